@@ -1,0 +1,228 @@
+/**
+ * The toy model's shape and routing settings, their defaults, and validation with messages a
+ * teacher can read. Validation never throws: it returns the checked config or a list of problems.
+ */
+
+export const ROUTERS = ['softmax-topk', 'noisy-topk', 'sigmoid-bias', 'expert-choice'] as const;
+export type RouterKind = (typeof ROUTERS)[number];
+
+export const GRANULARITIES = [1, 2, 4, 8] as const;
+
+/** Hard limits of the simulator. */
+export const LIMITS = {
+  maxRoutedExperts: 256,
+  maxTopK: 16,
+  maxShared: 4,
+  maxLayers: 4,
+  minCapacityFactor: 0.5,
+  maxCapacityFactor: 4,
+} as const;
+
+export interface MoeConfig {
+  /** d: width of the token vectors. */
+  modelWidth: number;
+  /** E: routed experts before fine-grained splitting. */
+  routedExperts: number;
+  /** k: routed experts each token activates, before fine-grained splitting. */
+  topK: number;
+  /** K_s: shared experts, always on for every token. */
+  sharedExperts: number;
+  /** Hidden width of one (unsplit) expert's SwiGLU feed-forward network. */
+  expertHidden: number;
+  /** m: fine-grained segmentation; each expert becomes m experts of hidden width expertHidden/m, m·k are active. */
+  granularity: number;
+  /** Capacity factor; null means no limit (no token is ever dropped). */
+  capacityFactor: number | null;
+  router: RouterKind;
+  /** Multiplier on the Gaussian noise of the noisy-topk router (0 turns it off). */
+  routerNoise: number;
+  /** sigmoid-bias: number of expert groups, and how many groups a token may use. */
+  nGroup: number;
+  topkGroup: number;
+  /** sigmoid-bias: gate weights are renormalised to sum 1, then multiplied by this. */
+  routeScale: number;
+  /** Stacked MoE layers (each: RMS norm, MoE, residual). */
+  layers: number;
+  seed: number;
+}
+
+export const DEFAULT_CONFIG: Readonly<MoeConfig> = Object.freeze({
+  modelWidth: 32,
+  routedExperts: 8,
+  topK: 2,
+  sharedExperts: 0,
+  expertHidden: 64,
+  granularity: 1,
+  capacityFactor: null,
+  router: 'softmax-topk',
+  routerNoise: 1,
+  nGroup: 1,
+  topkGroup: 1,
+  routeScale: 1,
+  layers: 1,
+  seed: 1,
+});
+
+/** The shape that actually runs, after fine-grained segmentation. */
+export interface ExpertShape {
+  /** Routed experts that exist: E·m. */
+  experts: number;
+  /** Routed experts each token activates: k·m. */
+  active: number;
+  /** Hidden width of each routed and shared expert: h/m. */
+  hidden: number;
+  shared: number;
+  width: number;
+  /** Experts per group (sigmoid-bias). */
+  groupSize: number;
+}
+
+export function expertShape(c: MoeConfig): ExpertShape {
+  return {
+    experts: c.routedExperts * c.granularity,
+    active: c.topK * c.granularity,
+    hidden: c.expertHidden / c.granularity,
+    shared: c.sharedExperts,
+    width: c.modelWidth,
+    groupSize: (c.routedExperts * c.granularity) / c.nGroup,
+  };
+}
+
+export interface ConfigProblem {
+  field: keyof MoeConfig | 'config';
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: MoeConfig } | { ok: false; problems: ConfigProblem[] };
+
+interface IntRule {
+  kind: 'int';
+  min: number;
+  max: number;
+  label: string;
+}
+interface NumRule {
+  kind: 'num';
+  min: number;
+  max: number;
+  label: string;
+}
+
+const RULES: Record<Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity'>, IntRule | NumRule> = {
+  modelWidth: { kind: 'int', min: 2, max: 256, label: 'model width' },
+  routedExperts: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'routed experts' },
+  topK: { kind: 'int', min: 1, max: LIMITS.maxTopK, label: 'top-k' },
+  sharedExperts: { kind: 'int', min: 0, max: LIMITS.maxShared, label: 'shared experts' },
+  expertHidden: { kind: 'int', min: 1, max: 1024, label: 'expert hidden width' },
+  routerNoise: { kind: 'num', min: 0, max: 10, label: 'router noise' },
+  nGroup: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'expert groups' },
+  topkGroup: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'groups per token' },
+  routeScale: { kind: 'num', min: 0.01, max: 100, label: 'route scale' },
+  layers: { kind: 'int', min: 1, max: LIMITS.maxLayers, label: 'MoE layers' },
+  seed: { kind: 'int', min: 0, max: 4294967295, label: 'seed' },
+};
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v);
+  if (typeof v === 'number') return String(v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v;
+}
+
+/**
+ * Checks a (partial) config. Missing fields take their defaults; unknown fields are reported.
+ * Returns every problem found, each naming its field.
+ */
+export function validateConfig(input: unknown): ConfigResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ field: 'config', message: `the config must be an object, not ${describe(input)}` }] };
+  }
+  const raw = input as Record<string, unknown>;
+  const problems: ConfigProblem[] = [];
+  const out: MoeConfig = { ...DEFAULT_CONFIG };
+
+  for (const key of Object.keys(raw)) {
+    if (!(key in DEFAULT_CONFIG)) problems.push({ field: 'config', message: `unknown setting "${key.slice(0, 40)}"` });
+  }
+
+  for (const [field, rule] of Object.entries(RULES) as [keyof typeof RULES, IntRule | NumRule][]) {
+    if (!(field in raw) || raw[field] === undefined) continue;
+    const v = raw[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      problems.push({ field, message: `${rule.label} must be a number, not ${describe(v)}` });
+    } else if (rule.kind === 'int' && !Number.isInteger(v)) {
+      problems.push({ field, message: `${rule.label} must be a whole number, not ${v}` });
+    } else if (v < rule.min || v > rule.max) {
+      problems.push({ field, message: `${rule.label} (${v}) must be between ${rule.min} and ${rule.max}` });
+    } else {
+      out[field] = v;
+    }
+  }
+
+  if ('router' in raw && raw.router !== undefined) {
+    const v = raw.router;
+    if (typeof v === 'string' && (ROUTERS as readonly string[]).includes(v)) out.router = v as RouterKind;
+    else problems.push({ field: 'router', message: `router ${describe(v)} is not one of ${ROUTERS.join(', ')}` });
+  }
+
+  if ('granularity' in raw && raw.granularity !== undefined) {
+    const v = raw.granularity;
+    if (typeof v === 'number' && (GRANULARITIES as readonly number[]).includes(v)) out.granularity = v;
+    else problems.push({ field: 'granularity', message: `expert granularity ${describe(v)} must be one of ${GRANULARITIES.join(', ')}` });
+  }
+
+  if ('capacityFactor' in raw && raw.capacityFactor !== undefined) {
+    const v = raw.capacityFactor;
+    const { minCapacityFactor: lo, maxCapacityFactor: hi } = LIMITS;
+    if (v === null) out.capacityFactor = null;
+    else if (typeof v !== 'number' || !Number.isFinite(v)) {
+      problems.push({ field: 'capacityFactor', message: `capacity factor must be a number or "no limit", not ${describe(v)}` });
+    } else if (v < lo || v > hi) {
+      problems.push({ field: 'capacityFactor', message: `capacity factor (${v}) must be between ${lo} and ${hi}, or no limit` });
+    } else out.capacityFactor = v;
+  }
+
+  if (problems.length === 0) problems.push(...crossChecks(out));
+  return problems.length ? { ok: false, problems } : { ok: true, config: out };
+}
+
+/** Rules that tie fields together; only run once every field is valid on its own. */
+function crossChecks(c: MoeConfig): ConfigProblem[] {
+  const p: ConfigProblem[] = [];
+  const m = c.granularity;
+  if (c.topK > c.routedExperts) {
+    p.push({ field: 'topK', message: `top-k (${c.topK}) cannot exceed the number of routed experts (${c.routedExperts})` });
+  }
+  if (c.expertHidden % m !== 0) {
+    p.push({ field: 'granularity', message: `expert hidden width (${c.expertHidden}) must divide evenly by the granularity (${m})` });
+  }
+  if (c.routedExperts * m > LIMITS.maxRoutedExperts) {
+    p.push({
+      field: 'granularity',
+      message: `routed experts × granularity (${c.routedExperts} × ${m} = ${c.routedExperts * m}) cannot exceed ${LIMITS.maxRoutedExperts}`,
+    });
+  }
+  if (c.topK * m > LIMITS.maxTopK) {
+    p.push({ field: 'granularity', message: `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}` });
+  }
+  const experts = c.routedExperts * m;
+  if (c.router === 'sigmoid-bias') {
+    if (experts % c.nGroup !== 0) {
+      p.push({ field: 'nGroup', message: `${experts} routed experts cannot be split evenly into ${c.nGroup} groups` });
+    } else if (c.topkGroup > c.nGroup) {
+      p.push({ field: 'topkGroup', message: `groups per token (${c.topkGroup}) cannot exceed the number of groups (${c.nGroup})` });
+    } else if (c.topK * m > c.topkGroup * (experts / c.nGroup)) {
+      p.push({
+        field: 'topkGroup',
+        message: `${c.topkGroup} of ${c.nGroup} groups hold only ${c.topkGroup * (experts / c.nGroup)} experts, fewer than top-k (${c.topK * m})`,
+      });
+    }
+  }
+  return p;
+}
+
+/** Merges a change into a valid config; returns the new config or the problems (old config untouched). */
+export function updateConfig(base: MoeConfig, change: Partial<Record<keyof MoeConfig, unknown>>): ConfigResult {
+  return validateConfig({ ...base, ...change });
+}

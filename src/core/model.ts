@@ -1,0 +1,99 @@
+/**
+ * The toy MoE model: token embedding, then `layers` blocks of (RMS norm → MoE layer → residual).
+ * `run` routes a sentence and returns its trace; the output tensor is kept only when asked for.
+ */
+import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, variable, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import { expertShape, type MoeConfig } from './config';
+import { assignmentsOf, gateMatrix, MoeLayer } from './moe-layer';
+import { toyParams, type ToyParams } from './params';
+import { Rng } from './rng';
+import { VOCAB, type Token, type Vocab } from './tokenizer';
+import { buildTrace, layerTrace, type LayerTrace, type Trace } from './trace';
+
+export type DispatchMode = 'sparse' | 'dense';
+
+export interface RunOptions {
+  mode?: DispatchMode;
+  /** Picks the router noise sample (noisy-topk); the same step gives the same noise. */
+  noiseStep?: number;
+  /** Keep and return the final hidden states (the caller disposes them). */
+  keepOutput?: boolean;
+  truncated?: boolean;
+}
+
+export interface RunResult {
+  trace: Trace;
+  output: Tensor2D | null;
+}
+
+/** Parameter-free RMS norm over each row. */
+export function rmsNorm(x: Tensor2D): Tensor2D {
+  return tidy(() => mul(x, rsqrt(add(mean(square(x), 1, true), 1e-6))));
+}
+
+export class MoeModel {
+  readonly embedding: Variable;
+  readonly layers: MoeLayer[];
+  readonly params: ToyParams;
+
+  constructor(
+    readonly config: MoeConfig,
+    readonly vocab: Vocab = VOCAB,
+  ) {
+    const { width } = expertShape(config);
+    const V = vocab.words.length;
+    const emb = new Float32Array(V * width);
+    // One stream per word: the vocabulary can grow without moving other words.
+    for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width), w * width);
+    this.embedding = variable(tensor2d(emb, [V, width]));
+    this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l));
+    this.params = toyParams(config, V);
+  }
+
+  /** Routes the tokens through every layer. One read-back per layer (the router logits). */
+  async run(tokens: Token[], options: RunOptions = {}): Promise<RunResult> {
+    const { mode = 'sparse', noiseStep = 0, keepOutput = false, truncated = false } = options;
+    const traces: LayerTrace[] = [];
+    if (tokens.length === 0) {
+      return { trace: buildTrace(this.config, tokens, truncated, this.layers.map((l) => emptyLayer(l, this.params)), this.params), output: null };
+    }
+    let x: Tensor2D = tidy(() => gather(this.embedding, tensor1d(tokens.map((t) => t.id), 'int32')) as Tensor2D);
+    try {
+      for (const layer of this.layers) {
+        const h = rmsNorm(x);
+        try {
+          const bias = layer.bias.slice();
+          const { routing, logits, noise } = await layer.route(h, noiseStep);
+          const y = mode === 'sparse' ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts)) : layer.dense(h, gateMatrix(routing, layer.shape.experts));
+          const next = add(x, y) as Tensor2D;
+          dispose([x, y]);
+          x = next;
+          traces.push(layerTrace(layer.index, noise ? { routing, logits, noise, bias } : { routing, logits, bias }, this.config, this.params));
+        } finally {
+          dispose(h);
+        }
+      }
+    } catch (e) {
+      dispose(x);
+      throw e;
+    }
+    const trace = buildTrace(this.config, tokens, truncated, traces, this.params);
+    if (keepOutput) return { trace, output: x };
+    dispose(x);
+    return { trace, output: null };
+  }
+
+  dispose(): void {
+    dispose(this.embedding);
+    for (const l of this.layers) l.dispose();
+  }
+}
+
+function emptyLayer(layer: MoeLayer, params: ToyParams): LayerTrace {
+  return layerTrace(
+    layer.index,
+    { routing: { scores: new Float64Array(0), routes: [], capacity: null, demand: new Array<number>(layer.shape.experts).fill(0), load: new Array<number>(layer.shape.experts).fill(0) }, logits: new Float32Array(0), bias: layer.bias },
+    layer.config,
+    params,
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * One MoE layer in tfjs: the router's weights, the routed and shared experts (SwiGLU feed-forward
+ * networks), and two ways to run the experts for a routing decision:
+ *
+ *  sparse  each expert runs only on the tokens routed to it. Tokens are gathered once, sorted by
+ *          expert; each expert does plain 2-D matMuls on its slice; outputs, times their gate
+ *          weights, are scatter-added back to their tokens (scatterND sums duplicates).
+ *  dense   the reference: every expert on every token, masked by the gate matrix. Same result,
+ *          E/k times the FLOPs. Kept for tests and benchmarks.
+ */
+import {
+  add,
+  concat,
+  dispose,
+  gather,
+  matMul,
+  mul,
+  reshape,
+  scatterND,
+  sigmoid as tfSigmoid,
+  slice,
+  tensor1d,
+  tensor2d,
+  tidy,
+  variable,
+  zeros,
+  type Tensor,
+  type Tensor2D,
+  type Variable,
+} from '@tensorflow/tfjs-core';
+import { expertShape, type ExpertShape, type MoeConfig } from './config';
+import { Rng } from './rng';
+import { route, softplus, type Routing, type RouterSpec } from './router';
+
+export interface ExpertWeights {
+  /** width × hidden */
+  gate: Variable;
+  /** width × hidden */
+  up: Variable;
+  /** hidden × width */
+  down: Variable;
+}
+
+/** Tokens grouped by expert: the order sparse dispatch works in. Dropped choices are left out. */
+export interface Assignments {
+  /** Token index of each kept choice, sorted by expert. */
+  tokens: Int32Array;
+  /** Gate weight of each kept choice, same order. */
+  gates: Float32Array;
+  /** Choices of expert e are at offsets[e] .. offsets[e+1]. */
+  offsets: Int32Array;
+}
+
+export function assignmentsOf(routing: Routing, experts: number): Assignments {
+  const counts = new Int32Array(experts);
+  for (const r of routing.routes) r.experts.forEach((e, j) => !r.dropped[j] && (counts[e] = (counts[e] as number) + 1));
+  const offsets = new Int32Array(experts + 1);
+  for (let e = 0; e < experts; e++) offsets[e + 1] = (offsets[e] as number) + (counts[e] as number);
+  const total = offsets[experts] as number;
+  const tokens = new Int32Array(total);
+  const gates = new Float32Array(total);
+  const cursor = offsets.slice(0, experts);
+  routing.routes.forEach((r, t) =>
+    r.experts.forEach((e, j) => {
+      if (r.dropped[j]) return;
+      const at = (cursor[e] as number)++;
+      tokens[at] = t;
+      gates[at] = r.weights[j] as number;
+    }),
+  );
+  return { tokens, gates, offsets };
+}
+
+/** Row-major tokens × experts matrix of the gate weights that were applied (0 where not chosen or dropped). */
+export function gateMatrix(routing: Routing, experts: number): Float32Array {
+  const g = new Float32Array(routing.routes.length * experts);
+  routing.routes.forEach((r, t) => r.experts.forEach((e, j) => !r.dropped[j] && (g[t * experts + e] = r.weights[j] as number)));
+  return g;
+}
+
+function initMatrix(rows: number, cols: number, std: number, seed: number, ...name: (string | number)[]): Variable {
+  return variable(tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols]));
+}
+
+function initExpert(s: ExpertShape, seed: number, ...name: (string | number)[]): ExpertWeights {
+  return {
+    gate: initMatrix(s.width, s.hidden, 1 / Math.sqrt(s.width), seed, ...name, 'gate'),
+    up: initMatrix(s.width, s.hidden, 1 / Math.sqrt(s.width), seed, ...name, 'up'),
+    down: initMatrix(s.hidden, s.width, 1 / Math.sqrt(s.hidden), seed, ...name, 'down'),
+  };
+}
+
+/** Router matrix width × experts, each expert's column from its own stream (adding experts keeps the others). */
+function initRouter(s: ExpertShape, seed: number, ...name: (string | number)[]): Variable {
+  const w = new Float32Array(s.width * s.experts);
+  for (let e = 0; e < s.experts; e++) {
+    const col = Rng.stream(seed, ...name, e).normals(s.width, 1 / Math.sqrt(s.width));
+    for (let i = 0; i < s.width; i++) w[i * s.experts + e] = col[i] as number;
+  }
+  return variable(tensor2d(w, [s.width, s.experts]));
+}
+
+/** SwiGLU: (silu(x·gate) ⊙ (x·up))·down, with silu(a) = a·sigmoid(a). */
+export function swiglu(x: Tensor2D, w: ExpertWeights): Tensor2D {
+  return tidy(() => {
+    const a = matMul(x, w.gate);
+    return matMul(mul(mul(a, tfSigmoid(a)), matMul(x, w.up)), w.down);
+  });
+}
+
+export class MoeLayer {
+  readonly shape: ExpertShape;
+  readonly spec: RouterSpec;
+  readonly router: Variable;
+  /** noisy-topk only: the matrix whose softplus scales the noise. */
+  readonly noiseRouter: Variable | null;
+  readonly experts: ExpertWeights[];
+  readonly shared: ExpertWeights[];
+  /** sigmoid-bias: per-expert selection bias, updated by balancing (not by gradients). */
+  bias: Float32Array;
+
+  constructor(
+    readonly config: MoeConfig,
+    readonly index: number,
+  ) {
+    const s = expertShape(config);
+    const seed = config.seed;
+    this.shape = s;
+    this.spec = {
+      kind: config.router,
+      experts: s.experts,
+      topK: s.active,
+      capacityFactor: config.capacityFactor,
+      nGroup: config.nGroup,
+      topkGroup: config.topkGroup,
+      routeScale: config.routeScale,
+    };
+    this.router = initRouter(s, seed, 'layer', index, 'router', config.granularity);
+    this.noiseRouter = config.router === 'noisy-topk' ? initRouter(s, seed, 'layer', index, 'noise', config.granularity) : null;
+    this.experts = Array.from({ length: s.experts }, (_, e) => initExpert(s, seed, 'layer', index, 'expert', config.granularity, e));
+    this.shared = Array.from({ length: s.shared }, (_, e) => initExpert(s, seed, 'layer', index, 'shared', config.granularity, e));
+    this.bias = new Float32Array(s.experts);
+  }
+
+  /** Router logits (and noise logits) for h, read back in one transfer, then routed in plain JS. */
+  async route(h: Tensor2D, noiseStep = 0): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array }> {
+    const T = h.shape[0];
+    const E = this.shape.experts;
+    const both = tidy(() => {
+      const l = matMul(h, this.router);
+      return this.noiseRouter ? concat([l, matMul(h, this.noiseRouter)], 1) : l;
+    });
+    const data = (await both.data()) as Float32Array;
+    dispose(both);
+    const cols = this.noiseRouter ? 2 * E : E;
+    const logits = new Float32Array(T * E);
+    for (let t = 0; t < T; t++) logits.set(data.subarray(t * cols, t * cols + E), t * E);
+    let noise: Float32Array | undefined;
+    if (this.noiseRouter) {
+      const eps = Rng.stream(this.config.seed, 'noise', this.index, noiseStep).normals(T * E);
+      noise = new Float32Array(T * E);
+      for (let t = 0; t < T; t++) {
+        for (let e = 0; e < E; e++) {
+          const i = t * E + e;
+          noise[i] = (eps[i] as number) * softplus(data[t * cols + E + e] as number) * this.config.routerNoise;
+        }
+      }
+    }
+    const routing = route(this.spec, { tokens: T, logits, noise, bias: this.bias });
+    return noise ? { routing, logits, noise } : { routing, logits };
+  }
+
+  /** Shared experts' sum on every token, or null without shared experts. */
+  private sharedOut(h: Tensor2D): Tensor2D | null {
+    if (this.shared.length === 0) return null;
+    return this.shared.map((w) => swiglu(h, w)).reduce((a, b) => add(a, b));
+  }
+
+  /** Sparse dispatch: each expert only on its own tokens. */
+  sparse(h: Tensor2D, a: Assignments): Tensor2D {
+    return tidy(() => {
+      const [T, d] = h.shape;
+      let out: Tensor2D = zeros([T, d]);
+      if (a.tokens.length > 0) {
+        const idx = tensor1d(a.tokens, 'int32');
+        const xs = gather(h, idx);
+        const parts: Tensor2D[] = [];
+        for (let e = 0; e < this.experts.length; e++) {
+          const from = a.offsets[e] as number;
+          const n = (a.offsets[e + 1] as number) - from;
+          if (n > 0) parts.push(swiglu(slice(xs, [from, 0], [n, d]), this.experts[e] as ExpertWeights));
+        }
+        const ys = mul(parts.length === 1 ? (parts[0] as Tensor2D) : concat(parts, 0), reshape(tensor1d(a.gates), [-1, 1]));
+        out = scatterND(reshape(idx, [-1, 1]), ys, [T, d]);
+      }
+      const shared = this.sharedOut(h);
+      return shared ? add(out, shared) : out;
+    });
+  }
+
+  /** Dense reference: every expert on every token, weighted by the gate matrix (zeros where unused). */
+  dense(h: Tensor2D, gates: Float32Array): Tensor2D {
+    return tidy(() => {
+      const [T, d] = h.shape;
+      const E = this.experts.length;
+      const g = tensor2d(gates, [T, E]);
+      let out: Tensor2D = zeros([T, d]);
+      this.experts.forEach((w, e) => {
+        out = add(out, mul(swiglu(h, w), slice(g, [0, e], [T, 1])));
+      });
+      const shared = this.sharedOut(h);
+      return shared ? add(out, shared) : out;
+    });
+  }
+
+  /** Every trainable weight of the layer. */
+  variables(): Variable[] {
+    const experts = [...this.experts, ...this.shared].flatMap((w) => [w.gate, w.up, w.down]);
+    return [this.router, ...(this.noiseRouter ? [this.noiseRouter] : []), ...experts];
+  }
+
+  dispose(): void {
+    dispose(this.variables() as Tensor[]);
+  }
+}

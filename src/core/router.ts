@@ -1,0 +1,217 @@
+/**
+ * The four routers as plain math over router logits read back from the model. Pure functions of
+ * numbers: they pick experts, compute gate weights and apply capacity. The tensor side (logits,
+ * expert networks) lives in moe-layer.ts.
+ *
+ *  softmax-topk   (Mixtral)        top-k of the logits h, then softmax over those k.
+ *  noisy-topk     (Shazeer 2017)   h = logits + ε·softplus(noise logits), ε ~ N(0,1); top-k; softmax.
+ *  sigmoid-bias   (DeepSeek-V3)    s = sigmoid(h); selection on s + b within the best groups;
+ *                                  weights = s of the chosen, renormalised, times the route scale.
+ *  expert-choice  (Zhou 2022)      p = softmax(h) over experts; each expert takes its top-c tokens.
+ */
+import type { RouterKind } from './config';
+
+export interface RouterSpec {
+  kind: RouterKind;
+  /** Routed experts (after fine-grained splitting). */
+  experts: number;
+  /** Routed experts per token (after fine-grained splitting). */
+  topK: number;
+  /** null: no limit (token choice) or 1 (expert choice). */
+  capacityFactor: number | null;
+  nGroup: number;
+  topkGroup: number;
+  routeScale: number;
+}
+
+export interface RouterInput {
+  tokens: number;
+  /** Row-major tokens × experts. */
+  logits: ArrayLike<number>;
+  /** noisy-topk: the noise term ε·softplus(noise logits)·noise scale, tokens × experts. */
+  noise?: ArrayLike<number>;
+  /** sigmoid-bias: per-expert selection bias. */
+  bias?: ArrayLike<number>;
+}
+
+export interface TokenRoute {
+  /** Chosen routed experts, best first (by selection score). */
+  experts: number[];
+  /** Gate weight of each chosen expert. */
+  weights: number[];
+  /** Whether each choice was dropped because its expert was full. */
+  dropped: boolean[];
+  /** sigmoid-bias: the groups this token was allowed to use, best first. */
+  keptGroups?: number[];
+}
+
+export interface Routing {
+  /** Per token and expert, the router's probability (softmax) or affinity (sigmoid), row-major. */
+  scores: Float64Array;
+  /** The numbers top-k ran on when they differ from the logits: noisy logits, or sigmoid + bias. */
+  selection?: Float64Array;
+  routes: TokenRoute[];
+  /** Slots per expert; null when unlimited. */
+  capacity: number | null;
+  /** Tokens that chose each expert (before dropping); for expert choice, the tokens it took. */
+  demand: number[];
+  /** Tokens each expert processed (after dropping). */
+  load: number[];
+}
+
+/** Slots per expert: ceil(tokens·k/E · capacity factor). */
+export function capacityFor(tokens: number, k: number, experts: number, factor: number): number {
+  // The epsilon keeps exact products (e.g. 16·2/8·1 = 4) from rounding up through float error.
+  return Math.max(1, Math.ceil((tokens * k * factor) / experts - 1e-9));
+}
+
+export function softmax(values: ArrayLike<number>): number[] {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] as number);
+  const exps = Array.from(values, (v) => Math.exp(v - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+export function softplus(x: number): number {
+  return x > 30 ? x : Math.log1p(Math.exp(x));
+}
+
+/**
+ * Indices of the k largest values, largest first; ties go to the lower index. `allowed` filters
+ * the candidates. O(n·k) at worst, O(n) typically.
+ */
+export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: number) => boolean): number[] {
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (allowed && !allowed(i)) continue;
+    const v = values[i] as number;
+    if (idx.length === k && v <= (val[k - 1] as number)) continue;
+    let pos = idx.length === k ? k - 1 : idx.length;
+    while (pos > 0 && v > (val[pos - 1] as number)) {
+      val[pos] = val[pos - 1] as number;
+      idx[pos] = idx[pos - 1] as number;
+      pos--;
+    }
+    val[pos] = v;
+    idx[pos] = i;
+    if (idx.length > k) {
+      idx.length = k;
+      val.length = k;
+    }
+  }
+  return idx;
+}
+
+function row(a: ArrayLike<number>, t: number, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let e = 0; e < n; e++) out[e] = a[t * n + e] as number;
+  return out;
+}
+
+export function route(spec: RouterSpec, input: RouterInput): Routing {
+  checkInput(spec, input);
+  return spec.kind === 'expert-choice' ? expertChoice(spec, input) : tokenChoice(spec, input);
+}
+
+function checkInput(spec: RouterSpec, input: RouterInput): void {
+  const n = input.tokens * spec.experts;
+  if (input.logits.length !== n) throw new Error(`router: expected ${n} logits, got ${input.logits.length}`);
+  if (spec.kind === 'noisy-topk' && input.noise && input.noise.length !== n) {
+    throw new Error(`router: expected ${n} noise values, got ${input.noise.length}`);
+  }
+  if (input.bias && input.bias.length !== spec.experts) {
+    throw new Error(`router: expected ${spec.experts} biases, got ${input.bias.length}`);
+  }
+}
+
+/** Token choice: each token picks its experts, then full experts drop later tokens. */
+function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
+  const { experts: E, topK: k } = spec;
+  const T = input.tokens;
+  const scores = new Float64Array(T * E);
+  const selection = spec.kind === 'softmax-topk' ? undefined : new Float64Array(T * E);
+  const routes: TokenRoute[] = [];
+  const groupSize = E / spec.nGroup;
+
+  for (let t = 0; t < T; t++) {
+    const logits = row(input.logits, t, E);
+    let chosen: number[];
+    let weights: number[];
+    let keptGroups: number[] | undefined;
+    if (spec.kind === 'sigmoid-bias') {
+      const s = logits.map(sigmoid);
+      const biased = s.map((v, e) => v + ((input.bias?.[e] as number | undefined) ?? 0));
+      keptGroups = keepGroups(biased, spec.nGroup, spec.topkGroup, groupSize);
+      const keep = new Set(keptGroups);
+      chosen = topKIndices(biased, k, (e) => keep.has(Math.floor(e / groupSize)));
+      const sum = chosen.reduce((a, e) => a + (s[e] as number), 0);
+      weights = chosen.map((e) => ((s[e] as number) / sum) * spec.routeScale);
+      scores.set(s, t * E);
+      selection?.set(biased, t * E);
+    } else {
+      const h = spec.kind === 'noisy-topk' && input.noise ? logits.map((v, e) => v + (input.noise?.[t * E + e] as number)) : logits;
+      chosen = topKIndices(h, k);
+      weights = softmax(chosen.map((e) => h[e] as number));
+      scores.set(softmax(h), t * E);
+      selection?.set(h, t * E);
+    }
+    const r: TokenRoute = { experts: chosen, weights, dropped: chosen.map(() => false) };
+    if (keptGroups) r.keptGroups = keptGroups;
+    routes.push(r);
+  }
+
+  const capacity = spec.capacityFactor === null ? null : capacityFor(T, k, E, spec.capacityFactor);
+  const demand = new Array<number>(E).fill(0);
+  const load = new Array<number>(E).fill(0);
+  // First come, first served (Switch Transformer): earlier tokens keep their slot.
+  for (const r of routes) {
+    r.experts.forEach((e, j) => {
+      demand[e] = (demand[e] as number) + 1;
+      if (capacity !== null && (load[e] as number) >= capacity) r.dropped[j] = true;
+      else load[e] = (load[e] as number) + 1;
+    });
+  }
+  const out: Routing = { scores, routes, capacity, demand, load };
+  if (selection) out.selection = selection;
+  return out;
+}
+
+/** Node-limited routing: rank groups by the sum of their two best biased scores, keep the best. */
+export function keepGroups(biased: readonly number[], nGroup: number, topkGroup: number, groupSize: number): number[] {
+  if (nGroup === 1) return [0];
+  const groupScores = new Array<number>(nGroup);
+  for (let g = 0; g < nGroup; g++) {
+    const members = biased.slice(g * groupSize, (g + 1) * groupSize);
+    const best = topKIndices(members, Math.min(2, groupSize));
+    groupScores[g] = best.reduce((a, i) => a + (members[i] as number), 0);
+  }
+  return topKIndices(groupScores, topkGroup);
+}
+
+/** Expert choice: each expert takes the capacity tokens with the highest probability for it. */
+function expertChoice(spec: RouterSpec, input: RouterInput): Routing {
+  const { experts: E, topK: k } = spec;
+  const T = input.tokens;
+  const scores = new Float64Array(T * E);
+  for (let t = 0; t < T; t++) scores.set(softmax(row(input.logits, t, E)), t * E);
+  const capacity = Math.min(T, capacityFor(T, k, E, spec.capacityFactor ?? 1));
+  const picked: { e: number; w: number }[][] = Array.from({ length: T }, () => []);
+  const load = new Array<number>(E).fill(0);
+  const column = new Float64Array(T);
+  for (let e = 0; e < E; e++) {
+    for (let t = 0; t < T; t++) column[t] = scores[t * E + e] as number;
+    for (const t of topKIndices(column, capacity)) picked[t]?.push({ e, w: column[t] as number });
+    load[e] = capacity;
+  }
+  const routes = picked.map((list): TokenRoute => {
+    list.sort((a, b) => b.w - a.w || a.e - b.e);
+    return { experts: list.map((p) => p.e), weights: list.map((p) => p.w), dropped: list.map(() => false) };
+  });
+  return { scores, routes, capacity, demand: load.slice(), load };
+}

@@ -1,0 +1,55 @@
+/**
+ * A word-level tokenizer over the built-in lexicon. Text is lower-cased and split into words and
+ * single punctuation marks. Words outside the vocabulary map to the unknown token (id 0) and are
+ * flagged, never dropped.
+ */
+import { LEXICON, type Category } from './corpus';
+
+export const UNKNOWN_ID = 0;
+export const UNKNOWN_TEXT = '<unk>';
+/** Longest text, in tokens, that the simulator routes; longer input is cut and flagged. */
+export const MAX_TOKENS = 64;
+
+export interface Token {
+  /** The word as typed (lower-cased). */
+  text: string;
+  id: number;
+  category: Category;
+  unknown: boolean;
+}
+
+export interface Vocab {
+  /** id → word; id 0 is the unknown token. */
+  words: readonly string[];
+  ids: ReadonlyMap<string, number>;
+  categories: readonly Category[];
+}
+
+export function buildVocab(lexicon: ReadonlyMap<string, Exclude<Category, 'unknown'>> = LEXICON): Vocab {
+  const words = [UNKNOWN_TEXT, ...lexicon.keys()];
+  const ids = new Map(words.map((w, i) => [w, i]));
+  const categories: Category[] = words.map((w, i) => (i === UNKNOWN_ID ? 'unknown' : (lexicon.get(w) ?? 'unknown')));
+  return { words, ids, categories };
+}
+
+export const VOCAB: Vocab = buildVocab();
+
+export interface Tokenized {
+  tokens: Token[];
+  /** True when the text had more than maxTokens tokens and was cut. */
+  truncated: boolean;
+  /** Tokens in the text before cutting. */
+  totalTokens: number;
+}
+
+const PIECE = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}']/gu;
+
+export function tokenize(text: string, vocab: Vocab = VOCAB, maxTokens: number = MAX_TOKENS): Tokenized {
+  const pieces = typeof text === 'string' ? (text.toLowerCase().match(PIECE) ?? []) : [];
+  const tokens = pieces.slice(0, maxTokens).map((piece): Token => {
+    const id = vocab.ids.get(piece);
+    if (id === undefined || id === UNKNOWN_ID) return { text: piece, id: UNKNOWN_ID, category: 'unknown', unknown: true };
+    return { text: piece, id, category: vocab.categories[id] ?? 'unknown', unknown: false };
+  });
+  return { tokens, truncated: pieces.length > maxTokens, totalTokens: pieces.length };
+}

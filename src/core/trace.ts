@@ -1,0 +1,143 @@
+/**
+ * The plain-data record of one forward pass that every view renders: numbers and strings only,
+ * never tensors. Built from the tokens, each layer's routing and the parameter counts.
+ */
+import { loadBalance } from './balance';
+import { expertShape, type ExpertShape, type MoeConfig } from './config';
+import { activeParams, denseTokenFlops, tokenFlops, type ToyParams } from './params';
+import type { Routing } from './router';
+import type { Token } from './tokenizer';
+
+export interface TokenTrace extends Token {
+  index: number;
+}
+
+/** How one layer routed one token. */
+export interface TokenRouting {
+  /** Raw router logits, one per routed expert. */
+  logits: number[];
+  /** Router probabilities (softmax) or affinities (sigmoid), one per routed expert. */
+  scores: number[];
+  /** noisy-topk: the noise added to each logit. */
+  noise?: number[];
+  /** sigmoid-bias: scores + bias, what selection ran on. */
+  biased?: number[];
+  /** sigmoid-bias: groups this token could use, best first. */
+  keptGroups?: number[];
+  /** Chosen routed experts, best first. */
+  experts: number[];
+  weights: number[];
+  /** Per choice: dropped because the expert was over capacity. */
+  dropped: boolean[];
+  /** Routed experts that actually processed the token. */
+  used: number;
+  /** No routed expert processed the token: it rides the residual connection. */
+  skipped: boolean;
+}
+
+export interface ExpertTrace {
+  index: number;
+  /** Tokens that chose this expert (expert choice: that it took). */
+  demand: number;
+  /** Tokens it processed. */
+  load: number;
+  params: number;
+}
+
+export interface LayerTrace {
+  index: number;
+  tokens: TokenRouting[];
+  experts: ExpertTrace[];
+  /** Slots per routed expert; null = no limit. */
+  capacity: number | null;
+  /** Choices dropped over capacity, and tokens left with no expert. */
+  droppedChoices: number;
+  skippedTokens: number;
+  /** sigmoid-bias: the selection bias used. */
+  bias?: number[];
+  /** Over the demand per expert. */
+  balance: { maxOverMean: number; cv: number };
+}
+
+export interface TokenCost {
+  activeParams: number;
+  flops: number;
+}
+
+export interface Trace {
+  config: MoeConfig;
+  shape: ExpertShape;
+  tokens: TokenTrace[];
+  /** The text was longer than the simulator routes and was cut. */
+  truncated: boolean;
+  layers: LayerTrace[];
+  perToken: TokenCost[];
+  params: ToyParams & { activeMean: number };
+  flops: { sparseMean: number; densePerToken: number };
+}
+
+function rows(a: ArrayLike<number>, t: number, n: number): number[] {
+  return Array.from({ length: n }, (_, e) => a[t * n + e] as number);
+}
+
+export interface LayerRun {
+  routing: Routing;
+  logits: Float32Array;
+  noise?: Float32Array;
+  bias?: Float32Array;
+}
+
+export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: ToyParams): LayerTrace {
+  const E = expertShape(config).experts;
+  const { routing } = run;
+  let droppedChoices = 0;
+  let skippedTokens = 0;
+  const tokens = routing.routes.map((r, t): TokenRouting => {
+    const used = r.dropped.filter((d) => !d).length;
+    droppedChoices += r.dropped.length - used;
+    if (used === 0) skippedTokens++;
+    const tr: TokenRouting = {
+      logits: rows(run.logits, t, E),
+      scores: rows(routing.scores, t, E),
+      experts: r.experts,
+      weights: r.weights,
+      dropped: r.dropped,
+      used,
+      skipped: used === 0,
+    };
+    if (run.noise) tr.noise = rows(run.noise, t, E);
+    if (config.router === 'sigmoid-bias' && routing.selection) tr.biased = rows(routing.selection, t, E);
+    if (r.keptGroups) tr.keptGroups = r.keptGroups;
+    return tr;
+  });
+  const experts = routing.demand.map((demand, e) => ({ index: e, demand, load: routing.load[e] as number, params: p.routedExpert }));
+  const lt: LayerTrace = {
+    index,
+    tokens,
+    experts,
+    capacity: routing.capacity,
+    droppedChoices,
+    skippedTokens,
+    balance: loadBalance(routing.demand),
+  };
+  if (config.router === 'sigmoid-bias' && run.bias) lt.bias = Array.from(run.bias);
+  return lt;
+}
+
+export function buildTrace(config: MoeConfig, tokens: Token[], truncated: boolean, layers: LayerTrace[], p: ToyParams): Trace {
+  const perToken = tokens.map((_, t): TokenCost => {
+    const used = layers.map((l) => l.tokens[t]?.used ?? 0);
+    return { activeParams: activeParams(p, used), flops: tokenFlops(p, used) };
+  });
+  const n = Math.max(1, perToken.length);
+  return {
+    config,
+    shape: expertShape(config),
+    tokens: tokens.map((tok, index) => ({ ...tok, index })),
+    truncated,
+    layers,
+    perToken,
+    params: { ...p, activeMean: perToken.reduce((a, c) => a + c.activeParams, 0) / n },
+    flops: { sparseMean: perToken.reduce((a, c) => a + c.flops, 0) / n, densePerToken: denseTokenFlops(p) },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Browser start-up of tfjs: the wasm binaries are bundled by vite as local assets (no CDN), and
+ * the core's initBackend falls back to cpu with a notice when wasm cannot start.
+ */
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import { initBackend, type BackendName, type BackendStatus } from '../core/backend';
+
+/** `?backend=cpu` in the page URL forces the cpu backend (for comparisons and tests). */
+export function preferredBackend(search: string): BackendName {
+  return new URLSearchParams(search).get('backend') === 'cpu' ? 'cpu' : 'wasm';
+}
+
+export function startBrowserBackend(prefer: BackendName): Promise<BackendStatus> {
+  return initBackend(prefer, {
+    wasmPaths: { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd },
+    timeoutMs: 10000,
+  });
+}

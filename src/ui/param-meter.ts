@@ -1,0 +1,54 @@
+/**
+ * "Active X of Y parameters (Z%)" for the current token and averaged over the sentence, with the
+ * FLOPs saved against running every expert. A polite live region, so screen readers hear each step.
+ */
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Trace } from '../core/trace';
+import { formatCount, formatPercent } from './format';
+
+@customElement('param-meter')
+export class ParamMeter extends LitElement {
+  @property({ attribute: false }) trace: Trace | null = null;
+  @property({ type: Number }) current = 0;
+
+  static override styles = css`
+    :host { display: block; }
+    .bar { height: 1.1rem; background: #e4e4e4; border-radius: 0.3rem; overflow: hidden; margin: 0.4rem 0; }
+    .fill { height: 100%; background: #0072b2; }
+    p { margin: 0.25rem 0; }
+    .big { font-size: 1.25rem; font-weight: 600; }
+    .note { font-size: 0.85rem; color: #444; }
+  `;
+
+  override render() {
+    const t = this.trace;
+    const cost = t?.perToken[this.current];
+    const tok = t?.tokens[this.current];
+    if (!t || !cost || !tok) return html`<p role="status">No tokens to route.</p>`;
+    const total = t.params.total;
+    const share = cost.activeParams / total;
+    const saved = 1 - cost.flops / t.flops.densePerToken;
+    return html`
+      <p class="big" role="status" aria-live="polite">
+        “${tok.text}”: active ${formatCount(cost.activeParams)} of ${formatCount(total)} parameters (${formatPercent(share)})
+      </p>
+      <div class="bar" aria-hidden="true"><div class="fill" style="width:${(share * 100).toFixed(2)}%"></div></div>
+      <p>Sentence average: ${formatCount(t.params.activeMean)} active (${formatPercent(t.params.activeMean / total)}).</p>
+      <p>
+        Work for this token: ${formatCount(cost.flops)} FLOPs against ${formatCount(t.flops.densePerToken)} if every expert
+        ran, ${formatPercent(saved)} saved.
+      </p>
+      <p class="note">
+        Counted like published model sizes: the embedding table (${formatCount(t.params.embedding)}) and the router count
+        as active; unused experts do not.
+      </p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'param-meter': ParamMeter;
+  }
+}

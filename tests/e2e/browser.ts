@@ -1,0 +1,61 @@
+/**
+ * Shared end-to-end helpers: launch Debian's Chromium with the flags this machine needs, and open
+ * pages that record console errors, page errors and any request that leaves the site's origin.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from './chromium-path';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  /** Requests to any origin other than the site's. */
+  offsite: string[];
+}
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+  options: { allowErrors?: RegExp } = {},
+): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const offsite: string[] = [];
+  const origin = new URL(url).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !options.allowErrors?.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) offsite.push(u);
+  });
+  await page.goto(url);
+  return { page, errors, offsite };
+}
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = resolve(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

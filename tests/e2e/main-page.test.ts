@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot } from './browser';
+
+let browser: Browser;
+const base = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('main page (built site)', () => {
+  it('routes the default sentence on wasm and steps through tokens', async () => {
+    const { page, errors, offsite } = await openPage(browser, base);
+    const status = page.getByRole('status').filter({ hasText: 'parameters' });
+    await expect.poll(() => status.textContent(), { timeout: 20000 }).toContain('active');
+    await expect.poll(() => page.getByText('Backend: wasm').count()).toBe(1);
+
+    const first = await status.textContent();
+    expect(first).toMatch(/“the”: active [\d,]+ of [\d,]+ parameters \(\d+\.\d%\)/);
+
+    await page.getByRole('button', { name: 'Next token' }).click();
+    await expect.poll(() => status.textContent()).toContain('“quick”');
+    await page.keyboard.press('End');
+    await expect.poll(() => status.textContent()).toContain('“.”');
+    await page.keyboard.press('Home');
+    await expect.poll(() => status.textContent()).toContain('“the”');
+
+    await expect.poll(() => page.getByRole('button', { name: /^token \d+:/ }).count()).toBe(10);
+    await screenshot(page, 'main-1280x800');
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+  });
+
+  it('marks unknown words and keeps them in the strip', async () => {
+    const { page, errors } = await openPage(browser, base);
+    const box = page.getByRole('textbox', { name: 'Sentence' });
+    await box.fill('the zebra sees a red ball');
+    await box.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /zebra, unknown word/ }).count(), { timeout: 20000 }).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('falls back to the cpu backend with a visible notice when wasm cannot load', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/*.wasm', (r) => r.abort());
+    await page.goto(base);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'WebAssembly could not start' }).count(), { timeout: 30000 }).toBe(1);
+    await expect.poll(() => page.getByText('Backend: cpu').count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'parameters' }).textContent()).toContain('active');
+    expect(errors).toEqual([]);
+  });
+});

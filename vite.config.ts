@@ -1,0 +1,24 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+/** index.html plus every page in demos/. */
+function pages(): Record<string, string> {
+  const input: Record<string, string> = { main: resolve(root, 'index.html') };
+  for (const file of readdirSync(resolve(root, 'demos'))) {
+    if (file.endsWith('.html')) input[`demos/${file.slice(0, -5)}`] = resolve(root, 'demos', file);
+  }
+  return input;
+}
+
+export default defineConfig({
+  base: './',
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: {
+    target: 'es2022',
+    rollupOptions: { input: pages() },
+  },
+});
