@@ -143,7 +143,7 @@ export function validateConfig(input: unknown): ConfigResult {
   const out: MoeConfig = { ...DEFAULT_CONFIG };
 
   for (const key of Object.keys(raw)) {
-    if (!(key in DEFAULT_CONFIG)) problems.push({ field: 'config', message: `unknown setting "${key.slice(0, 40)}"` });
+    if (!Object.hasOwn(DEFAULT_CONFIG, key)) problems.push({ field: 'config', message: `unknown setting "${key.slice(0, 40)}"` });
   }
 
   for (const [field, rule] of Object.entries(RULES) as [keyof typeof RULES, IntRule | NumRule][]) {

@@ -25,7 +25,7 @@ const WORDS: Record<Exclude<Category, 'unknown'>, string> = {
   animal: 'cat cats dog dogs fox foxes bird birds fish horse horses cow cows mouse mice owl owls frog frogs bee bees',
   verb: 'runs run jumps jump sees see eats eat sleeps sleep sings sing swims swim flies fly reads read finds find likes like counts count paints paint',
   adjective: 'big small quick lazy happy sleepy old young tall tiny loud quiet',
-  object: 'ball balls box boxes tree trees house houses book books hat hats apple apples river hill boat',
+  object: 'ball balls box boxes tree trees house houses book books hat hats apple apples river hill boat boats',
   person: 'teacher teachers child children girl boy farmer students',
   punctuation: '. , ! ?',
 };

@@ -45,7 +45,7 @@ export class MoeModel {
     const emb = new Float32Array(V * width);
     // One stream per word: the vocabulary can grow without moving other words.
     for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width), w * width);
-    this.embedding = variable(tensor2d(emb, [V, width]));
+    this.embedding = tidy(() => variable(tensor2d(emb, [V, width])));
     this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l));
     this.params = toyParams(config, V);
   }

@@ -79,7 +79,8 @@ export function gateMatrix(routing: Routing, experts: number): Float32Array {
 }
 
 function initMatrix(rows: number, cols: number, std: number, seed: number, ...name: (string | number)[]): Variable {
-  return variable(tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols]));
+  // tidy frees the temporary tensor; the variable keeps its own copy of the data.
+  return tidy(() => variable(tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols])));
 }
 
 function initExpert(s: ExpertShape, seed: number, ...name: (string | number)[]): ExpertWeights {
@@ -97,7 +98,7 @@ function initRouter(s: ExpertShape, seed: number, ...name: (string | number)[]):
     const col = Rng.stream(seed, ...name, e).normals(s.width, 1 / Math.sqrt(s.width));
     for (let i = 0; i < s.width; i++) w[i * s.experts + e] = col[i] as number;
   }
-  return variable(tensor2d(w, [s.width, s.experts]));
+  return tidy(() => variable(tensor2d(w, [s.width, s.experts])));
 }
 
 /** SwiGLU: (silu(x·gate) ⊙ (x·up))·down, with silu(a) = a·sigmoid(a). */

@@ -11,7 +11,8 @@
 export function hashSeed(seed: number, ...parts: (string | number)[]): number {
   let h = 0x811c9dc5 ^ (seed >>> 0);
   h = Math.imul(h, 0x01000193);
-  const text = parts.join('/');
+  // Length-prefixed, so that ('a', 'b') and ('a/b') or ('ab') never share a stream.
+  const text = parts.map((p) => `${String(p).length}:${p}`).join('');
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);

@@ -42,7 +42,8 @@ export interface Tokenized {
   totalTokens: number;
 }
 
-const PIECE = /[\p{L}\p{N}']+|[^\s\p{L}\p{N}']/gu;
+/** Words (with inner apostrophes, as in "don't") or single other marks; quotes around a word split off. */
+const PIECE = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, vocab: Vocab = VOCAB, maxTokens: number = MAX_TOKENS): Tokenized {
   const pieces = typeof text === 'string' ? (text.toLowerCase().match(PIECE) ?? []) : [];

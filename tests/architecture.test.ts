@@ -1,0 +1,134 @@
+/**
+ * The three layers import in one direction: core knows nothing of state or ui (and nothing of the
+ * DOM or lit), state knows nothing of ui. These tests read the sources and fail on a forbidden import.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+const CODE = /\.(ts|tsx|js|mjs|cjs|jsx)$/;
+
+/** Every source file under dir, recursively; none if the folder does not exist yet. */
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return CODE.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Comments removed, so prose like "no window here" is not a violation. */
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
+}
+
+/** Module specifiers of static imports, re-exports, side-effect imports and dynamic imports. */
+function importsOf(text: string): string[] {
+  const code = stripComments(text);
+  const found: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+  ];
+  for (const re of patterns) for (const m of code.matchAll(re)) found.push(m[1] as string);
+  return found;
+}
+
+const isLit = (spec: string): boolean => /^(lit|lit-html|lit-element)(\/|$)/.test(spec) || spec.startsWith('@lit/') || spec.startsWith('@lit-labs/');
+
+/** Whether a relative import from file lands inside the folder layer (src/<layer>). */
+function reaches(file: string, spec: string, layer: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  const target = resolve(dirname(file), spec);
+  const folder = join(SRC, layer);
+  return target === folder || target.startsWith(folder + sep);
+}
+
+/** Problems in one core file. */
+function coreViolations(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const spec of importsOf(text)) {
+    if (isLit(spec)) out.push(`imports lit ("${spec}")`);
+    if (reaches(file, spec, 'ui')) out.push(`imports the ui ("${spec}")`);
+    if (reaches(file, spec, 'state')) out.push(`imports the state ("${spec}")`);
+  }
+  const code = stripComments(text);
+  if (/\bMath\s*\.\s*random\b/.test(code)) out.push('uses Math.random (use the seeded Rng)');
+  if (/\bwindow\b/.test(code)) out.push('uses window');
+  if (/\bdocument\b/.test(code)) out.push('uses document');
+  return out;
+}
+
+function stateViolations(file: string, text: string): string[] {
+  return importsOf(text)
+    .filter((spec) => reaches(file, spec, 'ui'))
+    .map((spec) => `imports the ui ("${spec}")`);
+}
+
+function report(files: string[], check: (file: string, text: string) => string[]): string[] {
+  return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));
+}
+
+describe('architecture', () => {
+  const core = sourceFiles(join(SRC, 'core'));
+
+  it('finds the core sources', () => {
+    expect(core.length).toBeGreaterThanOrEqual(10);
+    expect(core.map((f) => relative(SRC, f))).toContain(join('core', 'router.ts'));
+  });
+
+  it('src/core imports no lit, no ui, no state, and uses no Math.random, window or document', () => {
+    expect(report(core, coreViolations)).toEqual([]);
+  });
+
+  it('src/state does not import the ui', () => {
+    expect(report(sourceFiles(join(SRC, 'state')), stateViolations)).toEqual([]);
+  });
+});
+
+describe('the checker itself', () => {
+  const coreFile = join(SRC, 'core', 'x.ts');
+  const stateFile = join(SRC, 'state', 'store.ts');
+
+  it('catches each forbidden thing in core', () => {
+    const cases: [string, string][] = [
+      ["import { LitElement } from 'lit';", 'imports lit ("lit")'],
+      ["import { customElement } from 'lit/decorators.js';", 'imports lit ("lit/decorators.js")'],
+      ["import type { Panel } from '../ui/panel';", 'imports the ui ("../ui/panel")'],
+      ["export { store } from '../state';", 'imports the state ("../state")'],
+      ["const m = await import('../state/store');", 'imports the state ("../state/store")'],
+      ["import '../ui/register';", 'imports the ui ("../ui/register")'],
+      ['const r = Math.random();', 'uses Math.random (use the seeded Rng)'],
+      ['const w = window.innerWidth;', 'uses window'],
+      ["const el = document.createElement('div');", 'uses document'],
+      ['const g = globalThis.window;', 'uses window'],
+    ];
+    for (const [code, problem] of cases) expect(coreViolations(coreFile, code)).toEqual([problem]);
+  });
+
+  it('allows what core may do', () => {
+    const ok = [
+      "import { tidy } from '@tensorflow/tfjs-core';",
+      "import { Rng } from './rng';",
+      "import type { Token } from './tokenizer';",
+      "import { something } from '../core-helpers/ui-free';",
+      '// no window, no document, never Math.random()',
+      '/* the lit UI lives elsewhere: import x from "lit" */',
+      'const windowSize = 4; const documents = [];',
+      "const literal = 'lite';",
+    ];
+    for (const code of ok) expect(coreViolations(coreFile, code)).toEqual([]);
+  });
+
+  it('state may import core but not the ui', () => {
+    expect(stateViolations(stateFile, "import { MoeModel } from '../core/model';")).toEqual([]);
+    expect(stateViolations(stateFile, "import { Shell } from '../ui/shell';")).toEqual(['imports the ui ("../ui/shell")']);
+    expect(stateViolations(join(SRC, 'state', 'deep', 'a.ts'), "import '../../ui';")).toEqual(['imports the ui ("../../ui")']);
+  });
+});

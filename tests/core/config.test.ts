@@ -1,0 +1,346 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CONFIG,
+  expertShape,
+  GRANULARITIES,
+  LIMITS,
+  ROUTERS,
+  updateConfig,
+  validateConfig,
+  type ConfigProblem,
+  type ConfigResult,
+  type MoeConfig,
+} from '../../src/core/config';
+
+function problemsOf(r: ConfigResult): ConfigProblem[] {
+  if (r.ok) throw new Error(`expected problems, got a valid config ${JSON.stringify(r.config)}`);
+  return r.problems;
+}
+
+function configOf(r: ConfigResult): MoeConfig {
+  if (!r.ok) throw new Error(`expected a valid config, got ${JSON.stringify(r.problems)}`);
+  return r.config;
+}
+
+/** The one problem a change produces. */
+function oneProblem(input: unknown): ConfigProblem {
+  const p = problemsOf(validateConfig(input));
+  expect(p).toHaveLength(1);
+  return p[0] as ConfigProblem;
+}
+
+type NumericField = Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity'>;
+
+const NUMERIC: { field: NumericField; label: string; min: number; max: number; int: boolean }[] = [
+  { field: 'modelWidth', label: 'model width', min: 2, max: 256, int: true },
+  { field: 'routedExperts', label: 'routed experts', min: 1, max: 256, int: true },
+  { field: 'topK', label: 'top-k', min: 1, max: 16, int: true },
+  { field: 'sharedExperts', label: 'shared experts', min: 0, max: 4, int: true },
+  { field: 'expertHidden', label: 'expert hidden width', min: 1, max: 1024, int: true },
+  { field: 'routerNoise', label: 'router noise', min: 0, max: 10, int: false },
+  { field: 'nGroup', label: 'expert groups', min: 1, max: 256, int: true },
+  { field: 'topkGroup', label: 'groups per token', min: 1, max: 256, int: true },
+  { field: 'routeScale', label: 'route scale', min: 0.01, max: 100, int: false },
+  { field: 'layers', label: 'MoE layers', min: 1, max: 4, int: true },
+  { field: 'seed', label: 'seed', min: 0, max: 4294967295, int: true },
+];
+
+describe('defaults', () => {
+  it('the default config is valid and an empty object takes every default', () => {
+    expect(configOf(validateConfig({}))).toEqual(DEFAULT_CONFIG);
+    expect(configOf(validateConfig({ ...DEFAULT_CONFIG }))).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('the defaults are the documented toy model', () => {
+    expect(DEFAULT_CONFIG).toEqual({
+      modelWidth: 32,
+      routedExperts: 8,
+      topK: 2,
+      sharedExperts: 0,
+      expertHidden: 64,
+      granularity: 1,
+      capacityFactor: null,
+      router: 'softmax-topk',
+      routerNoise: 1,
+      nGroup: 1,
+      topkGroup: 1,
+      routeScale: 1,
+      layers: 1,
+      seed: 1,
+    });
+    expect(Object.isFrozen(DEFAULT_CONFIG)).toBe(true);
+  });
+
+  it('undefined fields take their defaults; given fields are kept', () => {
+    const c = configOf(validateConfig({ topK: undefined, routedExperts: 16, router: 'expert-choice', capacityFactor: 1.25 }));
+    expect(c).toEqual({ ...DEFAULT_CONFIG, routedExperts: 16, router: 'expert-choice', capacityFactor: 1.25 });
+  });
+
+  it('the result is a new object, not the input', () => {
+    const input = { topK: 1 };
+    const c = configOf(validateConfig(input));
+    expect(c).not.toBe(input);
+    expect(input).toEqual({ topK: 1 });
+  });
+});
+
+describe('numeric fields', () => {
+  for (const { field, label, min, max, int } of NUMERIC) {
+    describe(field, () => {
+      it('must be a number', () => {
+        expect(oneProblem({ [field]: 'abc' })).toEqual({ field, message: `${label} must be a number, not "abc"` });
+        expect(oneProblem({ [field]: null })).toEqual({ field, message: `${label} must be a number, not null` });
+        expect(oneProblem({ [field]: Number.NaN })).toEqual({ field, message: `${label} must be a number, not NaN` });
+        expect(oneProblem({ [field]: Infinity })).toEqual({ field, message: `${label} must be a number, not Infinity` });
+        expect(oneProblem({ [field]: [1] })).toEqual({ field, message: `${label} must be a number, not a list` });
+        expect(oneProblem({ [field]: true })).toEqual({ field, message: `${label} must be a number, not boolean` });
+        expect(oneProblem({ [field]: { v: 1 } })).toEqual({ field, message: `${label} must be a number, not object` });
+      });
+
+      if (int) {
+        it('must be a whole number', () => {
+          const v = min + 0.5;
+          expect(oneProblem({ [field]: v })).toEqual({ field, message: `${label} must be a whole number, not ${v}` });
+        });
+      } else {
+        it('may be fractional', () => {
+          const v = min + 0.25;
+          expect(configOf(validateConfig({ [field]: v }))[field]).toBe(v);
+        });
+      }
+
+      it(`must be between ${min} and ${max}`, () => {
+        const low = int ? min - 1 : min - 0.005;
+        const high = int ? max + 1 : max + 0.5;
+        expect(oneProblem({ [field]: low })).toEqual({ field, message: `${label} (${low}) must be between ${min} and ${max}` });
+        expect(oneProblem({ [field]: high })).toEqual({ field, message: `${label} (${high}) must be between ${min} and ${max}` });
+      });
+    });
+  }
+
+  it('a few messages verbatim', () => {
+    expect(oneProblem({ topK: 0 }).message).toBe('top-k (0) must be between 1 and 16');
+    expect(oneProblem({ layers: 2.5 }).message).toBe('MoE layers must be a whole number, not 2.5');
+    expect(oneProblem({ modelWidth: '32' }).message).toBe('model width must be a number, not "32"');
+    expect(oneProblem({ routeScale: 0 }).message).toBe('route scale (0) must be between 0.01 and 100');
+  });
+
+  it('a long string is shortened in the message', () => {
+    expect(oneProblem({ seed: 'abcdefghijklmnopqrstuvwxyz' }).message).toBe('seed must be a number, not "abcdefghijklmnopqrst…"');
+  });
+
+  it('the bounds themselves are accepted', () => {
+    expect(configOf(validateConfig({ seed: 0 })).seed).toBe(0);
+    expect(configOf(validateConfig({ seed: 4294967295 })).seed).toBe(4294967295);
+    expect(configOf(validateConfig({ routerNoise: 0 })).routerNoise).toBe(0);
+    expect(configOf(validateConfig({ routeScale: 0.01 })).routeScale).toBe(0.01);
+    expect(configOf(validateConfig({ routeScale: 100 })).routeScale).toBe(100);
+    expect(configOf(validateConfig({ layers: 4, sharedExperts: 4 })).layers).toBe(4);
+    expect(configOf(validateConfig({ modelWidth: 2 })).modelWidth).toBe(2);
+    expect(configOf(validateConfig({ modelWidth: 256, expertHidden: 1024 })).expertHidden).toBe(1024);
+    expect(configOf(validateConfig({ routedExperts: 256, topK: 16 })).routedExperts).toBe(256);
+    expect(configOf(validateConfig({ routedExperts: 1, topK: 1 })).routedExperts).toBe(1);
+  });
+});
+
+describe('router', () => {
+  it('accepts each router', () => {
+    for (const router of ROUTERS) expect(configOf(validateConfig({ router })).router).toBe(router);
+  });
+
+  it('rejects anything else, naming the choices', () => {
+    expect(oneProblem({ router: 'top1' })).toEqual({
+      field: 'router',
+      message: 'router "top1" is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice',
+    });
+    expect(oneProblem({ router: 3 }).message).toBe('router 3 is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice');
+    expect(oneProblem({ router: null }).message).toBe('router null is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice');
+    expect(oneProblem({ router: 'Softmax-TopK' }).field).toBe('router');
+  });
+});
+
+describe('granularity', () => {
+  it('accepts 1, 2, 4 and 8', () => {
+    expect([...GRANULARITIES]).toEqual([1, 2, 4, 8]);
+    for (const granularity of GRANULARITIES) expect(configOf(validateConfig({ granularity, topK: 1 })).granularity).toBe(granularity);
+  });
+
+  it('rejects anything else', () => {
+    expect(oneProblem({ granularity: 3 })).toEqual({ field: 'granularity', message: 'expert granularity 3 must be one of 1, 2, 4, 8' });
+    expect(oneProblem({ granularity: '2' }).message).toBe('expert granularity "2" must be one of 1, 2, 4, 8');
+    expect(oneProblem({ granularity: 16 }).message).toBe('expert granularity 16 must be one of 1, 2, 4, 8');
+    expect(oneProblem({ granularity: null }).message).toBe('expert granularity null must be one of 1, 2, 4, 8');
+  });
+});
+
+describe('capacity factor', () => {
+  it('null means no limit', () => {
+    expect(configOf(validateConfig({ capacityFactor: null })).capacityFactor).toBeNull();
+  });
+
+  it(`accepts ${LIMITS.minCapacityFactor} to ${LIMITS.maxCapacityFactor}`, () => {
+    for (const cf of [0.5, 1, 1.25, 4]) expect(configOf(validateConfig({ capacityFactor: cf })).capacityFactor).toBe(cf);
+  });
+
+  it('rejects a non-number', () => {
+    expect(oneProblem({ capacityFactor: 'none' })).toEqual({
+      field: 'capacityFactor',
+      message: 'capacity factor must be a number or "no limit", not "none"',
+    });
+    expect(oneProblem({ capacityFactor: Number.NaN }).message).toBe('capacity factor must be a number or "no limit", not NaN');
+    expect(oneProblem({ capacityFactor: [] }).message).toBe('capacity factor must be a number or "no limit", not a list');
+  });
+
+  it('rejects out of range', () => {
+    expect(oneProblem({ capacityFactor: 0.4 })).toEqual({
+      field: 'capacityFactor',
+      message: 'capacity factor (0.4) must be between 0.5 and 4, or no limit',
+    });
+    expect(oneProblem({ capacityFactor: 5 }).message).toBe('capacity factor (5) must be between 0.5 and 4, or no limit');
+    expect(oneProblem({ capacityFactor: 0 }).message).toBe('capacity factor (0) must be between 0.5 and 4, or no limit');
+  });
+});
+
+describe('unknown keys and non-objects', () => {
+  it('reports each unknown setting', () => {
+    expect(oneProblem({ experts: 8 })).toEqual({ field: 'config', message: 'unknown setting "experts"' });
+    const p = problemsOf(validateConfig({ foo: 1, bar: 2, topK: 1 }));
+    expect(p).toEqual([
+      { field: 'config', message: 'unknown setting "foo"' },
+      { field: 'config', message: 'unknown setting "bar"' },
+    ]);
+  });
+
+  it('cuts a long unknown key to 40 characters', () => {
+    const key = 'x'.repeat(100);
+    expect(oneProblem({ [key]: 1 }).message).toBe(`unknown setting "${'x'.repeat(40)}"`);
+  });
+
+  it('reports keys that only exist on Object.prototype as unknown', () => {
+    // `key in DEFAULT_CONFIG` also sees inherited names such as "constructor" and "__proto__".
+    expect(oneProblem({ constructor: 1 })).toEqual({ field: 'config', message: 'unknown setting "constructor"' });
+    expect(oneProblem({ toString: 'x' })).toEqual({ field: 'config', message: 'unknown setting "toString"' });
+    expect(oneProblem(JSON.parse('{"__proto__": 5}'))).toEqual({ field: 'config', message: 'unknown setting "__proto__"' });
+  });
+
+  it('rejects anything that is not a plain object', () => {
+    const cases: [unknown, string][] = [
+      ['topK=2', 'the config must be an object, not "topK=2"'],
+      [5, 'the config must be an object, not 5'],
+      [null, 'the config must be an object, not null'],
+      [undefined, 'the config must be an object, not undefined'],
+      [[], 'the config must be an object, not a list'],
+      [[DEFAULT_CONFIG], 'the config must be an object, not a list'],
+      [true, 'the config must be an object, not boolean'],
+    ];
+    for (const [input, message] of cases) expect(oneProblem(input)).toEqual({ field: 'config', message });
+  });
+
+  it('reports every field problem at once', () => {
+    const p = problemsOf(validateConfig({ topK: 0, layers: 9, router: 'x', granularity: 5, capacityFactor: 9, zzz: 1 }));
+    expect(p.map((x) => x.field).sort()).toEqual(['capacityFactor', 'config', 'granularity', 'layers', 'router', 'topK']);
+  });
+});
+
+describe('cross-checks', () => {
+  it('top-k cannot exceed the routed experts (verbatim example)', () => {
+    expect(oneProblem({ topK: 9 })).toEqual({ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' });
+    expect(configOf(validateConfig({ topK: 8 })).topK).toBe(8);
+  });
+
+  it('the hidden width must divide by the granularity', () => {
+    expect(oneProblem({ expertHidden: 66, granularity: 4, topK: 1 })).toEqual({
+      field: 'granularity',
+      message: 'expert hidden width (66) must divide evenly by the granularity (4)',
+    });
+    expect(configOf(validateConfig({ expertHidden: 66, granularity: 2 })).expertHidden).toBe(66);
+  });
+
+  it('routed experts × granularity cannot exceed the limit', () => {
+    expect(oneProblem({ routedExperts: 64, granularity: 8, topK: 1 })).toEqual({
+      field: 'granularity',
+      message: 'routed experts × granularity (64 × 8 = 512) cannot exceed 256',
+    });
+    expect(configOf(validateConfig({ routedExperts: 32, granularity: 8, topK: 2 })).routedExperts).toBe(32);
+  });
+
+  it('top-k × granularity cannot exceed the limit', () => {
+    expect(oneProblem({ topK: 4, granularity: 8 })).toEqual({
+      field: 'granularity',
+      message: 'top-k × granularity (4 × 8 = 32) cannot exceed 16',
+    });
+    expect(configOf(validateConfig({ topK: 2, granularity: 8 })).granularity).toBe(8);
+  });
+
+  it('sigmoid-bias: experts must split evenly into groups', () => {
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 3 })).toEqual({
+      field: 'nGroup',
+      message: '8 routed experts cannot be split evenly into 3 groups',
+    });
+    // Counted after fine-grained splitting: 8 × 2 = 16 experts split into 16 groups is fine, 32 is not.
+    expect(configOf(validateConfig({ router: 'sigmoid-bias', granularity: 2, nGroup: 16, topkGroup: 4 })).nGroup).toBe(16);
+    expect(oneProblem({ router: 'sigmoid-bias', granularity: 2, nGroup: 32 }).message).toBe('16 routed experts cannot be split evenly into 32 groups');
+  });
+
+  it('sigmoid-bias: groups per token cannot exceed the groups', () => {
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 5 })).toEqual({
+      field: 'topkGroup',
+      message: 'groups per token (5) cannot exceed the number of groups (4)',
+    });
+  });
+
+  it('sigmoid-bias: the kept groups must hold at least top-k experts', () => {
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 1, topK: 4 })).toEqual({
+      field: 'topkGroup',
+      message: '1 of 4 groups hold only 2 experts, fewer than top-k (4)',
+    });
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 1, topK: 3, granularity: 2 }).message).toBe(
+      '1 of 4 groups hold only 4 experts, fewer than top-k (6)',
+    );
+    expect(configOf(validateConfig({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 2, topK: 4 })).topkGroup).toBe(2);
+  });
+
+  it('groups are ignored by the other routers', () => {
+    for (const router of ROUTERS.filter((r) => r !== 'sigmoid-bias')) {
+      expect(configOf(validateConfig({ router, nGroup: 3, topkGroup: 5 })).router).toBe(router);
+    }
+  });
+
+  it('reports several cross-check problems together', () => {
+    const p = problemsOf(validateConfig({ topK: 9, expertHidden: 66, granularity: 4 }));
+    expect(p).toEqual([
+      { field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' },
+      { field: 'granularity', message: 'expert hidden width (66) must divide evenly by the granularity (4)' },
+      { field: 'granularity', message: 'top-k × granularity (9 × 4 = 36) cannot exceed 16' },
+    ]);
+  });
+
+  it('cross-checks wait until every field is valid on its own', () => {
+    // topK 9 > 8 experts would be a cross-check problem, but the bad layers value is reported alone.
+    expect(problemsOf(validateConfig({ topK: 9, layers: 0 }))).toEqual([{ field: 'layers', message: 'MoE layers (0) must be between 1 and 4' }]);
+  });
+});
+
+describe('updateConfig', () => {
+  it('merges a change into a valid config', () => {
+    expect(configOf(updateConfig({ ...DEFAULT_CONFIG }, { topK: 1 }))).toEqual({ ...DEFAULT_CONFIG, topK: 1 });
+  });
+
+  it('returns the problems and leaves the base untouched', () => {
+    const base: MoeConfig = { ...DEFAULT_CONFIG };
+    const r = updateConfig(base, { topK: 9 });
+    expect(problemsOf(r)).toEqual([{ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' }]);
+    expect(base).toEqual(DEFAULT_CONFIG);
+  });
+});
+
+describe('expertShape', () => {
+  it('default: 8 experts, 2 active, hidden 64', () => {
+    expect(expertShape(DEFAULT_CONFIG)).toEqual({ experts: 8, active: 2, hidden: 64, shared: 0, width: 32, groupSize: 8 });
+  });
+
+  it('fine-grained and grouped', () => {
+    const c = configOf(validateConfig({ granularity: 4, sharedExperts: 2, router: 'sigmoid-bias', nGroup: 4, topkGroup: 2 }));
+    expect(expertShape(c)).toEqual({ experts: 32, active: 8, hidden: 16, shared: 2, width: 32, groupSize: 8 });
+  });
+});
