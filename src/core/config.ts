@@ -132,9 +132,10 @@ function describe(v: unknown): string {
 
 /**
  * Checks a (partial) config. Missing fields take their defaults; unknown fields are reported.
- * Returns every problem found, each naming its field.
+ * Returns every problem found, each naming its field. With `together: false` only each field's own
+ * rule is checked, not how the fields fit together.
  */
-export function validateConfig(input: unknown): ConfigResult {
+export function validateConfig(input: unknown, options: { together?: boolean } = {}): ConfigResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [{ field: 'config', message: `the config must be an object, not ${describe(input)}` }] };
   }
@@ -183,7 +184,7 @@ export function validateConfig(input: unknown): ConfigResult {
     } else out.capacityFactor = v;
   }
 
-  if (problems.length === 0) problems.push(...crossChecks(out));
+  if (problems.length === 0 && options.together !== false) problems.push(...crossChecks(out));
   return problems.length ? { ok: false, problems } : { ok: true, config: out };
 }
 

@@ -3,6 +3,7 @@
  * `run` routes a sentence and returns its trace; the output tensor is kept only when asked for.
  */
 import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, variable, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import { updateBias } from './balance';
 import { expertShape, type MoeConfig } from './config';
 import { assignmentsOf, gateMatrix, MoeLayer } from './moe-layer';
 import { toyParams, type ToyParams } from './params';
@@ -81,6 +82,17 @@ export class MoeModel {
     if (keepOutput) return { trace, output: x };
     dispose(x);
     return { trace, output: null };
+  }
+
+  /**
+   * One step of DeepSeek-V3's auxiliary-loss-free balancing: each layer's selection bias moves by γ
+   * against the load its experts had in the trace (overloaded down, underloaded up).
+   */
+  updateBiases(trace: Trace, gamma: number): void {
+    for (const layer of this.layers) {
+      const lt = trace.layers[layer.index];
+      if (lt) layer.bias = updateBias(layer.bias, lt.experts.map((e) => e.demand), gamma);
+    }
   }
 
   dispose(): void {

@@ -2,9 +2,9 @@
  * One MoE layer in tfjs: the router's weights, the routed and shared experts (SwiGLU feed-forward
  * networks), and two ways to run the experts for a routing decision:
  *
- *  sparse  each expert runs only on the tokens routed to it. Tokens are gathered once, sorted by
- *          expert; each expert does plain 2-D matMuls on its slice; outputs, times their gate
- *          weights, are scatter-added back to their tokens (scatterND sums duplicates).
+ *  sparse  each expert runs only on the tokens routed to it: it gathers its tokens' rows and does
+ *          plain 2-D matMuls on them; outputs, times their gate weights, are scatter-added back to
+ *          their tokens (scatterND sums duplicates).
  *  dense   the reference: every expert on every token, masked by the gate matrix. Same result,
  *          E/k times the FLOPs. Kept for tests and benchmarks.
  */
@@ -13,12 +13,12 @@ import {
   concat,
   dispose,
   gather,
+  gatherND,
+  getBackend,
   matMul,
   mul,
-  reshape,
   scatterND,
   sigmoid as tfSigmoid,
-  slice,
   tensor1d,
   tensor2d,
   tidy,
@@ -181,18 +181,26 @@ export class MoeLayer {
   sparse(h: Tensor2D, a: Assignments): Tensor2D {
     return tidy(() => {
       const [T, d] = h.shape;
-      let out: Tensor2D = zeros([T, d]);
-      if (a.tokens.length > 0) {
-        const idx = tensor1d(a.tokens, 'int32');
-        const xs = gather(h, idx);
+      const n = a.tokens.length;
+      let out: Tensor2D;
+      if (n === 0) {
+        out = zeros([T, d]);
+      } else {
+        // Each expert gathers its own rows straight from h. Slicing them out of one gathered block
+        // is slow on wasm, whose slice copies its whole input; and wasm's gather indexes every
+        // element while gatherND copies whole rows (~100× faster there). On cpu gather is faster.
+        const rowCopy = getBackend() === 'wasm';
         const parts: Tensor2D[] = [];
         for (let e = 0; e < this.experts.length; e++) {
           const from = a.offsets[e] as number;
-          const n = (a.offsets[e + 1] as number) - from;
-          if (n > 0) parts.push(swiglu(slice(xs, [from, 0], [n, d]), this.experts[e] as ExpertWeights));
+          const to = a.offsets[e + 1] as number;
+          if (to === from) continue;
+          const ids = a.tokens.subarray(from, to);
+          const x = (rowCopy ? gatherND(h, tensor2d(ids, [to - from, 1], 'int32')) : gather(h, tensor1d(ids, 'int32'))) as Tensor2D;
+          parts.push(swiglu(x, this.experts[e] as ExpertWeights));
         }
-        const ys = mul(parts.length === 1 ? (parts[0] as Tensor2D) : concat(parts, 0), reshape(tensor1d(a.gates), [-1, 1]));
-        out = scatterND(reshape(idx, [-1, 1]), ys, [T, d]);
+        const ys = mul(parts.length === 1 ? (parts[0] as Tensor2D) : concat(parts, 0), tensor2d(a.gates, [n, 1]));
+        out = scatterND(tensor2d(a.tokens, [n, 1], 'int32'), ys, [T, d]);
       }
       const shared = this.sharedOut(h);
       return shared ? add(out, shared) : out;
@@ -204,10 +212,13 @@ export class MoeLayer {
     return tidy(() => {
       const [T, d] = h.shape;
       const E = this.experts.length;
-      const g = tensor2d(gates, [T, E]);
+      // Gate columns laid out expert by expert in JS: slicing a column out of a [T, E] tensor costs
+      // a copy of the whole matrix per expert on wasm, which made the reference O(E²·T).
+      const columns = new Float32Array(E * T);
+      for (let t = 0; t < T; t++) for (let e = 0; e < E; e++) columns[e * T + t] = gates[t * E + e] as number;
       let out: Tensor2D = zeros([T, d]);
       this.experts.forEach((w, e) => {
-        out = add(out, mul(swiglu(h, w), slice(g, [0, e], [T, 1])));
+        out = add(out, mul(swiglu(h, w), tensor2d(columns.subarray(e * T, (e + 1) * T), [T, 1])));
       });
       const shared = this.sharedOut(h);
       return shared ? add(out, shared) : out;

@@ -1,42 +1,63 @@
 /**
  * The simulator's state and the one place that runs the model for the page. Views read `state`
- * and call the actions; every change is announced with a 'change' event. Runs are serialised:
- * when inputs change during a run, one more run follows with the newest inputs.
+ * and call the actions; every change is announced with a 'change' event. Model runs are
+ * serialised: when inputs change during a run, one more run follows with the newest inputs.
+ *
+ * The model is rebuilt from the seed whenever the config changes; DeepSeek-V3 bias updates are
+ * replayed from that fresh model (biasSteps of them), so a link reproduces the exact biases.
  */
 import type { BackendStatus } from '../core/backend';
-import { DEFAULT_CONFIG, updateConfig, type ConfigProblem, type MoeConfig } from '../core/config';
-import { DEFAULT_SENTENCE } from '../core/corpus';
+import { updateConfig, type ConfigProblem, type MoeConfig } from '../core/config';
 import { MoeModel } from '../core/model';
 import { tokenize } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
+import { defaultView, VIEW_LIMITS, type ViewState } from './view';
 
-export interface SimState {
-  config: MoeConfig;
-  text: string;
-  /** Index of the current token. */
-  position: number;
+export interface SimState extends ViewState {
   trace: Trace | null;
   backend: BackendStatus | null;
-  /** Problems of the last rejected change; the config stayed as it was. */
+  /** Problems of the last rejected change, by field; the config stayed as it was. */
   problems: ConfigProblem[];
+  /** Values of the opening link that were ignored. */
+  notices: string[];
   /** Set when running the model failed. */
   error: string | null;
+  playing: boolean;
 }
 
-export function initialState(config: MoeConfig = DEFAULT_CONFIG, text: string = DEFAULT_SENTENCE): SimState {
-  return { config: { ...config }, text, position: 0, trace: null, backend: null, problems: [], error: null };
+export function initialState(view: ViewState = defaultView(), notices: string[] = []): SimState {
+  return { ...view, trace: null, backend: null, problems: [], notices, error: null, playing: false };
+}
+
+export function viewOf(s: SimState): ViewState {
+  const { config, text, position, gamma, biasSteps, speed, layer, hide } = s;
+  return { config, text, position, gamma, biasSteps, speed, layer, hide };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(Math.max(v, lo), hi);
 }
 
 function clampPosition(position: number, trace: Trace | null): number {
   const n = trace?.tokens.length ?? 0;
-  return n === 0 ? 0 : Math.min(Math.max(0, Math.round(position)), n - 1);
+  return n === 0 ? 0 : clamp(Math.round(position), 0, n - 1);
+}
+
+/** Whether play-through applies a bias update each time it wraps around the sentence. */
+export function balancesOnWrap(s: Pick<SimState, 'config' | 'gamma'>): boolean {
+  return s.config.router === 'sigmoid-bias' && s.gamma > 0;
 }
 
 export class Simulator extends EventTarget {
   private current: SimState;
   private model: MoeModel | null = null;
+  /** Bias updates the current model has had, the inputs it was built for, and its latest trace. */
+  private modelSteps = 0;
+  private modelKey = '';
+  private modelTrace: Trace | null = null;
   private running: Promise<void> | null = null;
   private dirty = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(initial: SimState = initialState()) {
     super();
@@ -63,13 +84,30 @@ export class Simulator extends EventTarget {
       this.set({ problems: result.problems });
       return Promise.resolve();
     }
-    this.set({ config: result.config, problems: [] });
+    this.set({ config: result.config, problems: [], biasSteps: 0, layer: Math.min(this.current.layer, result.config.layers - 1) });
     return this.refresh();
   }
 
   setText(text: string): Promise<void> {
-    this.set({ text });
+    this.set({ text, biasSteps: 0 });
     return this.refresh();
+  }
+
+  setGamma(gamma: number): Promise<void> {
+    if (!Number.isFinite(gamma)) return Promise.resolve();
+    this.set({ gamma: clamp(gamma, VIEW_LIMITS.gamma.min, VIEW_LIMITS.gamma.max), biasSteps: 0 });
+    return this.refresh();
+  }
+
+  setSpeed(speed: number): void {
+    if (!Number.isFinite(speed)) return;
+    this.set({ speed: clamp(speed, VIEW_LIMITS.speed.min, VIEW_LIMITS.speed.max) });
+    if (this.current.playing) this.schedule();
+  }
+
+  setLayer(layer: number): void {
+    const l = clamp(Math.round(layer), 0, this.current.config.layers - 1);
+    if (Number.isFinite(l) && l !== this.current.layer) this.set({ layer: l });
   }
 
   goTo(position: number): void {
@@ -79,6 +117,57 @@ export class Simulator extends EventTarget {
 
   step(delta: number): void {
     this.goTo(this.current.position + delta);
+  }
+
+  /** One DeepSeek-V3 bias update from the sentence's current load, then re-route. */
+  biasStep(): Promise<void> {
+    if (this.current.biasSteps >= VIEW_LIMITS.biasSteps.max) return Promise.resolve();
+    this.set({ biasSteps: this.current.biasSteps + 1 });
+    return this.refresh();
+  }
+
+  /** Rebuilds the model from the seed: biases back to zero, first token, playback stopped. */
+  reset(): Promise<void> {
+    this.pause();
+    this.set({ biasSteps: 0, position: 0 });
+    this.model?.dispose();
+    this.model = null;
+    return this.refresh();
+  }
+
+  play(): void {
+    if (this.current.playing) return;
+    this.set({ playing: true });
+    this.schedule();
+  }
+
+  pause(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.current.playing) this.set({ playing: false });
+  }
+
+  togglePlay(): void {
+    if (this.current.playing) this.pause();
+    else this.play();
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), 1000 / this.current.speed);
+  }
+
+  /** One play step: next token, or back to the first one (with a bias update when balancing). */
+  private async tick(): Promise<void> {
+    this.timer = null;
+    if (!this.current.playing) return;
+    const n = this.current.trace?.tokens.length ?? 0;
+    if (this.current.position < n - 1) this.step(1);
+    else {
+      this.goTo(0);
+      if (balancesOnWrap(this.current)) await this.biasStep();
+    }
+    if (this.current.playing) this.schedule();
   }
 
   /** Runs the model on the current inputs; resolves when the trace matches them. */
@@ -93,22 +182,35 @@ export class Simulator extends EventTarget {
   private async drain(): Promise<void> {
     while (this.dirty) {
       this.dirty = false;
-      const { config, text } = this.current;
+      const { config, text, gamma, biasSteps } = this.current;
       try {
-        if (!this.model || this.model.config !== config) {
+        const { tokens, truncated } = tokenize(text);
+        const key = `${gamma}\u0000${text}`;
+        if (!this.model || this.model.config !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
           this.model?.dispose();
           this.model = new MoeModel(config);
+          this.modelKey = key;
+          this.modelSteps = 0;
+          this.modelTrace = null;
         }
-        const { tokens, truncated } = tokenize(text);
-        const { trace } = await this.model.run(tokens, { truncated });
+        let trace = this.modelTrace ?? (await this.model.run(tokens, { truncated })).trace;
+        while (this.modelSteps < biasSteps && !this.dirty) {
+          this.model.updateBiases(trace, gamma);
+          this.modelSteps++;
+          trace = (await this.model.run(tokens, { truncated })).trace;
+        }
+        this.modelTrace = trace;
         if (!this.dirty) this.set({ trace, position: clampPosition(this.current.position, trace), error: null });
       } catch (e) {
+        this.model?.dispose();
+        this.model = null;
         this.set({ error: e instanceof Error ? e.message : String(e) });
       }
     }
   }
 
   dispose(): void {
+    this.pause();
     this.model?.dispose();
     this.model = null;
   }

@@ -344,3 +344,13 @@ describe('expertShape', () => {
     expect(expertShape(c)).toEqual({ experts: 32, active: 8, hidden: 16, shared: 2, width: 32, groupSize: 8 });
   });
 });
+
+describe('validateConfig with together: false', () => {
+  it('checks each field alone and skips the cross-checks', () => {
+    expect(validateConfig({ topK: 9 }, { together: false }).ok).toBe(true);
+    expect(validateConfig({ topK: 9 }).ok).toBe(false);
+    const r = validateConfig({ topK: 17 }, { together: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([{ field: 'topK', message: 'top-k (17) must be between 1 and 16' }]);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import { DEFAULT_SENTENCE } from '../../src/core/corpus';
+import { decodeView, encodeView, MAX_TEXT_CHARS } from '../../src/state/url';
+import { defaultView, type ViewState } from '../../src/state/view';
+
+describe('URL codec', () => {
+  it('decodes an empty query to the defaults with no notice', () => {
+    expect(decodeView('')).toEqual({ view: defaultView(), notices: [] });
+  });
+
+  it('round-trips every field', () => {
+    const view: ViewState = {
+      config: { ...DEFAULT_CONFIG, routedExperts: 64, topK: 4, sharedExperts: 1, granularity: 2, capacityFactor: 1.25, router: 'sigmoid-bias', routerNoise: 0.5, nGroup: 8, topkGroup: 3, routeScale: 2.5, modelWidth: 16, expertHidden: 32, layers: 2, seed: 4242 },
+      text: 'two red birds & a "fox" = ? 100%',
+      position: 5,
+      gamma: 0.025,
+      biasSteps: 7,
+      speed: 4.5,
+      layer: 1,
+      hide: ['router', 'seed'],
+    };
+    const query = encodeView(view);
+    expect(decodeView(query)).toEqual({ view, notices: [] });
+    expect(decodeView(encodeView(defaultView()))).toEqual({ view: defaultView(), notices: [] });
+  });
+
+  it('writes "none" for no capacity limit and reads it back', () => {
+    const q = encodeView(defaultView());
+    expect(new URLSearchParams(q).get('cf')).toBe('none');
+    expect(decodeView('?cf=none').view.config.capacityFactor).toBeNull();
+    expect(decodeView('?cf=2').view.config.capacityFactor).toBe(2);
+  });
+
+  it('falls back per field with a notice naming the key and the default', () => {
+    const { view, notices } = decodeView('?e=abc&k=3&cf=99&r=magic&pos=-1&speed=fast');
+    expect(view.config.routedExperts).toBe(8);
+    expect(view.config.topK).toBe(3);
+    expect(view.config.capacityFactor).toBeNull();
+    expect(view.config.router).toBe('softmax-topk');
+    expect(view.position).toBe(0);
+    expect(view.speed).toBe(2);
+    expect(notices).toEqual([
+      'Ignored e=abc: routed experts must be a number, not "abc". Using 8.',
+      'Ignored cf=99: capacity factor (99) must be between 0.5 and 4, or no limit. Using no limit.',
+      'Ignored r=magic: router "magic" is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice. Using softmax-topk.',
+      'Ignored pos=-1: the token position must be a whole number from 0 to 100000. Using 0.',
+      'Ignored speed=fast: the play speed must be a number from 0.25 to 20. Using 2.',
+    ]);
+  });
+
+  it('drops settings that do not fit together and keeps the rest', () => {
+    const { view, notices } = decodeView('?e=4&k=9&s=2');
+    expect(view.config.routedExperts).toBe(4);
+    expect(view.config.topK).toBe(2);
+    expect(view.config.sharedExperts).toBe(2);
+    expect(notices).toEqual(["Ignored the link's settings: top-k (9) cannot exceed the number of routed experts (4)."]);
+  });
+
+  it('reports unknown keys and unknown hidden controls', () => {
+    const { view, notices } = decodeView('?foo=1&hide=router,bogus,seed');
+    expect(view.hide).toEqual(['router', 'seed']);
+    expect(notices).toContain('Ignored unknown setting "foo" in the link.');
+    expect(notices.some((n) => n.startsWith('Ignored hide=bogus'))).toBe(true);
+  });
+
+  it('accepts the keys other parts of the app own without a notice', () => {
+    expect(decodeView('?backend=cpu').notices).toEqual([]);
+  });
+
+  it('cuts a huge sentence and says so', () => {
+    const { view, notices } = decodeView(`?text=${'a'.repeat(MAX_TEXT_CHARS + 10)}`);
+    expect(view.text.length).toBe(MAX_TEXT_CHARS);
+    expect(notices).toEqual([`The sentence in the link was cut to ${MAX_TEXT_CHARS} characters.`]);
+  });
+
+  it('never throws on garbage', () => {
+    for (const q of ['?%', '?e=%E0%A4%A', '?e=1e400', '?k=NaN', '?cf=Infinity', '?layer=9', '?seed=-0.5', '?&&&=&', `?text=${DEFAULT_SENTENCE}&text=x`]) {
+      expect(() => decodeView(q)).not.toThrow();
+      const { view } = decodeView(q);
+      expect(view.config.topK).toBeLessThanOrEqual(view.config.routedExperts);
+    }
+  });
+});
