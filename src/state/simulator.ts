@@ -170,6 +170,11 @@ export class Simulator extends EventTarget {
     if (this.current.playing) this.schedule();
   }
 
+  /** Resolves once no model run is pending. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   /** Runs the model on the current inputs; resolves when the trace matches them. */
   refresh(): Promise<void> {
     this.dirty = true;

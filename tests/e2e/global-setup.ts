@@ -6,17 +6,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM } from './chromium-path';
+import { assertChromium } from './chromium-path';
 
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}. The end-to-end tests drive Debian's Chromium: install it with ` +
-        '`sudo apt-get update && sudo apt-get install -y chromium` (or set MOE_LAB_CHROMIUM to a Chromium binary).',
-    );
-  }
+  assertChromium();
   const dist = resolve(import.meta.dirname, '../../dist');
   if (!existsSync(resolve(dist, 'index.html'))) {
     throw new Error('No production build in dist/: run `npm run build` first (`npm test` does).');

@@ -1,0 +1,252 @@
+/**
+ * Forward-pass benchmark of one MoE layer in Node: sparse dispatch against the dense reference,
+ * on the cpu and wasm backends, for T ∈ {256, 1024} tokens, E ∈ {8, 64, 256} experts, k ∈ {1, 2, 8}.
+ *
+ *   npm run bench                        the whole grid; also writes bench/results/forward.md
+ *   npm run bench -- --backends=wasm --tokens=1024 --experts=64 --topk=2     one cell (no file written)
+ *   --budget=MS   time per cell for the timed repetitions (default 1500; slow cells still run 3 times)
+ *
+ * The entry runs through scripts/run-ts.mjs (vite's module runner, no extra dependency).
+ *
+ * One timed forward is what the app runs per layer: `route(h)` (router logits, one read-back, routing
+ * in JS), then `sparse(h, assignmentsOf(...))` or `dense(h, gateMatrix(...))`, then `await y.data()`.
+ * Timings are medians after warm-up. The dense reference runs every expert on every token, so its
+ * cost does not depend on k: it is measured once per (backend, T, E) and shown on each k row. The
+ * runs of one (backend, T, E) group, dense and each k, are interleaved so that load from elsewhere
+ * on the machine skews their ratios less.
+ */
+import { dispose, env, memory, tensor2d, version_core, type Tensor2D } from '@tensorflow/tfjs-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { initBackend, type BackendName } from '../src/core/backend';
+import { DEFAULT_CONFIG, type MoeConfig } from '../src/core/config';
+import { assignmentsOf, gateMatrix, MoeLayer } from '../src/core/moe-layer';
+import { Rng } from '../src/core/rng';
+
+const WIDTH = 32;
+const HIDDEN = 64;
+
+function listArg(name: string, fallback: number[]): number[];
+function listArg(name: string, fallback: string[]): string[];
+function listArg(name: string, fallback: (number | string)[]): (number | string)[] {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (!arg) return fallback;
+  const items = arg.slice(name.length + 3).split(',').filter(Boolean);
+  return typeof fallback[0] === 'number' ? items.map(Number) : items;
+}
+
+const BACKENDS = listArg('backends', ['cpu', 'wasm']) as BackendName[];
+const TOKENS = listArg('tokens', [256, 1024]);
+const EXPERTS = listArg('experts', [8, 64, 256]);
+const TOPK = listArg('topk', [1, 2, 8]);
+const args = process.argv.slice(process.argv.findIndex((a) => /forward\.ts$/.test(a)) + 1);
+const FULL_GRID = !process.argv.some((a) => /^--(backends|tokens|experts|topk)=/.test(a));
+/** Time to spend on the timed repetitions of one cell (slow cells still get MIN_REPS). */
+const BUDGET_MS = Number(listArg('budget', [1500])[0]);
+const MIN_REPS = 3;
+const MAX_REPS = 60;
+/** A single call slower than this is its own warm-up (JIT warm-up is negligible next to it). */
+const SLOW_MS = 1500;
+
+type Mode = 'sparse' | 'dense';
+
+interface Row {
+  backend: BackendName;
+  T: number;
+  E: number;
+  k: number;
+  sparse: Measured;
+  dense: Measured;
+}
+
+function layerFor(E: number, k: number): MoeLayer {
+  const config: MoeConfig = {
+    ...DEFAULT_CONFIG,
+    modelWidth: WIDTH,
+    expertHidden: HIDDEN,
+    routedExperts: E,
+    topK: k,
+    router: 'softmax-topk',
+    capacityFactor: null,
+  };
+  return new MoeLayer(config, 0);
+}
+
+function inputFor(T: number): Tensor2D {
+  return tensor2d(Rng.stream(DEFAULT_CONFIG.seed, 'bench', 'forward', T).normals(T * WIDTH), [T, WIDTH]);
+}
+
+/** Wall time of one forward and of its routing part (router logits, read-back, routing in JS). */
+interface Timing {
+  total: number;
+  route: number;
+}
+
+/** One layer forward as the app runs it, synced by reading the output back. */
+async function forward(layer: MoeLayer, h: Tensor2D, mode: Mode, timing?: Timing): Promise<Float32Array> {
+  const t0 = performance.now();
+  const E = layer.shape.experts;
+  const { routing } = await layer.route(h);
+  const t1 = performance.now();
+  const y = mode === 'sparse' ? layer.sparse(h, assignmentsOf(routing, E)) : layer.dense(h, gateMatrix(routing, E));
+  try {
+    return (await y.data()) as Float32Array;
+  } finally {
+    dispose(y);
+    if (timing) {
+      timing.total = performance.now() - t0;
+      timing.route = t1 - t0;
+    }
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+interface Measured {
+  /** Median wall time of the whole forward. */
+  ms: number;
+  /** Median time of the routing part. */
+  route: number;
+  /** Median of (whole − routing): the experts, the combine and the output read-back. */
+  experts: number;
+  reps: number;
+}
+
+/**
+ * Median times of several forwards measured together. Each is warmed up (at least one call,
+ * ~150 ms) and gets as many repetitions as fill the budget (at least MIN_REPS); the repetitions of
+ * all of them are then interleaved, spread evenly over the same stretch of time, so that a burst of
+ * load from elsewhere on the machine hits them alike.
+ */
+async function measureTogether(fs: ((t: Timing) => Promise<unknown>)[]): Promise<Measured[]> {
+  const jobs: { once: () => Promise<Timing>; runs: Timing[]; reps: number }[] = [];
+  for (const f of fs) {
+    const once = async (): Promise<Timing> => {
+      const t: Timing = { total: 0, route: 0 };
+      await f(t);
+      return t;
+    };
+    const first = await once();
+    const runs: Timing[] = [];
+    let estimate = first.total;
+    if (first.total >= SLOW_MS) {
+      runs.push(first);
+    } else {
+      let warm = first.total;
+      for (let i = 0; i < 10 && warm < 150; i++) warm += (await once()).total;
+      estimate = (await once()).total;
+    }
+    const reps = Math.min(MAX_REPS, Math.max(MIN_REPS, Math.round(BUDGET_MS / Math.max(estimate, 0.01))));
+    jobs.push({ once, runs, reps });
+  }
+  const rounds = Math.max(...jobs.map((j) => j.reps));
+  for (let r = 0; r < rounds; r++) {
+    for (const j of jobs) {
+      // Job j runs in round r when its share of the rounds so far reaches a new whole repetition.
+      if (Math.floor(((r + 1) * j.reps) / rounds) > Math.floor((r * j.reps) / rounds) && j.runs.length < j.reps) j.runs.push(await j.once());
+    }
+  }
+  return jobs.map(({ runs }) => ({
+    ms: median(runs.map((r) => r.total)),
+    route: median(runs.map((r) => r.route)),
+    experts: median(runs.map((r) => r.total - r.route)),
+    reps: runs.length,
+  }));
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] as number) - (b[i] as number)));
+  return m;
+}
+
+const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+
+async function main(): Promise<void> {
+  env().set('IS_TEST', true); // silences the cpu backend's "install tfjs-node" banner
+  const started = new Date();
+  const t0 = performance.now();
+  const rows: Row[] = [];
+  let worstDiff = 0;
+
+  for (const backend of BACKENDS) {
+    const status = await initBackend(backend);
+    if (status.name !== backend) throw new Error(`backend ${backend} did not start: ${status.notice ?? status.name}`);
+    const simd = backend === 'wasm' ? ` (SIMD ${env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'})` : '';
+    console.error(`# ${backend}${simd}`);
+    for (const T of TOKENS) {
+      const h = inputFor(T);
+      for (const E of EXPERTS) {
+        const ks = TOPK.filter((k) => k <= E);
+        if (ks.length === 0) continue;
+        // Dense does not depend on k: it is measured once, with the routing of k = 2 (or the first k).
+        const denseK = ks.includes(2) ? 2 : (ks[0] as number);
+        const layers = ks.map((k) => layerFor(E, k));
+        const denseLayer = layers[ks.indexOf(denseK)] as MoeLayer;
+        if (backend === 'wasm') {
+          // Cheap on wasm: check that sparse dispatch gives the dense result on every cell.
+          for (const layer of layers) {
+            worstDiff = Math.max(worstDiff, maxAbsDiff(await forward(layer, h, 'sparse'), await forward(layer, h, 'dense')));
+          }
+        }
+        const [dense, ...sparse] = await measureTogether([
+          (t) => forward(denseLayer, h, 'dense', t),
+          ...layers.map((layer) => (t: Timing) => forward(layer, h, 'sparse', t)),
+        ]);
+        for (const layer of layers) dispose(layer.variables());
+        console.error(`  T=${T} E=${E} dense ${fmt((dense as Measured).ms)} ms (${(dense as Measured).reps} reps)`);
+        ks.forEach((k, i) => {
+          const m = sparse[i] as Measured;
+          rows.push({ backend, T, E, k, sparse: m, dense: dense as Measured });
+          console.error(`  T=${T} E=${E} k=${k} sparse ${fmt(m.ms)} ms (${m.reps} reps)`);
+        });
+      }
+      dispose(h);
+    }
+    console.error(`  tensors alive after ${backend}: ${memory().numTensors}`);
+  }
+
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpus();
+  const lines = [
+    `# MoE layer forward: sparse dispatch vs dense reference`,
+    '',
+    `- Date: ${started.toISOString().slice(0, 10)}`,
+    `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${platform()} ${arch()}, Node ${process.version}`,
+    `- tfjs-core ${version_core}; wasm backend single-threaded${BACKENDS.includes('wasm') ? `, SIMD ${env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}` : ''}`,
+    `- Layer: width ${WIDTH}, SwiGLU experts of hidden width ${HIDDEN}, router softmax-topk, no capacity limit, no shared experts; input: seeded N(0, 1) tokens`,
+    `- One forward = route (router logits read back, routing in JS) + sparse or dense experts + read-back of the output. Median of repeated runs after warm-up; the runs of one (backend, T, E) group are interleaved.`,
+    `- Dense runs every expert on every token, so it does not depend on k: it is measured once per (backend, T, E) and repeated on each k row.`,
+    `- FLOP ratio k/E: the expert FLOPs of sparse over dense. (sparse/dense) ÷ (k/E): 1 means sparse is exactly as much faster as its FLOPs allow.`,
+    `- route ms: the \`layer.route(h)\` part of the sparse forward (router matMul, read-back of the logits, routing in JS); both paths pay it.`,
+    `  "experts only": the same ratio ÷ FLOP ratio with each path's routing time taken out (medians of whole − routing).`,
+    ...(BACKENDS.includes('wasm') ? [`- Check: on wasm, sparse equals dense on every cell to max |Δ| = ${worstDiff.toExponential(1)}.`] : []),
+    `- Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${elapsed.toFixed(0)} s for this grid)`,
+    '',
+    '| backend | T | E | k | sparse ms | dense ms | sparse/dense | FLOP ratio k/E | sparse/dense ÷ FLOP ratio | route ms | experts only ÷ FLOP ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const ratio = r.sparse.ms / r.dense.ms;
+      const flop = r.k / r.E;
+      const experts = r.sparse.experts / r.dense.experts / flop;
+      return `| ${r.backend} | ${r.T} | ${r.E} | ${r.k} | ${fmt(r.sparse.ms)} | ${fmt(r.dense.ms)} | ${ratio.toFixed(3)} | ${flop.toFixed(3)} | ${(ratio / flop).toFixed(2)} | ${fmt(r.sparse.route)} | ${experts.toFixed(2)} |`;
+    }),
+    '',
+  ];
+  const text = lines.join('\n');
+  console.log(text);
+  if (worstDiff > 1e-5) throw new Error(`sparse and dense differ by ${worstDiff} (> 1e-5)`);
+  if (FULL_GRID) {
+    const out = fileURLToPath(new URL('./results/forward.md', import.meta.url));
+    mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
+    writeFileSync(out, text);
+    console.error(`wrote ${out}`);
+  }
+}
+
+await main();

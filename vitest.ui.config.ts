@@ -1,0 +1,22 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS } from './tests/e2e/browser-args.ts';
+import { assertChromium, CHROMIUM } from './tests/e2e/chromium-path.ts';
+
+assertChromium();
+
+/**
+ * Component tests: each lit component rendered in Debian's Chromium (vitest browser mode) from a
+ * hand-made trace. lit's dev build runs here, so a class-field shadowing mistake fails loudly.
+ */
+export default defineConfig({
+  test: {
+    include: ['tests/ui/**/*.test.ts'],
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
