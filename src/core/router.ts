@@ -108,12 +108,6 @@ export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: 
   return idx;
 }
 
-function row(a: ArrayLike<number>, t: number, n: number): number[] {
-  const out = new Array<number>(n);
-  for (let e = 0; e < n; e++) out[e] = a[t * n + e] as number;
-  return out;
-}
-
 export function route(spec: RouterSpec, input: RouterInput): Routing {
   checkInput(spec, input);
   return spec.kind === 'expert-choice' ? expertChoice(spec, input) : tokenChoice(spec, input);
@@ -130,38 +124,64 @@ function checkInput(spec: RouterSpec, input: RouterInput): void {
   }
 }
 
+/** values[from .. from+n) without copying typed arrays. */
+function rowView(values: ArrayLike<number>, from: number, n: number): ArrayLike<number> {
+  if (values instanceof Float32Array || values instanceof Float64Array) return values.subarray(from, from + n);
+  return Array.from({ length: n }, (_, i) => values[from + i] as number);
+}
+
+/** Writes the softmax of values[from .. from+n) into out[from ..), without allocating. */
+function softmaxInto(values: ArrayLike<number>, from: number, n: number, out: Float64Array): void {
+  let max = -Infinity;
+  for (let e = 0; e < n; e++) max = Math.max(max, values[from + e] as number);
+  let sum = 0;
+  for (let e = 0; e < n; e++) {
+    const x = Math.exp((values[from + e] as number) - max);
+    out[from + e] = x;
+    sum += x;
+  }
+  for (let e = 0; e < n; e++) out[from + e] = (out[from + e] as number) / sum;
+}
+
 /** Token choice: each token picks its experts, then full experts drop later tokens. */
 function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
+  const { logits, noise, bias } = input;
   const scores = new Float64Array(T * E);
-  const selection = spec.kind === 'softmax-topk' ? undefined : new Float64Array(T * E);
+  const selection = spec.kind === 'softmax-topk' || (spec.kind === 'noisy-topk' && !noise) ? undefined : new Float64Array(T * E);
   const routes: TokenRoute[] = [];
   const groupSize = E / spec.nGroup;
 
   for (let t = 0; t < T; t++) {
-    const logits = row(input.logits, t, E);
+    const o = t * E;
     let chosen: number[];
     let weights: number[];
     let keptGroups: number[] | undefined;
-    if (spec.kind === 'sigmoid-bias') {
-      const s = logits.map(sigmoid);
-      const biased = s.map((v, e) => v + ((input.bias?.[e] as number | undefined) ?? 0));
+    if (spec.kind === 'sigmoid-bias' && selection) {
+      for (let e = 0; e < E; e++) {
+        const s = sigmoid(logits[o + e] as number);
+        scores[o + e] = s;
+        selection[o + e] = s + ((bias?.[e] as number | undefined) ?? 0);
+      }
+      const biased = rowView(selection, o, E);
       keptGroups = keepGroups(biased, spec.nGroup, spec.topkGroup, groupSize);
-      const keep = new Set(keptGroups);
-      chosen = topKIndices(biased, k, (e) => keep.has(Math.floor(e / groupSize)));
-      const sum = chosen.reduce((a, e) => a + (s[e] as number), 0);
-      weights = chosen.map((e) => ((s[e] as number) / sum) * spec.routeScale);
-      scores.set(s, t * E);
-      selection?.set(biased, t * E);
+      const kept = keptGroups;
+      chosen = spec.nGroup === 1 ? topKIndices(biased, k) : topKIndices(biased, k, (e) => kept.includes(Math.floor(e / groupSize)));
+      let sum = 0;
+      for (const e of chosen) sum += scores[o + e] as number;
+      weights = chosen.map((e) => ((scores[o + e] as number) / sum) * spec.routeScale);
     } else {
-      const h = spec.kind === 'noisy-topk' && input.noise ? logits.map((v, e) => v + (input.noise?.[t * E + e] as number)) : logits;
-      chosen = topKIndices(h, k);
-      weights = softmax(chosen.map((e) => h[e] as number));
-      scores.set(softmax(h), t * E);
-      selection?.set(h, t * E);
+      let h: ArrayLike<number> = logits;
+      if (selection && noise) {
+        for (let e = 0; e < E; e++) selection[o + e] = (logits[o + e] as number) + (noise[o + e] as number);
+        h = selection;
+      }
+      chosen = topKIndices(rowView(h, o, E), k);
+      softmaxInto(h, o, E, scores);
+      weights = softmax(chosen.map((e) => h[o + e] as number));
     }
-    const r: TokenRoute = { experts: chosen, weights, dropped: chosen.map(() => false) };
+    const r: TokenRoute = { experts: chosen, weights, dropped: new Array<boolean>(chosen.length).fill(false) };
     if (keptGroups) r.keptGroups = keptGroups;
     routes.push(r);
   }
@@ -183,11 +203,11 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
 }
 
 /** Node-limited routing: rank groups by the sum of their two best biased scores, keep the best. */
-export function keepGroups(biased: readonly number[], nGroup: number, topkGroup: number, groupSize: number): number[] {
+export function keepGroups(biased: ArrayLike<number>, nGroup: number, topkGroup: number, groupSize: number): number[] {
   if (nGroup === 1) return [0];
   const groupScores = new Array<number>(nGroup);
   for (let g = 0; g < nGroup; g++) {
-    const members = biased.slice(g * groupSize, (g + 1) * groupSize);
+    const members = Array.from({ length: groupSize }, (_, i) => biased[g * groupSize + i] as number);
     const best = topKIndices(members, Math.min(2, groupSize));
     groupScores[g] = best.reduce((a, i) => a + (members[i] as number), 0);
   }
@@ -199,7 +219,7 @@ function expertChoice(spec: RouterSpec, input: RouterInput): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
   const scores = new Float64Array(T * E);
-  for (let t = 0; t < T; t++) scores.set(softmax(row(input.logits, t, E)), t * E);
+  for (let t = 0; t < T; t++) softmaxInto(input.logits, t * E, E, scores);
   const capacity = Math.min(T, capacityFor(T, k, E, spec.capacityFactor ?? 1));
   const picked: { e: number; w: number }[][] = Array.from({ length: T }, () => []);
   const load = new Array<number>(E).fill(0);

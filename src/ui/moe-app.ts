@@ -1,48 +1,76 @@
 /**
- * The shell of the main page: starts tfjs, owns the simulator, and hands plain data to the
- * panels. Keyboard: ← → step through tokens, Home/End jump to the ends.
+ * The shell of the main page: starts tfjs, owns the simulator, keeps the view in the URL and hands
+ * plain data to the panels. Keyboard: ← → step, Space play/pause, Home/End first/last token.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { preferredBackend, startBrowserBackend } from '../state/backend';
-import { Simulator } from '../state/simulator';
+import { expertShape } from '../core/config';
+import { PRESET_SENTENCES } from '../core/corpus';
 import { MAX_TOKENS } from '../core/tokenizer';
-import type { TokenSelectEvent } from './events';
+import type { Trace } from '../core/trace';
+import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { initialState, Simulator, viewOf } from '../state/simulator';
+import { decodeView, encodeView } from '../state/url';
+import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
-import './expert-row';
+import './assignment-matrix';
+import './control-panel';
+import './experts-panel';
+import './load-panel';
 import './param-meter';
+import './router-panel';
 import './token-strip';
+
+function createSimulator(): Simulator {
+  const { view, notices } = decodeView(location.search);
+  return new Simulator(initialState(view, notices));
+}
 
 @customElement('moe-app')
 export class MoeApp extends LitElement {
-  private readonly sim = new Simulator();
+  private readonly sim = createSimulator();
   private readonly ctl = new SimulatorController(this, this.sim);
   @state() private starting = true;
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
   static override styles = css`
-    :host { display: block; max-width: 72rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; color: #111; }
-    h1 { margin: 0 0 0.25rem; font-size: 1.6rem; }
-    .lead { margin: 0 0 1rem; color: #333; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.75rem 1rem; margin-bottom: 0.9rem; background: #fff; }
-    h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
-    .caption { font-size: 0.9rem; color: #333; margin: 0.5rem 0 0; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.5rem 0.75rem; border-radius: 0.4rem; margin-bottom: 0.75rem; }
+    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
+    header h1 { margin: 0; font-size: 1.6rem; }
+    header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 60rem; }
+    nav a { margin-right: 1rem; }
+    .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+    .panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.9rem; }
+    @media (min-width: 1100px) {
+      .panels { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+    }
+    .wide { grid-column: 1 / -1; }
+    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
+    h2 { font-size: 1.05rem; margin: 0 0 0.45rem; }
+    .caption { font-size: 0.88rem; color: #333; margin: 0.5rem 0 0; }
+    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
+    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
     .error { background: #fde2e1; border-color: #b3261e; }
-    .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.6rem; }
-    button { font: inherit; padding: 0.35rem 0.8rem; }
-    button:focus-visible, input:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-    label { font-weight: 600; }
-    input[type='text'] { font: inherit; width: min(40rem, 100%); padding: 0.3rem; }
+    .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 0.6rem; }
+    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
+    .sentence input { font: inherit; width: min(36rem, 80vw); padding: 0.3rem; }
+    .sentence select { font: inherit; padding: 0.3rem; max-width: 18rem; }
+    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    @media (max-width: 800px) {
+      .layout { grid-template-columns: 1fr; }
+    }
   `;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    this.sim.addEventListener('change', this.onSimChange);
     void this.start();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('keydown', this.onKey);
+    this.sim.removeEventListener('change', this.onSimChange);
+    this.sim.dispose();
     super.disconnectedCallback();
   }
 
@@ -52,15 +80,44 @@ export class MoeApp extends LitElement {
     this.starting = false;
   }
 
+  /** The trace on screen (read-only), for embedding pages and tests. */
+  get trace(): Trace | null {
+    return this.sim.state.trace;
+  }
+
+  /**
+   * Resolves when the model has caught up with the latest input and every panel has rendered it.
+   * Used by the end-to-end tests and the browser benchmark to time "input to updated view".
+   */
+  async settled(): Promise<void> {
+    await this.sim.idle();
+    await this.updateComplete;
+    const panels = [...(this.renderRoot.querySelectorAll('*') as NodeListOf<HTMLElement>)].filter((el): el is LitElement => el instanceof LitElement);
+    await Promise.all(panels.map((p) => p.updateComplete));
+  }
+
+  /** Keeps the address bar in step with the view, at most four times a second. */
+  private readonly onSimChange = (): void => {
+    if (this.urlTimer !== null) return;
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = null;
+      const extra = new URLSearchParams(location.search).get('backend');
+      const query = encodeView(viewOf(this.sim.state)) + (extra ? `&backend=${encodeURIComponent(extra)}` : '');
+      if (query !== location.search) history.replaceState(null, '', query);
+    }, 250);
+  };
+
   private readonly onKey = (e: KeyboardEvent): void => {
-    if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select')) return;
-    if (e.composedPath().some((n) => n instanceof HTMLInputElement)) return;
-    const n = this.sim.state.trace?.tokens.length ?? 0;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLElement && target.closest('input, textarea, select')) return;
+    if (e.key === ' ' && target instanceof HTMLButtonElement) return;
     const moves: Record<string, () => void> = {
       ArrowRight: () => this.sim.step(1),
       ArrowLeft: () => this.sim.step(-1),
       Home: () => this.sim.goTo(0),
-      End: () => this.sim.goTo(n - 1),
+      End: () => this.sim.goTo(Number.MAX_SAFE_INTEGER),
+      ' ': () => this.sim.togglePlay(),
     };
     const move = moves[e.key];
     if (move) {
@@ -69,50 +126,120 @@ export class MoeApp extends LitElement {
     }
   };
 
-  private onText(e: Event): void {
-    void this.sim.setText((e.target as HTMLInputElement).value);
+  private onCommand(e: CommandEvent): void {
+    const s = this.sim;
+    const run: Record<CommandEvent['command'], () => unknown> = {
+      previous: () => s.step(-1),
+      next: () => s.step(1),
+      first: () => s.goTo(0),
+      last: () => s.goTo(Number.MAX_SAFE_INTEGER),
+      'toggle-play': () => s.togglePlay(),
+      reset: () => s.reset(),
+      'bias-step': () => s.biasStep(),
+    };
+    void run[e.command]();
+  }
+
+  private onView(e: ViewChangeEvent): void {
+    const c = e.change;
+    if (c.gamma !== undefined) void this.sim.setGamma(c.gamma);
+    if (c.speed !== undefined) this.sim.setSpeed(c.speed);
+    if (c.layer !== undefined) this.sim.setLayer(c.layer);
+    if (c.text !== undefined) void this.sim.setText(c.text);
+  }
+
+  private renderSentence() {
+    const s = this.ctl.sim.state;
+    const t = s.trace;
+    const layer = t?.layers[s.layer] ?? null;
+    const hidden = s.hide.includes('sentence');
+    return html`<section class="wide" aria-labelledby="tokens-h">
+      <h2 id="tokens-h">Tokens and their experts</h2>
+      ${hidden
+        ? nothing
+        : html`<div class="sentence">
+            <label>Sentence
+              <input type="text" .value=${s.text} maxlength="2000" @change=${(e: Event) => void this.sim.setText((e.target as HTMLInputElement).value)} />
+            </label>
+            <label>Presets
+              <select @change=${(e: Event) => void this.sim.setText((e.target as HTMLSelectElement).value)}>
+                <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)}>Choose a sentence…</option>
+                ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
+              </select>
+            </label>
+          </div>`}
+      ${t?.truncated ? html`<p class="notice" role="status">Only the first ${MAX_TOKENS} tokens are routed.</p>` : nothing}
+      ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">Type a sentence to route: there are no tokens.</p>` : nothing}
+      <token-strip .tokens=${t?.tokens ?? []} .routing=${layer?.tokens ?? []} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></token-strip>
+      ${s.config.layers > 1
+        ? html`<p><label>Layer shown
+            <select @change=${(e: Event) => this.sim.setLayer(Number((e.target as HTMLSelectElement).value))}>
+              ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === s.layer}>Layer ${l + 1} of ${s.config.layers}</option>`)}
+            </select></label> Each layer has its own router and experts, so a token can go to different experts at each depth.</p>`
+        : nothing}
+      <param-meter .trace=${t} .current=${s.position}></param-meter>
+      <p class="caption">Each chip is a token, coloured by the expert with its largest weight; the numbers are all its experts (✕ = dropped). Only those experts' parameters did any work for it.</p>
+    </section>`;
   }
 
   override render() {
     const s = this.ctl.sim.state;
     const t = s.trace;
-    const layer = t?.layers[0] ?? null;
+    const layer = t?.layers[s.layer] ?? null;
+    const shape = expertShape(s.config);
+    const tok = t?.tokens[s.position] ?? null;
     return html`
-      <h1>moe-lab</h1>
-      <p class="lead">
-        A mixture-of-experts model running in your browser. For each token a router picks ${s.config.topK} of
-        ${s.config.routedExperts} experts; only those run, so only a fraction of the parameters does any work.
-      </p>
+      <header>
+        <h1>moe-lab</h1>
+        <p>
+          A mixture-of-experts model running in your browser. A router picks ${shape.active} of ${shape.experts} experts for each
+          token${shape.shared ? html`, plus ${shape.shared} shared expert${shape.shared > 1 ? 's' : ''} that always run` : nothing}; only those
+          run, so only a fraction of the parameters does any work.
+        </p>
+        <nav><a href="demos/routers.html">Four routers side by side</a></nav>
+      </header>
+      ${s.notices.length
+        ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? html`…and ${s.notices.length - 8} more.` : nothing}</div>`
+        : nothing}
       ${s.backend?.notice ? html`<p class="notice" role="alert">${s.backend.notice}</p>` : nothing}
       ${s.error ? html`<p class="notice error" role="alert">The model could not run: ${s.error}</p>` : nothing}
       ${this.starting && !t ? html`<p role="status">Starting the model…</p>` : nothing}
-      <section aria-labelledby="sentence-h">
-        <h2 id="sentence-h">Tokens and their experts</h2>
-        <label for="text">Sentence</label>
-        <input id="text" type="text" .value=${s.text} @change=${this.onText} />
-        ${t?.truncated ? html`<p class="notice" role="status">Only the first ${MAX_TOKENS} tokens are routed.</p>` : nothing}
-        <token-strip
-          .tokens=${t?.tokens ?? []}
-          .routing=${layer?.tokens ?? []}
-          .current=${s.position}
-          @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}
-        ></token-strip>
-        <div class="controls">
-          <button @click=${() => this.sim.step(-1)} ?disabled=${s.position <= 0}>Previous token</button>
-          <button @click=${() => this.sim.step(1)} ?disabled=${!t || s.position >= t.tokens.length - 1}>Next token</button>
-          <span>Backend: ${s.backend?.name ?? '…'}</span>
+      <div class="layout">
+        <aside aria-label="Controls">
+          <control-panel
+            .config=${s.config}
+            .gamma=${s.gamma}
+            .speed=${s.speed}
+            .biasSteps=${s.biasSteps}
+            .playing=${s.playing}
+            .problems=${s.problems}
+            .hide=${s.hide}
+            @config-change=${(e: ConfigChangeEvent) => void this.sim.setConfig(e.change)}
+            @view-change=${this.onView}
+            @command=${this.onCommand}
+          ></control-panel>
+          <p class="caption">Backend: ${s.backend?.name ?? '…'}. Keys: ← → step, Space play/pause, Home/End.</p>
+        </aside>
+        <div class="panels">
+          ${this.renderSentence()}
+          <section aria-labelledby="router-h">
+            <h2 id="router-h">Router: scores for “${tok?.text ?? ''}”</h2>
+            <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
+          </section>
+          <section aria-labelledby="experts-h">
+            <h2 id="experts-h">Experts</h2>
+            <experts-panel .layer=${layer} .current=${s.position} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
+          </section>
+          <section aria-labelledby="load-h">
+            <h2 id="load-h">Load per expert</h2>
+            <load-panel .layer=${layer}></load-panel>
+          </section>
+          <section aria-labelledby="matrix-h">
+            <h2 id="matrix-h">Whole sentence</h2>
+            <assignment-matrix .tokens=${t?.tokens ?? []} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
+          </section>
         </div>
-        <p class="caption">Each chip is one token, coloured by the expert that weighs most for it; the numbers are all its experts.</p>
-      </section>
-      <section aria-labelledby="experts-h">
-        <h2 id="experts-h">Experts for the current token</h2>
-        <expert-row .layer=${layer} .current=${s.position} .shared=${s.config.sharedExperts}></expert-row>
-        <p class="caption">Lit blocks are the experts this token went to, with their gate weights; the others stayed idle.</p>
-      </section>
-      <section aria-labelledby="meter-h">
-        <h2 id="meter-h">Parameters at work</h2>
-        <param-meter .trace=${t} .current=${s.position}></param-meter>
-      </section>
+      </div>
     `;
   }
 }

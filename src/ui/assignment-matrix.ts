@@ -1,0 +1,176 @@
+/**
+ * The whole sentence at once: a token × expert matrix of one layer's assignments. A filled cell is a
+ * token that went to an expert, darker for a larger gate weight; a hatched, red-outlined cell is a
+ * choice dropped because the expert was full. Only non-empty cells are drawn (at most tokens·k), so
+ * 64 tokens × 256 experts stays a few hundred elements. Row labels are buttons that select a token.
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { LayerTrace, TokenRouting, TokenTrace } from '../core/trace';
+import { TokenSelectEvent } from './events';
+import { formatWeight } from './format';
+
+/** Column headers name every expert up to this many; above, a tick every 16 or 32. */
+export const NAMED_COLUMNS_MAX = 32;
+const INK = '#0b3d91';
+const DROP = '#b3261e';
+const HEAD = 20;
+
+const pct = (v: number) => `${v}%`;
+
+function describe(r: TokenRouting | undefined): { kept: string; dropped: string } {
+  if (!r) return { kept: 'not routed', dropped: 'none' };
+  const part = (keep: boolean) =>
+    r.experts.flatMap((e, j) => (!r.dropped[j] === keep ? [`E${e} ${formatWeight(r.weights[j] ?? 0)}`] : [])).join(', ');
+  return { kept: part(true) || 'none: no expert', dropped: part(false) || 'none' };
+}
+
+@customElement('assignment-matrix')
+export class AssignmentMatrix extends LitElement {
+  @property({ attribute: false }) tokens: readonly TokenTrace[] = [];
+  @property({ attribute: false }) layer: LayerTrace | null = null;
+  /** Index of the selected token; its row is highlighted. */
+  @property({ type: Number }) current = 0;
+
+  static override styles = css`
+    :host { display: block; }
+    figure { margin: 0; }
+    figcaption, .legend { font-size: 0.9rem; color: #333; margin: 0.3rem 0; }
+    .grid { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.4rem; }
+    .corner { font-size: 0.75rem; color: #555; align-self: end; white-space: nowrap; }
+    svg { display: block; width: 100%; }
+    svg.cells { cursor: pointer; }
+    text { font: 12px system-ui, sans-serif; fill: #222; }
+    ol { list-style: none; margin: 0; padding: 0; }
+    li { height: var(--row); }
+    button {
+      font: inherit; font-size: var(--font); height: 100%; width: 100%; max-width: 10rem; display: flex; align-items: center; gap: 0.3rem;
+      padding: 0 0.35rem; border: 0; border-left: 4px solid transparent; background: none; color: #111; cursor: pointer;
+      text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; box-sizing: border-box;
+    }
+    button:hover { background: #eee; }
+    button:focus-visible { outline: 3px solid #000; outline-offset: -3px; }
+    button[aria-current='true'] { font-weight: 700; border-left-color: #000; background: #fff6c8; }
+    .n { color: #666; font-size: 0.85em; min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
+    .mark { font-style: italic; font-size: 0.85em; color: #b3261e; }
+    .sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; margin: 0 0.2em 0 0.6em; border: 1px solid #999; }
+    details { font-size: 0.85rem; margin-top: 0.3rem; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: 1px solid #ddd; }
+    tr[aria-current='true'] { background: #fff6c8; }
+  `;
+
+  private select(i: number): void {
+    if (i >= 0 && i < this.tokens.length) this.dispatchEvent(new TokenSelectEvent(i));
+  }
+
+  private onCellsClick(e: MouseEvent, row: number): void {
+    const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+    this.select(Math.floor((e.clientY - box.top) / row));
+  }
+
+  private header(n: number) {
+    if (n <= NAMED_COLUMNS_MAX) {
+      return Array.from({ length: n }, (_, e) => svg`<text x=${pct(((e + 0.5) / n) * 100)} y="14" text-anchor="middle">E${e}</text>`);
+    }
+    const step = n <= 128 ? 16 : 32;
+    return Array.from({ length: Math.ceil(n / step) }, (_, i) => {
+      const x = pct(((i * step) / n) * 100);
+      return svg`<line x1=${x} x2=${x} y1=${HEAD - 5} y2=${HEAD} stroke="#444"></line><text x=${x} dx="2" y="12">E${i * step}</text>`;
+    });
+  }
+
+  /** Vertical guides: between every column when they are named, else at the ticks. */
+  private guides(n: number, height: number) {
+    const step = n <= NAMED_COLUMNS_MAX ? 1 : n <= 128 ? 16 : 32;
+    return Array.from({ length: Math.ceil(n / step) - 1 }, (_, i) => {
+      const x = pct((((i + 1) * step) / n) * 100);
+      return svg`<line x1=${x} x2=${x} y1="0" y2=${height} stroke=${step === 1 ? '#ddd' : '#bbb'}></line>`;
+    });
+  }
+
+  private cells(routes: readonly TokenRouting[], n: number, row: number, wMax: number) {
+    return routes.map((r, t) =>
+      r.experts.map((e, j) => {
+        const dropped = r.dropped[j] === true;
+        const w = r.weights[j] ?? 0;
+        return svg`<rect class=${dropped ? 'cell dropped' : 'cell'} x=${pct((e / n) * 100)} width=${pct(100 / n)} y=${t * row + 2} height=${row - 4}
+          fill=${dropped ? 'url(#drop)' : INK} fill-opacity=${dropped ? 1 : 0.25 + (0.75 * w) / wMax} stroke=${dropped ? DROP : 'none'}></rect>`;
+      }),
+    );
+  }
+
+  override render() {
+    const l = this.layer;
+    const n = l?.experts.length ?? 0;
+    const T = this.tokens.length;
+    if (!l || n === 0 || T === 0) return html`<p role="status">No sentence routed yet.</p>`;
+    const routes = l.tokens.slice(0, T);
+    const row = T > 24 ? 16 : 22;
+    const height = T * row;
+    const weights = routes.flatMap((r) => r.weights.filter((_, j) => !r.dropped[j]));
+    const wMax = Math.max(1e-9, ...weights);
+    const wMin = weights.length ? Math.min(...weights) : 0;
+    const choices = routes.reduce((a, r) => a + r.experts.length, 0);
+    const label = `Assignments of ${T} tokens to ${n} experts in layer ${l.index + 1}: ${choices} choices, ${l.droppedChoices} dropped, ${l.skippedTokens} ${l.skippedTokens === 1 ? 'token' : 'tokens'} with no expert.`;
+    const cur = this.current;
+    return html`<figure>
+      <figcaption>
+        The whole sentence, layer ${l.index + 1}: each row is a word, each column one of the ${n} routed experts. A filled cell means the
+        word went to that expert, darker for a larger gate weight.${l.capacity === null ? '' : ' A hatched red-outlined cell means it chose that expert but the expert was full, so the choice was dropped.'} Click a word to select it.
+      </figcaption>
+      <div class="grid" style="--row:${row}px;--font:${row > 16 ? '0.9rem' : '0.75rem'}">
+        <span class="corner">word ↓ expert →</span>
+        <svg class="head" height=${HEAD} aria-hidden="true">${this.header(n)}</svg>
+        <ol aria-label="Tokens">
+          ${this.tokens.map((tok, i) => {
+            const d = describe(routes[i]);
+            return html`<li><button aria-current=${i === cur ? 'true' : 'false'} aria-label=${`${i + 1} ${tok.text}: experts ${d.kept}; dropped ${d.dropped}`}
+              @click=${() => this.select(i)}><span class="n">${i + 1}</span>${tok.text}${routes[i]?.skipped ? html`<span class="mark">no expert</span>` : nothing}</button></li>`;
+          })}
+        </ol>
+        <svg class="cells" height=${height} role="img" aria-label=${label} @click=${(e: MouseEvent) => this.onCellsClick(e, row)}>
+          <defs>
+            <pattern id="rows" width="10" height=${row} patternUnits="userSpaceOnUse"><line x1="0" x2="10" y1=${row - 0.5} y2=${row - 0.5} stroke="#e2e2e2"></line></pattern>
+            <pattern id="drop" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="5" height="5" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="5" stroke=${DROP} stroke-width="2.5"></line>
+            </pattern>
+          </defs>
+          <rect width="100%" height=${height} fill="#fafafa"></rect>
+          <rect width="100%" height=${height} fill="url(#rows)"></rect>
+          ${this.guides(n, height)}
+          ${cur >= 0 && cur < T ? svg`<rect class="current" y=${cur * row} width="100%" height=${row} fill="#fff6c8"></rect>` : nothing}
+          ${this.cells(routes, n, row, wMax)}
+          ${cur >= 0 && cur < T ? svg`<rect class="current-outline" x="1" y=${cur * row + 1} style="width: calc(100% - 2px)" height=${row - 2} fill="none" stroke="#000" stroke-width="2"></rect>` : nothing}
+        </svg>
+      </div>
+      <p class="legend">
+        Gate weight:<span class="sw" style="background:${INK};opacity:${0.25 + (0.75 * wMin) / wMax}"></span>lightest ${formatWeight(wMin)}
+        <span class="sw" style="background:${INK}"></span>darkest ${formatWeight(wMax)}
+        ${l.droppedChoices > 0 ? html`<span class="sw" style="background:repeating-linear-gradient(45deg,${DROP} 0 2px,#fff 2px 4px);border-color:${DROP}"></span>dropped (expert full)` : nothing}
+      </p>
+      ${this.table(routes)}
+    </figure>`;
+  }
+
+  private table(routes: readonly TokenRouting[]) {
+    return html`<details>
+      <summary>Table: experts of every token</summary>
+      <table>
+        <thead><tr><th scope="col">#</th><th scope="col">Token</th><th scope="col">Experts (gate weight)</th><th scope="col">Dropped choices</th></tr></thead>
+        <tbody>
+          ${this.tokens.map((tok, i) => {
+            const d = describe(routes[i]);
+            return html`<tr aria-current=${i === this.current ? 'true' : 'false'}><td>${i + 1}</td><th scope="row">${tok.text}</th><td>${d.kept}</td><td>${d.dropped}</td></tr>`;
+          })}
+        </tbody>
+      </table>
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'assignment-matrix': AssignmentMatrix;
+  }
+}

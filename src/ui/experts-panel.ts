@@ -1,0 +1,183 @@
+/**
+ * Every expert of one layer as a block whose AREA is its parameter count: shared experts first
+ * (always lit), then the routed ones. The current token's experts are lit, brighter for a larger
+ * gate weight, with the weight printed when the block has room; dropped choices are hatched and
+ * crossed. Below, the same in words ("Lit: E12 (0.41), …"), so nothing hangs on colour or size.
+ * Blocks are sized in pixels from the panel's width, so 256 experts still fit without scrolling.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { LayerTrace } from '../core/trace';
+import { formatCount, formatPercent, formatWeight } from './format';
+import { expertColour, textOn } from './palette';
+import { WidthController } from './width-controller';
+
+interface Block {
+  label: string;
+  params: number;
+  shared: boolean;
+  /** Gate weight when the current token used it. */
+  weight: number | null;
+  dropped: boolean;
+  /** Place among the token's chosen experts, -1 when not chosen. */
+  choice: number;
+  colour: string;
+}
+
+/** Height the blocks aim to fill, in pixels, before the panel's width is known or at any width. */
+const TARGET_HEIGHT = 300;
+const MAX_SIDE = 96;
+const MIN_SIDE = 8;
+
+@customElement('experts-panel')
+export class ExpertsPanel extends LitElement {
+  @property({ attribute: false }) layer: LayerTrace | null = null;
+  /** Index of the current token in layer.tokens. */
+  @property({ type: Number }) current = 0;
+  @property({ type: Number }) sharedExperts = 0;
+  /** Parameters of one shared expert. */
+  @property({ type: Number }) sharedParams = 0;
+
+  private readonly size = new WidthController(this);
+
+  static override styles = css`
+    :host { display: block; color: #111; font-family: system-ui, sans-serif; }
+    p { margin: 0.35rem 0; }
+    .blocks { display: flex; flex-wrap: wrap; align-items: flex-start; }
+    .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center;
+      overflow: hidden; line-height: 1.1; font-variant-numeric: tabular-nums; border-radius: 2px;
+      background: #eceff1; color: #444; box-shadow: inset 0 0 0 1px #9aa0a6; }
+    .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) #000; font-weight: 700; }
+    .b.shared { background: #2f2f2f; color: #fff; box-shadow: inset 0 0 0 var(--ring, 3px) #000, inset 0 0 0 calc(var(--ring, 3px) + 2px) #fff; }
+    .b.dropped { background: repeating-linear-gradient(45deg, #b3261e 0 3px, #fff 3px 7px); color: #111;
+      box-shadow: inset 0 0 0 var(--ring, 3px) #b3261e; }
+    .b .w { font-weight: 400; }
+    .b.dropped span { background: #fff; padding: 0 2px; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.85rem; }
+    .legend li { display: flex; align-items: center; gap: 0.35rem; }
+    .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
+    .lists { font-variant-numeric: tabular-nums; }
+    .lists strong { font-weight: 700; }
+    .caption { font-size: 0.9rem; color: #333; }
+  `;
+
+  private blocks(): Block[] {
+    const layer = this.layer;
+    const r = layer?.tokens[this.current];
+    const shared = Array.from({ length: this.sharedExperts }, (_, s): Block => ({
+      label: `S${s}`, params: this.sharedParams, shared: true, weight: null, dropped: false, choice: -1, colour: '#2f2f2f',
+    }));
+    const routed = (layer?.experts ?? []).map((ex): Block => {
+      const j = r ? r.experts.indexOf(ex.index) : -1;
+      const dropped = j >= 0 && r?.dropped[j] === true;
+      return {
+        label: `E${ex.index}`,
+        params: ex.params,
+        shared: false,
+        weight: j >= 0 && !dropped ? (r?.weights[j] ?? 0) : null,
+        dropped,
+        choice: j,
+        colour: expertColour(ex.index),
+      };
+    });
+    return [...shared, ...routed];
+  }
+
+  override render() {
+    const blocks = this.blocks();
+    if (blocks.length === 0) return html`<p role="status">No experts to show.</p>`;
+    const W = this.size.width || 600;
+    const maxP = Math.max(1, ...blocks.map((b) => b.params));
+    const gap = blocks.length > 64 ? 2 : 4;
+    // Side of the biggest block: the blocks' total area fills about W × TARGET_HEIGHT.
+    const areaUnits = blocks.reduce((a, b) => a + b.params / maxP, 0);
+    const full = Math.min(MAX_SIDE, Math.max(MIN_SIDE, Math.sqrt((W * TARGET_HEIGHT) / areaUnits) * 0.85 - gap));
+    const maxW = Math.max(1e-12, ...blocks.map((b) => b.weight ?? 0));
+    const r = this.layer?.tokens[this.current];
+    return html`
+      <div class="blocks" role="img" aria-label=${this.summary(blocks)} style="gap:${gap}px">
+        ${blocks.map((b) => this.block(b, full * Math.sqrt(b.params / maxP), maxW))}
+      </div>
+      <div class="lists">${this.lists(blocks, r?.skipped === true)}</div>
+      <ul class="legend" aria-hidden="true">
+        <li><span class="b"></span>idle</li>
+        <li><span class="b on" style="background:${expertColour(0)}"></span>lit = used by this token (brighter = larger gate weight)</li>
+        ${this.sharedExperts > 0 ? html`<li><span class="b shared"></span>shared, always lit</li>` : nothing}
+        <li><span class="b dropped"></span>chosen but dropped (over capacity)</li>
+      </ul>
+      <p class="caption">
+        Each block is an expert; its area is its parameter count (${this.sizes(blocks)}). Lit = used by this token.
+      </p>
+    `;
+  }
+
+  private block(b: Block, side: number, maxW: number) {
+    const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
+    const font = Math.min(14, Math.max(9, side / 3.4));
+    // Text only where it fits the block at a readable size (the list below always has it).
+    const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= t.length * 0.62 * font + 6 && side >= 18;
+    let style = `width:${side.toFixed(2)}px;height:${side.toFixed(2)}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
+    if (b.weight !== null) {
+      const strength = Math.round(35 + (65 * b.weight) / maxW);
+      const fg = strength >= 75 ? textOn(b.colour) : '#111';
+      style += `background:color-mix(in srgb, ${b.colour} ${strength}%, #fff);color:${fg};`;
+    }
+    const cls = `b ${b.shared ? 'shared' : ''} ${b.weight !== null ? 'on' : ''} ${b.dropped ? 'dropped' : ''}`;
+    const second = b.shared ? 'shared' : b.dropped ? '✕ drop' : b.weight !== null ? formatWeight(b.weight) : '';
+    const title = `${b.label}: ${formatCount(b.params)} parameters${b.shared ? ', shared, always on' : ''}${b.weight !== null ? `, weight ${formatWeight(b.weight)}` : ''}${b.dropped ? ', dropped (over capacity)' : ''}`;
+    const two = second !== '' && fits(b.label, 2) && fits(second, 2);
+    const first = b.dropped && !two ? '✕' : b.label;
+    return html`<div class=${cls} style=${style} title=${title} data-label=${b.label}>
+      ${fits(first, 1) ? html`<span>${first}</span>` : nothing}
+      ${two ? html`<span class="w">${second}</span>` : nothing}
+    </div>`;
+  }
+
+  /** Lit routed experts in the router's order (best first). */
+  private lit(blocks: Block[]): Block[] {
+    return blocks.filter((b) => !b.shared && b.weight !== null).sort((a, b) => a.choice - b.choice);
+  }
+
+  private lists(blocks: Block[], skipped: boolean) {
+    const lit = this.lit(blocks);
+    const dropped = blocks.filter((b) => b.dropped);
+    const shared = blocks.filter((b) => b.shared);
+    const total = blocks.reduce((a, b) => a + b.params, 0);
+    const active = blocks.reduce((a, b) => a + (b.shared || b.weight !== null ? b.params : 0), 0);
+    return html`
+      <p><strong>Lit:</strong> ${lit.length ? lit.map((b) => `${b.label} (${formatWeight(b.weight ?? 0)})`).join(', ') : 'no routed expert'}${skipped ? ' (the token rides the residual connection)' : ''}</p>
+      ${shared.length ? html`<p><strong>Shared, always lit:</strong> ${shared.map((b) => b.label).join(', ')}</p>` : nothing}
+      ${dropped.length ? html`<p><strong>Dropped (over capacity):</strong> ${dropped.map((b) => b.label).join(', ')}</p>` : nothing}
+      <p>Expert parameters at work for this token: ${formatCount(active)} of ${formatCount(total)} (${formatPercent(active / Math.max(1, total))}).</p>
+    `;
+  }
+
+  private summary(blocks: Block[]): string {
+    const routed = blocks.length - this.sharedExperts;
+    const lit = this.lit(blocks).map((b) => `${b.label} weight ${formatWeight(b.weight ?? 0)}`);
+    const dropped = blocks.filter((b) => b.dropped).map((b) => b.label);
+    return [
+      `${blocks.length} experts: ${this.sharedExperts} shared (always on), ${routed} routed`,
+      `lit for this token: ${lit.length ? lit.join(', ') : 'none'}`,
+      dropped.length ? `dropped over capacity: ${dropped.join(', ')}` : '',
+    ].filter(Boolean).join('; ');
+  }
+
+  /** "routed: 6,144 each; shared: 24,576 each", from the parameter counts given. */
+  private sizes(blocks: Block[]): string {
+    const describe = (name: string, ps: number[]): string => {
+      if (ps.length === 0) return '';
+      const lo = Math.min(...ps);
+      const hi = Math.max(...ps);
+      return `${name}: ${lo === hi ? `${formatCount(lo)} parameters each` : `${formatCount(lo)} to ${formatCount(hi)} parameters`}`;
+    };
+    return [describe('shared', blocks.filter((b) => b.shared).map((b) => b.params)), describe('routed', blocks.filter((b) => !b.shared).map((b) => b.params))]
+      .filter(Boolean).join('; ');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'experts-panel': ExpertsPanel;
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * What the router saw for the current token: one bar per routed expert with its score, the chosen
+ * experts marked with their gate weights (dropped ones said so), and what the router adds on top:
+ * the noise on each logit (noisy top-k), the balancing bias and the kept groups (sigmoid with bias).
+ * Up to 32 experts: one labelled row each. More: a thin-bar overview drawn at the panel's pixel
+ * width, the chosen ones labelled, and a table of the top scores.
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { RouterKind } from '../core/config';
+import type { TokenRouting, TokenTrace } from '../core/trace';
+import { formatWeight } from './format';
+import { expertColour } from './palette';
+import { ROUTER_INFO } from './router-info';
+import { WidthController } from './width-controller';
+
+/** More routed experts than this: the compact overview. */
+export const COMPACT_ABOVE = 32;
+/** Rows of the compact view's table (the chosen ones are always added). */
+const TOP_ROWS = 12;
+
+/** One routed expert as the router saw it for this token. */
+interface Row {
+  e: number;
+  score: number;
+  /** What selection ran on: s + bias for sigmoid-bias, else the score. */
+  pick: number;
+  bias: number | undefined;
+  noise: number | undefined;
+  group: number;
+  /** False only for sigmoid-bias experts outside the token's kept groups. */
+  kept: boolean;
+  /** Place among the chosen (0 = first), -1 when not chosen. */
+  choice: number;
+  weight: number;
+  dropped: boolean;
+}
+
+const SCORE_NAME: Record<RouterKind, string> = {
+  'softmax-topk': 'probability',
+  'noisy-topk': 'probability after noise',
+  'sigmoid-bias': 'affinity s',
+  'expert-choice': 'probability',
+};
+
+/** Fixed decimals with a real minus sign. */
+const dec = (v: number, d = 3): string => v.toFixed(d).replace('-', '−');
+const signed = (v: number, d = 3): string => `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(d)}`;
+const HATCH = 'repeating-linear-gradient(45deg, #b3261e 0 3px, #fff 3px 6px)';
+
+/** Groups of the sigmoid-bias router, or 1 when the router does not group. */
+function groupCount(r: TokenRouting, groupSize: number): number {
+  const E = r.scores.length;
+  if (!r.keptGroups || groupSize <= 0 || groupSize >= E || E % groupSize !== 0) return 1;
+  return E / groupSize;
+}
+
+function rowsOf(r: TokenRouting, router: RouterKind, bias: readonly number[] | undefined, groupSize: number): Row[] {
+  const groups = groupCount(r, groupSize);
+  const size = r.scores.length / groups;
+  const kept = new Set(r.keptGroups ?? []);
+  return r.scores.map((score, e) => {
+    const choice = r.experts.indexOf(e);
+    const group = Math.floor(e / size);
+    const biased = router === 'sigmoid-bias' ? r.biased?.[e] : undefined;
+    return {
+      e,
+      score,
+      pick: biased ?? score,
+      bias: biased === undefined ? undefined : (bias?.[e] ?? biased - score),
+      noise: router === 'noisy-topk' ? r.noise?.[e] : undefined,
+      group,
+      kept: groups === 1 || kept.has(group),
+      choice,
+      weight: choice >= 0 ? (r.weights[choice] ?? 0) : 0,
+      dropped: choice >= 0 && r.dropped[choice] === true,
+    };
+  });
+}
+
+function result(row: Row): string {
+  if (row.choice < 0) return '';
+  if (row.dropped) return `chosen #${row.choice + 1} · dropped (over capacity)`;
+  return `chosen #${row.choice + 1} · weight ${formatWeight(row.weight)}`;
+}
+
+function valueText(row: Row): string {
+  if (row.bias !== undefined) return `${dec(row.score)} ${row.bias < 0 ? '−' : '+'} ${Math.abs(row.bias).toFixed(3)} = ${dec(row.pick)}`;
+  if (row.noise !== undefined) return `${dec(row.score)} · noise ${signed(row.noise, 2)}`;
+  return dec(row.score);
+}
+
+/** Experts numbered under the axis: every step-th, and the last one when it has room. */
+function axisTicks(E: number, step: number): number[] {
+  const out: number[] = [];
+  for (let e = 0; e < E; e += step) out.push(e);
+  if (E - 1 - (out[out.length - 1] ?? 0) >= step / 2) out.push(E - 1);
+  return out;
+}
+
+/** Places n labels of width w in order along [0, width], as close to their xs as they can be. */
+function spread(xs: readonly number[], w: number, width: number): number[] {
+  const p = xs.map((x) => Math.min(Math.max(x, w / 2), width - w / 2));
+  for (let i = 1; i < p.length; i++) p[i] = Math.max(p[i] as number, (p[i - 1] as number) + w);
+  for (let i = p.length - 1; i >= 0; i--) p[i] = Math.min(p[i] as number, (i + 1 < p.length ? (p[i + 1] as number) : width + w / 2) - w);
+  return p.map((v) => Math.max(v, w / 2));
+}
+
+@customElement('router-panel')
+export class RouterPanel extends LitElement {
+  @property({ attribute: false }) routing: TokenRouting | null = null;
+  @property() router: RouterKind = 'softmax-topk';
+  /** LayerTrace.bias (sigmoid-bias only). */
+  @property({ attribute: false }) bias: readonly number[] | undefined = undefined;
+  /** trace.shape.groupSize: experts per group (sigmoid-bias). */
+  @property({ type: Number }) groupSize = 0;
+  @property({ attribute: false }) token: TokenTrace | null = null;
+
+  private readonly size = new WidthController(this);
+
+  static override styles = css`
+    :host { display: block; color: #111; font-family: system-ui, sans-serif; }
+    .panel { container-type: inline-size; }
+    p { margin: 0.3rem 0; }
+    .title { font-weight: 600; }
+    code { background: #f1f1f1; padding: 0 0.25rem; border-radius: 0.2rem; overflow-wrap: anywhere; }
+    .src { color: #444; }
+    .caption { font-size: 0.9rem; color: #333; }
+    .rows { list-style: none; margin: 0.4rem 0; padding: 0; display: grid; column-gap: 0.6rem;
+      grid-template-columns: max-content minmax(5rem, 1fr) max-content auto; }
+    .rows > li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: center;
+      padding: 0.12rem 0.35rem; border-radius: 0.25rem; min-height: 1.4rem; }
+    .rows .head { font-size: 0.8rem; color: #444; }
+    .e, .v, td { font-variant-numeric: tabular-nums; }
+    .track { position: relative; display: block; height: 0.95rem; background: #e9ebee; border-radius: 2px; }
+    .fill { position: absolute; inset: 0 auto 0 0; background: #a9afb6; border-radius: 2px; }
+    li.chosen .fill { box-shadow: inset 0 0 0 2px #000; }
+    .tick { position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: -1.5px; background: #000; }
+    .noise { position: relative; display: block; height: 0.4rem; margin-top: 2px;
+      background: linear-gradient(#666, #666) center / 1px 100% no-repeat; }
+    .noise > span { position: absolute; top: 0; bottom: 0; background: #6a3d9a; }
+    li.chosen { box-shadow: inset 0 0 0 2px #000; font-weight: 700; }
+    li.kept, tr.kept { background: #deebf7; }
+    li.out { color: #555; }
+    .dropped .res { color: #b3261e; }
+    li.group { display: block; font-weight: 600; font-size: 0.85rem; margin-top: 0.25rem; }
+    li.group.kept { background: #c6dcf0; }
+    svg { display: block; width: 100%; height: auto; }
+    svg text { font: 13px system-ui, sans-serif; fill: #111; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; width: 100%; }
+    caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
+    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: 1px solid #ddd; }
+    tr.chosen td { font-weight: 700; }
+    tr.chosen td:first-child { box-shadow: inset 4px 0 0 #000; }
+    /* Narrower panels: the result, then also the numbers, move under the bar. */
+    @container (max-width: 34rem) {
+      .rows { grid-template-columns: max-content minmax(4rem, 1fr) max-content; }
+      .rows .res { grid-column: 2 / -1; }
+      .rows .head .res { display: none; }
+    }
+    @container (max-width: 24rem) {
+      .rows { grid-template-columns: max-content minmax(3rem, 1fr); }
+      .rows .v { grid-column: 2 / -1; }
+      .rows .head .v { display: none; }
+      table, tbody, tr, td, caption { display: block; }
+      thead { display: none; }
+      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: 1px solid #ddd; }
+      td { border: 0; padding: 0; }
+      tr.chosen { box-shadow: inset 4px 0 0 #000; padding-left: 0.7rem; }
+      tr.chosen td:first-child { box-shadow: none; }
+      td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: #444; }
+    }
+  `;
+
+  override render() {
+    const info = ROUTER_INFO[this.router];
+    const head = html`<p class="formula"><strong>${info.name}</strong> <span class="src">(${info.source})</span>: <code>${info.formula}</code></p>`;
+    const r = this.routing;
+    if (!r || r.scores.length === 0) return html`<div class="panel">${head}<p role="status">No token selected.</p></div>`;
+    const rows = rowsOf(r, this.router, this.bias, this.groupSize);
+    const compact = rows.length > COMPACT_ABOVE;
+    const tok = this.token;
+    return html`<div class="panel">
+      ${head}
+      <p class="caption">${info.words} ${this.howToRead(r, compact)}</p>
+      <p class="title">
+        ${tok ? `Router scores for “${tok.text}” (token ${tok.index + 1})` : 'Router scores'}, ${rows.length} experts
+      </p>
+      ${compact ? [this.renderChart(rows, r), this.renderTable(rows)] : this.renderRows(rows, r)}
+      <p class="outcome">${this.outcome(rows, r)}</p>
+    </div>`;
+  }
+
+  private howToRead(r: TokenRouting, compact: boolean): string {
+    const parts = [`Bars: each expert's ${SCORE_NAME[this.router]}.`];
+    parts.push(this.router === 'expert-choice' ? 'Marked: the experts that picked this token, with gate weights.' : 'Marked: the chosen experts, with gate weights.');
+    if (this.router === 'noisy-topk' && r.noise) {
+      parts.push(compact ? 'Lower strip: the noise added to each logit (up +, down −).' : 'Thin strip under each bar: the noise added to its logit (right +, left −).');
+    }
+    if (this.router === 'sigmoid-bias' && r.biased) {
+      if (!compact) parts.push('Black tick: s + bias, which decides the pick.');
+      const g = groupCount(r, this.groupSize);
+      if (g > 1) parts.push(`Shaded: the ${r.keptGroups?.length ?? 0} of ${g} groups this token may use.`);
+    }
+    return parts.join(' ');
+  }
+
+  private outcome(rows: Row[], r: TokenRouting): string {
+    const chosen = rows.filter((x) => x.choice >= 0).sort((a, b) => a.choice - b.choice);
+    const list = chosen.map((x) => (x.dropped ? `E${x.e} dropped (over capacity)` : `E${x.e} (weight ${formatWeight(x.weight)})`)).join(', ');
+    let text = chosen.length ? `Chosen: ${list}.` : 'No expert picked this token.';
+    if (r.skipped) text += ' No routed expert ran: the token rides the residual connection.';
+    const g = groupCount(r, this.groupSize);
+    if (g > 1) text += ` Kept groups, best first: ${(r.keptGroups ?? []).join(', ')} of ${g}; experts outside them cannot be picked.`;
+    return text;
+  }
+
+  private renderRows(rows: Row[], r: TokenRouting) {
+    const max = Math.max(1e-12, ...rows.map((x) => Math.max(x.score, x.pick)));
+    const noiseMax = Math.max(1e-12, ...rows.map((x) => Math.abs(x.noise ?? 0)));
+    const groups = groupCount(r, this.groupSize);
+    const size = rows.length / groups;
+    const valueHead = this.router === 'sigmoid-bias' && r.biased ? 's + bias = picked on' : this.router === 'noisy-topk' && r.noise ? 'probability · noise on logit' : SCORE_NAME[this.router];
+    const row = (x: Row) => {
+      const fill = x.dropped ? HATCH : x.choice >= 0 ? expertColour(x.e) : '';
+      const n = x.noise;
+      const nw = n === undefined ? 0 : (50 * Math.abs(n)) / noiseMax;
+      return html`<li class="row ${x.choice >= 0 ? 'chosen' : ''} ${x.dropped ? 'dropped' : ''} ${groups > 1 ? (x.kept ? 'kept' : 'out') : ''}">
+        <span class="e">E${x.e}</span>
+        <span class="bar" aria-hidden="true">
+          <span class="track">
+            <span class="fill" style="width:${((100 * x.score) / max).toFixed(2)}%;${fill ? `background:${fill}` : ''}"></span>
+            ${x.bias !== undefined ? html`<span class="tick" style="left:${((100 * Math.max(0, x.pick)) / max).toFixed(2)}%"></span>` : nothing}
+          </span>
+          ${n !== undefined ? html`<span class="noise"><span style="left:${(n >= 0 ? 50 : 50 - nw).toFixed(2)}%;width:${nw.toFixed(2)}%"></span></span>` : nothing}
+        </span>
+        <span class="v">${valueText(x)}</span>
+        <span class="res">${result(x)}</span>
+      </li>`;
+    };
+    const kept = r.keptGroups ?? [];
+    return html`<ol class="rows" aria-label="Router scores per expert">
+      <li class="head" aria-hidden="true"><span class="e">expert</span><span></span><span class="v">${valueHead}</span><span class="res">result</span></li>
+      ${groups > 1
+        ? Array.from({ length: groups }, (_, g) => {
+            const rank = kept.indexOf(g);
+            return html`<li class="group ${rank >= 0 ? 'kept' : ''}">
+                Group ${g}: ${rank >= 0 ? `kept (rank ${rank + 1} of ${kept.length})` : 'not kept, its experts cannot be picked'}
+              </li>
+              ${rows.slice(g * size, (g + 1) * size).map(row)}`;
+          })
+        : rows.map(row)}
+    </ol>`;
+  }
+
+  private renderChart(rows: Row[], r: TokenRouting) {
+    const W = this.size.width || 600;
+    const E = rows.length;
+    const slot = W / E;
+    const max = Math.max(1e-12, ...rows.map((x) => x.score));
+    const chosen = rows.filter((x) => x.choice >= 0);
+    // Chosen experts: two-line labels (number, weight) in one row, spread apart, with leader lines.
+    const labelW = Math.min(48, W / Math.max(1, chosen.length));
+    const font = Math.max(9, Math.min(13, labelW / 3.6));
+    const at = spread(chosen.map((x) => (x.e + 0.5) * slot), labelW, W);
+    const top = 2 * font + 26;
+    const base = top + 120;
+    const noise = this.router === 'noisy-topk' && r.noise ? rows.map((x) => x.noise ?? 0) : null;
+    const noiseMax = Math.max(1e-12, ...(noise ?? []).map(Math.abs));
+    const noiseMid = base + 34;
+    const axis = noise ? noiseMid + 18 : base;
+    const groups = groupCount(r, this.groupSize);
+    const gw = W / groups;
+    const H = axis + 18 + (groups > 1 ? 18 : 0);
+    const step = [1, 2, 4, 8, 16, 32, 64, 128].find((s) => s * slot >= 56) ?? 256;
+    const tickX = (e: number) => (e + 0.5) * slot;
+    const anchor = (x: number) => (x < 18 ? 'start' : x > W - 18 ? 'end' : 'middle');
+    const y = (v: number) => base - ((base - top) * Math.max(0, v)) / max;
+    const summary = `${E} experts, ${SCORE_NAME[this.router]} from ${dec(Math.min(...rows.map((x) => x.score)))} to ${dec(max)}. ${this.outcome(rows, r)}`;
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
+      ${groups > 1
+        ? (r.keptGroups ?? []).map((g) => svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} fill="#c6dcf0"></rect>`)
+        : nothing}
+      ${groups > 1
+        ? Array.from({ length: groups - 1 }, (_, g) => svg`<line x1=${(g + 1) * gw} x2=${(g + 1) * gw} y1=${top} y2=${base} stroke="#6b7c8f" stroke-dasharray="3 3"></line>`)
+        : nothing}
+      ${rows.map((x) => {
+        const fill = x.dropped ? '#b3261e' : x.choice >= 0 ? expertColour(x.e) : '#a9afb6';
+        return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} fill=${fill}></rect>`;
+      })}
+      ${chosen.map((x, i) => {
+        const cx = tickX(x.e);
+        const lx = at[i] as number;
+        const bw = Math.max(5, slot + 2);
+        return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" stroke="#000" stroke-width="1.5"></rect>
+          <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} stroke="#000"></line>
+          <text x=${lx} y=${font} text-anchor="middle" style="font-size:${font}px;font-weight:700">E${x.e}</text>
+          <text x=${lx} y=${2 * font + 2} text-anchor="middle" style="font-size:${font}px" fill=${x.dropped ? '#b3261e' : '#111'}>${x.dropped ? '✕ drop' : formatWeight(x.weight)}</text>`;
+      })}
+      <line x1="0" x2=${W} y1=${base} y2=${base} stroke="#333"></line>
+      ${noise
+        ? svg`<text x="0" y=${base + 14} style="font-size:11px">noise on each logit</text>
+            <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} stroke="#999"></line>
+            ${noise.map((n, e) => {
+              const h = (12 * Math.abs(n)) / noiseMax;
+              return svg`<rect x=${e * slot} y=${n >= 0 ? noiseMid - h : noiseMid} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${h} fill="#6a3d9a"></rect>`;
+            })}`
+        : nothing}
+      ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} style="font-size:11px">E${e}</text>`)}
+      ${groups > 1
+        ? Array.from({ length: groups }, (_, g) => {
+            const kept = (r.keptGroups ?? []).includes(g);
+            const fits = (t: string) => t.length * 7 + 8 <= gw;
+            const text = [`group ${g}${kept ? ' · kept' : ''}`, `G${g}${kept ? ' kept' : ''}`, `G${g}${kept ? '✓' : ''}`].find(fits) ?? '';
+            return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" style="font-size:11px;font-weight:${kept ? 700 : 400}">${text}</text>`;
+          })
+        : nothing}
+    </svg>`;
+  }
+
+  private renderTable(rows: Row[]) {
+    const byPick = rows.slice().sort((a, b) => b.pick - a.pick || a.e - b.e);
+    const rank = new Map(byPick.map((x, i) => [x.e, i + 1]));
+    const shown = byPick.filter((x, i) => i < TOP_ROWS || x.choice >= 0);
+    const sig = this.router === 'sigmoid-bias' && rows.some((x) => x.bias !== undefined);
+    const noisy = this.router === 'noisy-topk' && rows.some((x) => x.noise !== undefined);
+    const grouped = rows.some((x) => !x.kept);
+    const score = this.router === 'sigmoid-bias' ? 's' : 'p';
+    return html`<div class="table-wrap"><table>
+      <caption>Top ${Math.min(TOP_ROWS, rows.length)} experts by ${sig ? 's + bias' : SCORE_NAME[this.router]}${shown.length > TOP_ROWS ? ', plus the chosen ones below them' : ''}</caption>
+      <thead><tr>
+        <th scope="col">rank</th><th scope="col">expert</th><th scope="col">${SCORE_NAME[this.router]}</th>
+        ${sig ? html`<th scope="col">bias</th><th scope="col">s + bias</th>` : nothing}
+        ${noisy ? html`<th scope="col">noise on logit</th>` : nothing}
+        ${grouped ? html`<th scope="col">group</th>` : nothing}
+        <th scope="col">result</th>
+      </tr></thead>
+      <tbody>
+        ${shown.map(
+          (x) => html`<tr class="${x.choice >= 0 ? 'chosen' : ''} ${x.dropped ? 'dropped' : ''} ${grouped && x.kept ? 'kept' : ''}">
+            <td>${rank.get(x.e)}.</td><td>E${x.e}</td><td data-h=${score}>${dec(x.score)}</td>
+            ${sig ? html`<td data-h="bias">${signed(x.bias ?? 0)}</td><td data-h="s + bias">${dec(x.pick)}</td>` : nothing}
+            ${noisy ? html`<td data-h="noise">${signed(x.noise ?? 0, 2)}</td>` : nothing}
+            ${grouped ? html`<td data-h="group">${x.group}${x.kept ? ' (kept)' : ''}</td>` : nothing}
+            <td class="res">${result(x) || (x.kept ? 'not chosen' : 'group not kept')}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table></div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'router-panel': RouterPanel;
+  }
+}
