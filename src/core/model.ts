@@ -2,13 +2,14 @@
  * The toy MoE model: token embedding, then `layers` blocks of (RMS norm → MoE layer → residual).
  * `run` routes a sentence and returns its trace; the output tensor is kept only when asked for.
  */
-import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, variable, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
 import { updateBias } from './balance';
 import { expertShape, type MoeConfig } from './config';
 import { assignmentsOf, gateMatrix, MoeLayer } from './moe-layer';
 import { toyParams, type ToyParams } from './params';
 import { Rng } from './rng';
 import { VOCAB, type Token, type Vocab } from './tokenizer';
+import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 import { buildTrace, layerTrace, type LayerTrace, type Trace } from './trace';
 
 export type DispatchMode = 'sparse' | 'dense';
@@ -40,14 +41,17 @@ export class MoeModel {
   constructor(
     readonly config: MoeConfig,
     readonly vocab: Vocab = VOCAB,
+    private readonly source: WeightSource = FRESH_WEIGHTS,
   ) {
     const { width } = expertShape(config);
     const V = vocab.words.length;
-    const emb = new Float32Array(V * width);
     // One stream per word: the vocabulary can grow without moving other words.
-    for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width), w * width);
-    this.embedding = tidy(() => variable(tensor2d(emb, [V, width])));
-    this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l));
+    this.embedding = source.get(weightKey('embedding', V, width, config.seed, ...vocab.words), () => {
+      const emb = new Float32Array(V * width);
+      for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width), w * width);
+      return tensor2d(emb, [V, width]);
+    });
+    this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l, source));
     this.params = toyParams(config, V);
   }
 
@@ -95,8 +99,9 @@ export class MoeModel {
     }
   }
 
+  /** Frees the weights unless they belong to a shared store. */
   dispose(): void {
-    dispose(this.embedding);
+    if (this.source.ownsWeights) dispose(this.embedding);
     for (const l of this.layers) l.dispose();
   }
 }

@@ -22,7 +22,6 @@ import {
   tensor1d,
   tensor2d,
   tidy,
-  variable,
   zeros,
   type Tensor,
   type Tensor2D,
@@ -31,6 +30,7 @@ import {
 import { expertShape, type ExpertShape, type MoeConfig } from './config';
 import { Rng } from './rng';
 import { route, softplus, type Routing, type RouterSpec } from './router';
+import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 
 export interface ExpertWeights {
   /** width × hidden */
@@ -78,27 +78,28 @@ export function gateMatrix(routing: Routing, experts: number): Float32Array {
   return g;
 }
 
-function initMatrix(rows: number, cols: number, std: number, seed: number, ...name: (string | number)[]): Variable {
-  // tidy frees the temporary tensor; the variable keeps its own copy of the data.
-  return tidy(() => variable(tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols])));
+function initMatrix(src: WeightSource, rows: number, cols: number, std: number, seed: number, ...name: (string | number)[]): Variable {
+  return src.get(weightKey(rows, cols, std, seed, ...name), () => tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols]));
 }
 
-function initExpert(s: ExpertShape, seed: number, ...name: (string | number)[]): ExpertWeights {
+function initExpert(src: WeightSource, s: ExpertShape, seed: number, ...name: (string | number)[]): ExpertWeights {
   return {
-    gate: initMatrix(s.width, s.hidden, 1 / Math.sqrt(s.width), seed, ...name, 'gate'),
-    up: initMatrix(s.width, s.hidden, 1 / Math.sqrt(s.width), seed, ...name, 'up'),
-    down: initMatrix(s.hidden, s.width, 1 / Math.sqrt(s.hidden), seed, ...name, 'down'),
+    gate: initMatrix(src, s.width, s.hidden, 1 / Math.sqrt(s.width), seed, ...name, 'gate'),
+    up: initMatrix(src, s.width, s.hidden, 1 / Math.sqrt(s.width), seed, ...name, 'up'),
+    down: initMatrix(src, s.hidden, s.width, 1 / Math.sqrt(s.hidden), seed, ...name, 'down'),
   };
 }
 
 /** Router matrix width × experts, each expert's column from its own stream (adding experts keeps the others). */
-function initRouter(s: ExpertShape, seed: number, ...name: (string | number)[]): Variable {
-  const w = new Float32Array(s.width * s.experts);
-  for (let e = 0; e < s.experts; e++) {
-    const col = Rng.stream(seed, ...name, e).normals(s.width, 1 / Math.sqrt(s.width));
-    for (let i = 0; i < s.width; i++) w[i * s.experts + e] = col[i] as number;
-  }
-  return tidy(() => variable(tensor2d(w, [s.width, s.experts])));
+function initRouter(src: WeightSource, s: ExpertShape, seed: number, ...name: (string | number)[]): Variable {
+  return src.get(weightKey(s.width, s.experts, seed, ...name), () => {
+    const w = new Float32Array(s.width * s.experts);
+    for (let e = 0; e < s.experts; e++) {
+      const col = Rng.stream(seed, ...name, e).normals(s.width, 1 / Math.sqrt(s.width));
+      for (let i = 0; i < s.width; i++) w[i * s.experts + e] = col[i] as number;
+    }
+    return tensor2d(w, [s.width, s.experts]);
+  });
 }
 
 /** SwiGLU: (silu(x·gate) ⊙ (x·up))·down, with silu(a) = a·sigmoid(a). */
@@ -123,6 +124,7 @@ export class MoeLayer {
   constructor(
     readonly config: MoeConfig,
     readonly index: number,
+    private readonly source: WeightSource = FRESH_WEIGHTS,
   ) {
     const s = expertShape(config);
     const seed = config.seed;
@@ -136,10 +138,10 @@ export class MoeLayer {
       topkGroup: config.topkGroup,
       routeScale: config.routeScale,
     };
-    this.router = initRouter(s, seed, 'layer', index, 'router', config.granularity);
-    this.noiseRouter = config.router === 'noisy-topk' ? initRouter(s, seed, 'layer', index, 'noise', config.granularity) : null;
-    this.experts = Array.from({ length: s.experts }, (_, e) => initExpert(s, seed, 'layer', index, 'expert', config.granularity, e));
-    this.shared = Array.from({ length: s.shared }, (_, e) => initExpert(s, seed, 'layer', index, 'shared', config.granularity, e));
+    this.router = initRouter(source, s, seed, 'layer', index, 'router', config.granularity);
+    this.noiseRouter = config.router === 'noisy-topk' ? initRouter(source, s, seed, 'layer', index, 'noise', config.granularity) : null;
+    this.experts = Array.from({ length: s.experts }, (_, e) => initExpert(source, s, seed, 'layer', index, 'expert', config.granularity, e));
+    this.shared = Array.from({ length: s.shared }, (_, e) => initExpert(source, s, seed, 'layer', index, 'shared', config.granularity, e));
     this.bias = new Float32Array(s.experts);
   }
 
@@ -231,7 +233,8 @@ export class MoeLayer {
     return [this.router, ...(this.noiseRouter ? [this.noiseRouter] : []), ...experts];
   }
 
+  /** Frees the weights unless they belong to a shared store. */
   dispose(): void {
-    dispose(this.variables() as Tensor[]);
+    if (this.source.ownsWeights) dispose(this.variables() as Tensor[]);
   }
 }

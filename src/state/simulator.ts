@@ -9,8 +9,9 @@
 import type { BackendStatus } from '../core/backend';
 import { updateConfig, type ConfigProblem, type MoeConfig } from '../core/config';
 import { MoeModel } from '../core/model';
-import { tokenize } from '../core/tokenizer';
+import { tokenize, VOCAB } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
+import { WeightStore } from '../core/weight-store';
 import { defaultView, VIEW_LIMITS, type ViewState } from './view';
 
 export interface SimState extends ViewState {
@@ -51,6 +52,8 @@ export function balancesOnWrap(s: Pick<SimState, 'config' | 'gamma'>): boolean {
 export class Simulator extends EventTarget {
   private current: SimState;
   private model: MoeModel | null = null;
+  /** Weights shared across rebuilds: a slider move only draws the weights that are new. */
+  private readonly weights = new WeightStore();
   /** Bias updates the current model has had, the inputs it was built for, and its latest trace. */
   private modelSteps = 0;
   private modelKey = '';
@@ -193,7 +196,8 @@ export class Simulator extends EventTarget {
         const key = `${gamma}\u0000${text}`;
         if (!this.model || this.model.config !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
           this.model?.dispose();
-          this.model = new MoeModel(config);
+          this.model = new MoeModel(config, VOCAB, this.weights);
+          this.weights.sweep();
           this.modelKey = key;
           this.modelSteps = 0;
           this.modelTrace = null;
@@ -218,5 +222,6 @@ export class Simulator extends EventTarget {
     this.pause();
     this.model?.dispose();
     this.model = null;
+    this.weights.dispose();
   }
 }

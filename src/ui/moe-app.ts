@@ -92,8 +92,13 @@ export class MoeApp extends LitElement {
   async settled(): Promise<void> {
     await this.sim.idle();
     await this.updateComplete;
-    const panels = [...(this.renderRoot.querySelectorAll('*') as NodeListOf<HTMLElement>)].filter((el): el is LitElement => el instanceof LitElement);
-    await Promise.all(panels.map((p) => p.updateComplete));
+    // Panels render after the shell, and their own parts after them: wait down the tree.
+    let level: ParentNode[] = [this.renderRoot];
+    while (level.length > 0) {
+      const elements = level.flatMap((root) => [...root.querySelectorAll('*')]).filter((el): el is LitElement => el instanceof LitElement);
+      await Promise.all(elements.map((el) => el.updateComplete));
+      level = elements.map((el) => el.renderRoot).filter((r): r is ShadowRoot => r instanceof ShadowRoot);
+    }
   }
 
   /** Keeps the address bar in step with the view, at most four times a second. */
