@@ -8,6 +8,6 @@ p.on('console', m => console.log('console', m.type(), m.text()));
 p.on('pageerror', e => console.log('pageerror', e.message));
 await p.goto(url);
 await p.waitForTimeout(+(process.env.WAIT ?? 3000));
-await p.screenshot({ path: process.env.SHOT ?? '/tmp/peek.png', fullPage: true });
+await p.screenshot({ path: process.env.SHOT ?? '/tmp/peek.png', fullPage: !process.env.VIEWPORT_ONLY });
 console.log(await p.evaluate(() => { const walk = (n) => n.shadowRoot ? walk(n.shadowRoot) : [...n.childNodes].map(c => c.nodeType === 3 ? c.textContent : (c.shadowRoot ? walk(c.shadowRoot) : walk(c))).join(' '); return walk(document.body).replace(/\s+/g, ' ').slice(0, 2500); }));
 await b.close(); await server.close();
