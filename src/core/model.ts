@@ -1,6 +1,7 @@
 /**
- * The toy MoE model: token embedding, then `layers` blocks of (RMS norm → MoE layer → residual).
- * `run` routes a sentence and returns its trace; the output tensor is kept only when asked for.
+ * The toy MoE language model: token embedding, then `layers` blocks of (RMS norm → MoE layer →
+ * residual), then RMS norm and an output head over the vocabulary (next-word prediction).
+ * `run` routes a sentence and returns its trace; the hidden states are kept only when asked for.
  */
 import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
 import { updateBias } from './balance';
@@ -35,6 +36,8 @@ export function rmsNorm(x: Tensor2D): Tensor2D {
 
 export class MoeModel {
   readonly embedding: Variable;
+  /** width × vocabulary: predicts the next word from the last layer's output. */
+  readonly head: Variable;
   readonly layers: MoeLayer[];
   readonly params: ToyParams;
 
@@ -51,6 +54,9 @@ export class MoeModel {
       for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width), w * width);
       return tensor2d(emb, [V, width]);
     });
+    this.head = source.get(weightKey('head', V, width, config.seed), () =>
+      tensor2d(Rng.stream(config.seed, 'head').normals(width * V, 1 / Math.sqrt(width)), [width, V]),
+    );
     this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l, source));
     this.params = toyParams(config, V);
   }
@@ -101,7 +107,7 @@ export class MoeModel {
 
   /** Frees the weights unless they belong to a shared store. */
   dispose(): void {
-    if (this.source.ownsWeights) dispose(this.embedding);
+    if (this.source.ownsWeights) dispose([this.embedding, this.head]);
     for (const l of this.layers) l.dispose();
   }
 }

@@ -2,7 +2,7 @@
  * Parameter counting. The toy model is counted here with the same conventions that the real-scale
  * configs use: every weight matrix counts once in the total; a token's active parameters are all
  * weights except the routed experts it did not use. Like the published figures of DeepSeek and
- * Mistral, the input embedding is counted in both (the page labels this).
+ * Mistral, the input embedding and the output head are counted in both (the page labels this).
  */
 import { expertShape, type MoeConfig } from './config';
 
@@ -14,6 +14,8 @@ export function swigluParams(width: number, hidden: number): number {
 export interface ToyParams {
   vocabSize: number;
   embedding: number;
+  /** Output head (width × vocabulary), predicting the next word. */
+  head: number;
   layers: number;
   /** Per MoE layer. */
   router: number;
@@ -38,10 +40,12 @@ export function toyParams(config: MoeConfig, vocabSize: number): ToyParams {
   const routedTotal = routedExpert * s.experts;
   const sharedTotal = sharedExpert * s.shared;
   const embedding = vocabSize * s.width;
+  const head = s.width * vocabSize;
   const perLayer = router + routedTotal + sharedTotal;
   const p: ToyParams = {
     vocabSize,
     embedding,
+    head,
     layers: config.layers,
     router,
     routedExpert,
@@ -50,7 +54,7 @@ export function toyParams(config: MoeConfig, vocabSize: number): ToyParams {
     sharedExperts: s.shared,
     routedTotal,
     sharedTotal,
-    total: embedding + config.layers * perLayer,
+    total: embedding + head + config.layers * perLayer,
     activeNominal: 0,
   };
   p.activeNominal = activeParams(p, new Array<number>(config.layers).fill(s.active));
@@ -59,15 +63,16 @@ export function toyParams(config: MoeConfig, vocabSize: number): ToyParams {
 
 /** Active weights for one token that was processed by usedPerLayer[l] routed experts in layer l. */
 export function activeParams(p: ToyParams, usedPerLayer: readonly number[]): number {
-  return p.embedding + usedPerLayer.reduce((sum, used) => sum + p.router + p.sharedTotal + used * p.routedExpert, 0);
+  return p.embedding + p.head + usedPerLayer.reduce((sum, used) => sum + p.router + p.sharedTotal + used * p.routedExpert, 0);
 }
 
 /**
- * Multiply-add FLOPs (2 per weight used) of the MoE layers for one token that used usedPerLayer[l]
- * routed experts; the embedding is a lookup and costs none. Norms and activations are left out.
+ * Multiply-add FLOPs (2 per weight used) for one token that used usedPerLayer[l] routed experts:
+ * the MoE layers and the output head; the embedding is a lookup and costs none. Norms and
+ * activations are left out.
  */
 export function tokenFlops(p: ToyParams, usedPerLayer: readonly number[]): number {
-  return usedPerLayer.reduce((sum, used) => sum + 2 * (p.router + p.sharedTotal + used * p.routedExpert), 0);
+  return 2 * p.head + usedPerLayer.reduce((sum, used) => sum + 2 * (p.router + p.sharedTotal + used * p.routedExpert), 0);
 }
 
 /** FLOPs per token of the same model run densely (every routed expert on every token). */

@@ -93,7 +93,7 @@ describe('trace: tokens', () => {
     }
     expect(trace.params.activeMean).toBe(0);
     expect(trace.flops.sparseMean).toBe(0);
-    expect(trace.flops.densePerToken).toBe(2 * 2 * (256 + 8 * 6144));
+    expect(trace.flops.densePerToken).toBe(2 * 32 * V + 2 * 2 * (256 + 8 * 6144)); // head + 2 layers
     for (const router of ROUTERS) await expect(traceOf(cfg({ router }), [])).resolves.toBeDefined();
   });
 });
@@ -183,15 +183,15 @@ describe('trace: per-layer routing', () => {
 describe('trace: parameters and FLOPs', () => {
   it('default config by hand: every token active = V·32 + 256 + 2·6144', async () => {
     const t = await traceOf(cfg());
-    const expected = V * 32 + 256 + 2 * 6144;
+    const expected = 2 * V * 32 + 256 + 2 * 6144; // embedding + head + router + 2 experts
     for (const c of t.perToken) {
       expect(c.activeParams).toBe(expected);
-      expect(c.flops).toBe(2 * (256 + 2 * 6144));
+      expect(c.flops).toBe(2 * 32 * V + 2 * (256 + 2 * 6144));
     }
     expect(t.params.activeMean).toBe(expected);
-    expect(t.params.total).toBe(V * 32 + 256 + 8 * 6144);
+    expect(t.params.total).toBe(2 * V * 32 + 256 + 8 * 6144);
     expect(t.params).toMatchObject(toyParams(cfg(), V));
-    expect(t.flops).toEqual({ sparseMean: 25088, densePerToken: 98816 });
+    expect(t.flops).toEqual({ sparseMean: 2 * 32 * V + 25088, densePerToken: 2 * 32 * V + 98816 });
   });
 
   it('perToken activeParams = embedding + Σ_layers (router + shared + used·routedExpert), with drops', async () => {
@@ -202,15 +202,15 @@ describe('trace: parameters and FLOPs', () => {
     expect(p.sharedTotal).toBe(2 * 6144);
     t.perToken.forEach((cost, i) => {
       const used = t.layers.map((l) => l.tokens[i]?.used ?? -1);
-      const expected = V * 32 + 2 * (512 + 2 * 6144) + sum(used) * 6144;
+      const expected = 2 * V * 32 + 2 * (512 + 2 * 6144) + sum(used) * 6144;
       expect(cost.activeParams).toBe(expected);
-      expect(cost.flops).toBe(2 * (2 * (512 + 2 * 6144) + sum(used) * 6144));
+      expect(cost.flops).toBe(2 * 32 * V + 2 * (2 * (512 + 2 * 6144) + sum(used) * 6144));
     });
     const mean = sum(t.perToken.map((c) => c.activeParams)) / TOKENS.length;
     expect(t.params.activeMean).toBeCloseTo(mean, 6);
     expect(t.params.activeMean).toBeLessThan(p.activeNominal); // some choices were dropped
     expect(t.flops.sparseMean).toBeCloseTo(sum(t.perToken.map((c) => c.flops)) / TOKENS.length, 6);
-    expect(t.flops.densePerToken).toBe(2 * 2 * (512 + 2 * 6144 + 8 * 6144));
+    expect(t.flops.densePerToken).toBe(2 * 32 * V + 2 * 2 * (512 + 2 * 6144 + 8 * 6144));
     expect(t.flops.sparseMean).toBeLessThan(t.flops.densePerToken);
   });
 
@@ -273,10 +273,11 @@ describe('layerTrace and buildTrace on a hand-made routing', () => {
     const l = layerTrace(0, { routing, logits: new Float32Array(6) }, c, p);
     const t = buildTrace(c, tokens, false, [l], p);
     const emb = 10 * 32;
+    const head = 32 * 10;
     const router = 32 * 2;
-    expect(t.perToken.map((x) => x.activeParams)).toEqual([emb + router + 6144, emb + router, emb + router + 6144]);
-    expect(t.perToken.map((x) => x.flops)).toEqual([2 * (router + 6144), 2 * router, 2 * (router + 6144)]);
-    expect(t.params.activeMean).toBeCloseTo(emb + router + (2 / 3) * 6144, 9);
-    expect(t.flops.densePerToken).toBe(2 * (router + 2 * 6144));
+    expect(t.perToken.map((x) => x.activeParams)).toEqual([emb + head + router + 6144, emb + head + router, emb + head + router + 6144]);
+    expect(t.perToken.map((x) => x.flops)).toEqual([2 * (head + router + 6144), 2 * (head + router), 2 * (head + router + 6144)]);
+    expect(t.params.activeMean).toBeCloseTo(emb + head + router + (2 / 3) * 6144, 9);
+    expect(t.flops.densePerToken).toBe(2 * (head + router + 2 * 6144));
   });
 });
