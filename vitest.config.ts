@@ -7,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup-node.ts'],
     testTimeout: 60000,
+    // tfjs-core's gradients are only shipped as extensionless ES modules, which Node cannot load:
+    // let vite bundle every tfjs package (one engine, the same code the browser runs).
+    server: { deps: { inline: [/@tensorflow\//] } },
   },
 });

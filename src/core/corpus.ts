@@ -89,3 +89,49 @@ export const PRESET_SENTENCES: readonly string[] = [
   SENTENCES[2] as string,
   SENTENCES[28] as string,
 ];
+
+/**
+ * A small grammar over the same vocabulary, for training: every word of a category appears in the
+ * same kinds of places, so a category's words share what tends to follow them. Singular and
+ * plural forms agree. Generated from a seeded stream, so a seed gives the same sentences.
+ */
+const GRAMMAR: Record<string, string[]> = {
+  adj: WORDS.adjective.split(' '),
+  colour: WORDS.colour.split(' '),
+  number: 'two three four five six seven eight nine ten twelve twenty hundred'.split(' '),
+  prep: 'on in under over near to from with'.split(' '),
+  animal1: 'cat dog fox bird fish horse cow mouse owl frog bee'.split(' '),
+  animalN: 'cats dogs foxes birds fish horses cows mice owls frogs bees'.split(' '),
+  object1: 'ball box tree house book hat apple river hill boat'.split(' '),
+  objectN: 'balls boxes trees houses books hats apples boats'.split(' '),
+  person1: 'teacher child girl boy farmer'.split(' '),
+  personN: 'teachers children students'.split(' '),
+  verb3: 'runs jumps sees eats sleeps sings swims flies reads finds likes counts paints'.split(' '),
+  verbP: 'run jump see eat sleep sing swim fly read find like count paint'.split(' '),
+  pronounP: 'they we'.split(' '),
+  pronoun1: 'she he it'.split(' '),
+};
+
+const TEMPLATES: readonly string[] = [
+  'the {adj} {colour} {animal1} {verb3} {prep} the {object1} .',
+  '{number} {colour} {animalN} {verbP} {prep} the {object1} .',
+  'the {person1} {verb3} {number} {adj} {objectN} .',
+  'a {adj} {animal1} {verb3} with the {colour} {object1} !',
+  '{pronounP} {verbP} the {colour} {objectN} .',
+  'the {personN} {verbP} {number} {colour} {animalN} .',
+  '{pronoun1} {verb3} a {adj} {colour} {object1} , and the {animal1} {verb3} .',
+  'the {colour} {animalN} and the {adj} {personN} {verbP} {prep} the {object1} ?',
+];
+
+export interface UniformSource {
+  /** Uniform in [0, 1). */
+  next(): number;
+}
+
+export function generateSentence(rng: UniformSource): string {
+  const template = TEMPLATES[Math.floor(rng.next() * TEMPLATES.length)] as string;
+  return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
+    const words = GRAMMAR[slot] as string[];
+    return words[Math.floor(rng.next() * words.length)] as string;
+  });
+}

@@ -1,6 +1,7 @@
 /**
  * The toy MoE language model: token embedding, then `layers` blocks of (RMS norm → MoE layer →
- * residual), then RMS norm and an output head over the vocabulary (next-word prediction).
+ * residual), then RMS norm and the output head, which shares the embedding matrix (tied
+ * embeddings, as in many small language models), for next-word prediction.
  * `run` routes a sentence and returns its trace; the hidden states are kept only when asked for.
  */
 import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
@@ -34,10 +35,16 @@ export function rmsNorm(x: Tensor2D): Tensor2D {
   return tidy(() => mul(x, rsqrt(add(mean(square(x), 1, true), 1e-6))));
 }
 
+/**
+ * Small initial embeddings (like GPT-2's 0.02): what training writes into them soon outweighs the
+ * random start, so words used alike end up alike. Routing sees RMS-normed vectors, so the scale
+ * does not change which experts an untrained model picks.
+ */
+export const EMBEDDING_STD = 0.1;
+
 export class MoeModel {
+  /** vocabulary × width; also the output head (tied): next-word logits = norm(x) · embeddingᵀ. */
   readonly embedding: Variable;
-  /** width × vocabulary: predicts the next word from the last layer's output. */
-  readonly head: Variable;
   readonly layers: MoeLayer[];
   readonly params: ToyParams;
 
@@ -51,12 +58,9 @@ export class MoeModel {
     // One stream per word: the vocabulary can grow without moving other words.
     this.embedding = source.get(weightKey('embedding', V, width, config.seed, ...vocab.words), () => {
       const emb = new Float32Array(V * width);
-      for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width), w * width);
+      for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width, EMBEDDING_STD), w * width);
       return tensor2d(emb, [V, width]);
     });
-    this.head = source.get(weightKey('head', V, width, config.seed), () =>
-      tensor2d(Rng.stream(config.seed, 'head').normals(width * V, 1 / Math.sqrt(width)), [width, V]),
-    );
     this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l, source));
     this.params = toyParams(config, V);
   }
@@ -107,7 +111,7 @@ export class MoeModel {
 
   /** Frees the weights unless they belong to a shared store. */
   dispose(): void {
-    if (this.source.ownsWeights) dispose([this.embedding, this.head]);
+    if (this.source.ownsWeights) dispose(this.embedding);
     for (const l of this.layers) l.dispose();
   }
 }

@@ -51,7 +51,7 @@ export interface Assignments {
   offsets: Int32Array;
 }
 
-export function assignmentsOf(routing: Routing, experts: number): Assignments {
+export function assignmentsOf(routing: Pick<Routing, 'routes'>, experts: number): Assignments {
   const counts = new Int32Array(experts);
   for (const r of routing.routes) r.experts.forEach((e, j) => !r.dropped[j] && (counts[e] = (counts[e] as number) + 1));
   const offsets = new Int32Array(experts + 1);

@@ -40,8 +40,8 @@ export class ParamMeter extends LitElement {
         ran, ${formatPercent(saved)} saved.
       </p>
       <p class="note">
-        Counted like published model sizes: the embedding table (${formatCount(t.params.embedding)}), the output head
-        (${formatCount(t.params.head)}) and the router count as active; unused experts do not.
+        Counted like published model sizes: the embedding table (${formatCount(t.params.embedding)}, which also serves as
+        the output head) and the router count as active; unused experts do not.
       </p>
     `;
   }

@@ -28,29 +28,29 @@ describe('toyParams, default config by hand', () => {
     expect(p.routedTotal).toBe(8 * 6144); // 49152
     expect(p.sharedTotal).toBe(0);
     expect(p.layers).toBe(1);
-    expect(p.head).toBe(32 * 100); // output head: width × vocabulary
-    expect(p.total).toBe(3200 + 3200 + 256 + 49152);
-    expect(p.activeNominal).toBe(3200 + 3200 + 256 + 2 * 6144);
+    // The output head is tied to the embedding, so the embedding counts once.
+    expect(p.total).toBe(3200 + 256 + 49152);
+    expect(p.activeNominal).toBe(3200 + 256 + 2 * 6144);
   });
 
   it('with the built-in vocabulary, embedding = vocabSize·32', () => {
     const p = toyParams(cfg(), V);
     expect(p.embedding).toBe(V * 32);
-    expect(p.total).toBe(2 * V * 32 + 256 + 49152);
-    expect(p.activeNominal).toBe(2 * V * 32 + 256 + 12288);
+    expect(p.total).toBe(V * 32 + 256 + 49152);
+    expect(p.activeNominal).toBe(V * 32 + 256 + 12288);
   });
 
   it('noisy-topk doubles the router (gate and noise matrices)', () => {
     const p = toyParams(cfg({ router: 'noisy-topk' }), 100);
     expect(p.router).toBe(512);
-    expect(p.total).toBe(3200 + 3200 + 512 + 49152);
+    expect(p.total).toBe(3200 + 512 + 49152);
     for (const router of ['softmax-topk', 'sigmoid-bias', 'expert-choice'] as const) expect(toyParams(cfg({ router }), 100).router).toBe(256);
   });
 
-  it('layers multiply everything but the embedding and head', () => {
+  it('layers multiply everything but the (tied) embedding', () => {
     const p = toyParams(cfg({ layers: 3, sharedExperts: 1 }), 100);
-    expect(p.total).toBe(3200 + 3200 + 3 * (256 + 49152 + 6144));
-    expect(p.activeNominal).toBe(3200 + 3200 + 3 * (256 + 6144 + 2 * 6144));
+    expect(p.total).toBe(3200 + 3 * (256 + 49152 + 6144));
+    expect(p.activeNominal).toBe(3200 + 3 * (256 + 6144 + 2 * 6144));
   });
 });
 
@@ -65,7 +65,7 @@ describe('fine-grained experts keep parameters and active parameters', () => {
       expect(p.routedTotal).toBe(base.routedTotal);
       expect(p.routedTotal).toBe(49152);
       // Nominally active expert parameters are unchanged: m·k · 3·d·h/m = 3·d·h·k.
-      const activeExperts = (q: typeof p): number => q.activeNominal - q.embedding - q.head - q.layers * (q.router + q.sharedTotal);
+      const activeExperts = (q: typeof p): number => q.activeNominal - q.embedding - q.layers * (q.router + q.sharedTotal);
       expect(activeExperts(p)).toBe(activeExperts(base));
       expect(activeExperts(p)).toBe(2 * 2 * 6144);
       // The router has one column per (fine-grained) expert, so it grows by m; nothing else changes.
@@ -98,16 +98,16 @@ describe('activeParams and FLOPs', () => {
   const p = toyParams(cfg(), 100);
   const p2 = toyParams(cfg({ layers: 2, sharedExperts: 1 }), 100);
 
-  it('activeParams = embedding + head + Σ_layers (router + shared + used·routedExpert)', () => {
-    expect(activeParams(p, [2])).toBe(3200 + 3200 + 256 + 2 * 6144);
-    expect(activeParams(p, [1])).toBe(3200 + 3200 + 256 + 6144);
-    expect(activeParams(p, [0])).toBe(3200 + 3200 + 256);
-    expect(activeParams(p2, [2, 1])).toBe(3200 + 3200 + 2 * (256 + 6144) + 3 * 6144);
-    expect(activeParams(p, [])).toBe(3200 + 3200);
+  it('activeParams = embedding + Σ_layers (router + shared + used·routedExpert)', () => {
+    expect(activeParams(p, [2])).toBe(3200 + 256 + 2 * 6144);
+    expect(activeParams(p, [1])).toBe(3200 + 256 + 6144);
+    expect(activeParams(p, [0])).toBe(3200 + 256);
+    expect(activeParams(p2, [2, 1])).toBe(3200 + 2 * (256 + 6144) + 3 * 6144);
+    expect(activeParams(p, [])).toBe(3200);
     expect(activeParams(p, [2])).toBe(p.activeNominal);
   });
 
-  it('tokenFlops = 2 per weight used (head included), no embedding', () => {
+  it('tokenFlops = 2 per weight used, with the tied embedding once as the output head', () => {
     expect(tokenFlops(p, [2])).toBe(2 * 3200 + 2 * (256 + 2 * 6144)); // 31488
     expect(tokenFlops(p, [2])).toBe(31488);
     expect(tokenFlops(p, [0])).toBe(2 * 3200 + 512);
@@ -123,8 +123,8 @@ describe('activeParams and FLOPs', () => {
   it('fine-grained experts keep expert FLOPs: sparse FLOPs grow only by the bigger router', () => {
     for (const m of GRANULARITIES) {
       const q = toyParams(cfg({ granularity: m }), 100);
-      expect(tokenFlops(q, [2 * m]) - 2 * q.router - 2 * q.head).toBe(2 * 2 * 6144);
-      expect(denseTokenFlops(q) - 2 * q.router - 2 * q.head).toBe(2 * 8 * 6144);
+      expect(tokenFlops(q, [2 * m]) - 2 * q.router - 2 * q.embedding).toBe(2 * 2 * 6144);
+      expect(denseTokenFlops(q) - 2 * q.router - 2 * q.embedding).toBe(2 * 8 * 6144);
     }
   });
 });

@@ -183,13 +183,13 @@ describe('trace: per-layer routing', () => {
 describe('trace: parameters and FLOPs', () => {
   it('default config by hand: every token active = V·32 + 256 + 2·6144', async () => {
     const t = await traceOf(cfg());
-    const expected = 2 * V * 32 + 256 + 2 * 6144; // embedding + head + router + 2 experts
+    const expected = V * 32 + 256 + 2 * 6144; // tied embedding + router + 2 experts
     for (const c of t.perToken) {
       expect(c.activeParams).toBe(expected);
       expect(c.flops).toBe(2 * 32 * V + 2 * (256 + 2 * 6144));
     }
     expect(t.params.activeMean).toBe(expected);
-    expect(t.params.total).toBe(2 * V * 32 + 256 + 8 * 6144);
+    expect(t.params.total).toBe(V * 32 + 256 + 8 * 6144);
     expect(t.params).toMatchObject(toyParams(cfg(), V));
     expect(t.flops).toEqual({ sparseMean: 2 * 32 * V + 25088, densePerToken: 2 * 32 * V + 98816 });
   });
@@ -202,7 +202,7 @@ describe('trace: parameters and FLOPs', () => {
     expect(p.sharedTotal).toBe(2 * 6144);
     t.perToken.forEach((cost, i) => {
       const used = t.layers.map((l) => l.tokens[i]?.used ?? -1);
-      const expected = 2 * V * 32 + 2 * (512 + 2 * 6144) + sum(used) * 6144;
+      const expected = V * 32 + 2 * (512 + 2 * 6144) + sum(used) * 6144;
       expect(cost.activeParams).toBe(expected);
       expect(cost.flops).toBe(2 * 32 * V + 2 * (2 * (512 + 2 * 6144) + sum(used) * 6144));
     });
@@ -272,12 +272,11 @@ describe('layerTrace and buildTrace on a hand-made routing', () => {
   it('a skipped token is charged no routed expert', () => {
     const l = layerTrace(0, { routing, logits: new Float32Array(6) }, c, p);
     const t = buildTrace(c, tokens, false, [l], p);
-    const emb = 10 * 32;
-    const head = 32 * 10;
+    const emb = 10 * 32; // also the output head (tied): counted once, used once per token
     const router = 32 * 2;
-    expect(t.perToken.map((x) => x.activeParams)).toEqual([emb + head + router + 6144, emb + head + router, emb + head + router + 6144]);
-    expect(t.perToken.map((x) => x.flops)).toEqual([2 * (head + router + 6144), 2 * (head + router), 2 * (head + router + 6144)]);
-    expect(t.params.activeMean).toBeCloseTo(emb + head + router + (2 / 3) * 6144, 9);
-    expect(t.flops.densePerToken).toBe(2 * (head + router + 2 * 6144));
+    expect(t.perToken.map((x) => x.activeParams)).toEqual([emb + router + 6144, emb + router, emb + router + 6144]);
+    expect(t.perToken.map((x) => x.flops)).toEqual([2 * (emb + router + 6144), 2 * (emb + router), 2 * (emb + router + 6144)]);
+    expect(t.params.activeMean).toBeCloseTo(emb + router + (2 / 3) * 6144, 9);
+    expect(t.flops.densePerToken).toBe(2 * (emb + router + 2 * 6144));
   });
 });

@@ -31,24 +31,25 @@ function trace() {
 describe('<param-meter>', () => {
   it('announces active of total parameters for the current token, from the trace', async () => {
     const { t, p } = trace();
-    // By hand: embedding 10·32 = 320, head 32·10 = 320, router 32·8 = 256, one expert 3·32·64 = 6,144;
-    // total 320 + 320 + 256 + 8·6,144 = 50,048.
-    expect(p.total).toBe(50048);
+    // By hand: embedding 10·32 = 320 (also the tied output head), router 32·8 = 256, one expert
+    // 3·32·64 = 6,144; total 320 + 256 + 8·6,144 = 49,728.
+    expect(p.total).toBe(49728);
     const el = document.createElement('param-meter');
     el.trace = t;
     el.current = 0;
     document.body.append(el);
     await el.updateComplete;
     const status = el.shadowRoot!.querySelector('[role="status"]')!;
-    // Token 0: 320 + 320 + 256 + 2·6,144 = 13,184 → 26.3%.
-    expect(status.textContent!.replace(/\s+/g, ' ').trim()).toBe('“red”: active 13,184 of 50,048 parameters (26.3%)');
+    // Token 0: 320 + 256 + 2·6,144 = 12,864 → 25.9%.
+    expect(status.textContent!.replace(/\s+/g, ' ').trim()).toBe('“red”: active 12,864 of 49,728 parameters (25.9%)');
     el.current = 1;
     await el.updateComplete;
-    // Token 1: one choice dropped → 320 + 320 + 256 + 6,144 = 7,040 → 14.1%.
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('“fox”: active 7,040 of 50,048 parameters (14.1%)');
-    // Mean (13,184 + 7,040)/2 = 10,112; FLOPs for token 1: 2·(320 + 256 + 6,144) = 13,440 vs dense 2·(320 + 256 + 49,152) = 99,456.
+    // Token 1: one choice dropped → 320 + 256 + 6,144 = 6,720 → 13.5%.
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('“fox”: active 6,720 of 49,728 parameters (13.5%)');
+    // Mean (12,864 + 6,720)/2 = 9,792; FLOPs for token 1 (head = the embedding, once): 2·(320 + 256 + 6,144) = 13,440
+    // vs dense 2·(320 + 256 + 49,152) = 99,456.
     const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-    expect(text).toContain('Sentence average: 10,112 active (20.2%)');
+    expect(text).toContain('Sentence average: 9,792 active (19.7%)');
     expect(text).toContain('13,440 FLOPs against 99,456');
     el.remove();
   });
