@@ -201,7 +201,11 @@ export class MoeApp extends LitElement {
           token${shape.shared ? html`, plus ${shape.shared} shared expert${shape.shared > 1 ? 's' : ''} that always run` : nothing}; only those
           run, so only a fraction of the parameters does any work.
         </p>
-        <nav><a href="demos/routers.html">Four routers side by side</a></nav>
+        <nav aria-label="Lessons">
+          <a href="demos/routers.html">Four routers side by side</a>
+          <a href=${`demos/scale.html${encodeView(viewOf(s))}`}>Real scale: your toy vs DeepSeek-V3</a>
+          <a href="demos/memory.html">Compressed memory (latent attention)</a>
+        </nav>
       </header>
       ${s.notices.length
         ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? html`…and ${s.notices.length - 8} more.` : nothing}</div>`

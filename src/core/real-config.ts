@@ -1,0 +1,455 @@
+/**
+ * Reads a Hugging Face style `config.json` of a mixture-of-experts language model into the plain
+ * shape that the counting (params.ts) and the routing (real-route.ts) work from. Pure TypeScript:
+ * no DOM, no tfjs.
+ *
+ * Supported `model_type`s, with the module that defines their weights:
+ *   deepseek_v3, deepseek_v2   DeepSeek's modeling_deepseek.py (and transformers' port): multi-head
+ *                              latent attention (MLA), first_k_dense_replace dense layers, routed +
+ *                              shared experts, group-limited routing.
+ *   mixtral                    transformers' modeling_mixtral.py: grouped-query attention, 8 experts.
+ *   qwen2_moe                  modeling_qwen2_moe.py: q/k/v biases, one wide shared expert with a
+ *                              sigmoid gate, decoder_sparse_step and mlp_only_layers.
+ *   qwen3_moe                  modeling_qwen3_moe.py: per-head q/k RMS norms, no shared expert.
+ *   olmoe                      modeling_olmoe.py: q/k RMS norms over the full projections.
+ *
+ * The rules, so that nothing is guessed silently:
+ *   - A field that decides a size must be present and be a whole number; if not, the error names it.
+ *   - A field whose absence has a meaning written in the model's own code (no num_key_value_heads =
+ *     one key/value head per query head; no head_dim = hidden_size / num_attention_heads; no
+ *     tie_word_embeddings = untied) takes that meaning, and the reader lists it in `defaults` so the
+ *     page can show what was assumed.
+ *   - Left out, and said so in `leftOut`: multi-token-prediction modules (DeepSeek-V3's
+ *     num_nextn_predict_layers) and vision towers (vision_config), as the published headline totals do.
+ */
+
+export const MODEL_TYPES = ['deepseek_v3', 'deepseek_v2', 'mixtral', 'qwen2_moe', 'qwen3_moe', 'olmoe'] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
+
+/** Largest width, count or vocabulary accepted for one field: keeps every count an exact integer. */
+export const MAX_FIELD = 100_000_000;
+
+/** An error in a config, naming the field at fault ("config" for the whole object). */
+export class ConfigFieldError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'ConfigFieldError';
+    this.field = field;
+  }
+}
+
+/** Multi-head latent attention (DeepSeek-V2/V3). */
+export interface MlaAttention {
+  kind: 'mla';
+  heads: number;
+  /** null: queries are not compressed (a plain q_proj), as in DeepSeek-V2-Lite. */
+  qLoraRank: number | null;
+  kvLoraRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
+  /** attention_bias: biases on q_a_proj, kv_a_proj_with_mqa and o_proj. */
+  bias: boolean;
+}
+
+/** Grouped-query attention (multi-head when kvHeads = heads). */
+export interface GqaAttention {
+  kind: 'gqa';
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  qkvBias: boolean;
+  oBias: boolean;
+  /** RMS norms on queries and keys: none, one per head shared by all heads (Qwen3), or over the full projection (OLMoE). */
+  qkNorm: 'none' | 'per-head' | 'full';
+}
+
+export type Attention = MlaAttention | GqaAttention;
+
+/**
+ * How a router turns one token's logits into chosen experts and gate weights:
+ *   scores    = softmax(logits) over all experts, or sigmoid(logit) per expert;
+ *   groups    = when nGroup > 1, experts are split into nGroup groups, each ranked by its best score
+ *               ('max', DeepSeek-V2) or the sum of its two best ('top2-sum', DeepSeek-V3), and only
+ *               the best topkGroup groups may be chosen from;
+ *   chosen    = the top-k scores among the allowed experts;
+ *   weights   = the chosen scores, renormalised to sum 1 when `normalise`, times `scale`.
+ * Mixtral's "top-k logits, then softmax over those k" equals softmax, top-k, renormalise.
+ */
+export interface RouterRule {
+  scoring: 'softmax' | 'sigmoid';
+  nGroup: number;
+  topkGroup: number;
+  groupScore: 'max' | 'top2-sum';
+  normalise: boolean;
+  scale: number;
+  /** Noisy top-k (toy only): noise multiplier; 0 for none. */
+  noise: number;
+  /** Qwen2-MoE: the shared expert's output is multiplied by sigmoid(w·x). */
+  sharedGate: boolean;
+  /** DeepSeek-V3: a per-expert bias added for selection only (zero here: no trained weights). */
+  selectionBias: boolean;
+  /** One sentence for the page. */
+  text: string;
+}
+
+export interface MoeShape {
+  modelType: ModelType;
+  vocab: number;
+  hidden: number;
+  layers: number;
+  attention: Attention;
+  /** Per layer, whether its feed-forward block is a mixture of experts (else a dense SwiGLU). */
+  moeLayer: boolean[];
+  moeLayers: number;
+  denseLayers: number;
+  /** Hidden width of the dense layers' SwiGLU (0 when every layer is MoE). */
+  denseWidth: number;
+  /** Routed experts per MoE layer, chosen per token, and each one's hidden width. */
+  experts: number;
+  topK: number;
+  expertWidth: number;
+  /** Always-on experts per MoE layer and each one's hidden width. */
+  sharedExperts: number;
+  sharedWidth: number;
+  /** Router weights besides the experts × hidden gate matrix: V3's selection bias, Qwen2's shared-expert gate. */
+  routerBias: boolean;
+  sharedGate: boolean;
+  tied: boolean;
+  router: RouterRule;
+  /** Fields that were absent and took the meaning the model's code gives them. */
+  defaults: string[];
+  /** What is left out of the count. */
+  leftOut: string[];
+}
+
+type Raw = Record<string, unknown>;
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return `an ${typeof v}`;
+}
+
+const has = (raw: Raw, field: string): boolean => Object.hasOwn(raw, field) && raw[field] !== undefined;
+
+/** Reads fields of one config, collecting the defaults it applies. */
+class Reader {
+  readonly defaults: string[] = [];
+  constructor(readonly raw: Raw) {}
+
+  /** A required whole number in [min, MAX_FIELD]. */
+  int(field: string, min = 1, why = ''): number {
+    if (!has(this.raw, field)) throw new ConfigFieldError(field, `"${field}" is missing${why ? ` (${why})` : ''}`);
+    return this.check(field, this.raw[field], min);
+  }
+
+  /** A whole number, or null for "none" (the field must still be present). */
+  intOrNull(field: string, min: number, nullMeans: string): number | null {
+    if (!has(this.raw, field)) throw new ConfigFieldError(field, `"${field}" is missing (give a number, or null for ${nullMeans})`);
+    const v = this.raw[field];
+    return v === null ? null : this.check(field, v, min);
+  }
+
+  /** A whole number that may be absent (or null), taking `fallback` with the reason recorded. */
+  optionalInt(field: string, min: number, fallback: number, reason: string): number {
+    const v = this.raw[field];
+    if (!has(this.raw, field) || v === null) {
+      this.defaults.push(`${field} = ${fallback} (${reason})`);
+      return fallback;
+    }
+    return this.check(field, v, min);
+  }
+
+  flag(field: string, fallback: boolean, reason = "the model code's default"): boolean {
+    if (!has(this.raw, field) || this.raw[field] === null) {
+      this.defaults.push(`${field} = ${fallback} (${reason})`);
+      return fallback;
+    }
+    const v = this.raw[field];
+    if (typeof v !== 'boolean') throw new ConfigFieldError(field, `"${field}" must be true or false, not ${describe(v)}`);
+    return v;
+  }
+
+  real(field: string, fallback: number, min: number): number {
+    if (!has(this.raw, field) || this.raw[field] === null) {
+      this.defaults.push(`${field} = ${fallback} (the model code's default)`);
+      return fallback;
+    }
+    const v = this.raw[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigFieldError(field, `"${field}" must be a number, not ${describe(v)}`);
+    if (v < min) throw new ConfigFieldError(field, `"${field}" must be at least ${min}, not ${v}`);
+    return v;
+  }
+
+  choice<T extends string>(field: string, options: readonly T[], fallback: T): T {
+    if (!has(this.raw, field) || this.raw[field] === null) {
+      this.defaults.push(`${field} = "${fallback}" (the model code's default)`);
+      return fallback;
+    }
+    const v = this.raw[field];
+    if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) {
+      throw new ConfigFieldError(field, `"${field}" must be one of ${options.map((o) => `"${o}"`).join(', ')}, not ${describe(v)}`);
+    }
+    return v as T;
+  }
+
+  /** A list of layer indices in [0, layers). */
+  layerList(field: string, layers: number): number[] {
+    if (!has(this.raw, field) || this.raw[field] === null) {
+      this.defaults.push(`${field} = [] (the model code's default)`);
+      return [];
+    }
+    const v = this.raw[field];
+    if (!Array.isArray(v)) throw new ConfigFieldError(field, `"${field}" must be a list of layer numbers, not ${describe(v)}`);
+    for (const x of v) {
+      if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= layers) {
+        throw new ConfigFieldError(field, `"${field}" must list layer numbers from 0 to ${layers - 1}, not ${describe(x)}`);
+      }
+    }
+    return v as number[];
+  }
+
+  private check(field: string, v: unknown, min: number): number {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigFieldError(field, `"${field}" must be a whole number, not ${describe(v)}`);
+    if (!Number.isInteger(v)) throw new ConfigFieldError(field, `"${field}" must be a whole number, not ${v}`);
+    if (v < min) throw new ConfigFieldError(field, `"${field}" must be at least ${min}, not ${v}`);
+    if (v > MAX_FIELD) throw new ConfigFieldError(field, `"${field}" (${v}) is larger than this page counts (at most ${MAX_FIELD.toLocaleString('en')})`);
+    return v;
+  }
+}
+
+/** Reads and checks a config; throws a ConfigFieldError naming the first field at fault. */
+export function readMoeConfig(input: unknown): MoeShape {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigFieldError('config', `the config must be a JSON object ({ … }), not ${describe(input)}`);
+  }
+  const raw = input as Raw;
+  if (!has(raw, 'model_type')) {
+    throw new ConfigFieldError('model_type', `"model_type" is missing; supported: ${MODEL_TYPES.join(', ')}`);
+  }
+  const type = raw.model_type;
+  if (typeof type !== 'string' || !(MODEL_TYPES as readonly string[]).includes(type)) {
+    throw new ConfigFieldError('model_type', `"model_type" ${describe(type)} is not supported; supported: ${MODEL_TYPES.join(', ')}`);
+  }
+  const r = new Reader(raw);
+  const modelType = type as ModelType;
+  const vocab = r.int('vocab_size');
+  const hidden = r.int('hidden_size');
+  const layers = r.int('num_hidden_layers');
+  const heads = r.int('num_attention_heads');
+  const tied = r.flag('tie_word_embeddings', false, 'untied, the default of this model type');
+
+  const leftOut: string[] = [];
+  const mtp = raw.num_nextn_predict_layers;
+  if (typeof mtp === 'number' && mtp > 0) {
+    leftOut.push(`the multi-token-prediction module (num_nextn_predict_layers = ${mtp}), as in the published headline total`);
+  }
+  if (has(raw, 'vision_config')) leftOut.push('the vision tower (vision_config)');
+
+  const base = { modelType, vocab, hidden, layers, tied, leftOut };
+  const shape =
+    modelType === 'deepseek_v3' || modelType === 'deepseek_v2'
+      ? readDeepseek(r, base, heads)
+      : readGqaMoe(r, base, heads);
+  shape.defaults = r.defaults;
+  return shape;
+}
+
+type Base = Pick<MoeShape, 'modelType' | 'vocab' | 'hidden' | 'layers' | 'tied' | 'leftOut'>;
+
+function layerSplit(moeLayer: boolean[]): Pick<MoeShape, 'moeLayer' | 'moeLayers' | 'denseLayers'> {
+  const moeLayers = moeLayer.filter(Boolean).length;
+  return { moeLayer, moeLayers, denseLayers: moeLayer.length - moeLayers };
+}
+
+function checkTopK(topK: number, experts: number, expertsField: string): void {
+  if (topK > experts) {
+    throw new ConfigFieldError('num_experts_per_tok', `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`);
+  }
+}
+
+function readDeepseek(r: Reader, base: Base, heads: number): MoeShape {
+  const v3 = base.modelType === 'deepseek_v3';
+  const experts = r.int('n_routed_experts');
+  const topK = r.int('num_experts_per_tok');
+  checkTopK(topK, experts, 'n_routed_experts');
+  const expertWidth = r.int('moe_intermediate_size');
+  const sharedExperts = r.intOrNull('n_shared_experts', 0, 'no shared experts') ?? 0;
+  const firstDense = r.int('first_k_dense_replace', 0, 'how many of the first layers are dense');
+  if (firstDense > base.layers) {
+    throw new ConfigFieldError('first_k_dense_replace', `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${base.layers})`);
+  }
+  const freq = r.optionalInt('moe_layer_freq', 1, 1, 'every layer after the dense ones is MoE');
+  // DeepSeek's modeling_deepseek.py: layer i is MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
+  const split = layerSplit(Array.from({ length: base.layers }, (_, i) => i >= firstDense && i % freq === 0));
+  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, 'the width of the dense layers') : 0;
+
+  const qLoraRank = r.intOrNull('q_lora_rank', 1, 'no query compression');
+  const attention: MlaAttention = {
+    kind: 'mla',
+    heads,
+    qLoraRank,
+    kvLoraRank: r.int('kv_lora_rank'),
+    qkNopeHeadDim: r.int('qk_nope_head_dim'),
+    qkRopeHeadDim: r.int('qk_rope_head_dim'),
+    vHeadDim: r.int('v_head_dim'),
+    bias: r.flag('attention_bias', false),
+  };
+
+  // Routing: the defaults below are those of DeepSeek's own config classes for each version.
+  const topkMethod = r.choice('topk_method', ['noaux_tc', 'group_limited_greedy', 'greedy'] as const, v3 ? 'noaux_tc' : 'greedy');
+  const scoring = r.choice('scoring_func', ['sigmoid', 'softmax'] as const, v3 ? 'sigmoid' : 'softmax');
+  const normTopk = r.flag('norm_topk_prob', v3);
+  const scaleRaw = r.real('routed_scaling_factor', v3 ? 2.5 : 1, 0);
+  let nGroup = 1;
+  let topkGroup = 1;
+  if (topkMethod !== 'greedy') {
+    nGroup = r.int('n_group', 1, `topk_method "${topkMethod}" routes within groups`);
+    topkGroup = r.int('topk_group', 1, `topk_method "${topkMethod}" keeps only the best groups`);
+    if (experts % nGroup !== 0) {
+      throw new ConfigFieldError('n_group', `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${nGroup}) groups`);
+    }
+    if (topkGroup > nGroup) throw new ConfigFieldError('topk_group', `"topk_group" (${topkGroup}) cannot exceed "n_group" (${nGroup})`);
+    if (topK > topkGroup * (experts / nGroup)) {
+      throw new ConfigFieldError('num_experts_per_tok', `"num_experts_per_tok" (${topK}) is more than the ${topkGroup * (experts / nGroup)} experts in "topk_group" (${topkGroup}) groups`);
+    }
+  }
+  const normalise = normTopk && topK > 1;
+  // V3: weights renormalised (when norm_topk_prob), then times routed_scaling_factor. V2's code
+  // applies the scaling factor only when it does not renormalise.
+  const scale = v3 || !normalise ? scaleRaw : 1;
+  const groupScore = topkMethod === 'noaux_tc' ? 'top2-sum' : 'max';
+  const groupsText =
+    nGroup > 1
+      ? ` The ${experts} experts sit in ${nGroup} groups; each group is ranked by ${groupScore === 'top2-sum' ? 'the sum of its 2 best scores' : 'its best score'} and only the best ${topkGroup} groups may be used.`
+      : '';
+  const what = scoring === 'sigmoid' ? 'scores' : 'probabilities';
+  const weightText = normalise
+    ? `the chosen ${what} scaled to sum to 1${scale !== 1 ? `, then times ${scale}` : ''}`
+    : `the chosen ${what}${scale !== 1 ? ` times ${scale}` : ' as they are'}`;
+  const router: RouterRule = {
+    scoring,
+    nGroup,
+    topkGroup,
+    groupScore,
+    normalise,
+    scale,
+    noise: 0,
+    sharedGate: false,
+    selectionBias: topkMethod === 'noaux_tc',
+    text:
+      `${scoring === 'sigmoid' ? 'Sigmoid score per expert' : `Softmax over all ${experts} experts`}.${groupsText} ` +
+      `The top ${topK} are chosen; gate weights: ${weightText}.` +
+      (sharedExperts > 0 ? ` ${sharedExperts} shared expert${sharedExperts > 1 ? 's always run' : ' always runs'}.` : ''),
+  };
+
+  return {
+    ...base,
+    attention,
+    ...split,
+    denseWidth,
+    experts,
+    topK,
+    expertWidth,
+    sharedExperts,
+    sharedWidth: sharedExperts > 0 ? expertWidth : 0,
+    routerBias: topkMethod === 'noaux_tc',
+    sharedGate: false,
+    router,
+    defaults: [],
+  };
+}
+
+/** Mixtral, Qwen2-MoE, Qwen3-MoE and OLMoE: grouped-query attention and softmax routers. */
+function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
+  const t = base.modelType;
+  const expertsField = t === 'mixtral' ? 'num_local_experts' : 'num_experts';
+  const experts = r.int(expertsField);
+  const topK = r.int('num_experts_per_tok');
+  checkTopK(topK, experts, expertsField);
+  const expertWidth = t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, 'the width of each expert') : r.int('moe_intermediate_size');
+
+  const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'one key/value head per query head');
+  if (heads % kvHeads !== 0) {
+    throw new ConfigFieldError('num_key_value_heads', `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`);
+  }
+  let headDim: number;
+  const explicitHeadDim = t !== 'olmoe' && has(r.raw, 'head_dim') && r.raw.head_dim !== null;
+  if (explicitHeadDim) headDim = r.int('head_dim');
+  else {
+    // OLMoE's code always uses hidden_size / num_attention_heads.
+    if (base.hidden % heads !== 0) {
+      throw new ConfigFieldError(t === 'olmoe' ? 'num_attention_heads' : 'head_dim',
+        `${t === 'olmoe' ? '' : '"head_dim" is missing and '}"hidden_size" (${base.hidden}) does not divide by "num_attention_heads" (${heads})`);
+    }
+    headDim = base.hidden / heads;
+    if (t !== 'olmoe') r.defaults.push(`head_dim = ${headDim} (hidden_size / num_attention_heads)`);
+  }
+
+  let qkvBias = false;
+  let oBias = false;
+  if (t === 'qwen2_moe') qkvBias = r.flag('qkv_bias', true, 'Qwen2-MoE has q, k and v biases');
+  else if (t === 'qwen3_moe' || t === 'olmoe') qkvBias = oBias = r.flag('attention_bias', false);
+  const attention: GqaAttention = {
+    kind: 'gqa',
+    heads,
+    kvHeads,
+    headDim,
+    qkvBias,
+    oBias,
+    qkNorm: t === 'qwen3_moe' ? 'per-head' : t === 'olmoe' ? 'full' : 'none',
+  };
+
+  let moeLayer = new Array<boolean>(base.layers).fill(true);
+  if (t === 'qwen2_moe' || t === 'qwen3_moe') {
+    // modeling_qwen*_moe.py: layer i is MoE unless listed in mlp_only_layers, and when (i + 1) % decoder_sparse_step == 0.
+    const step = r.optionalInt('decoder_sparse_step', 1, 1, 'every layer is MoE');
+    const mlpOnly = r.layerList('mlp_only_layers', base.layers);
+    moeLayer = moeLayer.map((_, i) => !mlpOnly.includes(i) && (i + 1) % step === 0);
+  }
+  const split = layerSplit(moeLayer);
+  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, 'the width of the dense layers') : 0;
+
+  const sharedWidth = t === 'qwen2_moe' ? r.int('shared_expert_intermediate_size', 0, 'the width of the shared expert; 0 for none') : 0;
+  const sharedExperts = sharedWidth > 0 ? 1 : 0;
+  const sharedGate = t === 'qwen2_moe';
+
+  const normalise = t === 'mixtral' ? true : r.flag('norm_topk_prob', false) && topK > 1;
+  const router: RouterRule = {
+    scoring: 'softmax',
+    nGroup: 1,
+    topkGroup: 1,
+    groupScore: 'max',
+    normalise,
+    scale: 1,
+    noise: 0,
+    sharedGate,
+    selectionBias: false,
+    text:
+      t === 'mixtral'
+        ? `The top ${topK} of the ${experts} router logits are chosen; gate weights: softmax over those ${topK}.`
+        : `Softmax over all ${experts} experts; the top ${topK} are chosen; gate weights: ${normalise ? 'their probabilities scaled to sum to 1' : 'their probabilities as they are'}.` +
+          (sharedGate && sharedExperts ? ' The shared expert always runs, scaled by its own sigmoid gate.' : ''),
+  };
+
+  return {
+    ...base,
+    attention,
+    ...split,
+    denseWidth,
+    experts,
+    topK,
+    expertWidth,
+    sharedExperts,
+    sharedWidth,
+    routerBias: false,
+    sharedGate,
+    router,
+    defaults: [],
+  };
+}

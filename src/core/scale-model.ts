@@ -1,0 +1,168 @@
+/**
+ * One plain-data summary of a model for the real-scale page, whether it is a published config or
+ * the toy: its counts by part, one MoE layer's shape, its router rule and what the count assumed.
+ * Views render this; they never count.
+ */
+import { expertShape, type MoeConfig } from './config';
+import { countParams, PARTS, swigluParams, toyParams, type Part, type PartCount } from './params';
+import type { Published } from './presets';
+import type { Attention, ModelType, RouterRule } from './real-config';
+
+export interface ScaleLayer {
+  /** Routed experts in one MoE layer, and how many a token uses. */
+  experts: number;
+  topK: number;
+  shared: number;
+  /** Weights of one routed / one shared expert. */
+  routedParams: number;
+  sharedParams: number;
+  nGroup: number;
+  topkGroup: number;
+  moeLayers: number;
+  denseLayers: number;
+}
+
+export interface ScaleModel {
+  id: string;
+  /** As a title ("Your toy model", "DeepSeek-V3"), and inside a sentence ("your toy model"). */
+  name: string;
+  inSentence: string;
+  kind: 'real' | 'toy';
+  modelType: ModelType | 'toy';
+  hidden: number;
+  vocab: number;
+  /** Transformer layers (the toy: MoE layers). */
+  layers: number;
+  /** What the attention is, in words ('' when there is none). */
+  attention: string;
+  total: number;
+  /** Input embedding included (the toy's convention and Mistral's). */
+  active: number;
+  embedding: number;
+  activeWithoutEmbedding: number;
+  parts: Record<Part, PartCount>;
+  layer: ScaleLayer;
+  router: RouterRule;
+  /** Fields absent from the config and the meaning they took. */
+  defaults: string[];
+  leftOut: string[];
+  /** One-line facts worth showing (tied embeddings, router notes). */
+  notes: string[];
+  published: Published | null;
+}
+
+function attentionText(a: Attention): string {
+  if (a.kind === 'mla') {
+    return `multi-head latent attention: ${a.heads} heads, keys and values compressed to ${a.kvLoraRank}` +
+      (a.qLoraRank !== null ? `, queries to ${a.qLoraRank}` : '');
+  }
+  const kind = a.kvHeads === a.heads ? 'multi-head attention' : a.kvHeads === 1 ? 'multi-query attention' : 'grouped-query attention';
+  return `${kind}: ${a.heads} query and ${a.kvHeads} key/value heads of width ${a.headDim}` +
+    (a.qkNorm === 'per-head' ? ', q/k norms per head' : a.qkNorm === 'full' ? ', q/k norms' : '');
+}
+
+export function scaleModelFromConfig(config: unknown, meta: { id: string; name: string; published?: Published | null }): ScaleModel {
+  const p = countParams(config);
+  const s = p.shape;
+  const notes: string[] = [];
+  if (s.tied) notes.push('The output head reuses the input embedding (tie_word_embeddings), so that matrix is counted once.');
+  return {
+    id: meta.id,
+    name: meta.name,
+    inSentence: meta.name,
+    kind: 'real',
+    modelType: s.modelType,
+    hidden: s.hidden,
+    vocab: s.vocab,
+    layers: s.layers,
+    attention: attentionText(s.attention),
+    total: p.total,
+    active: p.active,
+    embedding: p.embedding,
+    activeWithoutEmbedding: p.activeWithoutEmbedding,
+    parts: p.parts,
+    layer: {
+      experts: s.experts,
+      topK: s.topK,
+      shared: s.sharedExperts,
+      routedParams: p.perLayer.routedExpert,
+      sharedParams: p.perLayer.sharedExpert,
+      nGroup: s.router.nGroup,
+      topkGroup: s.router.topkGroup,
+      moeLayers: s.moeLayers,
+      denseLayers: s.denseLayers,
+    },
+    router: s.router,
+    defaults: s.defaults,
+    leftOut: s.leftOut,
+    notes,
+    published: meta.published ?? null,
+  };
+}
+
+const TOY_RULE: Record<MoeConfig['router'], (c: MoeConfig, experts: number, k: number) => RouterRule> = {
+  'softmax-topk': (_c, E, k) => rule('softmax', { normalise: true }, `The top ${k} of the ${E} router logits are chosen; gate weights: softmax over those ${k}.`),
+  'noisy-topk': (c, E, k) =>
+    rule('softmax', { normalise: true, noise: c.routerNoise }, `Noise ε·softplus(noise logits) is added to the ${E} logits; the top ${k} are chosen; gate weights: softmax over those ${k}.`),
+  'sigmoid-bias': (c, E, k) =>
+    rule('sigmoid', { normalise: true, scale: c.routeScale, nGroup: c.nGroup, topkGroup: c.topkGroup, groupScore: 'top2-sum', selectionBias: true },
+      `Sigmoid score per expert${c.nGroup > 1 ? `; ${E} experts in ${c.nGroup} groups, the best ${c.topkGroup} groups kept` : ''}; the top ${k} are chosen; gate weights: their scores scaled to sum to 1${c.routeScale !== 1 ? `, then times ${c.routeScale}` : ''}.`),
+  // Expert choice lets each expert pick tokens from a batch: one token alone is routed by softmax top-k.
+  'expert-choice': (_c, E, k) =>
+    rule('softmax', { normalise: true }, `Your toy uses expert choice, where experts pick tokens from a whole batch; one token alone is shown with softmax top-${k} of ${E}.`),
+};
+
+function rule(scoring: RouterRule['scoring'], o: Partial<RouterRule>, text: string): RouterRule {
+  return { scoring, nGroup: 1, topkGroup: 1, groupScore: 'max', normalise: true, scale: 1, noise: 0, sharedGate: false, selectionBias: false, ...o, text };
+}
+
+/** The toy model, counted by toyParams (the simulator's own counting). It has no attention and no norm weights. */
+export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleModel {
+  const p = toyParams(config, vocabSize);
+  const s = expertShape(config);
+  const zero: PartCount = { total: 0, active: 0 };
+  const parts = Object.fromEntries(PARTS.map((k) => [k, zero])) as Record<Part, PartCount>;
+  // Whatever toyParams counts besides the embedding and the MoE layers is the output head (0 when tied).
+  const head = p.total - p.embedding - p.layers * (p.router + p.routedTotal + p.sharedTotal);
+  parts.embedding = { total: p.embedding, active: p.embedding };
+  parts.outputHead = { total: head, active: head };
+  parts.routers = { total: p.layers * p.router, active: p.layers * p.router };
+  parts.routedExperts = { total: p.layers * p.routedTotal, active: p.layers * s.active * p.routedExpert };
+  parts.sharedExperts = { total: p.layers * p.sharedTotal, active: p.layers * p.sharedTotal };
+  const grouped = config.router === 'sigmoid-bias' && config.nGroup > 1;
+  return {
+    id: 'toy',
+    name: 'Your toy model',
+    inSentence: 'your toy model',
+    kind: 'toy',
+    modelType: 'toy',
+    hidden: s.width,
+    vocab: vocabSize,
+    layers: config.layers,
+    attention: '',
+    total: p.total,
+    active: p.activeNominal,
+    embedding: p.embedding,
+    activeWithoutEmbedding: p.activeNominal - p.embedding,
+    parts,
+    layer: {
+      experts: s.experts,
+      topK: s.active,
+      shared: s.shared,
+      routedParams: p.routedExpert,
+      sharedParams: s.shared > 0 ? swigluParams(s.width, s.hidden) : 0,
+      nGroup: grouped ? config.nGroup : 1,
+      topkGroup: grouped ? config.topkGroup : 1,
+      moeLayers: config.layers,
+      denseLayers: 0,
+    },
+    router: TOY_RULE[config.router](config, s.experts, s.active),
+    defaults: [],
+    leftOut: [],
+    notes: [
+      `The toy has ${vocabSize} words of width ${s.width} and ${config.layers} MoE layer${config.layers > 1 ? 's' : ''}; no attention, and its norms have no weights.` +
+        (head > 0 ? ' Its output head is a separate matrix.' : ' Its output head reuses the embedding (tied), so that matrix is counted once.'),
+    ],
+    published: null,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * One attention matrix as a heat map: row i is the token that reads, column j the token it reads,
+ * and the shade is the attention weight (or, for a difference map, its size). Cells above the
+ * diagonal are later tokens, which a causal layer may not read: they are greyed. Every cell has a
+ * tooltip with its number; the accessible name summarises the strongest cell.
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { mathText } from './math-text';
+
+const CELL = 22;
+const GAP = 1;
+
+/** White to a full colour, linearly; v in [0, 1]. */
+function shade(v: number, tone: 'weight' | 'diff'): string {
+  const t = Math.max(0, Math.min(1, v));
+  const [r, g, b] = tone === 'weight' ? [8, 48, 107] : [179, 38, 30];
+  const mix = (c: number) => Math.round(255 + (c - 255) * t);
+  return `rgb(${mix(r)},${mix(g)},${mix(b)})`;
+}
+
+@customElement('attention-map')
+export class AttentionMap extends LitElement {
+  /** Row-major size × size. */
+  @property({ attribute: false }) matrix: ArrayLike<number> = [];
+  @property({ attribute: false }) tokens: readonly string[] = [];
+  @property() label = 'Attention';
+  /** 'weight': shades 0 → 1; 'diff': shades 0 → scaleMax. */
+  @property() tone: 'weight' | 'diff' = 'weight';
+  /** The value drawn darkest. */
+  @property({ type: Number }) scaleMax = 1;
+
+  static override styles = css`
+    :host { display: block; }
+    figure { margin: 0; }
+    figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
+    svg { display: block; max-width: 100%; height: auto; }
+    text { font-family: system-ui, sans-serif; font-size: 12px; fill: #222; }
+    sub { font-size: 0.7em; }
+    .key { font-size: 0.78rem; color: #444; margin: 0.15rem 0 0; }
+  `;
+
+  private summary(n: number): string {
+    let best = { i: 0, j: 0, v: -1 };
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) {
+      const v = Math.abs(Number(this.matrix[i * n + j] ?? 0));
+      if (v > best.v) best = { i, j, v };
+    }
+    const word = (k: number) => `“${this.tokens[k] ?? k + 1}” (${k + 1})`;
+    const what = this.tone === 'weight' ? 'strongest attention' : 'biggest change';
+    return `${this.label}: ${n} by ${n} grid, a row for each token reading, a column for each token read. The ${what} is ${word(best.i)} reading ${word(best.j)}: ${best.v.toFixed(2)}.`;
+  }
+
+  override render() {
+    const n = this.tokens.length;
+    if (n === 0 || this.matrix.length !== n * n) return nothing;
+    const longest = Math.max(...this.tokens.map((t) => t.length));
+    const margin = Math.min(96, 14 + longest * 7);
+    const size = margin + n * CELL;
+    const max = this.scaleMax > 0 ? this.scaleMax : 1;
+    return html`<figure>
+      <figcaption>${mathText(this.label)}</figcaption>
+      <svg viewBox="0 0 ${size} ${size}" width=${size} role="img" aria-label=${this.summary(n)}>
+        ${this.tokens.map(
+          (t, i) => svg`<text x=${margin - 4} y=${margin + i * CELL + CELL / 2 + 4} text-anchor="end">${t}</text>
+            <text transform="translate(${margin + i * CELL + CELL / 2 + 4} ${margin - 4}) rotate(-60)" text-anchor="start">${t}</text>`,
+        )}
+        ${Array.from({ length: n * n }, (_, k) => {
+          const i = Math.floor(k / n);
+          const j = k % n;
+          const x = margin + j * CELL;
+          const y = margin + i * CELL;
+          if (j > i) return svg`<rect class="future" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill="#ececec"></rect>`;
+          const v = Number(this.matrix[k] ?? 0);
+          return svg`<rect class="cell" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill=${shade(Math.abs(v) / max, this.tone)}><title>“${this.tokens[i]}” reads “${this.tokens[j]}”: ${v.toFixed(3)}</title></rect>`;
+        })}
+      </svg>
+      <p class="key">
+        <svg width="70" height="10" aria-hidden="true"><defs><linearGradient id="g"><stop offset="0" stop-color=${shade(0, this.tone)}></stop><stop offset="1" stop-color=${shade(1, this.tone)}></stop></linearGradient></defs><rect width="70" height="10" fill="url(#g)" stroke="#999"></rect></svg>
+        white 0 → dark ${max.toFixed(2)}${this.tone === 'diff' ? ' (its own scale)' : ''}; grey = later tokens, never read.
+      </p>
+    </figure>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attention-map': AttentionMap;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The config.json box: paste or type into it, drop a file on it, or open one. Sends the text up
+ * (ConfigTextEvent); the shell parses and counts, and hands back a problem to show next to the box,
+ * with its line and column and the line itself under a caret.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
+
+/** A problem with the text: where (when known) and what. */
+export interface InputProblem {
+  message: string;
+  line?: number;
+  column?: number;
+  excerpt?: string;
+  caret?: number;
+}
+
+/** Largest file or text accepted; real config.json files are a few kilobytes. */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
+@customElement('config-input')
+export class ConfigInput extends LitElement {
+  @property() value = '';
+  @property({ attribute: false }) problem: InputProblem | null = null;
+  /** Name of the model still shown while the text has a problem. */
+  @property() showing = '';
+  @property() placeholder = 'Paste a config.json here';
+  @state() private dragging = false;
+
+  static override styles = css`
+    :host { display: block; }
+    label { font-weight: 600; }
+    textarea { box-sizing: border-box; width: 100%; min-height: 16rem; font: 0.85rem/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      padding: 0.5rem; border: 1px solid #888; border-radius: 0.35rem; resize: vertical; margin-top: 0.3rem; tab-size: 2; }
+    textarea[aria-invalid='true'] { border: 2px solid #b3261e; }
+    textarea.dragging { outline: 3px dashed #0072b2; outline-offset: 2px; background: #eef6fb; }
+    .hint { margin: 0.2rem 0 0; font-size: 0.85rem; color: #444; }
+    .file { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin-top: 0.5rem; font-size: 0.9rem; }
+    .file label { font-weight: 600; }
+    .problem { margin-top: 0.5rem; border: 2px solid #b3261e; background: #fdecea; color: #5f1410; border-radius: 0.35rem; padding: 0.4rem 0.6rem; }
+    .problem p { margin: 0.2rem 0; }
+    .problem pre { margin: 0.3rem 0; padding: 0.3rem 0.4rem; background: #fff; border-radius: 0.25rem; overflow-x: auto;
+      font: 0.8rem/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #111; }
+    .caret { color: #b3261e; font-weight: 700; }
+  `;
+
+  override render() {
+    const p = this.problem;
+    return html`
+      <label for="config-text">Paste a config.json</label>
+      <p class="hint" id="config-hint">Any Hugging Face config.json of a DeepSeek-V2/V3, Mixtral, Qwen-MoE or OLMoE model. Edit a number and the counts follow.</p>
+      <textarea
+        id="config-text"
+        class=${this.dragging ? 'dragging' : ''}
+        spellcheck="false"
+        autocomplete="off"
+        placeholder=${this.placeholder}
+        aria-describedby="config-hint config-problem"
+        aria-invalid=${p ? 'true' : 'false'}
+        .value=${this.value}
+        @input=${this.onInput}
+        @dragover=${this.onDragOver}
+        @dragleave=${this.onDragLeave}
+        @drop=${this.onDrop}
+      ></textarea>
+      <div class="file">
+        <label for="config-file">Or open a config.json file:</label>
+        <input id="config-file" type="file" accept=".json,application/json,text/plain" @change=${this.onFile} />
+        <span>(or drop it on the box)</span>
+      </div>
+      <div id="config-problem" role="alert">${p ? this.renderProblem(p) : nothing}</div>
+    `;
+  }
+
+  private renderProblem(p: InputProblem) {
+    const where = p.line !== undefined && p.column !== undefined ? `Line ${p.line}, column ${p.column}: ` : '';
+    return html`<div class="problem">
+      <p><strong>${where}</strong>${p.message}</p>
+      ${p.excerpt !== undefined && p.caret !== undefined
+        ? html`<pre aria-hidden="true">${p.excerpt}\n<span class="caret">${' '.repeat(p.caret)}^</span></pre>`
+        : nothing}
+      ${this.showing ? html`<p>Still showing the last good model: ${this.showing}.</p>` : nothing}
+    </div>`;
+  }
+
+  private onInput(e: Event): void {
+    this.dispatchEvent(new ConfigTextEvent((e.target as HTMLTextAreaElement).value));
+  }
+
+  private onDragOver(e: DragEvent): void {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDragLeave(): void {
+    this.dragging = false;
+  }
+
+  private onDrop(e: DragEvent): void {
+    const file = e.dataTransfer?.files[0];
+    this.dragging = false;
+    if (!file) return;
+    e.preventDefault();
+    void this.read(file);
+  }
+
+  private onFile(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void this.read(file).finally(() => (input.value = ''));
+  }
+
+  private async read(file: File): Promise<void> {
+    if (file.size > MAX_CONFIG_CHARS) {
+      this.dispatchEvent(new ConfigFileProblemEvent(`${file.name} is ${Math.round(file.size / 1024)} KB; a config.json is a few KB (at most ${MAX_CONFIG_CHARS / 1000} KB here). Is it the weights file?`));
+      return;
+    }
+    try {
+      this.dispatchEvent(new ConfigTextEvent(await file.text(), file.name));
+    } catch {
+      this.dispatchEvent(new ConfigFileProblemEvent(`${file.name} could not be read.`));
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'config-input': ConfigInput;
+  }
+}

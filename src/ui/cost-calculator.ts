@@ -1,0 +1,164 @@
+/**
+ * What training costs: compute ≈ 6 · N · D for the sparse model as built (N = active weights) and
+ * for a dense model of the same size (N = all weights), turned into GPU-hours, days on N GPUs and
+ * dollars with sliders for tokens, GPU peak, utilisation, GPU count and price. The defaults
+ * reproduce DeepSeek-V3's published 2.788M H800 GPU-hours and about $5.58M; the page says that the
+ * utilisation default is fitted to do so. The slider values are this view's own state.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ScaleModel } from '../core/scale-model';
+import { DEFAULT_UTILISATION, H800_BF16_PEAK_FLOPS, trainingCost, V3_TRAINING, type Cost } from '../core/training-cost';
+import { scaled } from './param-breakdown';
+import { formatDays, formatDollars, formatExact, formatHours, formatPower } from './scale-format';
+
+export interface CostSettings {
+  /** Training tokens, in trillions. */
+  tokensT: number;
+  /** Peak per GPU, TFLOP/s. */
+  peakTflops: number;
+  /** Utilisation, percent. */
+  utilisationPct: number;
+  gpus: number;
+  price: number;
+}
+
+export const DEFAULT_COST: Readonly<CostSettings> = Object.freeze({
+  tokensT: V3_TRAINING.tokens / 1e12,
+  peakTflops: H800_BF16_PEAK_FLOPS / 1e12,
+  utilisationPct: Math.round(DEFAULT_UTILISATION * 10000) / 100,
+  gpus: V3_TRAINING.gpus,
+  price: V3_TRAINING.pricePerGpuHour,
+});
+
+interface Slider {
+  key: keyof CostSettings;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  show: (v: number) => string;
+}
+
+const SLIDERS: Slider[] = [
+  { key: 'tokensT', label: 'Training tokens (trillions)', min: 0.1, max: 30, step: 0.1, show: (v) => `${v.toFixed(1)}T tokens` },
+  { key: 'peakTflops', label: 'GPU peak (TFLOP/s)', min: 100, max: 2500, step: 1, show: (v) => `${formatExact(v)} TFLOP/s` },
+  { key: 'utilisationPct', label: 'Utilisation of the peak', min: 5, max: 80, step: 0.01, show: (v) => `${v.toFixed(2)}%` },
+  { key: 'gpus', label: 'GPUs', min: 8, max: 16384, step: 8, show: (v) => `${formatExact(v)} GPUs` },
+  { key: 'price', label: 'Price per GPU-hour (US$)', min: 0.25, max: 10, step: 0.05, show: (v) => `$${v.toFixed(2)}` },
+];
+
+@customElement('cost-calculator')
+export class CostCalculator extends LitElement {
+  @property({ attribute: false }) model: ScaleModel | null = null;
+  @state() private settings: CostSettings = { ...DEFAULT_COST };
+
+  static override styles = css`
+    :host { display: block; }
+    p { margin: 0.4rem 0; }
+    .formula { font-size: 1rem; }
+    .sliders { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.5rem 1.25rem; margin: 0.6rem 0; }
+    .slider label { display: block; font-weight: 600; font-size: 0.92rem; }
+    .slider input { width: 100%; }
+    .slider output { font-variant-numeric: tabular-nums; font-size: 0.9rem; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.5rem 0; }
+    caption { text-align: left; font-weight: 700; padding-bottom: 0.3rem; }
+    th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid #ddd; text-align: left; }
+    td { font-variant-numeric: tabular-nums; }
+    td.big { font-size: 1.15rem; font-weight: 700; }
+    thead th { vertical-align: bottom; }
+    .match { color: #1b5e20; font-weight: 600; }
+    .published { background: #eef6fb; border-left: 4px solid #0072b2; padding: 0.35rem 0.6rem; }
+    .assume { font-size: 0.85rem; color: #333; }
+    button { font: inherit; padding: 0.3rem 0.7rem; border-radius: 0.35rem; border: 1px solid #555; background: #fff; cursor: pointer; }
+  `;
+
+  /** The settings in effect; a new model keeps them. */
+  get current(): CostSettings {
+    return { ...this.settings };
+  }
+
+  private costs(m: ScaleModel): { sparse: Cost; dense: Cost; sparseN: number; denseN: number } {
+    const s = this.settings;
+    const base = { tokens: s.tokensT * 1e12, peakFlops: s.peakTflops * 1e12, utilisation: s.utilisationPct / 100, gpus: s.gpus, pricePerGpuHour: s.price };
+    // The input embedding is a lookup, not a multiplication: it is in neither compute count.
+    const sparseN = m.activeWithoutEmbedding;
+    const denseN = m.total - m.embedding;
+    return { sparse: trainingCost({ params: sparseN, ...base }), dense: trainingCost({ params: denseN, ...base }), sparseN, denseN };
+  }
+
+  override render() {
+    const m = this.model;
+    if (!m) return html`<p role="status">No model.</p>`;
+    const s = this.settings;
+    const { sparse, dense, sparseN, denseN } = this.costs(m);
+    const atDefaults = (Object.keys(DEFAULT_COST) as (keyof CostSettings)[]).every((k) => s[k] === DEFAULT_COST[k]);
+    const isV3 = m.modelType === 'deepseek_v3' && m.published !== null;
+    const off = (sparse.gpuHours / V3_TRAINING.gpuHours - 1) * 100;
+    return html`
+      <p class="formula">
+        Training compute ≈ 6 × (weights used per token) × (tokens): 2 operations per weight forward, 4 backward. A sparse model
+        pays for its <strong>active</strong> weights; a dense model of the same size pays for <strong>all</strong> of them.
+      </p>
+      <div class="sliders">${SLIDERS.map((sl) => this.slider(sl))}</div>
+      <p><button type="button" @click=${this.reset} ?disabled=${atDefaults}>Back to DeepSeek-V3's published setup</button></p>
+      <table>
+        <caption>Training ${m.inSentence} on ${s.tokensT.toFixed(1)}T tokens</caption>
+        <thead>
+          <tr><th scope="col"></th><th scope="col">Sparse, as built (6 × active)</th><th scope="col">Dense, same size (6 × total)</th></tr>
+        </thead>
+        <tbody>
+          <tr><th scope="row">Weights that multiply, per token <small>(input embedding left out)</small></th><td>${scaled(sparseN)}</td><td>${scaled(denseN)}</td></tr>
+          <tr><th scope="row">Compute (FLOPs)</th><td>${formatPower(sparse.flops)}</td><td>${formatPower(dense.flops)}</td></tr>
+          <tr><th scope="row">GPU-hours</th><td class="big">${formatHours(sparse.gpuHours)}</td><td class="big">${formatHours(dense.gpuHours)}</td></tr>
+          <tr><th scope="row">Days on ${formatExact(s.gpus)} GPUs</th><td>${formatDays(sparse.days)}</td><td>${formatDays(dense.days)}</td></tr>
+          <tr><th scope="row">Cost at $${s.price.toFixed(2)} per GPU-hour</th><td class="big">${formatDollars(sparse.dollars)}</td><td class="big">${formatDollars(dense.dollars)}</td></tr>
+        </tbody>
+      </table>
+      <p>The dense model of the same size would cost <strong>${(dense.dollars / sparse.dollars).toFixed(1)}×</strong> as much: total ÷ active.</p>
+      ${isV3
+        ? html`<p class=${atDefaults ? 'match' : ''} role="status">
+            ${atDefaults ? '✓ ' : ''}Published: 2.788M H800 GPU-hours; this calculator: ${formatHours(sparse.gpuHours)} (${off >= 0 ? '+' : '−'}${Math.abs(off).toFixed(2)}%).
+          </p>`
+        : nothing}
+      <p class="published">
+        <strong>Published for DeepSeek-V3</strong> (technical report): ${formatExact(V3_TRAINING.gpus)} H800 GPUs, 14.8T tokens, 2.788M GPU-hours
+        = 2,664K pre-training + 119K context extension + 5K post-training; at $2 per GPU-hour, $5.576M. That is the official training run only:
+        the report says it leaves out earlier research and ablation experiments, and it prices GPU time as if rented at $2 an hour.
+      </p>
+      <p class="assume">
+        Assumptions: the peak default is the H800's dense BF16 throughput, about 989 TFLOP/s (DeepSeek ran most matrix products in FP8,
+        whose peak is twice that, so against the FP8 peak the utilisation would be half). The utilisation default, ${DEFAULT_COST.utilisationPct.toFixed(2)}%,
+        was not measured: it is <em>fitted</em> so that 6 × 36.6B × 14.8T reproduces the published 2.788M GPU-hours (fitted to the 2,664K
+        pre-training hours alone it would be about 34.3%). 6 × N × D leaves out attention's own arithmetic and any recomputation; the input
+        embedding is a lookup, so it is not in N.
+      </p>
+    `;
+  }
+
+  private slider(sl: Slider) {
+    const v = this.settings[sl.key];
+    const id = `cost-${sl.key}`;
+    return html`<div class="slider">
+      <label for=${id}>${sl.label}</label>
+      <input id=${id} type="range" min=${sl.min} max=${sl.max} step=${sl.step} .value=${String(v)} aria-valuetext=${sl.show(v)}
+        @input=${(e: Event) => this.set(sl.key, Number((e.target as HTMLInputElement).value))} />
+      <output for=${id}>${sl.show(v)}</output>
+    </div>`;
+  }
+
+  private set(key: keyof CostSettings, value: number): void {
+    if (!Number.isFinite(value)) return;
+    this.settings = { ...this.settings, [key]: value };
+  }
+
+  private reset(): void {
+    this.settings = { ...DEFAULT_COST };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cost-calculator': CostCalculator;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * The key-value cache calculator: for a preset model, the cache of multi-head, grouped-query,
+ * multi-query and latent attention (Table 1 of the DeepSeek-V2 paper) per token per layer, per
+ * token, and for a whole context and batch, in numbers and in bytes at a chosen precision.
+ *
+ * A self-contained widget: it owns its view settings (model, context, batch, precision), takes
+ * their starting values as properties, checks typed numbers (a bad one gets a message next to its
+ * box and the last good value stays) and announces each accepted change with a `kv-settings` event.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  ATTENTION_KINDS,
+  cacheBytes,
+  cacheElements,
+  checkWhole,
+  FORMULAS,
+  formatBytes,
+  formulaWithNumbers,
+  KIND_NAMES,
+  KV_PRESETS,
+  LIMITS,
+  perToken,
+  perTokenPerLayer,
+  PRECISIONS,
+  type AttentionKind,
+  type KvPreset,
+  type Precision,
+} from '../core/kv-cache';
+import { formatCount } from './format';
+import { mathText } from './math-text';
+import { ratioText } from './memory-format';
+
+/** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
+const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072
+const BATCH_STOPS = Array.from({ length: 11 }, (_, i) => 2 ** i); // 1 … 1,024
+
+function nearestStop(stops: readonly number[], v: number): number {
+  let best = 0;
+  stops.forEach((s, i) => {
+    if (Math.abs(Math.log2(s) - Math.log2(v)) < Math.abs(Math.log2(stops[best] as number) - Math.log2(v))) best = i;
+  });
+  return best;
+}
+
+/** DeepSeek-V2 paper, Table 1, "Capability" column. */
+const CAPABILITY: Readonly<Record<AttentionKind, string>> = { mha: 'Strong', gqa: 'Moderate', mqa: 'Weak', mla: 'Stronger' };
+
+export interface KvSettings {
+  preset: string;
+  context: number;
+  batch: number;
+  precision: Precision;
+}
+
+export class KvSettingsEvent extends Event {
+  static readonly type = 'kv-settings';
+  constructor(readonly settings: KvSettings) {
+    super(KvSettingsEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+function times(a: number, b: number): string {
+  return a >= b ? `${ratioText(a / b)} more` : `${ratioText(b / a)} less`;
+}
+
+@customElement('kv-calculator')
+export class KvCalculator extends LitElement {
+  @property({ attribute: false }) presets: readonly KvPreset[] = KV_PRESETS;
+  @property() preset = 'deepseek-v3';
+  @property({ type: Number }) context = 131072;
+  @property({ type: Number }) batch = 1;
+  @property() precision: Precision = 'bf16';
+  @state() private problems: { context?: string; batch?: string } = {};
+
+  static override styles = css`
+    :host { display: block; }
+    .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem 1.2rem; margin-bottom: 0.7rem; align-items: start; }
+    .control { display: grid; grid-template-columns: 1fr auto; gap: 0.15rem 0.5rem; align-items: center; }
+    label { font-weight: 600; white-space: nowrap; }
+    output { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; white-space: nowrap; }
+    select, input[type='range'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
+    .typed { grid-column: 1 / -1; display: flex; gap: 0.4rem; align-items: center; font-size: 0.88rem; }
+    .typed input { font: inherit; width: 7.5rem; padding: 0.15rem 0.3rem; }
+    .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.85rem; font-weight: 600; margin: 0; }
+    .headline { font-size: 1.05rem; background: #eef5fb; border-left: 4px solid #0072B2; padding: 0.5rem 0.8rem; margin: 0.5rem 0 0.7rem; }
+    .headline strong { font-variant-numeric: tabular-nums; }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; font-size: 0.92rem; }
+    caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
+    th:first-child, .formula { text-align: left; }
+    tbody th { font-weight: 600; }
+    thead th { vertical-align: bottom; font-size: 0.85rem; }
+    tr.native { background: #fff4d6; }
+    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: #c89b00; color: #fff; border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
+    .bar { height: 0.45rem; background: #0072B2; margin-top: 0.2rem; margin-left: auto; min-width: 1px; }
+    .f { display: inline-block; white-space: nowrap; }
+    .elements { font-size: 0.8rem; color: #444; }
+    sub, sup { font-size: 0.7em; line-height: 0; }
+    .small { font-size: 0.85rem; color: #333; margin: 0.4rem 0 0; }
+    :is(input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+  `;
+
+  private current(): KvPreset {
+    return this.presets.find((p) => p.id === this.preset) ?? (this.presets[0] as KvPreset);
+  }
+
+  private announce(): void {
+    this.dispatchEvent(new KvSettingsEvent({ preset: this.current().id, context: this.context, batch: this.batch, precision: this.precision }));
+  }
+
+  private setContext(v: number): void {
+    this.context = v;
+    this.problems = { ...this.problems, context: undefined };
+    this.announce();
+  }
+
+  private setBatch(v: number): void {
+    this.batch = v;
+    this.problems = { ...this.problems, batch: undefined };
+    this.announce();
+  }
+
+  private typedContext(e: Event): void {
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'Context length', LIMITS.minContext, LIMITS.maxContext, 'tokens');
+    if (checked.ok) this.setContext(checked.value);
+    else this.problems = { ...this.problems, context: checked.message };
+  }
+
+  private typedBatch(e: Event): void {
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'Batch size', LIMITS.minBatch, LIMITS.maxBatch);
+    if (checked.ok) this.setBatch(checked.value);
+    else this.problems = { ...this.problems, batch: checked.message };
+  }
+
+  private controls() {
+    const p = this.current();
+    const { context: ctxProblem, batch: batchProblem } = this.problems;
+    return html`<div class="controls">
+      <div class="control">
+        <label for="preset">Model</label><span></span>
+        <select id="preset" @change=${(e: Event) => { this.preset = (e.target as HTMLSelectElement).value; this.announce(); }}>
+          ${this.presets.map((q) => html`<option value=${q.id} ?selected=${q.id === p.id}>${q.name}</option>`)}
+        </select>
+      </div>
+      <div class="control">
+        <label for="context">Context length</label>
+        <output for="context">${formatCount(this.context)} tokens</output>
+        <input id="context" type="range" min="0" max=${CONTEXT_STOPS.length - 1} step="1" .value=${String(nearestStop(CONTEXT_STOPS, this.context))}
+          aria-valuetext=${`${formatCount(this.context)} tokens`} @input=${(e: Event) => this.setContext(CONTEXT_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+        <span class="typed"><label for="context-typed">or type</label>
+          <input id="context-typed" aria-label="Context length, or type a number" type="number" min=${LIMITS.minContext} max=${LIMITS.maxContext} step="1" .value=${String(this.context)}
+            aria-invalid=${ctxProblem ? 'true' : 'false'} aria-describedby=${ctxProblem ? 'context-problem' : nothing} @change=${this.typedContext} /> tokens</span>
+        ${ctxProblem ? html`<p class="problem" role="alert" id="context-problem">${ctxProblem}</p>` : nothing}
+      </div>
+      <div class="control">
+        <label for="batch">Batch size</label>
+        <output for="batch">${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}</output>
+        <input id="batch" type="range" min="0" max=${BATCH_STOPS.length - 1} step="1" .value=${String(nearestStop(BATCH_STOPS, this.batch))}
+          aria-valuetext=${`${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`} @input=${(e: Event) => this.setBatch(BATCH_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+        <span class="typed"><label for="batch-typed">or type</label>
+          <input id="batch-typed" aria-label="Batch size, or type a number" type="number" min=${LIMITS.minBatch} max=${LIMITS.maxBatch} step="1" .value=${String(this.batch)}
+            aria-invalid=${batchProblem ? 'true' : 'false'} aria-describedby=${batchProblem ? 'batch-problem' : nothing} @change=${this.typedBatch} /> sequences</span>
+        ${batchProblem ? html`<p class="problem" role="alert" id="batch-problem">${batchProblem}</p>` : nothing}
+      </div>
+      <div class="control">
+        <label for="precision">Precision of each number</label><span></span>
+        <select id="precision" @change=${(e: Event) => { this.precision = (e.target as HTMLSelectElement).value as Precision; this.announce(); }}>
+          ${(Object.keys(PRECISIONS) as Precision[]).map((k) => html`<option value=${k} ?selected=${k === this.precision}>${PRECISIONS[k].label}</option>`)}
+        </select>
+      </div>
+    </div>`;
+  }
+
+  private headline(p: KvPreset) {
+    const s = p.shape;
+    const total = (kind: AttentionKind) => cacheBytes(cacheElements(kind, s, this.context, this.batch), this.precision);
+    const other: AttentionKind = p.native === 'mha' ? 'mla' : 'mha';
+    const seqs = `${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`;
+    return html`<p class="headline" aria-live="polite">
+      <strong>${p.name}</strong> uses ${KIND_NAMES[p.native].toLowerCase().replace(/ \(.*\)/, '')} attention: it keeps
+      <strong class="per-token">${formatCount(perToken(p.native, s))} numbers per token</strong>
+      (${s.layers === 1 ? 'it has a single layer' : `${formatCount(perTokenPerLayer(p.native, s))} in each of ${s.layers} layers`}).
+      ${formatCount(this.context)} tokens × ${seqs} in ${this.precision} need <strong class="total">${formatBytes(total(p.native))}</strong>.
+      With ${other === 'mha' ? 'plain multi-head' : 'latent'} attention it would be ${formatBytes(total(other))}, ${times(total(other), total(p.native))}.
+    </p>`;
+  }
+
+  private table(p: KvPreset) {
+    const s = p.shape;
+    const biggest = Math.max(...ATTENTION_KINDS.map((k) => perToken(k, s)));
+    const seqs = `${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`;
+    return html`<div class="scroll"><table>
+      <caption>Key-value cache of ${p.name} (${s.layers} ${s.layers === 1 ? 'layer' : 'layers'}, ${s.heads} heads of ${s.headDim})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Attention</th>
+          <th scope="col" class="formula">Numbers per token (Table 1)</th>
+          <th scope="col">Per token, per layer</th>
+          <th scope="col">Per token, all layers</th>
+          <th scope="col">${formatCount(this.context)} tokens × ${seqs}, in ${this.precision}</th>
+          <th scope="col">Quality (paper)</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${ATTENTION_KINDS.map((k) => {
+          const n = perToken(k, s);
+          const elements = cacheElements(k, s, this.context, this.batch);
+          return html`<tr class=${k === p.native ? 'native' : ''} data-kind=${k}>
+            <th scope="row">${KIND_NAMES[k]}${k === p.native ? html` <span class="tag">this model</span>` : nothing}</th>
+            <td class="formula"><span class="f">${mathText(FORMULAS[k])}</span> <span class="f">= ${formulaWithNumbers(k, s)}</span></td>
+            <td>${formatCount(perTokenPerLayer(k, s))}</td>
+            <td class="per-token">${formatCount(n)}<div class="bar" style="width:${Math.max(0.5, (100 * n) / biggest).toFixed(2)}%" aria-hidden="true"></div></td>
+            <td><strong class="bytes">${formatBytes(cacheBytes(elements, this.precision))}</strong><br /><span class="elements">${formatCount(elements)} numbers</span></td>
+            <td>${CAPABILITY[k]}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>`;
+  }
+
+  /** "(512 + 64) numbers are as few as grouped-query attention with 2.25 groups would keep" (Table 1's comparison). */
+  private gqaEquivalent(p: KvPreset) {
+    const s = p.shape;
+    const groups = perTokenPerLayer('mla', s) / (2 * s.headDim);
+    if (p.native !== 'mla' || groups < 1) return nothing;
+    return html`Latent attention here keeps as few numbers as grouped-query attention with ${Number(groups.toFixed(2))} groups would.`;
+  }
+
+  override render() {
+    const p = this.current();
+    if (!p) return nothing;
+    return html`${this.controls()} ${this.headline(p)} ${this.table(p)}
+      <p class="small">
+        ${mathText('n_h = query heads, d_h = width of one head, n_g = key-value groups, d_c = latent width, d_h^R = rotary key width, l = layers.')}
+        ${mathText(p.source)}. The other rows show what the same heads would cache with another kind of attention.
+        Quality is the DeepSeek-V2 paper’s own summary (Table 1).
+        ${this.gqaEquivalent(p)}
+      </p>
+      <p class="small">
+        Bytes use binary units: 1 KiB = 1,024 bytes, 1 MiB = 1,024 KiB, 1 GiB = 1,024 MiB (1,073,741,824 bytes).
+        ${this.context > p.maxContext ? html`<strong>${p.name} reads at most ${formatCount(p.maxContext)} tokens;</strong> beyond that the figures only extend its formula.` : nothing}
+      </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kv-calculator': KvCalculator;
+  }
+  interface HTMLElementEventMap {
+    'kv-settings': KvSettingsEvent;
+  }
+}

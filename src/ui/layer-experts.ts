@@ -1,0 +1,221 @@
+/**
+ * One MoE layer of a model, drawn as every one of its experts (256 blocks for DeepSeek-V3), in
+ * their router groups when the router uses groups. The experts the last routed token chose are lit,
+ * brighter for a larger gate weight; shared experts are always lit; groups the router did not keep
+ * are faded. The same is said in words below, so nothing hangs on colour. A button asks the shell to
+ * route another random token (RouteTokenEvent).
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { RealRoute } from '../core/real-route';
+import type { ScaleModel } from '../core/scale-model';
+import { formatPercent, formatWeight } from './format';
+import { expertColour, textOn } from './palette';
+import { formatExact, formatScale } from './scale-format';
+import { RouteTokenEvent } from './scale-events';
+import { WidthController } from './width-controller';
+
+/** More experts than this are described in words only. */
+export const MAX_DRAWN = 2048;
+const TARGET_HEIGHT = 260;
+
+/** Columns of one group's rectangle: the divisor of its size (at least √size) nearest a 2:1 shape, so rows are full. */
+export function groupColumns(size: number): number {
+  const target = Math.sqrt(2 * size);
+  let best = size;
+  for (let c = Math.ceil(Math.sqrt(size)); c <= size; c++) if (size % c === 0 && Math.abs(c - target) < Math.abs(best - target)) best = c;
+  return best;
+}
+
+@customElement('layer-experts')
+export class LayerExperts extends LitElement {
+  @property({ attribute: false }) model: ScaleModel | null = null;
+  @property({ attribute: false }) route: RealRoute | null = null;
+  /** Milliseconds the last routing took in this browser. */
+  @property({ type: Number }) elapsed: number | null = null;
+  /** The last routing also drew the random router weights (the first token through a router). */
+  @property({ type: Boolean }) drewWeights = false;
+  /** Why routing could not run (e.g. a router too large), shown instead of the result. */
+  @property() problem: string | null = null;
+
+  private readonly size = new WidthController(this);
+
+  static override styles = css`
+    :host { display: block; }
+    p { margin: 0.35rem 0; }
+    .rule { font-size: 0.95rem; }
+    .layer { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; margin: 0.5rem 0; }
+    .group { border: 2px solid #333; border-radius: 0.35rem; padding: 0.2rem 0.3rem 0.3rem; background: #fff; }
+    .group.dropped { border: 2px dashed #aaa; background: #f4f4f4; }
+    .group.dropped .b { opacity: 0.45; }
+    .group.shared { border-color: #2f2f2f; background: #f1f1f1; }
+    .gname { display: block; font-size: 0.75rem; font-weight: 600; color: #333; margin-bottom: 0.15rem; white-space: nowrap; }
+    .group.dropped .gname { color: #666; font-weight: 400; }
+    .blocks { display: flex; flex-wrap: wrap; }
+    .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center; overflow: hidden;
+      border-radius: 2px; background: #eceff1; color: #444; box-shadow: inset 0 0 0 1px #9aa0a6; line-height: 1.05;
+      font-variant-numeric: tabular-nums; }
+    .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) #000; font-weight: 700; }
+    .b.sh { background: #2f2f2f; color: #fff; box-shadow: inset 0 0 0 var(--ring, 3px) #000, inset 0 0 0 calc(var(--ring, 3px) + 2px) #fff; }
+    .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0; }
+    button { font: inherit; font-weight: 600; padding: 0.4rem 0.9rem; border-radius: 0.35rem; border: 1px solid #0a4f7a; background: #0072b2; color: #fff; cursor: pointer; }
+    button:focus-visible { outline: 3px solid #e69f00; outline-offset: 2px; }
+    .result { font-variant-numeric: tabular-nums; }
+    .note { font-size: 0.85rem; color: #444; border-left: 4px solid #e69f00; padding-left: 0.5rem; }
+    .problem { color: #b3261e; font-weight: 600; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.3rem 0 0; font-size: 0.85rem; }
+    .legend li { display: flex; align-items: center; gap: 0.35rem; }
+    .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
+    .legend .g { width: 1.1rem; height: 0.8rem; border: 2px solid #333; border-radius: 0.2rem; }
+    .legend .g.dropped { border: 2px dashed #aaa; }
+  `;
+
+  override render() {
+    const m = this.model;
+    if (!m) return html`<p role="status">No model.</p>`;
+    const L = m.layer;
+    return html`
+      <p class="rule"><strong>The router's rule:</strong> ${m.router.text}</p>
+      ${L.experts + L.shared <= MAX_DRAWN
+        ? this.renderLayer(m)
+        : html`<p>${formatExact(L.experts)} experts are too many to draw one by one here; the counts above still hold.</p>`}
+      <div class="controls">
+        <button type="button" @click=${() => this.dispatchEvent(new RouteTokenEvent())}>Route a token</button>
+        <span>A new random token each time, through the same random router.</span>
+      </div>
+      <p class="result" role="status" aria-live="polite">${this.problem ? html`<span class="problem">${this.problem}</span>` : this.resultText(m)}</p>
+      <p class="note">
+        No real weights are loaded: the token and the router's weights are random numbers, so <em>which</em> experts light up
+        means nothing. The rule, the number of experts${m.layer.nGroup > 1 ? ', the groups' : ''} and the work are ${m.kind === 'real' ? `${m.name}'s real ones` : "your toy's"}.
+        ${m.router.selectionBias ? html` The balancing bias the real router adds for selection is learned in training; it is zero here.` : nothing}
+      </p>
+    `;
+  }
+
+  /**
+   * Block sizes in pixels from the panel's width: grouped layers are a grid of group boxes (at most 4
+   * per row, rows balanced), each a rectangle of blocks; ungrouped layers fill about TARGET_HEIGHT.
+   */
+  private layout(m: ScaleModel): { side: number; gap: number; cols: number | null; sharedSide: number } {
+    const W = this.size.width || 700;
+    const L = m.layer;
+    const ratio = Math.sqrt(Math.max(1, L.sharedParams / Math.max(1, L.routedParams)));
+    let side: number;
+    let cols: number | null = null;
+    if (L.nGroup > 1) {
+      const size = L.experts / L.nGroup;
+      cols = groupColumns(size);
+      const perRow = Math.ceil(L.nGroup / Math.ceil(L.nGroup / 4));
+      const gap = 3;
+      // Each group box adds 2 px borders and 0.3rem padding on both sides (about 14 px; 18 to be safe).
+      side = Math.floor(((W - (perRow - 1) * 8) / perRow - 18) / cols - gap);
+      const groupRows = Math.ceil(L.nGroup / perRow);
+      const rows = Math.ceil(size / cols);
+      // Not much taller than the target either.
+      side = Math.min(side, Math.floor((TARGET_HEIGHT * 1.3) / groupRows / rows - gap - 4));
+    } else {
+      const n = L.experts + L.shared * ratio * ratio;
+      side = Math.floor(Math.sqrt((W * TARGET_HEIGHT) / n) * 0.85) - 3;
+    }
+    side = Math.max(7, Math.min(56, side));
+    return { side, gap: side >= 20 ? 3 : 2, cols, sharedSide: Math.min(3 * side, Math.round(side * ratio)) };
+  }
+
+  private renderLayer(m: ScaleModel) {
+    const L = m.layer;
+    const r = this.route;
+    const { side, gap, cols, sharedSide } = this.layout(m);
+    const weightOf = new Map<number, number>();
+    r?.chosen.forEach((e, j) => weightOf.set(e, r.weights[j] as number));
+    const maxW = Math.max(1e-12, ...(r?.weights ?? [1]));
+    const kept = r?.keptGroups ? new Set(r.keptGroups) : null;
+    const groupSize = L.experts / L.nGroup;
+    const groupWidth = cols !== null ? cols * (side + gap) : undefined;
+    return html`
+      <div role="img" aria-label=${this.summary(m)}>
+        ${L.shared > 0
+          ? html`<div class="layer">
+              <div class="group shared">
+                <span class="gname">Shared expert${L.shared > 1 ? 's' : ''} (always on)</span>
+                <div class="blocks" style="gap:${gap}px">
+                  ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, '#2f2f2f', maxW))}
+                </div>
+              </div>
+            </div>`
+          : nothing}
+        <div class="layer">
+          ${Array.from({ length: L.nGroup }, (_, g) => {
+            const dropped = kept !== null && !kept.has(g);
+            const label = L.nGroup > 1 ? `Group ${g + 1}${kept ? (dropped ? ': not kept' : ': kept') : ''}` : `${formatExact(L.experts)} routed experts`;
+            return html`<div class="group ${dropped ? 'dropped' : ''}" data-group=${g}>
+              <span class="gname">${label}</span>
+              <div class="blocks" style="gap:${gap}px;${groupWidth ? `width:${groupWidth}px` : ''}">
+                ${Array.from({ length: groupSize }, (_, i) => {
+                  const e = g * groupSize + i;
+                  const w = weightOf.get(e) ?? null;
+                  return this.block(`E${e}`, side, w !== null ? 'on' : '', w, expertColour(e), maxW);
+                })}
+              </div>
+            </div>`;
+          })}
+        </div>
+      </div>
+      <ul class="legend" aria-hidden="true">
+        <li><span class="b"></span>idle expert</li>
+        <li><span class="b on" style="background:${expertColour(3)}"></span>chosen for this token (brighter = larger weight)</li>
+        ${L.shared ? html`<li><span class="b sh"></span>shared, always on</li>` : nothing}
+        ${L.nGroup > 1 ? html`<li><span class="g"></span>group kept</li><li><span class="g dropped"></span>group not kept: none of its experts may be chosen</li>` : nothing}
+      </ul>
+      <p class="caption">Each block is one expert of ${formatScale(L.routedParams)} weights${L.shared ? `; shared ones ${formatScale(L.sharedParams)}` : ''}. This layer is one of ${L.moeLayers} MoE layers${L.denseLayers ? ` (plus ${L.denseLayers} dense)` : ''}; every token is routed again in each.</p>
+    `;
+  }
+
+  private block(label: string, side: number, cls: string, weight: number | null, colour: string, maxW: number) {
+    const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
+    const font = Math.min(13, Math.max(8, side / 3.2));
+    let style = `width:${side}px;height:${side}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
+    if (weight !== null) {
+      const strength = Math.round(40 + (60 * weight) / maxW);
+      style += `background:color-mix(in srgb, ${colour} ${strength}%, #fff);color:${strength >= 75 ? textOn(colour) : '#111'};`;
+    }
+    const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
+    const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;
+    const title = `${label}${cls === 'sh' ? ': shared, always on' : weight !== null ? `: chosen, weight ${formatWeight(weight)}` : ''}`;
+    return html`<div class="b ${cls}" style=${style} title=${title} data-label=${label}>
+      ${showLabel ? html`<span>${label}</span>` : nothing}
+      ${showWeight ? html`<span>${formatWeight(weight)}</span>` : nothing}
+    </div>`;
+  }
+
+  private resultText(m: ScaleModel) {
+    const r = this.route;
+    if (!r) return 'Press "Route a token".';
+    const L = m.layer;
+    const lit = r.chosen.map((e, j) => `E${e} (${formatWeight(r.weights[j] as number)})`).join(', ');
+    const used = L.topK * L.routedParams + L.shared * L.sharedParams;
+    const all = L.experts * L.routedParams + L.shared * L.sharedParams;
+    const groups = r.keptGroups ? ` Groups kept: ${r.keptGroups.map((g) => g + 1).join(', ')} of ${L.nGroup}.` : '';
+    const shared = L.shared ? ` Shared: ${Array.from({ length: L.shared }, (_, s) => `S${s}`).join(', ')} ${L.shared > 1 ? 'always run' : 'always runs'}${r.sharedGate !== null ? ` (gate ${formatWeight(r.sharedGate)})` : ''}.` : '';
+    const ms = this.elapsed === null ? '' : this.elapsed < 1 ? 'under 1' : String(Math.round(this.elapsed));
+    const timing = ms ? ` in ${ms} ms here${this.drewWeights ? ' (most of it drawing the random router weights, done once per model)' : ''}` : '';
+    return html`<strong>Token ${r.seed}:</strong> chosen ${lit}.${groups}${shared}
+      ${L.topK + L.shared} of ${L.experts + L.shared} experts ran: ${formatPercent(used / all)} of this layer's expert weights.
+      The router scored all ${formatExact(L.experts)} experts with ${formatExact(r.multiplyAdds)} multiply-adds${timing}.`;
+  }
+
+  private summary(m: ScaleModel): string {
+    const L = m.layer;
+    const r = this.route;
+    return [
+      `One MoE layer of ${m.inSentence}: ${L.experts} routed experts${L.nGroup > 1 ? ` in ${L.nGroup} groups` : ''}${L.shared ? ` and ${L.shared} shared` : ''}`,
+      r ? `chosen for this token: ${r.chosen.map((e) => `E${e}`).join(', ')}` : 'no token routed yet',
+      r?.keptGroups ? `groups kept: ${r.keptGroups.map((g) => g + 1).join(', ')}` : '',
+    ].filter(Boolean).join('; ');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'layer-experts': LayerExperts;
+  }
+}

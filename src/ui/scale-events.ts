@@ -1,0 +1,36 @@
+/** Typed events of the real-scale page's leaf components. */
+
+/** New text for the config box: typed or pasted, or read from a file. */
+export class ConfigTextEvent extends Event {
+  static readonly type = 'config-text';
+  constructor(
+    readonly text: string,
+    readonly fileName: string | null = null,
+  ) {
+    super(ConfigTextEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A file could not be used (too large, unreadable); the shell shows the message. */
+export class ConfigFileProblemEvent extends Event {
+  static readonly type = 'config-file-problem';
+  constructor(readonly message: string) {
+    super(ConfigFileProblemEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** Route one more random token through the layer shown. */
+export class RouteTokenEvent extends Event {
+  static readonly type = 'route-token';
+  constructor() {
+    super(RouteTokenEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'config-text': ConfigTextEvent;
+    'config-file-problem': ConfigFileProblemEvent;
+    'route-token': RouteTokenEvent;
+  }
+}

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { presetById, presetText } from '../../src/core/presets';
+import '../../src/ui/scale-page';
+import type { ScalePage } from '../../src/ui/scale-page';
+import { byLabel, mount, unmountAll } from './scale-helpers';
+
+afterEach(unmountAll);
+
+const deep = (el: Element): string => {
+  const walk = (n: Node): string =>
+    n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(walk).join('');
+  return walk(el).replace(/\s+/g, ' ');
+};
+
+async function settle(el: ScalePage): Promise<void> {
+  await el.updateComplete;
+  for (const child of el.shadowRoot!.querySelectorAll('*')) await (child as Partial<ScalePage>).updateComplete;
+}
+
+function paste(el: ScalePage, text: string): void {
+  const input = el.shadowRoot!.querySelector('config-input')!;
+  const box = byLabel<HTMLTextAreaElement>(input, 'Paste a config.json');
+  box.value = text;
+  box.dispatchEvent(new Event('input'));
+}
+
+describe('<scale-page>', () => {
+  it('opens on DeepSeek-V3 with every section, and a routed token', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    const t = deep(el);
+    for (const h of ['1. Choose a model', '2. Count its weights', '3. One MoE layer of DeepSeek-V3: every expert', '4. Your toy vs DeepSeek-V3', '5. What did training cost?']) expect(t).toContain(h);
+    expect(t).toContain('671.0B');
+    expect(t).toContain('37.6B');
+    expect(t).toContain('Token 1: chosen');
+    expect(t).toContain('2.788M');
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim().split(' published')[0])).toEqual(['DeepSeek-V3', 'DeepSeek-V2', 'Mixtral 8x7B', 'Your toy model 8 experts, top-2, width 32']);
+    expect(radios[0]!.checked).toBe(true);
+  });
+
+  it('choosing a preset fills the box and recounts', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    await settle(el);
+    expect(deep(el)).toContain('Showing: Mixtral 8x7B');
+    expect(deep(el)).toContain('46.7B');
+    const box = byLabel<HTMLTextAreaElement>(el.shadowRoot!.querySelector('config-input')!, 'Paste a config.json');
+    expect(box.value).toBe(presetText(presetById('mixtral-8x7b')!));
+    expect(new URLSearchParams(location.search).get('model')).toBe('mixtral-8x7b');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('a pasted config is counted; broken JSON keeps the last good model and says where', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    await settle(el);
+    paste(el, JSON.stringify(presetById('deepseek-v3')!.config));
+    await settle(el);
+    expect(deep(el)).toContain('Showing: DeepSeek-V3 (pasted)');
+    expect(deep(el)).toContain('671.0B');
+    paste(el, '{\n  "model_type": "mixtral",\n  "hidden_size": 4096\n  "vocab_size": 32000\n}');
+    await settle(el);
+    const t = deep(el);
+    expect(t).toContain('Line 4, column 3: Not valid JSON: expected "," between two properties (a comma is missing).');
+    expect(t).toContain('Still showing the last good model: DeepSeek-V3 (pasted).');
+    expect(t).toContain('671.0B');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('a config that parses but cannot be counted names the field and points at it', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    paste(el, '{\n  "model_type": "mixtral",\n  "vocab_size": 32000,\n  "hidden_size": "4096"\n}');
+    await settle(el);
+    expect(deep(el)).toContain('Line 4, column 18: Cannot count this config: "hidden_size" must be a whole number, not "4096".');
+    paste(el, '{"model_type": "llama"}');
+    await settle(el);
+    expect(deep(el)).toContain('"model_type" "llama" is not supported');
+  });
+});
