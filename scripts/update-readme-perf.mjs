@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
-const parts = ['browser.md', 'forward.md']
+const parts = ['browser.md', 'training.md', 'forward.md']
   .map((f) => new URL(`bench/results/${f}`, root))
   .filter((u) => existsSync(u))
   .map((u) => readFileSync(u, 'utf8').trim().replace(/^# /, '### '));
