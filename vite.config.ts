@@ -13,10 +13,27 @@ function pages(): Record<string, string> {
   return input;
 }
 
+/**
+ * The site's Content-Security-Policy: nothing from other origins, no eval. WebAssembly compilation
+ * needs 'wasm-unsafe-eval' (the tfjs wasm backend); lit's templates set style attributes, hence
+ * 'unsafe-inline' for styles only. Served by `npm run preview` and the e2e tests' server.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
 export default defineConfig({
   base: './',
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   build: {
     target: 'es2022',
     rollupOptions: { input: pages() },

@@ -13,6 +13,21 @@ afterAll(async () => {
 });
 
 describe('main page (built site)', () => {
+  it('is served with a strict Content-Security-Policy and runs under it', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const response = await page.goto(base);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/'unsafe-eval'|https?:/);
+    await expect.poll(() => page.getByText('Backend: wasm').count(), { timeout: 20000 }).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('routes the default sentence on wasm and steps through tokens', async () => {
     const { page, errors, offsite } = await openPage(browser, base);
     const status = page.getByRole('status').filter({ hasText: 'parameters' });
