@@ -203,6 +203,8 @@ export class MoeApp extends LitElement {
         </p>
         <nav aria-label="Lessons">
           <a href="demos/routers.html">Four routers side by side</a>
+          <a href="demos/training.html">Live training: watch the experts specialise</a>
+          <a href="demos/balance.html">Balancing side by side</a>
           <a href=${`demos/scale.html${encodeView(viewOf(s))}`}>Real scale: your toy vs DeepSeek-V3</a>
           <a href="demos/memory.html">Compressed memory (latent attention)</a>
         </nav>

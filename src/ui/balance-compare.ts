@@ -1,0 +1,330 @@
+/**
+ * Lesson page shell, "Balancing, side by side": two copies of the same model (same seed, same
+ * config, the sigmoid-with-bias router so that every mode applies) train on the same batches, each
+ * with its own balancing mode. The two loops take one step each in turn, yielding to the page after
+ * every step, so both progress together and the page never freezes. Each side shows its load over
+ * time, the current max/mean, its losses and its specialisation score.
+ */
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { MoeConfig } from '../core/config';
+import { BALANCE_MODES, type BalanceMode, type TrainSettings } from '../core/training';
+import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../state/train-url';
+import { TrainingLoop, type TrainState } from '../state/training-loop';
+import { formatCount } from './format';
+import { loadFigures } from './load-history';
+import { LoopController } from './loop-controller';
+import type { LossSeries } from './loss-chart';
+import { formatScore, scoreWords } from './specialisation-map';
+import { ALPHAS, BALANCE_NAMES, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, MODE_WORDS, nearestStop } from './training-format';
+import './load-history';
+import './loss-chart';
+
+type Side = 'left' | 'right';
+const SIDES: Side[] = ['left', 'right'];
+const SIDE_NAME: Record<Side, string> = { left: 'Left model', right: 'Right model' };
+
+
+@customElement('balance-compare')
+export class BalanceCompare extends LitElement {
+  private readonly loops = new Map<Side, TrainingLoop>();
+  private readonly initial: BalanceView;
+  private readonly ctl = new LoopController(this, () => this.onLoopChange());
+  @state() private notices: string[] = [];
+  @state() private backendNotice: string | null = null;
+  @state() private running = false;
+  @state() private busy = true;
+  @state() private dragging: { id: string; value: number } | null = null;
+  private startScores: Record<Side, number | null> = { left: null, right: null };
+  /** Bumped to stop the alternating run; the run checks it before every step. */
+  private runId = 0;
+  private run: Promise<void> | null = null;
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+
+  constructor() {
+    super();
+    const { view, notices } = decodeBalanceView(location.search);
+    this.initial = view;
+    this.notices = notices;
+  }
+
+  static override styles = css`
+    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
+    h1 { margin: 0; font-size: 1.6rem; }
+    .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: #222; }
+    nav a { margin-right: 1rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; border: 1px solid #ccc; border-radius: 0.5rem; background: #fff; padding: 0.6rem 0.9rem; margin: 0.6rem 0 0.9rem; }
+    .buttons { display: flex; gap: 0.4rem; }
+    button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
+    button.train { font-weight: 700; min-width: 8rem; background: #0072B2; color: #fff; border: 2px solid #004f7c; border-radius: 0.3rem; }
+    button.train.on { background: #fff; color: #111; }
+    .progress { display: flex; gap: 0 1rem; margin: 0; font-variant-numeric: tabular-nums; }
+    .progress dt { font-size: 0.75rem; color: #444; text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
+    .ctl { display: grid; grid-template-columns: 1fr auto; gap: 0 0.5rem; min-width: 10rem; }
+    .ctl label { font-weight: 600; font-size: 0.9rem; }
+    .ctl output { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .ctl input, .ctl select { grid-column: 1 / -1; font: inherit; width: 100%; box-sizing: border-box; }
+    .ctl input[type='number'] { width: 8rem; }
+    .problem { color: #b3261e; font-weight: 600; font-size: 0.85rem; margin: 0; grid-column: 1 / -1; }
+    .sides { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.9rem; }
+    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
+    /* The two sides' parts line up row by row, whatever the length of their texts. */
+    .sides > section { display: grid; grid-row: span 8; grid-template-rows: subgrid; row-gap: 0; align-content: start; }
+    h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
+    h3 { font-size: 0.95rem; margin: 0.8rem 0 0.3rem; }
+    .mode { font-size: 0.88rem; color: #333; margin: 0.3rem 0 0.5rem; min-height: 2.4em; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.4rem 1rem; margin: 0.5rem 0; }
+    .figures > div { border-left: 4px solid #888; padding-left: 0.5rem; }
+    .figures dt { font-size: 0.8rem; color: #444; }
+    .figures dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .figures dd small { display: block; font-size: 0.8rem; font-weight: 400; color: #333; }
+    .caption { font-size: 0.88rem; color: #333; margin: 0.6rem 0 0; max-width: 64rem; }
+    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
+    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    .error { background: #fde2e1; border-color: #b3261e; }
+    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    @media (max-width: 640px) {
+      .sides { grid-template-columns: 1fr; }
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.started) {
+      this.started = true;
+      void this.start();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
+    this.urlTimer = null;
+    void this.pause();
+    super.disconnectedCallback();
+  }
+
+  private async start(): Promise<void> {
+    const backend = await startBrowserBackend(preferredBackend(location.search));
+    this.backendNotice = backend.notice;
+    const v = this.initial;
+    for (const side of SIDES) {
+      const loop = new TrainingLoop(v.config, { ...v.settings, balance: v[side] }, '');
+      this.loops.set(side, loop);
+      this.ctl.watch(loop);
+      await loop.measure();
+    }
+    this.busy = false;
+  }
+
+  /** Both loops' states, for tests (read-only). */
+  get training(): Record<Side, TrainState> | null {
+    const l = this.loops.get('left');
+    const r = this.loops.get('right');
+    return l && r ? { left: l.state, right: r.state } : null;
+  }
+
+  private onLoopChange(): void {
+    for (const side of SIDES) {
+      const s = this.loops.get(side)?.state;
+      if (s && s.step === 0 && s.specialisation.length) this.startScores[side] = s.specialisation[0]?.score ?? null;
+    }
+    this.scheduleUrl();
+  }
+
+  private scheduleUrl(): void {
+    if (this.urlTimer !== null) return;
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = null;
+      const l = this.loops.get('left')?.state;
+      const r = this.loops.get('right')?.state;
+      if (!l || !r) return;
+      const extra = new URLSearchParams(location.search).get('backend');
+      const query = encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }) + (extra ? `&backend=${encodeURIComponent(extra)}` : '');
+      if (query !== location.search) history.replaceState(null, '', query);
+    }, 250);
+  }
+
+  /** One step on the left, one on the right, and again, until paused or a loop fails. */
+  private play(): void {
+    if (this.run || this.busy) return;
+    const id = ++this.runId;
+    this.running = true;
+    this.run = (async () => {
+      while (id === this.runId) {
+        for (const side of SIDES) {
+          if (id !== this.runId) break;
+          const loop = this.loops.get(side);
+          await loop?.stepOnce();
+          if (loop?.state.error) this.runId++;
+        }
+      }
+    })().finally(() => {
+      this.run = null;
+      this.running = false;
+    });
+  }
+
+  private async pause(): Promise<void> {
+    this.runId++;
+    await this.run;
+  }
+
+  /** Pauses, does the work, and resumes if the pair was training. */
+  private async whilePaused(work: () => Promise<boolean>): Promise<void> {
+    const wasRunning = this.running;
+    this.busy = true;
+    let ok: boolean;
+    try {
+      await this.pause();
+      ok = await work();
+    } finally {
+      this.busy = false;
+    }
+    if (ok && wasRunning) this.play();
+  }
+
+  /** Rebuilds both models from the seed (with a config change); false when the change was refused. */
+  private resetBoth(change: Partial<Record<keyof MoeConfig, unknown>> = {}): Promise<void> {
+    return this.whilePaused(async () => {
+      for (const loop of this.loops.values()) await loop.reset(change);
+      return [...this.loops.values()].every((l) => l.state.problems.length === 0);
+    });
+  }
+
+  private setMode(side: Side, mode: BalanceMode): Promise<void> {
+    // Both restart, so the two runs stay step for step comparable.
+    return this.whilePaused(async () => {
+      this.loops.get(side)?.setSettings({ balance: mode });
+      for (const loop of this.loops.values()) await loop.reset({});
+      return true;
+    });
+  }
+
+  private setShared(change: Partial<TrainSettings>): void {
+    for (const loop of this.loops.values()) loop.setSettings(change);
+  }
+
+  private slider(id: string, label: string, max: number, value: number, text: string, onValue: (v: number) => void, liveInput: boolean, min = 0, disabled = false): TemplateResult {
+    const drag = this.dragging?.id === id ? this.dragging.value : null;
+    const shown = drag !== null ? String(drag) : text;
+    return html`<div class="ctl">
+      <label for=${id}>${label}</label><output for=${id}>${shown}</output>
+      <input id=${id} type="range" min=${min} max=${max} step="1" .value=${live(String(drag ?? value))} aria-valuetext=${shown} ?disabled=${disabled}
+        title=${disabled ? 'Neither side uses it' : nothing}
+        @input=${(e: Event) => {
+          const v = Number((e.target as HTMLInputElement).value);
+          if (liveInput) onValue(v);
+          else this.dragging = { id, value: v };
+        }}
+        @change=${(e: Event) => {
+          if (liveInput) return;
+          this.dragging = null;
+          onValue(Number((e.target as HTMLInputElement).value));
+        }} />
+    </div>`;
+  }
+
+  override render() {
+    const l = this.loops.get('left')?.state;
+    const r = this.loops.get('right')?.state;
+    return html`
+      <h1>Balancing, side by side</h1>
+      <p class="lead">
+        Two copies of the same model start from the same seed and learn from the same sentences, step for step. Only the balancing
+        differs. Without it, an expert that gets a few more tokens learns a little faster, so the router likes it a little more and sends it
+        even more: some experts get more than their share, others are left short, and in big models a few experts can end up doing all the
+        work (<strong>routing collapse</strong>). Balancing pushes back, either with an extra loss (Switch Transformer) or, as in
+        DeepSeek-V3, with a per-expert bias that only changes who is picked. Watch the strips: steady red and blue rows mean a lasting
+        imbalance; a pale strip means the work is shared.
+      </p>
+      <nav><a href="../index.html">← The simulator</a><a href="training.html">Live training, one model in detail</a></nav>
+      ${this.notices.length
+        ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${this.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul></div>`
+        : nothing}
+      ${this.backendNotice ? html`<p class="notice" role="alert">${this.backendNotice}</p>` : nothing}
+      ${[l, r].some((s) => s?.error) ? html`<p class="notice error" role="alert">Training stopped: ${l?.error ?? r?.error}</p>` : nothing}
+      ${l && r ? this.renderBody(l, r) : html`<p role="status">Starting the models…</p>`}
+    `;
+  }
+
+  private renderBody(l: TrainState, r: TrainState) {
+    const c = l.config;
+    const s = l.settings;
+    const problem = l.problems[0]?.message;
+    const modes = [l.settings.balance, r.settings.balance];
+    return html`
+      <div class="bar">
+        <div class="buttons">
+          <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => (this.running ? void this.pause() : this.play())}>${this.running ? 'Pause both' : 'Train both'}</button>
+          <button ?disabled=${this.busy} @click=${() => void this.resetBoth()}>Reset both</button>
+        </div>
+        <dl class="progress" role="status" aria-label="Training progress">
+          <div><dt>Step (each side)</dt><dd class="step">${formatCount(Math.min(l.step, r.step))}</dd></div>
+          <div><dt>Tokens seen</dt><dd>${formatCount(l.tokensSeen + r.tokensSeen)}</dd></div>
+          <div><dt>Tokens/s</dt><dd>${this.running ? formatCount(l.tokensPerSecond + r.tokensPerSecond) : '–'}</dd></div>
+        </dl>
+        ${this.slider('lr', 'Learning rate', LEARNING_RATES.length - 1, nearestStop(LEARNING_RATES, s.learningRate), formatRate(s.learningRate), (i) => this.setShared({ learningRate: LEARNING_RATES[i] as number }), true)}
+        ${this.slider('alpha', 'Balance loss α', ALPHAS.length - 1, nearestStop(ALPHAS, s.alpha), formatRate(s.alpha), (i) => this.setShared({ alpha: ALPHAS[i] as number }), true, 0, !modes.includes('switch'))}
+        ${this.slider('gamma', 'Bias update speed (γ)', GAMMAS.length - 1, nearestStop(GAMMAS, s.gamma), formatRate(s.gamma), (i) => this.setShared({ gamma: GAMMAS[i] as number }), true, 0, !modes.some((m) => m.startsWith('bias')))}
+        ${this.slider('experts', 'Routed experts', Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), c.routedExperts, String(c.routedExperts), (v) => void this.resetBoth({ routedExperts: v, topK: Math.min(c.topK, v) }), false, 2)}
+        ${this.slider('topk', 'Active experts per token (top-k)', Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts)), c.topK, String(c.topK), (v) => void this.resetBoth({ topK: v }), false, 1)}
+        <div class="ctl">
+          <label for="seed">Seed</label><span></span>
+          <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-describedby=${problem ? 'shape-problem' : nothing}
+            @change=${(e: Event) => {
+              const raw = (e.target as HTMLInputElement).value.trim();
+              void this.resetBoth({ seed: raw === '' ? Number.NaN : Number(raw) });
+            }} />
+        </div>
+        ${problem ? html`<p class="problem" role="alert" id="shape-problem">${problem}</p>` : nothing}
+      </div>
+      <div class="sides">${SIDES.map((side) => this.renderSide(side, side === 'left' ? l : r))}</div>
+      <p class="caption">
+        Both models use the sigmoid-with-bias router (DeepSeek-V3), so every mode applies. Changing a side’s balancing, the seed or the
+        shape restarts both from the seed, so they stay comparable; the learning rate, α and γ apply to both from the next step.
+        ${c.layers > 1 ? `The charts show layer 1 of ${c.layers}.` : ''}
+      </p>
+    `;
+  }
+
+  private renderSide(side: Side, s: TrainState) {
+    const mode = s.settings.balance;
+    const loads = s.loads.map((step) => step[0] ?? []);
+    const f = loadFigures(loads);
+    const spec = s.specialisation[0] ?? null;
+    const start = this.startScores[side];
+    const series: LossSeries[] = mode === 'switch' || mode === 'bias+seq' ? ['task', 'balance'] : ['task'];
+    const last = s.history.slice(-10);
+    const loss = last.length ? last.reduce((a, p) => a + p.taskLoss, 0) / last.length : null;
+    const id = `${side}-h`;
+    return html`<section aria-labelledby=${id} data-side=${side}>
+      <h2 id=${id}>${SIDE_NAME[side]}: ${mode === 'none' ? 'no balancing' : BALANCE_NAMES[mode]}</h2>
+      <div class="ctl">
+        <label for=${`${side}-mode`}>Balancing</label><span></span>
+        <select id=${`${side}-mode`} ?disabled=${this.busy} @change=${(e: Event) => void this.setMode(side, (e.target as HTMLSelectElement).value as BalanceMode)}>
+          ${BALANCE_MODES.map((m) => html`<option value=${m} ?selected=${m === mode}>${BALANCE_NAMES[m]}</option>`)}
+        </select>
+      </div>
+      <p class="mode">${MODE_WORDS[mode]}</p>
+      <dl class="figures">
+        <div><dt>Max/mean load now</dt><dd class="max-mean"><span class="num">${f ? f.maxOverMean.toFixed(2) : '–'}</span><small>${f ? `last ${f.steps} steps; 1.00 = even` : 'no steps yet'}</small></dd></div>
+        <div><dt>Specialisation score</dt><dd class="score"><span class="num">${spec ? formatScore(spec.score) : '–'}</span><small>${spec ? `${scoreWords(spec.score)}${start !== null && s.step > 0 ? `; ${formatScore(start)} at the start` : ''}` : ''}</small></dd></div>
+        <div><dt>Task loss now</dt><dd class="loss"><span class="num">${loss === null ? '–' : loss.toFixed(2)}</span><small>${loss === null ? '' : 'mean of the last 10 steps'}</small></dd></div>
+      </dl>
+      <h3>Share of the work per expert, over training</h3>
+      <load-history hide-figure .loads=${loads} .firstStep=${s.step - loads.length + 1} label=${`${SIDE_NAME[side]}: expert load over training`}></load-history>
+      <h3>Loss</h3>
+      <loss-chart .points=${s.history} .series=${series} .height=${170} label=${`${SIDE_NAME[side]}: loss`}></loss-chart>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'balance-compare': BalanceCompare;
+  }
+}

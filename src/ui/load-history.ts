@@ -1,0 +1,229 @@
+/**
+ * Expert load over the training steps as a heat strip: one row per routed expert, time running left
+ * to right, each cell the share of the expert choices that went to that expert over the last few
+ * steps (steps are also grouped into columns when there are more steps than pixels). Diverging
+ * colours around the even share 1/E: blue = fewer tokens (darkest: none), pale = about even,
+ * red = more (darkest: three times even or more). Collapse reads as strong red and blue rows;
+ * balance as a pale, even strip.
+ *
+ * The figure beside it is the current max/mean, over the last WINDOW steps together (a single batch
+ * of ~160 choices over 8 experts is too small: its max/mean is ~1.4 even for a perfectly fair router).
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatPercent } from './format';
+import { WidthController } from './width-controller';
+
+/** Steps summed for the current max/mean. */
+export const WINDOW = 20;
+/** Each column of the strip shows at least this many steps up to it (a single batch is noisy). */
+export const SMOOTH = 10;
+/** Columns of the table alternative. */
+const TABLE_COLUMNS = 8;
+/** Diverging: blue (no tokens) → near-white (even share) → red (3× even); ColorBrewer RdBu ends. */
+const UNDER: [number, number, number] = [33, 102, 172];
+const EVEN: [number, number, number] = [247, 247, 247];
+const OVER: [number, number, number] = [178, 24, 43];
+
+/** Colour of a share, as a multiple of the even share 1/E. */
+export function heatColour(timesEven: number): string {
+  const v = Math.max(0, Math.min(3, timesEven));
+  const [from, to, t] = v <= 1 ? [UNDER, EVEN, v] : [EVEN, OVER, (v - 1) / 2];
+  return `rgb(${from.map((x, j) => Math.round(x + ((to[j] as number) - x) * t)).join(',')})`;
+}
+
+export interface LoadFigures {
+  /** Busiest expert's choices over the mean, over the window. */
+  maxOverMean: number;
+  /** Quietest expert's choices over the mean. */
+  minOverMean: number;
+  /** Experts no token chose in the window. */
+  idle: number;
+  /** Steps in the window. */
+  steps: number;
+  /** Expert choices in the window. */
+  choices: number;
+}
+
+/** Max/mean, min/mean and idle experts of the demand summed over the last `window` steps. */
+export function loadFigures(loads: readonly (readonly number[])[], window = WINDOW): LoadFigures | null {
+  const recent = loads.slice(-window);
+  const E = recent[0]?.length ?? 0;
+  if (E === 0) return null;
+  const sum = new Array<number>(E).fill(0);
+  for (const row of recent) row.forEach((v, e) => (sum[e] = (sum[e] as number) + v));
+  const choices = sum.reduce((a, b) => a + b, 0);
+  const mean = choices / E;
+  if (mean === 0) return null;
+  return { maxOverMean: Math.max(...sum) / mean, minOverMean: Math.min(...sum) / mean, idle: sum.filter((v) => v === 0).length, steps: recent.length, choices };
+}
+
+interface Column {
+  from: number;
+  to: number;
+  /** Share of the choices per expert. */
+  share: number[];
+}
+
+/**
+ * Steps grouped into at most n columns; each column's share per expert from the choices summed over
+ * its steps, or over the last `smooth` steps up to its end when that is more.
+ */
+export function columns(loads: readonly (readonly number[])[], firstStep: number, n: number, smooth = 1): Column[] {
+  const count = Math.max(1, Math.min(loads.length, Math.floor(n)));
+  const E = loads[0]?.length ?? 0;
+  const out: Column[] = [];
+  for (let c = 0; c < count; c++) {
+    const lo = Math.floor((c * loads.length) / count);
+    const hi = Math.floor(((c + 1) * loads.length) / count);
+    if (hi <= lo) continue;
+    const sum = new Array<number>(E).fill(0);
+    for (let s = Math.max(0, Math.min(lo, hi - smooth)); s < hi; s++) (loads[s] as number[]).forEach((v, e) => (sum[e] = (sum[e] as number) + v));
+    const total = sum.reduce((a, b) => a + b, 0);
+    out.push({ from: firstStep + lo, to: firstStep + hi - 1, share: sum.map((v) => (total > 0 ? v / total : 0)) });
+  }
+  return out;
+}
+
+@customElement('load-history')
+export class LoadHistory extends LitElement {
+  /** Per step: tokens that chose each routed expert (one layer). */
+  @property({ attribute: false }) loads: readonly (readonly number[])[] = [];
+  /** Step number of loads[0] (1 = the first training step). */
+  @property({ type: Number }) firstStep = 1;
+  /** Names the chart when a page shows several. */
+  @property() label = 'Expert load over training';
+  @property({ type: Number }) window = WINDOW;
+  /** Steps each column covers at least (trailing), so that the noise of single batches does not hide the trend. */
+  @property({ type: Number }) smooth = SMOOTH;
+  /** Leave out the max/mean figure (when the page shows it elsewhere). */
+  @property({ type: Boolean, attribute: 'hide-figure' }) hideFigure = false;
+  private readonly size = new WidthController(this);
+
+  static override styles = css`
+    :host { display: block; font-family: system-ui, sans-serif; color: #111; }
+    .figure { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; align-items: baseline; margin: 0 0 0.4rem; }
+    .figure strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
+    .figure .sub { font-size: 0.85rem; color: #333; }
+    .strip { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 0.35rem; }
+    .names { display: grid; font-size: 11px; line-height: 1; font-variant-numeric: tabular-nums; text-align: right; color: #333; }
+    .names span { align-self: center; }
+    canvas { display: block; width: 100%; border: 1px solid #999; box-sizing: border-box; }
+    .axis { display: flex; justify-content: space-between; font-size: 0.8rem; color: #333; grid-column: 2; }
+    .key { display: flex; align-items: center; gap: 0.4rem; font-size: 0.8rem; margin-top: 0.3rem; flex-wrap: wrap; }
+    .ramp { width: 9rem; height: 0.7rem; border: 1px solid #999; }
+    .empty { color: #444; margin: 0.5rem 0; }
+    .how { font-size: 0.8rem; color: #333; margin: 0.15rem 0 0; }
+    details { font-size: 0.85rem; margin-top: 0.2rem; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.1rem 0.5rem; text-align: right; border-bottom: 1px solid #ddd; }
+    summary:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+  `;
+
+  private get experts(): number {
+    return this.loads[0]?.length ?? 0;
+  }
+
+  /** Row height in CSS pixels: the strip stays between ~100 and ~260 px tall. */
+  private get rowHeight(): number {
+    return Math.max(2, Math.min(18, Math.floor(240 / Math.max(1, this.experts))));
+  }
+
+  private summary(f: LoadFigures | null): string {
+    const E = this.experts;
+    const last = this.firstStep + this.loads.length - 1;
+    const head = `${this.label}: share of the expert choices that each of ${E} experts got, steps ${this.firstStep} to ${last}.`;
+    if (!f) return head;
+    return `${head} Over the last ${f.steps} steps the busiest expert got ${f.maxOverMean.toFixed(2)} times the mean, the quietest ${f.minOverMean.toFixed(2)} times; ${f.idle} got none.`;
+  }
+
+  override render() {
+    const E = this.experts;
+    if (E === 0 || this.loads.length === 0) return html`<p class="empty">No training steps yet: press Train or Step.</p>`;
+    const f = loadFigures(this.loads, this.window);
+    const rh = this.rowHeight;
+    const labelEvery = rh >= 11 ? 1 : Math.ceil(11 / rh);
+    const last = this.firstStep + this.loads.length - 1;
+    return html`
+      ${this.hideFigure
+        ? nothing
+        : html`<div class="figure">
+        <span>Max/mean load now: <strong class="max-mean">${f ? f.maxOverMean.toFixed(2) : '–'}</strong></span>
+        <span class="sub">${f
+          ? `over the last ${f.steps} step${f.steps === 1 ? '' : 's'} (${f.choices.toLocaleString('en')} expert choices); 1.00 = perfectly even. Quietest expert ${f.minOverMean.toFixed(2)}× the mean${f.idle ? `; ${f.idle} expert${f.idle === 1 ? '' : 's'} got no tokens` : ''}.`
+          : ''}</span>
+      </div>`}
+      <div class="strip">
+        <div class="names" aria-hidden="true" style="grid-template-rows: repeat(${E}, ${rh}px)">
+          ${Array.from({ length: E }, (_, e) => html`<span>${e % labelEvery === 0 ? `E${e}` : ''}</span>`)}
+        </div>
+        <canvas role="img" aria-label=${this.summary(f)} style="height:${E * rh + 2}px"></canvas>
+        <div class="axis" aria-hidden="true"><span>step ${this.firstStep}</span><span>training step →</span><span>step ${last}</span></div>
+      </div>
+      <div class="key" aria-hidden="true">
+        <span>no tokens</span>
+        <span class="ramp" style="background: linear-gradient(to right, ${heatColour(0)}, ${heatColour(1)} 33.3%, ${heatColour(3)})"></span>
+        <span>3× an even share</span>
+      </div>
+      <p class="how">Blue: fewer tokens than an even share (1/${E} each), pale: about even, red: more.${this.smooth > 1 ? ` Each column shows the last ${this.smooth} steps up to it.` : ''}</p>
+      ${this.table()}
+    `;
+  }
+
+  protected override updated(): void {
+    this.draw();
+  }
+
+  private draw(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!canvas) return;
+    const E = this.experts;
+    const rh = this.rowHeight;
+    const inner = canvas.clientWidth - 2; // minus the border
+    const cssW = Math.max(100, inner > 0 ? inner : (this.size.width || 500) - 40);
+    const dpr = window.devicePixelRatio || 1;
+    const cols = columns(this.loads, this.firstStep, cssW, this.smooth);
+    canvas.width = Math.round(cssW * dpr);
+    canvas.height = Math.round(E * rh * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, E * rh);
+    const cw = cssW / cols.length;
+    cols.forEach((c, i) => {
+      const x0 = Math.floor(i * cw);
+      const x1 = Math.floor((i + 1) * cw);
+      c.share.forEach((s, e) => {
+        ctx.fillStyle = heatColour(s * E);
+        ctx.fillRect(x0, e * rh, Math.max(1, x1 - x0), rh);
+      });
+    });
+    if (rh >= 6) {
+      // Thin separators between experts, so rows of the same colour stay countable.
+      ctx.fillStyle = 'rgba(0,0,0,0.12)';
+      for (let e = 1; e < E; e++) ctx.fillRect(0, e * rh, cssW, 1);
+    }
+  }
+
+  private table() {
+    const E = this.experts;
+    const cols = columns(this.loads, this.firstStep, TABLE_COLUMNS);
+    return html`<details>
+      <summary>Table: share of the choices per expert by step</summary>
+      <div class="table-wrap"><table>
+        <thead><tr><th scope="col">Expert</th>${cols.map((c) => html`<th scope="col">${c.from === c.to ? `step ${c.from}` : `steps ${c.from}–${c.to}`}</th>`)}</tr></thead>
+        <tbody>
+          ${Array.from({ length: E }, (_, e) => html`<tr><th scope="row">E${e}</th>${cols.map((c) => html`<td>${formatPercent(c.share[e] ?? 0, 0)}</td>`)}</tr>`)}
+        </tbody>
+      </table></div>
+      ${E > 0 ? html`<p>An even share would be ${formatPercent(1 / E, 1)} each.</p>` : nothing}
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'load-history': LoadHistory;
+  }
+}

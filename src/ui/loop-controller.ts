@@ -1,0 +1,51 @@
+/**
+ * Re-renders its host when any watched training loop reports a change, at most once per animation
+ * frame (a loop may report several changes per step). Listens only while the host is connected.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class LoopController implements ReactiveController {
+  private readonly targets = new Set<EventTarget>();
+  private frame = 0;
+  private connected = false;
+
+  private readonly onChange = (): void => {
+    this.changed?.();
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.host.requestUpdate();
+    });
+  };
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Called on every change, before the frame (e.g. to keep the URL in step). */
+    private readonly changed?: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  watch(target: EventTarget): void {
+    this.targets.add(target);
+    if (this.connected) target.addEventListener('change', this.onChange);
+    this.host.requestUpdate();
+  }
+
+  unwatch(target: EventTarget): void {
+    target.removeEventListener('change', this.onChange);
+    this.targets.delete(target);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    for (const t of this.targets) t.addEventListener('change', this.onChange);
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    for (const t of this.targets) t.removeEventListener('change', this.onChange);
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+}

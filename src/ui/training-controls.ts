@@ -1,0 +1,216 @@
+/**
+ * The training page's controls: Train/Pause, Step, Reset training with a progress readout; the
+ * training settings (applied from the next step); and the model's shape (which restarts training).
+ * Every control has a visible label. It only sends intent up (train-command, train-settings,
+ * config-change); the shell validates and answers with new properties, and a refused change shows
+ * its message next to its control.
+ */
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ROUTERS, type MoeConfig } from '../core/config';
+import type { BalanceMode, TrainSettings } from '../core/training';
+import { ConfigChangeEvent } from './events';
+import { formatCount } from './format';
+import { ROUTER_INFO } from './router-info';
+import { ALPHAS, BALANCE_NAMES, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, MODE_WORDS, nearestStop, Z_LOSSES } from './training-format';
+import { TrainCommandEvent, TrainSettingsEvent, type TrainCommand } from './training-events';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+interface Slider {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  value: number;
+  valueText: string;
+  field: string;
+  disabled?: boolean;
+  hint?: string | TemplateResult;
+  /** Called on every input (training settings) or only when released (model shape). */
+  live: boolean;
+  onValue: (v: number) => void;
+  /** Text shown while a model-shape slider is being dragged. */
+  preview?: (v: number) => string;
+}
+
+const SHAPE_FIELDS = ['routedExperts', 'topK', 'router', 'layers', 'seed'];
+const SETTING_FIELDS = ['learningRate', 'batchSize', 'balance', 'alpha', 'gamma', 'zLoss'];
+
+@customElement('training-controls')
+export class TrainingControls extends LitElement {
+  @property({ attribute: false }) config!: MoeConfig;
+  @property({ attribute: false }) settings!: TrainSettings;
+  @property({ type: Boolean }) running = false;
+  /** No model yet (starting up) or a reset in progress: the buttons wait. */
+  @property({ type: Boolean }) busy = false;
+  @property({ type: Number }) step = 0;
+  @property({ type: Number }) tokensSeen = 0;
+  @property({ type: Number }) tokensPerSecond = 0;
+  @property({ attribute: false }) problems: readonly FieldProblem[] = [];
+  /** Notes the shell attaches to a control (e.g. "router switched to sigmoid with bias"). */
+  @property({ attribute: false }) notes: Readonly<Record<string, string>> = {};
+  /** Value of a model-shape slider while it is dragged, before it is committed. */
+  @state() private dragging: { id: string; value: number } | null = null;
+
+  static override styles = css`
+    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: system-ui, sans-serif; color: #111; }
+    fieldset { border: 1px solid #ccc; border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
+    legend { font-weight: 700; padding: 0 0.25rem; }
+    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.1rem 0.5rem; margin-bottom: 0.55rem; }
+    label { font-weight: 600; font-size: 0.92rem; }
+    output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 3.5rem; text-align: right; }
+    input[type='range'], select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
+    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: #444; margin: 0; }
+    .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
+    .note { grid-column: 1 / -1; background: #fff4d6; border: 1px solid #c89b00; border-radius: 0.3rem; padding: 0.25rem 0.4rem; font-size: 0.85rem; margin: 0.2rem 0 0; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
+    button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
+    button.train { font-weight: 700; min-width: 5.5rem; background: #0072B2; color: #fff; border: 2px solid #004f7c; border-radius: 0.3rem; }
+    button.train.on { background: #fff; color: #111; }
+    .progress { display: grid; grid-template-columns: repeat(3, auto); gap: 0 0.9rem; justify-content: start; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
+    .progress dt { font-size: 0.75rem; color: #444; text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
+    .lead { font-size: 0.8rem; color: #444; margin: -0.2rem 0 0.5rem; }
+    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+  `;
+
+  private problemOf(field: string): FieldProblem | undefined {
+    return this.problems.find((p) => p.field === field);
+  }
+
+  private problemLine(field: string, id: string): TemplateResult | typeof nothing {
+    const p = this.problemOf(field);
+    return p ? html`<p class="problem" role="alert" id=${`${id}-problem`}>${p.message}</p>` : nothing;
+  }
+
+  private noteLine(field: string): TemplateResult | typeof nothing {
+    const n = this.notes[field];
+    return n ? html`<p class="note" role="status">${n}</p>` : nothing;
+  }
+
+  private command(c: TrainCommand): void {
+    this.dispatchEvent(new TrainCommandEvent(c));
+  }
+
+  private setting(change: Partial<TrainSettings>): void {
+    this.dispatchEvent(new TrainSettingsEvent(change));
+  }
+
+  private shape(change: Partial<Record<keyof MoeConfig, unknown>>): void {
+    this.dispatchEvent(new ConfigChangeEvent(change));
+  }
+
+  private slider(s: Slider): TemplateResult {
+    const problem = this.problemOf(s.field);
+    const drag = this.dragging?.id === s.id ? this.dragging.value : null;
+    const text = drag !== null && s.preview ? s.preview(drag) : s.valueText;
+    return html`<div class="row">
+      <label for=${s.id}>${s.label}</label>
+      <output for=${s.id}>${text}</output>
+      <input id=${s.id} type="range" min=${s.min} max=${s.max} step="1" .value=${live(String(drag ?? s.value))}
+        aria-valuetext=${text} aria-describedby=${problem ? `${s.id}-problem` : nothing} ?disabled=${s.disabled ?? false}
+        @input=${(e: Event) => {
+          const v = Number((e.target as HTMLInputElement).value);
+          if (s.live) s.onValue(v);
+          else this.dragging = { id: s.id, value: v };
+        }}
+        @change=${(e: Event) => {
+          if (s.live) return;
+          this.dragging = null;
+          s.onValue(Number((e.target as HTMLInputElement).value));
+        }} />
+      ${s.hint ? html`<p class="hint">${s.hint}</p>` : nothing} ${this.problemLine(s.field, s.id)}
+    </div>`;
+  }
+
+  private select(id: string, label: string, field: string, value: string, options: [string, string][], onChange: (v: string) => void, hint?: string): TemplateResult {
+    const problem = this.problemOf(field);
+    return html`<div class="row">
+      <label for=${id}>${label}</label><span></span>
+      <select id=${id} aria-describedby=${problem ? `${id}-problem` : nothing} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select>
+      ${hint ? html`<p class="hint">${hint}</p>` : nothing} ${this.problemLine(field, id)} ${this.noteLine(field)}
+    </div>`;
+  }
+
+  private trainingFields(s: TrainSettings): TemplateResult {
+    return html`<fieldset>
+      <legend>Training</legend>
+      <div class="buttons">
+        <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => this.command('toggle-train')}>${this.running ? 'Pause' : 'Train'}</button>
+        <button ?disabled=${this.running || this.busy} @click=${() => this.command('step')}>Step</button>
+        <button ?disabled=${this.busy} @click=${() => this.command('reset')}>Reset training</button>
+      </div>
+      <dl class="progress" role="status" aria-label="Training progress">
+        <div><dt>Step</dt><dd class="step">${formatCount(this.step)}</dd></div>
+        <div><dt>Tokens seen</dt><dd class="tokens">${formatCount(this.tokensSeen)}</dd></div>
+        <div><dt>Tokens/s</dt><dd class="rate">${this.running || this.tokensPerSecond > 0 ? formatCount(this.tokensPerSecond) : '–'}</dd></div>
+      </dl>
+      ${this.slider({ id: 'lr', label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, value: nearestStop(LEARNING_RATES, s.learningRate), valueText: formatRate(s.learningRate), field: 'learningRate', live: true,
+        hint: 'Adam step size. Too high and the loss jumps about; too low and it barely moves.', onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }) })}
+      ${this.slider({ id: 'batch', label: 'Batch size', min: 1, max: 40, value: s.batchSize, valueText: `${s.batchSize} sentence${s.batchSize === 1 ? '' : 's'}`, field: 'batchSize', live: true,
+        onValue: (v) => this.setting({ batchSize: v }) })}
+    </fieldset>`;
+  }
+
+  private balancingFields(s: TrainSettings): TemplateResult {
+    const bias = s.balance.startsWith('bias');
+    return html`<fieldset>
+      <legend>Balancing</legend>
+      ${this.select('balance', 'Balancing', 'balance', s.balance, (Object.entries(BALANCE_NAMES) as [BalanceMode, string][]).map(([v, t]) => [v, t]),
+        (v) => this.setting({ balance: v as BalanceMode }),
+        `${MODE_WORDS[s.balance]}${this.config.router === 'sigmoid-bias' ? '' : ' The two bias modes switch the router to sigmoid with bias, which restarts training.'}`)}
+      ${this.slider({ id: 'alpha', label: 'Balance loss α', min: 0, max: ALPHAS.length - 1, value: nearestStop(ALPHAS, s.alpha), valueText: formatRate(s.alpha), field: 'alpha', live: true,
+        disabled: s.balance !== 'switch', hint: s.balance === 'switch' ? 'α = 0.01 in the Switch Transformer paper.' : 'Used by the Switch balance loss.',
+        onValue: (i) => this.setting({ alpha: ALPHAS[i] as number }) })}
+      ${this.slider({ id: 'gamma', label: 'Bias update speed (γ)', min: 0, max: GAMMAS.length - 1, value: nearestStop(GAMMAS, s.gamma), valueText: formatRate(s.gamma), field: 'gamma', live: true,
+        disabled: !bias, hint: bias ? 'How far each bias moves per step (0.001 in DeepSeek-V3, which trains far longer).' : 'Used by the DeepSeek-V3 bias modes.',
+        onValue: (i) => this.setting({ gamma: GAMMAS[i] as number }) })}
+      ${this.slider({ id: 'zloss', label: 'Router z-loss', min: 0, max: Z_LOSSES.length - 1, value: nearestStop(Z_LOSSES, s.zLoss), valueText: formatRate(s.zLoss), field: 'zLoss', live: true,
+        hint: 'ST-MoE: keeps the router’s logits small; 0 turns it off.', onValue: (i) => this.setting({ zLoss: Z_LOSSES[i] as number }) })}
+    </fieldset>`;
+  }
+
+  private shapeFields(c: MoeConfig): TemplateResult {
+    const maxK = Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts));
+    const others = this.problems.filter((p) => !SHAPE_FIELDS.includes(p.field) && !SETTING_FIELDS.includes(p.field));
+    return html`<fieldset>
+      <legend>Model</legend>
+      <p class="lead">Changing these builds a new model from the seed and restarts training.</p>
+      ${this.slider({ id: 'experts', label: 'Routed experts', min: 2, max: Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', live: false,
+        preview: (v) => `${v}`, onValue: (v) => this.shape({ routedExperts: v, topK: Math.min(c.topK, v) }) })}
+      ${this.slider({ id: 'topk', label: 'Active experts per token (top-k)', min: 1, max: Math.max(maxK, c.topK), value: c.topK, valueText: String(c.topK), field: 'topK', live: false,
+        preview: (v) => `${v}`, onValue: (v) => this.shape({ topK: v }) })}
+      ${this.select('router', 'Router', 'router', c.router, ROUTERS.map((r) => [r, `${ROUTER_INFO[r].name} (${ROUTER_INFO[r].source})`]), (v) => this.shape({ router: v }))}
+      ${this.slider({ id: 'layers', label: 'MoE layers', min: 1, max: 4, value: c.layers, valueText: String(c.layers), field: 'layers', live: false,
+        preview: (v) => `${v}`, onValue: (v) => this.shape({ layers: v }) })}
+      <div class="row">
+        <label for="seed">Seed</label><span></span>
+        <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-describedby=${this.problemOf('seed') ? 'seed-problem' : nothing}
+          @change=${(e: Event) => {
+            const raw = (e.target as HTMLInputElement).value.trim();
+            this.shape({ seed: raw === '' ? Number.NaN : Number(raw) });
+          }} />
+        ${this.problemLine('seed', 'seed')}
+      </div>
+      ${others.map((p) => html`<p class="problem" role="alert">${p.message}</p>`)}
+    </fieldset>`;
+  }
+
+  override render() {
+    if (!this.config || !this.settings) return nothing;
+    return html`${this.trainingFields(this.settings)} ${this.balancingFields(this.settings)} ${this.shapeFields(this.config)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'training-controls': TrainingControls;
+  }
+}

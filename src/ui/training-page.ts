@@ -1,0 +1,367 @@
+/**
+ * Lesson page shell, "Live training": starts tfjs, owns a TrainingLoop, keeps the view in the URL
+ * and hands plain data to the panels: the losses, the load over time, the specialisation map, the
+ * weights updated by the last step, and the simulator's own views of the page's sentence as routed
+ * by the weights being trained. Leaves never see the loop; they send intent up by events.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { expertShape, type MoeConfig } from '../core/config';
+import { PRESET_SENTENCES } from '../core/corpus';
+import { MAX_TOKENS } from '../core/tokenizer';
+import type { TrainSettings } from '../core/training';
+import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { decodeTrainView, encodeTrainView, type TrainView } from '../state/train-url';
+import { TrainingLoop, type TrainState } from '../state/training-loop';
+import { ROUTER_INFO } from './router-info';
+import type { ConfigChangeEvent, TokenSelectEvent } from './events';
+import { LoopController } from './loop-controller';
+import type { LossSeries } from './loss-chart';
+import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
+import './experts-panel';
+import './load-history';
+import './load-panel';
+import './loss-chart';
+import './router-panel';
+import './specialisation-map';
+import './token-strip';
+import './training-controls';
+import './updated-params';
+
+const SIGMOID = ROUTER_INFO['sigmoid-bias'].name.toLowerCase();
+
+@customElement('training-page')
+export class TrainingPage extends LitElement {
+  private loop: TrainingLoop | null = null;
+  private readonly initial: TrainView;
+  private readonly ctl = new LoopController(this, () => this.onLoopChange());
+  @state() private notices: string[] = [];
+  @state() private backendNotice: string | null = null;
+  @state() private backendName = '';
+  @state() private busy = true;
+  @state() private position = 0;
+  @state() private layer = 0;
+  /** Notes attached to controls by automatic changes (control field → text). */
+  @state() private notes: Record<string, string> = {};
+  /** Specialisation score of each layer before training (step 0), for comparison. */
+  private startScores: number[] = [];
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+
+  constructor() {
+    super();
+    const { view, notices } = decodeTrainView(location.search);
+    this.initial = view;
+    this.notices = notices;
+    this.position = view.position;
+    this.layer = view.layer;
+  }
+
+  static override styles = css`
+    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
+    header h1 { margin: 0; font-size: 1.6rem; }
+    header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 62rem; }
+    nav a { margin-right: 1rem; }
+    .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+    .panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.9rem; }
+    @media (min-width: 1100px) {
+      .panels { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+    }
+    .wide { grid-column: 1 / -1; }
+    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
+    h2 { font-size: 1.05rem; margin: 0 0 0.45rem; }
+    .caption { font-size: 0.88rem; color: #333; margin: 0.5rem 0 0; }
+    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
+    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    .error { background: #fde2e1; border-color: #b3261e; }
+    .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 0.6rem; }
+    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
+    .sentence input { font: inherit; width: min(30rem, 75vw); padding: 0.3rem; }
+    .sentence select { font: inherit; padding: 0.3rem; max-width: 16rem; }
+    .nav-tokens { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.6rem 0 0; }
+    .nav-tokens button, .nav-tokens select { font: inherit; padding: 0.3rem 0.7rem; min-height: 2.2rem; }
+    .nav-tokens label { font-weight: 600; display: flex; gap: 0.4rem; align-items: center; }
+    .when { font-size: 0.88rem; color: #333; margin: 0 0 0.4rem; }
+    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    @media (max-width: 800px) {
+      .layout { grid-template-columns: 1fr; }
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.started) {
+      this.started = true;
+      void this.start();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
+    this.urlTimer = null;
+    // Off the page: stop spending the CPU (the model stays, so putting the page back resumes from here).
+    void this.loop?.pause();
+    super.disconnectedCallback();
+  }
+
+  private async start(): Promise<void> {
+    const backend = await startBrowserBackend(preferredBackend(location.search));
+    this.backendNotice = backend.notice;
+    this.backendName = backend.name;
+    const v = this.initial;
+    const loop = new TrainingLoop(v.config, v.settings, v.text);
+    this.loop = loop;
+    this.ctl.watch(loop);
+    await loop.measure();
+    this.busy = false;
+  }
+
+  /** The loop's state, for tests and embedding pages (read-only). */
+  get training(): TrainState | null {
+    return this.loop?.state ?? null;
+  }
+
+  private onLoopChange(): void {
+    const s = this.loop?.state;
+    if (!s) return;
+    if (s.step === 0 && s.specialisation.length) this.startScores = s.specialisation.map((m) => m.score);
+    this.scheduleUrl();
+  }
+
+  /** Keeps the address bar in step with the view, at most four times a second. */
+  private scheduleUrl(): void {
+    if (this.urlTimer !== null) return;
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = null;
+      const s = this.loop?.state;
+      if (!s) return;
+      const extra = new URLSearchParams(location.search).get('backend');
+      const query = encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }) + (extra ? `&backend=${encodeURIComponent(extra)}` : '');
+      if (query !== location.search) history.replaceState(null, '', query);
+    }, 250);
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('position') || changed.has('layer')) this.scheduleUrl();
+  }
+
+  private async onCommand(e: TrainCommandEvent): Promise<void> {
+    const loop = this.loop;
+    if (!loop) return;
+    if (e.command === 'toggle-train') {
+      if (loop.state.running) await loop.pause();
+      else loop.play();
+    } else if (e.command === 'step') {
+      await loop.stepOnce();
+    } else {
+      await this.restart({});
+    }
+  }
+
+  /**
+   * Rebuilds the model from the seed (with a config change), applies `then` (e.g. new settings)
+   * before the first new step, and resumes training if it was running.
+   */
+  private async restart(change: Partial<Record<keyof MoeConfig, unknown>>, then?: () => void): Promise<boolean> {
+    const loop = this.loop;
+    if (!loop) return false;
+    const wasRunning = loop.state.running;
+    this.busy = true;
+    try {
+      await loop.reset(change);
+    } finally {
+      this.busy = false;
+    }
+    const ok = loop.state.problems.length === 0;
+    if (ok) {
+      this.layer = Math.min(this.layer, loop.state.config.layers - 1);
+      then?.();
+      if (wasRunning) loop.play();
+    }
+    return ok;
+  }
+
+  private async onSettings(e: TrainSettingsEvent): Promise<void> {
+    const loop = this.loop;
+    if (!loop) return;
+    const change: Partial<TrainSettings> = e.change;
+    if (change.balance !== undefined) this.notes = {};
+    if (change.balance?.startsWith('bias') && loop.state.config.router !== 'sigmoid-bias') {
+      // Bias balancing moves a per-expert bias that only the sigmoid-with-bias router has.
+      const from = ROUTER_INFO[loop.state.config.router].name.toLowerCase();
+      if (await this.restart({ router: 'sigmoid-bias' }, () => loop.setSettings(change))) {
+        this.notes = { balance: `The router was switched from ${from} to ${SIGMOID} (DeepSeek-V3), the only one with a balancing bias. Training restarted from step 0.` };
+      }
+      return;
+    }
+    loop.setSettings(change);
+  }
+
+  private async onConfig(e: ConfigChangeEvent): Promise<void> {
+    const loop = this.loop;
+    if (!loop) return;
+    const leavesBias = e.change.router !== undefined && e.change.router !== 'sigmoid-bias' && loop.state.settings.balance.startsWith('bias');
+    this.notes = {};
+    if ((await this.restart(e.change)) && leavesBias) {
+      this.notes = { balance: `Balancing was set to none: bias balancing needs the ${SIGMOID} router.` };
+    }
+  }
+
+  private goTo(index: number): void {
+    const n = this.loop?.state.trace?.tokens.length ?? 0;
+    this.position = Math.max(0, Math.min(Math.max(0, n - 1), index));
+  }
+
+  private async onText(text: string): Promise<void> {
+    this.position = 0;
+    await this.loop?.setText(text);
+  }
+
+  /** Losses worth a line: the task loss, and the others when they are on or have been. */
+  private series(s: TrainState): LossSeries[] {
+    const out: LossSeries[] = ['task'];
+    const balanceOn = s.settings.balance === 'switch' || s.settings.balance === 'bias+seq';
+    if (balanceOn || s.history.some((p) => p.balanceLoss > 0)) out.push('balance');
+    if (s.settings.zLoss > 0 || s.history.some((p) => p.zLoss > 0)) out.push('z');
+    return out;
+  }
+
+  private layerLoads(s: TrainState, layer: number): number[][] {
+    return s.loads.map((step) => step[layer] ?? []);
+  }
+
+  override render() {
+    const s = this.loop?.state ?? null;
+    return html`
+      <header>
+        <h1>Live training: watch the experts specialise</h1>
+        <p>
+          A small mixture-of-experts language model learns to predict the next word of simple sentences, right here in your browser.
+          Press <strong>Train</strong>: the loss falls, words of the same kind start going to the same experts, and only the experts a
+          token chose are updated. Without balancing, nothing stops the router from piling work onto a few favourite experts.
+        </p>
+        <nav><a href="../index.html">← The simulator</a><a href="balance.html">Two balancing modes side by side</a></nav>
+      </header>
+      ${this.notices.length
+        ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${this.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${this.notices.length > 8 ? html`…and ${this.notices.length - 8} more.` : nothing}</div>`
+        : nothing}
+      ${this.backendNotice ? html`<p class="notice" role="alert">${this.backendNotice}</p>` : nothing}
+      ${s?.error ? html`<p class="notice error" role="alert">Training stopped: ${s.error}</p>` : nothing}
+      ${s ? this.renderBody(s) : html`<p role="status">Starting the model…</p>`}
+    `;
+  }
+
+  private renderBody(s: TrainState) {
+    const layer = Math.min(this.layer, s.config.layers - 1);
+    const loads = this.layerLoads(s, layer);
+    const spec = s.specialisation[layer] ?? null;
+    return html`<div class="layout">
+      <aside aria-label="Controls">
+        <training-controls
+          .config=${s.config}
+          .settings=${s.settings}
+          .running=${s.running}
+          .busy=${this.busy}
+          .step=${s.step}
+          .tokensSeen=${s.tokensSeen}
+          .tokensPerSecond=${s.tokensPerSecond}
+          .problems=${s.problems}
+          .notes=${this.notes}
+          @train-command=${(e: TrainCommandEvent) => void this.onCommand(e)}
+          @train-settings=${(e: TrainSettingsEvent) => void this.onSettings(e)}
+          @config-change=${(e: ConfigChangeEvent) => void this.onConfig(e)}
+        ></training-controls>
+        <p class="caption">Backend: ${this.backendName || '…'}. Same seed, same settings: the same run, step for step.</p>
+      </aside>
+      <div class="panels">
+        <section aria-labelledby="loss-h">
+          <h2 id="loss-h">Loss over training</h2>
+          <loss-chart .points=${s.history} .series=${this.series(s)}></loss-chart>
+          <p class="caption">
+            Task loss: how surprised the model is by the real next word (cross-entropy; lower is better). Balance loss and z-loss
+            are extra terms the router is trained on when they are switched on.
+          </p>
+        </section>
+        <section aria-labelledby="load-h">
+          <h2 id="load-h">Expert load over training${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+          <load-history .loads=${loads} .firstStep=${s.step - loads.length + 1}></load-history>
+        </section>
+        <section aria-labelledby="spec-h">
+          <h2 id="spec-h">Specialisation map${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+          <specialisation-map .map=${spec} .startScore=${this.startScores[layer] ?? null} .step=${s.step} .layer=${layer}></specialisation-map>
+        </section>
+        <section aria-labelledby="updated-h">
+          <h2 id="updated-h">Parameters updated this step</h2>
+          <updated-params
+            .layers=${s.last?.layers.map((l) => l.updatedExperts) ?? []}
+            .demand=${s.last?.layers.map((l) => l.demand) ?? []}
+            .tokens=${s.last?.tokens ?? 0}
+            .experts=${expertShape(s.config).experts}
+            .shared=${expertShape(s.config).shared}
+            .sizes=${s.trace?.params ?? null}
+            .updatedParams=${s.last?.updatedParams ?? 0}
+            .totalParams=${s.last?.totalParams ?? 0}
+            .step=${s.last ? s.last.step + 1 : 0}
+          ></updated-params>
+        </section>
+        ${this.renderSentence(s, layer)}
+      </div>
+    </div>`;
+  }
+
+  private renderSentence(s: TrainState, layer: number) {
+    const t = s.trace;
+    const lt = t?.layers[layer] ?? null;
+    const n = t?.tokens.length ?? 0;
+    const pos = Math.min(this.position, Math.max(0, n - 1));
+    const tok = t?.tokens[pos] ?? null;
+    const shape = expertShape(s.config);
+    return html`<section class="wide" aria-labelledby="tokens-h">
+        <h2 id="tokens-h">The sentence, routed by the model as it learns</h2>
+        <div class="sentence">
+          <label>Sentence
+            <input type="text" .value=${s.text} maxlength="2000" @change=${(e: Event) => void this.onText((e.target as HTMLInputElement).value)} />
+          </label>
+          <label>Presets
+            <select @change=${(e: Event) => void this.onText((e.target as HTMLSelectElement).value)}>
+              <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)}>Choose a sentence…</option>
+              ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
+            </select>
+          </label>
+        </div>
+        <p class="when">Routed with the weights after step <strong class="trace-step">${s.scoreHistory[s.scoreHistory.length - 1]?.step ?? 0}</strong>; re-routed every few steps while training.</p>
+        ${t?.truncated ? html`<p class="notice" role="status">Only the first ${MAX_TOKENS} tokens are routed.</p>` : nothing}
+        ${t && n === 0 ? html`<p class="notice" role="status">Type a sentence to route: there are no tokens.</p>` : nothing}
+        <token-strip .tokens=${t?.tokens ?? []} .routing=${lt?.tokens ?? []} .current=${pos} @token-select=${(e: TokenSelectEvent) => this.goTo(e.index)}></token-strip>
+        <div class="nav-tokens">
+          <button ?disabled=${pos <= 0} @click=${() => this.goTo(pos - 1)}>Previous token</button>
+          <button ?disabled=${pos >= n - 1} @click=${() => this.goTo(pos + 1)}>Next token</button>
+          ${s.config.layers > 1
+            ? html`<label>Layer shown
+                <select @change=${(e: Event) => (this.layer = Number((e.target as HTMLSelectElement).value))}>
+                  ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === layer}>Layer ${l + 1} of ${s.config.layers}</option>`)}
+                </select></label>
+                <span class="caption">Each layer has its own router and experts; the charts above follow this choice too.</span>`
+            : nothing}
+        </div>
+      </section>
+      <section aria-labelledby="router-h">
+        <h2 id="router-h">Router${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}: scores for “${tok?.text ?? ''}”</h2>
+        <router-panel .routing=${lt?.tokens[pos] ?? null} .router=${s.config.router} .bias=${lt?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
+      </section>
+      <section aria-labelledby="experts-h">
+        <h2 id="experts-h">Experts${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+        <experts-panel .layer=${lt} .current=${pos} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
+      </section>
+      <section class="wide" aria-labelledby="sload-h">
+        <h2 id="sload-h">Load per expert for this sentence${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+        <load-panel .layer=${lt}></load-panel>
+      </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'training-page': TrainingPage;
+  }
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import { DEFAULT_SENTENCE } from '../../src/core/corpus';
+import { DEFAULT_TRAIN } from '../../src/core/training';
+import { decodeBalanceView, decodeTrainView, encodeBalanceView, encodeTrainView, type BalanceView, type TrainView } from '../../src/state/train-url';
+
+const defaults: TrainView = { config: { ...DEFAULT_CONFIG }, settings: { ...DEFAULT_TRAIN }, text: DEFAULT_SENTENCE, position: 0, layer: 0 };
+
+describe('training page URL codec', () => {
+  it('decodes an empty query to the defaults with no notice', () => {
+    expect(decodeTrainView('')).toEqual({ view: defaults, notices: [] });
+  });
+
+  it('round-trips every field', () => {
+    const view: TrainView = {
+      config: { ...DEFAULT_CONFIG, routedExperts: 16, topK: 3, router: 'sigmoid-bias', layers: 2, seed: 77 },
+      settings: { learningRate: 0.003, batchSize: 12, balance: 'bias+seq', alpha: 0.03, gamma: 0.001, seqAlpha: 0.001, zLoss: 0.001 },
+      text: 'two red birds & a "fox" = ? 100%',
+      position: 4,
+      layer: 1,
+    };
+    const query = encodeTrainView(view);
+    expect(decodeTrainView(query)).toEqual({ view, notices: [] });
+    expect(decodeTrainView(encodeTrainView(defaults))).toEqual({ view: defaults, notices: [] });
+  });
+
+  it('writes the training keys and none of the simulator-only ones', () => {
+    const keys = [...new URLSearchParams(encodeTrainView(defaults)).keys()];
+    expect(keys).toEqual(expect.arrayContaining(['e', 'k', 'r', 'L', 'seed', 'text', 'pos', 'layer', 'lr', 'batch', 'bal', 'alpha', 'gamma', 'seqa', 'z']));
+    for (const k of ['bs', 'speed', 'left', 'right']) expect(keys).not.toContain(k);
+  });
+
+  it('falls back per field with a notice naming the key and the default', () => {
+    const { view, notices } = decodeTrainView('?lr=fast&batch=2.5&alpha=3&gamma=0.02&z=-1&bal=magic&e=abc&speed=3');
+    expect(view.settings).toEqual({ ...DEFAULT_TRAIN, gamma: 0.02 });
+    expect(view.config.routedExperts).toBe(8);
+    expect(notices).toEqual([
+      'Ignored unknown setting "speed" in the link.',
+      'Ignored e=abc: routed experts must be a number, not "abc". Using 8.',
+      'Ignored lr=fast: learning rate must be a number. Using 0.03.',
+      'Ignored batch=2.5: batch size must be a whole number, not 2.5. Using 8.',
+      'Ignored alpha=3: balance loss α (3) must be between 0 and 1. Using 0.01.',
+      'Ignored z=-1: z-loss coefficient (-1) must be between 0 and 0.1. Using 0.',
+      'Ignored bal=magic: balancing must be one of none, switch, bias, bias+seq. Using none.',
+    ]);
+  });
+
+  it('refuses bias balancing with a router that has no bias, and accepts a hand-typed bias+seq', () => {
+    const refused = decodeTrainView('?r=softmax-topk&bal=bias');
+    expect(refused.view.settings.balance).toBe('none');
+    expect(refused.notices).toEqual(['Ignored bal=bias: bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using none.']);
+    // A literal "+" in a query string reads as a space.
+    const typed = decodeTrainView('?r=sigmoid-bias&bal=bias+seq');
+    expect(typed.view.settings.balance).toBe('bias+seq');
+    expect(typed.notices).toEqual([]);
+  });
+
+  it('keeps the layer shown within the layers of the model', () => {
+    const { view, notices } = decodeTrainView('?L=2&layer=3');
+    expect(view.layer).toBe(0);
+    expect(notices).toEqual(['Ignored layer=3: the layer shown must be a whole number from 0 to 1. Using 0.']);
+  });
+});
+
+describe('balance page URL codec', () => {
+  const balanceDefaults: BalanceView = { config: { ...DEFAULT_CONFIG, router: 'sigmoid-bias', topK: 1, seed: 3 }, settings: { ...DEFAULT_TRAIN }, left: 'none', right: 'bias' };
+
+  it('defaults to the sigmoid-with-bias router, top-1, seed 3, none on the left and bias on the right', () => {
+    expect(decodeBalanceView('')).toEqual({ view: balanceDefaults, notices: [] });
+  });
+
+  it('round-trips', () => {
+    const view: BalanceView = { config: { ...balanceDefaults.config, routedExperts: 12, topK: 1, seed: 5 }, settings: { ...DEFAULT_TRAIN, learningRate: 0.01, alpha: 0.1, gamma: 0.03 }, left: 'switch', right: 'bias+seq' };
+    const query = encodeBalanceView(view);
+    expect(decodeBalanceView(query)).toEqual({ view, notices: [] });
+    const keys = [...new URLSearchParams(query).keys()];
+    for (const k of ['text', 'pos', 'layer', 'bal', 'bs', 'speed']) expect(keys).not.toContain(k);
+  });
+
+  it('keeps the sigmoid-with-bias router and the default modes when the link says otherwise', () => {
+    const { view, notices } = decodeBalanceView('?r=softmax-topk&left=loud&right=switch');
+    expect(view.config.router).toBe('sigmoid-bias');
+    expect(view.left).toBe('none');
+    expect(view.right).toBe('switch');
+    expect(notices).toEqual([
+      'Ignored r=softmax-topk: this page compares balancing modes, and bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using sigmoid-bias.',
+      'Ignored left=loud: balancing must be one of none, switch, bias, bias+seq. Using none.',
+    ]);
+  });
+});
