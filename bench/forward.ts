@@ -27,10 +27,13 @@ import { Rng } from '../src/core/rng';
 const WIDTH = 32;
 const HIDDEN = 64;
 
+/** Flags come from BENCH_ARGS (the benchmark runs inside vitest), e.g. BENCH_ARGS="--backends=wasm --tokens=1024". */
+const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 function listArg(name: string, fallback: number[]): number[];
 function listArg(name: string, fallback: string[]): string[];
 function listArg(name: string, fallback: (number | string)[]): (number | string)[] {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const arg = args.find((a) => a.startsWith(`--${name}=`));
   if (!arg) return fallback;
   const items = arg.slice(name.length + 3).split(',').filter(Boolean);
   return typeof fallback[0] === 'number' ? items.map(Number) : items;
@@ -40,8 +43,7 @@ const BACKENDS = listArg('backends', ['cpu', 'wasm']) as BackendName[];
 const TOKENS = listArg('tokens', [256, 1024]);
 const EXPERTS = listArg('experts', [8, 64, 256]);
 const TOPK = listArg('topk', [1, 2, 8]);
-const args = process.argv.slice(process.argv.findIndex((a) => /forward\.ts$/.test(a)) + 1);
-const FULL_GRID = !process.argv.some((a) => /^--(backends|tokens|experts|topk)=/.test(a));
+const FULL_GRID = !args.some((a) => /^--(backends|tokens|experts|topk)=/.test(a));
 /** Time to spend on the timed repetitions of one cell (slow cells still get MIN_REPS). */
 const BUDGET_MS = Number(listArg('budget', [1500])[0]);
 const MIN_REPS = 3;
@@ -226,7 +228,7 @@ async function main(): Promise<void> {
     `- route ms: the \`layer.route(h)\` part of the sparse forward (router matMul, read-back of the logits, routing in JS); both paths pay it.`,
     `  "experts only": the same ratio ÷ FLOP ratio with each path's routing time taken out (medians of whole − routing).`,
     ...(BACKENDS.includes('wasm') ? [`- Check: on wasm, sparse equals dense on every cell to max |Δ| = ${worstDiff.toExponential(1)}.`] : []),
-    `- Command: \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (${elapsed.toFixed(0)} s for this grid)`,
+    `- Command: \`${args.length ? `BENCH=forward BENCH_ARGS="${args.join(' ')}" npx vitest run -c vitest.bench.config.ts` : 'npm run bench'}\` (${elapsed.toFixed(0)} s for this grid)`,
     '',
     '| backend | T | E | k | sparse ms | dense ms | sparse/dense | FLOP ratio k/E | sparse/dense ÷ FLOP ratio | route ms | experts only ÷ FLOP ratio |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
