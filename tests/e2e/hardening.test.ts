@@ -1,0 +1,100 @@
+/**
+ * Hardening checks on the built site: it works from a plain static file server (no special headers,
+ * no vite), and text a user types is never turned into HTML.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './browser';
+
+const DIST = resolve(import.meta.dirname, '../../dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** The plainest static server: files from dist/, a content type by extension, nothing else. */
+function staticServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+  }));
+}
+
+let browser: Browser;
+let plain: { server: Server; url: string };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  plain = await staticServer();
+});
+afterAll(async () => {
+  await browser.close();
+  await new Promise((done) => plain.server.close(done));
+});
+
+describe('the built site on a plain static server', () => {
+  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html']) {
+    it(`serves ${page || 'index.html'} with everything local and no errors`, async () => {
+      const { page: p, errors, offsite } = await openPage(browser, plain.url + page);
+      await p.waitForLoadState('networkidle');
+      await p.waitForTimeout(500);
+      const text = await p.evaluate(() => {
+        const walk = (n: Node): string =>
+          n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
+        return walk(document.body);
+      });
+      expect(text.length).toBeGreaterThan(200);
+      expect(text).not.toContain('WebAssembly could not start');
+      expect(errors).toEqual([]);
+      expect(offsite).toEqual([]);
+      await p.close();
+    });
+  }
+});
+
+describe('user text', () => {
+  it('is shown as text, never inserted as HTML', async () => {
+    const base = inject('baseUrl');
+    const { page, errors, offsite } = await openPage(browser, base);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const box = page.getByRole('textbox', { name: 'Sentence' });
+    await box.fill('the <img src=x onerror=alert(1)> <b>bold</b> fox');
+    await box.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^token \d+: <[ ,]/ }).count(), { timeout: 20000 }).toBeGreaterThan(0);
+    expect(await page.locator('moe-app img, token-strip img, token-strip b').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(requests.filter((u) => /\/x$/.test(u))).toEqual([]);
+    const garbage = `${base}?text=${encodeURIComponent('<script>alert(2)</script>')}`;
+    await page.goto(garbage);
+    await expect.poll(() => page.getByRole('button', { name: /^token \d+: script[ ,]/ }).count(), { timeout: 20000 }).toBeGreaterThan(0);
+    expect(await page.locator('moe-app script').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+  });
+});
