@@ -4,9 +4,10 @@
  * slider latency (input event to every panel updated with the new model), p50 and p95.
  *   node scripts/run-ts.mjs bench/browser.ts      (needs `npm run build` first)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser-args';
@@ -85,13 +86,27 @@ async function main(): Promise<void> {
   const trainingRows: string[] = [];
   try {
     const firstRender: number[] = [];
+    const loaded = new Set<string>();
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      if (i === 0) page.on('request', (r) => loaded.add(new URL(r.url()).pathname));
       await page.goto(base);
       await ready(page);
       firstRender.push(await page.evaluate(() => performance.now()));
       await page.close();
     }
+    // What the first page loads, gzipped as a static host would serve it.
+    const sizes = { js: 0, wasm: 0, other: 0 };
+    for (const path of loaded) {
+      const file = resolve(root, 'dist', `.${path === '/' ? '/index.html' : path}`);
+      if (!existsSync(file)) continue;
+      const gz = gzipSync(readFileSync(file), { level: 9 }).length;
+      if (path.endsWith('.js')) sizes.js += gz;
+      else if (path.endsWith('.wasm')) sizes.wasm += gz;
+      else sizes.other += gz;
+    }
+    const kb = (n: number) => (n / 1024).toFixed(0);
+    rows.push(`| first page download, gzip: JS ${kb(sizes.js)} KB + wasm ${kb(sizes.wasm)} KB + HTML ${kb(sizes.other)} KB | ${kb(sizes.js + sizes.wasm + sizes.other)} KB | | ${loaded.size} files | ≤ 400 KB |`);
     const fr = stats(firstRender);
     rows.push(`| time to first routed view (navigation → all panels rendered, default) | ${fr.p50.toFixed(0)} ms | ${fr.p95.toFixed(0)} ms | ${fr.n} | ≤ 1000 ms |`);
 
