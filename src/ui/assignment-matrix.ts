@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace, TokenRouting, TokenTrace } from '../core/trace';
 import { TokenSelectEvent } from './events';
 import { formatWeight } from './format';
+import { a11yStyles } from './shared-styles';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
 export const NAMED_COLUMNS_MAX = 32;
@@ -32,7 +33,9 @@ export class AssignmentMatrix extends LitElement {
   /** Index of the selected token; its row is highlighted. */
   @property({ type: Number }) current = 0;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     figure { margin: 0; }
     figcaption, .legend { font-size: 0.9rem; color: #333; margin: 0.3rem 0; }
@@ -58,7 +61,8 @@ export class AssignmentMatrix extends LitElement {
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: 1px solid #ddd; }
     tr[aria-current='true'] { background: #fff6c8; }
-  `;
+  `,
+  ];
 
   private select(i: number): void {
     if (i >= 0 && i < this.tokens.length) this.dispatchEvent(new TokenSelectEvent(i));
@@ -125,8 +129,11 @@ export class AssignmentMatrix extends LitElement {
         <ol aria-label="Tokens">
           ${this.tokens.map((tok, i) => {
             const d = describe(routes[i]);
-            return html`<li><button aria-current=${i === cur ? 'true' : 'false'} aria-label=${`${i + 1} ${tok.text}: experts ${d.kept}; dropped ${d.dropped}`}
-              @click=${() => this.select(i)}><span class="n">${i + 1}</span>${tok.text}${routes[i]?.skipped ? html`<span class="mark">no expert</span>` : nothing}</button></li>`;
+            const skipped = routes[i]?.skipped === true;
+            // The name starts with the visible text ("4 now", "4 now no expert"), then the details.
+            const name = skipped ? `${i + 1} ${tok.text} no expert: dropped ${d.dropped}` : `${i + 1} ${tok.text}: experts ${d.kept}; dropped ${d.dropped}`;
+            return html`<li><button aria-current=${i === cur ? 'true' : 'false'} aria-label=${name}
+              @click=${() => this.select(i)}><span class="n">${i + 1}</span> ${tok.text}${skipped ? html` <span class="mark">no expert</span>` : nothing}</button></li>`;
           })}
         </ol>
         <svg class="cells" height=${height} role="img" aria-label=${label} @click=${(e: MouseEvent) => this.onCellsClick(e, row)}>

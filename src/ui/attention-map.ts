@@ -2,11 +2,13 @@
  * One attention matrix as a heat map: row i is the token that reads, column j the token it reads,
  * and the shade is the attention weight (or, for a difference map, its size). Cells above the
  * diagonal are later tokens, which a causal layer may not read: they are greyed. Every cell has a
- * tooltip with its number; the accessible name summarises the strongest cell.
+ * tooltip with its number; the accessible name summarises the strongest cell, and a table under
+ * the map (built when opened) holds every number.
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { mathText } from './math-text';
+import { a11yStyles } from './shared-styles';
 
 const CELL = 22;
 const GAP = 1;
@@ -29,8 +31,12 @@ export class AttentionMap extends LitElement {
   @property() tone: 'weight' | 'diff' = 'weight';
   /** The value drawn darkest. */
   @property({ type: Number }) scaleMax = 1;
+  /** The table alternative is only built while its <details> is open (64 tokens make 4,096 cells). */
+  @state() private tableOpen = false;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     figure { margin: 0; }
     figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
@@ -38,7 +44,13 @@ export class AttentionMap extends LitElement {
     text { font-family: system-ui, sans-serif; font-size: 12px; fill: #222; }
     sub { font-size: 0.7em; }
     .key { font-size: 0.78rem; color: #444; margin: 0.15rem 0 0; }
-  `;
+    details { font-size: 0.8rem; margin-top: 0.25rem; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.05rem 0.35rem; text-align: right; border-bottom: 1px solid #ddd; }
+    thead th { text-align: center; }
+  `,
+  ];
 
   private summary(n: number): string {
     let best = { i: 0, j: 0, v: -1 };
@@ -79,7 +91,25 @@ export class AttentionMap extends LitElement {
         <svg width="70" height="10" aria-hidden="true"><defs><linearGradient id="g"><stop offset="0" stop-color=${shade(0, this.tone)}></stop><stop offset="1" stop-color=${shade(1, this.tone)}></stop></linearGradient></defs><rect width="70" height="10" fill="url(#g)" stroke="#999"></rect></svg>
         white 0 → dark ${max.toFixed(2)}${this.tone === 'diff' ? ' (its own scale)' : ''}; grey = later tokens, never read.
       </p>
+      <details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+        <summary>Table: ${mathText(this.label)}</summary>
+        ${this.tableOpen ? this.table(n) : nothing}
+      </details>
     </figure>`;
+  }
+
+  /** The same numbers as a table: a row per token reading, a column per token read; "–" above the diagonal. */
+  private table(n: number) {
+    const what = this.tone === 'weight' ? 'Attention weights' : 'Change in attention weights';
+    return html`<div class="table-wrap" role="region" aria-label=${`${what}, ${this.label}`} tabindex="0"><table>
+      <caption class="vh">${what}, ${this.label}: a row for each token reading, a column for each token read</caption>
+      <thead><tr><th scope="col">reads →</th>${this.tokens.map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
+      <tbody>
+        ${this.tokens.map(
+          (t, i) => html`<tr><th scope="row">${t}</th>${this.tokens.map((_, j) => html`<td>${j > i ? '–' : Number(this.matrix[i * n + j] ?? 0).toFixed(2)}</td>`)}</tr>`,
+        )}
+      </tbody>
+    </table></div>`;
   }
 }
 

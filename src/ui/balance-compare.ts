@@ -21,6 +21,7 @@ import { formatScore, scoreWords } from './specialisation-map';
 import { ALPHAS, BALANCE_NAMES, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, MODE_WORDS, nearestStop } from './training-format';
 import './load-history';
 import './loss-chart';
+import { a11yStyles } from './shared-styles';
 
 type Side = 'left' | 'right';
 const SIDES: Side[] = ['left', 'right'];
@@ -51,7 +52,9 @@ export class BalanceCompare extends LitElement {
     this.notices = notices;
   }
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
     h1 { margin: 0; font-size: 1.6rem; }
     .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: #222; }
@@ -90,7 +93,8 @@ export class BalanceCompare extends LitElement {
     @media (max-width: 640px) {
       .sides { grid-template-columns: 1fr; }
     }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -262,11 +266,11 @@ export class BalanceCompare extends LitElement {
           <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => (this.running ? void this.pause() : this.play())}>${this.running ? 'Pause both' : 'Train both'}</button>
           <button ?disabled=${this.busy} @click=${() => void this.resetBoth()}>Reset both</button>
         </div>
-        <dl class="progress" role="status" aria-label="Training progress">
+        <div role="status" aria-label="Training progress"><dl class="progress">
           <div><dt>Step (each side)</dt><dd class="step">${formatCount(Math.min(l.step, r.step))}</dd></div>
           <div><dt>Tokens seen</dt><dd>${formatCount(l.tokensSeen + r.tokensSeen)}</dd></div>
           <div><dt>Tokens/s</dt><dd>${this.running ? formatCount(l.tokensPerSecond + r.tokensPerSecond) : '–'}</dd></div>
-        </dl>
+        </dl></div>
         ${this.slider('lr', 'Learning rate', LEARNING_RATES.length - 1, nearestStop(LEARNING_RATES, s.learningRate), formatRate(s.learningRate), (i) => this.setShared({ learningRate: LEARNING_RATES[i] as number }), true)}
         ${this.slider('alpha', 'Balance loss α', ALPHAS.length - 1, nearestStop(ALPHAS, s.alpha), formatRate(s.alpha), (i) => this.setShared({ alpha: ALPHAS[i] as number }), true, 0, !modes.includes('switch'))}
         ${this.slider('gamma', 'Bias update speed (γ)', GAMMAS.length - 1, nearestStop(GAMMAS, s.gamma), formatRate(s.gamma), (i) => this.setShared({ gamma: GAMMAS[i] as number }), true, 0, !modes.some((m) => m.startsWith('bias')))}

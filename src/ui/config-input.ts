@@ -6,6 +6,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
+import { a11yStyles } from './shared-styles';
 
 /** A problem with the text: where (when known) and what. */
 export interface InputProblem {
@@ -28,7 +29,9 @@ export class ConfigInput extends LitElement {
   @property() placeholder = 'Paste a config.json here';
   @state() private dragging = false;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     label { font-weight: 600; }
     textarea { box-sizing: border-box; width: 100%; min-height: 16rem; font: 0.85rem/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
@@ -43,7 +46,8 @@ export class ConfigInput extends LitElement {
     .problem pre { margin: 0.3rem 0; padding: 0.3rem 0.4rem; background: #fff; border-radius: 0.25rem; overflow-x: auto;
       font: 0.8rem/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #111; }
     .caret { color: #b3261e; font-weight: 700; }
-  `;
+  `,
+  ];
 
   override render() {
     const p = this.problem;

@@ -9,6 +9,7 @@ import { GRANULARITIES, LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } fr
 import type { Hideable } from '../state/view';
 import { CommandEvent, ConfigChangeEvent, ViewChangeEvent, type Command } from './events';
 import { ROUTER_INFO } from './router-info';
+import { a11yStyles } from './shared-styles';
 
 /** Capacity slider stops: 0.5, 0.75, … 4, then "no limit". */
 const CAPACITY_STOPS: (number | null)[] = [...Array.from({ length: 15 }, (_, i) => 0.5 + 0.25 * i), null];
@@ -42,7 +43,9 @@ export class ControlPanel extends LitElement {
   @property({ attribute: false }) problems: readonly ConfigProblem[] = [];
   @property({ attribute: false }) hide: readonly Hideable[] = [];
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     fieldset { border: 1px solid #ccc; border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
     legend { font-weight: 700; padding: 0 0.25rem; }
@@ -55,7 +58,8 @@ export class ControlPanel extends LitElement {
     .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
     button { font: inherit; padding: 0.35rem 0.7rem; min-height: 2.2rem; }
     :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-  `;
+  `,
+  ];
 
   private isOff(key: Hideable): boolean {
     return this.hide.includes(key);

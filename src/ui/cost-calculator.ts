@@ -11,6 +11,7 @@ import type { ScaleModel } from '../core/scale-model';
 import { DEFAULT_UTILISATION, H800_BF16_PEAK_FLOPS, trainingCost, V3_TRAINING, type Cost } from '../core/training-cost';
 import { scaled } from './param-breakdown';
 import { formatDays, formatDollars, formatExact, formatHours, formatPower } from './scale-format';
+import { a11yStyles } from './shared-styles';
 
 export interface CostSettings {
   /** Training tokens, in trillions. */
@@ -53,7 +54,9 @@ export class CostCalculator extends LitElement {
   @property({ attribute: false }) model: ScaleModel | null = null;
   @state() private settings: CostSettings = { ...DEFAULT_COST };
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     p { margin: 0.4rem 0; }
     .formula { font-size: 1rem; }
@@ -71,7 +74,8 @@ export class CostCalculator extends LitElement {
     .published { background: #eef6fb; border-left: 4px solid #0072b2; padding: 0.35rem 0.6rem; }
     .assume { font-size: 0.85rem; color: #333; }
     button { font: inherit; padding: 0.3rem 0.7rem; border-radius: 0.35rem; border: 1px solid #555; background: #fff; cursor: pointer; }
-  `;
+  `,
+  ];
 
   /** The settings in effect; a new model keeps them. */
   get current(): CostSettings {
@@ -105,7 +109,7 @@ export class CostCalculator extends LitElement {
       <table>
         <caption>Training ${m.inSentence} on ${s.tokensT.toFixed(1)}T tokens</caption>
         <thead>
-          <tr><th scope="col"></th><th scope="col">Sparse, as built (6 × active)</th><th scope="col">Dense, same size (6 × total)</th></tr>
+          <tr><th scope="col"><span class="vh">Measure</span></th><th scope="col">Sparse, as built (6 × active)</th><th scope="col">Dense, same size (6 × total)</th></tr>
         </thead>
         <tbody>
           <tr><th scope="row">Weights that multiply, per token <small>(input embedding left out)</small></th><td>${scaled(sparseN)}</td><td>${scaled(denseN)}</td></tr>

@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LatentErrors } from '../core/latent-attention';
 import { percent } from './memory-format';
 import { WidthController } from './width-controller';
+import { a11yStyles } from './shared-styles';
 
 const W = 600;
 const H = 250;
@@ -28,7 +29,9 @@ export class ErrorChart extends LitElement {
   @property({ type: Number }) current = 0;
   private readonly size = new WidthController(this);
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
     text { font-family: system-ui, sans-serif; fill: #222; }
@@ -37,7 +40,8 @@ export class ErrorChart extends LitElement {
     th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid #ddd; }
     tr.current { background: #fff4d6; font-weight: 700; }
     sub { font-size: 0.7em; }
-  `;
+  `,
+  ];
 
   private summary(): string {
     const p = this.points;

@@ -9,8 +9,9 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../core/trace';
 import { formatCount, formatPercent, formatWeight } from './format';
-import { expertColour, textOn } from './palette';
+import { expertColour, textOn, tint } from './palette';
 import { WidthController } from './width-controller';
+import { a11yStyles } from './shared-styles';
 
 interface Block {
   label: string;
@@ -40,7 +41,9 @@ export class ExpertsPanel extends LitElement {
 
   private readonly size = new WidthController(this);
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; color: #111; font-family: system-ui, sans-serif; }
     p { margin: 0.35rem 0; }
     .blocks { display: flex; flex-wrap: wrap; align-items: flex-start; }
@@ -59,7 +62,8 @@ export class ExpertsPanel extends LitElement {
     .lists { font-variant-numeric: tabular-nums; }
     .lists strong { font-weight: 700; }
     .caption { font-size: 0.9rem; color: #333; }
-  `;
+  `,
+  ];
 
   private blocks(): Block[] {
     const layer = this.layer;
@@ -117,17 +121,18 @@ export class ExpertsPanel extends LitElement {
     // Text only where it fits the block at a readable size (the list below always has it).
     const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= t.length * 0.62 * font + 6 && side >= 18;
     let style = `width:${side.toFixed(2)}px;height:${side.toFixed(2)}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
-    if (b.weight !== null) {
-      const strength = Math.round(35 + (65 * b.weight) / maxW);
-      const fg = strength >= 75 ? textOn(b.colour) : '#111';
-      style += `background:color-mix(in srgb, ${b.colour} ${strength}%, #fff);color:${fg};`;
+    // Percent of the expert's colour over white: more colour for a larger gate weight.
+    const strength = b.weight !== null ? Math.round(35 + (65 * b.weight) / maxW) : null;
+    if (strength !== null) {
+      const bg = tint(b.colour, strength);
+      style += `background:${bg};color:${textOn(bg)};`;
     }
     const cls = `b ${b.shared ? 'shared' : ''} ${b.weight !== null ? 'on' : ''} ${b.dropped ? 'dropped' : ''}`;
     const second = b.shared ? 'shared' : b.dropped ? '✕ drop' : b.weight !== null ? formatWeight(b.weight) : '';
     const title = `${b.label}: ${formatCount(b.params)} parameters${b.shared ? ', shared, always on' : ''}${b.weight !== null ? `, weight ${formatWeight(b.weight)}` : ''}${b.dropped ? ', dropped (over capacity)' : ''}`;
     const two = second !== '' && fits(b.label, 2) && fits(second, 2);
     const first = b.dropped && !two ? '✕' : b.label;
-    return html`<div class=${cls} style=${style} title=${title} data-label=${b.label}>
+    return html`<div class=${cls} style=${style} title=${title} data-label=${b.label} data-strength=${strength ?? nothing}>
       ${fits(first, 1) ? html`<span>${first}</span>` : nothing}
       ${two ? html`<span class="w">${second}</span>` : nothing}
     </div>`;

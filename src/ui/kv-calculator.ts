@@ -30,6 +30,7 @@ import {
 import { formatCount } from './format';
 import { mathText } from './math-text';
 import { ratioText } from './memory-format';
+import { a11yStyles } from './shared-styles';
 
 /** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
 const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072
@@ -73,7 +74,9 @@ export class KvCalculator extends LitElement {
   @property() precision: Precision = 'bf16';
   @state() private problems: { context?: string; batch?: string } = {};
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem 1.2rem; margin-bottom: 0.7rem; align-items: start; }
     .control { display: grid; grid-template-columns: 1fr auto; gap: 0.15rem 0.5rem; align-items: center; }
@@ -93,14 +96,15 @@ export class KvCalculator extends LitElement {
     tbody th { font-weight: 600; }
     thead th { vertical-align: bottom; font-size: 0.85rem; }
     tr.native { background: #fff4d6; }
-    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: #c89b00; color: #fff; border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
+    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: #c89b00; color: #111; border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
     .bar { height: 0.45rem; background: #0072B2; margin-top: 0.2rem; margin-left: auto; min-width: 1px; }
     .f { display: inline-block; white-space: nowrap; }
     .elements { font-size: 0.8rem; color: #444; }
     sub, sup { font-size: 0.7em; line-height: 0; }
     .small { font-size: 0.85rem; color: #333; margin: 0.4rem 0 0; }
     :is(input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-  `;
+  `,
+  ];
 
   private current(): KvPreset {
     return this.presets.find((p) => p.id === this.preset) ?? (this.presets[0] as KvPreset);
@@ -191,8 +195,9 @@ export class KvCalculator extends LitElement {
     const s = p.shape;
     const biggest = Math.max(...ATTENTION_KINDS.map((k) => perToken(k, s)));
     const seqs = `${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`;
-    return html`<div class="scroll"><table>
-      <caption>Key-value cache of ${p.name} (${s.layers} ${s.layers === 1 ? 'layer' : 'layers'}, ${s.heads} heads of ${s.headDim})</caption>
+    // A wide table scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
+    return html`<div class="scroll" role="region" aria-labelledby="kv-caption" tabindex="0"><table>
+      <caption id="kv-caption">Key-value cache of ${p.name} (${s.layers} ${s.layers === 1 ? 'layer' : 'layers'}, ${s.heads} heads of ${s.headDim})</caption>
       <thead>
         <tr>
           <th scope="col">Attention</th>

@@ -9,6 +9,7 @@ import type { LatentErrors, LatentEvaluation } from '../core/latent-attention';
 import { percent, ratioText } from './memory-format';
 import { formatCount } from './format';
 import { mathText } from './math-text';
+import { a11yStyles } from './shared-styles';
 import './attention-map';
 import './error-chart';
 
@@ -33,7 +34,9 @@ export class LatentToy extends LitElement {
   @property({ attribute: false }) result: LatentEvaluation | null = null;
   @state() private head = 0;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     .row { display: grid; grid-template-columns: auto 1fr auto; align-items: center; gap: 0.2rem 0.75rem; max-width: 40rem; }
     label { font-weight: 600; }
@@ -53,7 +56,8 @@ export class LatentToy extends LitElement {
     error-chart { max-width: 48rem; }
     sub { font-size: 0.7em; }
     :is(input):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-  `;
+  `,
+  ];
 
   private onSlider(e: Event): void {
     const dc = Number((e.target as HTMLInputElement).value);

@@ -10,9 +10,10 @@ import { customElement, property } from 'lit/decorators.js';
 import type { RealRoute } from '../core/real-route';
 import type { ScaleModel } from '../core/scale-model';
 import { formatPercent, formatWeight } from './format';
-import { expertColour, textOn } from './palette';
+import { expertColour, textOn, tint } from './palette';
 import { formatExact, formatScale } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
+import { a11yStyles } from './shared-styles';
 import { WidthController } from './width-controller';
 
 /** More experts than this are described in words only. */
@@ -40,14 +41,17 @@ export class LayerExperts extends LitElement {
 
   private readonly size = new WidthController(this);
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     p { margin: 0.35rem 0; }
     .rule { font-size: 0.95rem; }
     .layer { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; margin: 0.5rem 0; }
     .group { border: 2px solid #333; border-radius: 0.35rem; padding: 0.2rem 0.3rem 0.3rem; background: #fff; }
     .group.dropped { border: 2px dashed #aaa; background: #f4f4f4; }
-    .group.dropped .b { opacity: 0.45; }
+    /* Faded, but its labels still readable (4.5:1): lighter fill and ring, grey text. */
+    .group.dropped .b { background: #f7f7f7; color: #666; box-shadow: inset 0 0 0 1px #c8c8c8; }
     .group.shared { border-color: #2f2f2f; background: #f1f1f1; }
     .gname { display: block; font-size: 0.75rem; font-weight: 600; color: #333; margin-bottom: 0.15rem; white-space: nowrap; }
     .group.dropped .gname { color: #666; font-weight: 400; }
@@ -59,7 +63,6 @@ export class LayerExperts extends LitElement {
     .b.sh { background: #2f2f2f; color: #fff; box-shadow: inset 0 0 0 var(--ring, 3px) #000, inset 0 0 0 calc(var(--ring, 3px) + 2px) #fff; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0; }
     button { font: inherit; font-weight: 600; padding: 0.4rem 0.9rem; border-radius: 0.35rem; border: 1px solid #0a4f7a; background: #0072b2; color: #fff; cursor: pointer; }
-    button:focus-visible { outline: 3px solid #e69f00; outline-offset: 2px; }
     .result { font-variant-numeric: tabular-nums; }
     .note { font-size: 0.85rem; color: #444; border-left: 4px solid #e69f00; padding-left: 0.5rem; }
     .problem { color: #b3261e; font-weight: 600; }
@@ -68,7 +71,8 @@ export class LayerExperts extends LitElement {
     .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
     .legend .g { width: 1.1rem; height: 0.8rem; border: 2px solid #333; border-radius: 0.2rem; }
     .legend .g.dropped { border: 2px dashed #aaa; }
-  `;
+  `,
+  ];
 
   override render() {
     const m = this.model;
@@ -176,7 +180,8 @@ export class LayerExperts extends LitElement {
     let style = `width:${side}px;height:${side}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
     if (weight !== null) {
       const strength = Math.round(40 + (60 * weight) / maxW);
-      style += `background:color-mix(in srgb, ${colour} ${strength}%, #fff);color:${strength >= 75 ? textOn(colour) : '#111'};`;
+      const bg = tint(colour, strength);
+      style += `background:${bg};color:${textOn(bg)};`;
     }
     const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
     const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;

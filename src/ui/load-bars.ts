@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ExpertTrace } from '../core/trace';
 import { expertColour } from './palette';
 import { WidthController } from './width-controller';
+import { a11yStyles } from './shared-styles';
 
 /** Above this many experts, bars lose their own labels. */
 export const LABELLED_MAX = 32;
@@ -28,7 +29,9 @@ export class LoadBars extends LitElement {
   @property() label = 'Tokens per expert';
   private readonly size = new WidthController(this);
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
     text { font-family: system-ui, sans-serif; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
@@ -37,7 +40,8 @@ export class LoadBars extends LitElement {
     details { font-size: 0.85rem; margin-top: 0.25rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid #ddd; }
-  `;
+  `,
+  ];
 
   private summary(): string {
     const ex = this.experts;

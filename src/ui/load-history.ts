@@ -211,7 +211,7 @@ export class LoadHistory extends LitElement {
     const cols = columns(this.loads, this.firstStep, TABLE_COLUMNS);
     return html`<details>
       <summary>Table: share of the choices per expert by step</summary>
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${`Table: ${this.label}, share of the choices per expert by step`}><table>
         <thead><tr><th scope="col">Expert</th>${cols.map((c) => html`<th scope="col">${c.from === c.to ? `step ${c.from}` : `steps ${c.from}–${c.to}`}</th>`)}</tr></thead>
         <tbody>
           ${Array.from({ length: E }, (_, e) => html`<tr><th scope="row">E${e}</th>${cols.map((c) => html`<td>${formatPercent(c.share[e] ?? 0, 0)}</td>`)}</tr>`)}

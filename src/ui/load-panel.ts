@@ -7,6 +7,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../core/trace';
 import { formatCount, formatPercent } from './format';
+import { a11yStyles } from './shared-styles';
 import './load-bars';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -15,7 +16,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 export class LoadPanel extends LitElement {
   @property({ attribute: false }) layer: LayerTrace | null = null;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     p { margin: 0.3rem 0; }
     .caption { font-size: 0.9rem; color: #333; }
@@ -23,8 +26,10 @@ export class LoadPanel extends LitElement {
     dl > div { border-left: 3px solid #888; padding-left: 0.5rem; }
     dt { font-size: 0.8rem; color: #444; text-transform: uppercase; letter-spacing: 0.03em; }
     dd { margin: 0; font-size: 1.05rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+    dd.more { margin: 0.3rem 0; font-size: 1rem; font-weight: 400; }
     .warn { border-left-color: #b3261e; }
-  `;
+  `,
+  ];
 
   private balanceWords(l: LayerTrace): string {
     const { maxOverMean, cv } = l.balance;
@@ -50,19 +55,19 @@ export class LoadPanel extends LitElement {
         <div class="capacity">
           <dt>Capacity</dt>
           <dd>${cap === null ? 'no capacity limit' : `${plural(cap, 'token')} per expert`}</dd>
-          <p>${cap === null ? 'Every choice is processed.' : `${plural(over, 'expert')} over it.`}</p>
+          <dd class="more">${cap === null ? 'Every choice is processed.' : `${plural(over, 'expert')} over it.`}</dd>
         </div>
         <div class="dropped ${l.droppedChoices > 0 ? 'warn' : ''}">
           <dt>Dropped</dt>
           <dd>${plural(l.droppedChoices, 'choice')} of ${formatCount(demand)} dropped</dd>
-          <p>
+          <dd class="more">
             ${plural(l.skippedTokens, 'token')} got no expert at all${l.skippedTokens === 0 ? '.' : ` (${l.skippedTokens === 1 ? 'it rides' : 'they ride'} the residual connection).`}
-          </p>
+          </dd>
         </div>
         <div class="balance">
           <dt>Balance</dt>
           <dd>max/mean ${l.balance.maxOverMean.toFixed(2)} · CV ${l.balance.cv.toFixed(2)}</dd>
-          <p>${plural(idle, 'expert')} got no tokens.</p>
+          <dd class="more">${plural(idle, 'expert')} got no tokens.</dd>
         </div>
       </dl>
       <p class="words">${demand === 0 ? 'No token chose any expert, so there is no balance to measure.' : this.balanceWords(l)}</p>

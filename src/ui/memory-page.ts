@@ -16,6 +16,7 @@ import { MAX_TOKENS, tokenize, type Tokenized } from '../core/tokenizer';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import type { LatentSizeEvent } from './latent-toy';
 import { mathText } from './math-text';
+import { a11yStyles } from './shared-styles';
 import './kv-calculator';
 import './latent-toy';
 
@@ -41,7 +42,9 @@ export class MemoryPage extends LitElement {
   private closed = false;
   private waiting: (() => void)[] = [];
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.4; }
     h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
     .lead { max-width: 62rem; margin: 0.2rem 0 0.9rem; }
@@ -61,7 +64,8 @@ export class MemoryPage extends LitElement {
     .sources { font-size: 0.85rem; color: #444; }
     sub, sup { font-size: 0.7em; line-height: 0; }
     :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

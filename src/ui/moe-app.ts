@@ -13,9 +13,11 @@ import { initialState, Simulator, viewOf } from '../state/simulator';
 import { decodeView, encodeView } from '../state/url';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
+import { a11yStyles } from './shared-styles';
 import './assignment-matrix';
 import './control-panel';
 import './experts-panel';
+import './export-menu';
 import './load-panel';
 import './param-meter';
 import './router-panel';
@@ -33,7 +35,9 @@ export class MoeApp extends LitElement {
   @state() private starting = true;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
     header h1 { margin: 0; font-size: 1.6rem; }
     header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 60rem; }
@@ -45,6 +49,7 @@ export class MoeApp extends LitElement {
     }
     .wide { grid-column: 1 / -1; }
     section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
+    section.controls { border: 0; border-radius: 0; padding: 0; background: none; }
     h2 { font-size: 1.05rem; margin: 0 0 0.45rem; }
     .caption { font-size: 0.88rem; color: #333; margin: 0.5rem 0 0; }
     .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
@@ -58,7 +63,8 @@ export class MoeApp extends LitElement {
     @media (max-width: 800px) {
       .layout { grid-template-columns: 1fr; }
     }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -115,8 +121,12 @@ export class MoeApp extends LitElement {
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.composedPath()[0];
-    if (target instanceof HTMLElement && target.closest('input, textarea, select')) return;
-    if (e.key === ' ' && target instanceof HTMLButtonElement) return;
+    if (target instanceof HTMLElement) {
+      // Keys that the focused control uses itself: typing and sliders, scrolling a wide table, and
+      // Space on anything Space activates (buttons, links, a table's <summary>).
+      if (target.closest('input, textarea, select, [role="region"][tabindex]')) return;
+      if (e.key === ' ' && target.closest('button, a, summary')) return;
+    }
     const moves: Record<string, () => void> = {
       ArrowRight: () => this.sim.step(1),
       ArrowLeft: () => this.sim.step(-1),
@@ -183,6 +193,13 @@ export class MoeApp extends LitElement {
             </select></label> Each layer has its own router and experts, so a token can go to different experts at each depth.</p>`
         : nothing}
       <param-meter .trace=${t} .current=${s.position}></param-meter>
+      <export-menu
+        .trace=${t}
+        .position=${s.position}
+        .layer=${s.layer}
+        .view=${viewOf(s)}
+        .url=${new URL(encodeView(viewOf(s)), location.href).href}
+      ></export-menu>
       <p class="caption">Each chip is a token, coloured by the expert with its largest weight; the numbers are all its experts (✕ = dropped). Only those experts' parameters did any work for it.</p>
     </section>`;
   }
@@ -209,48 +226,50 @@ export class MoeApp extends LitElement {
           <a href="demos/memory.html">Compressed memory (latent attention)</a>
         </nav>
       </header>
-      ${s.notices.length
-        ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? html`…and ${s.notices.length - 8} more.` : nothing}</div>`
-        : nothing}
-      ${s.backend?.notice ? html`<p class="notice" role="alert">${s.backend.notice}</p>` : nothing}
-      ${s.error ? html`<p class="notice error" role="alert">The model could not run: ${s.error}</p>` : nothing}
-      ${this.starting && !t ? html`<p role="status">Starting the model…</p>` : nothing}
-      <div class="layout">
-        <aside aria-label="Controls">
-          <control-panel
-            .config=${s.config}
-            .gamma=${s.gamma}
-            .speed=${s.speed}
-            .biasSteps=${s.biasSteps}
-            .playing=${s.playing}
-            .problems=${s.problems}
-            .hide=${s.hide}
-            @config-change=${(e: ConfigChangeEvent) => void this.sim.setConfig(e.change)}
-            @view-change=${this.onView}
-            @command=${this.onCommand}
-          ></control-panel>
-          <p class="caption">Backend: ${s.backend?.name ?? '…'}. Keys: ← → step, Space play/pause, Home/End.</p>
-        </aside>
-        <div class="panels">
-          ${this.renderSentence()}
-          <section aria-labelledby="router-h">
-            <h2 id="router-h">Router: scores for “${tok?.text ?? ''}”</h2>
-            <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
+<main>
+        ${s.notices.length
+          ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? html`…and ${s.notices.length - 8} more.` : nothing}</div>`
+          : nothing}
+        ${s.backend?.notice ? html`<p class="notice" role="alert">${s.backend.notice}</p>` : nothing}
+        ${s.error ? html`<p class="notice error" role="alert">The model could not run: ${s.error}</p>` : nothing}
+        ${this.starting && !t ? html`<p role="status">Starting the model…</p>` : nothing}
+        <div class="layout">
+          <section class="controls" aria-label="Controls">
+            <control-panel
+              .config=${s.config}
+              .gamma=${s.gamma}
+              .speed=${s.speed}
+              .biasSteps=${s.biasSteps}
+              .playing=${s.playing}
+              .problems=${s.problems}
+              .hide=${s.hide}
+              @config-change=${(e: ConfigChangeEvent) => void this.sim.setConfig(e.change)}
+              @view-change=${this.onView}
+              @command=${this.onCommand}
+            ></control-panel>
+            <p class="caption">Backend: ${s.backend?.name ?? '…'}. Keys: ← → step, Space play/pause, Home/End.</p>
           </section>
-          <section aria-labelledby="experts-h">
-            <h2 id="experts-h">Experts</h2>
-            <experts-panel .layer=${layer} .current=${s.position} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
-          </section>
-          <section aria-labelledby="load-h">
-            <h2 id="load-h">Load per expert</h2>
-            <load-panel .layer=${layer}></load-panel>
-          </section>
-          <section aria-labelledby="matrix-h">
-            <h2 id="matrix-h">Whole sentence</h2>
-            <assignment-matrix .tokens=${t?.tokens ?? []} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
-          </section>
+          <div class="panels">
+            ${this.renderSentence()}
+            <section aria-labelledby="router-h">
+              <h2 id="router-h">Router: scores for “${tok?.text ?? ''}”</h2>
+              <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
+            </section>
+            <section aria-labelledby="experts-h">
+              <h2 id="experts-h">Experts</h2>
+              <experts-panel .layer=${layer} .current=${s.position} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
+            </section>
+            <section aria-labelledby="load-h">
+              <h2 id="load-h">Load per expert</h2>
+              <load-panel .layer=${layer}></load-panel>
+            </section>
+            <section aria-labelledby="matrix-h">
+              <h2 id="matrix-h">Whole sentence</h2>
+              <assignment-matrix .tokens=${t?.tokens ?? []} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
+            </section>
+          </div>
         </div>
-      </div>
+      </main>
     `;
   }
 }

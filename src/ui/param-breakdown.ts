@@ -9,6 +9,7 @@ import { PARTS, type Part } from '../core/params';
 import type { ScaleModel } from '../core/scale-model';
 import { formatPercent } from './format';
 import { formatExact, formatScale, formatWords } from './scale-format';
+import { a11yStyles } from './shared-styles';
 
 const PART_NAMES: Record<Part, string> = {
   embedding: 'Input embedding',
@@ -54,7 +55,9 @@ export class ParamBreakdown extends LitElement {
   @property({ attribute: false }) model: ScaleModel | null = null;
   @state() private exact = false;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     .numbers { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; align-items: baseline; margin: 0.3rem 0 0.6rem; }
     .big { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.1; }
@@ -77,7 +80,8 @@ export class ParamBreakdown extends LitElement {
     details { margin-top: 0.5rem; font-size: 0.9rem; }
     summary { cursor: pointer; font-weight: 600; }
     p { margin: 0.35rem 0; }
-  `;
+  `,
+  ];
 
   override render() {
     const m = this.model;

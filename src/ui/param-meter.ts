@@ -6,20 +6,24 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Trace } from '../core/trace';
 import { formatCount, formatPercent } from './format';
+import { a11yStyles } from './shared-styles';
 
 @customElement('param-meter')
 export class ParamMeter extends LitElement {
   @property({ attribute: false }) trace: Trace | null = null;
   @property({ type: Number }) current = 0;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     .bar { height: 1.1rem; background: #e4e4e4; border-radius: 0.3rem; overflow: hidden; margin: 0.4rem 0; }
-    .fill { height: 100%; background: #0072b2; }
+    .fill { height: 100%; background: #0072b2; transition: width 0.25s ease-out; }
     p { margin: 0.25rem 0; }
     .big { font-size: 1.25rem; font-weight: 600; }
     .note { font-size: 0.85rem; color: #444; }
-  `;
+  `,
+  ];
 
   override render() {
     const t = this.trace;

@@ -10,6 +10,7 @@ import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { routeWithEach, type RouterRun } from '../state/compare';
 import { formatCount, formatPercent } from './format';
 import { ROUTER_INFO } from './router-info';
+import { a11yStyles } from './shared-styles';
 import './load-bars';
 import './token-strip';
 
@@ -22,7 +23,9 @@ export class RouterCompare extends LitElement {
   @state() private seedProblem: string | null = null;
   private started = false;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; color: #111; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.9rem; }
     section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.75rem 1rem; background: #fff; }
@@ -35,7 +38,8 @@ export class RouterCompare extends LitElement {
     input, select { font: inherit; padding: 0.25rem; }
     .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
     .problem { color: #b3261e; font-weight: 600; }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

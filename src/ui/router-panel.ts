@@ -13,6 +13,7 @@ import { formatWeight } from './format';
 import { expertColour } from './palette';
 import { ROUTER_INFO } from './router-info';
 import { WidthController } from './width-controller';
+import { a11yStyles } from './shared-styles';
 
 /** More routed experts than this: the compact overview. */
 export const COMPACT_ABOVE = 32;
@@ -118,7 +119,9 @@ export class RouterPanel extends LitElement {
 
   private readonly size = new WidthController(this);
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; color: #111; font-family: system-ui, sans-serif; }
     .panel { container-type: inline-size; }
     p { margin: 0.3rem 0; }
@@ -171,7 +174,8 @@ export class RouterPanel extends LitElement {
       tr.chosen td:first-child { box-shadow: none; }
       td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: #444; }
     }
-  `;
+  `,
+  ];
 
   override render() {
     const info = ROUTER_INFO[this.router];
@@ -327,8 +331,9 @@ export class RouterPanel extends LitElement {
     const noisy = this.router === 'noisy-topk' && rows.some((x) => x.noise !== undefined);
     const grouped = rows.some((x) => !x.kept);
     const score = this.router === 'sigmoid-bias' ? 's' : 'p';
-    return html`<div class="table-wrap"><table>
-      <caption>Top ${Math.min(TOP_ROWS, rows.length)} experts by ${sig ? 's + bias' : SCORE_NAME[this.router]}${shown.length > TOP_ROWS ? ', plus the chosen ones below them' : ''}</caption>
+    // Scrolls sideways when the panel is narrow: focusable, so the keyboard can scroll it too.
+    return html`<div class="table-wrap" role="region" aria-labelledby="top-caption" tabindex="0"><table>
+      <caption id="top-caption">Top ${Math.min(TOP_ROWS, rows.length)} experts by ${sig ? 's + bias' : SCORE_NAME[this.router]}${shown.length > TOP_ROWS ? ', plus the chosen ones below them' : ''}</caption>
       <thead><tr>
         <th scope="col">rank</th><th scope="col">expert</th><th scope="col">${SCORE_NAME[this.router]}</th>
         ${sig ? html`<th scope="col">bias</th><th scope="col">s + bias</th>` : nothing}

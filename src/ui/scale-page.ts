@@ -21,6 +21,7 @@ import { decodeView } from '../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
 import type { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { formatExact, formatScale } from './scale-format';
+import { a11yStyles } from './shared-styles';
 import './config-input';
 import './cost-calculator';
 import './layer-experts';
@@ -61,7 +62,9 @@ export class ScalePage extends LitElement {
   private readonly simulatorHref: string;
   private tokenSeed = 1;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.4; }
     h1 { font-size: 1.7rem; margin: 0.4rem 0 0.3rem; }
     h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
@@ -84,7 +87,8 @@ export class ScalePage extends LitElement {
     @media (max-width: 960px) {
       .top, .pair { grid-template-columns: minmax(0, 1fr); }
     }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

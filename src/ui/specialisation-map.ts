@@ -7,6 +7,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpecialisationMap as SpecMap } from '../core/specialisation';
+import { textOn, tint } from './palette';
 
 /** The score with two decimals and a real minus sign (it can dip just below 0 by chance). */
 export function formatScore(v: number): string {
@@ -76,7 +77,8 @@ export class SpecialisationMapView extends LitElement {
             return html`<tr><th scope="row">${m.categories[i]} <span class="n">(${total})</span></th>${row.map((c) => {
               const share = total > 0 ? c / total : 0;
               const strength = Math.round(100 * share);
-              const style = c > 0 ? `background: color-mix(in srgb, #08519c ${strength}%, #fff); color: ${strength >= 45 ? '#fff' : '#111'}` : '';
+              const bg = tint('#08519c', strength);
+              const style = c > 0 ? `background: ${bg}; color: ${textOn(bg)}` : '';
               return html`<td class=${c === 0 ? 'zero' : c === best ? 'top' : ''} style=${style}>${c}</td>`;
             })}</tr>`;
           })}

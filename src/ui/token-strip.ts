@@ -1,13 +1,20 @@
 /**
  * Every token of the sentence as a chip coloured by the expert that gave it the largest weight,
  * with the numbers of all its experts underneath. Unknown words and dropped tokens are marked in
- * words, not just colour. Clicking a chip selects the token.
+ * words, not just colour; the text on a chip is black or white, whichever reads on its colour.
+ * Clicking (or tapping) a chip selects the token.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TokenRouting, TokenTrace } from '../core/trace';
 import { TokenSelectEvent } from './events';
 import { expertColour, textOn } from './palette';
+import { a11yStyles } from './shared-styles';
+
+/** "E2 ✕5": the token's experts, a dropped choice crossed. */
+function expertsText(r: TokenRouting): string {
+  return r.experts.map((e, j) => (r.dropped[j] ? `✕${e}` : `E${e}`)).join(' ');
+}
 
 @customElement('token-strip')
 export class TokenStrip extends LitElement {
@@ -15,13 +22,16 @@ export class TokenStrip extends LitElement {
   @property({ attribute: false }) routing: readonly TokenRouting[] = [];
   @property({ type: Number }) current = 0;
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
     button {
       font: inherit; display: flex; flex-direction: column; align-items: center; gap: 0.15rem;
       min-width: 2.6rem; padding: 0.3rem 0.45rem; border-radius: 0.4rem; cursor: pointer;
       border: 2px solid transparent; background: var(--chip-bg, #eee); color: var(--chip-fg, #111);
+      transition: transform 0.15s ease-out, border-color 0.15s ease-out;
     }
     button:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
     button[aria-current='true'] { border-color: #000; box-shadow: 0 0 0 2px #fff inset; transform: translateY(-2px); }
@@ -29,13 +39,24 @@ export class TokenStrip extends LitElement {
     .experts { font-size: 0.75rem; font-variant-numeric: tabular-nums; }
     .unknown { border-style: dashed; border-color: #555; }
     .mark { font-size: 0.7rem; font-style: italic; }
-  `;
+  `,
+  ];
 
+  /** The chip's visible text, in reading order: word, experts, marks. */
+  private visible(tok: TokenTrace, r: TokenRouting | undefined): string[] {
+    return [tok.text, r ? expertsText(r) : '', tok.unknown ? 'unknown' : '', r?.skipped ? 'dropped' : ''].filter(Boolean);
+  }
+
+  /**
+   * Accessible name: "token N:", then exactly the visible text (so a speech user can say what they
+   * see), then in brackets what the marks mean.
+   */
   private label(tok: TokenTrace, r: TokenRouting | undefined): string {
-    const parts = [`token ${tok.index + 1}: ${tok.text}`];
-    if (tok.unknown) parts.push('unknown word');
-    if (r) parts.push(r.skipped ? 'dropped, no expert' : `experts ${r.experts.filter((_, j) => !r.dropped[j]).join(', ')}`);
-    return parts.join(', ');
+    const notes: string[] = [];
+    if (tok.unknown) notes.push('not in the vocabulary');
+    if (r?.skipped) notes.push('no expert ran');
+    if (r?.dropped.some(Boolean)) notes.push(`${r.experts.filter((_, j) => r.dropped[j]).map((e) => `E${e}`).join(', ')} dropped, over capacity`);
+    return `token ${tok.index + 1}: ${this.visible(tok, r).join(' ')}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   }
 
   override render() {
@@ -53,7 +74,7 @@ export class TokenStrip extends LitElement {
             @click=${() => this.dispatchEvent(new TokenSelectEvent(i))}
           >
             <span class="word">${tok.text}</span>
-            <span class="experts">${r ? r.experts.map((e, j) => (r.dropped[j] ? `✕${e}` : `E${e}`)).join(' ') : ''}</span>
+            <span class="experts">${r ? expertsText(r) : ''}</span>
             ${tok.unknown ? html`<span class="mark">unknown</span>` : nothing}
             ${r?.skipped ? html`<span class="mark">dropped</span>` : nothing}
           </button>

@@ -9,6 +9,7 @@ import type { ScaleModel } from '../core/scale-model';
 import { formatPercent } from './format';
 import { scaled } from './param-breakdown';
 import { formatExact, formatWords } from './scale-format';
+import { a11yStyles } from './shared-styles';
 
 const NAMES: Partial<Record<Part, string>> = {
   embedding: 'embedding',
@@ -33,7 +34,9 @@ export class ToyVsReal extends LitElement {
   /** Link back to the simulator with the toy's settings. */
   @property() simulatorHref = '../index.html';
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; }
     table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
     th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
@@ -46,7 +49,8 @@ export class ToyVsReal extends LitElement {
     .fill.toy { background: #e69f00; }
     .pct { font-weight: 700; font-variant-numeric: tabular-nums; text-align: right; }
     p { margin: 0.4rem 0; }
-  `;
+  `,
+  ];
 
   override render() {
     const toy = this.toy;
@@ -63,7 +67,7 @@ export class ToyVsReal extends LitElement {
         <div class="row"><span>${real.name}</span><div class="track" aria-hidden="true"><div class="fill" style="width:${(rf * 100).toFixed(2)}%"></div></div><span class="pct">${formatPercent(rf)}</span></div>
       </div>
       <table>
-        <thead><tr><th scope="col"></th><th scope="col">Your toy</th><th scope="col">${real.name}</th></tr></thead>
+        <thead><tr><th scope="col"><span class="vh">Measure</span></th><th scope="col">Your toy</th><th scope="col">${real.name}</th></tr></thead>
         <tbody>
           <tr><th scope="row">Total weights</th><td>${scaled(toy.total, toy.total < 1e6)}</td><td>${scaled(real.total)}</td></tr>
           <tr><th scope="row">Active for one token</th><td>${scaled(toy.active, toy.total < 1e6)}</td><td>${scaled(real.active)}</td></tr>

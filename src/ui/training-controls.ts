@@ -147,11 +147,11 @@ export class TrainingControls extends LitElement {
         <button ?disabled=${this.running || this.busy} @click=${() => this.command('step')}>Step</button>
         <button ?disabled=${this.busy} @click=${() => this.command('reset')}>Reset training</button>
       </div>
-      <dl class="progress" role="status" aria-label="Training progress">
+      <div role="status" aria-label="Training progress"><dl class="progress">
         <div><dt>Step</dt><dd class="step">${formatCount(this.step)}</dd></div>
         <div><dt>Tokens seen</dt><dd class="tokens">${formatCount(this.tokensSeen)}</dd></div>
         <div><dt>Tokens/s</dt><dd class="rate">${this.running || this.tokensPerSecond > 0 ? formatCount(this.tokensPerSecond) : '–'}</dd></div>
-      </dl>
+      </dl></div>
       ${this.slider({ id: 'lr', label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, value: nearestStop(LEARNING_RATES, s.learningRate), valueText: formatRate(s.learningRate), field: 'learningRate', live: true,
         hint: 'Adam step size. Too high and the loss jumps about; too low and it barely moves.', onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }) })}
       ${this.slider({ id: 'batch', label: 'Batch size', min: 1, max: 40, value: s.batchSize, valueText: `${s.batchSize} sentence${s.batchSize === 1 ? '' : 's'}`, field: 'batchSize', live: true,

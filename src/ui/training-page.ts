@@ -27,6 +27,7 @@ import './specialisation-map';
 import './token-strip';
 import './training-controls';
 import './updated-params';
+import { a11yStyles } from './shared-styles';
 
 const SIGMOID = ROUTER_INFO['sigmoid-bias'].name.toLowerCase();
 
@@ -57,7 +58,9 @@ export class TrainingPage extends LitElement {
     this.layer = view.layer;
   }
 
-  static override styles = css`
+  static override styles = [
+    ...a11yStyles,
+    css`
     :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
     header h1 { margin: 0; font-size: 1.6rem; }
     header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 62rem; }
@@ -86,7 +89,8 @@ export class TrainingPage extends LitElement {
     @media (max-width: 800px) {
       .layout { grid-template-columns: 1fr; }
     }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

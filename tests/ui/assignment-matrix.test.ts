@@ -64,6 +64,8 @@ describe('<assignment-matrix>', () => {
     expect(labels.map((b) => b.getAttribute('aria-current'))).toEqual(['false', 'true', 'false', 'false']);
     expect(labels[2]!.getAttribute('aria-label')).toBe('3 down: experts E2 0.45; dropped E1 0.55');
     expect(labels[3]!.textContent).toContain('no expert');
+    // The name starts with the visible text (WCAG 2.5.3 label in name).
+    expect(labels[3]!.getAttribute('aria-label')).toMatch(/^4 now no expert: dropped /);
     const band = root.querySelector('rect.current')!;
     const row = Number(band.getAttribute('height'));
     expect(Number(band.getAttribute('y'))).toBe(1 * row);

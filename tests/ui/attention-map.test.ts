@@ -55,4 +55,22 @@ describe('<attention-map>', () => {
     expect(el.shadowRoot!.querySelector('figcaption sub')!.textContent).toBe('c');
     el.remove();
   });
+
+  it('has every number in a table alternative, built when it is opened', async () => {
+    const el = await mount([1, 0, 0, 0.25, 0.75, 0, 0.1, 0.2, 0.7], ['the', 'cat', 'runs']);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('table')).toBeNull();
+    const details = root.querySelector('details')!;
+    details.open = true;
+    await new Promise((r) => details.addEventListener('toggle', r, { once: true }));
+    await el.updateComplete;
+    const rows = [...root.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['the', '1.00', '–', '–'],
+      ['cat', '0.25', '0.75', '–'],
+      ['runs', '0.10', '0.20', '0.70'],
+    ]);
+    expect(root.querySelector('.table-wrap')!.getAttribute('tabindex')).toBe('0');
+    el.remove();
+  });
 });

@@ -53,7 +53,7 @@ describe('<experts-panel>', () => {
     expect(lit[0]!.textContent).toContain('0.62');
     expect(lit[1]!.textContent).toContain('0.38');
     // Brighter for the larger weight: E1 is mixed with less white than E4.
-    const mix = (b: HTMLElement) => Number(/(\d+)%/.exec(b.getAttribute('style')!)![1]);
+    const mix = (b: HTMLElement) => Number(b.dataset.strength);
     expect(mix(lit[0]!)).toBeGreaterThan(mix(lit[1]!));
     expect(text(el)).toContain('Lit: E1 (0.62), E4 (0.38)');
     expect(text(el)).toContain('Shared, always lit: S0');

@@ -53,9 +53,9 @@ describe('<load-panel>', () => {
     expect(bars.shadowRoot!.querySelectorAll('rect.drop')).toHaveLength(1);
     expect(text(root.querySelector('.capacity'))).toBe('Capacity 3 tokens per expert 1 expert over it.');
     expect(text(root.querySelector('.dropped dd'))).toBe('1 choice of 8 dropped');
-    expect(text(root.querySelector('.dropped p'))).toBe('1 token got no expert at all (it rides the residual connection).');
+    expect(text(root.querySelector('.dropped dd.more'))).toBe('1 token got no expert at all (it rides the residual connection).');
     expect(text(root.querySelector('.balance dd'))).toBe('max/mean 2.00 · CV 0.71');
-    expect(text(root.querySelector('.balance p'))).toBe('1 expert got no tokens.');
+    expect(text(root.querySelector('.balance dd.more'))).toBe('1 expert got no tokens.');
     const words = text(root.querySelector('.words'));
     expect(words).toContain('1.00 and CV 0.00 would be perfectly even');
     expect(words).toContain('busiest expert was chosen by 2.00× as many tokens as the average expert');
@@ -68,7 +68,7 @@ describe('<load-panel>', () => {
     const root = el.shadowRoot!;
     expect(text(root.querySelector('.capacity dd'))).toBe('no capacity limit');
     expect(text(root.querySelector('.dropped dd'))).toBe('0 choices of 8 dropped');
-    expect(text(root.querySelector('.dropped p'))).toBe('0 tokens got no expert at all.');
+    expect(text(root.querySelector('.dropped dd.more'))).toBe('0 tokens got no expert at all.');
     expect(root.querySelector('load-bars')!.shadowRoot!.querySelector('line.cap')).toBeNull();
     el.remove();
   });

@@ -49,8 +49,9 @@ describe('<specialisation-map>', () => {
     expect([...root.querySelectorAll('td.top')].map((c) => c.textContent)).toEqual(['5', '4', '3']);
     expect(root.querySelectorAll('td.zero')).toHaveLength(3);
     const bg = (td: Element) => (td as HTMLElement).style.background;
-    expect(bg(rows[1]!.children[2]!)).toContain('100%'); // verb: all four words on E1
-    expect(bg(rows[0]!.children[3]!)).toContain('17%'); // animal on E2: 1 of 6
+    // #08519c mixed with white by the row's share: 100% is the full colour, 17% is mostly white.
+    expect(bg(rows[1]!.children[2]!)).toBe(`rgb(8, 81, 156)`); // verb: all four words on E1
+    expect(bg(rows[0]!.children[3]!)).toBe(`rgb(213, 225, 238)`); // animal on E2: 1 of 6 → tint 17%
     el.remove();
   });
 

@@ -29,13 +29,13 @@ async function mount() {
 }
 
 describe('<token-strip>', () => {
-  it('renders one labelled chip per token with its experts, marks unknown and dropped', async () => {
+  it('renders one labelled chip per token with its experts, marks unknown and dropped; the name holds the visible text', async () => {
     const el = await mount();
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
-      'token 1: the, experts 2, 0',
-      'token 2: zebra, unknown word, experts 1',
-      'token 3: runs, dropped, no expert',
+      'token 1: the E2 E0',
+      'token 2: zebra E1 ✕3 unknown (not in the vocabulary; E3 dropped, over capacity)',
+      'token 3: runs ✕3 dropped (no expert ran; E3 dropped, over capacity)',
     ]);
     expect(buttons[1]!.getAttribute('aria-current')).toBe('true');
     expect(buttons[1]!.textContent).toContain('✕3');
