@@ -13,7 +13,7 @@ import { initialState, Simulator, viewOf } from '../state/simulator';
 import { decodeView, encodeView } from '../state/url';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
-import { a11yStyles } from './shared-styles';
+import { a11yStyles, pageLayout } from './shared-styles';
 import './assignment-matrix';
 import './control-panel';
 import './experts-panel';
@@ -37,32 +37,9 @@ export class MoeApp extends LitElement {
 
   static override styles = [
     ...a11yStyles,
+    pageLayout,
     css`
-    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
-    header h1 { margin: 0; font-size: 1.6rem; }
-    header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 60rem; }
-    nav a { margin-right: 1rem; }
-    .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
-    .panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.9rem; }
-    @media (min-width: 1100px) {
-      .panels { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-    }
-    .wide { grid-column: 1 / -1; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
     section.controls { border: 0; border-radius: 0; padding: 0; background: none; }
-    h2 { font-size: 1.05rem; margin: 0 0 0.45rem; }
-    .caption { font-size: 0.88rem; color: #333; margin: 0.5rem 0 0; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
-    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
-    .error { background: #fde2e1; border-color: #b3261e; }
-    .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 0.6rem; }
-    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
-    .sentence input { font: inherit; width: min(36rem, 80vw); padding: 0.3rem; }
-    .sentence select { font: inherit; padding: 0.3rem; max-width: 18rem; }
-    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-    @media (max-width: 800px) {
-      .layout { grid-template-columns: 1fr; }
-    }
   `,
   ];
 
