@@ -16,6 +16,12 @@ export const LIMITS = {
   maxLayers: 4,
   minCapacityFactor: 0.5,
   maxCapacityFactor: 4,
+  /**
+   * Most expert weights (routed and shared, all layers) the page builds: 2^25, about a second to
+   * draw in a browser tab. Each field's own maximum together (256 experts, width 256, hidden 1024,
+   * 4 layers) would be 805 million weights, 3.2 GB and half a minute or more before anything shows.
+   */
+  maxExpertWeights: 2 ** 25,
 } as const;
 
 export interface MoeConfig {
@@ -88,6 +94,11 @@ export function expertShape(c: MoeConfig): ExpertShape {
   };
 }
 
+/** Weights of all routed and shared experts in all layers: L · 3·d·(h/m) · (E·m + K_s). */
+export function expertWeights(c: MoeConfig): number {
+  return c.layers * 3 * c.modelWidth * (c.expertHidden / c.granularity) * (c.routedExperts * c.granularity + c.sharedExperts);
+}
+
 export interface ConfigProblem {
   field: keyof MoeConfig | 'config';
   message: string;
@@ -122,8 +133,18 @@ const RULES: Record<Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'gran
   seed: { kind: 'int', min: 0, max: 4294967295, label: 'seed' },
 };
 
+/**
+ * The first `max` UTF-16 units of text, one fewer when the cut would split a surrogate pair (half an
+ * emoji), and "…" when anything was cut. Messages quote what a user typed through this.
+ */
+export function clip(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max) + ellipsis;
+}
+
 function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v);
+  if (typeof v === 'string') return JSON.stringify(clip(v, 20));
   if (typeof v === 'number') return String(v);
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
@@ -144,7 +165,7 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
   const out: MoeConfig = { ...DEFAULT_CONFIG };
 
   for (const key of Object.keys(raw)) {
-    if (!Object.hasOwn(DEFAULT_CONFIG, key)) problems.push({ field: 'config', message: `unknown setting "${key.slice(0, 40)}"` });
+    if (!Object.hasOwn(DEFAULT_CONFIG, key)) problems.push({ field: 'config', message: `unknown setting "${clip(key, 40, '')}"` });
   }
 
   for (const [field, rule] of Object.entries(RULES) as [keyof typeof RULES, IntRule | NumRule][]) {
@@ -157,7 +178,7 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     } else if (v < rule.min || v > rule.max) {
       problems.push({ field, message: `${rule.label} (${v}) must be between ${rule.min} and ${rule.max}` });
     } else {
-      out[field] = v;
+      out[field] = v === 0 ? 0 : v; // -0 is written "0" in links and messages: keep it 0
     }
   }
 
@@ -206,6 +227,14 @@ function crossChecks(c: MoeConfig): ConfigProblem[] {
   }
   if (c.topK * m > LIMITS.maxTopK) {
     p.push({ field: 'granularity', message: `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}` });
+  }
+  const weights = expertWeights(c);
+  if (weights > LIMITS.maxExpertWeights) {
+    const n = (x: number): string => x.toLocaleString('en');
+    p.push({
+      field: 'routedExperts',
+      message: `this model would have ${n(weights)} expert weights, more than the ${n(LIMITS.maxExpertWeights)} the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)`,
+    });
   }
   const experts = c.routedExperts * m;
   if (c.router === 'sigmoid-bias') {

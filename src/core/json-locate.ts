@@ -55,11 +55,9 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
     return fail(i, `unexpected ${shown(c)} where ${where} should be`);
   };
 
-  function value(): void {
-    ws();
+  /** A string, number or literal (the caller has skipped white space). */
+  function scalar(): void {
     const c = text[i];
-    if (c === '{') return object();
-    if (c === '[') return array();
     if (c === '"') return string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
     for (const word of ['true', 'false', 'null']) {
@@ -72,61 +70,66 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
     unexpected('a value');
   }
 
-  function object(): void {
-    i++; // {
+  /** A property name and its colon, at the start of an object member. */
+  function member(): void {
     ws();
-    if (text[i] === '}') {
-      i++;
-      return;
+    if (text[i] !== '"') {
+      if (text[i] === '}') fail(i, 'a comma cannot come just before "}"');
+      if (text[i] === "'") fail(i, 'property names need double quotes ("), not single quotes');
+      unexpected('a property name in double quotes');
     }
-    for (;;) {
-      ws();
-      if (text[i] !== '"') {
-        if (text[i] === '}') fail(i, 'a comma cannot come just before "}"');
-        if (text[i] === "'") fail(i, 'property names need double quotes ("), not single quotes');
-        unexpected('a property name in double quotes');
-      }
-      string();
-      ws();
-      if (text[i] !== ':') unexpected('":" after the property name');
-      i++;
-      value();
-      ws();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      if (i >= n) fail(i, 'the text ends inside an object: expected "," or "}"');
-      fail(i, text[i] === '"' ? 'expected "," between two properties (a comma is missing)' : `expected "," or "}" after a property value, found ${shown(text[i] as string)}`);
-    }
+    string();
+    ws();
+    if (text[i] !== ':') unexpected('":" after the property name');
+    i++;
   }
 
-  function array(): void {
-    i++; // [
-    ws();
-    if (text[i] === ']') {
-      i++;
-      return;
-    }
+  /**
+   * One value, however deeply nested: an explicit stack of the open objects and lists (their
+   * closing marks) instead of recursion, so that 100,000 "[" cannot overflow the call stack.
+   */
+  function value(): void {
+    const open: ('}' | ']')[] = [];
     for (;;) {
       ws();
-      if (text[i] === ']') fail(i, 'a comma cannot come just before "]"');
-      value();
-      ws();
-      if (text[i] === ',') {
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
         i++;
-        continue;
+        ws();
+        if (text[i] === close) i++;
+        else {
+          open.push(close);
+          if (close === '}') member();
+          continue; // to the first member's value or the first item
+        }
+      } else scalar();
+      // A value is complete: close what it completes, then go on to the next value.
+      for (;;) {
+        const close = open[open.length - 1];
+        if (close === undefined) return;
+        ws();
+        if (text[i] === ',') {
+          i++;
+          if (close === '}') member();
+          else {
+            ws();
+            if (text[i] === ']') fail(i, 'a comma cannot come just before "]"');
+          }
+          break;
+        }
+        if (text[i] === close) {
+          i++;
+          open.pop();
+          continue;
+        }
+        if (close === '}') {
+          if (i >= n) fail(i, 'the text ends inside an object: expected "," or "}"');
+          fail(i, text[i] === '"' ? 'expected "," between two properties (a comma is missing)' : `expected "," or "}" after a property value, found ${shown(text[i] as string)}`);
+        }
+        if (i >= n) fail(i, 'the text ends inside a list: expected "," or "]"');
+        fail(i, `expected "," or "]" after a list item, found ${shown(text[i] as string)}`);
       }
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      if (i >= n) fail(i, 'the text ends inside a list: expected "," or "]"');
-      fail(i, `expected "," or "]" after a list item, found ${shown(text[i] as string)}`);
     }
   }
 
@@ -203,7 +206,8 @@ export function locate(text: string, offset: number): Omit<JsonProblem, 'message
   let lineText = text.slice(lineStart, lineEnd).replace(/\r$/, '');
   const line = text.slice(0, lineStart).split('\n').length;
   const column = at - lineStart + 1;
-  let caret = column - 1;
+  // A caret just past a line's "\r" (an error at the very end of the text) sits at the line's end.
+  let caret = Math.min(column - 1, lineText.length);
   if (lineText.length > 2 * WINDOW) {
     const from = Math.max(0, caret - WINDOW);
     const to = Math.min(lineText.length, caret + WINDOW);
@@ -227,9 +231,44 @@ export function parseJson(text: string): JsonResult {
   }
 }
 
-/** Line and column of a top-level key's value in JSON text, for pointing at a field an error names. */
+/**
+ * Line and column of a top-level key's value in JSON text, for pointing at a field an error names.
+ * Only the outermost object's own keys count (not a "hidden_size" inside "vision_config"), and of a
+ * key written twice the last one, the one JSON.parse keeps. Null when the key is not there.
+ */
 export function locateKey(text: string, key: string): Omit<JsonProblem, 'message'> | null {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`"${escaped}"\\s*:\\s*`).exec(text);
-  return m ? locate(text, m.index + m[0].length) : null;
+  const n = text.length;
+  let depth = 0;
+  let found = -1;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"') {
+      // A string: find its end, then whether it is a key of the outermost object (followed by ":").
+      const start = i;
+      i++;
+      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      if (depth !== 1) continue;
+      let j = i;
+      while (j < n && WS.has(text[j] as string)) j++;
+      if (text[j] !== ':') continue;
+      let name: unknown;
+      try {
+        name = JSON.parse(text.slice(start, i));
+      } catch {
+        continue;
+      }
+      if (name !== key) continue;
+      j++;
+      while (j < n && WS.has(text[j] as string)) j++;
+      found = j;
+      i = j;
+      continue;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    i++;
+  }
+  return found >= 0 ? locate(text, found) : null;
 }

@@ -23,11 +23,18 @@
  *     num_nextn_predict_layers) and vision towers (vision_config), as the published headline totals do.
  */
 
+import { clip } from './config';
+
 export const MODEL_TYPES = ['deepseek_v3', 'deepseek_v2', 'mixtral', 'qwen2_moe', 'qwen3_moe', 'olmoe'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
 
 /** Largest width, count or vocabulary accepted for one field: keeps every count an exact integer. */
 export const MAX_FIELD = 100_000_000;
+/**
+ * Most layers accepted. Published models have at most a few hundred; the count walks the layers one
+ * by one, and a pasted num_hidden_layers of 100,000,000 would freeze the page for seconds.
+ */
+export const MAX_LAYERS = 10_000;
 
 /** An error in a config, naming the field at fault ("config" for the whole object). */
 export class ConfigFieldError extends Error {
@@ -129,7 +136,7 @@ type Raw = Record<string, unknown>;
 function describe(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v);
+  if (typeof v === 'string') return JSON.stringify(clip(v, 24));
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return 'a list';
   return `an ${typeof v}`;
@@ -142,10 +149,10 @@ class Reader {
   readonly defaults: string[] = [];
   constructor(readonly raw: Raw) {}
 
-  /** A required whole number in [min, MAX_FIELD]. */
-  int(field: string, min = 1, why = ''): number {
+  /** A required whole number in [min, max]. */
+  int(field: string, min = 1, why = '', max = MAX_FIELD): number {
     if (!has(this.raw, field)) throw new ConfigFieldError(field, `"${field}" is missing${why ? ` (${why})` : ''}`);
-    return this.check(field, this.raw[field], min);
+    return this.check(field, this.raw[field], min, max);
   }
 
   /** A whole number, or null for "none" (the field must still be present). */
@@ -214,11 +221,11 @@ class Reader {
     return v as number[];
   }
 
-  private check(field: string, v: unknown, min: number): number {
+  private check(field: string, v: unknown, min: number, max = MAX_FIELD): number {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigFieldError(field, `"${field}" must be a whole number, not ${describe(v)}`);
     if (!Number.isInteger(v)) throw new ConfigFieldError(field, `"${field}" must be a whole number, not ${v}`);
     if (v < min) throw new ConfigFieldError(field, `"${field}" must be at least ${min}, not ${v}`);
-    if (v > MAX_FIELD) throw new ConfigFieldError(field, `"${field}" (${v}) is larger than this page counts (at most ${MAX_FIELD.toLocaleString('en')})`);
+    if (v > max) throw new ConfigFieldError(field, `"${field}" (${v}) is larger than this page counts (at most ${max.toLocaleString('en')})`);
     return v;
   }
 }
@@ -240,7 +247,7 @@ export function readMoeConfig(input: unknown): MoeShape {
   const modelType = type as ModelType;
   const vocab = r.int('vocab_size');
   const hidden = r.int('hidden_size');
-  const layers = r.int('num_hidden_layers');
+  const layers = r.int('num_hidden_layers', 1, '', MAX_LAYERS);
   const heads = r.int('num_attention_heads');
   const tied = r.flag('tie_word_embeddings', false, 'untied, the default of this model type');
 
@@ -409,8 +416,8 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
   if (t === 'qwen2_moe' || t === 'qwen3_moe') {
     // modeling_qwen*_moe.py: layer i is MoE unless listed in mlp_only_layers, and when (i + 1) % decoder_sparse_step == 0.
     const step = r.optionalInt('decoder_sparse_step', 1, 1, 'every layer is MoE');
-    const mlpOnly = r.layerList('mlp_only_layers', base.layers);
-    moeLayer = moeLayer.map((_, i) => !mlpOnly.includes(i) && (i + 1) % step === 0);
+    const mlpOnly = new Set(r.layerList('mlp_only_layers', base.layers));
+    moeLayer = moeLayer.map((_, i) => !mlpOnly.has(i) && (i + 1) % step === 0);
   }
   const split = layerSplit(moeLayer);
   const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, 'the width of the dense layers') : 0;

@@ -1,7 +1,7 @@
 /**
  * A word-level tokenizer over the built-in lexicon. Text is lower-cased and split into words and
- * single punctuation marks. Words outside the vocabulary map to the unknown token (id 0) and are
- * flagged, never dropped.
+ * single punctuation marks or symbols (an emoji with its modifiers is one). Words outside the
+ * vocabulary map to the unknown token (id 0) and are flagged, never dropped.
  */
 import { LEXICON, type Category } from './corpus';
 
@@ -42,8 +42,19 @@ export interface Tokenized {
   totalTokens: number;
 }
 
-/** Words (with inner apostrophes, as in "don't") or single other marks; quotes around a word split off. */
-const PIECE = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** A run of letters and digits, with the combining marks that belong to them ("café" typed as e + U+0301). */
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}\p{M}]*`;
+/** A mark or symbol that draws something: not a letter, digit, space, control, format character or lone combining mark. */
+const MARK = String.raw`[^\s\p{L}\p{N}\p{M}\p{Cc}\p{Cf}]`;
+/** What modifies the symbol before it: combining marks (U+FE0F included), skin tones, emoji tag characters. */
+const MODIFIER = String.raw`[\p{M}\p{Emoji_Modifier}\u{E0020}-\u{E007F}]`;
+/**
+ * Words (with inner apostrophes, as in "don't"), or one mark or symbol with its modifiers; an emoji
+ * sequence joined by U+200D (👨‍👩‍👧) and a flag (two regional indicators) are one token. Quotes around a
+ * word split off. What draws nothing (controls, format characters such as U+200B, a combining mark
+ * with nothing to sit on) separates tokens like white space and never becomes a token of its own.
+ */
+const PIECE = new RegExp(String.raw`${WORD}(?:'${WORD})*|\p{RI}\p{RI}|${MARK}${MODIFIER}*(?:\u200d${MARK}${MODIFIER}*)*`, 'gu');
 
 export function tokenize(text: string, vocab: Vocab = VOCAB, maxTokens: number = MAX_TOKENS): Tokenized {
   const pieces = typeof text === 'string' ? (text.toLowerCase().match(PIECE) ?? []) : [];

@@ -11,7 +11,7 @@
  *
  * Decoding never throws: a bad value falls back to its default and adds a notice saying so.
  */
-import type { MoeConfig } from '../core/config';
+import { validateConfig, type MoeConfig } from '../core/config';
 import { BALANCE_MODES, DEFAULT_TRAIN, validateTrainSettings, type BalanceMode, type TrainSettings } from '../core/training';
 import { decodeView, encodeView } from './url';
 import { defaultView } from './view';
@@ -134,6 +134,12 @@ export function decodeBalanceView(search: string): DecodedTrain<BalanceView> {
   if (cfg.router !== 'sigmoid-bias') {
     notices.push(`Ignored r=${short(params.get('r') ?? '')}: this page compares balancing modes, and ${SIGMOID_ONLY}. Using sigmoid-bias.`);
     cfg = { ...cfg, router: 'sigmoid-bias' };
+    // The group settings were only checked against the other router: check them again.
+    const checked = validateConfig(cfg);
+    if (!checked.ok) {
+      notices.push(`Ignored the link's expert groups: ${checked.problems[0]?.message ?? 'they do not fit'}. Using 1 group.`);
+      cfg = { ...cfg, nGroup: 1, topkGroup: 1 };
+    }
   }
   // This lesson's own defaults: top-1 routing and seed 3, where (measured) no balancing piles about
   // 2.3× the mean load on the busiest expert while bias balancing holds it near 1.2.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONFIG,
   expertShape,
+  expertWeights,
   GRANULARITIES,
   LIMITS,
   ROUTERS,
@@ -140,6 +141,20 @@ describe('numeric fields', () => {
     expect(configOf(validateConfig({ modelWidth: 256, expertHidden: 1024 })).expertHidden).toBe(1024);
     expect(configOf(validateConfig({ routedExperts: 256, topK: 16 })).routedExperts).toBe(256);
     expect(configOf(validateConfig({ routedExperts: 1, topK: 1 })).routedExperts).toBe(1);
+  });
+
+  it('refuses a model too big to build in a browser tab, saying how big', () => {
+    // Every field at its own maximum: 805 million expert weights.
+    const r = validateConfig({ routedExperts: 256, modelWidth: 256, expertHidden: 1024, layers: 4 });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ field: 'routedExperts', message: 'this model would have 805,306,368 expert weights, more than the 33,554,432 the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)' }],
+    });
+    // 4 layers · 3 · 128 · 256 · 85 experts is just under the budget, 86 experts just over.
+    expect(expertWeights(configOf(validateConfig({ routedExperts: 85, modelWidth: 128, expertHidden: 256, layers: 4 })))).toBe(33_423_360);
+    expect(validateConfig({ routedExperts: 86, modelWidth: 128, expertHidden: 256, layers: 4 }).ok).toBe(false);
+    // Shared experts count too.
+    expect(validateConfig({ routedExperts: 84, sharedExperts: 2, modelWidth: 128, expertHidden: 256, layers: 4 }).ok).toBe(false);
   });
 });
 

@@ -120,4 +120,25 @@ describe('locate and locateKey', () => {
     expect(locateKey(text, 'nope')).toBeNull();
     expect(locateKey('{"a.b": 1}', 'a.b')).toMatchObject({ column: 9 });
   });
+  it('points at the outermost object’s key, and at the last of a key written twice (the one JSON.parse keeps)', () => {
+    const nested = '{"vision_config": {"hidden_size": 1}, "hidden_size": "x"}';
+    expect(nested.slice(locateKey(nested, 'hidden_size')!.offset)).toBe('"x"}');
+    const twice = '{"hidden_size": 1,\n "a": [{"hidden_size": 2}],\n "hidden_size": 3}';
+    expect(locateKey(twice, 'hidden_size')).toMatchObject({ line: 3, column: 17 });
+    expect(locateKey('{"hidden\\u005fsize": 4}', 'hidden_size')).toMatchObject({ column: 22 });
+    expect(locateKey('{"a": "\\"hidden_size\\": 5"}', 'hidden_size')).toBeNull();
+    expect(locateKey('[{"hidden_size": 1}]', 'hidden_size')).toBeNull();
+  });
+  it('a caret after a last "\\r" stays on the line', () => {
+    expect(locate('\r', 1)).toMatchObject({ line: 1, column: 2, excerpt: '', caret: 0 });
+  });
+});
+
+describe('deep nesting', () => {
+  it('finds the error in 100,000 nested lists without overflowing the call stack', () => {
+    const text = '['.repeat(100_000);
+    expect(parseJson(text)).toMatchObject({ ok: false, problem: { message: 'the text ends where a value should be', line: 1, column: 100_001 } });
+    const objects = '{"a":'.repeat(100_000) + '1' + '}'.repeat(99_999) + ']';
+    expect(parseJson(objects)).toMatchObject({ ok: false, problem: { message: 'expected "," or "}" after a property value, found "]"' } });
+  });
 });

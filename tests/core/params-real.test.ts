@@ -462,6 +462,9 @@ describe('errors name the field; nothing is guessed', () => {
     fails({ ...v3, num_hidden_layers: 0 }, 'num_hidden_layers', '"num_hidden_layers" must be at least 1, not 0');
     fails({ ...v3, n_shared_experts: -1 }, 'n_shared_experts', '"n_shared_experts" must be at least 0, not -1');
     fails({ ...v3, n_routed_experts: 1e12 }, 'n_routed_experts', 'is larger than this page counts');
+    // Layers are walked one by one: 100,000,000 of them used to freeze the page for seconds.
+    fails({ ...v3, num_hidden_layers: 100_000_000 }, 'num_hidden_layers', '"num_hidden_layers" (100000000) is larger than this page counts (at most 10,000)');
+    expect(countParams({ ...v3, num_hidden_layers: 10_000 }).shape.moeLayers).toBe(10_000 - 3);
     fails({ ...v3, routed_scaling_factor: 'big' }, 'routed_scaling_factor', '"routed_scaling_factor" must be a number, not "big"');
   });
 

@@ -89,6 +89,14 @@ describe('tokenize', () => {
     expect(long.tokens.every((t) => t.text === 'cat')).toBe(true);
   });
 
+  it('an emoji with its modifiers is one token; what draws nothing never is one', () => {
+    expect(texts('the 👨‍👩‍👧 and ❤️ 👍🏽 🇫🇷 1️⃣')).toEqual(['the', '👨‍👩‍👧', 'and', '❤️', '👍🏽', '🇫🇷', '1️⃣']);
+    // Zero-width space, controls, a byte-order mark and a stray combining mark separate words like spaces.
+    expect(texts('the\u200bcat\u0000runs\ufeff. \u0301')).toEqual(['the', 'cat', 'runs', '.']);
+    // A combining accent stays on its word (and makes it a different, unknown word).
+    expect(tokenize('cafe\u0301 fox').tokens.map((t) => [t.text, t.unknown])).toEqual([['cafe\u0301', true], ['fox', false]]);
+  });
+
   it('punctuation counts toward the limit; a custom limit works', () => {
     const r = tokenize('the cat . the dog .', VOCAB, 4);
     expect(r.tokens.map((t) => t.text)).toEqual(['the', 'cat', '.', 'the']);

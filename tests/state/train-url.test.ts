@@ -88,3 +88,12 @@ describe('balance page URL codec', () => {
     ]);
   });
 });
+
+describe('balance page links that set groups for another router', () => {
+  it('re-checks the groups once the router is forced to sigmoid-bias', () => {
+    const { view, notices } = decodeBalanceView('?r=softmax-topk&g=3');
+    expect(view.config.router).toBe('sigmoid-bias');
+    expect(view.config.nGroup).toBe(1);
+    expect(notices.some((n) => n.startsWith("Ignored the link's expert groups: 8 routed experts cannot be split evenly into 3 groups"))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { DEFAULT_SENTENCE } from '../../src/core/corpus';
-import { decodeView, encodeView, MAX_TEXT_CHARS } from '../../src/state/url';
+import { decodeView, encodeView, MAX_TEXT_CHARS, repairQuery } from '../../src/state/url';
 import { defaultView, type ViewState } from '../../src/state/view';
 
 describe('URL codec', () => {
@@ -54,7 +54,40 @@ describe('URL codec', () => {
     expect(view.config.routedExperts).toBe(4);
     expect(view.config.topK).toBe(2);
     expect(view.config.sharedExperts).toBe(2);
-    expect(notices).toEqual(["Ignored the link's settings: top-k (9) cannot exceed the number of routed experts (4)."]);
+    expect(notices).toEqual(['Ignored k=9: top-k (9) cannot exceed the number of routed experts (4). Using 2.']);
+  });
+
+  it('keeps the rest when a value clashes only with a default, and names the value dropped', () => {
+    // e=1 cannot hold the default top-2: it is dropped on its own, the seed and layers stay.
+    const { view, notices } = decodeView('?e=1&seed=5&L=2');
+    expect(view.config).toEqual({ ...DEFAULT_CONFIG, seed: 5, layers: 2 });
+    expect(notices).toEqual(['Ignored e=1: top-k (2) cannot exceed the number of routed experts (1). Using 8.']);
+  });
+
+  it('uses the first of a key given twice and says so; joins repeated hide lists', () => {
+    const { view, notices } = decodeView('?e=4&e=16&k=2&k=2&hide=router&hide=seed');
+    expect(view.config.routedExperts).toBe(4);
+    expect(view.hide).toEqual(['router', 'seed']);
+    expect(notices).toEqual(['Ignored e=16: the link gives e more than once. Using the first, e=4.']);
+  });
+
+  it('reads "-0" as 0, so that the link it writes back is the same', () => {
+    const { view } = decodeView('?gamma=-0&seed=-0&s=-0');
+    expect(Object.is(view.gamma, 0) && Object.is(view.config.seed, 0) && Object.is(view.config.sharedExperts, 0)).toBe(true);
+  });
+
+  it('rewrites a query with a malformed percent escape (which stops tfjs-core loading) into the same settings', () => {
+    expect(repairQuery('?e=%&text=50%25%20off&k=%E0%A4%A')).toBe('?e=%25&text=50%25+off&k=%EF%BF%BD%25A');
+    expect(decodeView('?e=%&text=50%25%20off&k=%E0%A4%A')).toEqual(decodeView(repairQuery('?e=%&text=50%25%20off&k=%E0%A4%A')!));
+    expect(repairQuery('?e=8&text=the%20fox%20%F0%9F%A6%8A')).toBeNull();
+    expect(repairQuery('')).toBeNull();
+  });
+
+  it('never cuts an emoji in half, in the sentence or in a notice', () => {
+    const emoji = '🦊'.repeat(MAX_TEXT_CHARS);
+    const { view, notices } = decodeView(`?text=${encodeURIComponent(emoji)}&e=${encodeURIComponent('🦊'.repeat(20))}`);
+    expect(view.text).toBe('🦊'.repeat(MAX_TEXT_CHARS / 2));
+    expect(notices.some((n) => /\p{Cs}/u.test(n))).toBe(false);
   });
 
   it('reports unknown keys and unknown hidden controls', () => {
