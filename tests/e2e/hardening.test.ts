@@ -98,3 +98,21 @@ describe('user text', () => {
     expect(offsite).toEqual([]);
   });
 });
+
+describe('malformed percent escapes in a link', () => {
+  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html']) {
+    it(`do not stop ${page || 'index.html'} from starting`, async () => {
+      const { page: p, errors } = await openPage(browser, `${inject('baseUrl')}${page}?e=%&k=%E0%A4%A&x=%zz`);
+      await p.waitForLoadState('networkidle');
+      await p.waitForTimeout(500);
+      const text = await p.evaluate(() => {
+        const walk = (n: Node): string =>
+          n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
+        return walk(document.body);
+      });
+      expect(text.length).toBeGreaterThan(200);
+      expect(errors).toEqual([]);
+      await p.close();
+    });
+  }
+});
