@@ -76,6 +76,16 @@ export class Simulator extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /** Replaces the whole view before the first run (a page's link or an element's attributes). */
+  load(view: ViewState, notices: string[] = []): void {
+    this.set({ ...view, notices, problems: [] });
+  }
+
+  /** Hides or shows controls (teacher mode). */
+  setHide(hide: ViewState['hide']): void {
+    this.set({ hide: [...hide] });
+  }
+
   setBackend(backend: BackendStatus): void {
     this.set({ backend });
   }

@@ -3,14 +3,16 @@
  * plain data to the panels. Keyboard: ← → step, Space play/pause, Home/End first/last token.
  */
 import { css, html, LitElement, nothing } from 'lit';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import { customElement, state } from 'lit/decorators.js';
 import { expertShape } from '../core/config';
 import { PRESET_SENTENCES } from '../core/corpus';
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
-import { initialState, Simulator, viewOf } from '../state/simulator';
+import { initialState, Simulator, viewOf, type SimState } from '../state/simulator';
 import { decodeView, encodeView } from '../state/url';
+import type { ViewState } from '../state/view';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
 import { a11yStyles, pageLayout } from './shared-styles';
@@ -23,16 +25,11 @@ import './param-meter';
 import './router-panel';
 import './token-strip';
 
-function createSimulator(): Simulator {
-  const { view, notices } = decodeView(location.search);
-  return new Simulator(initialState(view, notices));
-}
-
 @customElement('moe-app')
 export class MoeApp extends LitElement {
-  private readonly sim = createSimulator();
+  protected readonly sim = new Simulator(initialState());
   private readonly ctl = new SimulatorController(this, this.sim);
-  @state() private starting = true;
+  @state() protected starting = true;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
   static override styles = [
@@ -43,15 +40,34 @@ export class MoeApp extends LitElement {
   `,
   ];
 
+  /** Where the page's view comes from: the address bar (the embeddable <moe-lab> reads attributes). */
+  protected initialView(): { view: ViewState; notices: string[] } {
+    return decodeView(location.search);
+  }
+
+  /** Whether the view is kept in the address bar (not when embedded in someone else's page). */
+  protected get keepsUrl(): boolean {
+    return true;
+  }
+
+  /** Where the step keys are heard: the whole page, or only the element itself when embedded. */
+  protected get keyTarget(): EventTarget {
+    return window;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('keydown', this.onKey);
+    if (this.starting) {
+      const { view, notices } = this.initialView();
+      this.sim.load(view, notices);
+    }
+    this.keyTarget.addEventListener('keydown', this.onKey as EventListener);
     this.sim.addEventListener('change', this.onSimChange);
     void this.start();
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('keydown', this.onKey);
+    this.keyTarget.removeEventListener('keydown', this.onKey as EventListener);
     this.sim.removeEventListener('change', this.onSimChange);
     this.sim.dispose();
     super.disconnectedCallback();
@@ -86,7 +102,7 @@ export class MoeApp extends LitElement {
 
   /** Keeps the address bar in step with the view, at most four times a second. */
   private readonly onSimChange = (): void => {
-    if (this.urlTimer !== null) return;
+    if (!this.keepsUrl || this.urlTimer !== null) return;
     this.urlTimer = setTimeout(() => {
       this.urlTimer = null;
       const extra = new URLSearchParams(location.search).get('backend');
@@ -183,10 +199,18 @@ export class MoeApp extends LitElement {
 
   override render() {
     const s = this.ctl.sim.state;
-    const t = s.trace;
-    const layer = t?.layers[s.layer] ?? null;
+    // Embedded in someone else's page the element is a region, not the page's header and main.
+    const main = this.keepsUrl ? literal`main` : literal`section`;
+    return staticHtml`
+      ${this.keepsUrl ? this.renderHeader(s) : nothing}
+      <${main} aria-label="moe-lab simulator">
+        ${this.renderBody(s)}
+      </${main}>
+    `;
+  }
+
+  private renderHeader(s: SimState) {
     const shape = expertShape(s.config);
-    const tok = t?.tokens[s.position] ?? null;
     return html`
       <header>
         <h1>moe-lab</h1>
@@ -203,7 +227,15 @@ export class MoeApp extends LitElement {
           <a href="demos/memory.html">Compressed memory (latent attention)</a>
         </nav>
       </header>
-<main>
+    `;
+  }
+
+  private renderBody(s: SimState) {
+    const t = s.trace;
+    const layer = t?.layers[s.layer] ?? null;
+    const shape = expertShape(s.config);
+    const tok = t?.tokens[s.position] ?? null;
+    return html`
         ${s.notices.length
           ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? html`…and ${s.notices.length - 8} more.` : nothing}</div>`
           : nothing}
@@ -246,7 +278,6 @@ export class MoeApp extends LitElement {
             </section>
           </div>
         </div>
-      </main>
     `;
   }
 }

@@ -150,6 +150,14 @@ describe('axe-core: no violations', () => {
     await page.close();
   });
 
+  it('demos/embed.html (<moe-lab> in a plain page)', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/embed.html`);
+    await page.waitForFunction(() => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null, undefined, { timeout: 20000 });
+    expect(await axeViolations(page, 'demos/embed.html')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('demos/routers.html', async () => {
     const { page, errors } = await openPage(browser, `${base}demos/routers.html`);
     await expect.poll(() => page.getByRole('button', { name: /^token \d+:/ }).count(), { timeout: 20000 }).toBe(40);

@@ -1,0 +1,74 @@
+/**
+ * <moe-lab>: the simulator as an element a teacher can drop into any HTML page or slide deck,
+ * configured by attributes instead of the address bar:
+ *
+ *   <moe-lab experts="16" top-k="2" router="sigmoid-bias" sentence="two red birds sing ." seed="3" hide="seed,router"></moe-lab>
+ *
+ * Attributes are read like the simulator's link keys (same checks, same notices for bad values)
+ * and may change at any time. The element keeps its view out of the page's address bar, and its
+ * step keys (← → Space Home End) work while the focus is inside it.
+ */
+import { customElement } from 'lit/decorators.js';
+import { decodeView } from '../state/url';
+import type { ViewState } from '../state/view';
+import { MoeApp } from './moe-app';
+
+/** Attribute → the simulator's link key. */
+const ATTRIBUTES: Record<string, string> = {
+  experts: 'e',
+  'top-k': 'k',
+  router: 'r',
+  sentence: 'text',
+  seed: 'seed',
+  hide: 'hide',
+  shared: 's',
+  'capacity-factor': 'cf',
+  layers: 'L',
+};
+
+@customElement('moe-lab')
+export class MoeLab extends MoeApp {
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, ...Object.keys(ATTRIBUTES)];
+  }
+
+  private fromAttributes(): { view: ViewState; notices: string[] } {
+    const params = new URLSearchParams();
+    for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) params.set(key, value);
+    }
+    const { view, notices } = decodeView(`?${params.toString()}`);
+    // Notices name the attribute, not the link key it stands for.
+    const names = Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, k]) => [k, a]));
+    return { view, notices: notices.map((n) => n.replace(/^Ignored (\w+)=/, (_, k: string) => `Ignored ${names[k] ?? k}=`)) };
+  }
+
+  protected override initialView(): { view: ViewState; notices: string[] } {
+    return this.fromAttributes();
+  }
+
+  protected override get keepsUrl(): boolean {
+    return false;
+  }
+
+  protected override get keyTarget(): EventTarget {
+    return this;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (this.starting || !(name in ATTRIBUTES) || old === value) return;
+    const { view } = this.fromAttributes();
+    const s = this.sim.state;
+    void this.sim.setConfig(view.config);
+    if (view.text !== s.text) void this.sim.setText(view.text);
+    if (view.hide.join() !== s.hide.join()) this.sim.setHide(view.hide);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'moe-lab': MoeLab;
+  }
+}

@@ -1,0 +1,64 @@
+/** <moe-lab> in a plain page, set up and driven by its attributes. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Trace } from '../../src/core/trace';
+import { launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+const base = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+interface Lab extends HTMLElement {
+  trace: Trace | null;
+  settled(): Promise<void>;
+}
+
+describe('<moe-lab> embedded by attributes (demos/embed.html)', () => {
+  it('takes its setup from attributes, follows attribute changes, and leaves the page URL alone', async () => {
+    const { page, errors, offsite } = await openPage(browser, `${base}demos/embed.html`);
+    await page.waitForFunction(() => (document.querySelector('moe-lab') as Lab | null)?.trace != null, undefined, { timeout: 20000 });
+    const config = () => page.evaluate(() => (document.querySelector('moe-lab') as Lab).trace!.config);
+    expect(await config()).toMatchObject({ routedExperts: 16, topK: 2, router: 'sigmoid-bias', seed: 3 });
+    expect(await page.evaluate(() => (document.querySelector('moe-lab') as Lab).trace!.tokens.map((t) => t.text).join(' '))).toBe('two red birds sing in the old tree .');
+    expect(await page.getByRole('spinbutton', { name: 'Seed' }).count()).toBe(0);
+    const url = page.url();
+
+    await page.evaluate(() => document.querySelector('moe-lab')!.setAttribute('experts', '8'));
+    await page.evaluate(() => (document.querySelector('moe-lab') as Lab).settled());
+    await expect.poll(config).toMatchObject({ routedExperts: 8 });
+    await page.evaluate(() => document.querySelector('moe-lab')!.setAttribute('hide', ''));
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Seed' }).count()).toBe(1);
+    await page.evaluate(() => document.querySelector('moe-lab')!.setAttribute('sentence', 'one cat sleeps .'));
+    await expect.poll(() => page.evaluate(() => (document.querySelector('moe-lab') as Lab).trace!.tokens.length)).toBe(4);
+
+    const status = page.getByRole('status').filter({ hasText: 'parameters' });
+    await page.getByRole('button', { name: 'Next token' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => status.textContent()).toContain('“cat”');
+    await page.waitForTimeout(400);
+    expect(page.url()).toBe(url);
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+  });
+
+  it('reports a bad attribute by its name and keeps working', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/embed.html`);
+    await page.waitForFunction(() => (document.querySelector('moe-lab') as Lab | null)?.trace != null, undefined, { timeout: 20000 });
+    await page.evaluate(() => {
+      const lab = document.createElement('moe-lab');
+      lab.setAttribute('experts', 'many');
+      lab.setAttribute('top-k', '3');
+      document.querySelector('main')!.append(lab);
+    });
+    const second = page.locator('moe-lab').nth(1);
+    await expect.poll(() => second.getByRole('alert').filter({ hasText: 'Ignored experts=many' }).count(), { timeout: 20000 }).toBe(1);
+    await expect.poll(() => second.evaluate((el) => (el as Lab).trace?.config.topK)).toBe(3);
+    expect(errors).toEqual([]);
+  });
+});

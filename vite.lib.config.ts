@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+
+/** `npm run build:lib`: <moe-lab> as one ES module in dist-lib/, wasm inlined, no CDN. */
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist-lib',
+    emptyOutDir: true,
+    assetsInlineLimit: () => true,
+    lib: { entry: 'src/lib.ts', formats: ['es'], fileName: 'moe-lab' },
+  },
+});
