@@ -11,11 +11,14 @@ import { MAX_TOKENS } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { initialState, Simulator, viewOf, type SimState } from '../state/simulator';
+import { withKeptKeys } from '../state/lang';
 import { decodeView, encodeView } from '../state/url';
 import type { ViewState } from '../state/view';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
+import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles, pageLayout } from './shared-styles';
+import './lang-switch';
 import './assignment-matrix';
 import './control-panel';
 import './experts-panel';
@@ -29,6 +32,7 @@ import './token-strip';
 export class MoeApp extends LitElement {
   protected readonly sim = new Simulator(initialState());
   private readonly ctl = new SimulatorController(this, this.sim);
+  private readonly i18n = new LocaleController(this);
   @state() protected starting = true;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -105,8 +109,7 @@ export class MoeApp extends LitElement {
     if (!this.keepsUrl || this.urlTimer !== null) return;
     this.urlTimer = setTimeout(() => {
       this.urlTimer = null;
-      const extra = new URLSearchParams(location.search).get('backend');
-      const query = encodeView(viewOf(this.sim.state)) + (extra ? `&backend=${encodeURIComponent(extra)}` : '');
+      const query = withKeptKeys(encodeView(viewOf(this.sim.state)), location.search);
       if (query !== location.search) history.replaceState(null, '', query);
     }, 250);
   };
@@ -159,31 +162,32 @@ export class MoeApp extends LitElement {
   private renderSentence() {
     const s = this.ctl.sim.state;
     const t = s.trace;
+    const m = this.msg;
     const layer = t?.layers[s.layer] ?? null;
     const hidden = s.hide.includes('sentence');
     return html`<section class="wide" aria-labelledby="tokens-h">
-      <h2 id="tokens-h">Tokens and their experts</h2>
+      <h2 id="tokens-h">${m.tokensTitle}</h2>
       ${hidden
         ? nothing
         : html`<div class="sentence">
-            <label>Sentence
+            <label>${m.sentence}
               <input type="text" .value=${s.text} maxlength="2000" @change=${(e: Event) => void this.sim.setText((e.target as HTMLInputElement).value)} />
             </label>
-            <label>Presets
-              <select @change=${(e: Event) => void this.sim.setText((e.target as HTMLSelectElement).value)}>
-                <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)}>Choose a sentence…</option>
+            <label>${m.presets}
+              <select translate="no" @change=${(e: Event) => void this.sim.setText((e.target as HTMLSelectElement).value)}>
+                <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)} translate="yes">${m.chooseSentence}</option>
                 ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
               </select>
             </label>
           </div>`}
-      ${t?.truncated ? html`<p class="notice" role="status">Only the first ${MAX_TOKENS} tokens are routed.</p>` : nothing}
-      ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">Type a sentence to route: there are no tokens.</p>` : nothing}
+      ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
+      ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
       <token-strip .tokens=${t?.tokens ?? []} .routing=${layer?.tokens ?? []} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></token-strip>
       ${s.config.layers > 1
-        ? html`<p><label>Layer shown
+        ? html`<p><label>${m.layerShown}
             <select @change=${(e: Event) => this.sim.setLayer(Number((e.target as HTMLSelectElement).value))}>
-              ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === s.layer}>Layer ${l + 1} of ${s.config.layers}</option>`)}
-            </select></label> Each layer has its own router and experts, so a token can go to different experts at each depth.</p>`
+              ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === s.layer}>${m.layerOption(l + 1, s.config.layers)}</option>`)}
+            </select></label> ${m.layerHint}</p>`
         : nothing}
       <param-meter .trace=${t} .current=${s.position}></param-meter>
       <export-menu
@@ -193,8 +197,12 @@ export class MoeApp extends LitElement {
         .view=${viewOf(s)}
         .url=${new URL(encodeView(viewOf(s)), location.href).href}
       ></export-menu>
-      <p class="caption">Each chip is a token, coloured by the expert with its largest weight; the numbers are all its experts (✕ = dropped). Only those experts' parameters did any work for it.</p>
+      <p class="caption">${m.tokensCaption}</p>
     </section>`;
+  }
+
+  protected override willUpdate(): void {
+    if (this.keepsUrl) document.title = this.msg.pageTitle;
   }
 
   override render() {
@@ -203,31 +211,49 @@ export class MoeApp extends LitElement {
     const main = this.keepsUrl ? literal`main` : literal`section`;
     return staticHtml`
       ${this.keepsUrl ? this.renderHeader(s) : nothing}
-      <${main} aria-label="moe-lab simulator">
+      <${main} aria-label=${this.msg.simulatorLabel}>
         ${this.renderBody(s)}
       </${main}>
     `;
   }
 
+  /** The messages of the page's language, for this component. */
+  protected get msg() {
+    return messages().shell;
+  }
+
   private renderHeader(s: SimState) {
     const shape = expertShape(s.config);
+    const m = this.msg;
+    const links: [string, string][] = [
+      ['demos/routers.html', m.links.routers],
+      ['demos/sparsity.html', m.links.sparsity],
+      ['demos/experts.html', m.links.experts],
+      ['demos/capacity.html', m.links.capacity],
+      ['demos/training.html', m.links.training],
+      ['demos/balance.html', m.links.balance],
+      [`demos/scale.html${encodeView(viewOf(s))}`, m.links.scale],
+      ['demos/memory.html', m.links.memory],
+    ];
+    const lang = withKeptKeys('', location.search);
     return html`
       <header>
-        <h1>moe-lab</h1>
-        <p>
-          A mixture-of-experts model running in your browser. A router picks ${shape.active} of ${shape.experts} experts for each
-          token${shape.shared ? html`, plus ${shape.shared} shared expert${shape.shared > 1 ? 's' : ''} that always run` : nothing}; only those
-          run, so only a fraction of the parameters does any work.
-        </p>
-        <nav aria-label="Lessons">
-          <a href="demos/routers.html">Four routers side by side</a>
-          <a href="demos/training.html">Live training: watch the experts specialise</a>
-          <a href="demos/balance.html">Balancing side by side</a>
-          <a href=${`demos/scale.html${encodeView(viewOf(s))}`}>Real scale: your toy vs DeepSeek-V3</a>
-          <a href="demos/memory.html">Compressed memory (latent attention)</a>
+        <div class="title-row">
+          <h1>${messages().common.siteName}</h1>
+          <lang-switch></lang-switch>
+        </div>
+        <p>${m.intro(shape.active, shape.experts, shape.shared)}</p>
+        <nav aria-label=${m.lessonsNav}>
+          ${links.map(([href, text]) => html`<a href=${this.linkWithLang(href, lang)}>${text}</a>`)}
         </nav>
       </header>
     `;
+  }
+
+  /** A link to another page that keeps the chosen language (and backend override). */
+  private linkWithLang(href: string, kept: string): string {
+    if (!kept) return href;
+    return href.includes('?') ? `${href}&${kept.slice(1)}` : `${href}${kept}`;
   }
 
   private renderBody(s: SimState) {
@@ -237,13 +263,13 @@ export class MoeApp extends LitElement {
     const tok = t?.tokens[s.position] ?? null;
     return html`
         ${s.notices.length
-          ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? html`…and ${s.notices.length - 8} more.` : nothing}</div>`
+          ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
           : nothing}
         ${s.backend?.notice ? html`<p class="notice" role="alert">${s.backend.notice}</p>` : nothing}
-        ${s.error ? html`<p class="notice error" role="alert">The model could not run: ${s.error}</p>` : nothing}
-        ${this.starting && !t ? html`<p role="status">Starting the model…</p>` : nothing}
+        ${s.error ? html`<p class="notice error" role="alert">${this.msg.modelFailed(s.error)}</p>` : nothing}
+        ${this.starting && !t ? html`<p role="status">${this.msg.starting}</p>` : nothing}
         <div class="layout">
-          <section class="controls" aria-label="Controls">
+          <section class="controls" aria-label=${this.msg.controlsLabel}>
             <control-panel
               .config=${s.config}
               .gamma=${s.gamma}
@@ -256,24 +282,24 @@ export class MoeApp extends LitElement {
               @view-change=${this.onView}
               @command=${this.onCommand}
             ></control-panel>
-            <p class="caption">Backend: ${s.backend?.name ?? '…'}. Keys: ← → step, Space play/pause, Home/End.</p>
+            <p class="caption">${this.msg.backendKeys(s.backend?.name ?? '…')}</p>
           </section>
           <div class="panels">
             ${this.renderSentence()}
             <section aria-labelledby="router-h">
-              <h2 id="router-h">Router: scores for “${tok?.text ?? ''}”</h2>
+              <h2 id="router-h">${this.msg.routerTitle(tok?.text ?? '')}</h2>
               <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
             </section>
             <section aria-labelledby="experts-h">
-              <h2 id="experts-h">Experts</h2>
+              <h2 id="experts-h">${this.msg.expertsTitle}</h2>
               <experts-panel .layer=${layer} .current=${s.position} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
             </section>
             <section aria-labelledby="load-h">
-              <h2 id="load-h">Load per expert</h2>
+              <h2 id="load-h">${this.msg.loadTitle}</h2>
               <load-panel .layer=${layer}></load-panel>
             </section>
             <section aria-labelledby="matrix-h">
-              <h2 id="matrix-h">Whole sentence</h2>
+              <h2 id="matrix-h">${this.msg.matrixTitle}</h2>
               <assignment-matrix .tokens=${t?.tokens ?? []} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
             </section>
           </div>

@@ -43,6 +43,7 @@ export const a11yStyles = [focusRing, reducedMotion, visuallyHidden];
 export const pageLayout = css`
     :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
     header h1 { margin: 0; font-size: 1.6rem; }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 62rem; }
     nav a { margin-right: 1rem; }
     .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: 1rem; align-items: start; }

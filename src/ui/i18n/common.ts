@@ -1,0 +1,26 @@
+/** Messages used on every page: the site's name, the language switch, presenter mode, notices. */
+import { section } from './section';
+
+const en = {
+  siteName: 'moe-lab',
+  language: 'Language',
+  presenter: 'Presenter mode',
+  presenterHint: 'Large type, high contrast, fewer panels: for projecting to a room.',
+  home: 'Back to the simulator',
+  linkNotUnderstood: 'Some settings in the link were not understood and use their defaults:',
+  andMore: (n: number) => `…and ${n} more.`,
+  langIgnored: (raw: string) => `Ignored lang=${raw}: the languages are en (English) and zh (Simplified Chinese). Using English.`,
+};
+
+const zh: typeof en = {
+  siteName: 'moe-lab',
+  language: '语言',
+  presenter: '演示模式',
+  presenterHint: '大字号、高对比度、更少的面板：适合投影给全班看。',
+  home: '回到模拟器',
+  linkNotUnderstood: '链接中有些设置无法识别，已改用默认值：',
+  andMore: (n: number) => `……还有 ${n} 条。`,
+  langIgnored: (raw: string) => `已忽略 lang=${raw}：可选语言为 en（英语）和 zh（简体中文）。现使用英语。`,
+};
+
+export default section({ en, zh });

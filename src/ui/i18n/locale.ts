@@ -1,0 +1,68 @@
+/**
+ * The page's language: which half of the message catalogue is shown, kept in the URL (`lang=zh`).
+ * Components read their text with `messages()` and re-render on a switch through a LocaleController.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { langOf, withKeptKeys, type Lang } from '../../state/lang';
+import { CATALOGUE, type Messages } from './catalogue';
+
+export { LANGS, type Lang } from '../../state/lang';
+
+/** How each language names itself in the switcher. */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', zh: '简体中文' };
+/** The BCP 47 tag written to <html lang> (screen readers pick their voice from it). */
+export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
+
+let current: Lang = typeof location === 'undefined' ? 'en' : langOf(location.search);
+const listeners = new Set<() => void>();
+
+function applyToDocument(): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = HTML_LANG[current];
+}
+applyToDocument();
+
+/** The messages of the current language. */
+export function messages(): Messages {
+  return CATALOGUE[current];
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+/** Switches the language everywhere on the page and records it in the address bar. */
+export function setLang(lang: Lang, options: { url?: boolean } = {}): void {
+  if (lang === current) return;
+  current = lang;
+  applyToDocument();
+  if (options.url !== false && typeof location !== 'undefined') {
+    const query = withKeptKeys(location.search, location.search, lang);
+    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  }
+  for (const fn of [...listeners]) fn();
+}
+
+/** Calls `fn` on every language switch; returns the function that stops it. */
+export function onLangChange(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Re-renders its host whenever the language changes. */
+export class LocaleController implements ReactiveController {
+  private off: (() => void) | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.off = onLangChange(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.off?.();
+    this.off = null;
+  }
+}
