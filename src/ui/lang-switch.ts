@@ -23,7 +23,6 @@ export class LangSwitch extends LitElement {
   override render() {
     const lang = getLang();
     return html`<label>
-      <span aria-hidden="true">🌐</span>
       <span>Language · 语言</span>
       <select @change=${(e: Event) => setLang((e.target as HTMLSelectElement).value as Lang)}>
         ${LANGS.map((l) => html`<option value=${l} lang=${HTML_LANG[l]} ?selected=${l === lang}>${LANG_NAMES[l]}</option>`)}

@@ -11,11 +11,16 @@ import { MAX_TOKENS } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { initialState, Simulator, viewOf, type SimState } from '../state/simulator';
-import { withKeptKeys } from '../state/lang';
+import { langProblem, withKeptKeys } from '../state/lang';
 import { decodeView, encodeView } from '../state/url';
 import type { ViewState } from '../state/view';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
+import { lessonFacts, publishedFacts } from '../state/lesson-facts';
+import type { PanelId } from '../state/lessons';
+import type { LessonTour, TourCheckEvent, TourCloseEvent, TourGoEvent } from './lesson-tour';
+import { TourController, tourFromQuery } from './tour-controller';
+import './lesson-tour';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles, pageLayout } from './shared-styles';
 import './lang-switch';
@@ -33,7 +38,13 @@ export class MoeApp extends LitElement {
   protected readonly sim = new Simulator(initialState());
   private readonly ctl = new SimulatorController(this, this.sim);
   private readonly i18n = new LocaleController(this);
+  /** The guided tour (main page only). */
+  protected readonly tour = new TourController(this, this.sim, () => this.scheduleUrl());
   @state() protected starting = true;
+  /** Presenter mode: large type, high contrast, fewer panels (`present=1` in the URL). */
+  @state() protected presenter = false;
+  /** Notices about the page's own keys (lesson=, present=) from the opening link. */
+  @state() private pageNotices: string[] = [];
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
   static override styles = [
@@ -41,6 +52,27 @@ export class MoeApp extends LitElement {
     pageLayout,
     css`
     section.controls { border: 0; border-radius: 0; padding: 0; background: none; }
+    .start-tour { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; margin: 0.2rem 0 0.6rem; }
+    .start-tour button, .title-row button { font: inherit; font-weight: 700; min-height: 2.4rem; padding: 0.3rem 0.9rem; border-radius: 0.35rem; }
+    .start-tour button { background: #0b57d0; color: #fff; border: 2px solid #0b57d0; }
+    .title-row .tools { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+    .title-row button { background: #fff; color: #111; border: 2px solid #444; }
+    .title-row button[aria-pressed='true'] { background: #111; color: #fff; }
+    section.tour { border: 3px solid #0b57d0; margin-bottom: 1rem; background: #f3f7ff; }
+    .highlight { outline: 4px solid #0b57d0; outline-offset: 3px; }
+    .look { display: inline-block; margin: 0 0 0.4rem; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: #0b57d0; color: #fff; font-weight: 700; font-size: 0.9rem; }
+    .look::before { content: '▶ '; }
+    .meter.highlight { display: block; border-radius: 0.3rem; }
+    /* Presenter mode: the page's root font is larger (index.html), lines thicker, text black, and only
+       the panels a lesson needs: controls, load, matrix and captions show only when the tour points at them. */
+    :host([presenter]) { --moe-muted: #000; --moe-line: 2px; --moe-stroke: 3px; max-width: none; color: #000; }
+    :host([presenter]) section { border: 3px solid #000; }
+    :host([presenter]) section.tour { border: 4px solid #0b57d0; }
+    :host([presenter]) header > p, :host([presenter]) nav, :host([presenter]) .caption, :host([presenter]) export-menu { display: none; }
+    :host([presenter]) :is(section.controls, section.load, section.matrix):not(.highlight) { display: none; }
+    :host([presenter]) .layout { grid-template-columns: minmax(0, 1fr); }
+    :host([presenter]) .layout:has(section.controls.highlight) { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
+    :host([presenter]) .highlight { outline-width: 6px; }
   `,
   ];
 
@@ -64,6 +96,7 @@ export class MoeApp extends LitElement {
     if (this.starting) {
       const { view, notices } = this.initialView();
       this.sim.load(view, notices);
+      if (this.keepsUrl) this.openFromLink();
     }
     this.keyTarget.addEventListener('keydown', this.onKey as EventListener);
     this.sim.addEventListener('change', this.onSimChange);
@@ -75,6 +108,21 @@ export class MoeApp extends LitElement {
     this.sim.removeEventListener('change', this.onSimChange);
     this.sim.dispose();
     super.disconnectedCallback();
+  }
+
+  /** The lesson step and presenter mode of the opening link. */
+  private openFromLink(): void {
+    const link = tourFromQuery(location.search);
+    const notices: string[] = [];
+    if (link.problem !== null) notices.push(messages().lessons.badLink(link.problem.slice(0, 24)));
+    if (link.ref && link.viewInLink) this.tour.open(link.ref);
+    else if (link.ref) void this.tour.go(link.ref);
+    const lang = langProblem(location.search);
+    if (lang !== null) notices.push(messages().common.langIgnored(lang.slice(0, 24)));
+    const present = new URLSearchParams(location.search).get('present');
+    this.presenter = present === '1';
+    if (present !== null && present !== '1' && present !== '0') notices.push(messages().common.presentIgnored(present.slice(0, 24)));
+    this.pageNotices = notices;
   }
 
   private async start(): Promise<void> {
@@ -105,14 +153,39 @@ export class MoeApp extends LitElement {
   }
 
   /** Keeps the address bar in step with the view, at most four times a second. */
-  private readonly onSimChange = (): void => {
+  private readonly onSimChange = (): void => this.scheduleUrl();
+
+  private scheduleUrl(): void {
     if (!this.keepsUrl || this.urlTimer !== null) return;
     this.urlTimer = setTimeout(() => {
       this.urlTimer = null;
-      const query = withKeptKeys(encodeView(viewOf(this.sim.state)), location.search);
+      const query = this.pageQuery();
       if (query !== location.search) history.replaceState(null, '', query);
     }, 250);
-  };
+  }
+
+  /** The page's whole address-bar query: the view, the kept keys, the lesson step, presenter mode. */
+  private pageQuery(): string {
+    const extra = [this.tour.query, this.presenter ? 'present=1' : ''].filter(Boolean).join('&');
+    return withKeptKeys(encodeView(viewOf(this.sim.state)), location.search) + (extra ? `&${extra}` : '');
+  }
+
+  private togglePresenter(): void {
+    this.presenter = !this.presenter;
+    this.scheduleUrl();
+  }
+
+  private async startTour(): Promise<void> {
+    await this.tour.go({ lesson: 0, step: 0 });
+    await this.updateComplete;
+    this.renderRoot.querySelector<LessonTour>('lesson-tour')?.focusNext();
+  }
+
+  private async closeTour(e: TourCloseEvent): Promise<void> {
+    this.tour.close(e.finished);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.start-tour button')?.focus();
+  }
 
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -165,7 +238,10 @@ export class MoeApp extends LitElement {
     const m = this.msg;
     const layer = t?.layers[s.layer] ?? null;
     const hidden = s.hide.includes('sentence');
-    return html`<section class="wide" aria-labelledby="tokens-h">
+    const conceal = this.tour.concealFrom;
+    const routing = layer?.tokens ?? [];
+    return html`<section class="wide ${this.hl('tokens')}" aria-labelledby="tokens-h">
+      ${this.look('tokens')}
       <h2 id="tokens-h">${m.tokensTitle}</h2>
       ${hidden
         ? nothing
@@ -182,14 +258,14 @@ export class MoeApp extends LitElement {
           </div>`}
       ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
       ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
-      <token-strip .tokens=${t?.tokens ?? []} .routing=${layer?.tokens ?? []} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></token-strip>
+      <token-strip .tokens=${t?.tokens ?? []} .routing=${conceal === null ? routing : routing.slice(0, conceal)} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></token-strip>
       ${s.config.layers > 1
         ? html`<p><label>${m.layerShown}
             <select @change=${(e: Event) => this.sim.setLayer(Number((e.target as HTMLSelectElement).value))}>
               ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === s.layer}>${m.layerOption(l + 1, s.config.layers)}</option>`)}
             </select></label> ${m.layerHint}</p>`
         : nothing}
-      <param-meter .trace=${t} .current=${s.position}></param-meter>
+      <div class="meter ${this.hl('meter')}">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
       <export-menu
         .trace=${t}
         .position=${s.position}
@@ -203,6 +279,40 @@ export class MoeApp extends LitElement {
 
   protected override willUpdate(): void {
     if (this.keepsUrl) document.title = this.msg.pageTitle;
+    this.toggleAttribute('presenter', this.presenter);
+    document.documentElement.classList.toggle('presenter', this.keepsUrl && this.presenter);
+  }
+
+  /** Class and marker of a panel the tour is talking about. */
+  private hl(panel: PanelId): string {
+    return this.tour.panel === panel ? 'highlight' : '';
+  }
+
+  private look(panel: PanelId) {
+    return this.tour.panel === panel ? html`<p class="look">${messages().lessons.lookHere}</p>` : nothing;
+  }
+
+  private renderTour(s: SimState) {
+    const ref = this.tour.ref;
+    if (!this.keepsUrl) return nothing;
+    if (!ref) {
+      return this.tour.finished ? html`<p class="notice" role="status">${messages().lessons.finished}</p>` : nothing;
+    }
+    const trace = s.trace;
+    const facts = trace && s.position < trace.tokens.length ? lessonFacts(trace, s.position, s.layer, s.biasSteps) : null;
+    return html`<section class="tour" aria-label=${messages().lessons.region}>
+      <lesson-tour
+        .ref=${ref}
+        .facts=${facts}
+        .published=${publishedFacts()}
+        .answer=${this.tour.answer}
+        .predictWord=${this.tour.predictWord}
+        .linkQuery=${withKeptKeys('', location.search)}
+        @tour-go=${(e: TourGoEvent) => void this.tour.go(e.ref)}
+        @tour-close=${(e: TourCloseEvent) => void this.closeTour(e)}
+        @tour-check=${(_e: TourCheckEvent) => this.tour.check()}
+      ></lesson-tour>
+    </section>`;
   }
 
   override render() {
@@ -240,9 +350,15 @@ export class MoeApp extends LitElement {
       <header>
         <div class="title-row">
           <h1>${messages().common.siteName}</h1>
-          <lang-switch></lang-switch>
+          <div class="tools">
+            <button aria-pressed=${this.presenter ? 'true' : 'false'} title=${messages().common.presenterHint} @click=${this.togglePresenter}>${messages().common.presenter}</button>
+            <lang-switch></lang-switch>
+          </div>
         </div>
         <p>${m.intro(shape.active, shape.experts, shape.shared)}</p>
+        ${this.tour.ref
+          ? nothing
+          : html`<div class="start-tour"><button @click=${() => void this.startTour()}>${messages().lessons.start}</button><span>${messages().lessons.startHint}</span></div>`}
         <nav aria-label=${m.lessonsNav}>
           ${links.map(([href, text]) => html`<a href=${this.linkWithLang(href, lang)}>${text}</a>`)}
         </nav>
@@ -262,6 +378,8 @@ export class MoeApp extends LitElement {
     const shape = expertShape(s.config);
     const tok = t?.tokens[s.position] ?? null;
     return html`
+        ${this.pageNotices.length ? html`<div class="notice" role="alert"><ul>${this.pageNotices.map((n) => html`<li>${n}</li>`)}</ul></div>` : nothing}
+        ${this.renderTour(s)}
         ${s.notices.length
           ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
           : nothing}
@@ -269,7 +387,8 @@ export class MoeApp extends LitElement {
         ${s.error ? html`<p class="notice error" role="alert">${this.msg.modelFailed(s.error)}</p>` : nothing}
         ${this.starting && !t ? html`<p role="status">${this.msg.starting}</p>` : nothing}
         <div class="layout">
-          <section class="controls" aria-label=${this.msg.controlsLabel}>
+          <section class="controls ${this.hl('controls')}" aria-label=${this.msg.controlsLabel}>
+            ${this.look('controls')}
             <control-panel
               .config=${s.config}
               .gamma=${s.gamma}
@@ -286,21 +405,25 @@ export class MoeApp extends LitElement {
           </section>
           <div class="panels">
             ${this.renderSentence()}
-            <section aria-labelledby="router-h">
+            <section class=${this.hl('router')} aria-labelledby="router-h">
+              ${this.look('router')}
               <h2 id="router-h">${this.msg.routerTitle(tok?.text ?? '')}</h2>
               <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
             </section>
-            <section aria-labelledby="experts-h">
+            <section class=${this.hl('experts')} aria-labelledby="experts-h">
+              ${this.look('experts')}
               <h2 id="experts-h">${this.msg.expertsTitle}</h2>
               <experts-panel .layer=${layer} .current=${s.position} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
             </section>
-            <section aria-labelledby="load-h">
+            <section class="load ${this.hl('load')}" aria-labelledby="load-h">
+              ${this.look('load')}
               <h2 id="load-h">${this.msg.loadTitle}</h2>
               <load-panel .layer=${layer}></load-panel>
             </section>
-            <section aria-labelledby="matrix-h">
+            <section class="matrix ${this.hl('matrix')}" aria-labelledby="matrix-h">
+              ${this.look('matrix')}
               <h2 id="matrix-h">${this.msg.matrixTitle}</h2>
-              <assignment-matrix .tokens=${t?.tokens ?? []} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
+              <assignment-matrix .tokens=${this.tour.concealFrom === null ? (t?.tokens ?? []) : (t?.tokens ?? []).slice(0, this.tour.concealFrom)} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
             </section>
           </div>
         </div>

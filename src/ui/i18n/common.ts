@@ -9,6 +9,7 @@ const en = {
   home: 'Back to the simulator',
   linkNotUnderstood: 'Some settings in the link were not understood and use their defaults:',
   andMore: (n: number) => `…and ${n} more.`,
+  presentIgnored: (raw: string) => `Ignored present=${raw}: presenter mode is present=1 (on) or present=0 (off).`,
   langIgnored: (raw: string) => `Ignored lang=${raw}: the languages are en (English) and zh (Simplified Chinese). Using English.`,
 };
 
@@ -20,6 +21,7 @@ const zh: typeof en = {
   home: '回到模拟器',
   linkNotUnderstood: '链接中有些设置无法识别，已改用默认值：',
   andMore: (n: number) => `……还有 ${n} 条。`,
+  presentIgnored: (raw: string) => `已忽略 present=${raw}：演示模式为 present=1（开）或 present=0（关）。`,
   langIgnored: (raw: string) => `已忽略 lang=${raw}：可选语言为 en（英语）和 zh（简体中文）。现使用英语。`,
 };
 
