@@ -73,6 +73,12 @@ export class MoeApp extends LitElement {
     :host([presenter]) .layout { grid-template-columns: minmax(0, 1fr); }
     :host([presenter]) .layout:has(section.controls.highlight) { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
     :host([presenter]) .highlight { outline-width: 6px; }
+    /* At a projector's width the tour sits in its own column and stays in view while the page scrolls
+       to the panel it points at. */
+    @media (min-width: 1400px) {
+      :host([presenter]) .stage:has(section.tour) { display: grid; grid-template-columns: minmax(22rem, 30rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+      :host([presenter]) section.tour { position: sticky; top: 0.5rem; margin: 0; }
+    }
   `,
   ];
 
@@ -283,6 +289,16 @@ export class MoeApp extends LitElement {
     document.documentElement.classList.toggle('presenter', this.keepsUrl && this.presenter);
   }
 
+  protected override updated(): void {
+    // In presenter mode the page follows the tour to the panel it points at (the tour stays in view).
+    const key = this.tour.ref ? `${this.tour.ref.lesson}.${this.tour.ref.step}` : '';
+    if (key === this.scrolledFor || this.starting || !this.sim.state.trace) return;
+    this.scrolledFor = key;
+    if (this.presenter && key) this.renderRoot.querySelector('.highlight')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private scrolledFor = '';
+
   /** Class and marker of a panel the tour is talking about. */
   private hl(panel: PanelId): string {
     return this.tour.panel === panel ? 'highlight' : '';
@@ -379,13 +395,14 @@ export class MoeApp extends LitElement {
     const tok = t?.tokens[s.position] ?? null;
     return html`
         ${this.pageNotices.length ? html`<div class="notice" role="alert"><ul>${this.pageNotices.map((n) => html`<li>${n}</li>`)}</ul></div>` : nothing}
-        ${this.renderTour(s)}
         ${s.notices.length
           ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
           : nothing}
         ${s.backend?.notice ? html`<p class="notice" role="alert">${s.backend.notice}</p>` : nothing}
         ${s.error ? html`<p class="notice error" role="alert">${this.msg.modelFailed(s.error)}</p>` : nothing}
         ${this.starting && !t ? html`<p role="status">${this.msg.starting}</p>` : nothing}
+        <div class="stage">
+        ${this.renderTour(s)}
         <div class="layout">
           <section class="controls ${this.hl('controls')}" aria-label=${this.msg.controlsLabel}>
             ${this.look('controls')}
@@ -426,6 +443,7 @@ export class MoeApp extends LitElement {
               <assignment-matrix .tokens=${this.tour.concealFrom === null ? (t?.tokens ?? []) : (t?.tokens ?? []).slice(0, this.tour.concealFrom)} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
             </section>
           </div>
+        </div>
         </div>
     `;
   }
