@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace, TokenRouting, TokenTrace } from '../core/trace';
 import { TokenSelectEvent } from './events';
 import { formatWeight } from './format';
+import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
@@ -20,10 +21,11 @@ const HEAD = 20;
 const pct = (v: number) => `${v}%`;
 
 function describe(r: TokenRouting | undefined): { kept: string; dropped: string } {
-  if (!r) return { kept: 'not routed', dropped: 'none' };
-  const part = (keep: boolean) =>
-    r.experts.flatMap((e, j) => (!r.dropped[j] === keep ? [`E${e} ${formatWeight(r.weights[j] ?? 0)}`] : [])).join(', ');
-  return { kept: part(true) || 'none: no expert', dropped: part(false) || 'none' };
+  const t = messages().sim;
+  const m = t.matrix;
+  if (!r) return { kept: m.notRouted, dropped: m.none };
+  const part = (keep: boolean) => t.list(r.experts.flatMap((e, j) => (!r.dropped[j] === keep ? [m.cell(e, formatWeight(r.weights[j] ?? 0))] : [])));
+  return { kept: part(true) || m.noneNoExpert, dropped: part(false) || m.none };
 }
 
 @customElement('assignment-matrix')
@@ -33,14 +35,16 @@ export class AssignmentMatrix extends LitElement {
   /** Index of the selected token; its row is highlighted. */
   @property({ type: Number }) current = 0;
 
+  private readonly i18n = new LocaleController(this);
+
   static override styles = [
     ...a11yStyles,
     css`
     :host { display: block; }
     figure { margin: 0; }
-    figcaption, .legend { font-size: 0.9rem; color: #333; margin: 0.3rem 0; }
+    figcaption, .legend { font-size: 0.9rem; color: var(--moe-muted, #333); margin: 0.3rem 0; }
     .grid { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.4rem; }
-    .corner { font-size: 0.75rem; color: #555; align-self: end; white-space: nowrap; }
+    .corner { font-size: 0.75rem; color: var(--moe-muted, #555); align-self: end; white-space: nowrap; }
     svg { display: block; width: 100%; }
     svg.cells { cursor: pointer; }
     text { font: 12px system-ui, sans-serif; fill: #222; }
@@ -54,12 +58,13 @@ export class AssignmentMatrix extends LitElement {
     button:hover { background: #eee; }
     button:focus-visible { outline: 3px solid #000; outline-offset: -3px; }
     button[aria-current='true'] { font-weight: 700; border-left-color: #000; background: #fff6c8; }
-    .n { color: #666; font-size: 0.85em; min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
+    .n { color: var(--moe-muted, #666); font-size: 0.85em; min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
     .mark { font-style: italic; font-size: 0.85em; color: #b3261e; }
     .sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; margin: 0 0.2em 0 0.6em; border: 1px solid #999; }
     details { font-size: 0.85rem; margin-top: 0.3rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: 1px solid #ddd; }
+    th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: var(--moe-line, 1px) solid #ddd; }
+    th { word-break: keep-all; }
     tr[aria-current='true'] { background: #fff6c8; }
   `,
   ];
@@ -105,10 +110,11 @@ export class AssignmentMatrix extends LitElement {
   }
 
   override render() {
+    const m = messages().sim.matrix;
     const l = this.layer;
     const n = l?.experts.length ?? 0;
     const T = this.tokens.length;
-    if (!l || n === 0 || T === 0) return html`<p role="status">No sentence routed yet.</p>`;
+    if (!l || n === 0 || T === 0) return html`<p role="status">${m.noSentence}</p>`;
     const routes = l.tokens.slice(0, T);
     const row = T > 24 ? 16 : 22;
     const height = T * row;
@@ -116,24 +122,23 @@ export class AssignmentMatrix extends LitElement {
     const wMax = Math.max(1e-9, ...weights);
     const wMin = weights.length ? Math.min(...weights) : 0;
     const choices = routes.reduce((a, r) => a + r.experts.length, 0);
-    const label = `Assignments of ${T} tokens to ${n} experts in layer ${l.index + 1}: ${choices} choices, ${l.droppedChoices} dropped, ${l.skippedTokens} ${l.skippedTokens === 1 ? 'token' : 'tokens'} with no expert.`;
+    const label = m.label(T, n, l.index + 1, choices, l.droppedChoices, l.skippedTokens);
     const cur = this.current;
     return html`<figure>
       <figcaption>
-        The whole sentence, layer ${l.index + 1}: each row is a word, each column one of the ${n} routed experts. A filled cell means the
-        word went to that expert, darker for a larger gate weight.${l.capacity === null ? '' : ' A hatched red-outlined cell means it chose that expert but the expert was full, so the choice was dropped.'} Click a word to select it.
+        ${m.caption(l.index + 1, n, l.capacity !== null)}
       </figcaption>
       <div class="grid" style="--row:${row}px;--font:${row > 16 ? '0.9rem' : '0.75rem'}">
-        <span class="corner">word ↓ expert →</span>
+        <span class="corner">${m.corner}</span>
         <svg class="head" height=${HEAD} aria-hidden="true">${this.header(n)}</svg>
-        <ol aria-label="Tokens">
+        <ol aria-label=${m.tokens}>
           ${this.tokens.map((tok, i) => {
             const d = describe(routes[i]);
             const skipped = routes[i]?.skipped === true;
             // The name starts with the visible text ("4 now", "4 now no expert"), then the details.
-            const name = skipped ? `${i + 1} ${tok.text} no expert: dropped ${d.dropped}` : `${i + 1} ${tok.text}: experts ${d.kept}; dropped ${d.dropped}`;
+            const name = skipped ? m.rowSkipped(i + 1, tok.text, d.dropped) : m.rowName(i + 1, tok.text, d.kept, d.dropped);
             return html`<li><button aria-current=${i === cur ? 'true' : 'false'} aria-label=${name}
-              @click=${() => this.select(i)}><span class="n">${i + 1}</span> ${tok.text}${skipped ? html` <span class="mark">no expert</span>` : nothing}</button></li>`;
+              @click=${() => this.select(i)}><span class="n">${i + 1}</span> <span translate="no">${tok.text}</span>${skipped ? html` <span class="mark">${m.noExpert}</span>` : nothing}</button></li>`;
           })}
         </ol>
         <svg class="cells" height=${height} role="img" aria-label=${label} @click=${(e: MouseEvent) => this.onCellsClick(e, row)}>
@@ -152,23 +157,24 @@ export class AssignmentMatrix extends LitElement {
         </svg>
       </div>
       <p class="legend">
-        Gate weight:<span class="sw" style="background:${INK};opacity:${0.25 + (0.75 * wMin) / wMax}"></span>lightest ${formatWeight(wMin)}
-        <span class="sw" style="background:${INK}"></span>darkest ${formatWeight(wMax)}
-        ${l.droppedChoices > 0 ? html`<span class="sw" style="background:repeating-linear-gradient(45deg,${DROP} 0 2px,#fff 2px 4px);border-color:${DROP}"></span>dropped (expert full)` : nothing}
+        ${m.gateWeight}<span class="sw" style="background:${INK};opacity:${0.25 + (0.75 * wMin) / wMax}"></span>${m.lightest(formatWeight(wMin))}
+        <span class="sw" style="background:${INK}"></span>${m.darkest(formatWeight(wMax))}
+        ${l.droppedChoices > 0 ? html`<span class="sw" style="background:repeating-linear-gradient(45deg,${DROP} 0 2px,#fff 2px 4px);border-color:${DROP}"></span>${m.droppedFull}` : nothing}
       </p>
       ${this.table(routes)}
     </figure>`;
   }
 
   private table(routes: readonly TokenRouting[]) {
+    const m = messages().sim.matrix;
     return html`<details>
-      <summary>Table: experts of every token</summary>
+      <summary>${m.table}</summary>
       <table>
-        <thead><tr><th scope="col">#</th><th scope="col">Token</th><th scope="col">Experts (gate weight)</th><th scope="col">Dropped choices</th></tr></thead>
+        <thead><tr><th scope="col">${m.number}</th><th scope="col">${m.token}</th><th scope="col">${m.expertsWeights}</th><th scope="col">${m.droppedChoices}</th></tr></thead>
         <tbody>
           ${this.tokens.map((tok, i) => {
             const d = describe(routes[i]);
-            return html`<tr aria-current=${i === this.current ? 'true' : 'false'}><td>${i + 1}</td><th scope="row">${tok.text}</th><td>${d.kept}</td><td>${d.dropped}</td></tr>`;
+            return html`<tr aria-current=${i === this.current ? 'true' : 'false'}><td>${i + 1}</td><th scope="row" translate="no">${tok.text}</th><td>${d.kept}</td><td>${d.dropped}</td></tr>`;
           })}
         </tbody>
       </table>

@@ -8,7 +8,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { GRANULARITIES, LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../core/config';
 import type { Hideable } from '../state/view';
 import { CommandEvent, ConfigChangeEvent, ViewChangeEvent, type Command } from './events';
-import { ROUTER_INFO } from './router-info';
+import { LocaleController, messages } from './i18n/locale';
+import { localized } from './i18n/localize-message';
+import { routerInfo } from './router-info';
 import { a11yStyles } from './shared-styles';
 
 /** Capacity slider stops: 0.5, 0.75, … 4, then "no limit". */
@@ -43,17 +45,19 @@ export class ControlPanel extends LitElement {
   @property({ attribute: false }) problems: readonly ConfigProblem[] = [];
   @property({ attribute: false }) hide: readonly Hideable[] = [];
 
+  private readonly i18n = new LocaleController(this);
+
   static override styles = [
     ...a11yStyles,
     css`
     :host { display: block; }
-    fieldset { border: 1px solid #ccc; border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
+    fieldset { border: var(--moe-line, 1px) solid #ccc; border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
     legend { font-weight: 700; padding: 0 0.25rem; }
     .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.1rem 0.5rem; margin-bottom: 0.55rem; }
     label { font-weight: 600; font-size: 0.92rem; }
     output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 3.5rem; text-align: right; }
     input[type='range'], select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
-    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: #555; margin: 0; }
+    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: var(--moe-muted, #555); margin: 0; }
     .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
     button { font: inherit; padding: 0.35rem 0.7rem; min-height: 2.2rem; }
@@ -83,7 +87,7 @@ export class ControlPanel extends LitElement {
 
   private problemLine(field: keyof MoeConfig | undefined, id: string): TemplateResult | typeof nothing {
     const p = this.problemFor(field);
-    return p ? html`<p class="problem" role="alert" id=${`${id}-problem`}>${p.message}</p>` : nothing;
+    return p ? html`<p class="problem" role="alert" id=${`${id}-problem`}>${localized(p)}</p>` : nothing;
   }
 
   private slider(s: SliderSpec): TemplateResult {
@@ -119,60 +123,62 @@ export class ControlPanel extends LitElement {
 
   private shapeControls(c: MoeConfig): TemplateResult {
     const m = c.granularity;
+    const t = messages().sim.controls;
     return html`<fieldset>
-      <legend>Model shape</legend>
+      <legend>${t.modelShape}</legend>
       ${this.isOff('experts')
         ? nothing
-        : this.slider({ id: 'experts', label: 'Routed experts', min: 1, max: LIMITS.maxRoutedExperts, step: 1, value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', onInput: (v) => this.change({ routedExperts: v }) })}
+        : this.slider({ id: 'experts', label: t.routedExperts, min: 1, max: LIMITS.maxRoutedExperts, step: 1, value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', onInput: (v) => this.change({ routedExperts: v }) })}
       ${this.isOff('topk')
         ? nothing
-        : this.slider({ id: 'topk', label: 'Active experts per token (top-k)', min: 1, max: Math.max(1, Math.min(LIMITS.maxTopK, c.routedExperts)), step: 1, value: c.topK, valueText: String(c.topK), field: 'topK', onInput: (v) => this.change({ topK: v }) })}
+        : this.slider({ id: 'topk', label: t.topK, min: 1, max: Math.max(1, Math.min(LIMITS.maxTopK, c.routedExperts)), step: 1, value: c.topK, valueText: String(c.topK), field: 'topK', onInput: (v) => this.change({ topK: v }) })}
       ${this.isOff('shared')
         ? nothing
-        : this.slider({ id: 'shared', label: 'Shared experts', min: 0, max: LIMITS.maxShared, step: 1, value: c.sharedExperts, valueText: String(c.sharedExperts), field: 'sharedExperts', onInput: (v) => this.change({ sharedExperts: v }) })}
+        : this.slider({ id: 'shared', label: t.sharedExperts, min: 0, max: LIMITS.maxShared, step: 1, value: c.sharedExperts, valueText: String(c.sharedExperts), field: 'sharedExperts', onInput: (v) => this.change({ sharedExperts: v }) })}
       ${this.isOff('granularity')
         ? nothing
         : this.select(
             'granularity',
-            'Expert granularity',
+            t.granularity,
             String(m),
-            GRANULARITIES.map((g) => [String(g), g === 1 ? '1 (whole experts)' : `${g} (split each expert into ${g})`]),
+            GRANULARITIES.map((g) => [String(g), g === 1 ? t.wholeExperts : t.splitInto(g)]),
             (v) => this.change({ granularity: Number(v) }),
             'granularity',
           )}
-      ${m > 1 && !this.isOff('granularity') ? html`<p class="hint">${c.routedExperts * m} small experts, ${c.topK * m} active per token.</p>` : nothing}
+      ${m > 1 && !this.isOff('granularity') ? html`<p class="hint">${t.smallExperts(c.routedExperts * m, c.topK * m)}</p>` : nothing}
       ${this.isOff('layers')
         ? nothing
-        : this.slider({ id: 'layers', label: 'MoE layers', min: 1, max: LIMITS.maxLayers, step: 1, value: c.layers, valueText: String(c.layers), field: 'layers', onInput: (v) => this.change({ layers: v }) })}
+        : this.slider({ id: 'layers', label: t.layers, min: 1, max: LIMITS.maxLayers, step: 1, value: c.layers, valueText: String(c.layers), field: 'layers', onInput: (v) => this.change({ layers: v }) })}
     </fieldset>`;
   }
 
   private routingControls(c: MoeConfig): TemplateResult {
-    const cfText = c.capacityFactor === null ? 'no limit' : c.capacityFactor.toFixed(2);
+    const t = messages().sim.controls;
+    const cfText = c.capacityFactor === null ? t.noLimit : c.capacityFactor.toFixed(2);
     const sigmoid = c.router === 'sigmoid-bias';
     const experts = c.routedExperts * c.granularity;
     return html`<fieldset>
-      <legend>Routing</legend>
+      <legend>${t.routing}</legend>
       ${this.isOff('router')
         ? nothing
-        : this.select('router', 'Router', c.router, ROUTERS.map((r) => [r, `${ROUTER_INFO[r].name} (${ROUTER_INFO[r].source})`]), (v) => this.change({ router: v }), 'router')}
+        : this.select('router', t.router, c.router, ROUTERS.map((r) => [r, t.routerOption(routerInfo(r).name, routerInfo(r).source)]), (v) => this.change({ router: v }), 'router')}
       ${this.isOff('router') || !sigmoid
         ? nothing
-        : html`${this.slider({ id: 'groups', label: 'Expert groups', min: 1, max: Math.min(16, experts), step: 1, value: c.nGroup, valueText: String(c.nGroup), field: 'nGroup', onInput: (v) => this.change({ nGroup: v, topkGroup: Math.min(c.topkGroup, v) }) })}
-          ${this.slider({ id: 'topk-group', label: 'Groups per token', min: 1, max: c.nGroup, step: 1, value: c.topkGroup, valueText: String(c.topkGroup), field: 'topkGroup', onInput: (v) => this.change({ topkGroup: v }) })}`}
+        : html`${this.slider({ id: 'groups', label: t.groups, min: 1, max: Math.min(16, experts), step: 1, value: c.nGroup, valueText: String(c.nGroup), field: 'nGroup', onInput: (v) => this.change({ nGroup: v, topkGroup: Math.min(c.topkGroup, v) }) })}
+          ${this.slider({ id: 'topk-group', label: t.groupsPerToken, min: 1, max: c.nGroup, step: 1, value: c.topkGroup, valueText: String(c.topkGroup), field: 'topkGroup', onInput: (v) => this.change({ topkGroup: v }) })}`}
       ${this.isOff('noise')
         ? nothing
-        : this.slider({ id: 'noise', label: 'Router noise', min: 0, max: 4, step: 0.1, value: c.routerNoise, valueText: c.routerNoise.toFixed(1), field: 'routerNoise', disabled: c.router !== 'noisy-topk', hint: c.router === 'noisy-topk' ? undefined : 'Used by the noisy top-k router.', onInput: (v) => this.change({ routerNoise: v }) })}
+        : this.slider({ id: 'noise', label: t.noise, min: 0, max: 4, step: 0.1, value: c.routerNoise, valueText: c.routerNoise.toFixed(1), field: 'routerNoise', disabled: c.router !== 'noisy-topk', hint: c.router === 'noisy-topk' ? undefined : t.noiseHint, onInput: (v) => this.change({ routerNoise: v }) })}
       ${this.isOff('capacity')
         ? nothing
-        : this.slider({ id: 'capacity', label: 'Capacity factor', min: 0, max: CAPACITY_STOPS.length - 1, step: 1, value: capacityStop(c.capacityFactor), valueText: cfText, field: 'capacityFactor', onInput: (i) => this.change({ capacityFactor: CAPACITY_STOPS[i] ?? null }) })}
+        : this.slider({ id: 'capacity', label: t.capacity, min: 0, max: CAPACITY_STOPS.length - 1, step: 1, value: capacityStop(c.capacityFactor), valueText: cfText, field: 'capacityFactor', onInput: (i) => this.change({ capacityFactor: CAPACITY_STOPS[i] ?? null }) })}
       ${this.isOff('gamma')
         ? nothing
-        : this.slider({ id: 'gamma', label: 'Bias update speed (γ)', min: 0, max: 0.1, step: 0.005, value: this.gamma, valueText: this.gamma.toFixed(3), disabled: !sigmoid, hint: sigmoid ? `Bias updates applied: ${this.biasSteps}.` : 'Used by the sigmoid-with-bias router (DeepSeek-V3 balancing).', onInput: (v) => this.view({ gamma: v }) })}
+        : this.slider({ id: 'gamma', label: t.gamma, min: 0, max: 0.1, step: 0.005, value: this.gamma, valueText: this.gamma.toFixed(3), disabled: !sigmoid, hint: sigmoid ? t.biasUpdates(this.biasSteps) : t.gammaHint, onInput: (v) => this.view({ gamma: v }) })}
       ${this.isOff('seed')
         ? nothing
         : html`<div class="row">
-            <label for="seed">Seed</label><span></span>
+            <label for="seed">${t.seed}</label><span></span>
             <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${String(c.seed)} aria-describedby=${this.problemFor('seed') ? 'seed-problem' : nothing}
               @change=${(e: Event) => this.change({ seed: (e.target as HTMLInputElement).value.trim() === '' ? Number.NaN : Number((e.target as HTMLInputElement).value) })} />
             ${this.problemLine('seed', 'seed')}
@@ -182,18 +188,19 @@ export class ControlPanel extends LitElement {
 
   private playControls(): TemplateResult {
     const sigmoid = this.config.router === 'sigmoid-bias';
+    const t = messages().sim.controls;
     return html`<fieldset>
-      <legend>Step through the sentence</legend>
+      <legend>${t.stepThrough}</legend>
       <div class="buttons">
-        <button @click=${() => this.command('previous')}>Previous token</button>
-        <button @click=${() => this.command('next')}>Next token</button>
-        ${this.isOff('play') ? nothing : html`<button @click=${() => this.command('toggle-play')} aria-pressed=${this.playing ? 'true' : 'false'}>${this.playing ? 'Pause' : 'Play'}</button>`}
-        <button @click=${() => this.command('reset')}>Reset</button>
-        ${sigmoid && !this.isOff('gamma') ? html`<button @click=${() => this.command('bias-step')} ?disabled=${this.gamma === 0}>Apply bias update</button>` : nothing}
+        <button @click=${() => this.command('previous')}>${t.previous}</button>
+        <button @click=${() => this.command('next')}>${t.next}</button>
+        ${this.isOff('play') ? nothing : html`<button @click=${() => this.command('toggle-play')} aria-pressed=${this.playing ? 'true' : 'false'}>${this.playing ? t.pause : t.play}</button>`}
+        <button @click=${() => this.command('reset')}>${t.reset}</button>
+        ${sigmoid && !this.isOff('gamma') ? html`<button @click=${() => this.command('bias-step')} ?disabled=${this.gamma === 0}>${t.biasStep}</button>` : nothing}
       </div>
       ${this.isOff('play')
         ? nothing
-        : this.slider({ id: 'speed', label: 'Play speed', min: 0.5, max: 10, step: 0.5, value: this.speed, valueText: `${this.speed} tokens/s`, onInput: (v) => this.view({ speed: v }) })}
+        : this.slider({ id: 'speed', label: t.speed, min: 0.5, max: 10, step: 0.5, value: this.speed, valueText: t.perSecond(this.speed), onInput: (v) => this.view({ speed: v }) })}
     </fieldset>`;
   }
 

@@ -8,7 +8,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../core/trace';
-import { formatCount, formatPercent, formatWeight } from './format';
+import { formatCount, formatPercent, formatWeight, textUnits } from './format';
+import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn, tint } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
@@ -40,6 +41,7 @@ export class ExpertsPanel extends LitElement {
   @property({ type: Number }) sharedParams = 0;
 
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -61,7 +63,7 @@ export class ExpertsPanel extends LitElement {
     .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
     .lists { font-variant-numeric: tabular-nums; }
     .lists strong { font-weight: 700; }
-    .caption { font-size: 0.9rem; color: #333; }
+    .caption { font-size: 0.9rem; color: var(--moe-muted, #333); }
   `,
   ];
 
@@ -88,8 +90,9 @@ export class ExpertsPanel extends LitElement {
   }
 
   override render() {
+    const m = messages().sim.experts;
     const blocks = this.blocks();
-    if (blocks.length === 0) return html`<p role="status">No experts to show.</p>`;
+    if (blocks.length === 0) return html`<p role="status">${m.none}</p>`;
     const W = this.size.width || 600;
     const maxP = Math.max(1, ...blocks.map((b) => b.params));
     const gap = blocks.length > 64 ? 2 : 4;
@@ -104,13 +107,13 @@ export class ExpertsPanel extends LitElement {
       </div>
       <div class="lists">${this.lists(blocks, r?.skipped === true)}</div>
       <ul class="legend" aria-hidden="true">
-        <li><span class="b"></span>idle</li>
-        <li><span class="b on" style="background:${expertColour(0)}"></span>lit = used by this token (brighter = larger gate weight)</li>
-        ${this.sharedExperts > 0 ? html`<li><span class="b shared"></span>shared, always lit</li>` : nothing}
-        <li><span class="b dropped"></span>chosen but dropped (over capacity)</li>
+        <li><span class="b"></span>${m.idle}</li>
+        <li><span class="b on" style="background:${expertColour(0)}"></span>${m.litLegend}</li>
+        ${this.sharedExperts > 0 ? html`<li><span class="b shared"></span>${m.sharedLegend}</li>` : nothing}
+        <li><span class="b dropped"></span>${m.droppedLegend}</li>
       </ul>
       <p class="caption">
-        Each block is an expert; its area is its parameter count (${this.sizes(blocks)}). Lit = used by this token.
+        ${m.caption(this.sizes(blocks))}
       </p>
     `;
   }
@@ -119,7 +122,8 @@ export class ExpertsPanel extends LitElement {
     const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
     const font = Math.min(14, Math.max(9, side / 3.4));
     // Text only where it fits the block at a readable size (the list below always has it).
-    const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= t.length * 0.62 * font + 6 && side >= 18;
+    const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= textUnits(t) * 0.62 * font + 6 && side >= 18;
+    const m = messages().sim.experts;
     let style = `width:${side.toFixed(2)}px;height:${side.toFixed(2)}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
     // Percent of the expert's colour over white: more colour for a larger gate weight.
     const strength = b.weight !== null ? Math.round(35 + (65 * b.weight) / maxW) : null;
@@ -128,8 +132,8 @@ export class ExpertsPanel extends LitElement {
       style += `background:${bg};color:${textOn(bg)};`;
     }
     const cls = `b ${b.shared ? 'shared' : ''} ${b.weight !== null ? 'on' : ''} ${b.dropped ? 'dropped' : ''}`;
-    const second = b.shared ? 'shared' : b.dropped ? '✕ drop' : b.weight !== null ? formatWeight(b.weight) : '';
-    const title = `${b.label}: ${formatCount(b.params)} parameters${b.shared ? ', shared, always on' : ''}${b.weight !== null ? `, weight ${formatWeight(b.weight)}` : ''}${b.dropped ? ', dropped (over capacity)' : ''}`;
+    const second = b.shared ? m.shared : b.dropped ? m.drop : b.weight !== null ? formatWeight(b.weight) : '';
+    const title = m.blockTitle(b.label, formatCount(b.params), b.shared, b.weight !== null ? formatWeight(b.weight) : null, b.dropped);
     const two = second !== '' && fits(b.label, 2) && fits(second, 2);
     const first = b.dropped && !two ? '✕' : b.label;
     return html`<div class=${cls} style=${style} title=${title} data-label=${b.label} data-strength=${strength ?? nothing}>
@@ -149,35 +153,35 @@ export class ExpertsPanel extends LitElement {
     const shared = blocks.filter((b) => b.shared);
     const total = blocks.reduce((a, b) => a + b.params, 0);
     const active = blocks.reduce((a, b) => a + (b.shared || b.weight !== null ? b.params : 0), 0);
+    const t = messages().sim;
+    const m = t.experts;
     return html`
-      <p><strong>Lit:</strong> ${lit.length ? lit.map((b) => `${b.label} (${formatWeight(b.weight ?? 0)})`).join(', ') : 'no routed expert'}${skipped ? ' (the token rides the residual connection)' : ''}</p>
-      ${shared.length ? html`<p><strong>Shared, always lit:</strong> ${shared.map((b) => b.label).join(', ')}</p>` : nothing}
-      ${dropped.length ? html`<p><strong>Dropped (over capacity):</strong> ${dropped.map((b) => b.label).join(', ')}</p>` : nothing}
-      <p>Expert parameters at work for this token: ${formatCount(active)} of ${formatCount(total)} (${formatPercent(active / Math.max(1, total))}).</p>
+      <p><strong>${m.lit}</strong>${m.labelGap}${lit.length ? t.list(lit.map((b) => m.litItem(b.label, formatWeight(b.weight ?? 0)))) : m.noRouted}${skipped ? m.rides : ''}</p>
+      ${shared.length ? html`<p><strong>${m.sharedLit}</strong>${m.labelGap}${t.list(shared.map((b) => b.label))}</p>` : nothing}
+      ${dropped.length ? html`<p><strong>${m.droppedList}</strong>${m.labelGap}${t.list(dropped.map((b) => b.label))}</p>` : nothing}
+      <p>${m.atWork(formatCount(active), formatCount(total), formatPercent(active / Math.max(1, total)))}</p>
     `;
   }
 
   private summary(blocks: Block[]): string {
+    const m = messages().sim.experts;
     const routed = blocks.length - this.sharedExperts;
-    const lit = this.lit(blocks).map((b) => `${b.label} weight ${formatWeight(b.weight ?? 0)}`);
+    const lit = this.lit(blocks).map((b) => m.summaryLit(b.label, formatWeight(b.weight ?? 0)));
     const dropped = blocks.filter((b) => b.dropped).map((b) => b.label);
-    return [
-      `${blocks.length} experts: ${this.sharedExperts} shared (always on), ${routed} routed`,
-      `lit for this token: ${lit.length ? lit.join(', ') : 'none'}`,
-      dropped.length ? `dropped over capacity: ${dropped.join(', ')}` : '',
-    ].filter(Boolean).join('; ');
+    return m.summary(blocks.length, this.sharedExperts, routed, lit, dropped);
   }
 
   /** "routed: 6,144 each; shared: 24,576 each", from the parameter counts given. */
   private sizes(blocks: Block[]): string {
-    const describe = (name: string, ps: number[]): string => {
+    const m = messages().sim.experts;
+    const describe = (shared: boolean, ps: number[]): string => {
       if (ps.length === 0) return '';
       const lo = Math.min(...ps);
       const hi = Math.max(...ps);
-      return `${name}: ${lo === hi ? `${formatCount(lo)} parameters each` : `${formatCount(lo)} to ${formatCount(hi)} parameters`}`;
+      return lo === hi ? m.sizeSame(shared, formatCount(lo)) : m.sizeRange(shared, formatCount(lo), formatCount(hi));
     };
-    return [describe('shared', blocks.filter((b) => b.shared).map((b) => b.params)), describe('routed', blocks.filter((b) => !b.shared).map((b) => b.params))]
-      .filter(Boolean).join('; ');
+    return m.sizesJoin([describe(true, blocks.filter((b) => b.shared).map((b) => b.params)), describe(false, blocks.filter((b) => !b.shared).map((b) => b.params))]
+      .filter(Boolean));
   }
 }
 

@@ -9,6 +9,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Trace } from '../core/trace';
 import { exportFileName, traceToCsv, traceToJson, viewToSvg } from '../state/export';
+import { LocaleController, messages } from './i18n/locale';
+import { localized } from './i18n/localize-message';
 import { expertColour, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
 
@@ -22,7 +24,7 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the picture could not be drawn'));
+      img.onerror = () => reject(new Error(messages().sim.exportMenu.notDrawn));
       img.src = url;
     });
     const w = img.naturalWidth || 1200;
@@ -31,12 +33,12 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
     canvas.width = Math.round(w * scale);
     canvas.height = Math.round(h * scale);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('this browser cannot draw on a canvas');
+    if (!ctx) throw new Error(messages().sim.exportMenu.noCanvas);
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png');
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(messages().sim.exportMenu.notEncoded))), 'image/png');
     });
   } finally {
     URL.revokeObjectURL(url);
@@ -69,12 +71,14 @@ export class ExportMenu extends LitElement {
   /** The link to the current view, for "Copy link". */
   @property() url = '';
 
-  @state() private status = '';
+  /** The status line, made in the page's language when shown (so a language switch re-says it). */
+  @state() private status: () => string = () => '';
   /** Set when the clipboard refused: the link to copy by hand. */
   @state() private manualLink: string | null = null;
   /** A PNG is being drawn: further clicks wait for it (the buttons stay focusable). */
   private busy = false;
   @query('input.link') private linkField!: HTMLInputElement | null;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -82,13 +86,13 @@ export class ExportMenu extends LitElement {
     :host { display: block; font-family: system-ui, sans-serif; color: #111; margin: 0.5rem 0 0; }
     .row { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
     .label { font-size: 0.88rem; font-weight: 600; margin-right: 0.2rem; }
-    button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.55rem; border: 1px solid #555; border-radius: 0.3rem; background: #f4f4f4; color: #111; cursor: pointer; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.55rem; border: var(--moe-line, 1px) solid #555; border-radius: 0.3rem; background: #f4f4f4; color: #111; cursor: pointer; }
     button:hover:not(:disabled) { background: #e6e6e6; }
     button:disabled { color: #555; border-color: #999; cursor: default; }
     .status { font-size: 0.85rem; margin: 0.25rem 0 0; min-height: 1.2em; }
     .manual { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; font-size: 0.85rem; margin-top: 0.25rem; }
     .manual input { font: inherit; width: min(40rem, 90%); padding: 0.2rem; }
-    .caption { font-size: 0.8rem; color: #333; margin: 0.2rem 0 0; }
+    .caption { font-size: 0.8rem; color: var(--moe-muted, #333); margin: 0.2rem 0 0; }
   `,
   ];
 
@@ -99,7 +103,7 @@ export class ExportMenu extends LitElement {
 
   /** Empties the status first, so the same message said twice is announced twice. */
   private async clearStatus(): Promise<void> {
-    this.status = '';
+    this.status = () => '';
     await this.updateComplete;
   }
 
@@ -118,9 +122,10 @@ export class ExportMenu extends LitElement {
         blob = kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(svg);
       }
       downloadBlob(blob, name);
-      this.status = `Saved ${name}.`;
+      this.status = () => messages().sim.exportMenu.saved(name);
     } catch (e) {
-      this.status = `Could not make the ${kind.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}.`;
+      const why = e instanceof Error ? e.message : String(e);
+      this.status = () => messages().sim.exportMenu.couldNotMake(kind.toUpperCase(), localized(why));
     } finally {
       this.busy = false;
     }
@@ -133,10 +138,10 @@ export class ExportMenu extends LitElement {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);
       this.manualLink = null;
-      this.status = 'Link copied';
+      this.status = () => messages().sim.exportMenu.linkCopied;
     } catch {
       this.manualLink = link;
-      this.status = 'The browser did not allow copying: the link is selected below, copy it with Ctrl+C (⌘C on a Mac).';
+      this.status = () => messages().sim.exportMenu.copyRefused;
       await this.updateComplete;
       this.linkField?.focus();
       this.linkField?.select();
@@ -144,22 +149,23 @@ export class ExportMenu extends LitElement {
   }
 
   override render() {
+    const m = messages().sim.exportMenu;
     const none = !this.trace;
     return html`
       <div class="row" role="group" aria-labelledby="export-label">
-        <span class="label" id="export-label">Export this view:</span>
-        <button type="button" ?disabled=${none} @click=${() => void this.save('png')}>Download PNG</button>
-        <button type="button" ?disabled=${none} @click=${() => void this.save('svg')}>Download SVG</button>
-        <button type="button" ?disabled=${none} @click=${() => void this.save('csv')}>Download CSV</button>
-        <button type="button" ?disabled=${none} @click=${() => void this.save('json')}>Download JSON</button>
-        <button type="button" ?disabled=${!this.url} @click=${() => void this.copyLink()}>Copy link</button>
+        <span class="label" id="export-label">${m.label}</span>
+        <button type="button" ?disabled=${none} @click=${() => void this.save('png')}>${m.png}</button>
+        <button type="button" ?disabled=${none} @click=${() => void this.save('svg')}>${m.svg}</button>
+        <button type="button" ?disabled=${none} @click=${() => void this.save('csv')}>${m.csv}</button>
+        <button type="button" ?disabled=${none} @click=${() => void this.save('json')}>${m.json}</button>
+        <button type="button" ?disabled=${!this.url} @click=${() => void this.copyLink()}>${m.copyLink}</button>
       </div>
-      <p class="status" role="status">${this.status}</p>
+      <p class="status" role="status">${this.status()}</p>
       ${this.manualLink !== null
-        ? html`<div class="manual"><label for="manual-link">Link to this view</label>
-            <input id="manual-link" class="link" type="text" readonly .value=${this.manualLink} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></div>`
+        ? html`<div class="manual"><label for="manual-link">${m.linkField}</label>
+            <input id="manual-link" class="link" type="text" readonly translate="no" .value=${this.manualLink} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></div>`
         : nothing}
-      <p class="caption">Pictures of the current token and layer; the CSV has one row per token and chosen expert of this layer, the JSON the whole trace and settings. All made in your browser.</p>
+      <p class="caption">${m.caption}</p>
     `;
   }
 }

@@ -12,3 +12,13 @@ export function formatPercent(fraction: number, digits = 1): string {
 export function formatWeight(w: number): string {
   return w.toFixed(2);
 }
+
+/**
+ * A text's width in Latin-character units, for deciding whether a label fits: a CJK character
+ * (Chinese text and full-width punctuation) is about as wide as 1.6 Latin characters.
+ */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1.6 : 1;
+  return units;
+}

@@ -7,6 +7,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExpertTrace } from '../core/trace';
+import { LocaleController, messages } from './i18n/locale';
 import { expertColour } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
@@ -25,9 +26,10 @@ const RIGHT = 70;
 export class LoadBars extends LitElement {
   @property({ attribute: false }) experts: readonly ExpertTrace[] = [];
   @property({ attribute: false }) capacity: number | null = null;
-  /** Accessible name of the chart. */
-  @property() label = 'Tokens per expert';
+  /** Accessible name of the chart (empty: "Tokens per expert" in the page's language). */
+  @property() label = '';
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -35,30 +37,33 @@ export class LoadBars extends LitElement {
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
     text { font-family: system-ui, sans-serif; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-    .cap { stroke: #b3261e; stroke-width: 2; stroke-dasharray: 5 3; }
+    .cap { stroke: #b3261e; stroke-width: var(--moe-stroke, 2); stroke-dasharray: 5 3; }
     text.cap-label { fill: #b3261e; font-weight: 700; stroke-dasharray: none; stroke-width: 3px; stroke: #fff; }
     details { font-size: 0.85rem; margin-top: 0.25rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid #ddd; }
+    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: var(--moe-line, 1px) solid #ddd; }
   `,
   ];
 
   private summary(): string {
+    const m = messages().sim.bars;
+    const label = this.label || m.defaultLabel;
     const ex = this.experts;
     const cap = this.capacity;
     const over = cap === null ? 0 : ex.filter((e) => e.demand > e.load).length;
-    const tail = cap === null ? 'No capacity limit' : `Capacity ${cap}; ${over} expert${over === 1 ? '' : 's'} over it`;
-    if (ex.length <= LABELLED_MAX) return `${this.label}. ${ex.map((e) => `E${e.index}: ${e.demand}`).join(', ')}. ${tail}`;
+    const tail = cap === null ? m.noCapacity : m.capacityOver(cap, over);
+    if (ex.length <= LABELLED_MAX) return m.summaryEach(label, ex.map((e) => `E${e.index}: ${e.demand}`), tail);
     const d = ex.map((e) => e.demand);
     const idle = d.filter((v) => v === 0).length;
-    return `${this.label}. ${ex.length} experts, from ${Math.min(...d)} to ${Math.max(...d)} tokens each; ${idle} got none. ${tail}`;
+    return m.summaryMany(label, ex.length, Math.min(...d), Math.max(...d), idle, tail);
   }
 
   private table() {
+    const m = messages().sim.bars;
     return html`<details>
-      <summary>Table: tokens per expert</summary>
+      <summary>${m.table}</summary>
       <table>
-        <thead><tr><th scope="col">Expert</th><th scope="col">Chose it</th><th scope="col">Processed</th><th scope="col">Dropped</th></tr></thead>
+        <thead><tr><th scope="col">${m.expert}</th><th scope="col">${m.choseIt}</th><th scope="col">${m.processed}</th><th scope="col">${m.dropped}</th></tr></thead>
         <tbody>
           ${this.experts.map((e) => html`<tr><th scope="row">E${e.index}</th><td>${e.demand}</td><td>${e.load}</td><td>${e.demand - e.load}</td></tr>`)}
         </tbody>
@@ -103,7 +108,7 @@ export class LoadBars extends LitElement {
           <text class="axis" x=${LEFT - 3} y=${y(top) + 3} text-anchor="end">${top}</text>`}
         ${this.capacity !== null
           ? svg`<line class="cap" x1=${LEFT} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>
-          <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + 3.5}>capacity ${this.capacity}</text>`
+          <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + 3.5}>${messages().sim.bars.capacityLine(this.capacity)}</text>`
           : nothing}
       </svg>
       ${this.table()}`;

@@ -7,10 +7,16 @@
  * Attributes are read like the simulator's link keys (same checks, same notices for bad values)
  * and may change at any time. The element keeps its view out of the page's address bar, and its
  * step keys (← → Space Home End) work while the focus is inside it.
+ *
+ * `lang="zh"` shows it in Simplified Chinese and `lang="en"` in English; without the attribute it
+ * follows the page's own link (`lang=zh`), else English. The message catalogue is one per page, so
+ * the language an element sets applies to everything on the page that reads it.
  */
 import { customElement } from 'lit/decorators.js';
+import { langOf } from '../state/lang';
 import { decodeView } from '../state/url';
 import type { ViewState } from '../state/view';
+import { setLang } from './i18n/locale';
 import { MoeApp } from './moe-app';
 
 /** Attribute → the simulator's link key. */
@@ -29,7 +35,7 @@ const ATTRIBUTES: Record<string, string> = {
 @customElement('moe-lab')
 export class MoeLab extends MoeApp {
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, ...Object.keys(ATTRIBUTES)];
+    return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang'];
   }
 
   private fromAttributes(): { view: ViewState; notices: string[] } {
@@ -58,6 +64,11 @@ export class MoeLab extends MoeApp {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') {
+      // The element's language, or the page's own when the attribute goes; the address bar is left alone.
+      setLang(value === null ? langOf(location.search) : langOf(`?lang=${encodeURIComponent(value)}`), { url: false });
+      return;
+    }
     if (this.starting || !(name in ATTRIBUTES) || old === value) return;
     const { view } = this.fromAttributes();
     const s = this.sim.state;

@@ -6,12 +6,15 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Trace } from '../core/trace';
 import { formatCount, formatPercent } from './format';
+import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 
 @customElement('param-meter')
 export class ParamMeter extends LitElement {
   @property({ attribute: false }) trace: Trace | null = null;
   @property({ type: Number }) current = 0;
+
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -21,31 +24,30 @@ export class ParamMeter extends LitElement {
     .fill { height: 100%; background: #0072b2; transition: width 0.25s ease-out; }
     p { margin: 0.25rem 0; }
     .big { font-size: 1.25rem; font-weight: 600; }
-    .note { font-size: 0.85rem; color: #444; }
+    .note { font-size: 0.85rem; color: var(--moe-muted, #444); }
   `,
   ];
 
   override render() {
+    const m = messages().sim.meter;
     const t = this.trace;
     const cost = t?.perToken[this.current];
     const tok = t?.tokens[this.current];
-    if (!t || !cost || !tok) return html`<p role="status">No tokens to route.</p>`;
+    if (!t || !cost || !tok) return html`<p role="status">${m.none}</p>`;
     const total = t.params.total;
     const share = cost.activeParams / total;
     const saved = 1 - cost.flops / t.flops.densePerToken;
     return html`
       <p class="big" role="status" aria-live="polite">
-        “${tok.text}”: active ${formatCount(cost.activeParams)} of ${formatCount(total)} parameters (${formatPercent(share)})
+        ${m.active(tok.text, formatCount(cost.activeParams), formatCount(total), formatPercent(share))}
       </p>
       <div class="bar" aria-hidden="true"><div class="fill" style="width:${(share * 100).toFixed(2)}%"></div></div>
-      <p>Sentence average: ${formatCount(t.params.activeMean)} active (${formatPercent(t.params.activeMean / total)}).</p>
+      <p>${m.average(formatCount(t.params.activeMean), formatPercent(t.params.activeMean / total))}</p>
       <p>
-        Work for this token: ${formatCount(cost.flops)} FLOPs against ${formatCount(t.flops.densePerToken)} if every expert
-        ran, ${formatPercent(saved)} saved.
+        ${m.work(formatCount(cost.flops), formatCount(t.flops.densePerToken), formatPercent(saved))}
       </p>
       <p class="note">
-        Counted like published model sizes: the embedding table (${formatCount(t.params.embedding)}, which also serves as
-        the output head) and the router count as active; unused experts do not.
+        ${m.note(formatCount(t.params.embedding))}
       </p>
     `;
   }

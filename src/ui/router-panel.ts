@@ -9,9 +9,10 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RouterKind } from '../core/config';
 import type { TokenRouting, TokenTrace } from '../core/trace';
-import { formatWeight } from './format';
+import { formatWeight, textUnits } from './format';
+import { LocaleController, messages } from './i18n/locale';
 import { expertColour } from './palette';
-import { ROUTER_INFO } from './router-info';
+import { routerInfo } from './router-info';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 
@@ -37,12 +38,8 @@ interface Row {
   dropped: boolean;
 }
 
-const SCORE_NAME: Record<RouterKind, string> = {
-  'softmax-topk': 'probability',
-  'noisy-topk': 'probability after noise',
-  'sigmoid-bias': 'affinity s',
-  'expert-choice': 'probability',
-};
+/** What the bars show for each router, in the page's language. */
+const scoreName = (router: RouterKind): string => messages().sim.router.scoreName[router];
 
 /** Fixed decimals with a real minus sign. */
 const dec = (v: number, d = 3): string => v.toFixed(d).replace('-', '−');
@@ -80,14 +77,15 @@ function rowsOf(r: TokenRouting, router: RouterKind, bias: readonly number[] | u
 }
 
 function result(row: Row): string {
+  const m = messages().sim.router;
   if (row.choice < 0) return '';
-  if (row.dropped) return `chosen #${row.choice + 1} · dropped (over capacity)`;
-  return `chosen #${row.choice + 1} · weight ${formatWeight(row.weight)}`;
+  if (row.dropped) return m.chosenDropped(row.choice + 1);
+  return m.chosenWeight(row.choice + 1, formatWeight(row.weight));
 }
 
 function valueText(row: Row): string {
   if (row.bias !== undefined) return `${dec(row.score)} ${row.bias < 0 ? '−' : '+'} ${Math.abs(row.bias).toFixed(3)} = ${dec(row.pick)}`;
-  if (row.noise !== undefined) return `${dec(row.score)} · noise ${signed(row.noise, 2)}`;
+  if (row.noise !== undefined) return messages().sim.router.withNoise(dec(row.score), signed(row.noise, 2));
   return dec(row.score);
 }
 
@@ -118,6 +116,7 @@ export class RouterPanel extends LitElement {
   @property({ attribute: false }) token: TokenTrace | null = null;
 
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -127,13 +126,13 @@ export class RouterPanel extends LitElement {
     p { margin: 0.3rem 0; }
     .title { font-weight: 600; }
     code { background: #f1f1f1; padding: 0 0.25rem; border-radius: 0.2rem; overflow-wrap: anywhere; }
-    .src { color: #444; }
-    .caption { font-size: 0.9rem; color: #333; }
+    .src { color: var(--moe-muted, #444); }
+    .caption { font-size: 0.9rem; color: var(--moe-muted, #333); }
     .rows { list-style: none; margin: 0.4rem 0; padding: 0; display: grid; column-gap: 0.6rem;
       grid-template-columns: max-content minmax(5rem, 1fr) max-content auto; }
     .rows > li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: center;
       padding: 0.12rem 0.35rem; border-radius: 0.25rem; min-height: 1.4rem; }
-    .rows .head { font-size: 0.8rem; color: #444; }
+    .rows .head { font-size: 0.8rem; color: var(--moe-muted, #444); }
     .e, .v, td { font-variant-numeric: tabular-nums; }
     .track { position: relative; display: block; height: 0.95rem; background: #e9ebee; border-radius: 2px; }
     .fill { position: absolute; inset: 0 auto 0 0; background: #a9afb6; border-radius: 2px; }
@@ -153,7 +152,8 @@ export class RouterPanel extends LitElement {
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; width: 100%; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
-    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: 1px solid #ddd; }
+    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: var(--moe-line, 1px) solid #ddd; }
+    th { word-break: keep-all; }
     tr.chosen td { font-weight: 700; }
     tr.chosen td:first-child { box-shadow: inset 4px 0 0 #000; }
     /* Narrower panels: the result, then also the numbers, move under the bar. */
@@ -168,28 +168,29 @@ export class RouterPanel extends LitElement {
       .rows .head .v { display: none; }
       table, tbody, tr, td, caption { display: block; }
       thead { display: none; }
-      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: 1px solid #ddd; }
+      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: var(--moe-line, 1px) solid #ddd; }
       td { border: 0; padding: 0; }
       tr.chosen { box-shadow: inset 4px 0 0 #000; padding-left: 0.7rem; }
       tr.chosen td:first-child { box-shadow: none; }
-      td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: #444; }
+      td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: var(--moe-muted, #444); }
     }
   `,
   ];
 
   override render() {
-    const info = ROUTER_INFO[this.router];
-    const head = html`<p class="formula"><strong>${info.name}</strong> <span class="src">(${info.source})</span>: <code>${info.formula}</code></p>`;
+    const m = messages().sim.router;
+    const info = routerInfo(this.router);
+    const head = html`<p class="formula"><strong>${info.name}</strong>${m.nameGap}<span class="src">${m.source(info.source)}</span>${m.formulaGap}<code>${info.formula}</code></p>`;
     const r = this.routing;
-    if (!r || r.scores.length === 0) return html`<div class="panel">${head}<p role="status">No token selected.</p></div>`;
+    if (!r || r.scores.length === 0) return html`<div class="panel">${head}<p role="status">${m.noToken}</p></div>`;
     const rows = rowsOf(r, this.router, this.bias, this.groupSize);
     const compact = rows.length > COMPACT_ABOVE;
     const tok = this.token;
     return html`<div class="panel">
       ${head}
-      <p class="caption">${info.words} ${this.howToRead(r, compact)}</p>
+      <p class="caption">${messages().sim.sentences([info.words, this.howToRead(r, compact)])}</p>
       <p class="title">
-        ${tok ? `Router scores for “${tok.text}” (token ${tok.index + 1})` : 'Router scores'}, ${rows.length} experts
+        ${m.title(tok ? tok.text : null, tok ? tok.index + 1 : 0, rows.length)}
       </p>
       ${compact ? [this.renderChart(rows, r), this.renderTable(rows)] : this.renderRows(rows, r)}
       <p class="outcome">${this.outcome(rows, r)}</p>
@@ -197,26 +198,29 @@ export class RouterPanel extends LitElement {
   }
 
   private howToRead(r: TokenRouting, compact: boolean): string {
-    const parts = [`Bars: each expert's ${SCORE_NAME[this.router]}.`];
-    parts.push(this.router === 'expert-choice' ? 'Marked: the experts that picked this token, with gate weights.' : 'Marked: the chosen experts, with gate weights.');
+    const m = messages().sim.router;
+    const parts = [m.bars(scoreName(this.router))];
+    parts.push(this.router === 'expert-choice' ? m.markedPicked : m.markedChosen);
     if (this.router === 'noisy-topk' && r.noise) {
-      parts.push(compact ? 'Lower strip: the noise added to each logit (up +, down −).' : 'Thin strip under each bar: the noise added to its logit (right +, left −).');
+      parts.push(compact ? m.noiseStrip : m.noiseRows);
     }
     if (this.router === 'sigmoid-bias' && r.biased) {
-      if (!compact) parts.push('Black tick: s + bias, which decides the pick.');
+      if (!compact) parts.push(m.biasTick);
       const g = groupCount(r, this.groupSize);
-      if (g > 1) parts.push(`Shaded: the ${r.keptGroups?.length ?? 0} of ${g} groups this token may use.`);
+      if (g > 1) parts.push(m.shadedGroups(r.keptGroups?.length ?? 0, g));
     }
-    return parts.join(' ');
+    return messages().sim.sentences(parts);
   }
 
   private outcome(rows: Row[], r: TokenRouting): string {
     const chosen = rows.filter((x) => x.choice >= 0).sort((a, b) => a.choice - b.choice);
-    const list = chosen.map((x) => (x.dropped ? `E${x.e} dropped (over capacity)` : `E${x.e} (weight ${formatWeight(x.weight)})`)).join(', ');
-    let text = chosen.length ? `Chosen: ${list}.` : 'No expert picked this token.';
-    if (r.skipped) text += ' No routed expert ran: the token rides the residual connection.';
+    const t = messages().sim;
+    const m = t.router;
+    const list = t.list(chosen.map((x) => (x.dropped ? m.outcomeDropped(x.e) : m.outcomeWeight(x.e, formatWeight(x.weight)))));
+    let text = chosen.length ? m.chosen(list) : m.nonePicked;
+    if (r.skipped) text += m.skipped;
     const g = groupCount(r, this.groupSize);
-    if (g > 1) text += ` Kept groups, best first: ${(r.keptGroups ?? []).join(', ')} of ${g}; experts outside them cannot be picked.`;
+    if (g > 1) text += m.keptGroups(t.list((r.keptGroups ?? []).map(String)), g);
     return text;
   }
 
@@ -225,7 +229,8 @@ export class RouterPanel extends LitElement {
     const noiseMax = Math.max(1e-12, ...rows.map((x) => Math.abs(x.noise ?? 0)));
     const groups = groupCount(r, this.groupSize);
     const size = rows.length / groups;
-    const valueHead = this.router === 'sigmoid-bias' && r.biased ? 's + bias = picked on' : this.router === 'noisy-topk' && r.noise ? 'probability · noise on logit' : SCORE_NAME[this.router];
+    const m = messages().sim.router;
+    const valueHead = this.router === 'sigmoid-bias' && r.biased ? m.valueBias : this.router === 'noisy-topk' && r.noise ? m.valueNoise : scoreName(this.router);
     const row = (x: Row) => {
       const fill = x.dropped ? HATCH : x.choice >= 0 ? expertColour(x.e) : '';
       const n = x.noise;
@@ -244,13 +249,13 @@ export class RouterPanel extends LitElement {
       </li>`;
     };
     const kept = r.keptGroups ?? [];
-    return html`<ol class="rows" aria-label="Router scores per expert">
-      <li class="head" aria-hidden="true"><span class="e">expert</span><span></span><span class="v">${valueHead}</span><span class="res">result</span></li>
+    return html`<ol class="rows" aria-label=${m.rowsLabel}>
+      <li class="head" aria-hidden="true"><span class="e">${m.expert}</span><span></span><span class="v">${valueHead}</span><span class="res">${m.result}</span></li>
       ${groups > 1
         ? Array.from({ length: groups }, (_, g) => {
             const rank = kept.indexOf(g);
             return html`<li class="group ${rank >= 0 ? 'kept' : ''}">
-                Group ${g}: ${rank >= 0 ? `kept (rank ${rank + 1} of ${kept.length})` : 'not kept, its experts cannot be picked'}
+                ${rank >= 0 ? m.groupKept(g, rank + 1, kept.length) : m.groupNotKept(g)}
               </li>
               ${rows.slice(g * size, (g + 1) * size).map(row)}`;
           })
@@ -259,6 +264,7 @@ export class RouterPanel extends LitElement {
   }
 
   private renderChart(rows: Row[], r: TokenRouting) {
+    const m = messages().sim.router;
     const W = this.size.width || 600;
     const E = rows.length;
     const slot = W / E;
@@ -281,7 +287,7 @@ export class RouterPanel extends LitElement {
     const tickX = (e: number) => (e + 0.5) * slot;
     const anchor = (x: number) => (x < 18 ? 'start' : x > W - 18 ? 'end' : 'middle');
     const y = (v: number) => base - ((base - top) * Math.max(0, v)) / max;
-    const summary = `${E} experts, ${SCORE_NAME[this.router]} from ${dec(Math.min(...rows.map((x) => x.score)))} to ${dec(max)}. ${this.outcome(rows, r)}`;
+    const summary = m.chartSummary(E, scoreName(this.router), dec(Math.min(...rows.map((x) => x.score))), dec(max), this.outcome(rows, r));
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
       ${groups > 1
         ? (r.keptGroups ?? []).map((g) => svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} fill="#c6dcf0"></rect>`)
@@ -300,11 +306,11 @@ export class RouterPanel extends LitElement {
         return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" stroke="#000" stroke-width="1.5"></rect>
           <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} stroke="#000"></line>
           <text x=${lx} y=${font} text-anchor="middle" style="font-size:${font}px;font-weight:700">E${x.e}</text>
-          <text x=${lx} y=${2 * font + 2} text-anchor="middle" style="font-size:${font}px" fill=${x.dropped ? '#b3261e' : '#111'}>${x.dropped ? '✕ drop' : formatWeight(x.weight)}</text>`;
+          <text x=${lx} y=${2 * font + 2} text-anchor="middle" style="font-size:${font}px" fill=${x.dropped ? '#b3261e' : '#111'}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
       })}
       <line x1="0" x2=${W} y1=${base} y2=${base} stroke="#333"></line>
       ${noise
-        ? svg`<text x="0" y=${base + 14} style="font-size:11px">noise on each logit</text>
+        ? svg`<text x="0" y=${base + 14} style="font-size:11px">${m.noiseAxis}</text>
             <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} stroke="#999"></line>
             ${noise.map((n, e) => {
               const h = (12 * Math.abs(n)) / noiseMax;
@@ -315,8 +321,8 @@ export class RouterPanel extends LitElement {
       ${groups > 1
         ? Array.from({ length: groups }, (_, g) => {
             const kept = (r.keptGroups ?? []).includes(g);
-            const fits = (t: string) => t.length * 7 + 8 <= gw;
-            const text = [`group ${g}${kept ? ' · kept' : ''}`, `G${g}${kept ? ' kept' : ''}`, `G${g}${kept ? '✓' : ''}`].find(fits) ?? '';
+            const fits = (t: string) => textUnits(t) * 7 + 8 <= gw;
+            const text = m.groupLabels(g, kept).find(fits) ?? '';
             return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" style="font-size:11px;font-weight:${kept ? 700 : 400}">${text}</text>`;
           })
         : nothing}
@@ -331,24 +337,26 @@ export class RouterPanel extends LitElement {
     const noisy = this.router === 'noisy-topk' && rows.some((x) => x.noise !== undefined);
     const grouped = rows.some((x) => !x.kept);
     const score = this.router === 'sigmoid-bias' ? 's' : 'p';
+    const m = messages().sim.router;
+    const name = scoreName(this.router);
     // Scrolls sideways when the panel is narrow: focusable, so the keyboard can scroll it too.
     return html`<div class="table-wrap" role="region" aria-labelledby="top-caption" tabindex="0"><table>
-      <caption id="top-caption">Top ${Math.min(TOP_ROWS, rows.length)} experts by ${sig ? 's + bias' : SCORE_NAME[this.router]}${shown.length > TOP_ROWS ? ', plus the chosen ones below them' : ''}</caption>
+      <caption id="top-caption">${m.tableCaption(Math.min(TOP_ROWS, rows.length), sig ? m.sPlusBias : name, shown.length > TOP_ROWS)}</caption>
       <thead><tr>
-        <th scope="col">rank</th><th scope="col">expert</th><th scope="col">${SCORE_NAME[this.router]}</th>
-        ${sig ? html`<th scope="col">bias</th><th scope="col">s + bias</th>` : nothing}
-        ${noisy ? html`<th scope="col">noise on logit</th>` : nothing}
-        ${grouped ? html`<th scope="col">group</th>` : nothing}
-        <th scope="col">result</th>
+        <th scope="col">${m.rank}</th><th scope="col">${m.expert}</th><th scope="col">${name}</th>
+        ${sig ? html`<th scope="col">${m.bias}</th><th scope="col">${m.sPlusBias}</th>` : nothing}
+        ${noisy ? html`<th scope="col">${m.noiseOnLogit}</th>` : nothing}
+        ${grouped ? html`<th scope="col">${m.group}</th>` : nothing}
+        <th scope="col">${m.result}</th>
       </tr></thead>
       <tbody>
         ${shown.map(
           (x) => html`<tr class="${x.choice >= 0 ? 'chosen' : ''} ${x.dropped ? 'dropped' : ''} ${grouped && x.kept ? 'kept' : ''}">
             <td>${rank.get(x.e)}.</td><td>E${x.e}</td><td data-h=${score}>${dec(x.score)}</td>
-            ${sig ? html`<td data-h="bias">${signed(x.bias ?? 0)}</td><td data-h="s + bias">${dec(x.pick)}</td>` : nothing}
-            ${noisy ? html`<td data-h="noise">${signed(x.noise ?? 0, 2)}</td>` : nothing}
-            ${grouped ? html`<td data-h="group">${x.group}${x.kept ? ' (kept)' : ''}</td>` : nothing}
-            <td class="res">${result(x) || (x.kept ? 'not chosen' : 'group not kept')}</td>
+            ${sig ? html`<td data-h=${m.bias}>${signed(x.bias ?? 0)}</td><td data-h=${m.sPlusBias}>${dec(x.pick)}</td>` : nothing}
+            ${noisy ? html`<td data-h=${m.noiseShort}>${signed(x.noise ?? 0, 2)}</td>` : nothing}
+            ${grouped ? html`<td data-h=${m.group}>${m.groupCell(x.group, x.kept)}</td>` : nothing}
+            <td class="res">${result(x) || (x.kept ? m.notChosen : m.groupNotKeptCell)}</td>
           </tr>`,
         )}
       </tbody>

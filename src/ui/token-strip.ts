@@ -8,6 +8,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TokenRouting, TokenTrace } from '../core/trace';
 import { TokenSelectEvent } from './events';
+import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
 
@@ -21,6 +22,8 @@ export class TokenStrip extends LitElement {
   @property({ attribute: false }) tokens: readonly TokenTrace[] = [];
   @property({ attribute: false }) routing: readonly TokenRouting[] = [];
   @property({ type: Number }) current = 0;
+
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -44,7 +47,8 @@ export class TokenStrip extends LitElement {
 
   /** The chip's visible text, in reading order: word, experts, marks. */
   private visible(tok: TokenTrace, r: TokenRouting | undefined): string[] {
-    return [tok.text, r ? expertsText(r) : '', tok.unknown ? 'unknown' : '', r?.skipped ? 'dropped' : ''].filter(Boolean);
+    const m = messages().sim.strip;
+    return [tok.text, r ? expertsText(r) : '', tok.unknown ? m.unknown : '', r?.skipped ? m.dropped : ''].filter(Boolean);
   }
 
   /**
@@ -52,15 +56,17 @@ export class TokenStrip extends LitElement {
    * see), then in brackets what the marks mean.
    */
   private label(tok: TokenTrace, r: TokenRouting | undefined): string {
+    const m = messages().sim.strip;
     const notes: string[] = [];
-    if (tok.unknown) notes.push('not in the vocabulary');
-    if (r?.skipped) notes.push('no expert ran');
-    if (r?.dropped.some(Boolean)) notes.push(`${r.experts.filter((_, j) => r.dropped[j]).map((e) => `E${e}`).join(', ')} dropped, over capacity`);
-    return `token ${tok.index + 1}: ${this.visible(tok, r).join(' ')}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+    if (tok.unknown) notes.push(m.notInVocabulary);
+    if (r?.skipped) notes.push(m.noExpertRan);
+    if (r?.dropped.some(Boolean)) notes.push(m.droppedOver(r.experts.filter((_, j) => r.dropped[j]).map((e) => `E${e}`)));
+    return m.label(tok.index + 1, this.visible(tok, r).join(' '), notes);
   }
 
   override render() {
-    return html`<ol aria-label="Tokens">
+    const m = messages().sim.strip;
+    return html`<ol aria-label=${m.tokens}>
       ${this.tokens.map((tok, i) => {
         const r = this.routing[i];
         const top = r?.experts.find((_, j) => !r.dropped[j]);
@@ -73,10 +79,10 @@ export class TokenStrip extends LitElement {
             aria-label=${this.label(tok, r)}
             @click=${() => this.dispatchEvent(new TokenSelectEvent(i))}
           >
-            <span class="word">${tok.text}</span>
+            <span class="word" translate="no">${tok.text}</span>
             <span class="experts">${r ? expertsText(r) : ''}</span>
-            ${tok.unknown ? html`<span class="mark">unknown</span>` : nothing}
-            ${r?.skipped ? html`<span class="mark">dropped</span>` : nothing}
+            ${tok.unknown ? html`<span class="mark">${m.unknown}</span>` : nothing}
+            ${r?.skipped ? html`<span class="mark">${m.dropped}</span>` : nothing}
           </button>
         </li>`;
       })}

@@ -5,6 +5,7 @@
  */
 import common from './common';
 import shell from './shell';
+import sim from './simulator';
 
 function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T): { en: { [K in keyof T]: T[K]['en'] }; zh: { [K in keyof T]: T[K]['zh'] } } {
   const en = {} as Record<string, unknown>;
@@ -16,6 +17,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ common, shell });
+export const CATALOGUE = join({ common, shell, sim });
 
 export type Messages = (typeof CATALOGUE)['en'];

@@ -1,0 +1,541 @@
+/**
+ * The simulator's panels (main page and the embeddable <moe-lab>): controls, router scores,
+ * experts, load, the whole-sentence matrix, the parameter meter, the token chips, the export menu,
+ * and the four routers' names, formulas and captions (shared with other pages through router-info).
+ */
+import type { RouterKind } from '../../core/config';
+import { plural, section } from './section';
+
+/** A router's name, where it comes from, its one-line formula and a caption in plain words. */
+export interface RouterText {
+  name: string;
+  source: string;
+  formula: string;
+  words: string;
+}
+
+const count = (n: number): string => n.toLocaleString('en');
+
+/** Chinese text joined to a Latin word or number gets a space between them (as Chinese typesetting does). */
+const latin = /[A-Za-z0-9+-]/;
+function zhJoin(...parts: string[]): string {
+  return parts.reduce((out, p) => {
+    const a = out.slice(-1);
+    const b = p.slice(0, 1);
+    const space = a && b && a !== ' ' && b !== ' ' && latin.test(a) !== latin.test(b) && /[\u2e80-\u9fff]/.test(latin.test(a) ? b : a);
+    return out + (space ? ' ' : '') + p;
+  }, '');
+}
+
+const en = {
+  /** Joins sentences of one caption. */
+  sentences: (parts: string[]) => parts.join(' '),
+  /** Joins the items of a list in running text. */
+  list: (items: string[]) => items.join(', '),
+
+  routers: {
+    'softmax-topk': {
+      name: 'Softmax top-k',
+      source: 'Mixtral, GShard',
+      formula: 'g = softmax(top-k(x·W))',
+      words: 'Score every expert, keep the k best, and share the weight among them with a softmax.',
+    },
+    'noisy-topk': {
+      name: 'Noisy top-k',
+      source: 'Shazeer et al. 2017',
+      formula: 'h = x·W + ε·softplus(x·W_noise), ε ~ N(0,1); g = softmax(top-k(h))',
+      words: 'Like softmax top-k, but random noise nudges the scores so that more experts get tried.',
+    },
+    'sigmoid-bias': {
+      name: 'Sigmoid with bias',
+      source: 'DeepSeek-V3',
+      formula: 's = σ(x·W); pick top-k of s + b in the best groups; g = s / Σs · scale',
+      words: 'Each expert gets an independent score. A balancing bias changes who is picked, never the weights.',
+    },
+    'expert-choice': {
+      name: 'Expert choice',
+      source: 'Zhou et al. 2022',
+      formula: 'p = softmax(x·W); each expert takes its top-c tokens; g = p',
+      words: 'The experts choose: each takes the same number of tokens, so load is perfectly even, but a token may get none.',
+    },
+  } as Record<RouterKind, RouterText>,
+
+  controls: {
+    modelShape: 'Model shape',
+    routing: 'Routing',
+    stepThrough: 'Step through the sentence',
+    routedExperts: 'Routed experts',
+    topK: 'Active experts per token (top-k)',
+    sharedExperts: 'Shared experts',
+    granularity: 'Expert granularity',
+    wholeExperts: '1 (whole experts)',
+    splitInto: (g: number) => `${g} (split each expert into ${g})`,
+    smallExperts: (experts: number, active: number) => `${experts} small experts, ${active} active per token.`,
+    layers: 'MoE layers',
+    router: 'Router',
+    routerOption: (name: string, source: string) => `${name} (${source})`,
+    groups: 'Expert groups',
+    groupsPerToken: 'Groups per token',
+    noise: 'Router noise',
+    noiseHint: 'Used by the noisy top-k router.',
+    capacity: 'Capacity factor',
+    noLimit: 'no limit',
+    gamma: 'Bias update speed (γ)',
+    biasUpdates: (n: number) => `Bias updates applied: ${n}.`,
+    gammaHint: 'Used by the sigmoid-with-bias router (DeepSeek-V3 balancing).',
+    seed: 'Seed',
+    previous: 'Previous token',
+    next: 'Next token',
+    play: 'Play',
+    pause: 'Pause',
+    reset: 'Reset',
+    biasStep: 'Apply bias update',
+    speed: 'Play speed',
+    perSecond: (speed: number) => `${speed} tokens/s`,
+  },
+
+  router: {
+    /** Between a router's name, its source and its formula: "Name (source): formula". */
+    nameGap: ' ',
+    source: (source: string) => `(${source})`,
+    formulaGap: ': ',
+    scoreName: {
+      'softmax-topk': 'probability',
+      'noisy-topk': 'probability after noise',
+      'sigmoid-bias': 'affinity s',
+      'expert-choice': 'probability',
+    } as Record<RouterKind, string>,
+    noToken: 'No token selected.',
+    title: (token: string | null, index: number, experts: number) =>
+      `${token !== null ? `Router scores for “${token}” (token ${index})` : 'Router scores'}, ${experts} experts`,
+    chosenWeight: (place: number, weight: string) => `chosen #${place} · weight ${weight}`,
+    chosenDropped: (place: number) => `chosen #${place} · dropped (over capacity)`,
+    withNoise: (score: string, noise: string) => `${score} · noise ${noise}`,
+    bars: (scoreName: string) => `Bars: each expert's ${scoreName}.`,
+    markedPicked: 'Marked: the experts that picked this token, with gate weights.',
+    markedChosen: 'Marked: the chosen experts, with gate weights.',
+    noiseStrip: 'Lower strip: the noise added to each logit (up +, down −).',
+    noiseRows: 'Thin strip under each bar: the noise added to its logit (right +, left −).',
+    biasTick: 'Black tick: s + bias, which decides the pick.',
+    shadedGroups: (kept: number, groups: number) => `Shaded: the ${kept} of ${groups} groups this token may use.`,
+    outcomeDropped: (e: number) => `E${e} dropped (over capacity)`,
+    outcomeWeight: (e: number, weight: string) => `E${e} (weight ${weight})`,
+    chosen: (list: string) => `Chosen: ${list}.`,
+    nonePicked: 'No expert picked this token.',
+    skipped: ' No routed expert ran: the token rides the residual connection.',
+    keptGroups: (groups: string, of: number) => ` Kept groups, best first: ${groups} of ${of}; experts outside them cannot be picked.`,
+    valueBias: 's + bias = picked on',
+    valueNoise: 'probability · noise on logit',
+    rowsLabel: 'Router scores per expert',
+    expert: 'expert',
+    result: 'result',
+    groupKept: (g: number, rank: number, of: number) => `Group ${g}: kept (rank ${rank} of ${of})`,
+    groupNotKept: (g: number) => `Group ${g}: not kept, its experts cannot be picked`,
+    drop: '✕ drop',
+    noiseAxis: 'noise on each logit',
+    chartSummary: (experts: number, scoreName: string, lo: string, hi: string, outcome: string) =>
+      `${experts} experts, ${scoreName} from ${lo} to ${hi}. ${outcome}`,
+    /** Labels of a group under the chart, longest first: the first that fits is shown. */
+    groupLabels: (g: number, kept: boolean) => [`group ${g}${kept ? ' · kept' : ''}`, `G${g}${kept ? ' kept' : ''}`, `G${g}${kept ? '✓' : ''}`],
+    tableCaption: (rows: number, by: string, more: boolean) => `Top ${rows} experts by ${by}${more ? ', plus the chosen ones below them' : ''}`,
+    rank: 'rank',
+    bias: 'bias',
+    sPlusBias: 's + bias',
+    noiseOnLogit: 'noise on logit',
+    noiseShort: 'noise',
+    group: 'group',
+    groupCell: (g: number, kept: boolean) => `${g}${kept ? ' (kept)' : ''}`,
+    notChosen: 'not chosen',
+    groupNotKeptCell: 'group not kept',
+  },
+
+  experts: {
+    none: 'No experts to show.',
+    idle: 'idle',
+    litLegend: 'lit = used by this token (brighter = larger gate weight)',
+    sharedLegend: 'shared, always lit',
+    droppedLegend: 'chosen but dropped (over capacity)',
+    caption: (sizes: string) => `Each block is an expert; its area is its parameter count (${sizes}). Lit = used by this token.`,
+    shared: 'shared',
+    drop: '✕ drop',
+    blockTitle: (label: string, params: string, shared: boolean, weight: string | null, dropped: boolean) =>
+      `${label}: ${params} parameters${shared ? ', shared, always on' : ''}${weight !== null ? `, weight ${weight}` : ''}${dropped ? ', dropped (over capacity)' : ''}`,
+    /** After a bold list label ("Lit:"). */
+    labelGap: ' ',
+    lit: 'Lit:',
+    litItem: (label: string, weight: string) => `${label} (${weight})`,
+    noRouted: 'no routed expert',
+    rides: ' (the token rides the residual connection)',
+    sharedLit: 'Shared, always lit:',
+    droppedList: 'Dropped (over capacity):',
+    atWork: (active: string, total: string, share: string) => `Expert parameters at work for this token: ${active} of ${total} (${share}).`,
+    summary: (all: number, shared: number, routed: number, lit: string[], dropped: string[]) =>
+      [
+        `${all} experts: ${shared} shared (always on), ${routed} routed`,
+        `lit for this token: ${lit.length ? lit.join(', ') : 'none'}`,
+        dropped.length ? `dropped over capacity: ${dropped.join(', ')}` : '',
+      ].filter(Boolean).join('; '),
+    summaryLit: (label: string, weight: string) => `${label} weight ${weight}`,
+    sizeSame: (shared: boolean, params: string) => `${shared ? 'shared' : 'routed'}: ${params} parameters each`,
+    sizeRange: (shared: boolean, lo: string, hi: string) => `${shared ? 'shared' : 'routed'}: ${lo} to ${hi} parameters`,
+    sizesJoin: (parts: string[]) => parts.join('; '),
+  },
+
+  load: {
+    none: 'No sentence routed yet.',
+    caption: (layer: number, tokens: number, experts: number, capacity: boolean) =>
+      `Layer ${layer}: how many of the sentence's ${plural(tokens, 'token', 'tokens')} chose each of the ${plural(experts, 'routed expert', 'routed experts')}.${
+        capacity ? ' Hatched = chose the expert after it was full, so dropped.' : ''
+      }`,
+    chartLabel: (layer: number) => `Layer ${layer}: tokens per expert`,
+    capacity: 'Capacity',
+    noCapacity: 'no capacity limit',
+    perExpert: (cap: number) => `${plural(cap, 'token', 'tokens')} per expert`,
+    everyChoice: 'Every choice is processed.',
+    overIt: (n: number) => `${plural(n, 'expert', 'experts')} over it.`,
+    dropped: 'Dropped',
+    droppedOf: (dropped: number, demand: number) => `${plural(dropped, 'choice', 'choices')} of ${count(demand)} dropped`,
+    noExpertAtAll: (n: number) =>
+      `${plural(n, 'token', 'tokens')} got no expert at all${n === 0 ? '.' : ` (${n === 1 ? 'it rides' : 'they ride'} the residual connection).`}`,
+    balance: 'Balance',
+    balanceFigures: (maxOverMean: string, cv: string) => `max/mean ${maxOverMean} · CV ${cv}`,
+    idle: (n: number) => `${plural(n, 'expert', 'experts')} got no tokens.`,
+    noDemand: 'No token chose any expert, so there is no balance to measure.',
+    balanceWords: (times: string, cv: string) =>
+      `Max/mean 1.00 and CV 0.00 would be perfectly even. Here the busiest expert was chosen by ${times}× as many tokens ` +
+      `as the average expert, and the typical gap between an expert's count and the average is ${cv} of the average.`,
+  },
+
+  bars: {
+    defaultLabel: 'Tokens per expert',
+    noCapacity: 'No capacity limit',
+    capacityOver: (cap: number, over: number) => `Capacity ${cap}; ${over} expert${over === 1 ? '' : 's'} over it`,
+    summaryEach: (label: string, items: string[], tail: string) => `${label}. ${items.join(', ')}. ${tail}`,
+    summaryMany: (label: string, experts: number, lo: number, hi: number, idle: number, tail: string) =>
+      `${label}. ${experts} experts, from ${lo} to ${hi} tokens each; ${idle} got none. ${tail}`,
+    table: 'Table: tokens per expert',
+    expert: 'Expert',
+    choseIt: 'Chose it',
+    processed: 'Processed',
+    dropped: 'Dropped',
+    capacityLine: (cap: number) => `capacity ${cap}`,
+  },
+
+  matrix: {
+    notRouted: 'not routed',
+    none: 'none',
+    noneNoExpert: 'none: no expert',
+    cell: (e: number, weight: string) => `E${e} ${weight}`,
+    noSentence: 'No sentence routed yet.',
+    label: (tokens: number, experts: number, layer: number, choices: number, dropped: number, skipped: number) =>
+      `Assignments of ${tokens} tokens to ${experts} experts in layer ${layer}: ${choices} choices, ${dropped} dropped, ${skipped} ${skipped === 1 ? 'token' : 'tokens'} with no expert.`,
+    caption: (layer: number, experts: number, capacity: boolean) =>
+      `The whole sentence, layer ${layer}: each row is a word, each column one of the ${experts} routed experts. A filled cell means the word went to that expert, darker for a larger gate weight.${
+        capacity ? ' A hatched red-outlined cell means it chose that expert but the expert was full, so the choice was dropped.' : ''
+      } Click a word to select it.`,
+    corner: 'word ↓ expert →',
+    tokens: 'Tokens',
+    rowSkipped: (n: number, token: string, dropped: string) => `${n} ${token} no expert: dropped ${dropped}`,
+    rowName: (n: number, token: string, kept: string, dropped: string) => `${n} ${token}: experts ${kept}; dropped ${dropped}`,
+    noExpert: 'no expert',
+    gateWeight: 'Gate weight:',
+    lightest: (w: string) => `lightest ${w}`,
+    darkest: (w: string) => `darkest ${w}`,
+    droppedFull: 'dropped (expert full)',
+    table: 'Table: experts of every token',
+    number: '#',
+    token: 'Token',
+    expertsWeights: 'Experts (gate weight)',
+    droppedChoices: 'Dropped choices',
+  },
+
+  meter: {
+    none: 'No tokens to route.',
+    active: (token: string, active: string, total: string, share: string) => `“${token}”: active ${active} of ${total} parameters (${share})`,
+    average: (active: string, share: string) => `Sentence average: ${active} active (${share}).`,
+    work: (flops: string, dense: string, saved: string) => `Work for this token: ${flops} FLOPs against ${dense} if every expert ran, ${saved} saved.`,
+    note: (embedding: string) =>
+      `Counted like published model sizes: the embedding table (${embedding}, which also serves as the output head) and the router count as active; unused experts do not.`,
+  },
+
+  strip: {
+    tokens: 'Tokens',
+    unknown: 'unknown',
+    dropped: 'dropped',
+    notInVocabulary: 'not in the vocabulary',
+    noExpertRan: 'no expert ran',
+    droppedOver: (experts: string[]) => `${experts.join(', ')} dropped, over capacity`,
+    label: (n: number, visible: string, notes: string[]) => `token ${n}: ${visible}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+  },
+
+  exportMenu: {
+    label: 'Export this view:',
+    png: 'Download PNG',
+    svg: 'Download SVG',
+    csv: 'Download CSV',
+    json: 'Download JSON',
+    copyLink: 'Copy link',
+    saved: (name: string) => `Saved ${name}.`,
+    couldNotMake: (kind: string, why: string) => `Could not make the ${kind}: ${why}.`,
+    linkCopied: 'Link copied',
+    copyRefused: 'The browser did not allow copying: the link is selected below, copy it with Ctrl+C (⌘C on a Mac).',
+    linkField: 'Link to this view',
+    caption:
+      'Pictures of the current token and layer; the CSV has one row per token and chosen expert of this layer, the JSON the whole trace and settings. All made in your browser.',
+    notDrawn: 'the picture could not be drawn',
+    noCanvas: 'this browser cannot draw on a canvas',
+    notEncoded: 'the PNG could not be encoded',
+  },
+};
+
+const zh: typeof en = {
+  sentences: (parts) => parts.join(''),
+  list: (items) => items.join('、'),
+
+  routers: {
+    'softmax-topk': {
+      name: 'Softmax top-k',
+      source: 'Mixtral、GShard',
+      formula: 'g = softmax(top-k(x·W))',
+      words: '给每个专家打分，保留得分最高的 k 个，再用 softmax 在它们之间分配权重。',
+    },
+    'noisy-topk': {
+      name: '带噪声的 top-k',
+      source: 'Shazeer 等，2017',
+      formula: 'h = x·W + ε·softplus(x·W_noise), ε ~ N(0,1); g = softmax(top-k(h))',
+      words: '与 softmax top-k 相同，但随机噪声会扰动得分，让更多专家有机会被尝试。',
+    },
+    'sigmoid-bias': {
+      name: '带偏置的 sigmoid',
+      source: 'DeepSeek-V3',
+      formula: 's = σ(x·W)；在最好的几组里按 s + b 取 top-k；g = s / Σs · 缩放因子',
+      words: '每个专家的得分相互独立。用于负载均衡的偏置只改变选中哪些专家，从不改变权重。',
+    },
+    'expert-choice': {
+      name: '专家选择',
+      source: 'Zhou 等，2022',
+      formula: 'p = softmax(x·W)；每个专家取它的 top-c 个词元；g = p',
+      words: '由专家来挑选：每个专家接收同样多的词元，所以负载完全均衡，但某个词元可能一个专家也分不到。',
+    },
+  },
+
+  controls: {
+    modelShape: '模型结构',
+    routing: '路由',
+    stepThrough: '逐个词元浏览句子',
+    routedExperts: '路由专家数',
+    topK: '每个词元激活的专家数（top-k）',
+    sharedExperts: '共享专家数',
+    granularity: '专家粒度',
+    wholeExperts: '1（完整专家）',
+    splitInto: (g) => `${g}（每个专家拆成 ${g} 个）`,
+    smallExperts: (experts, active) => `共 ${experts} 个细粒度专家，每个词元激活 ${active} 个。`,
+    layers: 'MoE 层数',
+    router: '路由器',
+    routerOption: (name, source) => `${name}（${source}）`,
+    groups: '专家组数',
+    groupsPerToken: '每个词元可用的组数',
+    noise: '路由器噪声',
+    noiseHint: '仅用于带噪声的 top-k 路由器。',
+    capacity: '容量因子',
+    noLimit: '无上限',
+    gamma: '偏置更新速度（γ）',
+    biasUpdates: (n) => `已应用的偏置更新：${n} 次。`,
+    gammaHint: '仅用于带偏置的 sigmoid 路由器（DeepSeek-V3 的负载均衡方式）。',
+    seed: '随机种子',
+    previous: '上一个词元',
+    next: '下一个词元',
+    play: '播放',
+    pause: '暂停',
+    reset: '重置',
+    biasStep: '应用一次偏置更新',
+    speed: '播放速度',
+    perSecond: (speed) => `${speed} 词元/秒`,
+  },
+
+  router: {
+    nameGap: '',
+    source: (source) => `（${source}）`,
+    formulaGap: '：',
+    scoreName: {
+      'softmax-topk': '概率',
+      'noisy-topk': '加噪后概率',
+      'sigmoid-bias': '亲和度 s',
+      'expert-choice': '概率',
+    },
+    noToken: '未选中词元。',
+    title: (token, index, experts) => `${token !== null ? `“${token}”（第 ${index} 个词元）的路由器得分` : '路由器得分'}，共 ${experts} 个专家`,
+    chosenWeight: (place, weight) => `第 ${place} 个选中 · 权重 ${weight}`,
+    chosenDropped: (place) => `第 ${place} 个选中 · 被丢弃（超出容量）`,
+    withNoise: (score, noise) => `${score} · 噪声 ${noise}`,
+    bars: (scoreName) => `柱条：每个专家的${scoreName}。`,
+    markedPicked: '加框：挑选了这个词元的专家，附门控权重。',
+    markedChosen: '加框：被选中的专家，附门控权重。',
+    noiseStrip: '下方细条：加在每个 logit 上的噪声（向上为 +，向下为 −）。',
+    noiseRows: '每根柱条下的细条：加在它的 logit 上的噪声（向右为 +，向左为 −）。',
+    biasTick: '黑色刻线：s + 偏置，由它决定选中谁。',
+    shadedGroups: (kept, groups) => `底色：这个词元可以使用的 ${kept} 个组（共 ${groups} 组）。`,
+    outcomeDropped: (e) => `E${e} 被丢弃（超出容量）`,
+    outcomeWeight: (e, weight) => `E${e}（权重 ${weight}）`,
+    chosen: (list) => `选中：${list}。`,
+    nonePicked: '没有专家挑选这个词元。',
+    skipped: '没有路由专家运行：这个词元经残差连接直接通过。',
+    keptGroups: (groups, of) => `保留的组（从好到差）：${groups}（共 ${of} 组）；这些组以外的专家不能被选中。`,
+    valueBias: 's + 偏置 = 选择依据',
+    valueNoise: '概率 · logit 上的噪声',
+    rowsLabel: '各专家的路由器得分',
+    expert: '专家',
+    result: '结果',
+    groupKept: (g, rank, of) => `组 ${g}：保留（排第 ${rank}，共保留 ${of} 组）`,
+    groupNotKept: (g) => `组 ${g}：未保留，组内专家不能被选中`,
+    drop: '✕ 丢弃',
+    noiseAxis: '每个 logit 上的噪声',
+    chartSummary: (experts, scoreName, lo, hi, outcome) => `${experts} 个专家，${zhJoin(scoreName, '从')} ${lo} 到 ${hi}。${outcome}`,
+    groupLabels: (g, kept) => [`组 ${g}${kept ? ' · 保留' : ''}`, `G${g}${kept ? ' 保留' : ''}`, `G${g}${kept ? '✓' : ''}`],
+    tableCaption: (rows, by, more) => `${zhJoin('按', by, '排名')}前 ${rows} 的专家${more ? '，以及排在其后的被选中专家' : ''}`,
+    rank: '排名',
+    bias: '偏置',
+    sPlusBias: 's + 偏置',
+    noiseOnLogit: 'logit 上的噪声',
+    noiseShort: '噪声',
+    group: '组',
+    groupCell: (g, kept) => `${g}${kept ? '（保留）' : ''}`,
+    notChosen: '未选中',
+    groupNotKeptCell: '所在组未保留',
+  },
+
+  experts: {
+    none: '没有可显示的专家。',
+    idle: '空闲',
+    litLegend: '点亮 = 这个词元用到（越亮 = 门控权重越大）',
+    sharedLegend: '共享专家，始终点亮',
+    droppedLegend: '选中但被丢弃（超出容量）',
+    caption: (sizes) => `每个方块是一个专家，面积表示它的参数量（${sizes}）。点亮 = 这个词元用到。`,
+    shared: '共享',
+    drop: '✕ 丢弃',
+    blockTitle: (label, params, shared, weight, dropped) =>
+      `${label}：${params} 个参数${shared ? '，共享专家，始终运行' : ''}${weight !== null ? `，权重 ${weight}` : ''}${dropped ? '，被丢弃（超出容量）' : ''}`,
+    labelGap: '',
+    lit: '点亮：',
+    litItem: (label, weight) => `${label}（${weight}）`,
+    noRouted: '没有路由专家',
+    rides: '（这个词元经残差连接直接通过）',
+    sharedLit: '共享专家，始终点亮：',
+    droppedList: '被丢弃（超出容量）：',
+    atWork: (active, total, share) => `为这个词元工作的专家参数：${active}，共 ${total}（${share}）。`,
+    summary: (all, shared, routed, lit, dropped) =>
+      [
+        `${all} 个专家：${shared} 个共享专家（始终运行），${routed} 个路由专家`,
+        `这个词元点亮的：${lit.length ? lit.join('、') : '无'}`,
+        dropped.length ? `超出容量被丢弃的：${dropped.join('、')}` : '',
+      ].filter(Boolean).join('；'),
+    summaryLit: (label, weight) => `${label} 权重 ${weight}`,
+    sizeSame: (shared, params) => `${shared ? '共享专家' : '路由专家'}：每个 ${params} 个参数`,
+    sizeRange: (shared, lo, hi) => `${shared ? '共享专家' : '路由专家'}：${lo} 到 ${hi} 个参数`,
+    sizesJoin: (parts) => parts.join('；'),
+  },
+
+  load: {
+    none: '还没有路由任何句子。',
+    caption: (layer, tokens, experts, capacity) =>
+      `第 ${layer} 层：句子共 ${count(tokens)} 个词元，这里是 ${count(experts)} 个路由专家各被多少个词元选中。${
+        capacity ? '斜线 = 专家已满之后才选择它，因此被丢弃。' : ''
+      }`,
+    chartLabel: (layer) => `第 ${layer} 层：各专家的词元数`,
+    capacity: '容量',
+    noCapacity: '没有容量上限',
+    perExpert: (cap) => `每个专家 ${count(cap)} 个词元`,
+    everyChoice: '每次选择都会被处理。',
+    overIt: (n) => `${count(n)} 个专家超出容量。`,
+    dropped: '被丢弃',
+    droppedOf: (dropped, demand) => `${count(demand)} 次选择中有 ${count(dropped)} 次被丢弃`,
+    noExpertAtAll: (n) => `${count(n)} 个词元没有分到任何专家${n === 0 ? '。' : '（经残差连接直接通过）。'}`,
+    balance: '均衡程度',
+    balanceFigures: (maxOverMean, cv) => `最大/平均 ${maxOverMean} · CV ${cv}`,
+    idle: (n) => `${count(n)} 个专家没有分到词元。`,
+    noDemand: '没有词元选择任何专家，因此无法衡量负载均衡。',
+    balanceWords: (times, cv) =>
+      `最大/平均为 1.00、CV（变异系数）为 0.00 表示完全均衡。这里最忙的专家被选中的次数是平均水平的 ${times} 倍，` +
+      `各专家的次数与平均值的典型差距是平均值的 ${cv}。`,
+  },
+
+  bars: {
+    defaultLabel: '各专家的词元数',
+    noCapacity: '没有容量上限',
+    capacityOver: (cap, over) => `容量 ${cap}；${over} 个专家超出容量`,
+    summaryEach: (label, items, tail) => `${label}。${items.join('，')}。${tail}`,
+    summaryMany: (label, experts, lo, hi, idle, tail) => `${label}。${experts} 个专家，每个 ${lo} 到 ${hi} 个词元；${idle} 个没有分到词元。${tail}`,
+    table: '表格：各专家的词元数',
+    expert: '专家',
+    choseIt: '选择它的词元',
+    processed: '已处理',
+    dropped: '被丢弃',
+    capacityLine: (cap) => `容量 ${cap}`,
+  },
+
+  matrix: {
+    notRouted: '未路由',
+    none: '无',
+    noneNoExpert: '无：没有专家',
+    cell: (e, weight) => `E${e} ${weight}`,
+    noSentence: '还没有路由任何句子。',
+    label: (tokens, experts, layer, choices, dropped, skipped) =>
+      `第 ${layer} 层中 ${tokens} 个词元到 ${experts} 个专家的分配：${choices} 次选择，${dropped} 次被丢弃，${skipped} 个词元没有专家。`,
+    caption: (layer, experts, capacity) =>
+      `整个句子，第 ${layer} 层：每一行是一个词，每一列是 ${experts} 个路由专家之一。有颜色的格子表示这个词去了那个专家，颜色越深门控权重越大。${
+        capacity ? '红框斜线格表示它选了那个专家，但专家已满，这次选择被丢弃。' : ''
+      }点击一个词可以选中它。`,
+    corner: '词 ↓ 专家 →',
+    tokens: '词元',
+    rowSkipped: (n, token, dropped) => `${n} ${token} 没有专家：被丢弃 ${dropped}`,
+    rowName: (n, token, kept, dropped) => `${n} ${token}：专家 ${kept}；被丢弃 ${dropped}`,
+    noExpert: '没有专家',
+    gateWeight: '门控权重：',
+    lightest: (w) => `最浅 ${w}`,
+    darkest: (w) => `最深 ${w}`,
+    droppedFull: '被丢弃（专家已满）',
+    table: '表格：每个词元的专家',
+    number: '#',
+    token: '词元',
+    expertsWeights: '专家（门控权重）',
+    droppedChoices: '被丢弃的选择',
+  },
+
+  meter: {
+    none: '没有可路由的词元。',
+    active: (token, active, total, share) => `“${token}”：激活 ${active} 个参数，共 ${total} 个（${share}）`,
+    average: (active, share) => `全句平均：激活 ${active} 个（${share}）。`,
+    work: (flops, dense, saved) => `这个词元的计算量：${flops} FLOPs，而所有专家都运行时为 ${dense}，节省了 ${saved}。`,
+    note: (embedding) => `计数方式与公开的模型规模一致：嵌入表（${embedding}，同时用作输出头）和路由器算作激活参数；未用到的专家不算。`,
+  },
+
+  strip: {
+    tokens: '词元',
+    unknown: '未知',
+    dropped: '被丢弃',
+    notInVocabulary: '不在词表中',
+    noExpertRan: '没有专家运行',
+    droppedOver: (experts) => `${experts.join('、')} 被丢弃，超出容量`,
+    label: (n, visible, notes) => `词元 ${n}：${visible}${notes.length ? `（${notes.join('；')}）` : ''}`,
+  },
+
+  exportMenu: {
+    label: '导出当前视图：',
+    png: '下载 PNG',
+    svg: '下载 SVG',
+    csv: '下载 CSV',
+    json: '下载 JSON',
+    copyLink: '复制链接',
+    saved: (name) => `已保存 ${name}。`,
+    couldNotMake: (kind, why) => `无法生成 ${kind}：${why}。`,
+    linkCopied: '链接已复制',
+    copyRefused: '浏览器不允许复制：链接已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+    linkField: '当前视图的链接',
+    caption: '图片展示当前词元和当前层；CSV 中本层每个词元的每个被选中专家各占一行，JSON 包含完整的路由记录和设置。全部在你的浏览器中生成。',
+    notDrawn: '图片无法绘制',
+    noCanvas: '这个浏览器无法在 canvas 上绘图',
+    notEncoded: 'PNG 无法编码',
+  },
+};
+
+export default section({ en, zh });
