@@ -4,6 +4,8 @@
  * language. Components read it through `messages()` in ./locale.
  */
 import common from './common';
+import embedPage from './embed-page';
+import lessons from './lessons';
 import shell from './shell';
 import sim from './simulator';
 
@@ -17,6 +19,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ common, shell, sim });
+export const CATALOGUE = join({ common, embedPage, lessons, shell, sim });
 
 export type Messages = (typeof CATALOGUE)['en'];
