@@ -375,4 +375,36 @@ describe('touch', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('on a tablet: drag a slider with a finger, and run the tour by tapping', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base);
+    await settle(page);
+    const slider = page.getByRole('slider', { name: 'Routed experts' });
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    // A real finger drag: touchStart on the thumb (at value 8 of 1…256, near the left end), moves, touchEnd.
+    const cdp = await context.newCDPSession(page);
+    const y = box.y + box.height / 2;
+    const x0 = box.x + 8;
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', x0);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x0 + (box.width * 0.4 * i) / 10);
+    await touch('touchEnd', x0 + box.width * 0.4);
+    await settle(page);
+    const experts = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.routedExperts);
+    expect(experts).toBeGreaterThan(50);
+    expect(Number(await slider.inputValue())).toBe(experts);
+
+    await page.getByRole('button', { name: 'Start the guided tour' }).tap();
+    await expect.poll(() => page.getByRole('heading', { name: /^Lesson 1 of 7/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Next', exact: true }).tap();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('lesson=1.2');
+    await screenshot(page, 'touch-tablet-tour');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
