@@ -68,7 +68,7 @@ export class ExportMenu extends LitElement {
   @property({ type: Number }) layer = 0;
   /** The URL's view object, written into the JSON beside the trace. */
   @property({ attribute: false }) view: unknown = null;
-  /** The link to the current view, for "Copy link". */
+  /** The link to the current view, for "Copy link" (none: no such button, e.g. embedded without a site). */
   @property() url = '';
 
   /** The status line, made in the page's language when shown (so a language switch re-says it). */
@@ -158,7 +158,7 @@ export class ExportMenu extends LitElement {
         <button type="button" ?disabled=${none} @click=${() => void this.save('svg')}>${m.svg}</button>
         <button type="button" ?disabled=${none} @click=${() => void this.save('csv')}>${m.csv}</button>
         <button type="button" ?disabled=${none} @click=${() => void this.save('json')}>${m.json}</button>
-        <button type="button" ?disabled=${!this.url} @click=${() => void this.copyLink()}>${m.copyLink}</button>
+        ${this.url ? html`<button type="button" @click=${() => void this.copyLink()}>${m.copyLink}</button>` : nothing}
       </div>
       <p class="status" role="status">${this.status()}</p>
       ${this.manualLink !== null

@@ -87,6 +87,14 @@ export class MoeApp extends LitElement {
     return decodeView(location.search);
   }
 
+  /** The link "Copy link" copies: this page with the current view (and lesson, language). */
+  protected shareUrl(): string {
+    return new URL(this.pageQuery(), location.href).href;
+  }
+
+  /** Called once the first model run is on screen (an embedded element re-reads its attributes). */
+  protected afterStart(): void {}
+
   /** Whether the view is kept in the address bar (not when embedded in someone else's page). */
   protected get keepsUrl(): boolean {
     return true;
@@ -135,6 +143,7 @@ export class MoeApp extends LitElement {
     this.sim.setBackend(await startBrowserBackend(preferredBackend(location.search)));
     await this.sim.refresh();
     this.starting = false;
+    this.afterStart();
   }
 
   /** The trace on screen (read-only), for embedding pages and tests. */
@@ -277,7 +286,7 @@ export class MoeApp extends LitElement {
         .position=${s.position}
         .layer=${s.layer}
         .view=${viewOf(s)}
-        .url=${new URL(encodeView(viewOf(s)), location.href).href}
+        .url=${this.shareUrl()}
       ></export-menu>
       <p class="caption">${m.tokensCaption}</p>
     </section>`;

@@ -8,13 +8,18 @@
  * and may change at any time. The element keeps its view out of the page's address bar, and its
  * step keys (← → Space Home End) work while the focus is inside it.
  *
+ * `link-base="https://…/moe-lab/"` (where a moe-lab site is served) gives it a "Copy link" button that
+ * opens the same view on that site; without it there is no such button, as the host page could not
+ * open the link.
+ *
  * `lang="zh"` shows it in Simplified Chinese and `lang="en"` in English; without the attribute it
  * follows the page's own link (`lang=zh`), else English. The message catalogue is one per page, so
  * the language an element sets applies to everything on the page that reads it.
  */
 import { customElement } from 'lit/decorators.js';
 import { langOf } from '../state/lang';
-import { decodeView } from '../state/url';
+import { viewOf } from '../state/simulator';
+import { decodeView, encodeView } from '../state/url';
 import type { ViewState } from '../state/view';
 import { setLang } from './i18n/locale';
 import { MoeApp } from './moe-app';
@@ -35,7 +40,7 @@ const ATTRIBUTES: Record<string, string> = {
 @customElement('moe-lab')
 export class MoeLab extends MoeApp {
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang'];
+    return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang', 'link-base'];
   }
 
   private fromAttributes(): { view: ViewState; notices: string[] } {
@@ -54,6 +59,28 @@ export class MoeLab extends MoeApp {
     return this.fromAttributes();
   }
 
+  protected override shareUrl(): string {
+    const base = this.getAttribute('link-base');
+    if (!base) return '';
+    try {
+      return new URL(encodeView(viewOf(this.sim.state)), new URL(base, location.href)).href;
+    } catch {
+      return '';
+    }
+  }
+
+  /** Attributes changed while the model was starting: apply them now. */
+  private changedWhileStarting = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback(); // reads the attributes as they are now
+    this.changedWhileStarting = false;
+  }
+
+  protected override afterStart(): void {
+    if (this.changedWhileStarting) this.applyAttributes();
+  }
+
   protected override get keepsUrl(): boolean {
     return false;
   }
@@ -69,7 +96,20 @@ export class MoeLab extends MoeApp {
       setLang(value === null ? langOf(location.search) : langOf(`?lang=${encodeURIComponent(value)}`), { url: false });
       return;
     }
-    if (this.starting || !(name in ATTRIBUTES) || old === value) return;
+    if (name === 'link-base') {
+      this.requestUpdate();
+      return;
+    }
+    if (!(name in ATTRIBUTES) || old === value) return;
+    if (this.starting) {
+      this.changedWhileStarting = true;
+      return;
+    }
+    this.applyAttributes();
+  }
+
+  private applyAttributes(): void {
+    this.changedWhileStarting = false;
     const { view } = this.fromAttributes();
     const s = this.sim.state;
     void this.sim.setConfig(view.config);

@@ -47,6 +47,29 @@ describe('<moe-lab> embedded by attributes (demos/embed.html)', () => {
     expect(offsite).toEqual([]);
   });
 
+  it('follows attributes set while its model is still starting; Copy link only with a link-base, to that site', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/embed.html`);
+    await page.waitForFunction(() => (document.querySelector('moe-lab') as Lab | null)?.trace != null, undefined, { timeout: 20000 });
+    // The first element has no link-base: its view cannot be opened from the host page, so no Copy link.
+    expect(await page.locator('moe-lab').first().getByRole('button', { name: 'Copy link' }).count()).toBe(0);
+    await page.evaluate(() => {
+      const lab = document.createElement('moe-lab');
+      lab.setAttribute('experts', '4');
+      lab.setAttribute('link-base', 'https://example.org/moe-lab/');
+      document.querySelector('main')!.append(lab);
+      // Changed in the same task, before the new element's model has run once.
+      lab.setAttribute('experts', '12');
+      lab.setAttribute('top-k', '3');
+    });
+    const second = page.locator('moe-lab').nth(1);
+    await expect.poll(() => second.evaluate((el) => (el as Lab).trace?.config.routedExperts), { timeout: 20000 }).toBe(12);
+    await expect.poll(() => second.evaluate((el) => (el as Lab).trace?.config.topK)).toBe(3);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await second.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^https:\/\/example\.org\/moe-lab\/\?.*e=12&k=3/);
+    expect(errors).toEqual([]);
+  });
+
   it('reports a bad attribute by its name and keeps working', async () => {
     const { page, errors } = await openPage(browser, `${base}demos/embed.html`);
     await page.waitForFunction(() => (document.querySelector('moe-lab') as Lab | null)?.trace != null, undefined, { timeout: 20000 });
