@@ -2,11 +2,13 @@
  * Exports of the current view (issue 7): the trace as JSON and CSV, and a drawing of the view as a
  * self-contained SVG string. Pure functions of the plain-data trace; no DOM, so Node tests run them.
  *
- * The state layer may not import the ui, so the SVG takes its colours from the caller (the ui passes
- * `src/ui/palette.ts`). Every number the colours stand for is printed too: colour is never the only
- * signal, in the picture as on the page.
+ * The state layer may not import the ui, so the SVG takes its colours and its words from the caller
+ * (the ui passes `src/ui/palette.ts` and the page language's `picture` section of the message
+ * catalogue). Every number the colours stand for is printed too: colour is never the only signal, in
+ * the picture as on the page. The CSV and JSON are data and stay in English.
  */
 import { expertShape } from '../core/config';
+import type { Category } from '../core/corpus';
 import type { Trace } from '../core/trace';
 
 // ---------------------------------------------------------------------------------------------
@@ -96,6 +98,80 @@ export interface SvgPalette {
   textOn(colour: string): string;
 }
 
+/**
+ * Every word the picture draws, in one language (the ui passes `messages().picture`). Numbers come
+ * in as numbers, or as text already formatted (counts with separators, percentages, weights) where
+ * the parameter is a string. Words of the sentence and the expert labels (E3, S0, ✕) are not here:
+ * they are drawn as they are.
+ */
+export interface PictureWords {
+  /** Language tag of these words, written on the drawing (`xml:lang`) so that renderers pick fitting glyphs. */
+  lang: string;
+
+  // The config line and the title.
+  /** Joins the parts of the config line. */
+  list(parts: string[]): string;
+  /** The first line: "moe-lab: <config>". */
+  heading(config: string): string;
+  router(kind: string): string;
+  routedExperts(n: number): string;
+  topK(k: number): string;
+  shared(n: number): string;
+  granularity(g: number): string;
+  noCapacityLimit: string;
+  capacityFactor(factor: number): string;
+  noise(noise: number): string;
+  groups(groups: number, kept: number): string;
+  layers(n: number): string;
+  seed(seed: number): string;
+  /** The current token: "Token 3 of 10: “cat” (animal)"; `category` is already in words. */
+  position(index: number, tokens: number, word: string, category: string, unknown: boolean): string;
+  /** Names of the token categories of the vocabulary. */
+  categories: Record<Category, string>;
+  noTokens: string;
+  layer(layer: number, layers: number): string;
+  /** The drawing's <title>; `word` is null when there is no token. */
+  title(word: string | null, config: string): string;
+  /** The drawing's <desc>: the whole sentence. */
+  sentence(text: string): string;
+
+  // The token strip.
+  stripTitle: string;
+  noTokensToRoute: string;
+  /** On a chip: the token was dropped altogether. */
+  chipDropped: string;
+  /** On a chip: the token has no expert. */
+  noExpert: string;
+  chipNote: string;
+  truncated: string;
+
+  // The router scores.
+  scoresTitle(word: string): string;
+  noTokenSelected: string;
+  scoresNote(sigmoid: boolean, highest: string): string;
+  chosenItem(expert: number, weight: string, dropped: boolean): string;
+  chosen(items: string[]): string;
+
+  // The experts.
+  expertsTitle: string;
+  /** Under a dropped expert's label. */
+  blockDropped: string;
+  litItem(expert: number, weight: string, dropped: boolean): string;
+  lit(items: string[], shared: string[], idle: number, experts: number): string;
+
+  // The parameter meter (counts and percentages come formatted).
+  meterHead(word: string, active: string, total: string, share: string): string;
+  meterNote(mean: string, meanShare: string, flops: string, dense: string, saved: string): string;
+
+  // The load per expert.
+  loadTitle: string;
+  capacityLabel(capacity: number): string;
+  noCapacity: string;
+  capacityNote(capacity: number, over: number, dropped: number): string;
+  loadNote(tail: string): string;
+  manyExperts(experts: number, least: number, most: number): string;
+}
+
 export interface SvgOptions {
   palette: SvgPalette;
   /** Width of the drawing in pixels (default 1200). */
@@ -130,7 +206,8 @@ const count = (n: number): string => whole.format(n);
 const percent = (f: number): string => `${(f * 100).toFixed(1)}%`;
 const weight = (w: number): string => w.toFixed(2);
 
-const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
+/** Latin faces first, then faces with Chinese glyphs (the picture may be in Chinese, and so may the sentence). */
+const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Noto Sans SC, sans-serif';
 const INK = '#111';
 const MUTED = '#444';
 const IDLE_FILL = '#eceff1';
@@ -140,7 +217,7 @@ const SHARED = '#2f2f2f';
 const METER = '#0072b2';
 const PAD = 24;
 
-/** Rough text width without a DOM: average glyph widths of a sans-serif face. */
+/** Rough text width without a DOM: average glyph widths of a sans-serif face (a CJK character is a full em, about two Latin letters). */
 function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += /[✕▲…—“”\u{1F000}-\u{1FFFF}\u{2E80}-\u{FFEF}]/u.test(ch) ? 1 : /[ilj.,:;'!|]/.test(ch) ? 0.3 : bold ? 0.64 : 0.58;
@@ -180,10 +257,10 @@ function line(a: Attrs): string {
 }
 
 /** What one token's routing says in words, as on its chip: "E2 E0", "E1 ✕3", "✕3 dropped". */
-function choicesText(experts: readonly number[], dropped: readonly boolean[], skipped: boolean): string {
+function choicesText(experts: readonly number[], dropped: readonly boolean[], skipped: boolean, words: PictureWords): string {
   const parts = experts.map((e, j) => (dropped[j] ? `✕${e}` : `E${e}`));
-  if (skipped && experts.length > 0) parts.push('dropped');
-  return parts.length ? parts.join(' ') : 'no expert';
+  if (skipped && experts.length > 0) parts.push(words.chipDropped);
+  return parts.length ? parts.join(' ') : words.noExpert;
 }
 
 interface Drawn {
@@ -195,21 +272,21 @@ function heading(y: number, label: string): string {
   return text(PAD, y, label, { 'font-size': 16, 'font-weight': 700 });
 }
 
-function tokenStrip(trace: Trace, layer: number, position: number, width: number, pal: SvgPalette, top: number): Drawn {
-  const out: string[] = [heading(top + 16, 'Tokens and their experts')];
+function tokenStrip(trace: Trace, layer: number, position: number, width: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
+  const out: string[] = [heading(top + 16, words.stripTitle)];
   const lt = trace.layers[layer];
   const boxH = 44;
   const gap = 14;
   let x = PAD;
   let y = top + 30;
   if (trace.tokens.length === 0) {
-    out.push(text(PAD, y + 18, 'No tokens to route.'));
+    out.push(text(PAD, y + 18, words.noTokensToRoute));
     return { body: out.join(''), height: 30 + 30 };
   }
   for (const tok of trace.tokens) {
     const r = lt?.tokens[tok.index];
     const word = clip(tok.text, 24) + (tok.unknown ? ' ?' : '');
-    const sub = r ? choicesText(r.experts, r.dropped, r.skipped) : '';
+    const sub = r ? choicesText(r.experts, r.dropped, r.skipped, words) : '';
     const w = Math.max(44, textWidth(word, 14, true), textWidth(sub, 12)) + 16;
     if (x + w > width - PAD && x > PAD) {
       x = PAD;
@@ -235,22 +312,24 @@ function tokenStrip(trace: Trace, layer: number, position: number, width: number
     out.push('</g>');
     x += w + gap;
   }
-  const notes = ['Chip colour: the expert with the largest gate weight; the numbers are all its experts (✕ = dropped, over capacity); ? = unknown word; thick outline and ▲ = current token.'];
-  if (trace.truncated) notes.push('Only the first tokens were routed: the text was cut.');
+  const notes = [words.chipNote];
+  if (trace.truncated) notes.push(words.truncated);
   y += boxH + 24;
   for (const n of notes) {
-    out.push(text(PAD, y, n, { 'font-size': 12, fill: MUTED }));
-    y += 16;
+    for (const chunk of wrap(n, width - 2 * PAD, 12)) {
+      out.push(text(PAD, y, chunk, { 'font-size': 12, fill: MUTED }));
+      y += 16;
+    }
   }
   return { body: out.join(''), height: y - top };
 }
 
-function routerScores(trace: Trace, layer: number, position: number, x0: number, w: number, pal: SvgPalette, top: number): Drawn {
+function routerScores(trace: Trace, layer: number, position: number, x0: number, w: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
   const r = trace.layers[layer]?.tokens[position];
   const tok = trace.tokens[position];
-  const out: string[] = [text(x0, top + 16, `Router: scores for “${clip(tok?.text ?? '', 24)}”`, { 'font-size': 16, 'font-weight': 700 })];
+  const out: string[] = [text(x0, top + 16, words.scoresTitle(clip(tok?.text ?? '', 24)), { 'font-size': 16, 'font-weight': 700 })];
   if (!r || !tok) {
-    out.push(text(x0, top + 44, 'No token selected.'));
+    out.push(text(x0, top + 44, words.noTokenSelected));
     return { body: out.join(''), height: 60 };
   }
   const n = r.scores.length;
@@ -282,35 +361,65 @@ function routerScores(trace: Trace, layer: number, position: number, x0: number,
     if (labelled) out.push(text(bx + bw / 2, base + 15, `E${e}`, { 'font-size': 11, 'text-anchor': 'middle', fill: MUTED }));
   }
   out.push(line({ x1: x0, x2: x0 + w, y1: base, y2: base, stroke: MUTED }));
-  const kind = trace.config.router === 'sigmoid-bias' ? 'affinity (sigmoid)' : 'probability';
-  const chosen = r.experts.map((e, j) => `E${e} ${weight(r.weights[j] ?? 0)}${r.dropped[j] ? ' (dropped)' : ''}`).join(', ');
+  const chosen = r.experts.map((e, j) => words.chosenItem(e, weight(r.weights[j] ?? 0), r.dropped[j] === true));
   let y = base + (labelled ? 34 : 20);
-  out.push(text(x0, y, `Bars: router ${kind} per expert, highest ${max.toFixed(3)}. Labels: gate weights.`, { 'font-size': 12, fill: MUTED }));
-  y += 17;
-  for (const chunk of wrap(`Chosen: ${chosen || 'none'}`, w, 12)) {
+  const note = wrap(words.scoresNote(trace.config.router === 'sigmoid-bias', max.toFixed(3)), w, 12);
+  for (const chunk of note) {
+    out.push(text(x0, y, chunk, { 'font-size': 12, fill: MUTED }));
+    y += 16;
+  }
+  y += 1;
+  for (const chunk of wrap(words.chosen(chosen), w, 12)) {
     out.push(text(x0, y, chunk, { 'font-size': 12 }));
     y += 16;
   }
   return { body: out.join(''), height: y - top };
 }
 
-/** Greedy word wrap by estimated width. */
+/** Whether a line may break after `a` and before `b` inside a word: beside a CJK character, except before closing and after opening punctuation. */
+function breaksBetween(a: string, b: string): boolean {
+  const cjk = (ch: string): boolean => (ch.codePointAt(0) ?? 0) >= 0x2e80;
+  return (cjk(a) || cjk(b)) && !'，。、；：！？）」』》”’…'.includes(b) && !'（「『《“‘'.includes(a);
+}
+
+/** The pieces a line may break between: the words, and within a word the places beside CJK characters (Chinese has no spaces). */
+function pieces(s: string): { piece: string; space: boolean }[] {
+  const out: { piece: string; space: boolean }[] = [];
+  for (const word of s.split(' ')) {
+    let cur = '';
+    let first = true;
+    let prev = '';
+    for (const ch of word) {
+      if (cur && breaksBetween(prev, ch)) {
+        out.push({ piece: cur, space: first });
+        first = false;
+        cur = '';
+      }
+      cur += ch;
+      prev = ch;
+    }
+    out.push({ piece: cur, space: first });
+  }
+  return out;
+}
+
+/** Greedy word wrap by estimated width (between words, and between CJK characters). */
 function wrap(s: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   let cur = '';
-  for (const word of s.split(' ')) {
-    const next = cur ? `${cur} ${word}` : word;
+  for (const { piece, space } of pieces(s)) {
+    const next = cur ? `${cur}${space ? ' ' : ''}${piece}` : piece;
     if (cur && textWidth(next, size, bold) > width) {
       lines.push(cur);
-      cur = word;
+      cur = piece;
     } else cur = next;
   }
   if (cur) lines.push(cur);
   return lines;
 }
 
-function expertsGrid(trace: Trace, layer: number, position: number, x0: number, w: number, pal: SvgPalette, top: number): Drawn {
-  const out: string[] = [text(x0, top + 16, 'Experts', { 'font-size': 16, 'font-weight': 700 })];
+function expertsGrid(trace: Trace, layer: number, position: number, x0: number, w: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
+  const out: string[] = [text(x0, top + 16, words.expertsTitle, { 'font-size': 16, 'font-weight': 700 })];
   const lt = trace.layers[layer];
   const r = lt?.tokens[position];
   const n = trace.shape.experts;
@@ -351,43 +460,46 @@ function expertsGrid(trace: Trace, layer: number, position: number, x0: number, 
         'text-anchor': 'middle', fill: ink, 'font-weight': chosen ? 700 : 400, 'font-size': 12,
       }));
       if (two && !dropped) out.push(text(cx + cw / 2, cy + ch / 2 + 12, weight(r?.weights[j] ?? 0), { 'text-anchor': 'middle', fill: ink, 'font-size': 12 }));
-      if (two && dropped) out.push(text(cx + cw / 2, cy + ch / 2 + 12, 'dropped', { 'text-anchor': 'middle', fill: INK, 'font-size': 11 }));
+      if (two && dropped) out.push(text(cx + cw / 2, cy + ch / 2 + 12, words.blockDropped, { 'text-anchor': 'middle', fill: INK, 'font-size': 11 }));
     }
   }
   y += Math.ceil(n / cols) * (ch + gap) + 14;
-  const lit = r ? r.experts.map((e, k) => `E${e} ${r.dropped[k] ? 'dropped' : `(${weight(r.weights[k] ?? 0)})`}`).join(', ') : '';
-  const words = `Lit: ${lit || 'none'}${shared ? `; shared ${Array.from({ length: shared }, (_, s) => `S${s}`).join(', ')} always run` : ''}. ${n - (r?.used ?? 0)} of ${n} routed experts idle.`;
-  for (const chunk of wrap(words, w, 12)) {
+  const lit = r ? r.experts.map((e, k) => words.litItem(e, weight(r.weights[k] ?? 0), r.dropped[k] === true)) : [];
+  const sharedLabels = Array.from({ length: shared }, (_, s) => `S${s}`);
+  for (const chunk of wrap(words.lit(lit, sharedLabels, n - (r?.used ?? 0), n), w, 12)) {
     out.push(text(x0, y, chunk, { 'font-size': 12 }));
     y += 16;
   }
   return { body: out.join(''), height: y - top };
 }
 
-function meter(trace: Trace, position: number, width: number, top: number): Drawn {
+function meter(trace: Trace, position: number, width: number, words: PictureWords, top: number): Drawn {
   const cost = trace.perToken[position];
   const tok = trace.tokens[position];
-  if (!cost || !tok) return { body: text(PAD, top + 20, 'No tokens to route.', { 'font-size': 16 }), height: 34 };
+  if (!cost || !tok) return { body: text(PAD, top + 20, words.noTokensToRoute, { 'font-size': 16 }), height: 34 };
   const total = trace.params.total;
   const share = cost.activeParams / total;
   const w = width - 2 * PAD;
   const saved = 1 - cost.flops / trace.flops.densePerToken;
   const out = [
-    text(PAD, top + 22, `“${clip(tok.text, 40)}”: active ${count(cost.activeParams)} of ${count(total)} parameters (${percent(share)})`, { 'font-size': 19, 'font-weight': 700, class: 'meter' }),
+    text(PAD, top + 22, words.meterHead(clip(tok.text, 40), count(cost.activeParams), count(total), percent(share)), { 'font-size': 19, 'font-weight': 700, class: 'meter' }),
     rect({ x: PAD, y: top + 32, width: w, height: 14, rx: 4, fill: '#e4e4e4' }),
     rect({ x: PAD, y: top + 32, width: Math.max(0, Math.min(1, share)) * w, height: 14, rx: 4, fill: METER }),
-    text(PAD, top + 66, `Sentence average: ${count(trace.params.activeMean)} active (${percent(trace.params.activeMean / total)}). Work for this token: ${count(cost.flops)} FLOPs against ${count(trace.flops.densePerToken)} if every expert ran, ${percent(saved)} saved.`, { 'font-size': 13 }),
   ];
-  return { body: out.join(''), height: 78 };
+  const note = words.meterNote(count(trace.params.activeMean), percent(trace.params.activeMean / total), count(cost.flops), count(trace.flops.densePerToken), percent(saved));
+  const lines = wrap(note, w, 13);
+  lines.forEach((chunk, i) => out.push(text(PAD, top + 66 + 17 * i, chunk, { 'font-size': 13 })));
+  return { body: out.join(''), height: 78 + 17 * Math.max(0, lines.length - 1) };
 }
 
-function loadBars(trace: Trace, layer: number, width: number, pal: SvgPalette, top: number): Drawn {
-  const out: string[] = [heading(top + 16, 'Load per expert')];
+function loadBars(trace: Trace, layer: number, width: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
+  const out: string[] = [heading(top + 16, words.loadTitle)];
   const lt = trace.layers[layer];
   const ex = lt?.experts ?? [];
   if (ex.length === 0) return { body: out.join(''), height: 24 };
   const cap = lt?.capacity ?? null;
-  const right = cap === null ? 0 : 110;
+  const capLabel = cap === null ? '' : words.capacityLabel(cap);
+  const right = cap === null ? 0 : Math.max(110, Math.ceil(textWidth(capLabel, 13, true)) + 12);
   const x0 = PAD + 28;
   const w = width - PAD - x0 - right;
   const chartTop = top + 48;
@@ -422,40 +534,43 @@ function loadBars(trace: Trace, layer: number, width: number, pal: SvgPalette, t
   if (cap !== null) {
     out.push(
       line({ class: 'capacity', x1: x0, x2: x0 + w + 4, y1: yOf(cap), y2: yOf(cap), stroke: DROP, 'stroke-width': 2, 'stroke-dasharray': '6 4' }),
-      text(x0 + w + 8, yOf(cap) + 4, `capacity ${cap}`, { 'font-size': 13, 'font-weight': 700, fill: DROP }),
+      text(x0 + w + 8, yOf(cap) + 4, capLabel, { 'font-size': 13, 'font-weight': 700, fill: DROP }),
     );
   }
   const over = cap === null ? 0 : ex.filter((e) => e.demand > e.load).length;
-  const tail = cap === null ? 'No capacity limit: no token is dropped.' : `Capacity ${cap} tokens per expert; ${over} expert${over === 1 ? '' : 's'} over it, ${lt?.droppedChoices ?? 0} choice${lt?.droppedChoices === 1 ? '' : 's'} dropped (hatched).`;
-  let y = base + (labelled ? 36 : 22);
-  out.push(text(PAD, y, `Bars: tokens that chose each expert in this sentence. ${tail}`, { 'font-size': 12 }));
-  if (!labelled) {
-    y += 16;
-    out.push(text(PAD, y, `${ex.length} experts, from ${Math.min(...ex.map((e) => e.demand))} to ${maxDemand} tokens each (exact numbers in the CSV and JSON export).`, { 'font-size': 12 }));
+  const tail = cap === null ? words.noCapacity : words.capacityNote(cap, over, lt?.droppedChoices ?? 0);
+  const notes = [words.loadNote(tail)];
+  if (!labelled) notes.push(words.manyExperts(ex.length, Math.min(...ex.map((e) => e.demand)), maxDemand));
+  let y = base + (labelled ? 36 : 22) - 16;
+  for (const n of notes) {
+    for (const chunk of wrap(n, width - 2 * PAD, 12)) {
+      y += 16;
+      out.push(text(PAD, y, chunk, { 'font-size': 12 }));
+    }
   }
   return { body: out.join(''), height: y + 6 - top };
 }
 
-function configLine(trace: Trace): string {
+function configLine(trace: Trace, words: PictureWords): string {
   const c = trace.config;
   const s = trace.shape;
-  const parts = [`${c.router} router`, `${s.experts} routed experts`, `top-${s.active}`];
-  if (s.shared) parts.push(`${s.shared} shared`);
-  if (c.granularity > 1) parts.push(`granularity ${c.granularity}`);
-  parts.push(c.capacityFactor === null ? 'no capacity limit' : `capacity factor ${c.capacityFactor}`);
-  if (c.router === 'noisy-topk') parts.push(`noise ${c.routerNoise}`);
-  if (c.router === 'sigmoid-bias' && c.nGroup > 1) parts.push(`${c.nGroup} groups, ${c.topkGroup} kept`);
-  parts.push(`${c.layers} layer${c.layers === 1 ? '' : 's'}`, `seed ${c.seed}`);
-  return parts.join(', ');
+  const parts = [words.router(c.router), words.routedExperts(s.experts), words.topK(s.active)];
+  if (s.shared) parts.push(words.shared(s.shared));
+  if (c.granularity > 1) parts.push(words.granularity(c.granularity));
+  parts.push(c.capacityFactor === null ? words.noCapacityLimit : words.capacityFactor(c.capacityFactor));
+  if (c.router === 'noisy-topk') parts.push(words.noise(c.routerNoise));
+  if (c.router === 'sigmoid-bias' && c.nGroup > 1) parts.push(words.groups(c.nGroup, c.topkGroup));
+  parts.push(words.layers(c.layers), words.seed(c.seed));
+  return words.list(parts);
 }
 
 /**
  * The current view drawn from the trace, as a self-contained SVG document (no fonts, images or
  * style sheets from outside; presentation attributes only): the config, the token strip, the
- * current token's router scores and experts, the parameter meter and the load per expert.
- * Every piece of user text is XML-escaped.
+ * current token's router scores and experts, the parameter meter and the load per expert, in the
+ * words given (the page's language). Every piece of user text is XML-escaped.
  */
-export function viewToSvg(trace: Trace, position: number, layer: number, options: SvgOptions): string {
+export function viewToSvg(trace: Trace, position: number, layer: number, words: PictureWords, options: SvgOptions): string {
   const width = Math.max(640, options.width ?? 1200);
   const pal = options.palette;
   const L = Math.min(Math.max(0, Math.round(layer)), Math.max(0, trace.layers.length - 1));
@@ -463,36 +578,37 @@ export function viewToSvg(trace: Trace, position: number, layer: number, options
   const pos = n === 0 ? 0 : Math.min(Math.max(0, Math.round(position)), n - 1);
   const tok = trace.tokens[pos];
   const parts: string[] = [];
+  const config = configLine(trace, words);
   let y = 34;
-  for (const chunk of wrap(`moe-lab: ${configLine(trace)}`, width - 2 * PAD, 20, true)) {
+  for (const chunk of wrap(words.heading(config), width - 2 * PAD, 20, true)) {
     parts.push(text(PAD, y, chunk, { 'font-size': 20, 'font-weight': 700 }));
     y += 26;
   }
-  const where = tok ? `Token ${pos + 1} of ${n}: “${clip(tok.text, 40)}” (${tok.category}${tok.unknown ? ', not in the vocabulary' : ''})` : 'No tokens';
-  parts.push(text(PAD, y - 2, `${where} · layer ${L + 1} of ${trace.layers.length}`, { 'font-size': 14, fill: MUTED }));
+  const where = tok ? words.position(pos + 1, n, clip(tok.text, 40), words.categories[tok.category], tok.unknown) : words.noTokens;
+  parts.push(text(PAD, y - 2, `${where} · ${words.layer(L + 1, trace.layers.length)}`, { 'font-size': 14, fill: MUTED }));
   y += 12;
-  const strip = tokenStrip(trace, L, pos, width, pal, y);
+  const strip = tokenStrip(trace, L, pos, width, pal, words, y);
   parts.push(strip.body);
   y += strip.height + 14;
   const colW = (width - 3 * PAD) / 2;
-  const scores = routerScores(trace, L, pos, PAD, colW, pal, y);
-  const grid = expertsGrid(trace, L, pos, 2 * PAD + colW, colW, pal, y);
+  const scores = routerScores(trace, L, pos, PAD, colW, pal, words, y);
+  const grid = expertsGrid(trace, L, pos, 2 * PAD + colW, colW, pal, words, y);
   parts.push(scores.body, grid.body);
   y += Math.max(scores.height, grid.height) + 14;
-  const m = meter(trace, pos, width, y);
+  const m = meter(trace, pos, width, words, y);
   parts.push(m.body);
   y += m.height + 14;
-  const load = loadBars(trace, L, width, pal, y);
+  const load = loadBars(trace, L, width, pal, words, y);
   parts.push(load.body);
   y += load.height + PAD;
   const height = Math.ceil(y);
-  const title = `moe-lab: ${tok ? `routing of “${tok.text}”` : 'routing'}, ${configLine(trace)}`;
-  const desc = `${trace.tokens.map((t) => t.text).join(' ')}`;
+  const title = words.title(tok ? tok.text : null, config);
+  const desc = trace.tokens.map((t) => t.text).join(' ');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'font-family': FONT })}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'xml:lang': words.lang, 'font-family': FONT })}>`,
     `<title>${escapeXml(title)}</title>`,
-    `<desc>${escapeXml(`Sentence: ${desc}`)}</desc>`,
+    `<desc>${escapeXml(words.sentence(desc))}</desc>`,
     '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">',
     `<rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="${DROP}" stroke-width="3"/></pattern></defs>`,
     rect({ x: 0, y: 0, width, height, fill: '#fff' }),

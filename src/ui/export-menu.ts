@@ -98,7 +98,7 @@ export class ExportMenu extends LitElement {
 
   private svg(): string | null {
     if (!this.trace) return null;
-    return viewToSvg(this.trace, this.position, this.layer, { palette: { expert: expertColour, textOn } });
+    return viewToSvg(this.trace, this.position, this.layer, messages().picture, { palette: { expert: expertColour, textOn } });
   }
 
   /** Empties the status first, so the same message said twice is announced twice. */

@@ -6,6 +6,7 @@ import { buildTrace, layerTrace, type Trace } from '../../src/core/trace';
 import { CSV_HEADER } from '../../src/state/export';
 import type { ExportMenu } from '../../src/ui/export-menu';
 import '../../src/ui/export-menu';
+import { setLang } from '../../src/ui/i18n/locale';
 
 const ODD = 'say "hi", <b>&co';
 
@@ -113,6 +114,27 @@ describe('<export-menu>', () => {
     expect(doc.querySelectorAll('rect.expert').length).toBe(4);
     expect(doc.documentElement.textContent).toContain(`“${ODD}”: active`);
     await expect.poll(() => status(el)).toBe('Saved moe-lab-softmax-topk-4x2-seed5.svg.');
+  });
+
+  it('draws the picture in the page language: a Chinese page downloads a Chinese SVG (the CSV stays English)', async () => {
+    setLang('zh', { url: false });
+    try {
+      const el = await mount();
+      button(el, '下载 SVG').click();
+      await expect.poll(() => saved.length).toBe(1);
+      const doc = new DOMParser().parseFromString(await saved[0]!.blob.text(), 'image/svg+xml');
+      expect(doc.querySelector('parsererror')).toBeNull();
+      expect(doc.documentElement.getAttribute('xml:lang')).toBe('zh-Hans');
+      const words = doc.documentElement.textContent!;
+      expect(words).toContain('词元及其专家');
+      expect(words).toContain(`“${ODD}”：激活`);
+      expect(words).not.toContain('Tokens and their experts');
+      button(el, '下载 CSV').click();
+      await expect.poll(() => saved.length).toBe(2);
+      expect((await saved[1]!.blob.text()).startsWith(CSV_HEADER.join(','))).toBe(true);
+    } finally {
+      setLang('en', { url: false });
+    }
   });
 
   it('downloads a PNG that decodes, at twice the SVG size', async () => {
