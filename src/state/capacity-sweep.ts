@@ -11,7 +11,7 @@ import type { MoeConfig } from '../core/config';
 import { SENTENCES } from '../core/corpus';
 import { MoeModel } from '../core/model';
 import { tokenize, VOCAB, type Token } from '../core/tokenizer';
-import type { WeightStore } from '../core/weight-store';
+import { WeightStore } from '../core/weight-store';
 
 /** The factors the lesson measures; null is "no limit". */
 export const SWEEP_FACTORS: readonly (number | null)[] = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, null];
@@ -42,8 +42,12 @@ export interface SweepOptions {
 
 /** The factors to measure: the lesson's, plus `current` when it is not one of them, in slider order (no limit last). */
 export function factorsWith(current: number | null, base: readonly (number | null)[] = SWEEP_FACTORS): (number | null)[] {
-  const all = base.includes(current) ? [...base] : [...base, current];
-  return all.sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  return (base.includes(current) ? [...base] : [...base, current]).sort(byFactor);
+}
+
+/** Slider order: smaller factors first, no limit (null) last. */
+export function byFactor(a: number | null, b: number | null): number {
+  return a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b;
 }
 
 /** A key for everything but the capacity factor: sweeps with the same key share their points. */
@@ -84,4 +88,104 @@ export async function measureSweep(config: MoeConfig, factors: readonly (number 
     }
   }
   return points;
+}
+
+/** Sweep progress: runs done and runs in all, or null when no sweep is running. */
+export interface SweepProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Keeps the sweep in step with a page's config: `request` marks it out of date, one worker measures
+ * what is missing (every factor after a change of experts, top-k, router or seed; only the new
+ * factor after a change of capacity factor), and a change of the other settings abandons a sweep
+ * in progress. Announces every change with a 'change' event. Owns the weights of its models.
+ */
+export class CapacitySweeper extends EventTarget {
+  /** Measured points for `key`, in slider order (no limit last). */
+  points: readonly SweepPoint[] = [];
+  key = '';
+  progress: SweepProgress | null = null;
+  error: string | null = null;
+  private target: MoeConfig | null = null;
+  private readonly weights = new WeightStore();
+  private running: Promise<void> | null = null;
+  private dirty = false;
+  private closed = false;
+
+  constructor(
+    private readonly sentences: readonly string[] = SENTENCES,
+    /** Longest stretch of model runs, in ms, before the page gets a turn. */
+    private readonly sliceMs = 12,
+  ) {
+    super();
+  }
+
+  request(config: MoeConfig): Promise<void> {
+    this.target = config;
+    this.dirty = true;
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+      if (this.closed) this.weights.dispose();
+    });
+    return this.running;
+  }
+
+  /** Resolves once the points match the latest request. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private emit(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private async drain(): Promise<void> {
+    let slice = Date.now();
+    const pause = async (): Promise<void> => {
+      if (Date.now() - slice < this.sliceMs) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = Date.now();
+    };
+    while (this.dirty && !this.closed && this.target) {
+      this.dirty = false;
+      const config = this.target;
+      const key = sweepKey(config);
+      if (key !== this.key) {
+        this.key = key;
+        this.points = [];
+        this.emit();
+      }
+      const missing = factorsWith(config.capacityFactor).filter((f) => !this.points.some((p) => p.factor === f));
+      if (missing.length === 0) continue;
+      try {
+        const measured = await measureSweep(config, missing, {
+          sentences: this.sentences,
+          weights: this.weights,
+          cancelled: () => this.closed || (this.target !== null && sweepKey(this.target) !== key),
+          progress: (done, total) => {
+            this.progress = { done, total };
+            this.emit();
+          },
+          pause,
+        });
+        this.progress = null;
+        if (measured && key === this.key) {
+          this.points = [...this.points, ...measured].sort((a, b) => byFactor(a.factor, b.factor));
+          this.error = null;
+        }
+      } catch (e) {
+        this.progress = null;
+        this.error = e instanceof Error ? e.message : String(e);
+      }
+      this.emit();
+    }
+  }
+
+  /** Stops measuring and frees the weights (at once, or when the run in progress has stopped). */
+  dispose(): void {
+    this.closed = true;
+    if (!this.running) this.weights.dispose();
+  }
 }

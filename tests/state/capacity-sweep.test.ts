@@ -7,7 +7,7 @@ import { MoeModel } from '../../src/core/model';
 import { capacityFor } from '../../src/core/router';
 import { tokenize } from '../../src/core/tokenizer';
 import { WeightStore } from '../../src/core/weight-store';
-import { factorsWith, measureSweep, SWEEP_FACTORS, sweepKey } from '../../src/state/capacity-sweep';
+import { CapacitySweeper, factorsWith, measureSweep, SWEEP_FACTORS, sweepKey } from '../../src/state/capacity-sweep';
 
 const config: MoeConfig = { ...DEFAULT_CONFIG };
 
@@ -103,6 +103,39 @@ describe('measureSweep (live model, cpu backend)', () => {
     const cancelled = await measureSweep(config, SWEEP_FACTORS, { weights: store, cancelled: () => ++asked > 3 });
     expect(cancelled).toBeNull();
     store.dispose();
+    expect(memory().numTensors).toBe(start);
+  });
+});
+
+describe('CapacitySweeper', () => {
+  it('measures every factor, then only a new one; a new shape starts over; no tensors leak', async () => {
+    const start = memory().numTensors;
+    const few = SENTENCES.slice(0, 3);
+    const sweeper = new CapacitySweeper(few);
+    let changes = 0;
+    sweeper.addEventListener('change', () => changes++);
+    await sweeper.request({ ...config, capacityFactor: 1 });
+    expect(sweeper.points.map((p) => p.factor)).toEqual([...SWEEP_FACTORS]);
+    expect(sweeper.progress).toBeNull();
+    expect(changes).toBeGreaterThan(SWEEP_FACTORS.length * few.length);
+    const first = sweeper.points;
+
+    await sweeper.request({ ...config, capacityFactor: 2.5 });
+    expect(sweeper.points.map((p) => p.factor)).toEqual([0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, null]);
+    // The earlier points were kept, not measured again.
+    expect(sweeper.points.filter((p) => p.factor !== 2.5)).toEqual([...first]);
+
+    // Two requests in a row: the first shape is abandoned, the second measured.
+    void sweeper.request({ ...config, topK: 3 });
+    await sweeper.request({ ...config, topK: 1, capacityFactor: 1 });
+    expect(sweeper.points.map((p) => p.factor)).toEqual([...SWEEP_FACTORS]);
+    expect(sweeper.points[0]!.choices).toBe(few.reduce((a, s) => a + tokenize(s).tokens.length, 0));
+    expect(sweeper.points).toEqual(await measureSweep({ ...config, topK: 1 }, SWEEP_FACTORS, { sentences: few }));
+
+    // Disposed while measuring: the run stops and the weights are freed.
+    const pending = sweeper.request({ ...config, seed: 9 });
+    sweeper.dispose();
+    await pending;
     expect(memory().numTensors).toBe(start);
   });
 });

@@ -3,6 +3,7 @@
  * Each part lives in its own file (one per page area); this module joins them into one object per
  * language. Components read it through `messages()` in ./locale.
  */
+import capacityPage from './capacity-page';
 import common from './common';
 import shell from './shell';
 
@@ -16,6 +17,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ common, shell });
+export const CATALOGUE = join({ common, shell, capacityPage });
 
 export type Messages = (typeof CATALOGUE)['en'];
