@@ -11,7 +11,7 @@ import '../../src/ui/capacity-sweep-chart';
 import '../../src/ui/drop-summary';
 import '../../src/ui/imbalance-note';
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Element | ShadowRoot | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const config: MoeConfig = { ...DEFAULT_CONFIG, capacityFactor: 1 };
 
 // Hand-made: T=10, k=2, E=8, factor 1 → 3 slots. Tokens 0–3 all put expert 0 first, so token 3's
