@@ -153,6 +153,32 @@ describe('axe-core: no violations', () => {
     await page.close();
   });
 
+  it('demos/capacity.html: default, factor 1 with drops, a bad link, a bad seed, expert choice, Chinese, a phone', async () => {
+    const states: [string, { width: number; height: number }?][] = [
+      [''],
+      ['?cf=1'],
+      ['?cf=abc&k=99&L=3'],
+      ['?r=expert-choice&cf=0.5'],
+      ['?lang=zh&cf=1'],
+      ['?cf=1', { width: 390, height: 844 }],
+    ];
+    for (const [query, viewport] of states) {
+      const { page, errors } = await openPage(browser, `${base}demos/capacity.html${query}`, viewport);
+      await page.waitForFunction(() => customElements.get('capacity-page') !== undefined, undefined, { timeout: 20000 });
+      await page.evaluate(() => (document.querySelector('capacity-page') as unknown as { settled(): Promise<void> }).settled());
+      expect(await axeViolations(page, `demos/capacity.html${query}`)).toEqual([]);
+      if (query === '?cf=1' && !viewport) {
+        const seed = page.getByRole('spinbutton', { name: 'Seed' });
+        await seed.fill('-3');
+        await seed.press('Enter');
+        await expect.poll(() => page.locator('#seed-problem').count()).toBe(1);
+        expect(await axeViolations(page, 'demos/capacity.html (bad seed)')).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   // The training pages are being written alongside this test: they are checked when they exist.
   for (const [path, train, pause] of [
     ['demos/training.html', /^Train$/, /^Pause$/],
@@ -335,7 +361,7 @@ describe('reduced motion', () => {
   });
 
   it('nothing on any page moves under reduced motion', async () => {
-    for (const path of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html']) {
+    for (const path of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/capacity.html', 'demos/training.html', 'demos/balance.html']) {
       if (path && !(await pageExists(path))) continue;
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       await page.goto(`${base}${path}`);

@@ -3,9 +3,11 @@
  * Each part lives in its own file (one per page area); this module joins them into one object per
  * language. Components read it through `messages()` in ./locale.
  */
+import capacityPage from './capacity-page';
 import common from './common';
 import embedPage from './embed-page';
 import lessons from './lessons';
+import picture from './picture';
 import shell from './shell';
 import sim from './simulator';
 
@@ -19,6 +21,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ common, embedPage, lessons, shell, sim });
+export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, picture, shell, sim });
 
 export type Messages = (typeof CATALOGUE)['en'];

@@ -1,0 +1,191 @@
+/**
+ * The capacity sweep of the capacity lesson: the live model, at one config, routes every built-in
+ * sentence (each its own batch, so each gets its own capacity) at each capacity factor, and the
+ * dropped choices are pooled per factor. Every number comes from the model's traces.
+ *
+ * Models for the factors share one weight store: only the capacity factor differs between them, and
+ * no weight depends on it, so all factors route with exactly the same weights as the page's model.
+ */
+import { dropsOf, meanAndMax, poolDrops, type DropCount } from '../core/capacity';
+import type { MoeConfig } from '../core/config';
+import { SENTENCES } from '../core/corpus';
+import { MoeModel } from '../core/model';
+import { tokenize, VOCAB, type Token } from '../core/tokenizer';
+import { WeightStore } from '../core/weight-store';
+
+/** The factors the lesson measures; null is "no limit". */
+export const SWEEP_FACTORS: readonly (number | null)[] = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, null];
+
+/** One factor's drops pooled over the batches (with several layers, over every layer's choices). */
+export interface SweepPoint extends DropCount {
+  factor: number | null;
+  /** Batches (sentences) pooled. */
+  batches: number;
+  /** Max/mean demand per expert (from each trace's balance), mean and largest over the batches. */
+  maxOverMean: { mean: number; max: number };
+}
+
+export interface SweepOptions {
+  sentences?: readonly string[];
+  /**
+   * Keeps the weights across factors and sweeps (swept after each model is built, so weights of an
+   * older config are freed). Without one, each factor's model draws and disposes its own.
+   */
+  weights?: WeightStore;
+  /** Asked between runs; true abandons the sweep (it then resolves null). */
+  cancelled?: () => boolean;
+  /** Told after each run: runs done and runs in all. */
+  progress?: (done: number, total: number) => void;
+  /** Lets the page breathe between runs (the cpu backend never yields by itself). */
+  pause?: () => Promise<void>;
+}
+
+/** The factors to measure: the lesson's, plus `current` when it is not one of them, in slider order (no limit last). */
+export function factorsWith(current: number | null, base: readonly (number | null)[] = SWEEP_FACTORS): (number | null)[] {
+  return (base.includes(current) ? [...base] : [...base, current]).sort(byFactor);
+}
+
+/** Slider order: smaller factors first, no limit (null) last. */
+export function byFactor(a: number | null, b: number | null): number {
+  return a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b;
+}
+
+/** A key for everything but the capacity factor: sweeps with the same key share their points. */
+export function sweepKey(config: MoeConfig): string {
+  const { capacityFactor: _cf, ...rest } = config;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Routes every sentence at every factor with the live model and pools the drops per factor.
+ * Resolves null when cancelled. Tensors: each run disposes its own; models over a shared store own
+ * no weights, and fresh-weight models are disposed after their factor.
+ */
+export async function measureSweep(config: MoeConfig, factors: readonly (number | null)[], options: SweepOptions = {}): Promise<SweepPoint[] | null> {
+  const sentences = options.sentences ?? SENTENCES;
+  const batches: { tokens: Token[]; truncated: boolean }[] = sentences.map((s) => tokenize(s)).filter((b) => b.tokens.length > 0);
+  const total = factors.length * batches.length;
+  const points: SweepPoint[] = [];
+  let done = 0;
+  for (const factor of factors) {
+    const model = new MoeModel({ ...config, capacityFactor: factor }, VOCAB, options.weights);
+    options.weights?.sweep();
+    try {
+      const counts: DropCount[] = [];
+      const ratios: number[] = [];
+      for (const b of batches) {
+        if (options.cancelled?.()) return null;
+        const { trace } = await model.run(b.tokens, { truncated: b.truncated });
+        counts.push(poolDrops(trace.layers.map(dropsOf)));
+        ratios.push(...trace.layers.map((l) => l.balance.maxOverMean));
+        done++;
+        options.progress?.(done, total);
+        await options.pause?.();
+      }
+      points.push({ factor, batches: batches.length, ...poolDrops(counts), maxOverMean: meanAndMax(ratios) });
+    } finally {
+      model.dispose();
+    }
+  }
+  return points;
+}
+
+/** Sweep progress: runs done and runs in all, or null when no sweep is running. */
+export interface SweepProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Keeps the sweep in step with a page's config: `request` marks it out of date, one worker measures
+ * what is missing (every factor after a change of experts, top-k, router or seed; only the new
+ * factor after a change of capacity factor), and a change of the other settings abandons a sweep
+ * in progress. Announces every change with a 'change' event. Owns the weights of its models.
+ */
+export class CapacitySweeper extends EventTarget {
+  /** Measured points for `key`, in slider order (no limit last). */
+  points: readonly SweepPoint[] = [];
+  key = '';
+  progress: SweepProgress | null = null;
+  error: string | null = null;
+  private target: MoeConfig | null = null;
+  private readonly weights = new WeightStore();
+  private running: Promise<void> | null = null;
+  private dirty = false;
+  private closed = false;
+
+  constructor(
+    private readonly sentences: readonly string[] = SENTENCES,
+    /** Longest stretch of model runs, in ms, before the page gets a turn. */
+    private readonly sliceMs = 12,
+  ) {
+    super();
+  }
+
+  request(config: MoeConfig): Promise<void> {
+    this.target = config;
+    this.dirty = true;
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+      if (this.closed) this.weights.dispose();
+    });
+    return this.running;
+  }
+
+  /** Resolves once the points match the latest request. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private emit(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private async drain(): Promise<void> {
+    let slice = Date.now();
+    const pause = async (): Promise<void> => {
+      if (Date.now() - slice < this.sliceMs) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = Date.now();
+    };
+    while (this.dirty && !this.closed && this.target) {
+      this.dirty = false;
+      const config = this.target;
+      const key = sweepKey(config);
+      if (key !== this.key) {
+        this.key = key;
+        this.points = [];
+        this.emit();
+      }
+      const missing = factorsWith(config.capacityFactor).filter((f) => !this.points.some((p) => p.factor === f));
+      if (missing.length === 0) continue;
+      try {
+        const measured = await measureSweep(config, missing, {
+          sentences: this.sentences,
+          weights: this.weights,
+          cancelled: () => this.closed || (this.target !== null && sweepKey(this.target) !== key),
+          progress: (done, total) => {
+            this.progress = { done, total };
+            this.emit();
+          },
+          pause,
+        });
+        this.progress = null;
+        if (measured && key === this.key) {
+          this.points = [...this.points, ...measured].sort((a, b) => byFactor(a.factor, b.factor));
+          this.error = null;
+        }
+      } catch (e) {
+        this.progress = null;
+        this.error = e instanceof Error ? e.message : String(e);
+      }
+      this.emit();
+    }
+  }
+
+  /** Stops measuring and frees the weights (at once, or when the run in progress has stopped). */
+  dispose(): void {
+    this.closed = true;
+    if (!this.running) this.weights.dispose();
+  }
+}
