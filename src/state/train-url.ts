@@ -53,7 +53,7 @@ const SETTING_KEYS: Record<string, NumberField> = {
 };
 const KEY_OF = Object.fromEntries(Object.entries(SETTING_KEYS).map(([k, f]) => [f, k])) as Record<NumberField, string>;
 /** Keys of the simulator's view that the training pages do not use: reported as unknown. */
-const SIMULATOR_ONLY = ['bs', 'speed', 'hide', 'lesson', 'lang'];
+const SIMULATOR_ONLY = ['bs', 'speed', 'hide', 'lesson'];
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 

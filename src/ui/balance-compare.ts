@@ -11,30 +11,39 @@ import { live } from 'lit/directives/live.js';
 import type { MoeConfig } from '../core/config';
 import { BALANCE_MODES, type BalanceMode, type TrainSettings } from '../core/training';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { withKeptKeys } from '../state/lang';
 import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../state/train-url';
 import { TrainingLoop, type TrainState } from '../state/training-loop';
 import { formatCount } from './format';
+import { LocaleController, messages } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
 import { loadFigures } from './load-history';
 import { LoopController } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import { formatScore, scoreWords } from './specialisation-map';
-import { ALPHAS, BALANCE_NAMES, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, MODE_WORDS, nearestStop } from './training-format';
+import { ALPHAS, backendNotice, balanceName, formatRate, linkNotices, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
+import './lang-switch';
 import './load-history';
 import './loss-chart';
 import { a11yStyles } from './shared-styles';
 
 type Side = 'left' | 'right';
 const SIDES: Side[] = ['left', 'right'];
-const SIDE_NAME: Record<Side, string> = { left: 'Left model', right: 'Right model' };
+/** Steps averaged for the "task loss now" figure. */
+const LOSS_STEPS = 10;
 
+function sideName(side: Side): string {
+  return messages().train.balance[side];
+}
 
 @customElement('balance-compare')
 export class BalanceCompare extends LitElement {
   private readonly loops = new Map<Side, TrainingLoop>();
   private readonly initial: BalanceView;
   private readonly ctl = new LoopController(this, () => this.onLoopChange());
-  @state() private notices: string[] = [];
-  @state() private backendNotice: string | null = null;
+  private readonly i18n = new LocaleController(this);
+  @state() private notices: (string | CoreMessage)[] = [];
+  @state() private backendNotice: string | CoreMessage | null = null;
   @state() private running = false;
   @state() private busy = true;
   @state() private dragging: { id: string; value: number } | null = null;
@@ -47,9 +56,9 @@ export class BalanceCompare extends LitElement {
 
   constructor() {
     super();
-    const { view, notices } = decodeBalanceView(location.search);
-    this.initial = view;
-    this.notices = notices;
+    const decoded = decodeBalanceView(location.search);
+    this.initial = decoded.view;
+    this.notices = linkNotices(decoded);
   }
 
   static override styles = [
@@ -57,6 +66,7 @@ export class BalanceCompare extends LitElement {
     css`
     :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
     h1 { margin: 0; font-size: 1.6rem; }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: #222; }
     nav a { margin-right: 1rem; }
     .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; border: 1px solid #ccc; border-radius: 0.5rem; background: #fff; padding: 0.6rem 0.9rem; margin: 0.6rem 0 0.9rem; }
@@ -113,7 +123,7 @@ export class BalanceCompare extends LitElement {
 
   private async start(): Promise<void> {
     const backend = await startBrowserBackend(preferredBackend(location.search));
-    this.backendNotice = backend.notice;
+    this.backendNotice = backendNotice(backend);
     const v = this.initial;
     for (const side of SIDES) {
       const loop = new TrainingLoop(v.config, { ...v.settings, balance: v[side] }, '');
@@ -146,8 +156,7 @@ export class BalanceCompare extends LitElement {
       const l = this.loops.get('left')?.state;
       const r = this.loops.get('right')?.state;
       if (!l || !r) return;
-      const extra = new URLSearchParams(location.search).get('backend');
-      const query = encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }) + (extra ? `&backend=${encodeURIComponent(extra)}` : '');
+      const query = withKeptKeys(encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }), location.search);
       if (query !== location.search) history.replaceState(null, '', query);
     }, 250);
   }
@@ -218,7 +227,7 @@ export class BalanceCompare extends LitElement {
     return html`<div class="ctl">
       <label for=${id}>${label}</label><output for=${id}>${shown}</output>
       <input id=${id} type="range" min=${min} max=${max} step="1" .value=${live(String(drag ?? value))} aria-valuetext=${shown} ?disabled=${disabled}
-        title=${disabled ? 'Neither side uses it' : nothing}
+        title=${disabled ? messages().train.balance.unused : nothing}
         @input=${(e: Event) => {
           const v = Number((e.target as HTMLInputElement).value);
           if (liveInput) onValue(v);
@@ -232,52 +241,59 @@ export class BalanceCompare extends LitElement {
     </div>`;
   }
 
+  protected override willUpdate(): void {
+    document.title = messages().train.balance.pageTitle;
+  }
+
   override render() {
     const l = this.loops.get('left')?.state;
     const r = this.loops.get('right')?.state;
+    const m = messages().train.balance;
+    const common = messages().common;
+    const kept = withKeptKeys('', location.search);
+    const error = l?.error ?? r?.error;
     return html`
-      <h1>Balancing, side by side</h1>
-      <p class="lead">
-        Two copies of the same model start from the same seed and learn from the same sentences, step for step. Only the balancing
-        differs. Without it, an expert that gets a few more tokens learns a little faster, so the router likes it a little more and sends it
-        even more: some experts get more than their share, others are left short, and in big models a few experts can end up doing all the
-        work (<strong>routing collapse</strong>). Balancing pushes back, either with an extra loss (Switch Transformer) or, as in
-        DeepSeek-V3, with a per-expert bias that only changes who is picked. Watch the strips: steady red and blue rows mean a lasting
-        imbalance; a pale strip means the work is shared.
-      </p>
-      <nav><a href="../index.html">← The simulator</a><a href="training.html">Live training, one model in detail</a></nav>
+      <div class="title-row">
+        <h1>${m.title}</h1>
+        <lang-switch></lang-switch>
+      </div>
+      <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
+      <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>
       ${this.notices.length
-        ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${this.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul></div>`
+        ? html`<div class="notice" role="alert">${common.linkNotUnderstood}<ul>${this.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul></div>`
         : nothing}
-      ${this.backendNotice ? html`<p class="notice" role="alert">${this.backendNotice}</p>` : nothing}
-      ${[l, r].some((s) => s?.error) ? html`<p class="notice error" role="alert">Training stopped: ${l?.error ?? r?.error}</p>` : nothing}
-      ${l && r ? this.renderBody(l, r) : html`<p role="status">Starting the models…</p>`}
+      ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
+      ${error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(error))}</p>` : nothing}
+      ${l && r ? this.renderBody(l, r) : html`<p role="status">${m.starting}</p>`}
     `;
   }
 
   private renderBody(l: TrainState, r: TrainState) {
     const c = l.config;
     const s = l.settings;
-    const problem = l.problems[0]?.message;
+    const first = l.problems[0];
+    const problem = first ? localized(first) : undefined;
     const modes = [l.settings.balance, r.settings.balance];
+    const m = messages().train.balance;
+    const cm = messages().train.controls;
     return html`
       <div class="bar">
         <div class="buttons">
-          <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => (this.running ? void this.pause() : this.play())}>${this.running ? 'Pause both' : 'Train both'}</button>
-          <button ?disabled=${this.busy} @click=${() => void this.resetBoth()}>Reset both</button>
+          <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => (this.running ? void this.pause() : this.play())}>${this.running ? m.pauseBoth : m.trainBoth}</button>
+          <button ?disabled=${this.busy} @click=${() => void this.resetBoth()}>${m.resetBoth}</button>
         </div>
-        <div role="status" aria-label="Training progress"><dl class="progress">
-          <div><dt>Step (each side)</dt><dd class="step">${formatCount(Math.min(l.step, r.step))}</dd></div>
-          <div><dt>Tokens seen</dt><dd>${formatCount(l.tokensSeen + r.tokensSeen)}</dd></div>
-          <div><dt>Tokens/s</dt><dd>${this.running ? formatCount(l.tokensPerSecond + r.tokensPerSecond) : '–'}</dd></div>
+        <div role="status" aria-label=${m.progress}><dl class="progress">
+          <div><dt>${m.stepEachSide}</dt><dd class="step">${formatCount(Math.min(l.step, r.step))}</dd></div>
+          <div><dt>${m.tokensSeen}</dt><dd>${formatCount(l.tokensSeen + r.tokensSeen)}</dd></div>
+          <div><dt>${m.tokensPerSecond}</dt><dd>${this.running ? formatCount(l.tokensPerSecond + r.tokensPerSecond) : '–'}</dd></div>
         </dl></div>
-        ${this.slider('lr', 'Learning rate', LEARNING_RATES.length - 1, nearestStop(LEARNING_RATES, s.learningRate), formatRate(s.learningRate), (i) => this.setShared({ learningRate: LEARNING_RATES[i] as number }), true)}
-        ${this.slider('alpha', 'Balance loss α', ALPHAS.length - 1, nearestStop(ALPHAS, s.alpha), formatRate(s.alpha), (i) => this.setShared({ alpha: ALPHAS[i] as number }), true, 0, !modes.includes('switch'))}
-        ${this.slider('gamma', 'Bias update speed (γ)', GAMMAS.length - 1, nearestStop(GAMMAS, s.gamma), formatRate(s.gamma), (i) => this.setShared({ gamma: GAMMAS[i] as number }), true, 0, !modes.some((m) => m.startsWith('bias')))}
-        ${this.slider('experts', 'Routed experts', Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), c.routedExperts, String(c.routedExperts), (v) => void this.resetBoth({ routedExperts: v, topK: Math.min(c.topK, v) }), false, 2)}
-        ${this.slider('topk', 'Active experts per token (top-k)', Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts)), c.topK, String(c.topK), (v) => void this.resetBoth({ topK: v }), false, 1)}
+        ${this.slider('lr', cm.learningRate, LEARNING_RATES.length - 1, nearestStop(LEARNING_RATES, s.learningRate), formatRate(s.learningRate), (i) => this.setShared({ learningRate: LEARNING_RATES[i] as number }), true)}
+        ${this.slider('alpha', cm.alpha, ALPHAS.length - 1, nearestStop(ALPHAS, s.alpha), formatRate(s.alpha), (i) => this.setShared({ alpha: ALPHAS[i] as number }), true, 0, !modes.includes('switch'))}
+        ${this.slider('gamma', cm.gamma, GAMMAS.length - 1, nearestStop(GAMMAS, s.gamma), formatRate(s.gamma), (i) => this.setShared({ gamma: GAMMAS[i] as number }), true, 0, !modes.some((m) => m.startsWith('bias')))}
+        ${this.slider('experts', cm.routedExperts, Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), c.routedExperts, String(c.routedExperts), (v) => void this.resetBoth({ routedExperts: v, topK: Math.min(c.topK, v) }), false, 2)}
+        ${this.slider('topk', cm.topK, Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts)), c.topK, String(c.topK), (v) => void this.resetBoth({ topK: v }), false, 1)}
         <div class="ctl">
-          <label for="seed">Seed</label><span></span>
+          <label for="seed">${cm.seed}</label><span></span>
           <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-describedby=${problem ? 'shape-problem' : nothing}
             @change=${(e: Event) => {
               const raw = (e.target as HTMLInputElement).value.trim();
@@ -287,11 +303,7 @@ export class BalanceCompare extends LitElement {
         ${problem ? html`<p class="problem" role="alert" id="shape-problem">${problem}</p>` : nothing}
       </div>
       <div class="sides">${SIDES.map((side) => this.renderSide(side, side === 'left' ? l : r))}</div>
-      <p class="caption">
-        Both models use the sigmoid-with-bias router (DeepSeek-V3), so every mode applies. Changing a side’s balancing, the seed or the
-        shape restarts both from the seed, so they stay comparable; the learning rate, α and γ apply to both from the next step.
-        ${c.layers > 1 ? `The charts show layer 1 of ${c.layers}.` : ''}
-      </p>
+      <p class="caption">${m.caption}${c.layers > 1 ? m.chartsLayer(c.layers) : ''}</p>
     `;
   }
 
@@ -302,27 +314,29 @@ export class BalanceCompare extends LitElement {
     const spec = s.specialisation[0] ?? null;
     const start = this.startScores[side];
     const series: LossSeries[] = mode === 'switch' || mode === 'bias+seq' ? ['task', 'balance'] : ['task'];
-    const last = s.history.slice(-10);
+    const last = s.history.slice(-LOSS_STEPS);
     const loss = last.length ? last.reduce((a, p) => a + p.taskLoss, 0) / last.length : null;
     const id = `${side}-h`;
+    const m = messages().train.balance;
+    const name = sideName(side);
     return html`<section aria-labelledby=${id} data-side=${side}>
-      <h2 id=${id}>${SIDE_NAME[side]}: ${mode === 'none' ? 'no balancing' : BALANCE_NAMES[mode]}</h2>
+      <h2 id=${id}>${m.sideTitle(name, mode === 'none' ? m.noBalancing : balanceName(mode))}</h2>
       <div class="ctl">
-        <label for=${`${side}-mode`}>Balancing</label><span></span>
+        <label for=${`${side}-mode`}>${messages().train.controls.balancing}</label><span></span>
         <select id=${`${side}-mode`} ?disabled=${this.busy} @change=${(e: Event) => void this.setMode(side, (e.target as HTMLSelectElement).value as BalanceMode)}>
-          ${BALANCE_MODES.map((m) => html`<option value=${m} ?selected=${m === mode}>${BALANCE_NAMES[m]}</option>`)}
+          ${BALANCE_MODES.map((b) => html`<option value=${b} ?selected=${b === mode}>${balanceName(b)}</option>`)}
         </select>
       </div>
-      <p class="mode">${MODE_WORDS[mode]}</p>
+      <p class="mode">${modeWords(mode)}</p>
       <dl class="figures">
-        <div><dt>Max/mean load now</dt><dd class="max-mean"><span class="num">${f ? f.maxOverMean.toFixed(2) : '–'}</span><small>${f ? `last ${f.steps} steps; 1.00 = even` : 'no steps yet'}</small></dd></div>
-        <div><dt>Specialisation score</dt><dd class="score"><span class="num">${spec ? formatScore(spec.score) : '–'}</span><small>${spec ? `${scoreWords(spec.score)}${start !== null && s.step > 0 ? `; ${formatScore(start)} at the start` : ''}` : ''}</small></dd></div>
-        <div><dt>Task loss now</dt><dd class="loss"><span class="num">${loss === null ? '–' : loss.toFixed(2)}</span><small>${loss === null ? '' : 'mean of the last 10 steps'}</small></dd></div>
+        <div><dt>${m.maxMeanNow}</dt><dd class="max-mean"><span class="num">${f ? f.maxOverMean.toFixed(2) : '–'}</span><small>${f ? m.lastSteps(f.steps) : m.noSteps}</small></dd></div>
+        <div><dt>${m.specScore}</dt><dd class="score"><span class="num">${spec ? formatScore(spec.score) : '–'}</span><small>${spec ? `${scoreWords(spec.score)}${start !== null && s.step > 0 ? m.atStart(formatScore(start)) : ''}` : ''}</small></dd></div>
+        <div><dt>${m.taskLossNow}</dt><dd class="loss"><span class="num">${loss === null ? '–' : loss.toFixed(2)}</span><small>${loss === null ? '' : m.meanOfLast(LOSS_STEPS)}</small></dd></div>
       </dl>
-      <h3>Share of the work per expert, over training</h3>
-      <load-history hide-figure .loads=${loads} .firstStep=${s.step - loads.length + 1} label=${`${SIDE_NAME[side]}: expert load over training`}></load-history>
-      <h3>Loss</h3>
-      <loss-chart .points=${s.history} .series=${series} .height=${170} label=${`${SIDE_NAME[side]}: loss`}></loss-chart>
+      <h3>${m.shareTitle}</h3>
+      <load-history hide-figure .loads=${loads} .firstStep=${s.step - loads.length + 1} label=${m.loadLabel(name)}></load-history>
+      <h3>${m.lossTitle}</h3>
+      <loss-chart .points=${s.history} .series=${series} .height=${170} label=${m.lossLabel(name)}></loss-chart>
     </section>`;
   }
 }

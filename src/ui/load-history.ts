@@ -12,6 +12,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from './format';
+import { LocaleController, messages } from './i18n/locale';
+import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
 
 /** Steps summed for the current max/mean. */
@@ -91,14 +93,19 @@ export class LoadHistory extends LitElement {
   @property({ attribute: false }) loads: readonly (readonly number[])[] = [];
   /** Step number of loads[0] (1 = the first training step). */
   @property({ type: Number }) firstStep = 1;
-  /** Names the chart when a page shows several. */
-  @property() label = 'Expert load over training';
+  /** Names the chart when a page shows several; empty: "Expert load over training" in the page's language. */
+  @property() label = '';
   @property({ type: Number }) window = WINDOW;
   /** Steps each column covers at least (trailing), so that the noise of single batches does not hide the trend. */
   @property({ type: Number }) smooth = SMOOTH;
   /** Leave out the max/mean figure (when the page shows it elsewhere). */
   @property({ type: Boolean, attribute: 'hide-figure' }) hideFigure = false;
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
+
+  private get name(): string {
+    return this.label || messages().train.load.label;
+  }
 
   static override styles = css`
     :host { display: block; font-family: system-ui, sans-serif; color: #111; }
@@ -118,6 +125,7 @@ export class LoadHistory extends LitElement {
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.1rem 0.5rem; text-align: right; border-bottom: 1px solid #ddd; }
+    th { white-space: nowrap; }
     summary:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
   `;
 
@@ -133,14 +141,16 @@ export class LoadHistory extends LitElement {
   private summary(f: LoadFigures | null): string {
     const E = this.experts;
     const last = this.firstStep + this.loads.length - 1;
-    const head = `${this.label}: share of the expert choices that each of ${E} experts got, steps ${this.firstStep} to ${last}.`;
+    const m = messages().train.load;
+    const head = m.summary(this.name, E, this.firstStep, last);
     if (!f) return head;
-    return `${head} Over the last ${f.steps} steps the busiest expert got ${f.maxOverMean.toFixed(2)} times the mean, the quietest ${f.minOverMean.toFixed(2)} times; ${f.idle} got none.`;
+    return `${head}${m.summaryFigures(f.steps, f.maxOverMean.toFixed(2), f.minOverMean.toFixed(2), f.idle)}`;
   }
 
   override render() {
     const E = this.experts;
-    if (E === 0 || this.loads.length === 0) return html`<p class="empty">No training steps yet: press Train or Step.</p>`;
+    const m = messages().train.load;
+    if (E === 0 || this.loads.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const f = loadFigures(this.loads, this.window);
     const rh = this.rowHeight;
     const labelEvery = rh >= 11 ? 1 : Math.ceil(11 / rh);
@@ -149,24 +159,22 @@ export class LoadHistory extends LitElement {
       ${this.hideFigure
         ? nothing
         : html`<div class="figure">
-        <span>Max/mean load now: <strong class="max-mean">${f ? f.maxOverMean.toFixed(2) : '–'}</strong></span>
-        <span class="sub">${f
-          ? `over the last ${f.steps} step${f.steps === 1 ? '' : 's'} (${f.choices.toLocaleString('en')} expert choices); 1.00 = perfectly even. Quietest expert ${f.minOverMean.toFixed(2)}× the mean${f.idle ? `; ${f.idle} expert${f.idle === 1 ? '' : 's'} got no tokens` : ''}.`
-          : ''}</span>
+        <span>${withSlots(m.maxMeanNow, { value: html`<strong class="max-mean">${f ? f.maxOverMean.toFixed(2) : '–'}</strong>` })}</span>
+        <span class="sub">${f ? m.figures(f.steps, f.choices.toLocaleString('en'), f.minOverMean.toFixed(2), f.idle) : ''}</span>
       </div>`}
       <div class="strip">
         <div class="names" aria-hidden="true" style="grid-template-rows: repeat(${E}, ${rh}px)">
           ${Array.from({ length: E }, (_, e) => html`<span>${e % labelEvery === 0 ? `E${e}` : ''}</span>`)}
         </div>
         <canvas role="img" aria-label=${this.summary(f)} style="height:${E * rh + 2}px"></canvas>
-        <div class="axis" aria-hidden="true"><span>step ${this.firstStep}</span><span>training step →</span><span>step ${last}</span></div>
+        <div class="axis" aria-hidden="true"><span>${m.stepAt(this.firstStep)}</span><span>${m.axis}</span><span>${m.stepAt(last)}</span></div>
       </div>
       <div class="key" aria-hidden="true">
-        <span>no tokens</span>
+        <span>${m.noTokens}</span>
         <span class="ramp" style="background: linear-gradient(to right, ${heatColour(0)}, ${heatColour(1)} 33.3%, ${heatColour(3)})"></span>
-        <span>3× an even share</span>
+        <span>${m.threeTimes}</span>
       </div>
-      <p class="how">Blue: fewer tokens than an even share (1/${E} each), pale: about even, red: more.${this.smooth > 1 ? ` Each column shows the last ${this.smooth} steps up to it.` : ''}</p>
+      <p class="how">${m.how(E)}${this.smooth > 1 ? m.smoothed(this.smooth) : ''}</p>
       ${this.table()}
     `;
   }
@@ -209,15 +217,16 @@ export class LoadHistory extends LitElement {
   private table() {
     const E = this.experts;
     const cols = columns(this.loads, this.firstStep, TABLE_COLUMNS);
+    const m = messages().train.load;
     return html`<details>
-      <summary>Table: share of the choices per expert by step</summary>
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${`Table: ${this.label}, share of the choices per expert by step`}><table>
-        <thead><tr><th scope="col">Expert</th>${cols.map((c) => html`<th scope="col">${c.from === c.to ? `step ${c.from}` : `steps ${c.from}–${c.to}`}</th>`)}</tr></thead>
+      <summary>${m.table}</summary>
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${m.tableLabel(this.name)}><table>
+        <thead><tr><th scope="col">${m.expert}</th>${cols.map((c) => html`<th scope="col">${c.from === c.to ? m.stepAt(c.from) : m.steps(c.from, c.to)}</th>`)}</tr></thead>
         <tbody>
           ${Array.from({ length: E }, (_, e) => html`<tr><th scope="row">E${e}</th>${cols.map((c) => html`<td>${formatPercent(c.share[e] ?? 0, 0)}</td>`)}</tr>`)}
         </tbody>
       </table></div>
-      ${E > 0 ? html`<p>An even share would be ${formatPercent(1 / E, 1)} each.</p>` : nothing}
+      ${E > 0 ? html`<p>${m.evenShare(formatPercent(1 / E, 1))}</p>` : nothing}
     </details>`;
   }
 }

@@ -8,6 +8,8 @@
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { LocaleController, messages } from './i18n/locale';
+import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
 
 export type LossSeries = 'task' | 'balance' | 'z';
@@ -22,11 +24,17 @@ export interface LossPoint {
 
 type LossKey = 'taskLoss' | 'balanceLoss' | 'zLoss';
 
-export const SERIES: Record<LossSeries, { name: string; key: LossKey; colour: string; dash: string }> = {
-  task: { name: 'Task loss (next word)', key: 'taskLoss', colour: '#0072B2', dash: '' },
-  balance: { name: 'Balance loss', key: 'balanceLoss', colour: '#D55E00', dash: '7 4' },
-  z: { name: 'Router z-loss', key: 'zLoss', colour: '#009E73', dash: '2 3' },
+/** How each loss is drawn; its name is in the message catalogue (messages().train.loss.series). */
+export const SERIES: Record<LossSeries, { key: LossKey; colour: string; dash: string }> = {
+  task: { key: 'taskLoss', colour: '#0072B2', dash: '' },
+  balance: { key: 'balanceLoss', colour: '#D55E00', dash: '7 4' },
+  z: { key: 'zLoss', colour: '#009E73', dash: '2 3' },
 };
+
+/** The name of a loss, in the page's language. */
+function seriesName(s: LossSeries): string {
+  return messages().train.loss.series[s];
+}
 
 /** Steps averaged for the "at the start" and "now" figures. */
 export const ENDS = 10;
@@ -112,9 +120,14 @@ export class LossChart extends LitElement {
   /** 'auto': log when more than one loss is drawn. The reader can change it with the "Y axis" select. */
   @property() scale: 'auto' | 'linear' | 'log' = 'auto';
   @property({ type: Number }) height = 220;
-  /** Names the chart (and its select) when a page shows several. */
-  @property() label = 'Loss';
+  /** Names the chart (and its select) when a page shows several; empty: "Loss" in the page's language. */
+  @property() label = '';
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
+
+  private get name(): string {
+    return this.label || messages().train.loss.label;
+  }
 
   static override styles = css`
     :host { display: block; font-family: system-ui, sans-serif; color: #111; }
@@ -152,33 +165,38 @@ export class LossChart extends LitElement {
     const p = this.points;
     const first = p[0]?.step ?? 0;
     const last = p[p.length - 1]?.step ?? 0;
-    const lines = this.series.map((s) => `${SERIES[s].name}: ${formatLoss(this.end(SERIES[s].key, false))} at the start, ${formatLoss(this.end(SERIES[s].key, true))} now`);
-    return `${this.label} over steps ${first} to ${last} (${this.logScale ? 'log' : 'linear'} scale). ${lines.join('. ')}. Start and now are each averaged over ${ENDS} steps.`;
+    const m = messages().train.loss;
+    const lines = this.series.map((s) => m.summaryLine(seriesName(s), formatLoss(this.end(SERIES[s].key, false)), formatLoss(this.end(SERIES[s].key, true))));
+    return m.summary(this.name, first, last, this.logScale, lines, ENDS);
   }
 
   override render() {
+    const m = messages().train.loss;
     const top = html`<div class="top">
       <ul class="legend">
         ${this.series.map((s) => {
           const info = SERIES[s];
           return html`<li class=${`legend-${s}`}>
             <svg aria-hidden="true" viewBox="0 0 28 10"><line x1="1" x2="27" y1="5" y2="5" stroke=${info.colour} stroke-width="3" stroke-dasharray=${info.dash || nothing}></line></svg>
-            <span>${info.name}${this.points.length
-              ? html`: <strong class="now">${formatLoss(this.end(info.key, true))}</strong> now, started at <span class="start">${formatLoss(this.end(info.key, false))}</span>`
-              : nothing}</span>
+            <span>${this.points.length
+              ? withSlots(m.legend(seriesName(s)), {
+                  now: html`<strong class="now">${formatLoss(this.end(info.key, true))}</strong>`,
+                  start: html`<span class="start">${formatLoss(this.end(info.key, false))}</span>`,
+                })
+              : seriesName(s)}</span>
           </li>`;
         })}
       </ul>
-      <label>Y axis
-        <select aria-label=${`${this.label}: y axis`} @change=${(e: Event) => (this.scale = (e.target as HTMLSelectElement).value as 'linear' | 'log')}>
-          <option value="linear" ?selected=${!this.logScale}>linear</option>
-          <option value="log" ?selected=${this.logScale}>log</option>
+      <label>${m.yAxis}
+        <select aria-label=${m.yAxisLabel(this.name)} @change=${(e: Event) => (this.scale = (e.target as HTMLSelectElement).value as 'linear' | 'log')}>
+          <option value="linear" ?selected=${!this.logScale}>${m.linear}</option>
+          <option value="log" ?selected=${this.logScale}>${m.log}</option>
         </select>
       </label>
     </div>`;
-    if (this.points.length === 0) return html`${top}<p class="empty">No training steps yet: press Train or Step.</p>`;
+    if (this.points.length === 0) return html`${top}<p class="empty">${m.empty}</p>`;
     return html`${top}${this.chart()}
-      ${this.points.length > 2 * ENDS ? html`<p class="how">Thin line: each step’s batch. Thick line: the mean of the last ${ENDS} steps.</p>` : nothing}
+      ${this.points.length > 2 * ENDS ? html`<p class="how">${m.how(ENDS)}</p>` : nothing}
       ${this.table()}`;
   }
 
@@ -233,7 +251,7 @@ export class LossChart extends LitElement {
         <text x=${x(s)} y=${H - BOTTOM + 16} text-anchor="middle">${s}</text>`)}
       <line class="axis" x1=${LEFT} x2=${W - RIGHT} y1=${H - BOTTOM} y2=${H - BOTTOM}></line>
       <line class="axis" x1=${LEFT} x2=${LEFT} y1=${TOP} y2=${H - BOTTOM}></line>
-      <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">training step</text>
+      <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">${messages().train.loss.xAxis}</text>
       ${this.series.map((s) =>
         smooth
           ? svg`<path class=${`raw raw-${s}`} d=${path(SERIES[s].key)} fill="none" stroke=${SERIES[s].colour} stroke-width="1" stroke-opacity="0.45"></path>
@@ -247,10 +265,11 @@ export class LossChart extends LitElement {
 
   private table() {
     const rows = buckets(this.points, TABLE_ROWS);
+    const m = messages().train.loss;
     return html`<details>
-      <summary>Table: ${this.label.toLowerCase()} by step (each row is the mean over its steps)</summary>
+      <summary>${m.table(this.name)}</summary>
       <div class="table-wrap"><table>
-        <thead><tr><th scope="col">Steps</th>${this.series.map((s) => html`<th scope="col">${SERIES[s].name}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${m.steps}</th>${this.series.map((s) => html`<th scope="col">${seriesName(s)}</th>`)}</tr></thead>
         <tbody>
           ${rows.map((b) => html`<tr><th scope="row">${b.from === b.to ? b.from : `${b.from}–${b.to}`}</th>${this.series.map((s) => html`<td>${formatLoss(b.values[SERIES[s].key])}</td>`)}</tr>`)}
         </tbody>

@@ -8,9 +8,14 @@ import { DEFAULT_CONFIG, ROUTERS, validateConfig } from '../core/config';
 import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../core/corpus';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { routeWithEach, type RouterRun } from '../state/compare';
+import { withKeptKeys } from '../state/lang';
 import { formatCount, formatPercent } from './format';
-import { ROUTER_INFO } from './router-info';
+import { LocaleController, messages } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
+import { routerInfo } from './router-info';
 import { a11yStyles } from './shared-styles';
+import { backendNotice } from './training-format';
+import './lang-switch';
 import './load-bars';
 import './token-strip';
 
@@ -19,14 +24,18 @@ export class RouterCompare extends LitElement {
   @property() sentence = DEFAULT_SENTENCE;
   @property({ type: Number }) seed = DEFAULT_CONFIG.seed;
   @state() private runs: RouterRun[] = [];
-  @state() private notice: string | null = null;
-  @state() private seedProblem: string | null = null;
+  @state() private notice: string | CoreMessage | null = null;
+  /** The refused seed's problem (the message from src/core, shown in the page's language). */
+  @state() private seedProblem: { message: string } | null = null;
   private started = false;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
     css`
     :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; color: #111; }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
+    h1 { margin: 0.3rem 0; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.9rem; }
     section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.75rem 1rem; background: #fff; }
     h2 { font-size: 1.05rem; margin: 0; }
@@ -46,7 +55,7 @@ export class RouterCompare extends LitElement {
     if (!this.started) {
       this.started = true;
       void startBrowserBackend(preferredBackend(location.search)).then((b) => {
-        this.notice = b.notice;
+        this.notice = backendNotice(b);
         return this.rerun();
       });
     }
@@ -60,7 +69,7 @@ export class RouterCompare extends LitElement {
     const value = Number((e.target as HTMLInputElement).value);
     const checked = validateConfig({ seed: value });
     if (!checked.ok) {
-      this.seedProblem = checked.problems[0]?.message ?? 'invalid seed';
+      this.seedProblem = checked.problems[0] ?? { message: messages().routers.invalidSeed };
       return;
     }
     this.seedProblem = null;
@@ -73,29 +82,45 @@ export class RouterCompare extends LitElement {
     void this.rerun();
   }
 
+  protected override willUpdate(): void {
+    document.title = messages().routers.pageTitle;
+  }
+
   override render() {
+    const m = messages().routers;
     return html`
-      <h1>Four routers, one sentence</h1>
-      <p>The same model weights (seed ${this.seed}) route the same sentence by four different rules. Watch who gets the work.</p>
-      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}>← ${messages().common.home}</a></nav>
+      <div class="title-row">
+        <h1>${m.title}</h1>
+        <lang-switch></lang-switch>
+      </div>
+      <p>${m.intro(this.seed)}</p>
+      ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing}
       <div class="controls">
-        <label>Sentence
-          <select @change=${this.onSentence}>
+        <label>${m.sentence}
+          <select translate="no" @change=${this.onSentence}>
             ${PRESET_SENTENCES.map((s) => html`<option ?selected=${s === this.sentence} .value=${s}>${s}</option>`)}
           </select>
         </label>
-        <label>Seed <input type="number" min="0" step="1" .value=${String(this.seed)} @change=${this.onSeed} /></label>
-        ${this.seedProblem ? html`<span class="problem" role="alert">${this.seedProblem}</span>` : nothing}
+        <label>${m.seed} <input type="number" min="0" step="1" .value=${String(this.seed)} @change=${this.onSeed} /></label>
+        ${this.seedProblem ? html`<span class="problem" role="alert">${localized(this.seedProblem)}</span>` : nothing}
       </div>
-      ${this.runs.length === 0 ? html`<p role="status">Routing…</p>` : nothing}
+      ${this.runs.length === 0 ? html`<p role="status">${m.routing}</p>` : nothing}
       <div class="grid">
         ${this.runs.map((run) => this.renderRun(run))}
       </div>
     `;
   }
 
+  /** Why a router could not run, in the page's language (its problems one by one when state gives them). */
+  private problemText(run: RouterRun): string {
+    const problems = (run as { problems?: CoreMessage[] }).problems;
+    return problems?.length ? problems.map((p) => localized(p)).join('; ') : localized(run.problem ?? '');
+  }
+
   private renderRun(run: RouterRun) {
-    const info = ROUTER_INFO[run.router];
+    const m = messages().routers;
+    const info = routerInfo(run.router);
     const t = run.trace;
     const layer = t?.layers[0];
     return html`<section aria-label=${info.name}>
@@ -103,14 +128,11 @@ export class RouterCompare extends LitElement {
       <span class="src">${info.source}</span>
       <code>${info.formula}</code>
       <p>${info.words}</p>
-      ${run.problem ? html`<p class="problem">${run.problem}</p>` : nothing}
+      ${run.problem ? html`<p class="problem">${this.problemText(run)}</p>` : nothing}
       ${t && layer
         ? html`<token-strip .tokens=${t.tokens} .routing=${layer.tokens} .current=${-1}></token-strip>
-            <load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${`${info.name}: tokens per expert`}></load-bars>
-            <p>
-              Busiest expert ${layer.balance.maxOverMean.toFixed(2)}× the mean load; tokens with no expert: ${layer.skippedTokens}.
-              Mean active: ${formatCount(t.params.activeMean)} of ${formatCount(t.params.total)} (${formatPercent(t.params.activeMean / t.params.total)}).
-            </p>`
+            <load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${m.tokensPerExpert(info.name)}></load-bars>
+            <p>${m.summary(layer.balance.maxOverMean.toFixed(2), layer.skippedTokens, formatCount(t.params.activeMean), formatCount(t.params.total), formatPercent(t.params.activeMean / t.params.total))}</p>`
         : nothing}
     </section>`;
   }

@@ -7,7 +7,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpecialisationMap as SpecMap } from '../core/specialisation';
+import { LocaleController, messages } from './i18n/locale';
 import { textOn, tint } from './palette';
+import { withSlots } from './training-format';
 
 /** The score with two decimals and a real minus sign (it can dip just below 0 by chance). */
 export function formatScore(v: number): string {
@@ -15,13 +17,14 @@ export function formatScore(v: number): string {
   return s === '-0.00' ? '0.00' : s.replace('-', '−');
 }
 
-/** Plain words for a score. */
+/** Plain words for a score, in the page's language. */
 export function scoreWords(v: number): string {
-  if (v < 0.05) return 'no more than chance';
-  if (v < 0.2) return 'a little specialised';
-  if (v < 0.45) return 'partly specialised';
-  if (v < 0.7) return 'clearly specialised';
-  return 'strongly specialised';
+  const w = messages().train.spec.levels;
+  if (v < 0.05) return w.chance;
+  if (v < 0.2) return w.little;
+  if (v < 0.45) return w.partly;
+  if (v < 0.7) return w.clearly;
+  return w.strongly;
 }
 
 @customElement('specialisation-map')
@@ -33,6 +36,7 @@ export class SpecialisationMapView extends LitElement {
   @property({ type: Number }) step = 0;
   /** 0-based layer the map belongs to. */
   @property({ type: Number }) layer = 0;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = css`
     :host { display: block; font-family: system-ui, sans-serif; color: #111; }
@@ -53,28 +57,26 @@ export class SpecialisationMapView extends LitElement {
 
   override render() {
     const m = this.map;
-    if (!m || m.counts.length === 0) return html`<p class="empty">Measuring…</p>`;
+    const w = messages().train.spec;
+    if (!m || m.counts.length === 0) return html`<p class="empty">${w.measuring}</p>`;
     const E = m.counts[0]?.length ?? 0;
     const start = this.startScore;
     return html`
       <p class="score">
-        <span>Specialisation score <strong class="value">${formatScore(m.score)}</strong></span>
+        <span>${withSlots(w.score, { value: html`<strong class="value">${formatScore(m.score)}</strong>` })}</span>
         <span class="bar" aria-hidden="true"><span style="width:${(100 * Math.max(0, Math.min(1, m.score))).toFixed(1)}%"></span></span>
-        <span class="words">${scoreWords(m.score)}${start !== null && this.step > 0 ? html`; it was <span class="start">${formatScore(start)}</span> before training` : nothing}.</span>
+        <span class="words">${scoreWords(m.score)}${start !== null && this.step > 0 ? withSlots(w.before, { start: html`<span class="start">${formatScore(start)}</span>` }) : nothing}${w.end}</span>
       </p>
-      <p class="caption">
-        0 = the experts say no more about a word's category than chance; 1 = each category has experts of its own.
-        Every word of the vocabulary is routed once; a cell counts the words of its row's category whose first choice is that expert.
-        Darker = a larger share of the row; outlined = the row's favourite expert.
-      </p>
+      <p class="caption">${w.caption}</p>
       <div class="table-wrap"><table>
-        <caption>Words of each category by first-choice expert, layer ${this.layer + 1}, after step ${this.step}</caption>
-        <thead><tr><th scope="col">Category</th>${Array.from({ length: E }, (_, e) => html`<th scope="col">E${e}</th>`)}</tr></thead>
+        <caption>${w.tableCaption(this.layer + 1, this.step)}</caption>
+        <thead><tr><th scope="col">${w.category}</th>${Array.from({ length: E }, (_, e) => html`<th scope="col">E${e}</th>`)}</tr></thead>
         <tbody>
           ${m.counts.map((row, i) => {
             const total = row.reduce((a, b) => a + b, 0);
             const best = Math.max(...row);
-            return html`<tr><th scope="row">${m.categories[i]} <span class="n">(${total})</span></th>${row.map((c) => {
+            const category = m.categories[i];
+            return html`<tr><th scope="row">${category === undefined ? '' : w.categories[category]} <span class="n">(${total})</span></th>${row.map((c) => {
               const share = total > 0 ? c / total : 0;
               const strength = Math.round(100 * share);
               const bg = tint('#08519c', strength);

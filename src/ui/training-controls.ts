@@ -9,11 +9,13 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ROUTERS, type MoeConfig } from '../core/config';
-import type { BalanceMode, TrainSettings } from '../core/training';
+import { BALANCE_MODES, type TrainSettings } from '../core/training';
 import { ConfigChangeEvent } from './events';
 import { formatCount } from './format';
-import { ROUTER_INFO } from './router-info';
-import { ALPHAS, BALANCE_NAMES, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, MODE_WORDS, nearestStop, Z_LOSSES } from './training-format';
+import { LocaleController, messages } from './i18n/locale';
+import { routerInfo } from './router-info';
+import { localized } from './i18n/localize-message';
+import { ALPHAS, balanceName, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, Z_LOSSES } from './training-format';
 import { TrainCommandEvent, TrainSettingsEvent, type TrainCommand } from './training-events';
 
 export interface FieldProblem {
@@ -56,6 +58,7 @@ export class TrainingControls extends LitElement {
   @property({ attribute: false }) notes: Readonly<Record<string, string>> = {};
   /** Value of a model-shape slider while it is dragged, before it is committed. */
   @state() private dragging: { id: string; value: number } | null = null;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = css`
     :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: system-ui, sans-serif; color: #111; }
@@ -85,7 +88,7 @@ export class TrainingControls extends LitElement {
 
   private problemLine(field: string, id: string): TemplateResult | typeof nothing {
     const p = this.problemOf(field);
-    return p ? html`<p class="problem" role="alert" id=${`${id}-problem`}>${p.message}</p>` : nothing;
+    return p ? html`<p class="problem" role="alert" id=${`${id}-problem`}>${localized(p)}</p>` : nothing;
   }
 
   private noteLine(field: string): TemplateResult | typeof nothing {
@@ -140,58 +143,61 @@ export class TrainingControls extends LitElement {
   }
 
   private trainingFields(s: TrainSettings): TemplateResult {
+    const m = messages().train.controls;
     return html`<fieldset>
-      <legend>Training</legend>
+      <legend>${m.training}</legend>
       <div class="buttons">
-        <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => this.command('toggle-train')}>${this.running ? 'Pause' : 'Train'}</button>
-        <button ?disabled=${this.running || this.busy} @click=${() => this.command('step')}>Step</button>
-        <button ?disabled=${this.busy} @click=${() => this.command('reset')}>Reset training</button>
+        <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => this.command('toggle-train')}>${this.running ? m.pause : m.train}</button>
+        <button ?disabled=${this.running || this.busy} @click=${() => this.command('step')}>${m.step}</button>
+        <button ?disabled=${this.busy} @click=${() => this.command('reset')}>${m.reset}</button>
       </div>
-      <div role="status" aria-label="Training progress"><dl class="progress">
-        <div><dt>Step</dt><dd class="step">${formatCount(this.step)}</dd></div>
-        <div><dt>Tokens seen</dt><dd class="tokens">${formatCount(this.tokensSeen)}</dd></div>
-        <div><dt>Tokens/s</dt><dd class="rate">${this.running || this.tokensPerSecond > 0 ? formatCount(this.tokensPerSecond) : '–'}</dd></div>
+      <div role="status" aria-label=${m.progress}><dl class="progress">
+        <div><dt>${m.stepCount}</dt><dd class="step">${formatCount(this.step)}</dd></div>
+        <div><dt>${m.tokensSeen}</dt><dd class="tokens">${formatCount(this.tokensSeen)}</dd></div>
+        <div><dt>${m.tokensPerSecond}</dt><dd class="rate">${this.running || this.tokensPerSecond > 0 ? formatCount(this.tokensPerSecond) : '–'}</dd></div>
       </dl></div>
-      ${this.slider({ id: 'lr', label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, value: nearestStop(LEARNING_RATES, s.learningRate), valueText: formatRate(s.learningRate), field: 'learningRate', live: true,
-        hint: 'Adam step size. Too high and the loss jumps about; too low and it barely moves.', onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }) })}
-      ${this.slider({ id: 'batch', label: 'Batch size', min: 1, max: 40, value: s.batchSize, valueText: `${s.batchSize} sentence${s.batchSize === 1 ? '' : 's'}`, field: 'batchSize', live: true,
+      ${this.slider({ id: 'lr', label: m.learningRate, min: 0, max: LEARNING_RATES.length - 1, value: nearestStop(LEARNING_RATES, s.learningRate), valueText: formatRate(s.learningRate), field: 'learningRate', live: true,
+        hint: m.learningRateHint, onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }) })}
+      ${this.slider({ id: 'batch', label: m.batchSize, min: 1, max: 40, value: s.batchSize, valueText: m.sentences(s.batchSize), field: 'batchSize', live: true,
         onValue: (v) => this.setting({ batchSize: v }) })}
     </fieldset>`;
   }
 
   private balancingFields(s: TrainSettings): TemplateResult {
     const bias = s.balance.startsWith('bias');
+    const m = messages().train.controls;
     return html`<fieldset>
-      <legend>Balancing</legend>
-      ${this.select('balance', 'Balancing', 'balance', s.balance, (Object.entries(BALANCE_NAMES) as [BalanceMode, string][]).map(([v, t]) => [v, t]),
-        (v) => this.setting({ balance: v as BalanceMode }),
-        `${MODE_WORDS[s.balance]}${this.config.router === 'sigmoid-bias' ? '' : ' The two bias modes switch the router to sigmoid with bias, which restarts training.'}`)}
-      ${this.slider({ id: 'alpha', label: 'Balance loss α', min: 0, max: ALPHAS.length - 1, value: nearestStop(ALPHAS, s.alpha), valueText: formatRate(s.alpha), field: 'alpha', live: true,
-        disabled: s.balance !== 'switch', hint: s.balance === 'switch' ? 'α = 0.01 in the Switch Transformer paper.' : 'Used by the Switch balance loss.',
+      <legend>${m.balancing}</legend>
+      ${this.select('balance', m.balancing, 'balance', s.balance, BALANCE_MODES.map((v) => [v, balanceName(v)]),
+        (v) => this.setting({ balance: v as TrainSettings['balance'] }),
+        `${modeWords(s.balance)}${this.config.router === 'sigmoid-bias' ? '' : m.biasSwitchesRouter}`)}
+      ${this.slider({ id: 'alpha', label: m.alpha, min: 0, max: ALPHAS.length - 1, value: nearestStop(ALPHAS, s.alpha), valueText: formatRate(s.alpha), field: 'alpha', live: true,
+        disabled: s.balance !== 'switch', hint: s.balance === 'switch' ? m.alphaOn : m.alphaOff,
         onValue: (i) => this.setting({ alpha: ALPHAS[i] as number }) })}
-      ${this.slider({ id: 'gamma', label: 'Bias update speed (γ)', min: 0, max: GAMMAS.length - 1, value: nearestStop(GAMMAS, s.gamma), valueText: formatRate(s.gamma), field: 'gamma', live: true,
-        disabled: !bias, hint: bias ? 'How far each bias moves per step (0.001 in DeepSeek-V3, which trains far longer).' : 'Used by the DeepSeek-V3 bias modes.',
+      ${this.slider({ id: 'gamma', label: m.gamma, min: 0, max: GAMMAS.length - 1, value: nearestStop(GAMMAS, s.gamma), valueText: formatRate(s.gamma), field: 'gamma', live: true,
+        disabled: !bias, hint: bias ? m.gammaOn : m.gammaOff,
         onValue: (i) => this.setting({ gamma: GAMMAS[i] as number }) })}
-      ${this.slider({ id: 'zloss', label: 'Router z-loss', min: 0, max: Z_LOSSES.length - 1, value: nearestStop(Z_LOSSES, s.zLoss), valueText: formatRate(s.zLoss), field: 'zLoss', live: true,
-        hint: 'ST-MoE: keeps the router’s logits small; 0 turns it off.', onValue: (i) => this.setting({ zLoss: Z_LOSSES[i] as number }) })}
+      ${this.slider({ id: 'zloss', label: m.zLoss, min: 0, max: Z_LOSSES.length - 1, value: nearestStop(Z_LOSSES, s.zLoss), valueText: formatRate(s.zLoss), field: 'zLoss', live: true,
+        hint: m.zLossHint, onValue: (i) => this.setting({ zLoss: Z_LOSSES[i] as number }) })}
     </fieldset>`;
   }
 
   private shapeFields(c: MoeConfig): TemplateResult {
     const maxK = Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts));
     const others = this.problems.filter((p) => !SHAPE_FIELDS.includes(p.field) && !SETTING_FIELDS.includes(p.field));
+    const m = messages().train.controls;
     return html`<fieldset>
-      <legend>Model</legend>
-      <p class="lead">Changing these builds a new model from the seed and restarts training.</p>
-      ${this.slider({ id: 'experts', label: 'Routed experts', min: 2, max: Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', live: false,
+      <legend>${m.model}</legend>
+      <p class="lead">${m.modelLead}</p>
+      ${this.slider({ id: 'experts', label: m.routedExperts, min: 2, max: Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', live: false,
         preview: (v) => `${v}`, onValue: (v) => this.shape({ routedExperts: v, topK: Math.min(c.topK, v) }) })}
-      ${this.slider({ id: 'topk', label: 'Active experts per token (top-k)', min: 1, max: Math.max(maxK, c.topK), value: c.topK, valueText: String(c.topK), field: 'topK', live: false,
+      ${this.slider({ id: 'topk', label: m.topK, min: 1, max: Math.max(maxK, c.topK), value: c.topK, valueText: String(c.topK), field: 'topK', live: false,
         preview: (v) => `${v}`, onValue: (v) => this.shape({ topK: v }) })}
-      ${this.select('router', 'Router', 'router', c.router, ROUTERS.map((r) => [r, `${ROUTER_INFO[r].name} (${ROUTER_INFO[r].source})`]), (v) => this.shape({ router: v }))}
-      ${this.slider({ id: 'layers', label: 'MoE layers', min: 1, max: 4, value: c.layers, valueText: String(c.layers), field: 'layers', live: false,
+      ${this.select('router', m.router, 'router', c.router, ROUTERS.map((r) => [r, m.routerOption(routerInfo(r).name, routerInfo(r).source)]), (v) => this.shape({ router: v }))}
+      ${this.slider({ id: 'layers', label: m.layers, min: 1, max: 4, value: c.layers, valueText: String(c.layers), field: 'layers', live: false,
         preview: (v) => `${v}`, onValue: (v) => this.shape({ layers: v }) })}
       <div class="row">
-        <label for="seed">Seed</label><span></span>
+        <label for="seed">${m.seed}</label><span></span>
         <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-describedby=${this.problemOf('seed') ? 'seed-problem' : nothing}
           @change=${(e: Event) => {
             const raw = (e.target as HTMLInputElement).value.trim();
@@ -199,7 +205,7 @@ export class TrainingControls extends LitElement {
           }} />
         ${this.problemLine('seed', 'seed')}
       </div>
-      ${others.map((p) => html`<p class="problem" role="alert">${p.message}</p>`)}
+      ${others.map((p) => html`<p class="problem" role="alert">${localized(p)}</p>`)}
     </fieldset>`;
   }
 

@@ -1,5 +1,7 @@
 /** Slider stops, names and plain words of the training settings, shared by the training pages. */
 import type { BalanceMode } from '../core/training';
+import { messages } from './i18n/locale';
+import type { CoreMessage } from './i18n/localize-message';
 
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] as const;
 export const ALPHAS = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
@@ -9,20 +11,15 @@ export const Z_LOSSES = [0, 0.0001, 0.001, 0.01, 0.1] as const;
 export const MAX_TRAIN_EXPERTS = 32;
 export const MAX_TRAIN_TOPK = 8;
 
-export const BALANCE_NAMES: Record<BalanceMode, string> = {
-  none: 'none',
-  switch: 'Switch balance loss',
-  bias: 'DeepSeek-V3 bias',
-  'bias+seq': 'bias + sequence-wise loss',
-};
+/** The name of a balancing mode, in the page's language. */
+export function balanceName(mode: BalanceMode): string {
+  return messages().train.format.balanceNames[mode];
+}
 
-/** One or two sentences per balancing mode, for the pages' hints. */
-export const MODE_WORDS: Record<BalanceMode, string> = {
-  none: 'Nothing pushes back: the router may keep sending most tokens to the experts it already favours.',
-  switch: 'An extra loss term, α·E·Σ fᵢ·Pᵢ, penalises the router when the busy experts are also the ones it scores highest.',
-  bias: 'No extra loss. After each step, a busy expert’s bias goes down by γ and an idle one’s goes up; the bias changes who is picked, never the weights.',
-  'bias+seq': 'The bias nudges, plus a tiny balance loss within each sentence as a safety net (DeepSeek-V3).',
-};
+/** One or two sentences per balancing mode, for the pages' hints, in the page's language. */
+export function modeWords(mode: BalanceMode): string {
+  return messages().train.format.modeWords[mode];
+}
 
 /** Index of the stop nearest to v. */
 export function nearestStop(stops: readonly number[], v: number): number {
@@ -34,5 +31,27 @@ export function nearestStop(stops: readonly number[], v: number): number {
 }
 
 export function formatRate(v: number): string {
-  return v === 0 ? '0 (off)' : String(Number(v.toPrecision(3)));
+  return v === 0 ? messages().train.format.off : String(Number(v.toPrecision(3)));
+}
+
+/**
+ * A message with `{name}` slots, filled: the text around the slots stays text and each slot gets
+ * its value (markup such as a bold number), so each language can put the parts in its own order.
+ */
+export function withSlots(message: string, slots: Record<string, unknown>): unknown[] {
+  return message.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? slots[part] : part));
+}
+
+/**
+ * The notices of a decoded link, with their codes when the decoder attached them (`codedNotices`,
+ * see src/state/url.ts), so that localized() can word them in the page's language.
+ */
+export function linkNotices(decoded: { notices: string[] }): (string | CoreMessage)[] {
+  const coded = (decoded as { codedNotices?: CoreMessage[] }).codedNotices;
+  return coded?.length === decoded.notices.length ? coded : decoded.notices;
+}
+
+/** A backend's fallback notice, with its code when it has one (`codedNotice`, see src/core/backend.ts). */
+export function backendNotice(status: { notice: string | null }): string | CoreMessage | null {
+  return (status as { codedNotice?: CoreMessage | null }).codedNotice ?? status.notice;
 }

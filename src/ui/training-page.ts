@@ -6,18 +6,23 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { expertShape, type MoeConfig } from '../core/config';
+import { expertShape, type MoeConfig, type RouterKind } from '../core/config';
 import { PRESET_SENTENCES } from '../core/corpus';
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { TrainSettings } from '../core/training';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { withKeptKeys } from '../state/lang';
 import { decodeTrainView, encodeTrainView, type TrainView } from '../state/train-url';
 import { TrainingLoop, type TrainState } from '../state/training-loop';
-import { ROUTER_INFO } from './router-info';
+import { LocaleController, messages } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
+import { routerInfo } from './router-info';
 import type { ConfigChangeEvent, TokenSelectEvent } from './events';
 import { LoopController } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
+import { backendNotice, linkNotices, withSlots } from './training-format';
+import './lang-switch';
 import './experts-panel';
 import './load-history';
 import './load-panel';
@@ -29,21 +34,23 @@ import './training-controls';
 import './updated-params';
 import { a11yStyles, pageLayout } from './shared-styles';
 
-const SIGMOID = ROUTER_INFO['sigmoid-bias'].name.toLowerCase();
+/** A note the page attaches to the balancing control after an automatic change. */
+type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'balancing-unset' };
 
 @customElement('training-page')
 export class TrainingPage extends LitElement {
   private loop: TrainingLoop | null = null;
   private readonly initial: TrainView;
   private readonly ctl = new LoopController(this, () => this.onLoopChange());
-  @state() private notices: string[] = [];
-  @state() private backendNotice: string | null = null;
+  private readonly i18n = new LocaleController(this);
+  @state() private notices: (string | CoreMessage)[] = [];
+  @state() private backendNotice: string | CoreMessage | null = null;
   @state() private backendName = '';
   @state() private busy = true;
   @state() private position = 0;
   @state() private layer = 0;
-  /** Notes attached to controls by automatic changes (control field → text). */
-  @state() private notes: Record<string, string> = {};
+  /** The note attached to the balancing control by an automatic change (made into text when shown). */
+  @state() private note: BalanceNote | null = null;
   /** Specialisation score of each layer before training (step 0), for comparison. */
   private startScores: number[] = [];
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
@@ -51,9 +58,10 @@ export class TrainingPage extends LitElement {
 
   constructor() {
     super();
-    const { view, notices } = decodeTrainView(location.search);
+    const decoded = decodeTrainView(location.search);
+    const view = decoded.view;
     this.initial = view;
-    this.notices = notices;
+    this.notices = linkNotices(decoded);
     this.position = view.position;
     this.layer = view.layer;
   }
@@ -87,7 +95,7 @@ export class TrainingPage extends LitElement {
 
   private async start(): Promise<void> {
     const backend = await startBrowserBackend(preferredBackend(location.search));
-    this.backendNotice = backend.notice;
+    this.backendNotice = backendNotice(backend);
     this.backendName = backend.name;
     const v = this.initial;
     const loop = new TrainingLoop(v.config, v.settings, v.text);
@@ -116,8 +124,7 @@ export class TrainingPage extends LitElement {
       this.urlTimer = null;
       const s = this.loop?.state;
       if (!s) return;
-      const extra = new URLSearchParams(location.search).get('backend');
-      const query = encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }) + (extra ? `&backend=${encodeURIComponent(extra)}` : '');
+      const query = withKeptKeys(encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }), location.search);
       if (query !== location.search) history.replaceState(null, '', query);
     }, 250);
   }
@@ -166,12 +173,12 @@ export class TrainingPage extends LitElement {
     const loop = this.loop;
     if (!loop) return;
     const change: Partial<TrainSettings> = e.change;
-    if (change.balance !== undefined) this.notes = {};
+    if (change.balance !== undefined) this.note = null;
     if (change.balance?.startsWith('bias') && loop.state.config.router !== 'sigmoid-bias') {
       // Bias balancing moves a per-expert bias that only the sigmoid-with-bias router has.
-      const from = ROUTER_INFO[loop.state.config.router].name.toLowerCase();
+      const from = loop.state.config.router;
       if (await this.restart({ router: 'sigmoid-bias' }, () => loop.setSettings(change))) {
-        this.notes = { balance: `The router was switched from ${from} to ${SIGMOID} (DeepSeek-V3), the only one with a balancing bias. Training restarted from step 0.` };
+        this.note = { kind: 'router-switched', from };
       }
       return;
     }
@@ -182,9 +189,9 @@ export class TrainingPage extends LitElement {
     const loop = this.loop;
     if (!loop) return;
     const leavesBias = e.change.router !== undefined && e.change.router !== 'sigmoid-bias' && loop.state.settings.balance.startsWith('bias');
-    this.notes = {};
+    this.note = null;
     if ((await this.restart(e.change)) && leavesBias) {
-      this.notes = { balance: `Balancing was set to none: bias balancing needs the ${SIGMOID} router.` };
+      this.note = { kind: 'balancing-unset' };
     }
   }
 
@@ -211,24 +218,39 @@ export class TrainingPage extends LitElement {
     return s.loads.map((step) => step[layer] ?? []);
   }
 
+  /** The notes on the controls, as text in the page's language (control field → text). */
+  private notes(): Record<string, string> {
+    const m = messages().train.page;
+    const sigmoid = routerInfo('sigmoid-bias').name;
+    if (this.note?.kind === 'router-switched') return { balance: m.routerSwitched(routerInfo(this.note.from).name, sigmoid) };
+    if (this.note?.kind === 'balancing-unset') return { balance: m.balancingUnset(sigmoid) };
+    return {};
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().train.page.pageTitle;
+  }
+
   override render() {
     const s = this.loop?.state ?? null;
+    const m = messages().train.page;
+    const common = messages().common;
+    const kept = withKeptKeys('', location.search);
     return html`
       <header>
-        <h1>Live training: watch the experts specialise</h1>
-        <p>
-          A small mixture-of-experts language model learns to predict the next word of simple sentences, right here in your browser.
-          Press <strong>Train</strong>: the loss falls, words of the same kind start going to the same experts, and only the experts a
-          token chose are updated. Without balancing, nothing stops the router from piling work onto a few favourite experts.
-        </p>
-        <nav><a href="../index.html">← The simulator</a><a href="balance.html">Two balancing modes side by side</a></nav>
+        <div class="title-row">
+          <h1>${m.title}</h1>
+          <lang-switch></lang-switch>
+        </div>
+        <p>${withSlots(m.intro, { train: html`<strong>${messages().train.controls.train}</strong>` })}</p>
+        <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>
       </header>
       ${this.notices.length
-        ? html`<div class="notice" role="alert">Some settings in the link were not understood and use their defaults:<ul>${this.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${this.notices.length > 8 ? html`…and ${this.notices.length - 8} more.` : nothing}</div>`
+        ? html`<div class="notice" role="alert">${common.linkNotUnderstood}<ul>${this.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul>${this.notices.length > 8 ? common.andMore(this.notices.length - 8) : nothing}</div>`
         : nothing}
-      ${this.backendNotice ? html`<p class="notice" role="alert">${this.backendNotice}</p>` : nothing}
-      ${s?.error ? html`<p class="notice error" role="alert">Training stopped: ${s.error}</p>` : nothing}
-      ${s ? this.renderBody(s) : html`<p role="status">Starting the model…</p>`}
+      ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
+      ${s?.error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(s.error))}</p>` : nothing}
+      ${s ? this.renderBody(s) : html`<p role="status">${m.starting}</p>`}
     `;
   }
 
@@ -236,8 +258,10 @@ export class TrainingPage extends LitElement {
     const layer = Math.min(this.layer, s.config.layers - 1);
     const loads = this.layerLoads(s, layer);
     const spec = s.specialisation[layer] ?? null;
+    const m = messages().train.page;
+    const shown = s.config.layers > 1 ? layer + 1 : null;
     return html`<div class="layout">
-      <aside aria-label="Controls">
+      <aside aria-label=${m.controls}>
         <training-controls
           .config=${s.config}
           .settings=${s.settings}
@@ -247,32 +271,29 @@ export class TrainingPage extends LitElement {
           .tokensSeen=${s.tokensSeen}
           .tokensPerSecond=${s.tokensPerSecond}
           .problems=${s.problems}
-          .notes=${this.notes}
+          .notes=${this.notes()}
           @train-command=${(e: TrainCommandEvent) => void this.onCommand(e)}
           @train-settings=${(e: TrainSettingsEvent) => void this.onSettings(e)}
           @config-change=${(e: ConfigChangeEvent) => void this.onConfig(e)}
         ></training-controls>
-        <p class="caption">Backend: ${this.backendName || '…'}. Same seed, same settings: the same run, step for step.</p>
+        <p class="caption">${m.backend(this.backendName || '…')}</p>
       </aside>
       <div class="panels">
         <section aria-labelledby="loss-h">
-          <h2 id="loss-h">Loss over training</h2>
+          <h2 id="loss-h">${m.lossTitle}</h2>
           <loss-chart .points=${s.history} .series=${this.series(s)}></loss-chart>
-          <p class="caption">
-            Task loss: how surprised the model is by the real next word (cross-entropy; lower is better). Balance loss and z-loss
-            are extra terms the router is trained on when they are switched on.
-          </p>
+          <p class="caption">${m.lossCaption}</p>
         </section>
         <section aria-labelledby="load-h">
-          <h2 id="load-h">Expert load over training${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+          <h2 id="load-h">${m.loadTitle(shown)}</h2>
           <load-history .loads=${loads} .firstStep=${s.step - loads.length + 1}></load-history>
         </section>
         <section aria-labelledby="spec-h">
-          <h2 id="spec-h">Specialisation map${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+          <h2 id="spec-h">${m.specTitle(shown)}</h2>
           <specialisation-map .map=${spec} .startScore=${this.startScores[layer] ?? null} .step=${s.step} .layer=${layer}></specialisation-map>
         </section>
         <section aria-labelledby="updated-h">
-          <h2 id="updated-h">Parameters updated this step</h2>
+          <h2 id="updated-h">${m.updatedTitle}</h2>
           <updated-params
             .layers=${s.last?.layers.map((l) => l.updatedExperts) ?? []}
             .demand=${s.last?.layers.map((l) => l.demand) ?? []}
@@ -297,45 +318,47 @@ export class TrainingPage extends LitElement {
     const pos = Math.min(this.position, Math.max(0, n - 1));
     const tok = t?.tokens[pos] ?? null;
     const shape = expertShape(s.config);
+    const m = messages().train.page;
+    const shown = s.config.layers > 1 ? layer + 1 : null;
     return html`<section class="wide" aria-labelledby="tokens-h">
-        <h2 id="tokens-h">The sentence, routed by the model as it learns</h2>
+        <h2 id="tokens-h">${m.sentenceTitle}</h2>
         <div class="sentence">
-          <label>Sentence
+          <label>${m.sentence}
             <input type="text" .value=${s.text} maxlength="2000" @change=${(e: Event) => void this.onText((e.target as HTMLInputElement).value)} />
           </label>
-          <label>Presets
-            <select @change=${(e: Event) => void this.onText((e.target as HTMLSelectElement).value)}>
-              <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)}>Choose a sentence…</option>
+          <label>${m.presets}
+            <select translate="no" @change=${(e: Event) => void this.onText((e.target as HTMLSelectElement).value)}>
+              <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)} translate="yes">${m.chooseSentence}</option>
               ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
             </select>
           </label>
         </div>
-        <p class="when">Routed with the weights after step <strong class="trace-step">${s.scoreHistory[s.scoreHistory.length - 1]?.step ?? 0}</strong>; re-routed every few steps while training.</p>
-        ${t?.truncated ? html`<p class="notice" role="status">Only the first ${MAX_TOKENS} tokens are routed.</p>` : nothing}
-        ${t && n === 0 ? html`<p class="notice" role="status">Type a sentence to route: there are no tokens.</p>` : nothing}
+        <p class="when">${withSlots(m.routedAfter, { step: html`<strong class="trace-step">${s.scoreHistory[s.scoreHistory.length - 1]?.step ?? 0}</strong>` })}</p>
+        ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
+        ${t && n === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
         <token-strip .tokens=${t?.tokens ?? []} .routing=${lt?.tokens ?? []} .current=${pos} @token-select=${(e: TokenSelectEvent) => this.goTo(e.index)}></token-strip>
         <div class="nav-tokens">
-          <button ?disabled=${pos <= 0} @click=${() => this.goTo(pos - 1)}>Previous token</button>
-          <button ?disabled=${pos >= n - 1} @click=${() => this.goTo(pos + 1)}>Next token</button>
+          <button ?disabled=${pos <= 0} @click=${() => this.goTo(pos - 1)}>${m.previousToken}</button>
+          <button ?disabled=${pos >= n - 1} @click=${() => this.goTo(pos + 1)}>${m.nextToken}</button>
           ${s.config.layers > 1
-            ? html`<label>Layer shown
+            ? html`<label>${m.layerShown}
                 <select @change=${(e: Event) => (this.layer = Number((e.target as HTMLSelectElement).value))}>
-                  ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === layer}>Layer ${l + 1} of ${s.config.layers}</option>`)}
+                  ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === layer}>${m.layerOption(l + 1, s.config.layers)}</option>`)}
                 </select></label>
-                <span class="caption">Each layer has its own router and experts; the charts above follow this choice too.</span>`
+                <span class="caption">${m.layerHint}</span>`
             : nothing}
         </div>
       </section>
       <section aria-labelledby="router-h">
-        <h2 id="router-h">Router${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}: scores for “${tok?.text ?? ''}”</h2>
+        <h2 id="router-h">${withSlots(m.routerTitle(shown), { token: html`<span translate="no">${tok?.text ?? ''}</span>` })}</h2>
         <router-panel .routing=${lt?.tokens[pos] ?? null} .router=${s.config.router} .bias=${lt?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
       </section>
       <section aria-labelledby="experts-h">
-        <h2 id="experts-h">Experts${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+        <h2 id="experts-h">${m.expertsTitle(shown)}</h2>
         <experts-panel .layer=${lt} .current=${pos} .sharedExperts=${shape.shared} .sharedParams=${t?.params.sharedExpert ?? 0}></experts-panel>
       </section>
       <section class="wide" aria-labelledby="sload-h">
-        <h2 id="sload-h">Load per expert for this sentence${s.config.layers > 1 ? `, layer ${layer + 1}` : ''}</h2>
+        <h2 id="sload-h">${m.sentenceLoadTitle(shown)}</h2>
         <load-panel .layer=${lt}></load-panel>
       </section>`;
   }

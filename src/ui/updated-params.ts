@@ -7,7 +7,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from './format';
+import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn } from './palette';
+import { withSlots } from './training-format';
 
 /** Parameter counts of the parts (ToyParams of src/core/params.ts has these fields). */
 export interface PartSizes {
@@ -34,6 +36,7 @@ export class UpdatedParams extends LitElement {
   @property({ type: Number }) totalParams = 0;
   /** The step these numbers come from (1 = the first); 0 = no step yet. */
   @property({ type: Number }) step = 0;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = css`
     :host { display: block; font-family: system-ui, sans-serif; color: #111; }
@@ -56,26 +59,27 @@ export class UpdatedParams extends LitElement {
   `;
 
   override render() {
-    if (this.step === 0 || this.layers.length === 0) return html`<p class="empty">No training step yet: press Train or Step.</p>`;
+    const m = messages().train.updated;
+    if (this.step === 0 || this.layers.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const frac = this.updatedParams / Math.max(1, this.totalParams);
     const s = this.sizes;
     const E = this.experts;
     return html`
-      <p class="headline">
-        Step ${this.step} updated <strong class="count">${formatCount(this.updatedParams)} of ${formatCount(this.totalParams)}</strong> parameters
-        (<strong class="percent">${formatPercent(frac)}</strong>).
-      </p>
+      <p class="headline">${withSlots(m.headline(this.step), {
+        count: html`<strong class="count">${m.count(formatCount(this.updatedParams), formatCount(this.totalParams))}</strong>`,
+        percent: html`<strong class="percent">${formatPercent(frac)}</strong>`,
+      })}</p>
       <div class="row">
-        <span class="name">All layers</span>
-        <div class="blocks"><span class="b always" title=${s ? `${formatCount(s.embedding)} parameters` : ''}>embedding + head</span></div>
+        <span class="name">${m.allLayers}</span>
+        <div class="blocks"><span class="b always" title=${s ? m.parameters(formatCount(s.embedding)) : ''}>${m.embedding}</span></div>
       </div>
       ${this.layers.map((updated, l) => {
         const lit = new Set(updated);
         const idle = Array.from({ length: E }, (_, e) => e).filter((e) => !lit.has(e));
         return html`<div class="row layer" data-layer=${l}>
-          <span class="name">Layer ${l + 1}</span>
-          <div class="blocks" role="img" aria-label=${`Layer ${l + 1}: router${this.shared ? ` and ${this.shared} shared expert${this.shared > 1 ? 's' : ''}` : ''} updated; routed experts updated: ${updated.length ? updated.map((e) => `E${e}`).join(', ') : 'none'}`}>
-            <span class="b always">router</span>
+          <span class="name">${m.layer(l + 1)}</span>
+          <div class="blocks" role="img" aria-label=${m.blocksLabel(l + 1, this.shared, updated.map((e) => `E${e}`).join(', '))}>
+            <span class="b always">${m.router}</span>
             ${Array.from({ length: this.shared }, (_, i) => html`<span class="b always shared">S${i}</span>`)}
             ${Array.from({ length: E }, (_, e) => {
               const on = lit.has(e);
@@ -84,21 +88,15 @@ export class UpdatedParams extends LitElement {
               return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} style=${on ? `background:${bg};color:${textOn(bg)}` : ''}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
             })}
           </div>
-          <p class="words">
-            ${updated.length} of ${E} routed experts got a gradient${idle.length ? html`; not updated (no token chose them): ${idle.map((e) => `E${e}`).join(', ')}` : nothing}.
-            ${idle.length === 0 && this.tokens > 0 ? `Each was chosen by at least one of the batch's ${formatCount(this.tokens)} tokens.` : ''}
-          </p>
+          <p class="words">${m.gotGradient(updated.length, E)}${idle.length ? m.notUpdated(idle.map((e) => `E${e}`).join(', ')) : nothing}${m.end}${idle.length === 0 && this.tokens > 0 ? m.eachChosen(formatCount(this.tokens)) : ''}</p>
         </div>`;
       })}
       <ul class="legend" aria-hidden="true">
-        <li><span class="b always"></span>always updated (every token uses it)</li>
-        <li><span class="b on" style="background:${expertColour(0)}"></span>routed expert chosen by tokens of this batch (the small number: how many): updated</li>
-        <li><span class="b"></span>not chosen: no gradient, left untouched</li>
+        <li><span class="b always"></span>${m.legendAlways}</li>
+        <li><span class="b on" style="background:${expertColour(0)}"></span>${m.legendChosen}</li>
+        <li><span class="b"></span>${m.legendIdle}</li>
       </ul>
-      <p class="caption">
-        ${s ? `One routed expert has ${formatCount(s.routedExpert)} parameters, a router ${formatCount(s.router)}, the embedding ${formatCount(s.embedding)}. ` : ''}
-        Each expert learns only from the tokens it was sent. A smaller batch (try 1 sentence) leaves more experts out of a step.
-      </p>
+      <p class="caption">${s ? m.sizes(formatCount(s.routedExpert), formatCount(s.router), formatCount(s.embedding)) : ''}${m.caption}</p>
     `;
   }
 }

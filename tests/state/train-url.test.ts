@@ -97,3 +97,14 @@ describe('balance page links that set groups for another router', () => {
     expect(notices.some((n) => n.startsWith("Ignored the link's expert groups: 8 routed experts cannot be split evenly into 3 groups"))).toBe(true);
   });
 });
+
+describe('the page language in a training link', () => {
+  it('is accepted silently on both pages (the page reads it; the codecs neither report nor write it)', () => {
+    const defaults: TrainView = { config: { ...DEFAULT_CONFIG }, settings: { ...DEFAULT_TRAIN }, text: DEFAULT_SENTENCE, position: 0, layer: 0 };
+    expect(decodeTrainView('?lang=zh')).toEqual({ view: defaults, notices: [] });
+    expect(decodeTrainView('?lang=zh&backend=cpu&lr=0.01').notices).toEqual([]);
+    expect(decodeBalanceView('?lang=zh').notices).toEqual([]);
+    expect(decodeBalanceView('?lang=en&left=switch').view.left).toBe('switch');
+    expect(new URLSearchParams(encodeTrainView(defaults)).has('lang')).toBe(false);
+  });
+});

@@ -8,8 +8,10 @@ import common from './common';
 import embedPage from './embed-page';
 import lessons from './lessons';
 import picture from './picture';
+import routers from './routers';
 import shell from './shell';
 import sim from './simulator';
+import train from './training';
 
 function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T): { en: { [K in keyof T]: T[K]['en'] }; zh: { [K in keyof T]: T[K]['zh'] } } {
   const en = {} as Record<string, unknown>;
@@ -21,6 +23,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, picture, shell, sim });
+export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, picture, routers, shell, sim, train });
 
 export type Messages = (typeof CATALOGUE)['en'];
