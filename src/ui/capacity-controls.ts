@@ -10,20 +10,8 @@ import { clip, LIMITS, ROUTERS, type MoeConfig } from '../core/config';
 import { PRESET_SENTENCES } from '../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
+import { CAPACITY_STOPS, capacityStop } from './capacity-stops';
 import { a11yStyles } from './shared-styles';
-
-/** Capacity slider stops, as on the main page: 0.5, 0.75, … 4, then "no limit". */
-export const CAPACITY_STOPS: readonly (number | null)[] = [...Array.from({ length: 15 }, (_, i) => 0.5 + 0.25 * i), null];
-
-/** The stop showing `cf`: its own, or the nearest (a link may hold a factor between stops). */
-export function capacityStop(cf: number | null): number {
-  if (cf === null) return CAPACITY_STOPS.length - 1;
-  let best = 0;
-  CAPACITY_STOPS.forEach((v, i) => {
-    if (v !== null && Math.abs(v - cf) < Math.abs((CAPACITY_STOPS[best] as number) - cf)) best = i;
-  });
-  return best;
-}
 
 /** "1", "1.25", "0.5": a factor as written in the formula and the sweep. */
 export function formatFactor(cf: number): string {

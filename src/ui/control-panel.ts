@@ -11,15 +11,8 @@ import { CommandEvent, ConfigChangeEvent, ViewChangeEvent, type Command } from '
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { routerInfo } from './router-info';
+import { CAPACITY_STOPS, capacityStop } from './capacity-stops';
 import { a11yStyles } from './shared-styles';
-
-/** Capacity slider stops: 0.5, 0.75, … 4, then "no limit". */
-const CAPACITY_STOPS: (number | null)[] = [...Array.from({ length: 15 }, (_, i) => 0.5 + 0.25 * i), null];
-
-function capacityStop(cf: number | null): number {
-  const i = CAPACITY_STOPS.findIndex((v) => v === cf);
-  return i >= 0 ? i : CAPACITY_STOPS.reduce<number>((best, v, j) => (v !== null && cf !== null && Math.abs(v - cf) < Math.abs((CAPACITY_STOPS[best] ?? 0) - cf) ? j : best), 0);
-}
 
 interface SliderSpec {
   id: string;

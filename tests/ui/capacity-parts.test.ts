@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import type { LayerTrace, TokenRouting } from '../../src/core/trace';
 import type { SweepPoint } from '../../src/state/capacity-sweep';
 import { axisTop } from '../../src/ui/capacity-sweep-chart';
-import { CAPACITY_STOPS, capacityStop } from '../../src/ui/capacity-controls';
+import { CAPACITY_STOPS, capacityStop } from '../../src/ui/capacity-stops';
 import type { ConfigChangeEvent, ViewChangeEvent } from '../../src/ui/events';
 import { setLang } from '../../src/ui/i18n/locale';
 import '../../src/ui/capacity-controls';
