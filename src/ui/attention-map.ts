@@ -7,6 +7,7 @@
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, messages } from './i18n/locale';
 import { mathText } from './math-text';
 import { a11yStyles } from './shared-styles';
 
@@ -26,13 +27,19 @@ export class AttentionMap extends LitElement {
   /** Row-major size × size. */
   @property({ attribute: false }) matrix: ArrayLike<number> = [];
   @property({ attribute: false }) tokens: readonly string[] = [];
-  @property() label = 'Attention';
+  /** The map's name; empty for the catalogue's "Attention". */
+  @property() label = '';
   /** 'weight': shades 0 → 1; 'diff': shades 0 → scaleMax. */
   @property() tone: 'weight' | 'diff' = 'weight';
   /** The value drawn darkest. */
   @property({ type: Number }) scaleMax = 1;
   /** The table alternative is only built while its <details> is open (64 tokens make 4,096 cells). */
   @state() private tableOpen = false;
+  private readonly i18n = new LocaleController(this);
+
+  private get name(): string {
+    return this.label || messages().memory.map.defaultLabel;
+  }
 
   static override styles = [
     ...a11yStyles,
@@ -58,9 +65,9 @@ export class AttentionMap extends LitElement {
       const v = Math.abs(Number(this.matrix[i * n + j] ?? 0));
       if (v > best.v) best = { i, j, v };
     }
-    const word = (k: number) => `“${this.tokens[k] ?? k + 1}” (${k + 1})`;
-    const what = this.tone === 'weight' ? 'strongest attention' : 'biggest change';
-    return `${this.label}: ${n} by ${n} grid, a row for each token reading, a column for each token read. The ${what} is ${word(best.i)} reading ${word(best.j)}: ${best.v.toFixed(2)}.`;
+    const t = messages().memory.map;
+    const word = (k: number) => t.word(this.tokens[k] ?? String(k + 1), k + 1);
+    return t.summary(this.name, n, this.tone !== 'weight', word(best.i), word(best.j), best.v.toFixed(2));
   }
 
   override render() {
@@ -70,12 +77,13 @@ export class AttentionMap extends LitElement {
     const margin = Math.min(96, 14 + longest * 7);
     const size = margin + n * CELL;
     const max = this.scaleMax > 0 ? this.scaleMax : 1;
+    const m = messages().memory.map;
     return html`<figure>
-      <figcaption>${mathText(this.label)}</figcaption>
+      <figcaption>${mathText(this.name)}</figcaption>
       <svg viewBox="0 0 ${size} ${size}" width=${size} role="img" aria-label=${this.summary(n)}>
         ${this.tokens.map(
-          (t, i) => svg`<text x=${margin - 4} y=${margin + i * CELL + CELL / 2 + 4} text-anchor="end">${t}</text>
-            <text transform="translate(${margin + i * CELL + CELL / 2 + 4} ${margin - 4}) rotate(-60)" text-anchor="start">${t}</text>`,
+          (t, i) => svg`<text x=${margin - 4} y=${margin + i * CELL + CELL / 2 + 4} text-anchor="end" translate="no">${t}</text>
+            <text transform="translate(${margin + i * CELL + CELL / 2 + 4} ${margin - 4}) rotate(-60)" text-anchor="start" translate="no">${t}</text>`,
         )}
         ${Array.from({ length: n * n }, (_, k) => {
           const i = Math.floor(k / n);
@@ -84,15 +92,15 @@ export class AttentionMap extends LitElement {
           const y = margin + i * CELL;
           if (j > i) return svg`<rect class="future" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill="#ececec"></rect>`;
           const v = Number(this.matrix[k] ?? 0);
-          return svg`<rect class="cell" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill=${shade(Math.abs(v) / max, this.tone)}><title>“${this.tokens[i]}” reads “${this.tokens[j]}”: ${v.toFixed(3)}</title></rect>`;
+          return svg`<rect class="cell" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill=${shade(Math.abs(v) / max, this.tone)}><title>${m.cellTitle(this.tokens[i] ?? '', this.tokens[j] ?? '', v.toFixed(3))}</title></rect>`;
         })}
       </svg>
       <p class="key">
         <svg width="70" height="10" aria-hidden="true"><defs><linearGradient id="g"><stop offset="0" stop-color=${shade(0, this.tone)}></stop><stop offset="1" stop-color=${shade(1, this.tone)}></stop></linearGradient></defs><rect width="70" height="10" fill="url(#g)" stroke="#999"></rect></svg>
-        white 0 → dark ${max.toFixed(2)}${this.tone === 'diff' ? ' (its own scale)' : ''}; grey = later tokens, never read.
+        ${m.key(max.toFixed(2), this.tone === 'diff')}
       </p>
       <details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
-        <summary>Table: ${mathText(this.label)}</summary>
+        <summary>${m.table}${mathText(this.name)}</summary>
         ${this.tableOpen ? this.table(n) : nothing}
       </details>
     </figure>`;
@@ -100,13 +108,14 @@ export class AttentionMap extends LitElement {
 
   /** The same numbers as a table: a row per token reading, a column per token read; "–" above the diagonal. */
   private table(n: number) {
-    const what = this.tone === 'weight' ? 'Attention weights' : 'Change in attention weights';
-    return html`<div class="table-wrap" role="region" aria-label=${`${what}, ${this.label}`} tabindex="0"><table>
-      <caption class="vh">${what}, ${this.label}: a row for each token reading, a column for each token read</caption>
-      <thead><tr><th scope="col">reads →</th>${this.tokens.map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
+    const m = messages().memory.map;
+    const what = this.tone === 'weight' ? m.weights : m.changes;
+    return html`<div class="table-wrap" role="region" aria-label=${m.regionLabel(what, this.name)} tabindex="0"><table>
+      <caption class="vh">${m.tableCaption(what, this.name)}</caption>
+      <thead><tr><th scope="col">${m.reads}</th>${this.tokens.map((t) => html`<th scope="col" translate="no">${t}</th>`)}</tr></thead>
       <tbody>
         ${this.tokens.map(
-          (t, i) => html`<tr><th scope="row">${t}</th>${this.tokens.map((_, j) => html`<td>${j > i ? '–' : Number(this.matrix[i * n + j] ?? 0).toFixed(2)}</td>`)}</tr>`,
+          (t, i) => html`<tr><th scope="row" translate="no">${t}</th>${this.tokens.map((_, j) => html`<td>${j > i ? '–' : Number(this.matrix[i * n + j] ?? 0).toFixed(2)}</td>`)}</tr>`,
         )}
       </tbody>
     </table></div>`;

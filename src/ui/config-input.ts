@@ -5,10 +5,11 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LocaleController, messages } from './i18n/locale';
 import { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { a11yStyles } from './shared-styles';
 
-/** A problem with the text: where (when known) and what. */
+/** A problem with the text: where (when known) and what (in the page's language). */
 export interface InputProblem {
   message: string;
   line?: number;
@@ -26,8 +27,10 @@ export class ConfigInput extends LitElement {
   @property({ attribute: false }) problem: InputProblem | null = null;
   /** Name of the model still shown while the text has a problem. */
   @property() showing = '';
-  @property() placeholder = 'Paste a config.json here';
+  /** The box's placeholder; empty for the catalogue's "Paste a config.json here". */
+  @property() placeholder = '';
   @state() private dragging = false;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -51,15 +54,16 @@ export class ConfigInput extends LitElement {
 
   override render() {
     const p = this.problem;
+    const m = messages().scale.config;
     return html`
-      <label for="config-text">Paste a config.json</label>
-      <p class="hint" id="config-hint">Any Hugging Face config.json of a DeepSeek-V2/V3, Mixtral, Qwen-MoE or OLMoE model. Edit a number and the counts follow.</p>
+      <label for="config-text">${m.label}</label>
+      <p class="hint" id="config-hint">${m.hint}</p>
       <textarea
         id="config-text"
         class=${this.dragging ? 'dragging' : ''}
         spellcheck="false"
         autocomplete="off"
-        placeholder=${this.placeholder}
+        placeholder=${this.placeholder || m.placeholder}
         aria-describedby="config-hint config-problem"
         aria-invalid=${p ? 'true' : 'false'}
         .value=${this.value}
@@ -69,22 +73,23 @@ export class ConfigInput extends LitElement {
         @drop=${this.onDrop}
       ></textarea>
       <div class="file">
-        <label for="config-file">Or open a config.json file:</label>
+        <label for="config-file">${m.fileLabel}</label>
         <input id="config-file" type="file" accept=".json,application/json,text/plain" @change=${this.onFile} />
-        <span>(or drop it on the box)</span>
+        <span>${m.dropHint}</span>
       </div>
       <div id="config-problem" role="alert">${p ? this.renderProblem(p) : nothing}</div>
     `;
   }
 
   private renderProblem(p: InputProblem) {
-    const where = p.line !== undefined && p.column !== undefined ? `Line ${p.line}, column ${p.column}: ` : '';
+    const m = messages().scale.config;
+    const where = p.line !== undefined && p.column !== undefined ? m.where(p.line, p.column) : '';
     return html`<div class="problem">
       <p><strong>${where}</strong>${p.message}</p>
       ${p.excerpt !== undefined && p.caret !== undefined
-        ? html`<pre aria-hidden="true">${p.excerpt}\n<span class="caret">${' '.repeat(p.caret)}^</span></pre>`
+        ? html`<pre aria-hidden="true" translate="no">${p.excerpt}\n<span class="caret">${' '.repeat(p.caret)}^</span></pre>`
         : nothing}
-      ${this.showing ? html`<p>Still showing the last good model: ${this.showing}.</p>` : nothing}
+      ${this.showing ? html`<p>${m.stillShowing(this.showing)}</p>` : nothing}
     </div>`;
   }
 
@@ -118,14 +123,16 @@ export class ConfigInput extends LitElement {
   }
 
   private async read(file: File): Promise<void> {
+    const name = file.name;
     if (file.size > MAX_CONFIG_CHARS) {
-      this.dispatchEvent(new ConfigFileProblemEvent(`${file.name} is ${Math.round(file.size / 1024)} KB; a config.json is a few KB (at most ${MAX_CONFIG_CHARS / 1000} KB here). Is it the weights file?`));
+      const kb = Math.round(file.size / 1024);
+      this.dispatchEvent(new ConfigFileProblemEvent(() => messages().scale.config.fileTooLarge(name, kb, MAX_CONFIG_CHARS / 1000)));
       return;
     }
     try {
-      this.dispatchEvent(new ConfigTextEvent(await file.text(), file.name));
+      this.dispatchEvent(new ConfigTextEvent(await file.text(), name));
     } catch {
-      this.dispatchEvent(new ConfigFileProblemEvent(`${file.name} could not be read.`));
+      this.dispatchEvent(new ConfigFileProblemEvent(() => messages().scale.config.unreadable(name)));
     }
   }
 }

@@ -9,6 +9,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ScaleModel } from '../core/scale-model';
 import { DEFAULT_UTILISATION, H800_BF16_PEAK_FLOPS, trainingCost, V3_TRAINING, type Cost } from '../core/training-cost';
+import { LocaleController, messages } from './i18n/locale';
+import { richText } from './math-text';
 import { scaled } from './param-breakdown';
 import { formatDays, formatDollars, formatExact, formatHours, formatPower } from './scale-format';
 import { a11yStyles } from './shared-styles';
@@ -32,27 +34,30 @@ export const DEFAULT_COST: Readonly<CostSettings> = Object.freeze({
   price: V3_TRAINING.pricePerGpuHour,
 });
 
+type CostMessages = ReturnType<typeof messages>['scale']['cost'];
+
 interface Slider {
   key: keyof CostSettings;
-  label: string;
+  label: (m: CostMessages) => string;
   min: number;
   max: number;
   step: number;
-  show: (v: number) => string;
+  show: (v: number, m: CostMessages) => string;
 }
 
 const SLIDERS: Slider[] = [
-  { key: 'tokensT', label: 'Training tokens (trillions)', min: 0.1, max: 30, step: 0.1, show: (v) => `${v.toFixed(1)}T tokens` },
-  { key: 'peakTflops', label: 'GPU peak (TFLOP/s)', min: 100, max: 2500, step: 1, show: (v) => `${formatExact(v)} TFLOP/s` },
-  { key: 'utilisationPct', label: 'Utilisation of the peak', min: 5, max: 80, step: 0.01, show: (v) => `${v.toFixed(2)}%` },
-  { key: 'gpus', label: 'GPUs', min: 8, max: 16384, step: 8, show: (v) => `${formatExact(v)} GPUs` },
-  { key: 'price', label: 'Price per GPU-hour (US$)', min: 0.25, max: 10, step: 0.05, show: (v) => `$${v.toFixed(2)}` },
+  { key: 'tokensT', label: (m) => m.tokensLabel, min: 0.1, max: 30, step: 0.1, show: (v, m) => m.tokensShow(v.toFixed(1)) },
+  { key: 'peakTflops', label: (m) => m.peakLabel, min: 100, max: 2500, step: 1, show: (v, m) => m.peakShow(formatExact(v)) },
+  { key: 'utilisationPct', label: (m) => m.utilisationLabel, min: 5, max: 80, step: 0.01, show: (v, m) => m.utilisationShow(v.toFixed(2)) },
+  { key: 'gpus', label: (m) => m.gpusLabel, min: 8, max: 16384, step: 8, show: (v, m) => m.gpusShow(formatExact(v)) },
+  { key: 'price', label: (m) => m.priceLabel, min: 0.25, max: 10, step: 0.05, show: (v, m) => m.priceShow(v.toFixed(2)) },
 ];
 
 @customElement('cost-calculator')
 export class CostCalculator extends LitElement {
   @property({ attribute: false }) model: ScaleModel | null = null;
   @state() private settings: CostSettings = { ...DEFAULT_COST };
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -93,61 +98,49 @@ export class CostCalculator extends LitElement {
 
   override render() {
     const m = this.model;
-    if (!m) return html`<p role="status">No model.</p>`;
+    const t = messages().scale.cost;
+    if (!m) return html`<p role="status">${t.noModel}</p>`;
     const s = this.settings;
     const { sparse, dense, sparseN, denseN } = this.costs(m);
     const atDefaults = (Object.keys(DEFAULT_COST) as (keyof CostSettings)[]).every((k) => s[k] === DEFAULT_COST[k]);
     const isV3 = m.modelType === 'deepseek_v3' && m.published !== null;
     const off = (sparse.gpuHours / V3_TRAINING.gpuHours - 1) * 100;
     return html`
-      <p class="formula">
-        Training compute ≈ 6 × (weights used per token) × (tokens): 2 operations per weight forward, 4 backward. A sparse model
-        pays for its <strong>active</strong> weights; a dense model of the same size pays for <strong>all</strong> of them.
-      </p>
-      <div class="sliders">${SLIDERS.map((sl) => this.slider(sl))}</div>
-      <p><button type="button" @click=${this.reset} ?disabled=${atDefaults}>Back to DeepSeek-V3's published setup</button></p>
+      <p class="formula">${richText(t.formula)}</p>
+      <div class="sliders">${SLIDERS.map((sl) => this.slider(sl, t))}</div>
+      <p><button type="button" @click=${this.reset} ?disabled=${atDefaults}>${t.reset}</button></p>
       <table>
-        <caption>Training ${m.inSentence} on ${s.tokensT.toFixed(1)}T tokens</caption>
+        <caption>${t.caption(m.inSentence, s.tokensT.toFixed(1))}</caption>
         <thead>
-          <tr><th scope="col"><span class="vh">Measure</span></th><th scope="col">Sparse, as built (6 × active)</th><th scope="col">Dense, same size (6 × total)</th></tr>
+          <tr><th scope="col"><span class="vh">${t.measure}</span></th><th scope="col">${t.sparse}</th><th scope="col">${t.dense}</th></tr>
         </thead>
         <tbody>
-          <tr><th scope="row">Weights that multiply, per token <small>(input embedding left out)</small></th><td>${scaled(sparseN)}</td><td>${scaled(denseN)}</td></tr>
-          <tr><th scope="row">Compute (FLOPs)</th><td>${formatPower(sparse.flops)}</td><td>${formatPower(dense.flops)}</td></tr>
-          <tr><th scope="row">GPU-hours</th><td class="big">${formatHours(sparse.gpuHours)}</td><td class="big">${formatHours(dense.gpuHours)}</td></tr>
-          <tr><th scope="row">Days on ${formatExact(s.gpus)} GPUs</th><td>${formatDays(sparse.days)}</td><td>${formatDays(dense.days)}</td></tr>
-          <tr><th scope="row">Cost at $${s.price.toFixed(2)} per GPU-hour</th><td class="big">${formatDollars(sparse.dollars)}</td><td class="big">${formatDollars(dense.dollars)}</td></tr>
+          <tr><th scope="row">${t.weights} <small>${t.weightsNote}</small></th><td>${scaled(sparseN)}</td><td>${scaled(denseN)}</td></tr>
+          <tr><th scope="row">${t.compute}</th><td>${formatPower(sparse.flops)}</td><td>${formatPower(dense.flops)}</td></tr>
+          <tr><th scope="row">${t.gpuHours}</th><td class="big">${formatHours(sparse.gpuHours)}</td><td class="big">${formatHours(dense.gpuHours)}</td></tr>
+          <tr><th scope="row">${t.days(formatExact(s.gpus))}</th><td>${formatDays(sparse.days)}</td><td>${formatDays(dense.days)}</td></tr>
+          <tr><th scope="row">${t.costAt(s.price.toFixed(2))}</th><td class="big">${formatDollars(sparse.dollars)}</td><td class="big">${formatDollars(dense.dollars)}</td></tr>
         </tbody>
       </table>
-      <p>The dense model of the same size would cost <strong>${(dense.dollars / sparse.dollars).toFixed(1)}×</strong> as much: total ÷ active.</p>
+      <p>${richText(t.denseRatio((dense.dollars / sparse.dollars).toFixed(1)))}</p>
       ${isV3
         ? html`<p class=${atDefaults ? 'match' : ''} role="status">
-            ${atDefaults ? '✓ ' : ''}Published: 2.788M H800 GPU-hours; this calculator: ${formatHours(sparse.gpuHours)} (${off >= 0 ? '+' : '−'}${Math.abs(off).toFixed(2)}%).
+            ${atDefaults ? '✓ ' : ''}${t.check(formatHours(sparse.gpuHours), `${off >= 0 ? '+' : '−'}${Math.abs(off).toFixed(2)}%`)}
           </p>`
         : nothing}
-      <p class="published">
-        <strong>Published for DeepSeek-V3</strong> (technical report): ${formatExact(V3_TRAINING.gpus)} H800 GPUs, 14.8T tokens, 2.788M GPU-hours
-        = 2,664K pre-training + 119K context extension + 5K post-training; at $2 per GPU-hour, $5.576M. That is the official training run only:
-        the report says it leaves out earlier research and ablation experiments, and it prices GPU time as if rented at $2 an hour.
-      </p>
-      <p class="assume">
-        Assumptions: the peak default is the H800's dense BF16 throughput, about 989 TFLOP/s (DeepSeek ran most matrix products in FP8,
-        whose peak is twice that, so against the FP8 peak the utilisation would be half). The utilisation default, ${DEFAULT_COST.utilisationPct.toFixed(2)}%,
-        was not measured: it is <em>fitted</em> so that 6 × 36.6B × 14.8T reproduces the published 2.788M GPU-hours (fitted to the 2,664K
-        pre-training hours alone it would be about 34.3%). 6 × N × D leaves out attention's own arithmetic and any recomputation; the input
-        embedding is a lookup, so it is not in N.
-      </p>
+      <p class="published">${richText(t.published(formatExact(V3_TRAINING.gpus)))}</p>
+      <p class="assume">${richText(t.assumptions(DEFAULT_COST.utilisationPct.toFixed(2)))}</p>
     `;
   }
 
-  private slider(sl: Slider) {
+  private slider(sl: Slider, t: CostMessages) {
     const v = this.settings[sl.key];
     const id = `cost-${sl.key}`;
     return html`<div class="slider">
-      <label for=${id}>${sl.label}</label>
-      <input id=${id} type="range" min=${sl.min} max=${sl.max} step=${sl.step} .value=${String(v)} aria-valuetext=${sl.show(v)}
+      <label for=${id}>${sl.label(t)}</label>
+      <input id=${id} type="range" min=${sl.min} max=${sl.max} step=${sl.step} .value=${String(v)} aria-valuetext=${sl.show(v, t)}
         @input=${(e: Event) => this.set(sl.key, Number((e.target as HTMLInputElement).value))} />
-      <output for=${id}>${sl.show(v)}</output>
+      <output for=${id}>${sl.show(v, t)}</output>
     </div>`;
   }
 

@@ -6,6 +6,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LatentErrors } from '../core/latent-attention';
+import { LocaleController, messages } from './i18n/locale';
 import { percent } from './memory-format';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
@@ -17,9 +18,10 @@ const RIGHT = 14;
 const TOP = 34;
 const BOTTOM = 42;
 
+/** The two lines; their names are in the catalogue under the same keys (messages().memory.chart). */
 export const SERIES = [
-  { key: 'outputError', name: 'Output off by', colour: '#D55E00', dash: '' },
-  { key: 'attentionMoved', name: 'Attention moved', colour: '#0072B2', dash: '6 4' },
+  { key: 'outputError', colour: '#D55E00', dash: '' },
+  { key: 'attentionMoved', colour: '#0072B2', dash: '6 4' },
 ] as const;
 
 @customElement('error-chart')
@@ -28,6 +30,7 @@ export class ErrorChart extends LitElement {
   /** The chosen d_c, marked on the chart and in the table. */
   @property({ type: Number }) current = 0;
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -47,30 +50,36 @@ export class ErrorChart extends LitElement {
     const p = this.points;
     const first = p[0];
     const last = p[p.length - 1];
-    if (!first || !last) return 'Error against latent size: no data yet';
+    const t = messages().memory.chart;
+    if (!first || !last) return t.noData;
     const at = p.find((q) => q.dc === this.current);
     return (
-      `Error of the latent version against latent size d_c, from ${first.dc} to ${last.dc}. ` +
-      `Output off by ${percent(first.outputError, 0)} at d_c = ${first.dc}, falling to ${percent(last.outputError, 0)} at d_c = ${last.dc}; ` +
-      `attention moved ${percent(first.attentionMoved, 0)} falling to ${percent(last.attentionMoved, 0)}.` +
-      (at ? ` At the chosen d_c = ${at.dc}: output off by ${percent(at.outputError)}, attention moved ${percent(at.attentionMoved)}.` : '')
+      t.summary(
+        first.dc,
+        last.dc,
+        percent(first.outputError, 0),
+        percent(last.outputError, 0),
+        percent(first.attentionMoved, 0),
+        percent(last.attentionMoved, 0),
+      ) + (at ? t.summaryAt(at.dc, percent(at.outputError), percent(at.attentionMoved)) : '')
     );
   }
 
   private table() {
+    const t = messages().memory.chart;
     return html`<details>
-      <summary>Table: error for every latent size</summary>
+      <summary>${t.tableSummary}</summary>
       <table>
         <thead>
           <tr>
-            <th scope="col"><i>d</i><sub>c</sub></th><th scope="col">Cached per token</th><th scope="col">Attention moved</th><th scope="col">Largest weight change</th>
-            <th scope="col">Output off by</th><th scope="col">Keys and values off by</th>
+            <th scope="col"><i>d</i><sub>c</sub></th><th scope="col">${t.cached}</th><th scope="col">${t.attentionMoved}</th><th scope="col">${t.largestChange}</th>
+            <th scope="col">${t.outputError}</th><th scope="col">${t.kvOff}</th>
           </tr>
         </thead>
         <tbody>
           ${this.points.map(
             (p) => html`<tr class=${p.dc === this.current ? 'current' : ''}>
-              <th scope="row">${p.dc}</th><td>${p.cacheLatent} of ${p.cacheFull}</td><td>${percent(p.attentionMoved)}</td><td>${p.attentionMaxDiff.toFixed(3)}</td>
+              <th scope="row">${p.dc}</th><td>${t.cachedOf(p.cacheLatent, p.cacheFull)}</td><td>${percent(p.attentionMoved)}</td><td>${p.attentionMaxDiff.toFixed(3)}</td>
               <td>${percent(p.outputError)}</td><td>${percent(p.kvError)}</td>
             </tr>`,
           )}
@@ -91,6 +100,7 @@ export class ErrorChart extends LitElement {
     const yTicks = [0, 0.25, 0.5, 0.75, 1].filter((t) => t <= top);
     const xTicks = [lo, ...Array.from({ length: Math.floor(hi / 4) }, (_, i) => (i + 1) * 4).filter((t) => t > lo && t < hi), hi];
     const cur = pts.find((p) => p.dc === this.current);
+    const t = messages().memory.chart;
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} style="font-size:${fontSize.toFixed(1)}px">
         ${yTicks.map(
           (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} stroke="#ddd"></line>
@@ -98,7 +108,7 @@ export class ErrorChart extends LitElement {
         )}
         ${xTicks.map((t) => svg`<text class="xtick" x=${x(t)} y=${H - BOTTOM + fontSize + 3} text-anchor="middle">${t}</text>`)}
         <line x1=${LEFT} x2=${W - RIGHT} y1=${y(0)} y2=${y(0)} stroke="#444"></line>
-        <text x=${(LEFT + W - RIGHT) / 2} y=${H - 6} text-anchor="middle">latent size d<tspan baseline-shift="sub" font-size="75%">c</tspan> (numbers cached per token)</text>
+        <text x=${(LEFT + W - RIGHT) / 2} y=${H - 6} text-anchor="middle">${t.axisBefore}d<tspan baseline-shift="sub" font-size="75%">c</tspan>${t.axisAfter}</text>
         ${cur
           ? svg`<line class="current" x1=${x(cur.dc)} x2=${x(cur.dc)} y1=${TOP - 4} y2=${y(0)} stroke="#111" stroke-width="1.5"></line>
             <text x=${x(cur.dc) + (cur.dc > (lo + hi) / 2 ? -5 : 5)} y=${TOP + 8} text-anchor=${cur.dc > (lo + hi) / 2 ? 'end' : 'start'} font-weight="700">d<tspan baseline-shift="sub" font-size="75%">c</tspan> = ${cur.dc}</text>`
@@ -114,9 +124,11 @@ export class ErrorChart extends LitElement {
         })}
         ${SERIES.map((s, i) => {
           // Each entry starts after the previous one's text (about 0.56 em per character).
-          const lx = LEFT + 8 + SERIES.slice(0, i).reduce((at, p) => at + 34 + p.name.length * fontSize * 0.56 + 28, 0);
+          // A wide (CJK) character takes about twice the width of a Latin one.
+          const width = (name: string) => [...name].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 1.0 : 0.56), 0) * fontSize;
+          const lx = LEFT + 8 + SERIES.slice(0, i).reduce((at, p) => at + 34 + width(t[p.key]) + 28, 0);
           return svg`<line x1=${lx} x2=${lx + 28} y1=${12} y2=${12} stroke=${s.colour} stroke-width="2.5" stroke-dasharray=${s.dash}></line>
-            <text x=${lx + 34} y=${16}>${s.name}</text>`;
+            <text x=${lx + 34} y=${16}>${t[s.key]}</text>`;
         })}
       </svg>
       ${this.table()}`;

@@ -15,9 +15,7 @@ import {
   cacheElements,
   checkWhole,
   FORMULAS,
-  formatBytes,
   formulaWithNumbers,
-  KIND_NAMES,
   KV_PRESETS,
   LIMITS,
   perToken,
@@ -28,8 +26,10 @@ import {
   type Precision,
 } from '../core/kv-cache';
 import { formatCount } from './format';
+import { LocaleController, messages } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
 import { mathText } from './math-text';
-import { ratioText } from './memory-format';
+import { bytesText, ratioText } from './memory-format';
 import { a11yStyles } from './shared-styles';
 
 /** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
@@ -43,9 +43,6 @@ function nearestStop(stops: readonly number[], v: number): number {
   });
   return best;
 }
-
-/** DeepSeek-V2 paper, Table 1, "Capability" column. */
-const CAPABILITY: Readonly<Record<AttentionKind, string>> = { mha: 'Strong', gqa: 'Moderate', mqa: 'Weak', mla: 'Stronger' };
 
 export interface KvSettings {
   preset: string;
@@ -62,7 +59,18 @@ export class KvSettingsEvent extends Event {
 }
 
 function times(a: number, b: number): string {
-  return a >= b ? `${ratioText(a / b)} more` : `${ratioText(b / a)} less`;
+  const t = messages().memory.calc;
+  return a >= b ? t.more(ratioText(a / b)) : t.less(ratioText(b / a));
+}
+
+/** "2 sequences", in the page's language. */
+function sequences(n: number): string {
+  return messages().memory.calc.sequences(formatCount(n), n);
+}
+
+/** A preset's name: model names as they are, the others in the page's language. */
+function presetName(p: KvPreset): string {
+  return messages().memory.calc.presetNames[p.id] ?? p.name;
 }
 
 @customElement('kv-calculator')
@@ -72,7 +80,9 @@ export class KvCalculator extends LitElement {
   @property({ type: Number }) context = 131072;
   @property({ type: Number }) batch = 1;
   @property() precision: Precision = 'bf16';
-  @state() private problems: { context?: string; batch?: string } = {};
+  /** Refused typed numbers, worded on each render (so a shown problem follows a language switch). */
+  @state() private problems: { context?: () => CoreMessage; batch?: () => CoreMessage } = {};
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -127,51 +137,63 @@ export class KvCalculator extends LitElement {
   }
 
   private typedContext(e: Event): void {
-    const checked = checkWhole((e.target as HTMLInputElement).value, 'Context length', LIMITS.minContext, LIMITS.maxContext, 'tokens');
+    const raw = (e.target as HTMLInputElement).value;
+    const check = () => {
+      const t = messages().memory.calc;
+      return checkWhole(raw, t.context, LIMITS.minContext, LIMITS.maxContext, t.tokensUnit);
+    };
+    const checked = check();
     if (checked.ok) this.setContext(checked.value);
-    else this.problems = { ...this.problems, context: checked.message };
+    else this.problems = { ...this.problems, context: () => check() as CoreMessage };
   }
 
   private typedBatch(e: Event): void {
-    const checked = checkWhole((e.target as HTMLInputElement).value, 'Batch size', LIMITS.minBatch, LIMITS.maxBatch);
+    const raw = (e.target as HTMLInputElement).value;
+    const check = () => checkWhole(raw, messages().memory.calc.batch, LIMITS.minBatch, LIMITS.maxBatch);
+    const checked = check();
     if (checked.ok) this.setBatch(checked.value);
-    else this.problems = { ...this.problems, batch: checked.message };
+    else this.problems = { ...this.problems, batch: () => check() as CoreMessage };
   }
 
   private controls() {
     const p = this.current();
-    const { context: ctxProblem, batch: batchProblem } = this.problems;
+    const t = messages().memory.calc;
+    const ctxProblem = this.problems.context?.();
+    const batchProblem = this.problems.batch?.();
     return html`<div class="controls">
       <div class="control">
-        <label for="preset">Model</label><span></span>
+        <label for="preset">${t.model}</label><span></span>
         <select id="preset" @change=${(e: Event) => { this.preset = (e.target as HTMLSelectElement).value; this.announce(); }}>
-          ${this.presets.map((q) => html`<option value=${q.id} ?selected=${q.id === p.id}>${q.name}</option>`)}
+          ${this.presets.map((q) => {
+            const named = t.presetNames[q.id] !== undefined;
+            return html`<option value=${q.id} ?selected=${q.id === p.id} translate=${named ? 'yes' : 'no'}>${presetName(q)}</option>`;
+          })}
         </select>
       </div>
       <div class="control">
-        <label for="context">Context length</label>
-        <output for="context">${formatCount(this.context)} tokens</output>
+        <label for="context">${t.context}</label>
+        <output for="context">${t.tokens(formatCount(this.context))}</output>
         <input id="context" type="range" min="0" max=${CONTEXT_STOPS.length - 1} step="1" .value=${String(nearestStop(CONTEXT_STOPS, this.context))}
-          aria-valuetext=${`${formatCount(this.context)} tokens`} @input=${(e: Event) => this.setContext(CONTEXT_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
-        <span class="typed"><label for="context-typed">or type</label>
-          <input id="context-typed" aria-label="Context length, or type a number" type="number" min=${LIMITS.minContext} max=${LIMITS.maxContext} step="1" .value=${String(this.context)}
-            aria-invalid=${ctxProblem ? 'true' : 'false'} aria-describedby=${ctxProblem ? 'context-problem' : nothing} @change=${this.typedContext} /> tokens</span>
-        ${ctxProblem ? html`<p class="problem" role="alert" id="context-problem">${ctxProblem}</p>` : nothing}
+          aria-valuetext=${t.tokens(formatCount(this.context))} @input=${(e: Event) => this.setContext(CONTEXT_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+        <span class="typed"><label for="context-typed">${t.orType}</label>
+          <input id="context-typed" aria-label=${t.contextTyped} type="number" min=${LIMITS.minContext} max=${LIMITS.maxContext} step="1" .value=${String(this.context)}
+            aria-invalid=${ctxProblem ? 'true' : 'false'} aria-describedby=${ctxProblem ? 'context-problem' : nothing} @change=${this.typedContext} /> ${t.tokensUnit}</span>
+        ${ctxProblem ? html`<p class="problem" role="alert" id="context-problem">${localized(ctxProblem)}</p>` : nothing}
       </div>
       <div class="control">
-        <label for="batch">Batch size</label>
-        <output for="batch">${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}</output>
+        <label for="batch">${t.batch}</label>
+        <output for="batch">${sequences(this.batch)}</output>
         <input id="batch" type="range" min="0" max=${BATCH_STOPS.length - 1} step="1" .value=${String(nearestStop(BATCH_STOPS, this.batch))}
-          aria-valuetext=${`${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`} @input=${(e: Event) => this.setBatch(BATCH_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
-        <span class="typed"><label for="batch-typed">or type</label>
-          <input id="batch-typed" aria-label="Batch size, or type a number" type="number" min=${LIMITS.minBatch} max=${LIMITS.maxBatch} step="1" .value=${String(this.batch)}
-            aria-invalid=${batchProblem ? 'true' : 'false'} aria-describedby=${batchProblem ? 'batch-problem' : nothing} @change=${this.typedBatch} /> sequences</span>
-        ${batchProblem ? html`<p class="problem" role="alert" id="batch-problem">${batchProblem}</p>` : nothing}
+          aria-valuetext=${sequences(this.batch)} @input=${(e: Event) => this.setBatch(BATCH_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+        <span class="typed"><label for="batch-typed">${t.orType}</label>
+          <input id="batch-typed" aria-label=${t.batchTyped} type="number" min=${LIMITS.minBatch} max=${LIMITS.maxBatch} step="1" .value=${String(this.batch)}
+            aria-invalid=${batchProblem ? 'true' : 'false'} aria-describedby=${batchProblem ? 'batch-problem' : nothing} @change=${this.typedBatch} /> ${t.sequencesUnit}</span>
+        ${batchProblem ? html`<p class="problem" role="alert" id="batch-problem">${localized(batchProblem)}</p>` : nothing}
       </div>
       <div class="control">
-        <label for="precision">Precision of each number</label><span></span>
+        <label for="precision">${t.precision}</label><span></span>
         <select id="precision" @change=${(e: Event) => { this.precision = (e.target as HTMLSelectElement).value as Precision; this.announce(); }}>
-          ${(Object.keys(PRECISIONS) as Precision[]).map((k) => html`<option value=${k} ?selected=${k === this.precision}>${PRECISIONS[k].label}</option>`)}
+          ${(Object.keys(PRECISIONS) as Precision[]).map((k) => html`<option value=${k} ?selected=${k === this.precision}>${t.precisions[k]}</option>`)}
         </select>
       </div>
     </div>`;
@@ -181,31 +203,34 @@ export class KvCalculator extends LitElement {
     const s = p.shape;
     const total = (kind: AttentionKind) => cacheBytes(cacheElements(kind, s, this.context, this.batch), this.precision);
     const other: AttentionKind = p.native === 'mha' ? 'mla' : 'mha';
-    const seqs = `${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`;
+    const t = messages().memory.calc;
     return html`<p class="headline" aria-live="polite">
-      <strong>${p.name}</strong> uses ${KIND_NAMES[p.native].toLowerCase().replace(/ \(.*\)/, '')} attention: it keeps
-      <strong class="per-token">${formatCount(perToken(p.native, s))} numbers per token</strong>
-      (${s.layers === 1 ? 'it has a single layer' : `${formatCount(perTokenPerLayer(p.native, s))} in each of ${s.layers} layers`}).
-      ${formatCount(this.context)} tokens × ${seqs} in ${this.precision} need <strong class="total">${formatBytes(total(p.native))}</strong>.
-      With ${other === 'mha' ? 'plain multi-head' : 'latent'} attention it would be ${formatBytes(total(other))}, ${times(total(other), total(p.native))}.
+      <strong>${presetName(p)}</strong>${t.uses(t.kindInSentence[p.native])}<strong class="per-token">${t.numbersPerToken(formatCount(perToken(p.native, s)))}</strong>${t.layers(
+        s.layers,
+        formatCount(perTokenPerLayer(p.native, s)),
+      )}${t.need(formatCount(this.context), sequences(this.batch), this.precision)}<strong class="total">${bytesText(total(p.native))}</strong>${t.withOther(
+        other === 'mha',
+        bytesText(total(other)),
+        times(total(other), total(p.native)),
+      )}
     </p>`;
   }
 
   private table(p: KvPreset) {
     const s = p.shape;
     const biggest = Math.max(...ATTENTION_KINDS.map((k) => perToken(k, s)));
-    const seqs = `${formatCount(this.batch)} ${this.batch === 1 ? 'sequence' : 'sequences'}`;
+    const t = messages().memory.calc;
     // A wide table scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
     return html`<div class="scroll" role="region" aria-labelledby="kv-caption" tabindex="0"><table>
-      <caption id="kv-caption">Key-value cache of ${p.name} (${s.layers} ${s.layers === 1 ? 'layer' : 'layers'}, ${s.heads} heads of ${s.headDim})</caption>
+      <caption id="kv-caption">${t.caption(presetName(p), s.layers, s.heads, s.headDim)}</caption>
       <thead>
         <tr>
-          <th scope="col">Attention</th>
-          <th scope="col" class="formula">Numbers per token (Table 1)</th>
-          <th scope="col">Per token, per layer</th>
-          <th scope="col">Per token, all layers</th>
-          <th scope="col">${formatCount(this.context)} tokens × ${seqs}, in ${this.precision}</th>
-          <th scope="col">Quality (paper)</th>
+          <th scope="col">${t.attention}</th>
+          <th scope="col" class="formula">${t.formula}</th>
+          <th scope="col">${t.perLayer}</th>
+          <th scope="col">${t.allLayers}</th>
+          <th scope="col">${t.whole(formatCount(this.context), sequences(this.batch), this.precision)}</th>
+          <th scope="col">${t.quality}</th>
         </tr>
       </thead>
       <tbody>
@@ -213,12 +238,12 @@ export class KvCalculator extends LitElement {
           const n = perToken(k, s);
           const elements = cacheElements(k, s, this.context, this.batch);
           return html`<tr class=${k === p.native ? 'native' : ''} data-kind=${k}>
-            <th scope="row">${KIND_NAMES[k]}${k === p.native ? html` <span class="tag">this model</span>` : nothing}</th>
+            <th scope="row">${t.kindNames[k]}${k === p.native ? html` <span class="tag">${t.thisModel}</span>` : nothing}</th>
             <td class="formula"><span class="f">${mathText(FORMULAS[k])}</span> <span class="f">= ${formulaWithNumbers(k, s)}</span></td>
             <td>${formatCount(perTokenPerLayer(k, s))}</td>
             <td class="per-token">${formatCount(n)}<div class="bar" style="width:${Math.max(0.5, (100 * n) / biggest).toFixed(2)}%" aria-hidden="true"></div></td>
-            <td><strong class="bytes">${formatBytes(cacheBytes(elements, this.precision))}</strong><br /><span class="elements">${formatCount(elements)} numbers</span></td>
-            <td>${CAPABILITY[k]}</td>
+            <td><strong class="bytes">${bytesText(cacheBytes(elements, this.precision))}</strong><br /><span class="elements">${t.numbers(formatCount(elements))}</span></td>
+            <td>${t.capability[k]}</td>
           </tr>`;
         })}
       </tbody>
@@ -230,22 +255,22 @@ export class KvCalculator extends LitElement {
     const s = p.shape;
     const groups = perTokenPerLayer('mla', s) / (2 * s.headDim);
     if (p.native !== 'mla' || groups < 1) return nothing;
-    return html`Latent attention here keeps as few numbers as grouped-query attention with ${Number(groups.toFixed(2))} groups would.`;
+    return messages().memory.calc.gqaEquivalent(Number(groups.toFixed(2)));
   }
 
   override render() {
     const p = this.current();
     if (!p) return nothing;
+    const t = messages().memory.calc;
     return html`${this.controls()} ${this.headline(p)} ${this.table(p)}
       <p class="small">
-        ${mathText('n_h = query heads, d_h = width of one head, n_g = key-value groups, d_c = latent width, d_h^R = rotary key width, l = layers.')}
-        ${mathText(p.source)}. The other rows show what the same heads would cache with another kind of attention.
-        Quality is the DeepSeek-V2 paper’s own summary (Table 1).
+        ${mathText(t.symbols)}
+        ${mathText(t.source(p.id, p.shape, localized(p.source)))}${t.otherRows}
         ${this.gqaEquivalent(p)}
       </p>
       <p class="small">
-        Bytes use binary units: 1 KiB = 1,024 bytes, 1 MiB = 1,024 KiB, 1 GiB = 1,024 MiB (1,073,741,824 bytes).
-        ${this.context > p.maxContext ? html`<strong>${p.name} reads at most ${formatCount(p.maxContext)} tokens;</strong> beyond that the figures only extend its formula.` : nothing}
+        ${t.binary}
+        ${this.context > p.maxContext ? html`<strong>${t.readsAtMost(presetName(p), formatCount(p.maxContext))}</strong>${t.beyond}` : nothing}
       </p>`;
   }
 }

@@ -8,7 +8,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LatentErrors, LatentEvaluation } from '../core/latent-attention';
 import { percent, ratioText } from './memory-format';
 import { formatCount } from './format';
-import { mathText } from './math-text';
+import { LocaleController, messages } from './i18n/locale';
+import { mathText, richText } from './math-text';
 import { a11yStyles } from './shared-styles';
 import './attention-map';
 import './error-chart';
@@ -33,6 +34,7 @@ export class LatentToy extends LitElement {
   /** The evaluation on screen; its d_c may lag the slider while the model catches up. */
   @property({ attribute: false }) result: LatentEvaluation | null = null;
   @state() private head = 0;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -67,23 +69,24 @@ export class LatentToy extends LitElement {
   private figures(r: LatentEvaluation) {
     const T = r.tokens;
     const ratio = r.cacheFull / r.cacheLatent;
+    const t = messages().memory.toy;
     return html`<div class="figures">
-      <div class="figure" aria-label="Full attention cache">
-        <h3>Full multi-head attention</h3>
-        <p>keeps a key and a value of ${this.headDim} numbers for each of its ${this.heads} heads:</p>
-        <p class="big" id="cache-full">${formatCount(r.cacheFull)} numbers per token</p>
-        <p>${formatCount(r.cacheFull * T)} numbers for these ${T} tokens</p>
+      <div class="figure" aria-label=${t.fullCache}>
+        <h3>${t.fullTitle}</h3>
+        <p>${t.fullKeeps(this.headDim, this.heads)}</p>
+        <p class="big" id="cache-full">${t.perToken(formatCount(r.cacheFull))}</p>
+        <p>${t.forTokens(formatCount(r.cacheFull * T), T)}</p>
       </div>
-      <div class="figure" aria-label="Latent attention cache">
-        <h3>Latent attention</h3>
-        <p>keeps only the latent vector <i>c</i> of ${mathText('d_c')} numbers:</p>
-        <p class="big" id="cache-latent">${formatCount(r.cacheLatent)} numbers per token</p>
-        <p>${formatCount(r.cacheLatent * T)} numbers for these ${T} tokens: ${ratioText(ratio)} less</p>
+      <div class="figure" aria-label=${t.latentCache}>
+        <h3>${t.latentTitle}</h3>
+        <p>${richText(t.latentKeeps, true)}</p>
+        <p class="big" id="cache-latent">${t.perToken(formatCount(r.cacheLatent))}</p>
+        <p>${t.forTokens(formatCount(r.cacheLatent * T), T)}${t.less(ratioText(ratio))}</p>
       </div>
-      <div class="figure" aria-label="Difference from full attention">
-        <h3>How far from full attention</h3>
-        <p>Attention moved: <span class="big" id="moved">${percent(r.attentionMoved)}</span></p>
-        <p>Output off by: <span class="big" id="output-error">${percent(r.outputError)}</span></p>
+      <div class="figure" aria-label=${t.differenceLabel}>
+        <h3>${t.howFar}</h3>
+        <p>${t.moved}<span class="big" id="moved">${percent(r.attentionMoved)}</span></p>
+        <p>${t.outputOff}<span class="big" id="output-error">${percent(r.outputError)}</span></p>
       </div>
     </div>`;
   }
@@ -95,44 +98,37 @@ export class LatentToy extends LitElement {
     if (!full || !latent) return nothing;
     const diff = latent.map((v, i) => v - (full[i] as number));
     const maxDiff = Math.max(0.01, ...Array.from(diff, Math.abs));
+    const t = messages().memory.toy;
     return html`<fieldset class="heads">
-        <legend>Head shown:</legend>
+        <legend>${t.headShown}</legend>
         ${Array.from(
           { length: r.heads },
           (_, i) => html`<label><input type="radio" name="head" .checked=${i === h} @change=${() => (this.head = i)} /> ${i + 1}</label>`,
         )}
       </fieldset>
       <div class="maps">
-        <attention-map .matrix=${full} .tokens=${this.tokens} label=${`Full attention, head ${h + 1}`}></attention-map>
-        <attention-map .matrix=${latent} .tokens=${this.tokens} label=${`Latent, d_c = ${r.dc}, head ${h + 1}`}></attention-map>
-        <attention-map .matrix=${diff} .tokens=${this.tokens} tone="diff" .scaleMax=${maxDiff} label=${`Difference, head ${h + 1}`}></attention-map>
+        <attention-map .matrix=${full} .tokens=${this.tokens} label=${t.fullMap(h + 1)}></attention-map>
+        <attention-map .matrix=${latent} .tokens=${this.tokens} label=${t.latentMap(r.dc, h + 1)}></attention-map>
+        <attention-map .matrix=${diff} .tokens=${this.tokens} tone="diff" .scaleMax=${maxDiff} label=${t.diffMap(h + 1)}></attention-map>
       </div>
-      <p class="caption">
-        Each row is a word reading the words before it; a darker square means more attention. If the latent version were perfect, the
-        middle map would match the left one and the difference map would be white.
-      </p>`;
+      <p class="caption">${t.mapsCaption}</p>`;
   }
 
   override render() {
     const r = this.result;
+    const t = messages().memory.toy;
     return html`
       <div class="row">
-        <label for="dc">Latent size ${mathText('d_c')}</label>
-        <input id="dc" aria-label="Latent size d_c" type="range" min="1" max=${this.fullRank} step="1" .value=${String(this.dc)} aria-valuetext=${`${this.dc} numbers per token`} @input=${this.onSlider} />
-        <output for="dc" id="dc-value">${this.dc} numbers per token</output>
+        <label for="dc">${mathText(t.latentSize)}</label>
+        <input id="dc" aria-label=${t.latentSize} type="range" min="1" max=${this.fullRank} step="1" .value=${String(this.dc)} aria-valuetext=${t.perToken(String(this.dc))} @input=${this.onSlider} />
+        <output for="dc" id="dc-value">${t.perToken(String(this.dc))}</output>
       </div>
-      <p class="hint">
-        Slide left to squeeze the memory: the latent vector keeps ${mathText('d_c')} numbers per token (1 to ${this.fullRank}). At ${this.fullRank}, as wide as the
-        token vectors themselves, nothing is lost.
-      </p>
+      <p class="hint">${mathText(t.sliderHint(this.fullRank))}</p>
       ${r && r.tokens > 0 ? this.figures(r) : nothing}
-      <h3 class="sub">Error for every latent size</h3>
+      <h3 class="sub">${t.errorTitle}</h3>
       <error-chart .points=${this.sweep} .current=${this.dc}></error-chart>
-      <p class="caption">
-        <strong>Output off by</strong>: how far the layer’s output is from full attention’s (size of the difference over size of the output).
-        <strong>Attention moved</strong>: on average, the share of a word’s attention that lands on different words.
-      </p>
-      ${r && r.tokens > 0 ? html`<h3 class="sub">Where each word looks, for the chosen ${mathText('d_c')}</h3>${this.maps(r)}` : nothing}
+      <p class="caption">${richText(t.errorCaption)}</p>
+      ${r && r.tokens > 0 ? html`<h3 class="sub">${mathText(t.whereTitle)}</h3>${this.maps(r)}` : nothing}
     `;
   }
 }

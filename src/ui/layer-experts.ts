@@ -7,9 +7,13 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { RouterKind } from '../core/config';
 import type { RealRoute } from '../core/real-route';
 import type { ScaleModel } from '../core/scale-model';
 import { formatPercent, formatWeight } from './format';
+import { LocaleController, messages } from './i18n/locale';
+import { localized } from './i18n/localize-message';
+import { richText } from './math-text';
 import { expertColour, textOn, tint } from './palette';
 import { formatExact, formatScale } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
@@ -38,8 +42,11 @@ export class LayerExperts extends LitElement {
   @property({ type: Boolean }) drewWeights = false;
   /** Why routing could not run (e.g. a router too large), shown instead of the result. */
   @property() problem: string | null = null;
+  /** The toy's router kind, to word the toy's rule (its rule alone does not tell expert choice from top-k). */
+  @property() toyRouter: RouterKind | null = null;
 
   private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -76,23 +83,18 @@ export class LayerExperts extends LitElement {
 
   override render() {
     const m = this.model;
-    if (!m) return html`<p role="status">No model.</p>`;
+    const t = messages().scale.layer;
+    if (!m) return html`<p role="status">${t.noModel}</p>`;
     const L = m.layer;
     return html`
-      <p class="rule"><strong>The router's rule:</strong> ${m.router.text}</p>
-      ${L.experts + L.shared <= MAX_DRAWN
-        ? this.renderLayer(m)
-        : html`<p>${formatExact(L.experts)} experts are too many to draw one by one here; the counts above still hold.</p>`}
+      <p class="rule"><strong>${t.rule}</strong> ${this.ruleText(m)}</p>
+      ${L.experts + L.shared <= MAX_DRAWN ? this.renderLayer(m) : html`<p>${t.tooMany(formatExact(L.experts))}</p>`}
       <div class="controls">
-        <button type="button" @click=${() => this.dispatchEvent(new RouteTokenEvent())}>Route a token</button>
-        <span>A new random token each time, through the same random router.</span>
+        <button type="button" @click=${() => this.dispatchEvent(new RouteTokenEvent())}>${t.route}</button>
+        <span>${t.routeHint}</span>
       </div>
       <p class="result" role="status" aria-live="polite">${this.problem ? html`<span class="problem">${this.problem}</span>` : this.resultText(m)}</p>
-      <p class="note">
-        No real weights are loaded: the token and the router's weights are random numbers, so <em>which</em> experts light up
-        means nothing. The rule, the number of experts${m.layer.nGroup > 1 ? ', the groups' : ''} and the work are ${m.kind === 'real' ? `${m.name}'s real ones` : "your toy's"}.
-        ${m.router.selectionBias ? html` The balancing bias the real router adds for selection is learned in training; it is zero here.` : nothing}
-      </p>
+      <p class="note">${richText(t.note(m.layer.nGroup > 1, m.kind === 'real' ? m.name : null))}${m.router.selectionBias ? t.selectionBias : nothing}</p>
     `;
   }
 
@@ -135,12 +137,13 @@ export class LayerExperts extends LitElement {
     const kept = r?.keptGroups ? new Set(r.keptGroups) : null;
     const groupSize = L.experts / L.nGroup;
     const groupWidth = cols !== null ? cols * (side + gap) : undefined;
+    const t = messages().scale.layer;
     return html`
       <div role="img" aria-label=${this.summary(m)}>
         ${L.shared > 0
           ? html`<div class="layer">
               <div class="group shared">
-                <span class="gname">Shared expert${L.shared > 1 ? 's' : ''} (always on)</span>
+                <span class="gname">${t.sharedGroup(L.shared)}</span>
                 <div class="blocks" style="gap:${gap}px">
                   ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, '#2f2f2f', maxW))}
                 </div>
@@ -150,7 +153,7 @@ export class LayerExperts extends LitElement {
         <div class="layer">
           ${Array.from({ length: L.nGroup }, (_, g) => {
             const dropped = kept !== null && !kept.has(g);
-            const label = L.nGroup > 1 ? `Group ${g + 1}${kept ? (dropped ? ': not kept' : ': kept') : ''}` : `${formatExact(L.experts)} routed experts`;
+            const label = L.nGroup > 1 ? t.group(g + 1, kept ? !dropped : null) : t.routedAll(formatExact(L.experts));
             return html`<div class="group ${dropped ? 'dropped' : ''}" data-group=${g}>
               <span class="gname">${label}</span>
               <div class="blocks" style="gap:${gap}px;${groupWidth ? `width:${groupWidth}px` : ''}">
@@ -165,12 +168,12 @@ export class LayerExperts extends LitElement {
         </div>
       </div>
       <ul class="legend" aria-hidden="true">
-        <li><span class="b"></span>idle expert</li>
-        <li><span class="b on" style="background:${expertColour(3)}"></span>chosen for this token (brighter = larger weight)</li>
-        ${L.shared ? html`<li><span class="b sh"></span>shared, always on</li>` : nothing}
-        ${L.nGroup > 1 ? html`<li><span class="g"></span>group kept</li><li><span class="g dropped"></span>group not kept: none of its experts may be chosen</li>` : nothing}
+        <li><span class="b"></span>${t.idle}</li>
+        <li><span class="b on" style="background:${expertColour(3)}"></span>${t.chosen}</li>
+        ${L.shared ? html`<li><span class="b sh"></span>${t.sharedOn}</li>` : nothing}
+        ${L.nGroup > 1 ? html`<li><span class="g"></span>${t.groupKept}</li><li><span class="g dropped"></span>${t.groupDropped}</li>` : nothing}
       </ul>
-      <p class="caption">Each block is one expert of ${formatScale(L.routedParams)} weights${L.shared ? `; shared ones ${formatScale(L.sharedParams)}` : ''}. This layer is one of ${L.moeLayers} MoE layers${L.denseLayers ? ` (plus ${L.denseLayers} dense)` : ''}; every token is routed again in each.</p>
+      <p class="caption">${t.caption(formatScale(L.routedParams), L.shared ? formatScale(L.sharedParams) : null, L.moeLayers, L.denseLayers)}</p>
     `;
   }
 
@@ -185,37 +188,58 @@ export class LayerExperts extends LitElement {
     }
     const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
     const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;
-    const title = `${label}${cls === 'sh' ? ': shared, always on' : weight !== null ? `: chosen, weight ${formatWeight(weight)}` : ''}`;
+    const t = messages().scale.layer;
+    const title = cls === 'sh' ? t.titleShared(label) : weight !== null ? t.titleChosen(label, formatWeight(weight)) : label;
     return html`<div class="b ${cls}" style=${style} title=${title} data-label=${label}>
       ${showLabel ? html`<span>${label}</span>` : nothing}
       ${showWeight ? html`<span>${formatWeight(weight)}</span>` : nothing}
     </div>`;
   }
 
+  private ruleText(m: ScaleModel): string {
+    return messages().scale.core.routerRule({
+      text: localized(m.router.text),
+      rule: m.router,
+      modelType: m.modelType,
+      toyRouter: m.kind === 'toy' ? this.toyRouter : null,
+      experts: m.layer.experts,
+      topK: m.layer.topK,
+      shared: m.layer.shared,
+    });
+  }
+
   private resultText(m: ScaleModel) {
     const r = this.route;
-    if (!r) return 'Press "Route a token".';
+    const t = messages().scale.layer;
+    if (!r) return t.press;
     const L = m.layer;
-    const lit = r.chosen.map((e, j) => `E${e} (${formatWeight(r.weights[j] as number)})`).join(', ');
+    const lit = r.chosen.map((e, j) => t.chosenItem(`E${e}`, formatWeight(r.weights[j] as number))).join(t.listSep);
     const used = L.topK * L.routedParams + L.shared * L.sharedParams;
     const all = L.experts * L.routedParams + L.shared * L.sharedParams;
-    const groups = r.keptGroups ? ` Groups kept: ${r.keptGroups.map((g) => g + 1).join(', ')} of ${L.nGroup}.` : '';
-    const shared = L.shared ? ` Shared: ${Array.from({ length: L.shared }, (_, s) => `S${s}`).join(', ')} ${L.shared > 1 ? 'always run' : 'always runs'}${r.sharedGate !== null ? ` (gate ${formatWeight(r.sharedGate)})` : ''}.` : '';
-    const ms = this.elapsed === null ? '' : this.elapsed < 1 ? 'under 1' : String(Math.round(this.elapsed));
-    const timing = ms ? ` in ${ms} ms here${this.drewWeights ? ' (most of it drawing the random router weights, done once per model)' : ''}` : '';
-    return html`<strong>Token ${r.seed}:</strong> chosen ${lit}.${groups}${shared}
-      ${L.topK + L.shared} of ${L.experts + L.shared} experts ran: ${formatPercent(used / all)} of this layer's expert weights.
-      The router scored all ${formatExact(L.experts)} experts with ${formatExact(r.multiplyAdds)} multiply-adds${timing}.`;
+    const groups = r.keptGroups ? t.groupsKept(r.keptGroups.map((g) => g + 1).join(t.listSep), L.nGroup) : '';
+    const sharedList = Array.from({ length: L.shared }, (_, s) => `S${s}`).join(t.listSep);
+    const shared = L.shared ? t.sharedRun(sharedList, L.shared, r.sharedGate !== null ? formatWeight(r.sharedGate) : null) : '';
+    const ms = this.elapsed === null ? '' : this.elapsed < 1 ? t.under1 : String(Math.round(this.elapsed));
+    const timing = ms ? t.timing(ms, this.drewWeights) : '';
+    return html`<strong>${t.token(r.seed)}</strong>${t.chosenList(lit)}${groups}${shared}${t.ran(
+      L.topK + L.shared,
+      L.experts + L.shared,
+      formatPercent(used / all),
+      formatExact(L.experts),
+      formatExact(r.multiplyAdds),
+      timing,
+    )}`;
   }
 
   private summary(m: ScaleModel): string {
     const L = m.layer;
     const r = this.route;
+    const t = messages().scale.layer;
     return [
-      `One MoE layer of ${m.inSentence}: ${L.experts} routed experts${L.nGroup > 1 ? ` in ${L.nGroup} groups` : ''}${L.shared ? ` and ${L.shared} shared` : ''}`,
-      r ? `chosen for this token: ${r.chosen.map((e) => `E${e}`).join(', ')}` : 'no token routed yet',
-      r?.keptGroups ? `groups kept: ${r.keptGroups.map((g) => g + 1).join(', ')}` : '',
-    ].filter(Boolean).join('; ');
+      t.summaryLayer(m.inSentence, L.experts, L.nGroup, L.shared),
+      r ? t.summaryChosen(r.chosen.map((e) => `E${e}`).join(t.listSep)) : t.summaryNone,
+      r?.keptGroups ? t.summaryGroups(r.keptGroups.map((g) => g + 1).join(t.listSep)) : '',
+    ].filter(Boolean).join(t.summarySep);
   }
 }
 

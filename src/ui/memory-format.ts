@@ -1,4 +1,6 @@
 /** Number formats of the compressed-memory page. */
+import { formatBytes } from '../core/kv-cache';
+import { messages } from './i18n/locale';
 
 /** A share as a percentage: 0.175 → "17.5%". */
 export function percent(v: number, digits = 1): string {
@@ -9,4 +11,11 @@ export function percent(v: number, digits = 1): string {
 export function ratioText(r: number): string {
   const rounded = r < 10 ? Math.round(r * 10) / 10 : Math.round(r);
   return `${rounded}×`;
+}
+
+/** Bytes in binary units ("8.58 GiB"); a count under 1 KiB says "bytes" in the page's language. */
+export function bytesText(bytes: number): string {
+  const text = formatBytes(bytes);
+  const small = /^(\S+) bytes?$/.exec(text);
+  return small ? messages().memory.calc.bytes(small[1] as string, small[1] === '1') : text;
 }

@@ -14,10 +14,14 @@ import { checkWhole, KV_PRESETS, toyPreset } from '../core/kv-cache';
 import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentEvaluation } from '../core/latent-attention';
 import { MAX_TOKENS, tokenize, type Tokenized } from '../core/tokenizer';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { withKeptKeys } from '../state/lang';
+import { LocaleController, messages } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
 import type { LatentSizeEvent } from './latent-toy';
-import { mathText } from './math-text';
+import { mathText, richText } from './math-text';
 import { a11yStyles } from './shared-styles';
 import './kv-calculator';
+import './lang-switch';
 import './latent-toy';
 
 @customElement('memory-page')
@@ -28,9 +32,11 @@ export class MemoryPage extends LitElement {
   @property({ type: Number }) dc = 8;
   @state() private sweep: LatentErrors[] = [];
   @state() private result: LatentEvaluation | null = null;
-  @state() private notice: string | null = null;
-  @state() private error: string | null = null;
-  @state() private seedProblem: string | null = null;
+  /** Messages from the core and state, kept as they came (with their codes) and worded when shown. */
+  @state() private notice: string | CoreMessage | null = null;
+  @state() private error: string | CoreMessage | null = null;
+  /** Words the last refused seed (again on each render, so its label follows a language switch). */
+  @state() private seedProblem: (() => CoreMessage) | null = null;
   @state() private backendName = '…';
   @state() private running = false;
 
@@ -41,11 +47,14 @@ export class MemoryPage extends LitElement {
   private backendReady = false;
   private closed = false;
   private waiting: (() => void)[] = [];
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
     css`
     :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.4; }
+    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0 0 0.3rem; }
+    header a:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
     h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
     .lead { max-width: 62rem; margin: 0.2rem 0 0.9rem; }
     section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: #fff; margin-bottom: 1rem; min-width: 0; }
@@ -73,7 +82,8 @@ export class MemoryPage extends LitElement {
     if (!this.started) {
       this.started = true;
       void startBrowserBackend(preferredBackend(location.search)).then((b) => {
-        this.notice = b.notice;
+        // The notice with its code when the core gives one, for the page's language.
+        this.notice = (b as { codedNotice?: CoreMessage | null }).codedNotice ?? b.notice;
         this.backendName = b.name;
         this.backendReady = true;
         this.kick();
@@ -126,7 +136,7 @@ export class MemoryPage extends LitElement {
         this.error = null;
       }
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = e instanceof Error ? e : String(e);
     } finally {
       this.running = false;
       if (this.closed) this.disposeModel();
@@ -153,9 +163,10 @@ export class MemoryPage extends LitElement {
   }
 
   private onSeed(e: Event): void {
-    const checked = checkWhole((e.target as HTMLInputElement).value, 'Seed', 0, 4294967295);
+    const raw = (e.target as HTMLInputElement).value;
+    const checked = checkWhole(raw, messages().memory.page.seed, 0, 4294967295);
     if (!checked.ok) {
-      this.seedProblem = checked.message;
+      this.seedProblem = () => checkWhole(raw, messages().memory.page.seed, 0, 4294967295) as CoreMessage;
       return;
     }
     this.seedProblem = null;
@@ -163,110 +174,91 @@ export class MemoryPage extends LitElement {
     this.kick();
   }
 
+  protected override willUpdate(): void {
+    document.title = messages().memory.page.title;
+  }
+
   private renderIntro() {
-    return html`<h1>Compressed memory: multi-head latent attention</h1>
-      <p class="lead">
-        When a language model writes, every new word looks back at all the words before it. So that it need not redo that work, the model keeps
-        a <em>key</em> (what a word is about) and a <em>value</em> (what it says) for every earlier word, in every layer: the
-        <strong>key-value cache</strong>. For long texts this memory, not the arithmetic, decides how many people one machine can serve.
-        DeepSeek’s answer (DeepSeek-V2, 2024, and again in V3) is <strong>multi-head latent attention</strong>: keep one small
-        <em>latent</em> vector per word and rebuild the keys and values from it when they are needed.
-      </p>`;
+    const t = messages().memory.page;
+    return html`<header>
+        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
+        <lang-switch></lang-switch>
+      </header>`;
   }
 
   private renderCalculator() {
+    const t = messages().memory.page;
     return html`<section aria-labelledby="calc-h">
-      <h2 id="calc-h">How big is the memory?</h2>
-      <p class="caption">
-        Pick a model and a text length. The table counts the numbers kept for every word, first per layer, then over all layers, then for the
-        whole text and batch (sequences served at once), and turns them into bytes. The highlighted row is what the model really uses; the
-        other rows are what the same model would keep with another kind of attention.
-      </p>
+      <h2 id="calc-h">${t.calcTitle}</h2>
+      <p class="caption">${t.calcCaption}</p>
       <kv-calculator .presets=${[...KV_PRESETS, toyPreset(this.dc, { heads: DEFAULT_LATENT_CONFIG.heads, headDim: DEFAULT_LATENT_CONFIG.headDim, maxContext: MAX_TOKENS })]}></kv-calculator>
     </section>`;
   }
 
   private renderToy() {
+    const t = messages().memory.page;
     const { tokens, truncated } = this.tokenized();
-    const unknown = [...new Set(tokens.filter((t) => t.unknown).map((t) => t.text))];
+    const unknown = [...new Set(tokens.filter((k) => k.unknown).map((k) => k.text))];
     const { width, heads, headDim } = DEFAULT_LATENT_CONFIG;
     return html`<section aria-labelledby="toy-h">
-      <h2 id="toy-h">Try it: a tiny attention layer in your browser</h2>
-      <p class="caption">
-        A real attention layer (${width}-wide word vectors, ${heads} heads of ${headDim}) reads the sentence below, twice: once with full
-        multi-head attention, which caches a key and a value for every head, and once with a latent version, which caches only a vector of
-        ${mathText('d_c')} numbers per word and rebuilds all keys and values from it. The squeeze and the rebuild are fitted here in the
-        page: the best ${mathText('d_c')}-number summary of the key and value weights (a singular value decomposition).
-      </p>
+      <h2 id="toy-h">${t.toyTitle}</h2>
+      <p class="caption">${mathText(t.toyCaption(width, heads, headDim))}</p>
       <div class="sentence">
-        <label>Sentence
+        <label>${t.sentence}
           <input type="text" .value=${this.sentence} maxlength="2000" @change=${(e: Event) => this.onSentence((e.target as HTMLInputElement).value)} />
         </label>
-        <label>Presets
-          <select @change=${(e: Event) => this.onSentence((e.target as HTMLSelectElement).value)}>
-            <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(this.sentence)}>Choose a sentence…</option>
+        <label>${t.presets}
+          <select translate="no" @change=${(e: Event) => this.onSentence((e.target as HTMLSelectElement).value)}>
+            <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(this.sentence)} translate="yes">${t.chooseSentence}</option>
             ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === this.sentence}>${p}</option>`)}
           </select>
         </label>
         <div>
-          <label>Seed <input type="number" min="0" max="4294967295" step="1" .value=${String(this.seed)} aria-invalid=${this.seedProblem ? 'true' : 'false'}
+          <label>${t.seed} <input type="number" min="0" max="4294967295" step="1" .value=${String(this.seed)} aria-invalid=${this.seedProblem ? 'true' : 'false'}
             aria-describedby=${this.seedProblem ? 'seed-problem' : nothing} @change=${this.onSeed} /></label>
-          ${this.seedProblem ? html`<p class="problem" role="alert" id="seed-problem">${this.seedProblem}</p>` : nothing}
+          ${this.seedProblem ? html`<p class="problem" role="alert" id="seed-problem">${localized(this.seedProblem())}</p>` : nothing}
         </div>
       </div>
-      ${truncated ? html`<p class="notice" role="status">Only the first ${MAX_TOKENS} words are read.</p>` : nothing}
-      ${tokens.length === 0 ? html`<p class="notice" role="status">Type a sentence: there are no words to attend to.</p>` : nothing}
-      ${unknown.length ? html`<p class="notice" role="status">Not in the toy’s vocabulary, read as the unknown word: ${unknown.join(', ')}.</p>` : nothing}
-      ${this.error ? html`<p class="notice error" role="alert">The toy could not run: ${this.error}</p>` : nothing}
-      ${this.sweep.length === 0 && !this.error ? html`<p role="status">Starting the model…</p>` : nothing}
+      ${truncated ? html`<p class="notice" role="status">${t.truncated(MAX_TOKENS)}</p>` : nothing}
+      ${tokens.length === 0 ? html`<p class="notice" role="status">${t.noWords}</p>` : nothing}
+      ${unknown.length ? html`<p class="notice" role="status">${t.unknown}<span translate="no">${unknown.join(', ')}</span>${t.unknownEnd}</p>` : nothing}
+      ${this.error ? html`<p class="notice error" role="alert">${t.toyFailed(localized(this.error))}</p>` : nothing}
+      ${this.sweep.length === 0 && !this.error ? html`<p role="status">${t.starting}</p>` : nothing}
       <latent-toy
         .dc=${this.dc}
         .fullRank=${Math.min(width, 2 * heads * headDim)}
         .width=${width}
         .heads=${heads}
         .headDim=${headDim}
-        .tokens=${tokens.map((t) => t.text)}
+        .tokens=${tokens.map((k) => k.text)}
         .sweep=${this.sweep}
         .result=${this.result}
         @latent-size=${this.onLatent}
       ></latent-toy>
-      <p class="caption">
-        The toy’s weights are random (seeded), the hardest case for compression: no direction matters much more than another, so every number
-        removed from the latent loses something, and the error only reaches zero at ${mathText('d_c')} = ${width}. DeepSeek does not squeeze a finished model
-        like this: it trains with the latent in place from the start, so the network learns to put what matters into its 512 numbers, and the
-        DeepSeek-V2 paper reports quality as good as or better than full multi-head attention.
-      </p>
-      <p class="status">Running on the ${this.backendName} backend.</p>
+      <p class="caption">${mathText(t.toyNote(width))}</p>
+      <p class="status">${t.running(this.backendName)}</p>
     </section>`;
   }
 
   private renderRope() {
+    const t = messages().memory.page;
     return html`<section class="note" aria-labelledby="rope-h">
-      <h2 id="rope-h">Why the position part is stored separately</h2>
-      <p>
-        A model also needs to know <em>where</em> each word is. DeepSeek uses rotary position embedding (RoPE): each key is turned by an angle
-        that depends on its word’s position. But MLA’s speed comes from never rebuilding the keys: the up-projection that would rebuild them
-        is folded into the query side once, so queries are compared with the small cached latent directly. A turn that differs for every
-        position would sit between those two matrices, and they could no longer be folded together.
-      </p>
-      <p>
-        So DeepSeek keeps position out of the latent: each word also caches one small rotary key of ${mathText('d_h^R')} = 64 numbers, shared by all heads.
-        That is why the cache is ${mathText('d_c + d_h^R')} = 512 + 64 = 576 numbers per word per layer.
-      </p>
-      <p>
-        <strong>The toy on this page has no positions</strong> (like the rest of moe-lab, it does not encode word order; it only stops each
-        word from reading later ones), so it caches the latent alone and its ${mathText('d_h^R')} is 0.
-      </p>
-      <p class="sources">
-        Sources: DeepSeek-V2 paper (arXiv 2405.04434), section 2.1 and Table 1; DeepSeek-V3 technical report (arXiv 2412.19437); the models’
-        published configuration files.
-      </p>
+      <h2 id="rope-h">${t.ropeTitle}</h2>
+      <p>${richText(t.rope1, true)}</p>
+      <p>${richText(t.rope2, true)}</p>
+      <p>${richText(t.rope3, true)}</p>
+      <p class="sources">${t.sources}</p>
     </section>`;
   }
 
   override render() {
+    const t = messages().memory.page;
     return html`${this.renderIntro()}
-      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}`;
+      <main>
+        <h1>${t.heading}</h1>
+        <p class="lead">${richText(t.lead)}</p>
+        ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}
+      </main>`;
   }
 }
 

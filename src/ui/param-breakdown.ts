@@ -6,54 +6,70 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PARTS, type Part } from '../core/params';
+import { readMoeConfig, type Attention } from '../core/real-config';
 import type { ScaleModel } from '../core/scale-model';
 import { formatPercent } from './format';
+import { LocaleController, messages } from './i18n/locale';
+import { localized } from './i18n/localize-message';
+import { richText } from './math-text';
 import { formatExact, formatScale, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
 
-const PART_NAMES: Record<Part, string> = {
-  embedding: 'Input embedding',
-  outputHead: 'Output head',
-  attention: 'Attention',
-  denseFfn: 'Dense feed-forward',
-  routedExperts: 'Routed experts',
-  sharedExperts: 'Shared experts',
-  routers: 'Routers',
-  norms: 'Norms',
-};
+/** What the page's language words from the config itself: its attention, and what the count left out. */
+interface ConfigFacts {
+  attention: Attention | null;
+  leftOut: { mtp: number; vision: boolean } | null;
+}
 
-function describePart(m: ScaleModel, part: Part): string {
+function configFacts(config: unknown): ConfigFacts {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return { attention: null, leftOut: null };
+  const raw = config as Record<string, unknown>;
+  let attention: Attention | null;
+  try {
+    attention = readMoeConfig(config).attention;
+  } catch {
+    attention = null; // a config the count refused has no facts to word: its English stays
+  }
+  const mtp = typeof raw.num_nextn_predict_layers === 'number' ? raw.num_nextn_predict_layers : 0;
+  return { attention, leftOut: { mtp, vision: Object.prototype.hasOwnProperty.call(raw, 'vision_config') } };
+}
+
+function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
+  const t = messages().scale.breakdown;
   const L = m.layer;
   const d = formatExact(m.hidden);
   switch (part) {
     case 'embedding':
-      return `${formatExact(m.vocab)} tokens × ${d}; a token reads one row`;
+      return t.embedding(formatExact(m.vocab), d);
     case 'outputHead':
-      return `${d} × ${formatExact(m.vocab)}: scores every next token`;
+      return t.outputHead(d, formatExact(m.vocab));
     case 'attention':
-      return `${m.layers} layers of ${m.attention}`;
+      return t.attention(m.layers, messages().scale.core.attention(localized(m.attention), facts.attention));
     case 'denseFfn':
-      return `${L.denseLayers} dense layer${L.denseLayers === 1 ? '' : 's'}, every weight used`;
+      return t.denseFfn(L.denseLayers);
     case 'routedExperts':
-      return `${L.moeLayers} × ${formatExact(L.experts)} experts of ${formatScale(L.routedParams)}; ${L.topK} used per token`;
+      return t.routedExperts(L.moeLayers, formatExact(L.experts), formatScale(L.routedParams), L.topK);
     case 'sharedExperts':
-      return `${L.moeLayers} × ${L.shared} of ${formatScale(L.sharedParams)}, always on`;
+      return t.sharedExperts(L.moeLayers, L.shared, formatScale(L.sharedParams));
     case 'routers':
-      return `${L.moeLayers} × (${formatExact(L.experts)} experts × ${d})`;
+      return t.routers(L.moeLayers, formatExact(L.experts), d);
     case 'norms':
-      return 'RMS norm gains';
+      return t.norms;
   }
 }
 
 /** A number as "671.0B" with its exact value in a title (and for screen readers, in words). */
 export function scaled(n: number, exact = false) {
-  return html`<data value=${String(n)} title=${`${formatExact(n)} weights`}>${exact ? formatExact(n) : formatScale(n)}</data>`;
+  return html`<data value=${String(n)} title=${messages().scale.breakdown.weightsTitle(formatExact(n))}>${exact ? formatExact(n) : formatScale(n)}</data>`;
 }
 
 @customElement('param-breakdown')
 export class ParamBreakdown extends LitElement {
   @property({ attribute: false }) model: ScaleModel | null = null;
+  /** The config the model was counted from (null for the toy), for wording its facts in the page's language. */
+  @property({ attribute: false }) config: unknown = null;
   @state() private exact = false;
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -83,35 +99,46 @@ export class ParamBreakdown extends LitElement {
   `,
   ];
 
+  private factsOf: { config: unknown; facts: ConfigFacts } | null = null;
+
+  /** The facts of the config (read once per config). */
+  private facts(): ConfigFacts {
+    if (this.factsOf && this.factsOf.config === this.config) return this.factsOf.facts;
+    const facts = configFacts(this.config);
+    this.factsOf = { config: this.config, facts };
+    return facts;
+  }
+
   override render() {
     const m = this.model;
-    if (!m) return html`<p role="status">No model to count.</p>`;
+    const t = messages().scale.breakdown;
+    if (!m) return html`<p role="status">${t.noModel}</p>`;
     const pct = m.active / m.total;
     const pctNoEmb = m.activeWithoutEmbedding / m.total;
     return html`
-      <div class="numbers" role="group" aria-label="Headline counts">
+      <div class="numbers" role="group" aria-label=${t.headline}>
         <div>
-          <span class="what">Total weights</span>
-          <span class="big" aria-label=${`${formatWords(m.total)} weights in total`}>${scaled(m.total)}</span>
+          <span class="what">${t.total}</span>
+          <span class="big" aria-label=${t.totalAria(formatWords(m.total))}>${scaled(m.total)}</span>
         </div>
         <div>
-          <span class="what">Active for one token</span>
-          <span class="big" aria-label=${`${formatWords(m.active)} active for one token`}>${scaled(m.active)}</span>
-          <span class="share">${formatPercent(pct)} of all weights</span>
+          <span class="what">${t.active}</span>
+          <span class="big" aria-label=${t.activeAria(formatWords(m.active))}>${scaled(m.active)}</span>
+          <span class="share">${t.share(formatPercent(pct))}</span>
         </div>
       </div>
       <div class="bar" aria-hidden="true">
         <div class="fill emb" style="width:${(pct * 100).toFixed(3)}%"></div>
         <div class="fill" style="width:${(pctNoEmb * 100).toFixed(3)}%"></div>
       </div>
-      <p class="bar-caption">The whole bar is all ${formatScale(m.total)} weights; the blue part does work for one token (light blue: the input embedding row).</p>
-      <ul class="conv" aria-label="Two ways to count active weights">
-        <li><strong>Counting the input embedding as active</strong> (as the toy simulator does; Mistral's 12.9B for Mixtral matches this count): ${scaled(m.active)} = ${formatPercent(pct)}.</li>
-        <li><strong>Without the input embedding</strong> (a token only reads one row of that table, so some publishers leave it out): ${scaled(m.activeWithoutEmbedding)} = ${formatPercent(pctNoEmb)}.</li>
+      <p class="bar-caption">${t.barCaption(formatScale(m.total))}</p>
+      <ul class="conv" aria-label=${t.conventions}>
+        <li>${richText(t.withEmbedding)}${scaled(m.active)}${t.equals(formatPercent(pct))}</li>
+        <li>${richText(t.withoutEmbedding)}${scaled(m.activeWithoutEmbedding)}${t.equals(formatPercent(pctNoEmb))}</li>
       </ul>
       ${m.published ? this.renderPublished(m) : nothing}
       ${this.renderTable(m)}
-      <label class="exact"><input type="checkbox" .checked=${this.exact} @change=${(e: Event) => (this.exact = (e.target as HTMLInputElement).checked)} /> Show exact counts</label>
+      <label class="exact"><input type="checkbox" .checked=${this.exact} @change=${(e: Event) => (this.exact = (e.target as HTMLInputElement).checked)} /> ${t.exact}</label>
       ${this.renderNotes(m)}
     `;
   }
@@ -119,26 +146,34 @@ export class ParamBreakdown extends LitElement {
   private renderPublished(m: ScaleModel) {
     const p = m.published!;
     const off = (n: number, of: number) => `${n >= of ? '+' : '−'}${Math.abs((n / of - 1) * 100).toFixed(1)}%`;
-    return html`<p class="published">
-      <strong>Published</strong> (${p.source}): ${formatScale(p.total, 1).replace('.0B', 'B')} total, ${formatScale(p.active, 1).replace('.0B', 'B')} active.
-      <strong>Counted here from the config:</strong> ${formatScale(m.total)} total (${off(m.total, p.total)}); active ${formatScale(m.active)} with the
-      input embedding (${off(m.active, p.active)}), ${formatScale(m.activeWithoutEmbedding)} without it (${off(m.activeWithoutEmbedding, p.active)}).
-    </p>`;
+    const t = messages().scale.breakdown;
+    const published = t.published(messages().scale.core.publishedSource(localized(p.source)), formatScale(p.total, 1).replace('.0B', 'B'), formatScale(p.active, 1).replace('.0B', 'B'));
+    const counted = t.counted(
+      formatScale(m.total),
+      off(m.total, p.total),
+      formatScale(m.active),
+      off(m.active, p.active),
+      formatScale(m.activeWithoutEmbedding),
+      off(m.activeWithoutEmbedding, p.active),
+    );
+    return html`<p class="published">${richText(published)}${richText(counted)}</p>`;
   }
 
   private renderTable(m: ScaleModel) {
     const rows = PARTS.filter((p) => m.parts[p].total > 0);
+    const facts = this.facts();
     const n = (v: number) => scaled(v, this.exact);
+    const t = messages().scale.breakdown;
     return html`<table>
-      <caption>Where the weights are: ${m.name}</caption>
+      <caption>${t.caption(m.name)}</caption>
       <thead>
-        <tr><th scope="col">Part</th><th scope="col">What it is</th><th scope="col" class="n">Total</th><th scope="col" class="n">Share</th><th scope="col" class="n">Active per token</th></tr>
+        <tr><th scope="col">${t.part}</th><th scope="col">${t.whatItIs}</th><th scope="col" class="n">${t.totalHead}</th><th scope="col" class="n">${t.shareHead}</th><th scope="col" class="n">${t.activeHead}</th></tr>
       </thead>
       <tbody>
         ${rows.map(
           (p) => html`<tr>
-            <th scope="row">${PART_NAMES[p]}</th>
-            <td class="what-cell">${describePart(m, p)}</td>
+            <th scope="row">${t.parts[p]}</th>
+            <td class="what-cell">${describePart(m, p, facts)}</td>
             <td class="n">${n(m.parts[p].total)}</td>
             <td class="n">${formatPercent(m.parts[p].total / m.total)}</td>
             <td class="n">${n(m.parts[p].active)}</td>
@@ -146,20 +181,30 @@ export class ParamBreakdown extends LitElement {
         )}
       </tbody>
       <tfoot>
-        <tr><th scope="row">All</th><td></td><td class="n">${n(m.total)}</td><td class="n">100%</td><td class="n">${n(m.active)}</td></tr>
+        <tr><th scope="row">${t.all}</th><td></td><td class="n">${n(m.total)}</td><td class="n">100%</td><td class="n">${n(m.active)}</td></tr>
       </tfoot>
     </table>`;
   }
 
   private renderNotes(m: ScaleModel) {
-    const leftOut = ['multi-token-prediction modules', 'vision towers'];
+    const t = messages().scale.breakdown;
+    const core = messages().scale.core;
     return html`<details>
-      <summary>What the count assumed and left out</summary>
-      <p>Not counted, as in the published headline totals: ${leftOut.join(' and ')}.${m.leftOut.length ? ` This config has ${m.leftOut.join(' and ')}.` : ''}</p>
+      <summary>${t.notesSummary}</summary>
+      <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.leftOut.length ? t.configHas(t.and(core.leftOut(m.leftOut.map((l) => localized(l)), this.facts().leftOut))) : ''}</p>
       ${m.defaults.length
-        ? html`<p>Not in the config, so the model code's meaning was used:</p><ul>${m.defaults.map((d) => html`<li><code>${d}</code></li>`)}</ul>`
-        : html`<p>Every field the count needs was in the config.</p>`}
-      ${m.notes.map((n) => html`<p>${n}</p>`)}
+        ? html`<p>${t.defaultsIntro}</p><ul>${m.defaults.map((d) => html`<li><code>${core.defaultNote(localized(d))}</code></li>`)}</ul>`
+        : html`<p>${t.allFields}</p>`}
+      ${core
+        .notes({
+          english: m.notes.map((n) => localized(n)),
+          toy: m.kind === 'toy',
+          tied: m.parts.outputHead.total === 0,
+          vocab: m.vocab,
+          width: m.hidden,
+          layers: m.layers,
+        })
+        .map((n) => html`<p>${n}</p>`)}
     </details>`;
   }
 }

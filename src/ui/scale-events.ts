@@ -11,11 +11,19 @@ export class ConfigTextEvent extends Event {
   }
 }
 
-/** A file could not be used (too large, unreadable); the shell shows the message. */
+/**
+ * A file could not be used (too large, unreadable); the shell shows the message. `describe` gives it
+ * in the page's current language, so a shown problem follows a language switch.
+ */
 export class ConfigFileProblemEvent extends Event {
   static readonly type = 'config-file-problem';
-  constructor(readonly message: string) {
+  constructor(readonly describe: () => string) {
     super(ConfigFileProblemEvent.type, { bubbles: true, composed: true });
+  }
+
+  /** The message in the page's current language. */
+  get message(): string {
+    return this.describe();
   }
 }
 

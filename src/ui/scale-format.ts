@@ -1,4 +1,6 @@
 /** Number formatting for the real-scale page: "671.0B" with the exact count kept for titles. */
+import { messages } from './i18n/locale';
+
 const grouped = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 const UNITS: [number, string][] = [
@@ -24,12 +26,10 @@ export function formatExact(n: number): string {
   return grouped.format(n);
 }
 
-/** Words for screen readers and titles: "671.0 billion". */
+/** Words for screen readers and titles, in the page's language: "671.0 billion" (6710.3 亿). */
 export function formatWords(n: number, digits = 1): string {
   const a = Math.abs(n);
-  if (a >= 1e12) return `${(n / 1e12).toFixed(digits)} trillion`;
-  if (a >= 1e9) return `${(n / 1e9).toFixed(digits)} billion`;
-  if (a >= 1e6) return `${(n / 1e6).toFixed(digits)} million`;
+  for (const [size, unit] of messages().scale.format.bigUnits) if (a >= size) return `${(n / size).toFixed(digits)} ${unit}`;
   return grouped.format(n);
 }
 
@@ -70,13 +70,14 @@ export function formatHours(n: number): string {
   return grouped.format(n);
 }
 
-/** 56.7 → "56.7 days"; 1039 → "1,039 days (2.8 years)". */
+/** 56.7 → "56.7 days"; 1039 → "1,039 days (2.8 years)" (in the page's language). */
 export function formatDays(days: number): string {
-  if (days >= 365) return `${grouped.format(days)} days (${(days / 365.25).toFixed(1)} years)`;
-  if (days >= 100) return `${grouped.format(days)} days`;
-  if (days >= 1) return `${days.toFixed(1)} days`;
+  const m = messages().scale.format;
+  if (days >= 365) return m.daysYears(grouped.format(days), (days / 365.25).toFixed(1));
+  if (days >= 100) return m.days(grouped.format(days));
+  if (days >= 1) return m.days(days.toFixed(1));
   const minutes = days * 24 * 60;
-  if (minutes >= 60) return `${(minutes / 60).toFixed(1)} hours`;
-  if (minutes >= 1) return `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? '' : 's'}`;
-  return 'under a minute';
+  if (minutes >= 60) return m.hours((minutes / 60).toFixed(1));
+  if (minutes >= 1) return m.minutes(Math.round(minutes));
+  return m.underMinute;
 }

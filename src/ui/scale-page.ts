@@ -11,18 +11,24 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { RouterKind } from '../core/config';
 import { parseJson, locateKey } from '../core/json-locate';
 import { PRESETS, presetById, presetText, type Preset } from '../core/presets';
 import { ConfigFieldError } from '../core/real-config';
 import { routeRandomToken, routerWeightsCached, type RealRoute } from '../core/real-route';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../core/scale-model';
 import { VOCAB } from '../core/tokenizer';
+import { withKeptKeys } from '../state/lang';
 import { decodeView } from '../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
+import { getLang, LocaleController, messages, type Lang } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
+import { richText } from './math-text';
 import type { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { formatExact, formatScale } from './scale-format';
 import { a11yStyles } from './shared-styles';
 import './config-input';
+import './lang-switch';
 import './cost-calculator';
 import './layer-experts';
 import './param-breakdown';
@@ -31,8 +37,13 @@ import './toy-vs-real';
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
 
+/** The config each model was counted from (the toy has none). */
+const configs = new WeakMap<ScaleModel, unknown>();
+
 function presetModel(p: Preset): ScaleModel {
-  return scaleModelFromConfig(p.config, { id: p.id, name: p.name, published: p.published });
+  const m = scaleModelFromConfig(p.config, { id: p.id, name: p.name, published: p.published });
+  configs.set(m, p.config);
+  return m;
 }
 
 /** JSON with sorted keys, to recognise a pasted config that is exactly a preset. */
@@ -42,8 +53,15 @@ function canonical(v: unknown): string {
   );
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** An error from the core, in the page's language. */
+function coreText(e: unknown): string {
+  return localized(e instanceof Error ? e : String(e));
+}
+
+/** What a pasted or opened config is called: a preset it equals, and the file it came from. */
+interface Naming {
+  same: string | null;
+  fileName: string | null;
 }
 
 @customElement('scale-page')
@@ -51,21 +69,31 @@ export class ScalePage extends LitElement {
   @state() private choice: Choice = 'deepseek-v3';
   @state() private text = '';
   @state() private model: ScaleModel;
-  @state() private problem: InputProblem | null = null;
+  /** Problems are kept as functions that word them, so they follow a language switch. */
+  @state() private problem: (() => InputProblem) | null = null;
   @state() private route: RealRoute | null = null;
   @state() private routeMs: number | null = null;
-  @state() private routeProblem: string | null = null;
+  @state() private routeProblem: (() => string) | null = null;
   @state() private drewWeights = false;
-  @state() private notices: string[] = [];
+  @state() private notices: (() => string)[] = [];
+  /** How the custom model (a pasted or opened config) is named. */
+  @state() private naming: Naming = { same: null, fileName: null };
   private readonly toy: ScaleModel;
+  private readonly toyRouter: RouterKind;
   private readonly v3: ScaleModel;
-  private readonly simulatorHref: string;
+  /** The toy's own settings from the link (without `model`, `lang` or `backend`), for the simulator link. */
+  private readonly toyQuery: string;
   private tokenSeed = 1;
+  private readonly i18n = new LocaleController(this);
+  /** Models as last shown with their names in the page's language (the same object while nothing changes). */
+  private readonly named = new WeakMap<ScaleModel, { lang: Lang; naming: Naming; shown: ScaleModel }>();
 
   static override styles = [
     ...a11yStyles,
     css`
     :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.4; }
+    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0.5rem 0 0; }
+    header a:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
     h1 { font-size: 1.7rem; margin: 0.4rem 0 0.3rem; }
     h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
     .lede { font-size: 1.02rem; max-width: 60rem; margin: 0.2rem 0 0.8rem; }
@@ -96,86 +124,130 @@ export class ScalePage extends LitElement {
     const wanted = params.get('model');
     params.delete('model');
     const query = params.toString() ? `?${params.toString()}` : '';
-    const { view, notices } = decodeView(query);
-    this.notices = notices;
+    const decoded = decodeView(query);
+    const { view, notices } = decoded;
+    // The notices with their codes (when the state layer gives them), for the page's language.
+    const coded = (decoded as { codedNotices?: CoreMessage[] }).codedNotices;
+    this.notices = (coded?.length === notices.length ? coded : notices).map((n) => () => localized(n));
     this.toy = scaleModelFromToy(view.config, VOCAB.words.length);
-    this.simulatorHref = `../index.html${query}`;
+    this.toyRouter = view.config.router;
+    params.delete('lang');
+    params.delete('backend');
+    this.toyQuery = params.toString() ? `?${params.toString()}` : '';
     const v3 = presetById('deepseek-v3') as Preset;
     this.v3 = presetModel(v3);
     this.model = this.v3;
     this.text = presetText(v3);
     if (wanted !== null) {
       if ((CHOICES as readonly string[]).includes(wanted)) this.select(wanted as Choice, false);
-      else this.notices = [...this.notices, `Ignored model=${wanted.slice(0, 24)}: the models are ${CHOICES.join(', ')}.`];
+      else this.notices = [...this.notices, () => messages().scale.page.modelIgnored(wanted.slice(0, 24), CHOICES.join(', '))];
     }
     this.routeNow();
   }
 
+  protected override willUpdate(): void {
+    document.title = messages().scale.page.title;
+  }
+
+  /** The simulator with the toy's settings, in the page's language. */
+  private get simulatorHref(): string {
+    return `../index.html${withKeptKeys(this.toyQuery, location.search)}`;
+  }
+
+  /** A model with its name in the page's language (the toy's, a pasted config's); presets keep theirs. */
+  private shown(m: ScaleModel): ScaleModel {
+    const lang = getLang();
+    const n = this.named.get(m);
+    if (n && n.lang === lang && n.naming === this.naming) return n.shown;
+    const t = messages().scale.page;
+    let shown = m;
+    if (m.kind === 'toy') shown = { ...m, name: t.toyName, inSentence: t.toyInSentence };
+    else if (m.id === 'custom') {
+      const { same, fileName } = this.naming;
+      const name = same ? t.sameAs(same, fileName ? t.fromFile(fileName) : t.pasted) : (fileName ?? t.yourConfig);
+      shown = { ...m, name, inSentence: name };
+    }
+    this.named.set(m, { lang, naming: this.naming, shown });
+    return shown;
+  }
+
   override render() {
-    const m = this.model;
+    const t = messages().scale.page;
+    const m = this.shown(this.model);
+    const problem = this.problem?.() ?? null;
     return html`
-      <h1>Real scale: from your toy to DeepSeek-V3</h1>
-      <p class="lede">
-        DeepSeek-V3 has about 671 billion parameters, <q>but only a small fraction of these parameters is used for any given input</q>;
-        it cost about US$5.58 million to train on about 2,000 H800 chips. Here the code that counts the toy simulator's weights counts
-        published model configs, so you can check those numbers yourself.
-      </p>
+      <header>
+        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
+        <lang-switch></lang-switch>
+      </header>
+      <main>
+      <h1>${t.heading}</h1>
+      <p class="lede">${richText(t.lede)}</p>
       ${this.notices.length
-        ? html`<div class="notice" role="alert">Some settings in the link were not understood:<ul>${this.notices.slice(0, 6).map((n) => html`<li>${n}</li>`)}</ul></div>`
+        ? html`<div class="notice" role="alert">${t.linkNotUnderstood}<ul>${this.notices.slice(0, 6).map((n) => html`<li>${n()}</li>`)}</ul></div>`
         : nothing}
       <div class="top">
         <section aria-labelledby="choose-h">
-          <h2 id="choose-h">1. Choose a model</h2>
+          <h2 id="choose-h">${t.chooseTitle}</h2>
           <fieldset>
-            <legend>Model</legend>
+            <legend>${t.modelLegend}</legend>
             <div class="choices">
-              ${PRESETS.map((p) => this.radio(p.id, p.name, `published ${formatScale(p.published.total).replace('.0B', 'B')} total`))}
-              ${this.radio('toy', 'Your toy model', `${this.toy.layer.experts} experts, top-${this.toy.layer.topK}, width ${this.toy.hidden}`)}
+              ${PRESETS.map((p) => this.radio(p.id, p.name, t.publishedTotal(formatScale(p.published.total).replace('.0B', 'B')), true))}
+              ${this.radio('toy', t.toyName, t.toyDetail(this.toy.layer.experts, this.toy.layer.topK, this.toy.hidden))}
             </div>
           </fieldset>
           <config-input
             .value=${this.text}
-            .problem=${this.problem}
-            showing=${this.problem ? m.name : ''}
-            placeholder=${this.choice === 'toy' ? 'The toy has no config.json: it is counted by the simulator\u2019s own code. Paste a config.json here to count another model.' : 'Paste a config.json here'}
+            .problem=${problem}
+            showing=${problem ? m.name : ''}
+            placeholder=${this.choice === 'toy' ? t.toyPlaceholder : ''}
             @config-text=${this.onText}
             @config-file-problem=${this.onFileProblem}
           ></config-input>
         </section>
         <section aria-labelledby="count-h">
-          <h2 id="count-h">2. Count its weights</h2>
-          <p class="showing" role="status">Showing: <strong>${m.name}</strong>${m.kind === 'real' ? html` (<code>${m.modelType}</code>)` : nothing}</p>
+          <h2 id="count-h">${t.countTitle}</h2>
+          <p class="showing" role="status">${t.showing}<strong>${m.name}</strong>${m.kind === 'real' ? html` (<code translate="no">${m.modelType}</code>)` : nothing}</p>
           <p class="shape">${this.shapeText(m)}</p>
-          <param-breakdown .model=${m}></param-breakdown>
+          <param-breakdown .model=${m} .config=${configs.get(this.model) ?? null}></param-breakdown>
         </section>
       </div>
       <section aria-labelledby="layer-h" style="margin-top:1rem">
-        <h2 id="layer-h">3. One MoE layer of ${m.inSentence}: every expert</h2>
-        <layer-experts .model=${m} .route=${this.route} .elapsed=${this.routeMs} .drewWeights=${this.drewWeights} .problem=${this.routeProblem} @route-token=${this.onRoute}></layer-experts>
+        <h2 id="layer-h">${t.layerTitle(m.inSentence)}</h2>
+        <layer-experts .model=${m} .route=${this.route} .elapsed=${this.routeMs} .drewWeights=${this.drewWeights} .problem=${this.routeProblem?.() ?? null} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
       </section>
       <div class="pair">
         <section aria-labelledby="toy-h">
-          <h2 id="toy-h">4. Your toy vs DeepSeek-V3</h2>
-          <toy-vs-real .toy=${this.toy} .real=${this.v3} simulatorHref=${this.simulatorHref}></toy-vs-real>
+          <h2 id="toy-h">${t.toyVsTitle}</h2>
+          <toy-vs-real .toy=${this.shown(this.toy)} .real=${this.v3} simulatorHref=${this.simulatorHref}></toy-vs-real>
         </section>
         <section aria-labelledby="cost-h">
-          <h2 id="cost-h">5. What did training cost?</h2>
+          <h2 id="cost-h">${t.costTitle}</h2>
           <cost-calculator .model=${m}></cost-calculator>
         </section>
       </div>
+      </main>
     `;
   }
 
-  private radio(id: Choice, name: string, detail: string) {
+  private radio(id: Choice, name: string, detail: string, modelName = false) {
     return html`<label><input type="radio" name="model" value=${id} .checked=${this.choice === id} @change=${() => this.select(id)} />
-      <span>${name} <small>${detail}</small></span></label>`;
+      <span>${modelName ? html`<span translate="no">${name}</span>` : name} <small>${detail}</small></span></label>`;
   }
 
   private shapeText(m: ScaleModel): string {
     const L = m.layer;
-    const layers =
-      m.kind === 'toy' ? `${L.moeLayers} MoE layer${L.moeLayers > 1 ? 's' : ''}` : L.denseLayers ? `${m.layers} layers (${L.denseLayers} dense, ${L.moeLayers} MoE)` : `${m.layers} layers, all MoE`;
-    return `${layers}, width ${formatExact(m.hidden)}, vocabulary ${formatExact(m.vocab)}; each MoE layer has ${formatExact(L.experts)} routed experts${L.shared ? ` and ${L.shared} shared` : ''}, and a token uses ${L.topK}${L.shared ? ' + the shared' : ''}.`;
+    return messages().scale.page.shape({
+      toy: m.kind === 'toy',
+      layers: m.layers,
+      moeLayers: L.moeLayers,
+      denseLayers: L.denseLayers,
+      hidden: formatExact(m.hidden),
+      vocab: formatExact(m.vocab),
+      experts: formatExact(L.experts),
+      shared: L.shared,
+      topK: L.topK,
+    });
   }
 
   private select(choice: Choice, updateUrl = true): void {
@@ -197,7 +269,8 @@ export class ScalePage extends LitElement {
     const params = new URLSearchParams(location.search);
     if (this.choice === 'custom') return;
     params.set('model', this.choice);
-    history.replaceState(null, '', `?${params.toString()}`);
+    // withKeptKeys keeps the page's language (and backend override) in the rewritten address.
+    history.replaceState(null, '', withKeptKeys(`?${params.toString()}`, location.search));
   }
 
   private onText(e: ConfigTextEvent): void {
@@ -210,29 +283,35 @@ export class ScalePage extends LitElement {
       return;
     }
     if (text.length > MAX_CONFIG_CHARS) {
-      this.problem = { message: `This text is ${formatExact(text.length)} characters long; a config.json is a few thousand (at most ${formatExact(MAX_CONFIG_CHARS)} here).` };
+      const length = text.length;
+      this.problem = () => ({ message: messages().scale.page.tooLong(formatExact(length), formatExact(MAX_CONFIG_CHARS)) });
       return;
     }
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      this.problem = { ...parsed.problem, message: `Not valid JSON: ${parsed.problem.message}.` };
+      const p = parsed.problem;
+      this.problem = () => ({ ...p, message: messages().scale.page.notJson(localized(p)) });
       return;
     }
     try {
       const same = PRESETS.find((p) => canonical(p.config) === canonical(parsed.value));
+      // The model's own name is the English one; the page shows it through shown(), in its language.
       const from = e.fileName ? `from ${e.fileName}` : 'pasted';
       const name = same ? `${same.name} (${from})` : e.fileName ?? 'your config.json';
       this.model = scaleModelFromConfig(parsed.value, { id: 'custom', name, published: same?.published ?? null });
+      configs.set(this.model, parsed.value);
+      this.naming = { same: same?.name ?? null, fileName: e.fileName };
       this.problem = null;
       this.routeNow(true);
     } catch (err) {
       const at = err instanceof ConfigFieldError && err.field !== 'config' ? locateKey(text, err.field) : null;
-      this.problem = { message: `Cannot count this config: ${message(err)}.`, ...(at ?? {}) };
+      this.problem = () => ({ message: messages().scale.page.cannotCount(coreText(err)), ...(at ?? {}) });
     }
   }
 
   private onFileProblem(e: ConfigFileProblemEvent): void {
-    this.problem = { message: e.message };
+    const describe = e.describe;
+    this.problem = () => ({ message: describe() });
   }
 
   private onRoute(): void {
@@ -250,7 +329,7 @@ export class ScalePage extends LitElement {
       this.routeProblem = null;
     } catch (e) {
       this.route = null;
-      this.routeProblem = `Cannot route a token here: ${message(e)}.`;
+      this.routeProblem = () => messages().scale.page.cannotRoute(coreText(e));
     }
     this.routeMs = performance.now() - t0;
   }

@@ -4,27 +4,19 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { PARTS, type Part } from '../core/params';
+import { PARTS } from '../core/params';
 import type { ScaleModel } from '../core/scale-model';
 import { formatPercent } from './format';
+import { LocaleController, messages } from './i18n/locale';
 import { scaled } from './param-breakdown';
 import { formatExact, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
 
-const NAMES: Partial<Record<Part, string>> = {
-  embedding: 'embedding',
-  outputHead: 'output head',
-  attention: 'attention',
-  denseFfn: 'dense layers',
-  sharedExperts: 'shared experts',
-  routers: 'routers',
-  norms: 'norms',
-};
-
 /** "embedding, routers and shared experts": the parts every token uses. */
 function alwaysOn(m: ScaleModel): string {
-  const names = PARTS.filter((p) => p !== 'routedExperts' && m.parts[p].total > 0).map((p) => NAMES[p] as string);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'none');
+  const t = messages().scale.toyVsReal;
+  const names = PARTS.filter((p) => p !== 'routedExperts' && m.parts[p].total > 0).map((p) => t.parts[p] as string);
+  return t.list(names);
 }
 
 @customElement('toy-vs-real')
@@ -33,6 +25,7 @@ export class ToyVsReal extends LitElement {
   @property({ attribute: false }) real: ScaleModel | null = null;
   /** Link back to the simulator with the toy's settings. */
   @property() simulatorHref = '../index.html';
+  private readonly i18n = new LocaleController(this);
 
   static override styles = [
     ...a11yStyles,
@@ -55,38 +48,45 @@ export class ToyVsReal extends LitElement {
   override render() {
     const toy = this.toy;
     const real = this.real;
-    if (!toy || !real) return html`<p role="status">Nothing to compare.</p>`;
+    const t = messages().scale.toyVsReal;
+    if (!toy || !real) return html`<p role="status">${t.nothing}</p>`;
     const tf = toy.active / toy.total;
     const rf = real.active / real.total;
     const routedShare = (m: ScaleModel) => m.parts.routedExperts.total / m.total;
-    const perToken = (m: ScaleModel) => `${m.layer.topK} of ${formatExact(m.layer.experts)} routed${m.layer.shared ? ` + ${m.layer.shared} shared` : ''}`;
+    const perToken = (m: ScaleModel) => t.perToken(m.layer.topK, formatExact(m.layer.experts), m.layer.shared);
     const fixed = (m: ScaleModel) => (m.total - m.parts.routedExperts.total) / m.total;
     return html`
-      <div class="bars" role="group" aria-label="Fraction of weights used for one token">
-        <div class="row"><span>Your toy</span><div class="track" aria-hidden="true"><div class="fill toy" style="width:${(tf * 100).toFixed(2)}%"></div></div><span class="pct">${formatPercent(tf)}</span></div>
+      <div class="bars" role="group" aria-label=${t.fraction}>
+        <div class="row"><span>${t.yourToy}</span><div class="track" aria-hidden="true"><div class="fill toy" style="width:${(tf * 100).toFixed(2)}%"></div></div><span class="pct">${formatPercent(tf)}</span></div>
         <div class="row"><span>${real.name}</span><div class="track" aria-hidden="true"><div class="fill" style="width:${(rf * 100).toFixed(2)}%"></div></div><span class="pct">${formatPercent(rf)}</span></div>
       </div>
       <table>
-        <thead><tr><th scope="col"><span class="vh">Measure</span></th><th scope="col">Your toy</th><th scope="col">${real.name}</th></tr></thead>
+        <thead><tr><th scope="col"><span class="vh">${t.measure}</span></th><th scope="col">${t.yourToy}</th><th scope="col">${real.name}</th></tr></thead>
         <tbody>
-          <tr><th scope="row">Total weights</th><td>${scaled(toy.total, toy.total < 1e6)}</td><td>${scaled(real.total)}</td></tr>
-          <tr><th scope="row">Active for one token</th><td>${scaled(toy.active, toy.total < 1e6)}</td><td>${scaled(real.active)}</td></tr>
-          <tr><th scope="row">Fraction active (input embedding counted)</th><td>${formatPercent(tf)}</td><td>${formatPercent(rf)}</td></tr>
-          <tr><th scope="row">Fraction active without the input embedding</th><td>${formatPercent(toy.activeWithoutEmbedding / toy.total)}</td><td>${formatPercent(real.activeWithoutEmbedding / real.total)}</td></tr>
-          <tr><th scope="row">Experts per token, each MoE layer</th><td>${perToken(toy)}</td><td>${perToken(real)}</td></tr>
-          <tr><th scope="row">Routed experts' share of all weights</th><td>${formatPercent(routedShare(toy))}</td><td>${formatPercent(routedShare(real))}</td></tr>
+          <tr><th scope="row">${t.totalWeights}</th><td>${scaled(toy.total, toy.total < 1e6)}</td><td>${scaled(real.total)}</td></tr>
+          <tr><th scope="row">${t.active}</th><td>${scaled(toy.active, toy.total < 1e6)}</td><td>${scaled(real.active)}</td></tr>
+          <tr><th scope="row">${t.fractionWith}</th><td>${formatPercent(tf)}</td><td>${formatPercent(rf)}</td></tr>
+          <tr><th scope="row">${t.fractionWithout}</th><td>${formatPercent(toy.activeWithoutEmbedding / toy.total)}</td><td>${formatPercent(real.activeWithoutEmbedding / real.total)}</td></tr>
+          <tr><th scope="row">${t.expertsPerToken}</th><td>${perToken(toy)}</td><td>${perToken(real)}</td></tr>
+          <tr><th scope="row">${t.routedShare}</th><td>${formatPercent(routedShare(toy))}</td><td>${formatPercent(routedShare(real))}</td></tr>
         </tbody>
       </table>
+      <p>${t.timesAsMany(real.name, formatWords(real.total / toy.total))}</p>
       <p>
-        ${real.name} has ${formatWords(real.total / toy.total)} times as many weights as your toy. Same counting, same rule for “active”:
-        every weight except the routed experts a token did not use.
+        ${t.why({
+          fixed: formatPercent(fixed(toy), 0),
+          alwaysOn: alwaysOn(toy),
+          toyK: toy.layer.topK,
+          toyE: toy.layer.experts,
+          toyKShare: formatPercent(toy.layer.topK / toy.layer.experts, 0),
+          name: real.name,
+          routedShare: formatPercent(routedShare(real), 0),
+          realK: real.layer.topK,
+          realE: formatExact(real.layer.experts),
+          realKShare: formatPercent(real.layer.topK / real.layer.experts),
+        })}
       </p>
-      <p>
-        Why the fractions differ: in your toy ${formatPercent(fixed(toy), 0)} of the weights (${alwaysOn(toy)}) work for every token,
-        and ${toy.layer.topK} of ${toy.layer.experts} routed experts is ${formatPercent(toy.layer.topK / toy.layer.experts, 0)} of the rest. In ${real.name} the routed experts are
-        ${formatPercent(routedShare(real), 0)} of everything and a token uses ${real.layer.topK} of ${formatExact(real.layer.experts)} of them (${formatPercent(real.layer.topK / real.layer.experts)}).
-      </p>
-      ${this.simulatorHref ? html`<p><a href=${this.simulatorHref}>Change your toy in the simulator</a> (more experts, smaller top-k, fine-grained experts) and come back.</p>` : nothing}
+      ${this.simulatorHref ? html`<p><a href=${this.simulatorHref}>${t.changeLink}</a>${t.changeRest}</p>` : nothing}
     `;
   }
 }

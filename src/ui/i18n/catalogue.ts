@@ -7,8 +7,10 @@ import capacityPage from './capacity-page';
 import common from './common';
 import embedPage from './embed-page';
 import lessons from './lessons';
+import memory from './memory';
 import picture from './picture';
 import routers from './routers';
+import scale from './scale';
 import shell from './shell';
 import sim from './simulator';
 import train from './training';
@@ -23,6 +25,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, picture, routers, shell, sim, train });
+export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, memory, picture, routers, scale, shell, sim, train });
 
 export type Messages = (typeof CATALOGUE)['en'];
