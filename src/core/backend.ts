@@ -5,13 +5,22 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { env, getBackend, ready, removeBackend, setBackend } from '@tensorflow/tfjs-core';
+import type { Coded } from './coded';
 
 export type BackendName = 'wasm' | 'cpu';
+
+/** The notice of a fallback, by code, with its arguments (see ./coded). `why` is the error's own words. */
+export interface BackendMessages {
+  'backend.wasmFallback': { why: string };
+}
+export type BackendNotice = Coded<BackendMessages>;
 
 export interface BackendStatus {
   name: BackendName;
   /** Set when the preferred backend could not start, in words for the page. */
   notice: string | null;
+  /** The same notice with its code and arguments, for the page's language. */
+  codedNotice: BackendNotice | null;
 }
 
 export interface WasmPaths {
@@ -65,7 +74,7 @@ export async function initBackend(prefer: BackendName, options: BackendOptions =
   if (prefer === 'wasm') {
     try {
       await withTimeout(startWasm(options), options.timeoutMs ?? 15000);
-      return { name: 'wasm', notice: null };
+      return { name: 'wasm', notice: null, codedNotice: null };
     } catch (e) {
       try {
         removeBackend('wasm');
@@ -75,15 +84,13 @@ export async function initBackend(prefer: BackendName, options: BackendOptions =
       await setBackend('cpu');
       await ready();
       const why = e instanceof Error ? e.message : String(e);
-      return {
-        name: 'cpu',
-        notice: `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`,
-      };
+      const message = `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`;
+      return { name: 'cpu', notice: message, codedNotice: { message, code: 'backend.wasmFallback', args: { why } } };
     }
   }
   await setBackend('cpu');
   await ready();
-  return { name: 'cpu', notice: null };
+  return { name: 'cpu', notice: null, codedNotice: null };
 }
 
 export function currentBackend(): string {

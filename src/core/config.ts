@@ -3,6 +3,8 @@
  * teacher can read. Validation never throws: it returns the checked config or a list of problems.
  */
 
+import { withCode, type Coded } from './coded';
+
 export const ROUTERS = ['softmax-topk', 'noisy-topk', 'sigmoid-bias', 'expert-choice'] as const;
 export type RouterKind = (typeof ROUTERS)[number];
 
@@ -104,7 +106,43 @@ export interface ConfigProblem {
   message: string;
 }
 
-export type ConfigResult = { ok: true; config: MoeConfig } | { ok: false; problems: ConfigProblem[] };
+/** Fields checked by a plain number rule (their labels are in RULES). */
+export type RuleField = Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity'>;
+
+/**
+ * The problems validateConfig reports, by code, with their arguments (see ./coded). `got` is a
+ * value as the message quotes it: a number, a string in double quotes, or one of the words
+ * null, a list, boolean, object, undefined.
+ */
+export interface ConfigMessages {
+  'config.notObject': { got: string };
+  'config.unknownSetting': { name: string };
+  'config.notNumber': { field: RuleField; got: string };
+  'config.notWhole': { field: RuleField; value: number };
+  'config.outOfRange': { field: RuleField; value: number; min: number; max: number };
+  'config.router': { got: string; options: string };
+  'config.granularity': { got: string; options: string };
+  'config.capacityNotNumber': { got: string };
+  'config.capacityRange': { value: number; min: number; max: number };
+  'config.topKExceedsExperts': { topK: number; experts: number };
+  'config.hiddenNotDivisible': { hidden: number; granularity: number };
+  'config.expertsTimesGranularity': { experts: number; granularity: number; max: number };
+  'config.topKTimesGranularity': { topK: number; granularity: number; max: number };
+  'config.tooManyWeights': { weights: number; max: number };
+  'config.groupsUneven': { experts: number; groups: number };
+  'config.groupsPerToken': { topkGroup: number; groups: number };
+  'config.groupsTooSmall': { topkGroup: number; groups: number; held: number; topK: number };
+}
+export type ConfigCode = keyof ConfigMessages;
+
+/** A problem with its code and arguments attached (not enumerable: it still compares as { field, message }). */
+export type CodedConfigProblem = ConfigProblem & Coded<ConfigMessages>;
+
+function problem<C extends ConfigCode>(field: ConfigProblem['field'], code: C, args: ConfigMessages[C], message: string): CodedConfigProblem {
+  return withCode({ field, message }, code, args) as CodedConfigProblem;
+}
+
+export type ConfigResult = { ok: true; config: MoeConfig } | { ok: false; problems: CodedConfigProblem[] };
 
 interface IntRule {
   kind: 'int';
@@ -119,7 +157,7 @@ interface NumRule {
   label: string;
 }
 
-const RULES: Record<Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity'>, IntRule | NumRule> = {
+const RULES: Record<RuleField, IntRule | NumRule> = {
   modelWidth: { kind: 'int', min: 2, max: 256, label: 'model width' },
   routedExperts: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'routed experts' },
   topK: { kind: 'int', min: 1, max: LIMITS.maxTopK, label: 'top-k' },
@@ -158,25 +196,30 @@ function describe(v: unknown): string {
  */
 export function validateConfig(input: unknown, options: { together?: boolean } = {}): ConfigResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ field: 'config', message: `the config must be an object, not ${describe(input)}` }] };
+    const got = describe(input);
+    return { ok: false, problems: [problem('config', 'config.notObject', { got }, `the config must be an object, not ${got}`)] };
   }
   const raw = input as Record<string, unknown>;
-  const problems: ConfigProblem[] = [];
+  const problems: CodedConfigProblem[] = [];
   const out: MoeConfig = { ...DEFAULT_CONFIG };
 
   for (const key of Object.keys(raw)) {
-    if (!Object.hasOwn(DEFAULT_CONFIG, key)) problems.push({ field: 'config', message: `unknown setting "${clip(key, 40, '')}"` });
+    if (Object.hasOwn(DEFAULT_CONFIG, key)) continue;
+    const name = clip(key, 40, '');
+    problems.push(problem('config', 'config.unknownSetting', { name }, `unknown setting "${name}"`));
   }
 
   for (const [field, rule] of Object.entries(RULES) as [keyof typeof RULES, IntRule | NumRule][]) {
     if (!(field in raw) || raw[field] === undefined) continue;
     const v = raw[field];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      problems.push({ field, message: `${rule.label} must be a number, not ${describe(v)}` });
+      const got = describe(v);
+      problems.push(problem(field, 'config.notNumber', { field, got }, `${rule.label} must be a number, not ${got}`));
     } else if (rule.kind === 'int' && !Number.isInteger(v)) {
-      problems.push({ field, message: `${rule.label} must be a whole number, not ${v}` });
+      problems.push(problem(field, 'config.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
     } else if (v < rule.min || v > rule.max) {
-      problems.push({ field, message: `${rule.label} (${v}) must be between ${rule.min} and ${rule.max}` });
+      const { min, max } = rule;
+      problems.push(problem(field, 'config.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`));
     } else {
       out[field] = v === 0 ? 0 : v; // -0 is written "0" in links and messages: keep it 0
     }
@@ -185,13 +228,21 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
   if ('router' in raw && raw.router !== undefined) {
     const v = raw.router;
     if (typeof v === 'string' && (ROUTERS as readonly string[]).includes(v)) out.router = v as RouterKind;
-    else problems.push({ field: 'router', message: `router ${describe(v)} is not one of ${ROUTERS.join(', ')}` });
+    else {
+      const got = describe(v);
+      const options = ROUTERS.join(', ');
+      problems.push(problem('router', 'config.router', { got, options }, `router ${got} is not one of ${options}`));
+    }
   }
 
   if ('granularity' in raw && raw.granularity !== undefined) {
     const v = raw.granularity;
     if (typeof v === 'number' && (GRANULARITIES as readonly number[]).includes(v)) out.granularity = v;
-    else problems.push({ field: 'granularity', message: `expert granularity ${describe(v)} must be one of ${GRANULARITIES.join(', ')}` });
+    else {
+      const got = describe(v);
+      const options = GRANULARITIES.join(', ');
+      problems.push(problem('granularity', 'config.granularity', { got, options }, `expert granularity ${got} must be one of ${options}`));
+    }
   }
 
   if ('capacityFactor' in raw && raw.capacityFactor !== undefined) {
@@ -199,9 +250,10 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     const { minCapacityFactor: lo, maxCapacityFactor: hi } = LIMITS;
     if (v === null) out.capacityFactor = null;
     else if (typeof v !== 'number' || !Number.isFinite(v)) {
-      problems.push({ field: 'capacityFactor', message: `capacity factor must be a number or "no limit", not ${describe(v)}` });
+      const got = describe(v);
+      problems.push(problem('capacityFactor', 'config.capacityNotNumber', { got }, `capacity factor must be a number or "no limit", not ${got}`));
     } else if (v < lo || v > hi) {
-      problems.push({ field: 'capacityFactor', message: `capacity factor (${v}) must be between ${lo} and ${hi}, or no limit` });
+      problems.push(problem('capacityFactor', 'config.capacityRange', { value: v, min: lo, max: hi }, `capacity factor (${v}) must be between ${lo} and ${hi}, or no limit`));
     } else out.capacityFactor = v;
   }
 
@@ -210,43 +262,56 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
 }
 
 /** Rules that tie fields together; only run once every field is valid on its own. */
-function crossChecks(c: MoeConfig): ConfigProblem[] {
-  const p: ConfigProblem[] = [];
+function crossChecks(c: MoeConfig): CodedConfigProblem[] {
+  const p: CodedConfigProblem[] = [];
   const m = c.granularity;
   if (c.topK > c.routedExperts) {
-    p.push({ field: 'topK', message: `top-k (${c.topK}) cannot exceed the number of routed experts (${c.routedExperts})` });
+    p.push(problem('topK', 'config.topKExceedsExperts', { topK: c.topK, experts: c.routedExperts }, `top-k (${c.topK}) cannot exceed the number of routed experts (${c.routedExperts})`));
   }
   if (c.expertHidden % m !== 0) {
-    p.push({ field: 'granularity', message: `expert hidden width (${c.expertHidden}) must divide evenly by the granularity (${m})` });
+    p.push(problem('granularity', 'config.hiddenNotDivisible', { hidden: c.expertHidden, granularity: m }, `expert hidden width (${c.expertHidden}) must divide evenly by the granularity (${m})`));
   }
   if (c.routedExperts * m > LIMITS.maxRoutedExperts) {
-    p.push({
-      field: 'granularity',
-      message: `routed experts × granularity (${c.routedExperts} × ${m} = ${c.routedExperts * m}) cannot exceed ${LIMITS.maxRoutedExperts}`,
-    });
+    p.push(
+      problem(
+        'granularity',
+        'config.expertsTimesGranularity',
+        { experts: c.routedExperts, granularity: m, max: LIMITS.maxRoutedExperts },
+        `routed experts × granularity (${c.routedExperts} × ${m} = ${c.routedExperts * m}) cannot exceed ${LIMITS.maxRoutedExperts}`,
+      ),
+    );
   }
   if (c.topK * m > LIMITS.maxTopK) {
-    p.push({ field: 'granularity', message: `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}` });
+    p.push(problem('granularity', 'config.topKTimesGranularity', { topK: c.topK, granularity: m, max: LIMITS.maxTopK }, `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}`));
   }
   const weights = expertWeights(c);
   if (weights > LIMITS.maxExpertWeights) {
     const n = (x: number): string => x.toLocaleString('en');
-    p.push({
-      field: 'routedExperts',
-      message: `this model would have ${n(weights)} expert weights, more than the ${n(LIMITS.maxExpertWeights)} the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)`,
-    });
+    p.push(
+      problem(
+        'routedExperts',
+        'config.tooManyWeights',
+        { weights, max: LIMITS.maxExpertWeights },
+        `this model would have ${n(weights)} expert weights, more than the ${n(LIMITS.maxExpertWeights)} the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)`,
+      ),
+    );
   }
   const experts = c.routedExperts * m;
   if (c.router === 'sigmoid-bias') {
     if (experts % c.nGroup !== 0) {
-      p.push({ field: 'nGroup', message: `${experts} routed experts cannot be split evenly into ${c.nGroup} groups` });
+      p.push(problem('nGroup', 'config.groupsUneven', { experts, groups: c.nGroup }, `${experts} routed experts cannot be split evenly into ${c.nGroup} groups`));
     } else if (c.topkGroup > c.nGroup) {
-      p.push({ field: 'topkGroup', message: `groups per token (${c.topkGroup}) cannot exceed the number of groups (${c.nGroup})` });
+      p.push(problem('topkGroup', 'config.groupsPerToken', { topkGroup: c.topkGroup, groups: c.nGroup }, `groups per token (${c.topkGroup}) cannot exceed the number of groups (${c.nGroup})`));
     } else if (c.topK * m > c.topkGroup * (experts / c.nGroup)) {
-      p.push({
-        field: 'topkGroup',
-        message: `${c.topkGroup} of ${c.nGroup} groups hold only ${c.topkGroup * (experts / c.nGroup)} experts, fewer than top-k (${c.topK * m})`,
-      });
+      const held = c.topkGroup * (experts / c.nGroup);
+      p.push(
+        problem(
+          'topkGroup',
+          'config.groupsTooSmall',
+          { topkGroup: c.topkGroup, groups: c.nGroup, held, topK: c.topK * m },
+          `${c.topkGroup} of ${c.nGroup} groups hold only ${held} experts, fewer than top-k (${c.topK * m})`,
+        ),
+      );
     }
   }
   return p;

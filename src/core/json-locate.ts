@@ -5,6 +5,8 @@
  * and column (both from 1) and the line's text for a caret.
  */
 
+import { withCode, type Coded, type CodeOf } from './coded';
+
 export interface JsonProblem {
   message: string;
   /** Offset in the text (UTF-16 units), line and column from 1. */
@@ -16,12 +18,61 @@ export interface JsonProblem {
   caret: number;
 }
 
-export type JsonResult = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
+/** What the scanner expected where it found something else, in the words of its messages. */
+export const JSON_WHERE = {
+  value: 'a value',
+  propertyName: 'a property name in double quotes',
+  colon: '":" after the property name',
+  digit: 'a digit',
+  fractionDigit: 'a digit after the decimal point',
+  exponentDigit: 'a digit in the exponent',
+} as const;
+export type JsonWhere = keyof typeof JSON_WHERE;
+
+/**
+ * The syntax errors findJsonError reports, by code, with their arguments (see ./coded). `found` is
+ * the character found (the message describes it: "x" in quotes, a line break, a single quote, or
+ * a control character by its code point). 'json.engine' is the JSON engine's own words, when the
+ * scanner finds nothing (it should not happen).
+ */
+export interface JsonMessages {
+  'json.endsWhere': { where: JsonWhere };
+  'json.comment': Record<string, never>;
+  'json.unexpected': { found: string; where: JsonWhere };
+  'json.singleQuoteString': Record<string, never>;
+  'json.commaBeforeBrace': Record<string, never>;
+  'json.singleQuoteName': Record<string, never>;
+  'json.commaBeforeBracket': Record<string, never>;
+  'json.endsInObject': Record<string, never>;
+  'json.missingComma': Record<string, never>;
+  'json.afterValueInObject': { found: string };
+  'json.endsInList': Record<string, never>;
+  'json.afterItem': { found: string };
+  'json.unclosedString': Record<string, never>;
+  'json.unicodeEscape': Record<string, never>;
+  'json.badEscape': { escape: string };
+  'json.stringPastLine': Record<string, never>;
+  'json.controlInString': { found: string };
+  'json.leadingZero': Record<string, never>;
+  'json.empty': Record<string, never>;
+  'json.afterEnd': { found: string };
+  'json.engine': { text: string };
+}
+export type JsonCode = keyof JsonMessages;
+
+/** A JSON problem with its code and arguments attached (not enumerable). */
+export type CodedJsonProblem = JsonProblem & Coded<JsonMessages>;
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; problem: CodedJsonProblem };
+
+/** The first syntax error: where, in words, and its code and arguments. */
+export type JsonError = { at: number; reason: string } & CodeOf<JsonMessages>;
 
 class Located extends Error {
   constructor(
     readonly at: number,
     readonly reason: string,
+    readonly coded: CodeOf<JsonMessages>,
   ) {
     super(reason);
   }
@@ -39,20 +90,20 @@ function shown(c: string): string {
 }
 
 /** The first syntax error in text, or null when it is valid JSON. */
-export function findJsonError(text: string): { at: number; reason: string } | null {
+export function findJsonError(text: string): JsonError | null {
   const n = text.length;
   let i = 0;
   const ws = (): void => {
     while (i < n && WS.has(text[i] as string)) i++;
   };
-  const fail = (at: number, reason: string): never => {
-    throw new Located(at, reason);
+  const fail = <C extends JsonCode>(at: number, code: C, args: JsonMessages[C], reason: string): never => {
+    throw new Located(at, reason, { code, args } as CodeOf<JsonMessages>);
   };
-  const unexpected = (where: string): never => {
-    if (i >= n) return fail(i, `the text ends where ${where} should be`);
+  const unexpected = (where: JsonWhere): never => {
+    if (i >= n) return fail(i, 'json.endsWhere', { where }, `the text ends where ${JSON_WHERE[where]} should be`);
     const c = text[i] as string;
-    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail(i, 'JSON does not allow comments');
-    return fail(i, `unexpected ${shown(c)} where ${where} should be`);
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail(i, 'json.comment', {}, 'JSON does not allow comments');
+    return fail(i, 'json.unexpected', { found: c, where }, `unexpected ${shown(c)} where ${JSON_WHERE[where]} should be`);
   };
 
   /** A string, number or literal (the caller has skipped white space). */
@@ -66,21 +117,21 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
         return;
       }
     }
-    if (c === "'") fail(i, 'JSON strings need double quotes ("), not single quotes');
-    unexpected('a value');
+    if (c === "'") fail(i, 'json.singleQuoteString', {}, 'JSON strings need double quotes ("), not single quotes');
+    unexpected('value');
   }
 
   /** A property name and its colon, at the start of an object member. */
   function member(): void {
     ws();
     if (text[i] !== '"') {
-      if (text[i] === '}') fail(i, 'a comma cannot come just before "}"');
-      if (text[i] === "'") fail(i, 'property names need double quotes ("), not single quotes');
-      unexpected('a property name in double quotes');
+      if (text[i] === '}') fail(i, 'json.commaBeforeBrace', {}, 'a comma cannot come just before "}"');
+      if (text[i] === "'") fail(i, 'json.singleQuoteName', {}, 'property names need double quotes ("), not single quotes');
+      unexpected('propertyName');
     }
     string();
     ws();
-    if (text[i] !== ':') unexpected('":" after the property name');
+    if (text[i] !== ':') unexpected('colon');
     i++;
   }
 
@@ -114,7 +165,7 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
           if (close === '}') member();
           else {
             ws();
-            if (text[i] === ']') fail(i, 'a comma cannot come just before "]"');
+            if (text[i] === ']') fail(i, 'json.commaBeforeBracket', {}, 'a comma cannot come just before "]"');
           }
           break;
         }
@@ -123,12 +174,14 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
           open.pop();
           continue;
         }
+        const found = text[i] as string;
         if (close === '}') {
-          if (i >= n) fail(i, 'the text ends inside an object: expected "," or "}"');
-          fail(i, text[i] === '"' ? 'expected "," between two properties (a comma is missing)' : `expected "," or "}" after a property value, found ${shown(text[i] as string)}`);
+          if (i >= n) fail(i, 'json.endsInObject', {}, 'the text ends inside an object: expected "," or "}"');
+          if (found === '"') fail(i, 'json.missingComma', {}, 'expected "," between two properties (a comma is missing)');
+          fail(i, 'json.afterValueInObject', { found }, `expected "," or "}" after a property value, found ${shown(found)}`);
         }
-        if (i >= n) fail(i, 'the text ends inside a list: expected "," or "]"');
-        fail(i, `expected "," or "]" after a list item, found ${shown(text[i] as string)}`);
+        if (i >= n) fail(i, 'json.endsInList', {}, 'the text ends inside a list: expected "," or "]"');
+        fail(i, 'json.afterItem', { found }, `expected "," or "]" after a list item, found ${shown(found)}`);
       }
     }
   }
@@ -137,7 +190,7 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
     const start = i;
     i++; // opening quote
     for (;;) {
-      if (i >= n) fail(start, 'this string is never closed (a closing " is missing)');
+      if (i >= n) fail(start, 'json.unclosedString', {}, 'this string is never closed (a closing " is missing)');
       const c = text[i] as string;
       if (c === '"') {
         i++;
@@ -146,20 +199,21 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
       if (c === '\\') {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'a \\u escape needs four hexadecimal digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'json.unicodeEscape', {}, 'a \\u escape needs four hexadecimal digits');
           i += 6;
         } else if (e !== undefined && ESCAPES.has(e)) i += 2;
-        else fail(i, `"\\${e ?? ''}" is not a JSON escape`);
+        else fail(i, 'json.badEscape', { escape: e ?? '' }, `"\\${e ?? ''}" is not a JSON escape`);
         continue;
       }
       if (c.charCodeAt(0) < 0x20) {
-        fail(i, c === '\n' || c === '\r' ? 'a string cannot run past the end of its line (a closing " is missing)' : `${shown(c)} cannot appear inside a string`);
+        if (c === '\n' || c === '\r') fail(i, 'json.stringPastLine', {}, 'a string cannot run past the end of its line (a closing " is missing)');
+        fail(i, 'json.controlInString', { found: c }, `${shown(c)} cannot appear inside a string`);
       }
       i++;
     }
   }
 
-  function digits(what: string): void {
+  function digits(what: JsonWhere): void {
     const from = i;
     while (i < n && (text[i] as string) >= '0' && (text[i] as string) <= '9') i++;
     if (i === from) unexpected(what);
@@ -169,28 +223,29 @@ export function findJsonError(text: string): { at: number; reason: string } | nu
     if (text[i] === '-') i++;
     if (text[i] === '0') {
       i++;
-      if (text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9') fail(i - 1, 'numbers cannot start with 0 (leading zeros are not allowed)');
-    } else digits('a digit');
+      if (text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9') fail(i - 1, 'json.leadingZero', {}, 'numbers cannot start with 0 (leading zeros are not allowed)');
+    } else digits('digit');
     if (text[i] === '.') {
       i++;
-      digits('a digit after the decimal point');
+      digits('fractionDigit');
     }
     if (text[i] === 'e' || text[i] === 'E') {
       i++;
       if (text[i] === '+' || text[i] === '-') i++;
-      digits('a digit in the exponent');
+      digits('exponentDigit');
     }
   }
 
   try {
     ws();
-    if (i >= n) fail(i, 'the text is empty');
+    if (i >= n) fail(i, 'json.empty', {}, 'the text is empty');
     value();
     ws();
-    if (i < n) fail(i, `unexpected ${shown(text[i] as string)} after the end of the JSON (one value only)`);
+    const found = text[i] as string;
+    if (i < n) fail(i, 'json.afterEnd', { found }, `unexpected ${shown(found)} after the end of the JSON (one value only)`);
     return null;
   } catch (e) {
-    if (e instanceof Located) return { at: e.at, reason: e.reason };
+    if (e instanceof Located) return { at: e.at, reason: e.reason, ...e.coded };
     throw e;
   }
 }
@@ -223,11 +278,11 @@ export function parseJson(text: string): JsonResult {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
     const found = findJsonError(text);
-    if (found) return { ok: false, problem: { message: found.reason, ...locate(text, found.at) } };
+    if (found) return { ok: false, problem: withCode({ message: found.reason, ...locate(text, found.at) }, found.code, found.args) as CodedJsonProblem };
     // The scanner should always agree with JSON.parse; if not, fall back to the engine's own words.
     const message = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(message);
-    return { ok: false, problem: { message, ...locate(text, pos ? Number(pos[1]) : 0) } };
+    return { ok: false, problem: withCode({ message, ...locate(text, pos ? Number(pos[1]) : 0) }, 'json.engine', { text: message }) };
   }
 }
 

@@ -16,6 +16,8 @@
  * as GQA with 2.25 groups. V3: (512 + 64) · 61 = 35,136 numbers per token.
  */
 
+import { withCode, type Coded } from './coded';
+
 export const ATTENTION_KINDS = ['mha', 'gqa', 'mqa', 'mla'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
@@ -186,15 +188,27 @@ export function formatBytes(bytes: number): string {
 
 export const LIMITS = { minContext: 1, maxContext: 131072, minBatch: 1, maxBatch: 1024 } as const;
 
-export type Checked = { ok: true; value: number } | { ok: false; message: string };
+/**
+ * The messages of checkWhole, by code, with their arguments (see ./coded). `label` and `unit` are
+ * the caller's words (e.g. "Context length", "tokens"); the page's catalogue words the rest.
+ */
+export interface KvMessages {
+  'kv.notNumber': { label: string; min: number; max: number; unit: string };
+  'kv.notWhole': { label: string; min: number; max: number; unit: string; value: number };
+  'kv.outOfRange': { label: string; min: number; max: number; unit: string; value: number };
+}
+export type KvCode = keyof KvMessages;
+
+export type Checked = { ok: true; value: number } | ({ ok: false } & Coded<KvMessages>);
 
 /** Checks a typed whole number against a range; the message is meant for the page. */
 export function checkWhole(input: unknown, label: string, min: number, max: number, unit = ''): Checked {
   const text = typeof input === 'string' ? input.trim() : input;
   const v = typeof text === 'string' ? (text === '' ? Number.NaN : Number(text)) : typeof text === 'number' ? text : Number.NaN;
   const range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}${unit ? ` ${unit}` : ''}`;
-  if (!Number.isFinite(v)) return { ok: false, message: `${label} must be a number from ${range}.` };
-  if (!Number.isInteger(v)) return { ok: false, message: `${label} must be a whole number from ${range}, not ${v}.` };
-  if (v < min || v > max) return { ok: false, message: `${label} must be from ${range}, not ${v.toLocaleString('en')}.` };
+  const fail = <C extends KvCode>(code: C, args: KvMessages[C], message: string): Checked => withCode({ ok: false as const, message }, code, args) as Checked;
+  if (!Number.isFinite(v)) return fail('kv.notNumber', { label, min, max, unit }, `${label} must be a number from ${range}.`);
+  if (!Number.isInteger(v)) return fail('kv.notWhole', { label, min, max, unit, value: v }, `${label} must be a whole number from ${range}, not ${v}.`);
+  if (v < min || v > max) return fail('kv.outOfRange', { label, min, max, unit, value: v }, `${label} must be from ${range}, not ${v.toLocaleString('en')}.`);
   return { ok: true, value: v };
 }

@@ -6,7 +6,7 @@
  * page labels this).
  */
 import { expertShape, type MoeConfig } from './config';
-import { ConfigFieldError, readMoeConfig, type Attention, type MoeShape } from './real-config';
+import { fieldError, readMoeConfig, type Attention, type MoeShape } from './real-config';
 
 /** Weights of one SwiGLU feed-forward network: gate and up (width × hidden) and down (hidden × width). */
 export function swigluParams(width: number, hidden: number): number {
@@ -183,7 +183,8 @@ export function countShape(s: MoeShape): RealParams {
   const total = PARTS.reduce((a, p) => a + parts[p].total, 0);
   const active = PARTS.reduce((a, p) => a + parts[p].active, 0);
   if (!Number.isSafeInteger(total)) {
-    throw new ConfigFieldError('config', `this config has more weights than can be counted exactly (${total.toExponential(2)})`);
+    const exp = total.toExponential(2);
+    throw fieldError('config', 'hf.tooManyWeights', { total: exp }, `this config has more weights than can be counted exactly (${exp})`);
   }
   return { total, active, embedding, activeWithoutEmbedding: active - embedding, parts, perLayer, shape: s };
 }

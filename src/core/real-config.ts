@@ -23,6 +23,7 @@
  *     num_nextn_predict_layers) and vision towers (vision_config), as the published headline totals do.
  */
 
+import { withCode, type Coded } from './coded';
 import { clip } from './config';
 
 export const MODEL_TYPES = ['deepseek_v3', 'deepseek_v2', 'mixtral', 'qwen2_moe', 'qwen3_moe', 'olmoe'] as const;
@@ -44,6 +45,61 @@ export class ConfigFieldError extends Error {
     this.name = 'ConfigFieldError';
     this.field = field;
   }
+}
+
+/** Why a missing field is needed, in the words of the "is missing" message. */
+export const MISSING_WHY = {
+  firstDense: () => 'how many of the first layers are dense',
+  denseWidth: () => 'the width of the dense layers',
+  expertWidth: () => 'the width of each expert',
+  sharedWidth: () => 'the width of the shared expert; 0 for none',
+  groupsRoute: (method: string) => `topk_method "${method}" routes within groups`,
+  groupsBest: (method: string) => `topk_method "${method}" keeps only the best groups`,
+} as const;
+export type MissingWhy = keyof typeof MISSING_WHY;
+
+/** What null means for a field that may be null, in the words of its "is missing" message. */
+export const NULL_MEANS = { noShared: 'no shared experts', noQueryCompression: 'no query compression' } as const;
+export type NullMeaning = keyof typeof NULL_MEANS;
+
+/**
+ * The errors of a pasted config, by code, with their arguments (see ./coded). `got` is a value as
+ * the message quotes it: a number, true or false, a string in double quotes, or one of the words
+ * missing, null, a list, an object.
+ */
+export interface RealConfigMessages {
+  'hf.notObject': { got: string };
+  'hf.modelTypeMissing': { supported: string };
+  'hf.modelTypeUnsupported': { got: string; supported: string };
+  'hf.missing': { field: string };
+  'hf.missingWhy': { field: string; why: MissingWhy; method: string };
+  'hf.missingOrNull': { field: string; nullMeans: NullMeaning };
+  'hf.notBoolean': { field: string; got: string };
+  'hf.notNumber': { field: string; got: string };
+  'hf.atLeast': { field: string; min: number; value: number };
+  'hf.notOneOf': { field: string; options: string; got: string };
+  'hf.notList': { field: string; got: string };
+  'hf.badLayer': { field: string; max: number; got: string };
+  'hf.notWhole': { field: string; got: string };
+  'hf.tooLarge': { field: string; value: number; max: number };
+  'hf.topKExceeds': { topK: number; experts: number; expertsField: string };
+  'hf.firstDenseExceeds': { firstDense: number; layers: number };
+  'hf.groupsUneven': { experts: number; groups: number };
+  'hf.topkGroupExceeds': { topkGroup: number; groups: number };
+  'hf.topKExceedsGroups': { topK: number; held: number; topkGroup: number };
+  'hf.kvHeads': { heads: number; kvHeads: number };
+  'hf.headDimMissing': { hidden: number; heads: number };
+  'hf.headsNotDividing': { hidden: number; heads: number };
+  'hf.tooManyWeights': { total: string };
+}
+export type RealConfigCode = keyof RealConfigMessages;
+
+/** A ConfigFieldError with its code and arguments attached (not enumerable). */
+export type CodedFieldError = ConfigFieldError & Coded<RealConfigMessages>;
+
+/** The error to throw for a field: its English message, code and arguments. */
+export function fieldError<C extends RealConfigCode>(field: string, code: C, args: RealConfigMessages[C], message: string): CodedFieldError {
+  return withCode(new ConfigFieldError(field, message), code, args) as CodedFieldError;
 }
 
 /** Multi-head latent attention (DeepSeek-V2/V3). */
@@ -149,15 +205,21 @@ class Reader {
   readonly defaults: string[] = [];
   constructor(readonly raw: Raw) {}
 
-  /** A required whole number in [min, max]. */
-  int(field: string, min = 1, why = '', max = MAX_FIELD): number {
-    if (!has(this.raw, field)) throw new ConfigFieldError(field, `"${field}" is missing${why ? ` (${why})` : ''}`);
+  /** A required whole number in [min, max]; `why` says what it is for when it is missing. */
+  int(field: string, min = 1, why: { why: MissingWhy; method?: string } | null = null, max = MAX_FIELD): number {
+    if (!has(this.raw, field)) {
+      if (!why) throw fieldError(field, 'hf.missing', { field }, `"${field}" is missing`);
+      const method = why.method ?? '';
+      throw fieldError(field, 'hf.missingWhy', { field, why: why.why, method }, `"${field}" is missing (${MISSING_WHY[why.why](method)})`);
+    }
     return this.check(field, this.raw[field], min, max);
   }
 
   /** A whole number, or null for "none" (the field must still be present). */
-  intOrNull(field: string, min: number, nullMeans: string): number | null {
-    if (!has(this.raw, field)) throw new ConfigFieldError(field, `"${field}" is missing (give a number, or null for ${nullMeans})`);
+  intOrNull(field: string, min: number, nullMeans: NullMeaning): number | null {
+    if (!has(this.raw, field)) {
+      throw fieldError(field, 'hf.missingOrNull', { field, nullMeans }, `"${field}" is missing (give a number, or null for ${NULL_MEANS[nullMeans]})`);
+    }
     const v = this.raw[field];
     return v === null ? null : this.check(field, v, min);
   }
@@ -178,7 +240,10 @@ class Reader {
       return fallback;
     }
     const v = this.raw[field];
-    if (typeof v !== 'boolean') throw new ConfigFieldError(field, `"${field}" must be true or false, not ${describe(v)}`);
+    if (typeof v !== 'boolean') {
+      const got = describe(v);
+      throw fieldError(field, 'hf.notBoolean', { field, got }, `"${field}" must be true or false, not ${got}`);
+    }
     return v;
   }
 
@@ -188,8 +253,11 @@ class Reader {
       return fallback;
     }
     const v = this.raw[field];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigFieldError(field, `"${field}" must be a number, not ${describe(v)}`);
-    if (v < min) throw new ConfigFieldError(field, `"${field}" must be at least ${min}, not ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      const got = describe(v);
+      throw fieldError(field, 'hf.notNumber', { field, got }, `"${field}" must be a number, not ${got}`);
+    }
+    if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v }, `"${field}" must be at least ${min}, not ${v}`);
     return v;
   }
 
@@ -200,7 +268,9 @@ class Reader {
     }
     const v = this.raw[field];
     if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) {
-      throw new ConfigFieldError(field, `"${field}" must be one of ${options.map((o) => `"${o}"`).join(', ')}, not ${describe(v)}`);
+      const list = options.map((o) => `"${o}"`).join(', ');
+      const got = describe(v);
+      throw fieldError(field, 'hf.notOneOf', { field, options: list, got }, `"${field}" must be one of ${list}, not ${got}`);
     }
     return v as T;
   }
@@ -212,20 +282,26 @@ class Reader {
       return [];
     }
     const v = this.raw[field];
-    if (!Array.isArray(v)) throw new ConfigFieldError(field, `"${field}" must be a list of layer numbers, not ${describe(v)}`);
+    if (!Array.isArray(v)) {
+      const got = describe(v);
+      throw fieldError(field, 'hf.notList', { field, got }, `"${field}" must be a list of layer numbers, not ${got}`);
+    }
     for (const x of v) {
       if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= layers) {
-        throw new ConfigFieldError(field, `"${field}" must list layer numbers from 0 to ${layers - 1}, not ${describe(x)}`);
+        const got = describe(x);
+        throw fieldError(field, 'hf.badLayer', { field, max: layers - 1, got }, `"${field}" must list layer numbers from 0 to ${layers - 1}, not ${got}`);
       }
     }
     return v as number[];
   }
 
   private check(field: string, v: unknown, min: number, max = MAX_FIELD): number {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigFieldError(field, `"${field}" must be a whole number, not ${describe(v)}`);
-    if (!Number.isInteger(v)) throw new ConfigFieldError(field, `"${field}" must be a whole number, not ${v}`);
-    if (v < min) throw new ConfigFieldError(field, `"${field}" must be at least ${min}, not ${v}`);
-    if (v > max) throw new ConfigFieldError(field, `"${field}" (${v}) is larger than this page counts (at most ${max.toLocaleString('en')})`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isInteger(v)) {
+      const got = describe(v);
+      throw fieldError(field, 'hf.notWhole', { field, got }, `"${field}" must be a whole number, not ${got}`);
+    }
+    if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v }, `"${field}" must be at least ${min}, not ${v}`);
+    if (v > max) throw fieldError(field, 'hf.tooLarge', { field, value: v, max }, `"${field}" (${v}) is larger than this page counts (at most ${max.toLocaleString('en')})`);
     return v;
   }
 }
@@ -233,21 +309,24 @@ class Reader {
 /** Reads and checks a config; throws a ConfigFieldError naming the first field at fault. */
 export function readMoeConfig(input: unknown): MoeShape {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigFieldError('config', `the config must be a JSON object ({ … }), not ${describe(input)}`);
+    const got = describe(input);
+    throw fieldError('config', 'hf.notObject', { got }, `the config must be a JSON object ({ … }), not ${got}`);
   }
   const raw = input as Raw;
+  const supported = MODEL_TYPES.join(', ');
   if (!has(raw, 'model_type')) {
-    throw new ConfigFieldError('model_type', `"model_type" is missing; supported: ${MODEL_TYPES.join(', ')}`);
+    throw fieldError('model_type', 'hf.modelTypeMissing', { supported }, `"model_type" is missing; supported: ${supported}`);
   }
   const type = raw.model_type;
   if (typeof type !== 'string' || !(MODEL_TYPES as readonly string[]).includes(type)) {
-    throw new ConfigFieldError('model_type', `"model_type" ${describe(type)} is not supported; supported: ${MODEL_TYPES.join(', ')}`);
+    const got = describe(type);
+    throw fieldError('model_type', 'hf.modelTypeUnsupported', { got, supported }, `"model_type" ${got} is not supported; supported: ${supported}`);
   }
   const r = new Reader(raw);
   const modelType = type as ModelType;
   const vocab = r.int('vocab_size');
   const hidden = r.int('hidden_size');
-  const layers = r.int('num_hidden_layers', 1, '', MAX_LAYERS);
+  const layers = r.int('num_hidden_layers', 1, null, MAX_LAYERS);
   const heads = r.int('num_attention_heads');
   const tied = r.flag('tie_word_embeddings', false, 'untied, the default of this model type');
 
@@ -276,7 +355,7 @@ function layerSplit(moeLayer: boolean[]): Pick<MoeShape, 'moeLayer' | 'moeLayers
 
 function checkTopK(topK: number, experts: number, expertsField: string): void {
   if (topK > experts) {
-    throw new ConfigFieldError('num_experts_per_tok', `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`);
+    throw fieldError('num_experts_per_tok', 'hf.topKExceeds', { topK, experts, expertsField }, `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`);
   }
 }
 
@@ -286,17 +365,22 @@ function readDeepseek(r: Reader, base: Base, heads: number): MoeShape {
   const topK = r.int('num_experts_per_tok');
   checkTopK(topK, experts, 'n_routed_experts');
   const expertWidth = r.int('moe_intermediate_size');
-  const sharedExperts = r.intOrNull('n_shared_experts', 0, 'no shared experts') ?? 0;
-  const firstDense = r.int('first_k_dense_replace', 0, 'how many of the first layers are dense');
+  const sharedExperts = r.intOrNull('n_shared_experts', 0, 'noShared') ?? 0;
+  const firstDense = r.int('first_k_dense_replace', 0, { why: 'firstDense' });
   if (firstDense > base.layers) {
-    throw new ConfigFieldError('first_k_dense_replace', `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${base.layers})`);
+    throw fieldError(
+      'first_k_dense_replace',
+      'hf.firstDenseExceeds',
+      { firstDense, layers: base.layers },
+      `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${base.layers})`,
+    );
   }
   const freq = r.optionalInt('moe_layer_freq', 1, 1, 'every layer after the dense ones is MoE');
   // DeepSeek's modeling_deepseek.py: layer i is MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
   const split = layerSplit(Array.from({ length: base.layers }, (_, i) => i >= firstDense && i % freq === 0));
-  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, 'the width of the dense layers') : 0;
+  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
 
-  const qLoraRank = r.intOrNull('q_lora_rank', 1, 'no query compression');
+  const qLoraRank = r.intOrNull('q_lora_rank', 1, 'noQueryCompression');
   const attention: MlaAttention = {
     kind: 'mla',
     heads,
@@ -316,14 +400,15 @@ function readDeepseek(r: Reader, base: Base, heads: number): MoeShape {
   let nGroup = 1;
   let topkGroup = 1;
   if (topkMethod !== 'greedy') {
-    nGroup = r.int('n_group', 1, `topk_method "${topkMethod}" routes within groups`);
-    topkGroup = r.int('topk_group', 1, `topk_method "${topkMethod}" keeps only the best groups`);
+    nGroup = r.int('n_group', 1, { why: 'groupsRoute', method: topkMethod });
+    topkGroup = r.int('topk_group', 1, { why: 'groupsBest', method: topkMethod });
     if (experts % nGroup !== 0) {
-      throw new ConfigFieldError('n_group', `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${nGroup}) groups`);
+      throw fieldError('n_group', 'hf.groupsUneven', { experts, groups: nGroup }, `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${nGroup}) groups`);
     }
-    if (topkGroup > nGroup) throw new ConfigFieldError('topk_group', `"topk_group" (${topkGroup}) cannot exceed "n_group" (${nGroup})`);
-    if (topK > topkGroup * (experts / nGroup)) {
-      throw new ConfigFieldError('num_experts_per_tok', `"num_experts_per_tok" (${topK}) is more than the ${topkGroup * (experts / nGroup)} experts in "topk_group" (${topkGroup}) groups`);
+    if (topkGroup > nGroup) throw fieldError('topk_group', 'hf.topkGroupExceeds', { topkGroup, groups: nGroup }, `"topk_group" (${topkGroup}) cannot exceed "n_group" (${nGroup})`);
+    const held = topkGroup * (experts / nGroup);
+    if (topK > held) {
+      throw fieldError('num_experts_per_tok', 'hf.topKExceedsGroups', { topK, held, topkGroup }, `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`);
     }
   }
   const normalise = normTopk && topK > 1;
@@ -379,11 +464,11 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
   const experts = r.int(expertsField);
   const topK = r.int('num_experts_per_tok');
   checkTopK(topK, experts, expertsField);
-  const expertWidth = t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, 'the width of each expert') : r.int('moe_intermediate_size');
+  const expertWidth = t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, { why: 'expertWidth' }) : r.int('moe_intermediate_size');
 
   const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'one key/value head per query head');
   if (heads % kvHeads !== 0) {
-    throw new ConfigFieldError('num_key_value_heads', `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`);
+    throw fieldError('num_key_value_heads', 'hf.kvHeads', { heads, kvHeads }, `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`);
   }
   let headDim: number;
   const explicitHeadDim = t !== 'olmoe' && has(r.raw, 'head_dim') && r.raw.head_dim !== null;
@@ -391,8 +476,9 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
   else {
     // OLMoE's code always uses hidden_size / num_attention_heads.
     if (base.hidden % heads !== 0) {
-      throw new ConfigFieldError(t === 'olmoe' ? 'num_attention_heads' : 'head_dim',
-        `${t === 'olmoe' ? '' : '"head_dim" is missing and '}"hidden_size" (${base.hidden}) does not divide by "num_attention_heads" (${heads})`);
+      const args = { hidden: base.hidden, heads };
+      const why = `"hidden_size" (${base.hidden}) does not divide by "num_attention_heads" (${heads})`;
+      throw t === 'olmoe' ? fieldError('num_attention_heads', 'hf.headsNotDividing', args, why) : fieldError('head_dim', 'hf.headDimMissing', args, `"head_dim" is missing and ${why}`);
     }
     headDim = base.hidden / heads;
     if (t !== 'olmoe') r.defaults.push(`head_dim = ${headDim} (hidden_size / num_attention_heads)`);
@@ -420,9 +506,9 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
     moeLayer = moeLayer.map((_, i) => !mlpOnly.has(i) && (i + 1) % step === 0);
   }
   const split = layerSplit(moeLayer);
-  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, 'the width of the dense layers') : 0;
+  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
 
-  const sharedWidth = t === 'qwen2_moe' ? r.int('shared_expert_intermediate_size', 0, 'the width of the shared expert; 0 for none') : 0;
+  const sharedWidth = t === 'qwen2_moe' ? r.int('shared_expert_intermediate_size', 0, { why: 'sharedWidth' }) : 0;
   const sharedExperts = sharedWidth > 0 ? 1 : 0;
   const sharedGate = t === 'qwen2_moe';
 

@@ -7,6 +7,7 @@
  * A pure function of the seeds: the router matrix comes from `weightSeed` (fixed per model, like
  * trained weights would be) and the token from `seed`, all through src/core/rng.ts.
  */
+import { withCode, type Coded } from './coded';
 import { keepGroups, sigmoid, softmax, softplus, topKIndices } from './router';
 import type { RouterRule } from './real-config';
 import { Rng } from './rng';
@@ -14,6 +15,12 @@ import { scaleModelFromConfig, type ScaleModel } from './scale-model';
 
 /** Most multiply-adds routed in one call (DeepSeek-V3: 256 × 7,168 ≈ 1.8M). */
 export const MAX_ROUTE_WORK = 2 ** 26;
+
+/** The error routeRandomToken throws for a router too large to route, by code (see ./coded). */
+export interface RouteMessages {
+  'route.tooMuchWork': { work: number; max: number };
+}
+export type RouteError = Error & Coded<RouteMessages>;
 
 export interface RouteTarget {
   hidden: number;
@@ -104,7 +111,8 @@ export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed
   const { hidden: d, experts: E, topK: k, router: rule } = t;
   const work = E * d * (rule.noise > 0 ? 2 : 1) + (rule.sharedGate ? d : 0);
   if (work > MAX_ROUTE_WORK) {
-    throw new Error(`this router needs ${work.toLocaleString('en')} multiply-adds per token; the page routes at most ${MAX_ROUTE_WORK.toLocaleString('en')}`);
+    const message = `this router needs ${work.toLocaleString('en')} multiply-adds per token; the page routes at most ${MAX_ROUTE_WORK.toLocaleString('en')}`;
+    throw withCode(new Error(message), 'route.tooMuchWork', { work, max: MAX_ROUTE_WORK }) satisfies RouteError;
   }
   // x: a token's hidden state after RMS norm has root-mean-square 1, like N(0, 1) entries.
   const x = Rng.stream(seed, 'scale-token', d).normals(d);

@@ -1,5 +1,5 @@
 /** Routes one sentence with several routers from the same seed, for side-by-side lessons. */
-import { updateConfig, type MoeConfig, type RouterKind } from '../core/config';
+import { updateConfig, type CodedConfigProblem, type MoeConfig, type RouterKind } from '../core/config';
 import { MoeModel } from '../core/model';
 import { tokenize } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
@@ -9,6 +9,8 @@ export interface RouterRun {
   trace: Trace | null;
   /** Why this router could not run with the config (e.g. its group settings do not fit). */
   problem: string | null;
+  /** The same problems one by one, with their codes, for the page's language (joined with "; " in `problem`). */
+  problems: CodedConfigProblem[];
 }
 
 export async function routeWithEach(routers: readonly RouterKind[], config: MoeConfig, text: string): Promise<RouterRun[]> {
@@ -17,13 +19,13 @@ export async function routeWithEach(routers: readonly RouterKind[], config: MoeC
   for (const router of routers) {
     const checked = updateConfig(config, { router });
     if (!checked.ok) {
-      runs.push({ router, trace: null, problem: checked.problems.map((p) => p.message).join('; ') });
+      runs.push({ router, trace: null, problem: checked.problems.map((p) => p.message).join('; '), problems: checked.problems });
       continue;
     }
     const model = new MoeModel(checked.config);
     try {
       const { trace } = await model.run(tokens, { truncated });
-      runs.push({ router, trace, problem: null });
+      runs.push({ router, trace, problem: null, problems: [] });
     } finally {
       model.dispose();
     }

@@ -12,6 +12,7 @@ import { MoeModel } from '../core/model';
 import { tokenize, VOCAB } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
 import { WeightStore } from '../core/weight-store';
+import type { LinkNotice } from './url';
 import { defaultView, VIEW_LIMITS, type ViewState } from './view';
 
 export interface SimState extends ViewState {
@@ -19,14 +20,17 @@ export interface SimState extends ViewState {
   backend: BackendStatus | null;
   /** Problems of the last rejected change, by field; the config stayed as it was. */
   problems: ConfigProblem[];
-  /** Values of the opening link that were ignored. */
-  notices: string[];
+  /**
+   * Values of the opening link that were ignored: in English words, or coded (a decoded link's
+   * codedNotices) so that the page can word them in its language.
+   */
+  notices: (string | LinkNotice)[];
   /** Set when running the model failed. */
   error: string | null;
   playing: boolean;
 }
 
-export function initialState(view: ViewState = defaultView(), notices: string[] = []): SimState {
+export function initialState(view: ViewState = defaultView(), notices: (string | LinkNotice)[] = []): SimState {
   return { ...view, trace: null, backend: null, problems: [], notices, error: null, playing: false };
 }
 
@@ -77,7 +81,7 @@ export class Simulator extends EventTarget {
   }
 
   /** Replaces the whole view before the first run (a page's link or an element's attributes). */
-  load(view: ViewState, notices: string[] = []): void {
+  load(view: ViewState, notices: (string | LinkNotice)[] = []): void {
     this.set({ ...view, notices, problems: [] });
   }
 

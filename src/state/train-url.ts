@@ -13,7 +13,8 @@
  */
 import { validateConfig, type MoeConfig } from '../core/config';
 import { BALANCE_MODES, DEFAULT_TRAIN, validateTrainSettings, type BalanceMode, type TrainSettings } from '../core/training';
-import { decodeView, encodeView } from './url';
+import type { Coded } from '../core/coded';
+import { decodeView, encodeView, GROUPS_NO_FIT, NOT_UNDERSTOOD, withCodedNotices, type LinkMessages, type LinkReason } from './url';
 import { defaultView } from './view';
 
 export interface TrainView {
@@ -35,9 +36,44 @@ export interface BalanceView {
   right: BalanceMode;
 }
 
+/** Notices of the training pages' links besides the simulator's (see LinkMessages in ./url). */
+export interface TrainLinkMessages {
+  'link.balanceRouter': { value: string };
+  'link.groups': { reason: LinkReason };
+  'link.balSides': Record<string, never>;
+}
+export type TrainLinkCode = keyof TrainLinkMessages;
+export type TrainLinkNotice = Coded<LinkMessages & TrainLinkMessages>;
+
 export interface DecodedTrain<V> {
   view: V;
   notices: string[];
+  /** The same notices with their codes and arguments, for the page's language (not enumerable, as in Decoded). */
+  readonly codedNotices: TrainLinkNotice[];
+}
+
+/** The notices of one decoding, in words and coded. */
+class Notes {
+  readonly notices: string[] = [];
+  readonly coded: TrainLinkNotice[] = [];
+
+  add<C extends keyof LinkMessages | TrainLinkCode>(code: C, args: (LinkMessages & TrainLinkMessages)[C], message: string): void {
+    this.notices.push(message);
+    this.coded.push({ message, code, args } as TrainLinkNotice);
+  }
+
+  /** "Ignored key=value: reason. Using default." */
+  ignored(key: string, raw: string, reason: LinkReason, using: string): void {
+    const args = { key, value: short(raw), reason, using };
+    this.add('link.ignored', args, `Ignored ${key}=${args.value}: ${reason.message}. Using ${using}.`);
+  }
+}
+
+/** The reason a balancing mode was refused: the same problem validateTrainSettings reports. */
+function balanceReason(code: 'train.balanceUnknown' | 'train.biasNeedsSigmoid'): LinkReason {
+  return code === 'train.balanceUnknown'
+    ? { message: `balancing must be one of ${BALANCE_MODES.join(', ')}`, code, args: { options: BALANCE_MODES.join(', ') } }
+    : { message: SIGMOID_ONLY, code, args: {} };
 }
 
 type NumberField = Exclude<keyof TrainSettings, 'balance'>;
@@ -73,22 +109,23 @@ const SIGMOID_ONLY = 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias r
  * Splits the query into the simulator's part (config, text, pos, layer; decoded by url.ts) and
  * the training settings, each checked on its own. Simulator-only keys are reported as unknown.
  */
-function decodeCommon(search: string, defaultRouter: MoeConfig['router'] | null): { config: MoeConfig; settings: TrainSettings; view: ReturnType<typeof decodeView>['view']; params: URLSearchParams; notices: string[] } {
+function decodeCommon(search: string, defaultRouter: MoeConfig['router'] | null): { config: MoeConfig; settings: TrainSettings; view: ReturnType<typeof decodeView>['view']; params: URLSearchParams; notes: Notes } {
   const params = new URLSearchParams(search);
   const forwarded = new URLSearchParams();
-  const notices: string[] = [];
+  const notes = new Notes();
   const own = new Set([...Object.keys(SETTING_KEYS), 'bal', 'left', 'right']);
   for (const [key, value] of params) {
     if (own.has(key)) continue;
     if (SIMULATOR_ONLY.includes(key)) {
-      if (!notices.some((n) => n.includes(`"${key}"`))) notices.push(`Ignored unknown setting "${short(key)}" in the link.`);
+      if (!notes.notices.some((n) => n.includes(`"${key}"`))) notes.add('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`);
       continue;
     }
     forwarded.append(key, value);
   }
   if (defaultRouter && !forwarded.has('r')) forwarded.set('r', defaultRouter);
   const decoded = decodeView(forwarded.toString());
-  notices.push(...decoded.notices);
+  notes.notices.push(...decoded.notices);
+  notes.coded.push(...decoded.codedNotices);
   const config = decoded.view.config;
 
   const settings: TrainSettings = { ...DEFAULT_TRAIN };
@@ -98,21 +135,21 @@ function decodeCommon(search: string, defaultRouter: MoeConfig['router'] | null)
     const value = NUMBER.test(raw.trim()) ? Number(raw) : raw;
     const checked = validateTrainSettings(settings, { [field]: value }, 'sigmoid-bias');
     if (checked.ok) settings[field] = checked.settings[field];
-    else notices.push(`Ignored ${key}=${short(raw)}: ${checked.problems[0]?.message}. Using ${DEFAULT_TRAIN[field]}.`);
+    else notes.ignored(key, raw, checked.problems[0] ?? NOT_UNDERSTOOD, String(DEFAULT_TRAIN[field]));
   }
-  return { config, settings, view: decoded.view, params, notices };
+  return { config, settings, view: decoded.view, params, notes };
 }
 
 export function decodeTrainView(search: string): DecodedTrain<TrainView> {
-  const { config, settings, view, params, notices } = decodeCommon(search, null);
+  const { config, settings, view, params, notes } = decodeCommon(search, null);
   const raw = params.get('bal');
   if (raw !== null) {
     const mode = modeOf(raw);
-    if (mode === null) notices.push(`Ignored bal=${short(raw)}: balancing must be one of ${BALANCE_MODES.join(', ')}. Using ${DEFAULT_TRAIN.balance}.`);
-    else if (mode.startsWith('bias') && config.router !== 'sigmoid-bias') notices.push(`Ignored bal=${short(raw)}: ${SIGMOID_ONLY}. Using ${DEFAULT_TRAIN.balance}.`);
+    if (mode === null) notes.ignored('bal', raw, balanceReason('train.balanceUnknown'), DEFAULT_TRAIN.balance);
+    else if (mode.startsWith('bias') && config.router !== 'sigmoid-bias') notes.ignored('bal', raw, balanceReason('train.biasNeedsSigmoid'), DEFAULT_TRAIN.balance);
     else settings.balance = mode;
   }
-  return { view: { config, settings, text: view.text, position: view.position, layer: view.layer }, notices };
+  return withCodedNotices({ view: { config, settings, text: view.text, position: view.position, layer: view.layer }, notices: notes.notices }, notes.coded);
 }
 
 /** The query string (with "?") that reproduces the training page's view. */
@@ -129,15 +166,17 @@ export const BALANCE_DEFAULTS = Object.freeze({ topK: 1, seed: 3 });
 export const DEFAULT_SIDES: Readonly<{ left: BalanceMode; right: BalanceMode }> = Object.freeze({ left: 'none', right: 'bias' });
 
 export function decodeBalanceView(search: string): DecodedTrain<BalanceView> {
-  const { config, settings, params, notices } = decodeCommon(search, 'sigmoid-bias');
+  const { config, settings, params, notes } = decodeCommon(search, 'sigmoid-bias');
   let cfg = config;
   if (cfg.router !== 'sigmoid-bias') {
-    notices.push(`Ignored r=${short(params.get('r') ?? '')}: this page compares balancing modes, and ${SIGMOID_ONLY}. Using sigmoid-bias.`);
+    const value = short(params.get('r') ?? '');
+    notes.add('link.balanceRouter', { value }, `Ignored r=${value}: this page compares balancing modes, and ${SIGMOID_ONLY}. Using sigmoid-bias.`);
     cfg = { ...cfg, router: 'sigmoid-bias' };
     // The group settings were only checked against the other router: check them again.
     const checked = validateConfig(cfg);
     if (!checked.ok) {
-      notices.push(`Ignored the link's expert groups: ${checked.problems[0]?.message ?? 'they do not fit'}. Using 1 group.`);
+      const reason: LinkReason = checked.problems[0] ?? GROUPS_NO_FIT;
+      notes.add('link.groups', { reason }, `Ignored the link's expert groups: ${reason.message}. Using 1 group.`);
       cfg = { ...cfg, nGroup: 1, topkGroup: 1 };
     }
   }
@@ -150,11 +189,12 @@ export function decodeBalanceView(search: string): DecodedTrain<BalanceView> {
     if (raw === null) return DEFAULT_SIDES[key];
     const mode = modeOf(raw);
     if (mode !== null) return mode;
-    notices.push(`Ignored ${key}=${short(raw)}: balancing must be one of ${BALANCE_MODES.join(', ')}. Using ${DEFAULT_SIDES[key]}.`);
+    notes.ignored(key, raw, balanceReason('train.balanceUnknown'), DEFAULT_SIDES[key]);
     return DEFAULT_SIDES[key];
   };
-  if (params.has('bal')) notices.push('Ignored bal: on this page each side has its own balancing (left=, right=).');
-  return { view: { config: cfg, settings, left: side('left'), right: side('right') }, notices };
+  if (params.has('bal')) notes.add('link.balSides', {}, 'Ignored bal: on this page each side has its own balancing (left=, right=).');
+  const view = { config: cfg, settings, left: side('left'), right: side('right') };
+  return withCodedNotices({ view, notices: notes.notices }, notes.coded);
 }
 
 /** The query string (with "?") of the balance page: model keys, shared settings, both modes. */

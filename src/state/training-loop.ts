@@ -4,11 +4,11 @@
  * Every few steps it routes the vocabulary (specialisation map) and the page's sentence (for the
  * simulator views) with the current weights.
  */
-import { updateConfig, type ConfigProblem, type MoeConfig } from '../core/config';
+import { updateConfig, type CodedConfigProblem, type MoeConfig } from '../core/config';
 import { specialisation, type SpecialisationMap } from '../core/specialisation';
 import { tokenize } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
-import { DEFAULT_TRAIN, MoeTrainer, validateTrainSettings, type StepReport, type TrainSettings } from '../core/training';
+import { DEFAULT_TRAIN, MoeTrainer, validateTrainSettings, type StepReport, type TrainProblem, type TrainSettings } from '../core/training';
 
 export interface TrainPoint {
   step: number;
@@ -39,7 +39,8 @@ export interface TrainState {
   scoreHistory: { step: number; score: number }[];
   /** The page's sentence routed by the current weights. */
   trace: Trace | null;
-  problems: { field: string; message: string }[];
+  /** Problems of the last refused change, by field (their codes are attached, see src/core/coded.ts). */
+  problems: (CodedConfigProblem | TrainProblem)[];
   error: string | null;
 }
 
@@ -184,7 +185,7 @@ export class TrainingLoop extends EventTarget {
   async reset(change: Partial<Record<keyof MoeConfig, unknown>> = {}): Promise<void> {
     const checked = updateConfig(this.current.config, change);
     if (!checked.ok) {
-      this.set({ problems: checked.problems.map((p: ConfigProblem) => ({ field: p.field, message: p.message })) });
+      this.set({ problems: checked.problems });
       return;
     }
     await this.pause();

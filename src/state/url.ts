@@ -11,7 +11,9 @@
  *   pos    token position            gamma  bias update speed        bs     bias updates applied
  *   speed  play speed (tokens/s)     layer  layer shown              hide   controls hidden (comma list)
  */
-import { clip, DEFAULT_CONFIG, validateConfig, type MoeConfig } from '../core/config';
+import type { Coded } from '../core/coded';
+import { clip, DEFAULT_CONFIG, validateConfig, type ConfigMessages, type MoeConfig } from '../core/config';
+import type { TrainMessages } from '../core/training';
 import { defaultView, DEFAULT_VIEW, HIDEABLE, VIEW_LIMITS, type Hideable, type ViewState } from './view';
 
 const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
@@ -38,10 +40,65 @@ const SINGLE_KEYS = new Set<string>([...Object.keys(CONFIG_KEYS), 'text', 'pos',
 /** Longest sentence kept from a URL, in characters. */
 export const MAX_TEXT_CHARS = 2000;
 
+/** Settings of the view that are numbers in a range, as named in their notices. */
+const VIEW_NUMBERS = {
+  pos: 'the token position',
+  gamma: 'the bias update speed',
+  bs: 'the number of bias updates',
+  speed: 'the play speed',
+  layer: 'the layer shown',
+} as const;
+export type ViewNumberKey = keyof typeof VIEW_NUMBERS;
+
+/**
+ * Why a link's value was ignored: the problem validateConfig or validateTrainSettings found with
+ * it, or (should none be named) one of the general reasons below.
+ */
+export type LinkReason = Coded<ConfigMessages & TrainMessages & Pick<LinkMessages, 'link.notUnderstood' | 'link.noFit' | 'link.groupsNoFit'>>;
+
+/**
+ * The notices of a decoded link, by code, with their arguments (see src/core/coded.ts). `value` is
+ * the link's value as quoted (cut to 24 characters); `using` the value used instead.
+ */
+export interface LinkMessages {
+  'link.repeated': { key: string; value: string; first: string };
+  'link.ignored': { key: string; value: string; reason: LinkReason; using: string };
+  'link.notUnderstood': Record<string, never>;
+  'link.noFit': Record<string, never>;
+  'link.groupsNoFit': Record<string, never>;
+  'link.textCut': { max: number };
+  'link.viewNumber': { key: ViewNumberKey; value: string; whole: boolean; min: number; max: number; using: number };
+  'link.hide': { value: string; options: string };
+  'link.unknown': { key: string };
+}
+export type LinkCode = keyof LinkMessages;
+export type LinkNotice = Coded<LinkMessages>;
+
+/** A notice with its code and arguments. */
+export function linkNotice<C extends LinkCode>(code: C, args: LinkMessages[C], message: string): LinkNotice {
+  return { message, code, args } as LinkNotice;
+}
+
+/** The two general reasons, for a value whose problem was not named. */
+export const NOT_UNDERSTOOD: LinkReason = { message: 'not understood', code: 'link.notUnderstood', args: {} };
+export const NO_FIT: LinkReason = { message: 'it does not fit the other settings', code: 'link.noFit', args: {} };
+export const GROUPS_NO_FIT: LinkReason = { message: 'they do not fit', code: 'link.groupsNoFit', args: {} };
+
 export interface Decoded {
   view: ViewState;
   /** One sentence per value that was ignored. */
   notices: string[];
+  /**
+   * The same notices with their codes and arguments, for the page's language. Not enumerable, so
+   * that a decoded link still compares and logs as { view, notices }.
+   */
+  readonly codedNotices: LinkNotice[];
+}
+
+/** { view, notices } with codedNotices attached (not enumerable). */
+export function withCodedNotices<T extends { notices: string[] }, N>(decoded: T, coded: N[]): T & { readonly codedNotices: N[] } {
+  Object.defineProperty(decoded, 'codedNotices', { value: coded, enumerable: false, configurable: true });
+  return decoded as T & { readonly codedNotices: N[] };
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -65,6 +122,11 @@ function numberIn(raw: string | null, min: number, max: number, integer: boolean
 export function decodeView(search: string): Decoded {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
+  const coded: LinkNotice[] = [];
+  const note = <C extends LinkCode>(code: C, args: LinkMessages[C], message: string): void => {
+    notices.push(message);
+    coded.push(linkNotice(code, args, message));
+  };
   const view = defaultView();
 
   // A key given twice: the first value counts (hide lists are joined), later different ones are reported.
@@ -72,15 +134,19 @@ export function decodeView(search: string): Decoded {
     if (!SINGLE_KEYS.has(key)) continue;
     const [first = '', ...rest] = params.getAll(key);
     const other = rest.find((v) => v !== first);
-    if (other !== undefined) notices.push(`Ignored ${key}=${short(other)}: the link gives ${key} more than once. Using the first, ${key}=${short(first)}.`);
+    if (other !== undefined) {
+      const args = { key, value: short(other), first: short(first) };
+      note('link.repeated', args, `Ignored ${key}=${args.value}: the link gives ${key} more than once. Using the first, ${key}=${args.first}.`);
+    }
   }
 
   // Config: each value checked on its own first, then together.
   const change: Partial<Record<keyof MoeConfig, unknown>> = {};
   const rawOf: Partial<Record<keyof MoeConfig, string>> = {};
   const usingDefault = (field: keyof MoeConfig): string => String(DEFAULT_CONFIG[field] ?? 'no limit');
-  const ignored = (field: keyof MoeConfig, message: string): void => {
-    notices.push(`Ignored ${CONFIG_KEY_OF[field]}=${short(rawOf[field] ?? '')}: ${message}. Using ${usingDefault(field)}.`);
+  const ignored = (field: keyof MoeConfig, reason: LinkReason): void => {
+    const args = { key: CONFIG_KEY_OF[field], value: short(rawOf[field] ?? ''), reason, using: usingDefault(field) };
+    note('link.ignored', args, `Ignored ${args.key}=${args.value}: ${reason.message}. Using ${args.using}.`);
   };
   for (const [key, field] of Object.entries(CONFIG_KEYS)) {
     const raw = params.get(key);
@@ -89,7 +155,7 @@ export function decodeView(search: string): Decoded {
     const value = parseValue(raw);
     const alone = validateConfig({ [field]: value }, { together: false });
     const own = alone.ok ? [] : alone.problems.filter((p) => p.field === field);
-    if (own.length > 0) ignored(field, own[0]?.message ?? 'not understood');
+    if (own.length > 0) ignored(field, own[0] ?? NOT_UNDERSTOOD);
     else change[field] = value;
   }
   let checked = validateConfig(change);
@@ -98,7 +164,7 @@ export function decodeView(search: string): Decoded {
     const blamed = [...new Set(checked.problems.map((p) => p.field))].filter((f): f is keyof MoeConfig => f !== 'config' && f in change);
     if (blamed.length === 0) break;
     for (const f of blamed) {
-      ignored(f, checked.problems.find((p) => p.field === f)?.message ?? 'it does not fit the other settings');
+      ignored(f, checked.problems.find((p) => p.field === f) ?? NO_FIT);
       delete change[f];
     }
     checked = validateConfig(change);
@@ -110,7 +176,7 @@ export function decodeView(search: string): Decoded {
     for (const [f, value] of Object.entries(change) as [keyof MoeConfig, unknown][]) {
       const trial = validateConfig({ ...kept, [f]: value });
       if (trial.ok) kept[f] = value;
-      else ignored(f, trial.problems[0]?.message ?? 'it does not fit the other settings');
+      else ignored(f, trial.problems[0] ?? NO_FIT);
     }
     checked = validateConfig(kept);
   }
@@ -118,38 +184,46 @@ export function decodeView(search: string): Decoded {
 
   const text = params.get('text');
   if (text !== null) {
-    if (text.length > MAX_TEXT_CHARS) notices.push(`The sentence in the link was cut to ${MAX_TEXT_CHARS} characters.`);
+    if (text.length > MAX_TEXT_CHARS) note('link.textCut', { max: MAX_TEXT_CHARS }, `The sentence in the link was cut to ${MAX_TEXT_CHARS} characters.`);
     view.text = clip(text, MAX_TEXT_CHARS, '');
   }
 
-  const field = (key: string, name: string, min: number, max: number, integer: boolean, fallback: number): number => {
+  const field = (key: ViewNumberKey, min: number, max: number, integer: boolean, fallback: number): number => {
     const raw = params.get(key);
     if (raw === null) return fallback;
     const v = numberIn(raw, min, max, integer);
     if (v === null) {
-      notices.push(`Ignored ${key}=${short(raw)}: ${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}. Using ${fallback}.`);
+      const value = short(raw);
+      note(
+        'link.viewNumber',
+        { key, value, whole: integer, min, max, using: fallback },
+        `Ignored ${key}=${value}: ${VIEW_NUMBERS[key]} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}. Using ${fallback}.`,
+      );
       return fallback;
     }
     return v;
   };
-  view.position = field('pos', 'the token position', 0, 100000, true, DEFAULT_VIEW.position);
-  view.gamma = field('gamma', 'the bias update speed', VIEW_LIMITS.gamma.min, VIEW_LIMITS.gamma.max, false, DEFAULT_VIEW.gamma);
-  view.biasSteps = field('bs', 'the number of bias updates', VIEW_LIMITS.biasSteps.min, VIEW_LIMITS.biasSteps.max, true, DEFAULT_VIEW.biasSteps);
-  view.speed = field('speed', 'the play speed', VIEW_LIMITS.speed.min, VIEW_LIMITS.speed.max, false, DEFAULT_VIEW.speed);
-  view.layer = field('layer', 'the layer shown', 0, view.config.layers - 1, true, DEFAULT_VIEW.layer);
+  view.position = field('pos', 0, 100000, true, DEFAULT_VIEW.position);
+  view.gamma = field('gamma', VIEW_LIMITS.gamma.min, VIEW_LIMITS.gamma.max, false, DEFAULT_VIEW.gamma);
+  view.biasSteps = field('bs', VIEW_LIMITS.biasSteps.min, VIEW_LIMITS.biasSteps.max, true, DEFAULT_VIEW.biasSteps);
+  view.speed = field('speed', VIEW_LIMITS.speed.min, VIEW_LIMITS.speed.max, false, DEFAULT_VIEW.speed);
+  view.layer = field('layer', 0, view.config.layers - 1, true, DEFAULT_VIEW.layer);
 
   if (params.has('hide')) {
     const wanted = params.getAll('hide').join(',').split(',').map((h) => h.trim()).filter(Boolean);
     const unknown = wanted.filter((h) => !(HIDEABLE as readonly string[]).includes(h));
-    if (unknown.length) notices.push(`Ignored hide=${short(unknown.join(','))}: controls that can be hidden are ${HIDEABLE.join(', ')}.`);
+    if (unknown.length) {
+      const args = { value: short(unknown.join(',')), options: HIDEABLE.join(', ') };
+      note('link.hide', args, `Ignored hide=${args.value}: controls that can be hidden are ${args.options}.`);
+    }
     view.hide = HIDEABLE.filter((h) => wanted.includes(h));
   }
 
   const known = new Set<string>([...Object.keys(CONFIG_KEYS), ...VIEW_KEYS]);
   for (const key of new Set(params.keys())) {
-    if (!known.has(key)) notices.push(`Ignored unknown setting "${short(key)}" in the link.`);
+    if (!known.has(key)) note('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`);
   }
-  return { view, notices };
+  return withCodedNotices({ view, notices }, coded);
 }
 
 /** The query string (with "?") that reproduces the view. Every setting is written, so links stay exact. */

@@ -9,6 +9,7 @@ import embedPage from './embed-page';
 import lessons from './lessons';
 import memory from './memory';
 import picture from './picture';
+import problems from './problems';
 import routers from './routers';
 import scale from './scale';
 import shell from './shell';
@@ -25,6 +26,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, memory, picture, routers, scale, shell, sim, train });
+export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, memory, picture, routers, scale, shell, sim, train, problems });
 
 export type Messages = (typeof CATALOGUE)['en'];

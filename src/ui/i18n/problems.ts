@@ -1,0 +1,409 @@
+/**
+ * Messages made outside the UI: validation problems of src/core (the simulator's settings, the
+ * training settings, a pasted config.json and its JSON syntax, the memory page's typed numbers),
+ * the backend's fallback notice, and the notices of a link decoded by src/state. Each is keyed by
+ * the code that core or state attaches to it (see src/core/coded.ts) and is a function of its
+ * arguments; `localized()` in ./localize-message picks the page's language.
+ *
+ * The English half words every message exactly as core and state do (tests/problems-i18n.test.ts
+ * checks this on many bad inputs), so the catalogue can stand in for their text.
+ */
+import type { BackendMessages } from '../../core/backend';
+import type { ConfigMessages, RuleField } from '../../core/config';
+import type { JsonMessages, JsonWhere } from '../../core/json-locate';
+import type { KvMessages } from '../../core/kv-cache';
+import type { MissingWhy, NullMeaning, RealConfigMessages } from '../../core/real-config';
+import type { RouteMessages } from '../../core/real-route';
+import type { TrainMessages, TrainNumberField } from '../../core/training';
+import type { TrainLinkMessages } from '../../state/train-url';
+import type { LinkMessages, ViewNumberKey } from '../../state/url';
+import { section } from './section';
+
+/** Every code of a message from core or state, with its arguments. */
+export type ProblemArgs = ConfigMessages &
+  TrainMessages &
+  RealConfigMessages &
+  RouteMessages &
+  JsonMessages &
+  KvMessages &
+  BackendMessages &
+  LinkMessages &
+  TrainLinkMessages;
+export type ProblemCode = keyof ProblemArgs;
+
+/** One language's wording of every code. */
+export type ProblemTexts = { [C in ProblemCode]: (args: ProblemArgs[C]) => string };
+
+/** A message as core or state hand it over: its English text, and (when it has one) its code and arguments. */
+export interface MaybeCoded {
+  readonly message: string;
+  readonly code?: unknown;
+  readonly args?: unknown;
+}
+
+/** The text of a message in one language: by its code when the catalogue knows it, else its English. */
+export function problemText(texts: ProblemTexts, m: MaybeCoded): string {
+  const code = m.code;
+  if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return m.message;
+  return (texts[code as ProblemCode] as (args: unknown) => string)(m.args);
+}
+
+const n = (x: number): string => x.toLocaleString('en');
+
+// ---- English (the words of core and state) ----
+
+const CONFIG_LABELS_EN: Record<RuleField, string> = {
+  modelWidth: 'model width',
+  routedExperts: 'routed experts',
+  topK: 'top-k',
+  sharedExperts: 'shared experts',
+  expertHidden: 'expert hidden width',
+  routerNoise: 'router noise',
+  nGroup: 'expert groups',
+  topkGroup: 'groups per token',
+  routeScale: 'route scale',
+  layers: 'MoE layers',
+  seed: 'seed',
+};
+
+const TRAIN_LABELS_EN: Record<TrainNumberField, string> = {
+  learningRate: 'learning rate',
+  batchSize: 'batch size',
+  alpha: 'balance loss α',
+  gamma: 'bias update speed γ',
+  seqAlpha: 'sequence-wise loss α',
+  zLoss: 'z-loss coefficient',
+};
+
+const WHY_EN: Record<MissingWhy, (method: string) => string> = {
+  firstDense: () => 'how many of the first layers are dense',
+  denseWidth: () => 'the width of the dense layers',
+  expertWidth: () => 'the width of each expert',
+  sharedWidth: () => 'the width of the shared expert; 0 for none',
+  groupsRoute: (method) => `topk_method "${method}" routes within groups`,
+  groupsBest: (method) => `topk_method "${method}" keeps only the best groups`,
+};
+
+const NULL_MEANS_EN: Record<NullMeaning, string> = { noShared: 'no shared experts', noQueryCompression: 'no query compression' };
+
+const WHERE_EN: Record<JsonWhere, string> = {
+  value: 'a value',
+  propertyName: 'a property name in double quotes',
+  colon: '":" after the property name',
+  digit: 'a digit',
+  fractionDigit: 'a digit after the decimal point',
+  exponentDigit: 'a digit in the exponent',
+};
+
+const VIEW_NAMES_EN: Record<ViewNumberKey, string> = {
+  pos: 'the token position',
+  gamma: 'the bias update speed',
+  bs: 'the number of bias updates',
+  speed: 'the play speed',
+  layer: 'the layer shown',
+};
+
+/** A control character's code point, U+XXXX. */
+function codePoint(c: string): string | null {
+  const code = c.charCodeAt(0);
+  return code < 0x20 || code === 0x7f ? `U+${code.toString(16).padStart(4, '0').toUpperCase()}` : null;
+}
+
+function shownEn(c: string): string {
+  if (c === '\n') return 'a line break';
+  if (c === "'") return "a single quote (')";
+  const cp = codePoint(c);
+  return cp ? `the control character ${cp}` : `"${c}"`;
+}
+
+const kvRangeEn = (a: { min: number; max: number; unit: string }): string => `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${a.unit}` : ''}`;
+
+const en: ProblemTexts = {
+  'config.notObject': ({ got }) => `the config must be an object, not ${got}`,
+  'config.unknownSetting': ({ name }) => `unknown setting "${name}"`,
+  'config.notNumber': ({ field, got }) => `${CONFIG_LABELS_EN[field]} must be a number, not ${got}`,
+  'config.notWhole': ({ field, value }) => `${CONFIG_LABELS_EN[field]} must be a whole number, not ${value}`,
+  'config.outOfRange': ({ field, value, min, max }) => `${CONFIG_LABELS_EN[field]} (${value}) must be between ${min} and ${max}`,
+  'config.router': ({ got, options }) => `router ${got} is not one of ${options}`,
+  'config.granularity': ({ got, options }) => `expert granularity ${got} must be one of ${options}`,
+  'config.capacityNotNumber': ({ got }) => `capacity factor must be a number or "no limit", not ${got}`,
+  'config.capacityRange': ({ value, min, max }) => `capacity factor (${value}) must be between ${min} and ${max}, or no limit`,
+  'config.topKExceedsExperts': ({ topK, experts }) => `top-k (${topK}) cannot exceed the number of routed experts (${experts})`,
+  'config.hiddenNotDivisible': ({ hidden, granularity }) => `expert hidden width (${hidden}) must divide evenly by the granularity (${granularity})`,
+  'config.expertsTimesGranularity': ({ experts, granularity, max }) =>
+    `routed experts × granularity (${experts} × ${granularity} = ${experts * granularity}) cannot exceed ${max}`,
+  'config.topKTimesGranularity': ({ topK, granularity, max }) => `top-k × granularity (${topK} × ${granularity} = ${topK * granularity}) cannot exceed ${max}`,
+  'config.tooManyWeights': ({ weights, max }) =>
+    `this model would have ${n(weights)} expert weights, more than the ${n(max)} the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)`,
+  'config.groupsUneven': ({ experts, groups }) => `${experts} routed experts cannot be split evenly into ${groups} groups`,
+  'config.groupsPerToken': ({ topkGroup, groups }) => `groups per token (${topkGroup}) cannot exceed the number of groups (${groups})`,
+  'config.groupsTooSmall': ({ topkGroup, groups, held, topK }) => `${topkGroup} of ${groups} groups hold only ${held} experts, fewer than top-k (${topK})`,
+
+  'train.notNumber': ({ field }) => `${TRAIN_LABELS_EN[field]} must be a number`,
+  'train.outOfRange': ({ field, value, min, max }) => `${TRAIN_LABELS_EN[field]} (${value}) must be between ${min} and ${max}`,
+  'train.notWhole': ({ field, value }) => `${TRAIN_LABELS_EN[field]} must be a whole number, not ${value}`,
+  'train.balanceUnknown': ({ options }) => `balancing must be one of ${options}`,
+  'train.biasNeedsSigmoid': () => 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router',
+
+  'hf.notObject': ({ got }) => `the config must be a JSON object ({ … }), not ${got}`,
+  'hf.modelTypeMissing': ({ supported }) => `"model_type" is missing; supported: ${supported}`,
+  'hf.modelTypeUnsupported': ({ got, supported }) => `"model_type" ${got} is not supported; supported: ${supported}`,
+  'hf.missing': ({ field }) => `"${field}" is missing`,
+  'hf.missingWhy': ({ field, why, method }) => `"${field}" is missing (${WHY_EN[why](method)})`,
+  'hf.missingOrNull': ({ field, nullMeans }) => `"${field}" is missing (give a number, or null for ${NULL_MEANS_EN[nullMeans]})`,
+  'hf.notBoolean': ({ field, got }) => `"${field}" must be true or false, not ${got}`,
+  'hf.notNumber': ({ field, got }) => `"${field}" must be a number, not ${got}`,
+  'hf.atLeast': ({ field, min, value }) => `"${field}" must be at least ${min}, not ${value}`,
+  'hf.notOneOf': ({ field, options, got }) => `"${field}" must be one of ${options}, not ${got}`,
+  'hf.notList': ({ field, got }) => `"${field}" must be a list of layer numbers, not ${got}`,
+  'hf.badLayer': ({ field, max, got }) => `"${field}" must list layer numbers from 0 to ${max}, not ${got}`,
+  'hf.notWhole': ({ field, got }) => `"${field}" must be a whole number, not ${got}`,
+  'hf.tooLarge': ({ field, value, max }) => `"${field}" (${value}) is larger than this page counts (at most ${n(max)})`,
+  'hf.topKExceeds': ({ topK, experts, expertsField }) => `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`,
+  'hf.firstDenseExceeds': ({ firstDense, layers }) => `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${layers})`,
+  'hf.groupsUneven': ({ experts, groups }) => `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${groups}) groups`,
+  'hf.topkGroupExceeds': ({ topkGroup, groups }) => `"topk_group" (${topkGroup}) cannot exceed "n_group" (${groups})`,
+  'hf.topKExceedsGroups': ({ topK, held, topkGroup }) => `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`,
+  'hf.kvHeads': ({ heads, kvHeads }) => `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`,
+  'hf.headDimMissing': ({ hidden, heads }) => `"head_dim" is missing and "hidden_size" (${hidden}) does not divide by "num_attention_heads" (${heads})`,
+  'hf.headsNotDividing': ({ hidden, heads }) => `"hidden_size" (${hidden}) does not divide by "num_attention_heads" (${heads})`,
+  'hf.tooManyWeights': ({ total }) => `this config has more weights than can be counted exactly (${total})`,
+
+  'route.tooMuchWork': ({ work, max }) => `this router needs ${n(work)} multiply-adds per token; the page routes at most ${n(max)}`,
+
+  'json.endsWhere': ({ where }) => `the text ends where ${WHERE_EN[where]} should be`,
+  'json.comment': () => 'JSON does not allow comments',
+  'json.unexpected': ({ found, where }) => `unexpected ${shownEn(found)} where ${WHERE_EN[where]} should be`,
+  'json.singleQuoteString': () => 'JSON strings need double quotes ("), not single quotes',
+  'json.commaBeforeBrace': () => 'a comma cannot come just before "}"',
+  'json.singleQuoteName': () => 'property names need double quotes ("), not single quotes',
+  'json.commaBeforeBracket': () => 'a comma cannot come just before "]"',
+  'json.endsInObject': () => 'the text ends inside an object: expected "," or "}"',
+  'json.missingComma': () => 'expected "," between two properties (a comma is missing)',
+  'json.afterValueInObject': ({ found }) => `expected "," or "}" after a property value, found ${shownEn(found)}`,
+  'json.endsInList': () => 'the text ends inside a list: expected "," or "]"',
+  'json.afterItem': ({ found }) => `expected "," or "]" after a list item, found ${shownEn(found)}`,
+  'json.unclosedString': () => 'this string is never closed (a closing " is missing)',
+  'json.unicodeEscape': () => 'a \\u escape needs four hexadecimal digits',
+  'json.badEscape': ({ escape }) => `"\\${escape}" is not a JSON escape`,
+  'json.stringPastLine': () => 'a string cannot run past the end of its line (a closing " is missing)',
+  'json.controlInString': ({ found }) => `${shownEn(found)} cannot appear inside a string`,
+  'json.leadingZero': () => 'numbers cannot start with 0 (leading zeros are not allowed)',
+  'json.empty': () => 'the text is empty',
+  'json.afterEnd': ({ found }) => `unexpected ${shownEn(found)} after the end of the JSON (one value only)`,
+  'json.engine': ({ text }) => text,
+
+  'kv.notNumber': (a) => `${a.label} must be a number from ${kvRangeEn(a)}.`,
+  'kv.notWhole': (a) => `${a.label} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
+  'kv.outOfRange': (a) => `${a.label} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
+
+  'backend.wasmFallback': ({ why }) => `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`,
+
+  'link.repeated': ({ key, value, first }) => `Ignored ${key}=${value}: the link gives ${key} more than once. Using the first, ${key}=${first}.`,
+  'link.ignored': ({ key, value, reason, using }) => `Ignored ${key}=${value}: ${problemText(en, reason)}. Using ${using}.`,
+  'link.notUnderstood': () => 'not understood',
+  'link.noFit': () => 'it does not fit the other settings',
+  'link.groupsNoFit': () => 'they do not fit',
+  'link.textCut': ({ max }) => `The sentence in the link was cut to ${max} characters.`,
+  'link.viewNumber': ({ key, value, whole, min, max, using }) =>
+    `Ignored ${key}=${value}: ${VIEW_NAMES_EN[key]} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}. Using ${using}.`,
+  'link.hide': ({ value, options }) => `Ignored hide=${value}: controls that can be hidden are ${options}.`,
+  'link.unknown': ({ key }) => `Ignored unknown setting "${key}" in the link.`,
+  'link.balanceRouter': ({ value }) =>
+    `Ignored r=${value}: this page compares balancing modes, and bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using sigmoid-bias.`,
+  'link.groups': ({ reason }) => `Ignored the link's expert groups: ${problemText(en, reason)}. Using 1 group.`,
+  'link.balSides': () => 'Ignored bal: on this page each side has its own balancing (left=, right=).',
+};
+
+// ---- Simplified Chinese ----
+
+const CONFIG_LABELS_ZH: Record<RuleField, string> = {
+  modelWidth: '模型宽度',
+  routedExperts: '路由专家数',
+  topK: 'top-k',
+  sharedExperts: '共享专家数',
+  expertHidden: '专家隐藏层宽度',
+  routerNoise: '路由器噪声',
+  nGroup: '专家组数',
+  topkGroup: '每个词元可用的组数',
+  routeScale: '路由缩放系数',
+  layers: 'MoE 层数',
+  seed: '随机种子',
+};
+
+const TRAIN_LABELS_ZH: Record<TrainNumberField, string> = {
+  learningRate: '学习率',
+  batchSize: '批次大小',
+  alpha: '均衡损失系数 α',
+  gamma: '偏置更新速度 γ',
+  seqAlpha: '序列级均衡损失系数 α',
+  zLoss: 'z 损失系数',
+};
+
+const WHY_ZH: Record<MissingWhy, (method: string) => string> = {
+  firstDense: () => '开头有几层是稠密层',
+  denseWidth: () => '稠密层的宽度',
+  expertWidth: () => '每个专家的宽度',
+  sharedWidth: () => '共享专家的宽度；没有共享专家时为 0',
+  groupsRoute: (method) => `topk_method "${method}" 在组内路由`,
+  groupsBest: (method) => `topk_method "${method}" 只保留得分最高的几组`,
+};
+
+const NULL_MEANS_ZH: Record<NullMeaning, string> = { noShared: '没有共享专家', noQueryCompression: '不压缩查询' };
+
+const WHERE_ZH: Record<JsonWhere, string> = {
+  value: '一个值',
+  propertyName: '用双引号括起来的属性名',
+  colon: '属性名之后的 ":"',
+  digit: '一个数字',
+  fractionDigit: '小数点之后的数字',
+  exponentDigit: '指数部分的数字',
+};
+
+const VIEW_NAMES_ZH: Record<ViewNumberKey, string> = {
+  pos: '词元位置',
+  gamma: '偏置更新速度',
+  bs: '偏置更新次数',
+  speed: '播放速度',
+  layer: '显示的层',
+};
+
+/** How a value quoted in a message reads in Chinese: the descriptive words are translated, values stay. */
+const VALUE_WORDS_ZH: Record<string, string> = {
+  'a list': '列表',
+  'an object': '对象',
+  object: '对象',
+  boolean: '布尔值',
+  missing: '缺失',
+  string: '字符串',
+  number: '数字',
+  function: '函数',
+  symbol: '符号',
+  bigint: '大整数',
+};
+const valueZh = (got: string): string => (Object.hasOwn(VALUE_WORDS_ZH, got) ? (VALUE_WORDS_ZH[got] as string) : got);
+
+const HAN = /\p{Script=Han}/u;
+/** A space before text that does not start with a Chinese character (a number, name or quote), as Chinese typesetting spaces mixed text. */
+const lead = (text: string): string => (HAN.test(text.charAt(0)) ? text : ` ${text}`);
+/** A space after text that does not end with a Chinese character. */
+const trail = (text: string): string => (HAN.test(text.charAt(text.length - 1)) ? text : `${text} `);
+/** "而不是 "x"", "而不是列表". */
+const notZh = (got: string): string => `而不是${lead(valueZh(got))}`;
+
+/** Link values used instead of a bad one: words translated, numbers and names kept. */
+const usingZh = (using: string): string => (using === 'no limit' ? '不限' : using);
+
+/** The captions the memory page passes to checkWhole, and its unit. */
+const KV_LABELS_ZH: Record<string, string> = { Seed: '随机种子', 'Context length': '上下文长度', 'Batch size': '批次大小' };
+const KV_UNITS_ZH: Record<string, string> = { tokens: '个词元' };
+const kvLabelZh = (label: string): string => (Object.hasOwn(KV_LABELS_ZH, label) ? (KV_LABELS_ZH[label] as string) : label);
+/** "1 到 131,072 个词元之间", "1 到 1,024 之间". */
+const kvBetweenZh = (a: { min: number; max: number; unit: string }): string =>
+  `${n(a.min)} 到 ${n(a.max)} ${a.unit ? (Object.hasOwn(KV_UNITS_ZH, a.unit) ? KV_UNITS_ZH[a.unit] : `${a.unit} `) : ''}之间`;
+
+function shownZh(c: string): string {
+  if (c === '\n') return '换行符';
+  if (c === "'") return "单引号（'）";
+  const cp = codePoint(c);
+  return cp ? `控制字符 ${cp}` : `"${c}"`;
+}
+
+const zh: ProblemTexts = {
+  'config.notObject': ({ got }) => `配置必须是一个对象，${notZh(got)}`,
+  'config.unknownSetting': ({ name }) => `未知的设置 "${name}"`,
+  'config.notNumber': ({ field, got }) => `${trail(CONFIG_LABELS_ZH[field])}必须是数字，${notZh(got)}`,
+  'config.notWhole': ({ field, value }) => `${trail(CONFIG_LABELS_ZH[field])}必须是整数，而不是 ${value}`,
+  'config.outOfRange': ({ field, value, min, max }) => `${CONFIG_LABELS_ZH[field]}（${value}）必须在 ${min} 到 ${max} 之间`,
+  'config.router': ({ got, options }) => `路由器${lead(trail(valueZh(got)))}不是可选的路由器之一（${options}）`,
+  'config.granularity': ({ got, options }) => `专家粒度${lead(trail(valueZh(got)))}必须是 ${options} 之一`,
+  'config.capacityNotNumber': ({ got }) => `容量因子必须是数字或“不限”，${notZh(got)}`,
+  'config.capacityRange': ({ value, min, max }) => `容量因子（${value}）必须在 ${min} 到 ${max} 之间，或者不限`,
+  'config.topKExceedsExperts': ({ topK, experts }) => `top-k（${topK}）不能超过路由专家的数量（${experts}）`,
+  'config.hiddenNotDivisible': ({ hidden, granularity }) => `专家隐藏层宽度（${hidden}）必须能被粒度（${granularity}）整除`,
+  'config.expertsTimesGranularity': ({ experts, granularity, max }) =>
+    `路由专家数 × 粒度（${experts} × ${granularity} = ${experts * granularity}）不能超过 ${max}`,
+  'config.topKTimesGranularity': ({ topK, granularity, max }) => `top-k × 粒度（${topK} × ${granularity} = ${topK * granularity}）不能超过 ${max}`,
+  'config.tooManyWeights': ({ weights, max }) =>
+    `这个模型会有 ${n(weights)} 个专家权重，超过了模拟器在浏览器标签页中能运行的 ${n(max)} 个（请减少专家数或层数，或减小模型宽度或专家隐藏层宽度）`,
+  'config.groupsUneven': ({ experts, groups }) => `${experts} 个路由专家无法平均分成 ${groups} 组`,
+  'config.groupsPerToken': ({ topkGroup, groups }) => `每个词元可用的组数（${topkGroup}）不能超过组数（${groups}）`,
+  'config.groupsTooSmall': ({ topkGroup, groups, held, topK }) => `从 ${groups} 组中选出的 ${topkGroup} 组只有 ${held} 个专家，少于 top-k（${topK}）`,
+
+  'train.notNumber': ({ field }) => `${trail(TRAIN_LABELS_ZH[field])}必须是数字`,
+  'train.outOfRange': ({ field, value, min, max }) => `${TRAIN_LABELS_ZH[field]}（${value}）必须在 ${min} 到 ${max} 之间`,
+  'train.notWhole': ({ field, value }) => `${trail(TRAIN_LABELS_ZH[field])}必须是整数，而不是 ${value}`,
+  'train.balanceUnknown': ({ options }) => `负载均衡方式必须是 ${options} 之一`,
+  'train.biasNeedsSigmoid': () => '偏置负载均衡（DeepSeek-V3）需要带偏置的 sigmoid 路由器',
+
+  'hf.notObject': ({ got }) => `配置必须是一个 JSON 对象（{ … }），${notZh(got)}`,
+  'hf.modelTypeMissing': ({ supported }) => `缺少 "model_type"；支持的类型：${supported}`,
+  'hf.modelTypeUnsupported': ({ got, supported }) => `不支持 "model_type"${lead(valueZh(got))}；支持的类型：${supported}`,
+  'hf.missing': ({ field }) => `缺少 "${field}"`,
+  'hf.missingWhy': ({ field, why, method }) => `缺少 "${field}"（${WHY_ZH[why](method)}）`,
+  'hf.missingOrNull': ({ field, nullMeans }) => `缺少 "${field}"（请给出一个数字，或用 null 表示${NULL_MEANS_ZH[nullMeans]}）`,
+  'hf.notBoolean': ({ field, got }) => `"${field}" 必须是 true 或 false，${notZh(got)}`,
+  'hf.notNumber': ({ field, got }) => `"${field}" 必须是数字，${notZh(got)}`,
+  'hf.atLeast': ({ field, min, value }) => `"${field}" 至少应为 ${min}，而不是 ${value}`,
+  'hf.notOneOf': ({ field, options, got }) => `"${field}" 必须是 ${options} 之一，${notZh(got)}`,
+  'hf.notList': ({ field, got }) => `"${field}" 必须是层编号的列表，${notZh(got)}`,
+  'hf.badLayer': ({ field, max, got }) => `"${field}" 列出的层编号必须在 0 到 ${max} 之间，${notZh(got)}`,
+  'hf.notWhole': ({ field, got }) => `"${field}" 必须是整数，${notZh(got)}`,
+  'hf.tooLarge': ({ field, value, max }) => `"${field}"（${value}）超出了本页能计算的范围（最多 ${n(max)}）`,
+  'hf.topKExceeds': ({ topK, experts, expertsField }) => `"num_experts_per_tok"（${topK}）不能超过 "${expertsField}"（${experts}）`,
+  'hf.firstDenseExceeds': ({ firstDense, layers }) => `"first_k_dense_replace"（${firstDense}）不能超过 "num_hidden_layers"（${layers}）`,
+  'hf.groupsUneven': ({ experts, groups }) => `"n_routed_experts"（${experts}）无法平均分成 "n_group"（${groups}）组`,
+  'hf.topkGroupExceeds': ({ topkGroup, groups }) => `"topk_group"（${topkGroup}）不能超过 "n_group"（${groups}）`,
+  'hf.topKExceedsGroups': ({ topK, held, topkGroup }) => `"num_experts_per_tok"（${topK}）超过了 "topk_group"（${topkGroup}）组中的 ${held} 个专家`,
+  'hf.kvHeads': ({ heads, kvHeads }) => `"num_attention_heads"（${heads}）必须是 "num_key_value_heads"（${kvHeads}）的倍数`,
+  'hf.headDimMissing': ({ hidden, heads }) => `缺少 "head_dim"，而且 "hidden_size"（${hidden}）不能被 "num_attention_heads"（${heads}）整除`,
+  'hf.headsNotDividing': ({ hidden, heads }) => `"hidden_size"（${hidden}）不能被 "num_attention_heads"（${heads}）整除`,
+  'hf.tooManyWeights': ({ total }) => `这个配置的权重太多，无法精确计数（${total}）`,
+
+  'route.tooMuchWork': ({ work, max }) => `这个路由器每个词元需要 ${n(work)} 次乘加运算；本页最多只能路由 ${n(max)} 次`,
+
+  'json.endsWhere': ({ where }) => `文本在应当出现${WHERE_ZH[where]}的地方结束了`,
+  'json.comment': () => 'JSON 不允许注释',
+  'json.unexpected': ({ found, where }) => `此处应为${WHERE_ZH[where]}，却出现了${lead(shownZh(found))}`,
+  'json.singleQuoteString': () => 'JSON 字符串要用双引号（"），不能用单引号',
+  'json.commaBeforeBrace': () => '"}" 前面不能紧跟逗号',
+  'json.singleQuoteName': () => '属性名要用双引号（"），不能用单引号',
+  'json.commaBeforeBracket': () => '"]" 前面不能紧跟逗号',
+  'json.endsInObject': () => '文本在对象内部就结束了：应为 "," 或 "}"',
+  'json.missingComma': () => '两个属性之间应有 ","（缺少逗号）',
+  'json.afterValueInObject': ({ found }) => `属性值之后应为 "," 或 "}"，却出现了${lead(shownZh(found))}`,
+  'json.endsInList': () => '文本在列表内部就结束了：应为 "," 或 "]"',
+  'json.afterItem': ({ found }) => `列表项之后应为 "," 或 "]"，却出现了${lead(shownZh(found))}`,
+  'json.unclosedString': () => '这个字符串没有结束（缺少结尾的 "）',
+  'json.unicodeEscape': () => '\\u 转义需要四位十六进制数字',
+  'json.badEscape': ({ escape }) => `"\\${escape}" 不是 JSON 的转义序列`,
+  'json.stringPastLine': () => '字符串不能越过行尾（缺少结尾的 "）',
+  'json.controlInString': ({ found }) => `字符串中不能出现${shownZh(found)}`,
+  'json.leadingZero': () => '数字不能以 0 开头（不允许前导零）',
+  'json.empty': () => '文本是空的',
+  'json.afterEnd': ({ found }) => `JSON 结束之后又出现了${lead(shownZh(found))}（只能有一个值）`,
+  'json.engine': ({ text }) => text,
+
+  'kv.notNumber': (a) => `${trail(kvLabelZh(a.label))}必须是 ${kvBetweenZh(a)}的数字。`,
+  'kv.notWhole': (a) => `${trail(kvLabelZh(a.label))}必须是 ${kvBetweenZh(a)}的整数，而不是 ${a.value}。`,
+  'kv.outOfRange': (a) => `${trail(kvLabelZh(a.label))}必须在 ${kvBetweenZh(a)}，而不是 ${n(a.value)}。`,
+
+  'backend.wasmFallback': ({ why }) => `WebAssembly 无法启动（${why}）；改用较慢的 JavaScript 后端运行，结果相同。`,
+
+  'link.repeated': ({ key, value, first }) => `已忽略 ${key}=${value}：链接中多次给出了 ${key}。使用第一个值 ${key}=${first}。`,
+  'link.ignored': ({ key, value, reason, using }) => `已忽略 ${key}=${value}：${problemText(zh, reason)}。改用 ${usingZh(using)}。`,
+  'link.notUnderstood': () => '无法识别',
+  'link.noFit': () => '它与其他设置不相容',
+  'link.groupsNoFit': () => '它们与其他设置不相容',
+  'link.textCut': ({ max }) => `链接中的句子已截断为 ${max} 个字符。`,
+  'link.viewNumber': ({ key, value, whole, min, max, using }) =>
+    `已忽略 ${key}=${value}：${VIEW_NAMES_ZH[key]}必须是 ${min} 到 ${max} 之间的${whole ? '整数' : '数值'}。改用 ${using}。`,
+  'link.hide': ({ value, options }) => `已忽略 hide=${value}：可以隐藏的控件有 ${options}。`,
+  'link.unknown': ({ key }) => `已忽略链接中的未知设置 "${key}"。`,
+  'link.balanceRouter': ({ value }) =>
+    `已忽略 r=${value}：本页比较各种负载均衡方式，而偏置负载均衡（DeepSeek-V3）需要带偏置的 sigmoid 路由器。改用 sigmoid-bias。`,
+  'link.groups': ({ reason }) => `已忽略链接中的专家分组：${problemText(zh, reason)}。改用 1 组。`,
+  'link.balSides': () => '已忽略 bal：本页左右两侧各有自己的负载均衡方式（left=、right=）。',
+};
+
+export default section({ en, zh });
