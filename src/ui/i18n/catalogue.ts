@@ -4,6 +4,7 @@
  * language. Components read it through `messages()` in ./locale.
  */
 import common from './common';
+import lessonPages from './lesson-pages';
 import shell from './shell';
 
 function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T): { en: { [K in keyof T]: T[K]['en'] }; zh: { [K in keyof T]: T[K]['zh'] } } {
@@ -16,6 +17,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ common, shell });
+export const CATALOGUE = join({ common, shell, lessonPages });
 
 export type Messages = (typeof CATALOGUE)['en'];
