@@ -83,7 +83,8 @@ export class MoeModel {
           const next = add(x, y) as Tensor2D;
           dispose([x, y]);
           x = next;
-          traces.push(layerTrace(layer.index, noise ? { routing, logits, noise, bias } : { routing, logits, bias }, this.config, this.params));
+          const sharedLoad = layer.sharedLoad;
+          traces.push(layerTrace(layer.index, noise ? { routing, logits, noise, bias, sharedLoad } : { routing, logits, bias, sharedLoad }, this.config, this.params));
         } finally {
           dispose(h);
         }
@@ -119,7 +120,7 @@ export class MoeModel {
 function emptyLayer(layer: MoeLayer, params: ToyParams): LayerTrace {
   return layerTrace(
     layer.index,
-    { routing: { scores: new Float64Array(0), routes: [], capacity: null, demand: new Array<number>(layer.shape.experts).fill(0), load: new Array<number>(layer.shape.experts).fill(0) }, logits: new Float32Array(0), bias: layer.bias },
+    { routing: { scores: new Float64Array(0), routes: [], capacity: null, demand: new Array<number>(layer.shape.experts).fill(0), load: new Array<number>(layer.shape.experts).fill(0) }, logits: new Float32Array(0), bias: layer.bias, sharedLoad: layer.shared.map(() => 0) },
     layer.config,
     params,
   );

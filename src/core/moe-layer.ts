@@ -120,6 +120,8 @@ export class MoeLayer {
   readonly shared: ExpertWeights[];
   /** sigmoid-bias: per-expert selection bias, updated by balancing (not by gradients). */
   bias: Float32Array;
+  /** Rows (tokens) each shared expert processed in the latest forward, read off its output. */
+  sharedLoad: number[] = [];
 
   constructor(
     readonly config: MoeConfig,
@@ -175,8 +177,14 @@ export class MoeLayer {
 
   /** Shared experts' sum on every token, or null without shared experts. */
   private sharedOut(h: Tensor2D): Tensor2D | null {
+    this.sharedLoad = this.shared.map(() => 0);
     if (this.shared.length === 0) return null;
-    return this.shared.map((w) => swiglu(h, w)).reduce((a, b) => add(a, b));
+    const outs = this.shared.map((w, j) => {
+      const y = swiglu(h, w);
+      this.sharedLoad[j] = y.shape[0];
+      return y;
+    });
+    return outs.reduce((a, b) => add(a, b));
   }
 
   /** Sparse dispatch: each expert only on its own tokens. */

@@ -55,6 +55,8 @@ export interface LayerTrace {
   skippedTokens: number;
   /** sigmoid-bias: the selection bias used. */
   bias?: number[];
+  /** Tokens each shared expert processed (all of them: shared experts run on every token). */
+  sharedLoad?: number[];
   /** Over the demand per expert. */
   balance: { maxOverMean: number; cv: number };
 }
@@ -85,6 +87,8 @@ export interface LayerRun {
   logits: Float32Array;
   noise?: Float32Array;
   bias?: Float32Array;
+  /** Tokens each shared expert processed in this run. */
+  sharedLoad?: number[];
 }
 
 export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: ToyParams): LayerTrace {
@@ -121,6 +125,7 @@ export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: T
     balance: loadBalance(routing.demand),
   };
   if (config.router === 'sigmoid-bias' && run.bias) lt.bias = Array.from(run.bias);
+  if (run.sharedLoad) lt.sharedLoad = [...run.sharedLoad];
   return lt;
 }
 

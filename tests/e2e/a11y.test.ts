@@ -179,6 +179,29 @@ describe('axe-core: no violations', () => {
     }
   });
 
+  for (const [path, tag, query] of [
+    ['demos/sparsity.html', 'sparsity-page', ''],
+    ['demos/sparsity.html', 'sparsity-page', '?e=abc&k=99&s=2&m=2&L=2&cf=1'],
+    ['demos/experts.html', 'experts-page', ''],
+    ['demos/experts.html', 'experts-page', '?e=abc&k=99&s=2&m=4'],
+    ['demos/experts.html', 'experts-page', '?e=64&s=1&lang=zh'],
+  ] as const) {
+    it(`${path}${query}, and a refused change with its message`, async () => {
+      const { page, errors } = await openPage(browser, `${base}${path}${query}`);
+      const settled = () => page.evaluate((t) => (document.querySelector(t) as unknown as { settled(): Promise<void> }).settled(), tag);
+      await page.waitForFunction((t) => typeof (document.querySelector(t) as unknown as { settled?: unknown } | null)?.settled === 'function', tag, { timeout: 20000 });
+      await settled();
+      expect(await axeViolations(page, `${path}${query}`)).toEqual([]);
+      const seed = page.locator(`${tag} lesson-controls input[type="number"]`).first();
+      await seed.fill('-3');
+      await seed.press('Enter');
+      await expect.poll(() => page.locator(`${tag} lesson-controls [role="alert"]`).count()).toBe(1);
+      expect(await axeViolations(page, `${path}${query} (bad seed)`)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
   // The training pages are being written alongside this test: they are checked when they exist.
   for (const [path, train, pause] of [
     ['demos/training.html', /^Train$/, /^Pause$/],
@@ -361,7 +384,7 @@ describe('reduced motion', () => {
   });
 
   it('nothing on any page moves under reduced motion', async () => {
-    for (const path of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/capacity.html', 'demos/training.html', 'demos/balance.html']) {
+    for (const path of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/capacity.html', 'demos/training.html', 'demos/balance.html', 'demos/sparsity.html', 'demos/experts.html']) {
       if (path && !(await pageExists(path))) continue;
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       await page.goto(`${base}${path}`);

@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('the built site on a plain static server', () => {
-  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html']) {
+  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html', 'demos/sparsity.html', 'demos/experts.html']) {
     it(`serves ${page || 'index.html'} with everything local and no errors`, async () => {
       const { page: p, errors, offsite } = await openPage(browser, plain.url + page);
       await p.waitForLoadState('networkidle');
@@ -100,7 +100,7 @@ describe('user text', () => {
 });
 
 describe('malformed percent escapes in a link', () => {
-  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html']) {
+  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html', 'demos/sparsity.html', 'demos/experts.html']) {
     it(`do not stop ${page || 'index.html'} from starting`, async () => {
       const { page: p, errors } = await openPage(browser, `${inject('baseUrl')}${page}?e=%&k=%E0%A4%A&x=%zz`);
       await p.waitForLoadState('networkidle');

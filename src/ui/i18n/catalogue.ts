@@ -6,6 +6,7 @@
 import capacityPage from './capacity-page';
 import common from './common';
 import embedPage from './embed-page';
+import lessonPages from './lesson-pages';
 import lessons from './lessons';
 import memory from './memory';
 import picture from './picture';
@@ -26,6 +27,6 @@ function join<T extends Record<string, { en: unknown; zh: unknown }>>(parts: T):
   return { en, zh } as never;
 }
 
-export const CATALOGUE = join({ capacityPage, common, embedPage, lessons, memory, picture, routers, scale, shell, sim, train, problems });
+export const CATALOGUE = join({ capacityPage, common, embedPage, lessonPages, lessons, memory, picture, problems, routers, scale, shell, sim, train });
 
 export type Messages = (typeof CATALOGUE)['en'];

@@ -1,0 +1,45 @@
+/**
+ * What the lesson pages (demos/sparsity.html, demos/experts.html) keep in the URL: the simulator's
+ * own keys, read by the simulator's codec (decodeView) so that a link means the same on every page
+ * and a bad value gives the same notice and default.
+ *
+ *   e  routed experts    k  top-k    s  shared experts    m  granularity    seed    text  the sentence
+ *
+ * Other simulator keys in a link (r, cf, d, h, L, …) are honoured and written back when they differ
+ * from the defaults, so a link from the simulator keeps its model.
+ */
+import type { MoeConfig } from '../core/config';
+import { decodeView, encodeView, type LinkNotice } from './url';
+import { defaultView } from './view';
+
+/** Keys every lesson link writes. */
+export const LESSON_KEYS = ['e', 'k', 's', 'm', 'seed', 'text'] as const;
+
+export interface LessonState {
+  config: MoeConfig;
+  text: string;
+}
+
+export interface DecodedLesson extends LessonState {
+  /** One sentence per ignored value. */
+  notices: string[];
+  /** The same, with codes for the page's language. */
+  codedNotices: LinkNotice[];
+}
+
+/** Reads a lesson link. Never throws: a bad value keeps its default and adds a notice. */
+export function decodeLesson(search: string): DecodedLesson {
+  const { view, notices, codedNotices } = decodeView(search);
+  return { config: view.config, text: view.text, notices, codedNotices: [...codedNotices] };
+}
+
+/** The query ("?…") for a lesson's state: the lesson keys, and any other setting that is not its default. */
+export function encodeLesson(s: LessonState): string {
+  const fallback = new URLSearchParams(encodeView(defaultView()));
+  const mine = new URLSearchParams(encodeView({ ...defaultView(), config: s.config, text: s.text }));
+  const out = new URLSearchParams();
+  for (const [key, value] of mine) {
+    if ((LESSON_KEYS as readonly string[]).includes(key) || fallback.get(key) !== value) out.set(key, value);
+  }
+  return `?${out.toString()}`;
+}
