@@ -13,7 +13,7 @@
  *   node scripts/run-ts.mjs bench/soak.ts      (needs `npm run build` first; `npm run bench:soak`)
  *   --steps=N --sliders=N --train=N            a shorter run (printed, not written to bench/results)
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser';
 import { assertChromium } from '../tests/e2e/chromium-path';
@@ -130,6 +130,7 @@ const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFi
 async function main(): Promise<void> {
   assertChromium();
   const started = Date.now();
+  const loadStart = loadavg()[0] as number;
   const { base, server } = await serveDist();
   const browser = await launchBrowser();
   try {
@@ -239,6 +240,7 @@ async function main(): Promise<void> {
       `- One page: ${TOKEN_STEPS.toLocaleString('en')} token steps ("Next token"/"Previous token", each awaited to settled()), then ${SLIDER_MOVES.toLocaleString('en')} slider moves ("Routed experts" 12, 16, 32, 8 and "Active experts per token" 3, 4, 1, 2 in turn, ending on the defaults: ${sliderConfig}), then demos/training.html: ${trainEndProgress.step} training steps (Train … Pause), then "Reset training".`,
       '- Tensors: live tfjs tensors from the page shell\'s `diagnostics()` (tfjs `memory()`). Heap: JS heap in use after a forced GC (CDP `HeapProfiler.collectGarbage` ×2, `Runtime.getHeapUsage`); the wasm memory is not in it, the tensor bytes are.',
       `- Pass: every tensor count back to its baseline exactly; heap growth over each phase ≤ ${HEAP_BOUND_MB} MB, and ≤ ${STEADY_BOUND_MB} MB from the end of the first 1,000 token steps to the end of the last (the steady state, past warm-up). Training's baseline is the count once Adam has its moments (step ${warmProgress.step}); "Reset training" must bring it back to the page's first render.`,
+      `- Machine load (1-minute load average, ${cpus().length} cores) at the start and the end: ${f1(loadStart)} → ${f1(loadavg()[0] as number)}; other work on the machine shows in the latencies, not in the tensor counts or the heap.`,
       `- Total run: ${totalSeconds.toFixed(0)} s (token steps ${stepSeconds.toFixed(0)} s, sliders ${sliderSeconds.toFixed(0)} s, training ${trainSeconds.toFixed(0)} s).`,
       '',
       '| phase | tfjs tensors | tensor MB | JS heap MB after GC | note |',
@@ -267,6 +269,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString().slice(0, 10),
       chromium: version,
       counts: { tokenSteps: TOKEN_STEPS, sliderMoves: SLIDER_MOVES, trainSteps: trainEndProgress.step },
+      loadAverage: { start: loadStart, end: loadavg()[0] },
       seconds: { total: totalSeconds, steps: stepSeconds, sliders: sliderSeconds, training: trainSeconds },
       heapBoundMB: HEAP_BOUND_MB,
       steadyBoundMB: STEADY_BOUND_MB,
