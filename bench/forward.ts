@@ -247,7 +247,27 @@ async function main(): Promise<void> {
     const out = fileURLToPath(new URL('./results/forward.md', import.meta.url));
     mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
     writeFileSync(out, text);
-    console.error(`wrote ${out}`);
+    // Machine-readable figures for scripts/perf-summary.mjs.
+    const json = {
+      date: started.toISOString().slice(0, 10),
+      node: process.version,
+      seconds: elapsed,
+      maxAbsDiff: worstDiff,
+      rows: rows.map((r) => ({
+        backend: r.backend,
+        T: r.T,
+        E: r.E,
+        k: r.k,
+        sparseMs: r.sparse.ms,
+        denseMs: r.dense.ms,
+        routeMs: r.sparse.route,
+        flopRatio: r.k / r.E,
+        ratioOverFlop: r.sparse.ms / r.dense.ms / (r.k / r.E),
+        expertsOnlyOverFlop: r.sparse.experts / r.dense.experts / (r.k / r.E),
+      })),
+    };
+    writeFileSync(fileURLToPath(new URL('./results/forward.json', import.meta.url)), `${JSON.stringify(json, null, 2)}\n`);
+    console.error(`wrote ${out} and forward.json`);
   }
 }
 

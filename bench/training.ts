@@ -20,6 +20,8 @@ env().set('IS_TEST', false);
 const THRESHOLD = 0.25;
 const root = resolve(import.meta.dirname, '..');
 const rows: string[] = [];
+/** Machine-readable figures for scripts/perf-summary.mjs (bench/results/training.json). */
+const json: { backend: string; stepsPerSecond: number; tokensPerSecond: number; toSpecialisationSeconds: number | null; toSpecialisationStep: number | null }[] = [];
 
 for (const backend of ['cpu', 'wasm'] as BackendName[]) {
   const status = await initBackend(backend);
@@ -44,6 +46,13 @@ for (const backend of ['cpu', 'wasm'] as BackendName[]) {
   }
   const toThreshold = (performance.now() - s0) / 1000;
   fresh.dispose();
+  json.push({
+    backend,
+    stepsPerSecond: 100 / seconds,
+    tokensPerSecond: tokens / seconds,
+    toSpecialisationSeconds: reached > 0 ? toThreshold : null,
+    toSpecialisationStep: reached > 0 ? reached : null,
+  });
   rows.push(
     `| Node, ${backend} | ${(100 / seconds).toFixed(1)} | ${(tokens / seconds).toFixed(0)} | ${reached > 0 ? `${toThreshold.toFixed(1)} s (step ${reached})` : 'not within 400 steps'} |`,
   );
@@ -63,4 +72,5 @@ const md = [
 ].join('\n');
 mkdirSync(resolve(root, 'bench/results'), { recursive: true });
 writeFileSync(resolve(root, 'bench/results/training.md'), md);
+writeFileSync(resolve(root, 'bench/results/training.json'), `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), node: process.version, rows: json }, null, 2)}\n`);
 console.log(md);

@@ -2,6 +2,7 @@
  * The shell of the main page: starts tfjs, owns the simulator, keeps the view in the URL and hands
  * plain data to the panels. Keyboard: ← → step, Space play/pause, Home/End first/last token.
  */
+import { memory } from '@tensorflow/tfjs-core';
 import { css, html, LitElement, nothing } from 'lit';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import { customElement, state } from 'lit/decorators.js';
@@ -165,6 +166,12 @@ export class MoeApp extends LitElement {
       await Promise.all(elements.map((el) => el.updateComplete));
       level = elements.map((el) => el.renderRoot).filter((r): r is ShadowRoot => r instanceof ShadowRoot);
     }
+  }
+
+  /** Live tfjs tensors and their bytes, for the soak benchmark and the leak tests. */
+  diagnostics(): { tensors: number; bytes: number } {
+    const m = memory();
+    return { tensors: m.numTensors, bytes: m.numBytes };
   }
 
   /** Keeps the address bar in step with the view, at most four times a second. */

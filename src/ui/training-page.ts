@@ -4,6 +4,7 @@
  * weights updated by the last step, and the simulator's own views of the page's sentence as routed
  * by the weights being trained. Leaves never see the loop; they send intent up by events.
  */
+import { memory } from '@tensorflow/tfjs-core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expertShape, type MoeConfig, type RouterKind } from '../core/config';
@@ -108,6 +109,12 @@ export class TrainingPage extends LitElement {
   /** The loop's state, for tests and embedding pages (read-only). */
   get training(): TrainState | null {
     return this.loop?.state ?? null;
+  }
+
+  /** Live tfjs tensors and their bytes, for the soak benchmark and the leak tests. */
+  diagnostics(): { tensors: number; bytes: number } {
+    const m = memory();
+    return { tensors: m.numTensors, bytes: m.numBytes };
   }
 
   private onLoopChange(): void {

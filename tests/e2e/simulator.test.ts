@@ -19,6 +19,7 @@ afterAll(async () => {
 
 interface AppHandle extends HTMLElement {
   settled(): Promise<void>;
+  diagnostics(): { tensors: number; bytes: number };
   trace: Trace | null;
 }
 
@@ -131,6 +132,44 @@ describe('routing simulator', () => {
     await expect.poll(() => status.textContent(), { timeout: 5000 }).not.toContain('“the”');
     await page.keyboard.press(' ');
     await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('leaks no tensors: 50 token steps and slider moves there and back leave the tfjs tensor count as it was', async () => {
+    const { page, errors } = await openPage(browser, base);
+    await settle(page);
+    const diagnostics = () => page.evaluate(() => (document.querySelector('moe-app') as AppHandle).diagnostics());
+    const before = await diagnostics();
+    expect(before.tensors).toBeGreaterThan(0);
+    expect(before.bytes).toBeGreaterThan(0);
+    const positions = await page.evaluate(async () => {
+      const app = document.querySelector('moe-app') as AppHandle;
+      const buttons = [...app.shadowRoot!.querySelector('control-panel')!.shadowRoot!.querySelectorAll('button')];
+      const next = buttons.find((b) => b.textContent?.trim() === 'Next token')!;
+      const prev = buttons.find((b) => b.textContent?.trim() === 'Previous token')!;
+      const strip = app.shadowRoot!.querySelector('token-strip') as unknown as { current: number; tokens: unknown[] };
+      const seen = new Set<number>();
+      let forward = true;
+      for (let i = 0; i < 50; i++) {
+        if (strip.current >= strip.tokens.length - 1) forward = false;
+        if (strip.current <= 0) forward = true;
+        (forward ? next : prev).click();
+        await app.settled();
+        seen.add(strip.current);
+      }
+      return seen.size;
+    });
+    expect(positions).toBeGreaterThan(2);
+    expect(await diagnostics()).toEqual(before);
+    for (const [name, value] of [
+      ['Routed experts', 16],
+      ['Active experts per token (top-k)', 4],
+      ['Routed experts', 8],
+      ['Active experts per token (top-k)', 2],
+    ] as const) {
+      await setSlider(page, name, value);
+    }
+    expect(await diagnostics()).toEqual(before);
     expect(errors).toEqual([]);
   });
 

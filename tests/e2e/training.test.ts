@@ -127,4 +127,29 @@ describe('demos/training.html', () => {
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
   });
+
+  it('leaks no tensors: a step adds none once Adam has its moments, and "Reset training" returns to the first render', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/training.html`);
+    await ready(page);
+    const diagnostics = () => page.evaluate(() => document.querySelector('training-page')!.diagnostics());
+    const first = await diagnostics();
+    expect(first.tensors).toBeGreaterThan(0);
+    expect(first.bytes).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30000, interval: 100 }).toBeGreaterThanOrEqual(50);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).count()).toBe(1);
+    const trained = await diagnostics();
+    // Adam's moments for the weights that have been trained: more tensors than at the start, then no more per step.
+    expect(trained.tensors).toBeGreaterThan(first.tensors);
+    const step = await stepOf(page);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page)).toBe(step + 1);
+    expect(await diagnostics()).toEqual(trained);
+    await page.getByRole('button', { name: 'Reset training' }).click();
+    await expect.poll(() => stepOf(page)).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
+    expect(await diagnostics()).toEqual(first);
+    expect(errors).toEqual([]);
+  });
 });
