@@ -5,6 +5,7 @@
  */
 import { expertShape } from '../core/config';
 import { KV_PRESETS, perToken, cacheBytes } from '../core/kv-cache';
+import { combinations } from '../core/lesson-math';
 import { countParams } from '../core/params';
 import { presetById } from '../core/presets';
 import type { Trace } from '../core/trace';
@@ -49,15 +50,6 @@ export interface PublishedFacts {
   /** Cache of a 128K-token context in bf16, in bytes. */
   mha128k: number;
   mla128k: number;
-}
-
-/** C(n, k) exactly. */
-export function combinations(n: number, k: number): bigint {
-  if (k < 0 || k > n) return 0n;
-  const r = Math.min(k, n - k);
-  let c = 1n;
-  for (let i = 1; i <= r; i++) c = (c * BigInt(n - r + i)) / BigInt(i);
-  return c;
 }
 
 export function lessonFacts(trace: Trace, position: number, layerIndex: number, biasSteps: number): LessonFacts {
