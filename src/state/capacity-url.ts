@@ -6,7 +6,7 @@
  *   e  routed experts    k  top-k    cf  capacity factor or none    r  router    seed  seed    text  the sentence
  */
 import { DEFAULT_CONFIG, type MoeConfig } from '../core/config';
-import { decodeView } from './url';
+import { decodeView, type LinkNotice } from './url';
 
 export const CAPACITY_KEYS = ['e', 'k', 'cf', 'r', 'seed', 'text'] as const;
 /** Keys every page keeps (lang.ts) and decodeView reads without a notice. */
@@ -22,6 +22,8 @@ export interface CapacityDecoded {
   view: CapacityView;
   /** decodeView's notices for the lesson's keys (English, from src/state). */
   notices: string[];
+  /** The same notices with their codes, for the page's language. */
+  codedNotices: LinkNotice[];
   /** Keys in the link that this page has no control for, with their (first) value. */
   ignored: { key: string; value: string }[];
 }
@@ -34,9 +36,9 @@ export function decodeCapacityView(search: string): CapacityDecoded {
     if ((CAPACITY_KEYS as readonly string[]).includes(key) || KEPT.includes(key)) own.append(key, value);
     else if (!ignored.some((i) => i.key === key)) ignored.push({ key, value });
   }
-  const { view, notices } = decodeView(own.toString());
+  const { view, notices, codedNotices } = decodeView(own.toString());
   const { routedExperts, topK, capacityFactor, router, seed } = view.config;
-  return { view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: view.text }, notices, ignored };
+  return { view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: view.text }, notices, codedNotices: [...codedNotices], ignored };
 }
 
 /** The query ("?…") that reproduces the lesson's view: its six keys, always all written. */

@@ -68,7 +68,7 @@ export class CapacityPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.starting) {
-      const { view, notices, ignored } = decodeCapacityView(location.search);
+      const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
       this.ignored = ignored;
       this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
     }

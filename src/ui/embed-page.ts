@@ -18,6 +18,7 @@ function fill(): void {
       ...text.split('`').map((part, i) => {
         if (i % 2 === 0) return document.createTextNode(part);
         const code = document.createElement('code');
+        code.translate = false; // code is the same in every language
         code.textContent = part;
         return code;
       }),

@@ -13,7 +13,7 @@ import type { Trace } from '../core/trace';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { initialState, Simulator, viewOf, type SimState } from '../state/simulator';
 import { langProblem, withKeptKeys } from '../state/lang';
-import { decodeView, encodeView } from '../state/url';
+import { decodeView, encodeView, type LinkNotice } from '../state/url';
 import type { ViewState } from '../state/view';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
@@ -23,6 +23,7 @@ import type { LessonTour, TourCheckEvent, TourCloseEvent, TourGoEvent } from './
 import { TourController, tourFromQuery } from './tour-controller';
 import './lesson-tour';
 import { LocaleController, messages } from './i18n/locale';
+import { localized } from './i18n/localize-message';
 import { a11yStyles, pageLayout } from './shared-styles';
 import './lang-switch';
 import './assignment-matrix';
@@ -84,8 +85,9 @@ export class MoeApp extends LitElement {
   ];
 
   /** Where the page's view comes from: the address bar (the embeddable <moe-lab> reads attributes). */
-  protected initialView(): { view: ViewState; notices: string[] } {
-    return decodeView(location.search);
+  protected initialView(): { view: ViewState; notices: (string | LinkNotice)[] } {
+    const { view, codedNotices } = decodeView(location.search);
+    return { view, notices: codedNotices };
   }
 
   /** The link "Copy link" copies: this page with the current view (and lesson, language). */
@@ -412,9 +414,9 @@ export class MoeApp extends LitElement {
     return html`
         ${this.pageNotices.length ? html`<div class="notice" role="alert"><ul>${this.pageNotices.map((n) => html`<li>${n}</li>`)}</ul></div>` : nothing}
         ${s.notices.length
-          ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
+          ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
           : nothing}
-        ${s.backend?.notice ? html`<p class="notice" role="alert">${s.backend.notice}</p>` : nothing}
+        ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
         ${s.error ? html`<p class="notice error" role="alert">${this.msg.modelFailed(s.error)}</p>` : nothing}
         ${this.starting && !t ? html`<p role="status">${this.msg.starting}</p>` : nothing}
         <div class="stage">

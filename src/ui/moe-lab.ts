@@ -19,7 +19,7 @@
 import { customElement } from 'lit/decorators.js';
 import { langOf } from '../state/lang';
 import { viewOf } from '../state/simulator';
-import { decodeView, encodeView } from '../state/url';
+import { decodeView, encodeView, type LinkNotice } from '../state/url';
 import type { ViewState } from '../state/view';
 import { setLang } from './i18n/locale';
 import { MoeApp } from './moe-app';
@@ -37,25 +37,34 @@ const ATTRIBUTES: Record<string, string> = {
   layers: 'L',
 };
 
+/** Link key → the attribute it stands for. */
+const NAMES: Record<string, string> = Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, k]) => [k, a]));
+
+/** A notice that names the attribute, not the link key it stands for, in both languages. */
+function byAttributeName(n: LinkNotice): LinkNotice {
+  const message = n.message.replace(/^Ignored (\w+)=/, (_, k: string) => `Ignored ${NAMES[k] ?? k}=`);
+  const args = n.args as { key?: unknown };
+  const key = typeof args.key === 'string' ? NAMES[args.key] : undefined;
+  return { message, code: n.code, args: key ? { ...n.args, key } : n.args } as LinkNotice;
+}
+
 @customElement('moe-lab')
 export class MoeLab extends MoeApp {
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang', 'link-base'];
   }
 
-  private fromAttributes(): { view: ViewState; notices: string[] } {
+  private fromAttributes(): { view: ViewState; notices: LinkNotice[] } {
     const params = new URLSearchParams();
     for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
       const value = this.getAttribute(attribute);
       if (value !== null) params.set(key, value);
     }
-    const { view, notices } = decodeView(`?${params.toString()}`);
-    // Notices name the attribute, not the link key it stands for.
-    const names = Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, k]) => [k, a]));
-    return { view, notices: notices.map((n) => n.replace(/^Ignored (\w+)=/, (_, k: string) => `Ignored ${names[k] ?? k}=`)) };
+    const { view, codedNotices } = decodeView(`?${params.toString()}`);
+    return { view, notices: codedNotices.map(byAttributeName) };
   }
 
-  protected override initialView(): { view: ViewState; notices: string[] } {
+  protected override initialView(): { view: ViewState; notices: LinkNotice[] } {
     return this.fromAttributes();
   }
 
