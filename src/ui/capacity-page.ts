@@ -18,6 +18,7 @@ import { defaultView } from '../state/view';
 import type { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
+import { treeRendered } from './settled';
 import { a11yStyles } from './shared-styles';
 import './capacity-controls';
 import './capacity-sweep-chart';
@@ -109,13 +110,7 @@ export class CapacityPage extends LitElement {
     while (this.starting) await new Promise((r) => setTimeout(r, 20));
     await this.sim.idle();
     await this.sweeper.idle();
-    await this.updateComplete;
-    let level: ParentNode[] = [this.renderRoot];
-    while (level.length > 0) {
-      const elements = level.flatMap((root) => [...root.querySelectorAll('*')]).filter((el): el is LitElement => el instanceof LitElement);
-      await Promise.all(elements.map((el) => el.updateComplete));
-      level = elements.map((el) => el.renderRoot).filter((r): r is ShadowRoot => r instanceof ShadowRoot);
-    }
+    await treeRendered(this);
   }
 
   private readonly onSweepChange = (): void => this.requestUpdate();

@@ -24,6 +24,7 @@ import { TourController, tourFromQuery } from './tour-controller';
 import './lesson-tour';
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
+import { treeRendered } from './settled';
 import { a11yStyles, pageLayout } from './shared-styles';
 import './lang-switch';
 import './assignment-matrix';
@@ -160,14 +161,7 @@ export class MoeApp extends LitElement {
    */
   async settled(): Promise<void> {
     await this.sim.idle();
-    await this.updateComplete;
-    // Panels render after the shell, and their own parts after them: wait down the tree.
-    let level: ParentNode[] = [this.renderRoot];
-    while (level.length > 0) {
-      const elements = level.flatMap((root) => [...root.querySelectorAll('*')]).filter((el): el is LitElement => el instanceof LitElement);
-      await Promise.all(elements.map((el) => el.updateComplete));
-      level = elements.map((el) => el.renderRoot).filter((r): r is ShadowRoot => r instanceof ShadowRoot);
-    }
+    await treeRendered(this);
   }
 
   /** Live tfjs tensors and their bytes, for the soak benchmark and the leak tests. */

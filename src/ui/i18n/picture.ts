@@ -6,6 +6,7 @@
  */
 import type { PictureWords } from '../../state/export';
 import { section } from './section';
+import { CATEGORY_NAMES } from './categories';
 
 const en: PictureWords = {
   lang: 'en',
@@ -24,18 +25,7 @@ const en: PictureWords = {
   layers: (n) => `${n} layer${n === 1 ? '' : 's'}`,
   seed: (seed) => `seed ${seed}`,
   position: (index, tokens, word, category, unknown) => `Token ${index} of ${tokens}: “${word}” (${category}${unknown ? ', not in the vocabulary' : ''})`,
-  categories: {
-    function: 'function',
-    number: 'number',
-    colour: 'colour',
-    animal: 'animal',
-    verb: 'verb',
-    adjective: 'adjective',
-    object: 'object',
-    person: 'person',
-    punctuation: 'punctuation',
-    unknown: 'unknown',
-  },
+  categories: CATEGORY_NAMES.en,
   noTokens: 'No tokens',
   layer: (layer, layers) => `layer ${layer} of ${layers}`,
   title: (word, config) => `moe-lab: ${word !== null ? `routing of “${word}”` : 'routing'}, ${config}`,
@@ -91,18 +81,7 @@ const zh: PictureWords = {
   layers: (n) => `${n} 层`,
   seed: (seed) => `随机种子 ${seed}`,
   position: (index, tokens, word, category, unknown) => `第 ${index} 个词元（共 ${tokens} 个）：“${word}”（${category}${unknown ? '，不在词表中' : ''}）`,
-  categories: {
-    function: '虚词',
-    number: '数词',
-    colour: '颜色',
-    animal: '动物',
-    verb: '动词',
-    adjective: '形容词',
-    object: '物品',
-    person: '人物',
-    punctuation: '标点',
-    unknown: '未知',
-  },
+  categories: CATEGORY_NAMES.zh,
   noTokens: '没有词元',
   layer: (layer, layers) => `第 ${layer} 层（共 ${layers} 层）`,
   title: (word, config) => `moe-lab：${word !== null ? `“${word}”的路由` : '路由'}，${config}`,

@@ -4,9 +4,9 @@
  * history, specialisation map, parameters updated). A `{name}` in a message is a slot the component
  * fills with markup (a bold number, a word of the sentence); see `withSlots` in ../training-format.
  */
-import type { Category } from '../../core/corpus';
 import type { BalanceMode } from '../../core/training';
 import { section } from './section';
+import { CATEGORY_NAMES } from './categories';
 
 /** ", layer 2" after a title when the model has several layers (null: one layer, no suffix). */
 const enLayer = (layer: number | null) => (layer === null ? '' : `, layer ${layer}`);
@@ -188,18 +188,7 @@ const en = {
       "0 = the experts say no more about a word's category than chance; 1 = each category has experts of its own. Every word of the vocabulary is routed once; a cell counts the words of its row's category whose first choice is that expert. Darker = a larger share of the row; outlined = the row's favourite expert.",
     tableCaption: (layer: number, step: number) => `Words of each category by first-choice expert, layer ${layer}, after step ${step}`,
     category: 'Category',
-    categories: {
-      function: 'function',
-      number: 'number',
-      colour: 'colour',
-      animal: 'animal',
-      verb: 'verb',
-      adjective: 'adjective',
-      object: 'object',
-      person: 'person',
-      punctuation: 'punctuation',
-      unknown: 'unknown',
-    } as Record<Category, string>,
+    categories: CATEGORY_NAMES.en,
   },
   updated: {
     empty: 'No training step yet: press Train or Step.',
@@ -395,18 +384,7 @@ const zh: typeof en = {
       '0 = 从一个词去往的专家看不出它的类别，和随机一样；1 = 每个类别都有自己专属的专家。词表中的每个词都路由一次；每个单元格统计该行类别中首选该专家的词数。颜色越深 = 占该行的比例越大；加框 = 该行最常去的专家。',
     tableCaption: (layer, step) => `各类别的词按首选专家的分布（第 ${layer} 层，第 ${step} 步之后）`,
     category: '类别',
-    categories: {
-      function: '虚词',
-      number: '数词',
-      colour: '颜色',
-      animal: '动物',
-      verb: '动词',
-      adjective: '形容词',
-      object: '物品',
-      person: '人物',
-      punctuation: '标点',
-      unknown: '未知',
-    },
+    categories: CATEGORY_NAMES.zh,
   },
   updated: {
     empty: '还没有训练步：请按“训练”或“单步”。',
