@@ -17,7 +17,7 @@ import { MAX_ROUTE_WORK, routeRandomToken } from '../src/core/real-route';
 import { DEFAULT_TRAIN, validateTrainSettings } from '../src/core/training';
 import { decodeBalanceView, decodeTrainView } from '../src/state/train-url';
 import { decodeView } from '../src/state/url';
-import { CATALOGUE } from '../src/ui/i18n/catalogue';
+import { CATALOGUE } from '../src/ui/i18n/all';
 import { setLang } from '../src/ui/i18n/locale';
 import { localized } from '../src/ui/i18n/localize-message';
 import { problemText, type MaybeCoded, type ProblemTexts } from '../src/ui/i18n/problems';

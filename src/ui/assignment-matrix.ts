@@ -11,6 +11,7 @@ import { TokenSelectEvent } from './events';
 import { formatWeight } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
 export const NAMED_COLUMNS_MAX = 32;

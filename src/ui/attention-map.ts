@@ -10,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController, messages } from './i18n/locale';
 import { mathText } from './math-text';
 import { a11yStyles } from './shared-styles';
+import './i18n/memory';
 
 const CELL = 22;
 const GAP = 1;

@@ -26,6 +26,8 @@ import './lang-switch';
 import './load-history';
 import './loss-chart';
 import { a11yStyles } from './shared-styles';
+import './i18n/common';
+import './i18n/training';
 
 type Side = 'left' | 'right';
 const SIDES: Side[] = ['left', 'right'];

@@ -12,6 +12,7 @@ import { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
 import { CAPACITY_STOPS, capacityStop } from './capacity-stops';
 import { a11yStyles } from './shared-styles';
+import './i18n/capacity-page';
 
 /** "1", "1.25", "0.5": a factor as written in the formula and the sweep. */
 export function formatFactor(cf: number): string {

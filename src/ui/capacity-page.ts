@@ -27,6 +27,8 @@ import './imbalance-note';
 import './lang-switch';
 import './load-bars';
 import './token-strip';
+import './i18n/capacity-page';
+import './i18n/common';
 
 @customElement('capacity-page')
 export class CapacityPage extends LitElement {

@@ -13,6 +13,7 @@ import { formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import { WidthController } from './width-controller';
+import './i18n/capacity-page';
 
 /** Chart height: shorter on a phone. */
 const height = (narrow: boolean) => (narrow ? 210 : 250);

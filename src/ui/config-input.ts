@@ -8,6 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController, messages } from './i18n/locale';
 import { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { a11yStyles } from './shared-styles';
+import './i18n/scale';
 
 /** A problem with the text: where (when known) and what (in the page's language). */
 export interface InputProblem {

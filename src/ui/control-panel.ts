@@ -13,6 +13,7 @@ import { localized } from './i18n/localize-message';
 import { routerInfo } from './router-info';
 import { CAPACITY_STOPS, capacityStop } from './capacity-stops';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 interface SliderSpec {
   id: string;

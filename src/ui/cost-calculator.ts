@@ -14,6 +14,7 @@ import { richText } from './math-text';
 import { scaled } from './param-breakdown';
 import { formatDays, formatDollars, formatExact, formatHours, formatPower } from './scale-format';
 import { a11yStyles } from './shared-styles';
+import './i18n/scale';
 
 export interface CostSettings {
   /** Training tokens, in trillions. */

@@ -12,6 +12,7 @@ import { formatFactor } from './capacity-controls';
 import { formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
+import './i18n/capacity-page';
 
 /** cf·T·k/E as written in the worked formula: up to 4 decimals, no trailing zeros. */
 export function formatRaw(x: number): string {

@@ -6,6 +6,8 @@ import { withKeptKeys } from '../state/lang';
 import { messages, onLangChange } from './i18n/locale';
 import './lang-switch';
 import './moe-lab';
+import './i18n/common';
+import './i18n/embed-page';
 
 function fill(): void {
   const m = messages().embedPage;

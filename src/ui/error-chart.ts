@@ -10,6 +10,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { percent } from './memory-format';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
+import './i18n/memory';
 
 const W = 600;
 const H = 250;

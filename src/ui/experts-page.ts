@@ -29,6 +29,8 @@ import './granularity-live';
 import './granularity-table';
 import './lesson-controls';
 import './shared-usage';
+import './i18n/common';
+import './i18n/lesson-pages';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const TOP_FIELDS = ['experts', 'topk', 'granularity', 'seed', 'sentence'] as const;

@@ -13,6 +13,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn, tint } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 interface Block {
   label: string;

@@ -13,6 +13,8 @@ import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { expertColour, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
+import './i18n/picture';
+import './i18n/simulator';
 
 /** Pixels per SVG unit in the PNG, for sharp text on high-density screens and in slides. */
 export const PNG_SCALE = 2;

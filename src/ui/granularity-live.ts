@@ -12,6 +12,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
+import './i18n/lesson-pages';
 
 /** The measured routed-expert parameters per token of each run that ran: [min, max]. */
 export function routedRange(run: GranularityRun): [number, number] | null {

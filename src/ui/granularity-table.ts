@@ -10,6 +10,7 @@ import type { GranularityRow } from '../core/lesson-math';
 import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
+import './i18n/lesson-pages';
 
 /** An exact BigInt with grouping: 488526937079580n → "488,526,937,079,580". */
 export function groupedBigInt(n: bigint): string {

@@ -13,6 +13,7 @@ import { formatRaw } from './drop-summary';
 import { formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
+import './i18n/capacity-page';
 
 @customElement('imbalance-note')
 export class ImbalanceNote extends LitElement {

@@ -31,6 +31,7 @@ import { localized, type CoreMessage } from './i18n/localize-message';
 import { mathText } from './math-text';
 import { bytesText, ratioText } from './memory-format';
 import { a11yStyles } from './shared-styles';
+import './i18n/memory';
 
 /** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
 const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072

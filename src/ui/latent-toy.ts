@@ -13,6 +13,7 @@ import { mathText, richText } from './math-text';
 import { a11yStyles } from './shared-styles';
 import './attention-map';
 import './error-chart';
+import './i18n/memory';
 
 export class LatentSizeEvent extends Event {
   static readonly type = 'latent-size';

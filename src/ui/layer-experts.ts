@@ -19,6 +19,7 @@ import { formatExact, formatScale } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
 import { a11yStyles } from './shared-styles';
 import { WidthController } from './width-controller';
+import './i18n/scale';
 
 /** More experts than this are described in words only. */
 export const MAX_DRAWN = 2048;

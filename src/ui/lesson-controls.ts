@@ -13,6 +13,7 @@ import { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { a11yStyles } from './shared-styles';
+import './i18n/lesson-pages';
 
 export type LessonControl = 'experts' | 'topk' | 'shared' | 'granularity' | 'seed' | 'sentence';
 

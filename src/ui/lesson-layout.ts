@@ -9,6 +9,8 @@ import { encodeLesson, type LessonState } from '../state/lesson-url';
 import { messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import './lang-switch';
+import './i18n/common';
+import './i18n/lesson-pages';
 
 export { lessonStyles } from './lesson-styles';
 

@@ -10,6 +10,8 @@ import type { LessonFacts, PublishedFacts } from '../state/lesson-facts';
 import { LESSONS, moveStep, stepOf, tourProgress, type StepRef } from '../state/lessons';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
+import './i18n/lessons';
+import './i18n/shell';
 
 /** Sent when the reader moves to another step (Back, Next, the lesson list). */
 export class TourGoEvent extends Event {

@@ -11,6 +11,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { expertColour } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 /** Above this many experts, bars lose their own labels. */
 export const LABELLED_MAX = 32;

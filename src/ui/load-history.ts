@@ -15,6 +15,7 @@ import { formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
+import './i18n/training';
 
 /** Steps summed for the current max/mean. */
 export const WINDOW = 20;

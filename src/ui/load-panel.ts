@@ -10,6 +10,7 @@ import { formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import './load-bars';
+import './i18n/simulator';
 
 @customElement('load-panel')
 export class LoadPanel extends LitElement {

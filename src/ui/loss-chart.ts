@@ -11,6 +11,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { LocaleController, messages } from './i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
+import './i18n/training';
 
 export type LossSeries = 'task' | 'balance' | 'z';
 

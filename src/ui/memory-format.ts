@@ -1,6 +1,7 @@
 /** Number formats of the compressed-memory page. */
 import { formatBytes } from '../core/kv-cache';
 import { messages } from './i18n/locale';
+import './i18n/memory';
 
 /** A share as a percentage: 0.175 → "17.5%". */
 export function percent(v: number, digits = 1): string {

@@ -23,6 +23,8 @@ import { a11yStyles } from './shared-styles';
 import './kv-calculator';
 import './lang-switch';
 import './latent-toy';
+import './i18n/common';
+import './i18n/memory';
 
 @customElement('memory-page')
 export class MemoryPage extends LitElement {

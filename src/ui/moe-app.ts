@@ -35,6 +35,9 @@ import './load-panel';
 import './param-meter';
 import './router-panel';
 import './token-strip';
+import './i18n/common';
+import './i18n/lessons';
+import './i18n/shell';
 
 @customElement('moe-app')
 export class MoeApp extends LitElement {

@@ -14,6 +14,7 @@ import { localized } from './i18n/localize-message';
 import { richText } from './math-text';
 import { formatExact, formatScale, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
+import './i18n/scale';
 
 /** What the page's language words from the config itself: its attention, and what the count left out. */
 interface ConfigFacts {

@@ -8,6 +8,7 @@ import type { Trace } from '../core/trace';
 import { formatCount, formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 @customElement('param-meter')
 export class ParamMeter extends LitElement {

@@ -11,6 +11,7 @@ import { toyParams } from '../core/params';
 import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
+import './i18n/lesson-pages';
 
 interface Row {
   id: string;

@@ -18,6 +18,8 @@ import { backendNotice } from './training-format';
 import './lang-switch';
 import './load-bars';
 import './token-strip';
+import './i18n/common';
+import './i18n/routers';
 
 @customElement('router-compare')
 export class RouterCompare extends LitElement {

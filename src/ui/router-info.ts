@@ -7,6 +7,7 @@ import type { RouterKind } from '../core/config';
 import { CATALOGUE } from './i18n/catalogue';
 import { messages } from './i18n/locale';
 import type { RouterText } from './i18n/simulator';
+import './i18n/simulator';
 
 export type RouterInfo = RouterText;
 

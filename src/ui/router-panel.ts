@@ -15,6 +15,7 @@ import { expertColour } from './palette';
 import { routerInfo } from './router-info';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 /** More routed experts than this: the compact overview. */
 export const COMPACT_ABOVE = 32;

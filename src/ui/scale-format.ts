@@ -1,5 +1,6 @@
 /** Number formatting for the real-scale page: "671.0B" with the exact count kept for titles. */
 import { messages } from './i18n/locale';
+import './i18n/scale';
 
 const grouped = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 

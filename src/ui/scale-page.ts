@@ -33,6 +33,8 @@ import './cost-calculator';
 import './layer-experts';
 import './param-breakdown';
 import './toy-vs-real';
+import './i18n/common';
+import './i18n/scale';
 
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;

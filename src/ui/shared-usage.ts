@@ -11,6 +11,7 @@ import type { Trace } from '../core/trace';
 import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
+import './i18n/lesson-pages';
 
 /** Routed experts listed in full up to this many; beyond, the busiest ones. */
 const MAX_ROUTED_ROWS = 16;

@@ -28,6 +28,8 @@ import './lesson-controls';
 import './real-sparsity';
 import './sparsity-sweep';
 import './token-active-table';
+import './i18n/common';
+import './i18n/lesson-pages';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] as const;

@@ -9,6 +9,7 @@ import { axisWith, sparsitySweep, SWEEP_EXPERTS, SWEEP_TOP_K, type SweepCell } f
 import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
+import './i18n/lesson-pages';
 
 @customElement('sparsity-sweep')
 export class SparsitySweep extends LitElement {

@@ -10,6 +10,7 @@ import type { SpecialisationMap as SpecMap } from '../core/specialisation';
 import { LocaleController, messages } from './i18n/locale';
 import { textOn, tint } from './palette';
 import { withSlots } from './training-format';
+import './i18n/training';
 
 /** The score with two decimals and a real minus sign (it can dip just below 0 by chance). */
 export function formatScore(v: number): string {

@@ -11,6 +11,7 @@ import { TokenSelectEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
+import './i18n/simulator';
 
 /** "E2 ✕5": the token's experts, a dropped choice crossed. */
 function expertsText(r: TokenRouting): string {

@@ -11,6 +11,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { scaled } from './param-breakdown';
 import { formatExact, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
+import './i18n/scale';
 
 /** "embedding, routers and shared experts": the parts every token uses. */
 function alwaysOn(m: ScaleModel): string {

@@ -17,6 +17,7 @@ import { routerInfo } from './router-info';
 import { localized } from './i18n/localize-message';
 import { ALPHAS, balanceName, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, Z_LOSSES } from './training-format';
 import { TrainCommandEvent, TrainSettingsEvent, type TrainCommand } from './training-events';
+import './i18n/training';
 
 export interface FieldProblem {
   field: string;

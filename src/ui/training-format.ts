@@ -2,6 +2,7 @@
 import type { BalanceMode } from '../core/training';
 import { messages } from './i18n/locale';
 import type { CoreMessage } from './i18n/localize-message';
+import './i18n/training';
 
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] as const;
 export const ALPHAS = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;

@@ -34,6 +34,8 @@ import './token-strip';
 import './training-controls';
 import './updated-params';
 import { a11yStyles, pageLayout } from './shared-styles';
+import './i18n/common';
+import './i18n/training';
 
 /** A note the page attaches to the balancing control after an automatic change. */
 type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'balancing-unset' };

@@ -10,6 +10,7 @@ import { formatCount, formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn } from './palette';
 import { withSlots } from './training-format';
+import './i18n/training';
 
 /** Parameter counts of the parts (ToyParams of src/core/params.ts has these fields). */
 export interface PartSizes {

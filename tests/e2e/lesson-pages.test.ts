@@ -13,7 +13,7 @@ import { toyParams } from '../../src/core/params';
 import { VOCAB } from '../../src/core/tokenizer';
 import type { Trace } from '../../src/core/trace';
 import type { GranularityRun } from '../../src/state/lesson-runs';
-import { CATALOGUE } from '../../src/ui/i18n/catalogue';
+import { CATALOGUE } from '../../src/ui/i18n/all';
 import { launchBrowser, openPage, screenshot } from './browser';
 import { findUntranslated } from './untranslated';
 

@@ -5,7 +5,7 @@ import { tokenize } from '../../src/core/tokenizer';
 import type { Trace } from '../../src/core/trace';
 import { csvField, CSV_HEADER, escapeXml, exportFileName, traceToCsv, traceToJson, viewToSvg, type PictureWords } from '../../src/state/export';
 import { defaultView } from '../../src/state/view';
-import { CATALOGUE } from '../../src/ui/i18n/catalogue';
+import { CATALOGUE } from '../../src/ui/i18n/all';
 import { expertColour, textOn } from '../../src/ui/palette';
 
 const palette = { expert: expertColour, textOn };

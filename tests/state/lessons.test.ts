@@ -3,7 +3,7 @@ import { combinations } from '../../src/core/lesson-math';
 import { lessonFacts, publishedFacts } from '../../src/state/lesson-facts';
 import { formatLessonRef, LESSONS, lessonView, moveStep, parseLessonRef, stepOf, tourProgress, type StepRef } from '../../src/state/lessons';
 import { initialState, Simulator } from '../../src/state/simulator';
-import { CATALOGUE } from '../../src/ui/i18n/catalogue';
+import { CATALOGUE } from '../../src/ui/i18n/all';
 
 let sims: Simulator[] = [];
 afterEach(() => {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import type { LayerTrace, TokenRouting, TokenTrace } from '../../src/core/trace';
-import { CATALOGUE } from '../../src/ui/i18n/catalogue';
+import { CATALOGUE } from '../../src/ui/i18n/all';
 import { setLang } from '../../src/ui/i18n/locale';
 import { ROUTER_INFO, routerInfo } from '../../src/ui/router-info';
 import '../../src/ui/assignment-matrix';

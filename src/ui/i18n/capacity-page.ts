@@ -1,5 +1,6 @@
 /** The capacity lesson (demos/capacity.html, src/ui/capacity-*.ts): capacity, dropped tokens, the sweep. */
 import type { RouterKind } from '../../core/config';
+import { register } from './catalogue';
 import { plural, section } from './section';
 
 const en = {
@@ -188,4 +189,7 @@ const zh: typeof en = {
   ignoredKey: (key, value) => `已忽略 ${key}=${value}：本页只使用 e、k、cf、r、seed 和 text。`,
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('capacityPage', part);
+
+export default part;

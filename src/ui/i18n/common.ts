@@ -1,4 +1,5 @@
 /** Messages used on every page: the site's name, the language switch, presenter mode, notices. */
+import { register } from './catalogue';
 import { section } from './section';
 
 const en = {
@@ -25,4 +26,7 @@ const zh: typeof en = {
   langIgnored: (raw: string) => `已忽略 lang=${raw}：可选语言为 en（英语）和 zh（简体中文）。现使用英语。`,
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('common', part);
+
+export default part;

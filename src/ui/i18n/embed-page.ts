@@ -1,4 +1,5 @@
 /** The embedding example page (demos/embed.html). Text between backticks is shown as code. */
+import { register } from './catalogue';
 import { section } from './section';
 
 const en = {
@@ -17,4 +18,7 @@ const zh: typeof en = {
   p2: '用 `npm run build:lib` 构建库（dist-lib/moe-lab.js，一个会再加载一个自身代码块的 ES 模块），并用 module 类型的 script 标签加载它。加上 `lang="zh"` 即可显示中文。',
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('embedPage', part);
+
+export default part;

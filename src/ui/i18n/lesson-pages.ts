@@ -3,6 +3,7 @@
  * and "More, smaller experts, and shared experts" (demos/experts.html, src/ui/experts-page.ts),
  * with their shared controls (src/ui/lesson-controls.ts).
  */
+import { register } from './catalogue';
 import { plural, section } from './section';
 
 /** x to 3 significant figures, as a plain number: 37.552 → 37.6, 6710.26 → 6710. */
@@ -298,4 +299,7 @@ const zh: typeof en = {
   },
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('lessonPages', part);
+
+export default part;

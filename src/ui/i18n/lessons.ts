@@ -5,6 +5,7 @@
  */
 import { formatBytes } from '../../core/kv-cache';
 import type { LessonFacts, PublishedFacts } from '../../state/lesson-facts';
+import { register } from './catalogue';
 import { section } from './section';
 
 type Body = (f: LessonFacts, p: PublishedFacts) => string;
@@ -382,4 +383,7 @@ const zh: typeof en = {
   },
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('lessons', part);
+
+export default part;

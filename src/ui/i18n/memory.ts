@@ -4,6 +4,7 @@
  * and <em>/<strong> (rendered by richText); both in src/ui/math-text.ts.
  */
 import type { AttentionKind, AttentionShape, Precision } from '../../core/kv-cache';
+import { register } from './catalogue';
 import { section } from './section';
 
 /** The headline sentence of the cache calculator, in parts (the numbers are styled apart). */
@@ -301,4 +302,7 @@ const zh: typeof en = {
   },
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('memory', part);
+
+export default part;

@@ -5,6 +5,7 @@
  * Words of the sentence and the expert labels (E3, S0, ✕) are drawn as they are.
  */
 import type { PictureWords } from '../../state/export';
+import { register } from './catalogue';
 import { section } from './section';
 import { CATEGORY_NAMES } from './categories';
 
@@ -118,4 +119,7 @@ const zh: PictureWords = {
   manyExperts: (experts, least, most) => `共 ${experts} 个专家，每个被 ${least} 到 ${most} 个词元选择（确切数字见 CSV 和 JSON 导出）。`,
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('picture', part);
+
+export default part;

@@ -17,6 +17,7 @@ import type { RouteMessages } from '../../core/real-route';
 import type { TrainMessages, TrainNumberField } from '../../core/training';
 import type { TrainLinkMessages } from '../../state/train-url';
 import type { LinkMessages, ViewNumberKey } from '../../state/url';
+import { register } from './catalogue';
 import { section } from './section';
 
 /** Every code of a message from core or state, with its arguments. */
@@ -406,4 +407,7 @@ const zh: ProblemTexts = {
   'link.balSides': () => '已忽略 bal：本页左右两侧各有自己的负载均衡方式（left=、right=）。',
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('problems', part);
+
+export default part;

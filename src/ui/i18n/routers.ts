@@ -2,6 +2,7 @@
  * The four routers page (src/ui/router-compare.ts, demos/routers.html). The routers' own names,
  * formulas and captions are in the simulator's section (read through routerInfo() of ../router-info).
  */
+import { register } from './catalogue';
 import { section } from './section';
 
 const en = {
@@ -32,4 +33,7 @@ const zh: typeof en = {
     `最忙的专家负载是平均负载的 ${maxOverMean}×；没有分到专家的词元：${skipped} 个。平均激活参数：${total} 个中的 ${active} 个（${percent}）。`,
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('routers', part);
+
+export default part;

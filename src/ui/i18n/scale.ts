@@ -6,6 +6,7 @@
 import type { RouterKind } from '../../core/config';
 import type { Part } from '../../core/params';
 import type { Attention, RouterRule } from '../../core/real-config';
+import { register } from './catalogue';
 import { section } from './section';
 
 /** How a model's shape is described under its name (scale-page's shapeText). */
@@ -574,4 +575,7 @@ const zh: typeof en = {
   },
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('scale', part);
+
+export default part;

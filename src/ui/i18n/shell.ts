@@ -1,4 +1,5 @@
 /** The main page's shell (src/ui/moe-app.ts): header, lesson links, sentence box, panel titles. */
+import { register } from './catalogue';
 import { section } from './section';
 
 const en = {
@@ -78,4 +79,7 @@ const zh: typeof en = {
   matrixTitle: '整句视图',
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('shell', part);
+
+export default part;

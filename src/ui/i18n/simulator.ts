@@ -4,6 +4,7 @@
  * and the four routers' names, formulas and captions (shared with other pages through router-info).
  */
 import type { RouterKind } from '../../core/config';
+import { register } from './catalogue';
 import { plural, section } from './section';
 
 /** A router's name, where it comes from, its one-line formula and a caption in plain words. */
@@ -538,4 +539,7 @@ const zh: typeof en = {
   },
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('sim', part);
+
+export default part;

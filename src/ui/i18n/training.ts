@@ -5,6 +5,7 @@
  * fills with markup (a bold number, a word of the sentence); see `withSlots` in ../training-format.
  */
 import type { BalanceMode } from '../../core/training';
+import { register } from './catalogue';
 import { section } from './section';
 import { CATEGORY_NAMES } from './categories';
 
@@ -408,4 +409,7 @@ const zh: typeof en = {
   },
 };
 
-export default section({ en, zh });
+const part = section({ en, zh });
+register('train', part);
+
+export default part;
