@@ -115,7 +115,7 @@ const en = {
         fine: {
           title: 'Split each expert into smaller ones',
           body: (f) =>
-            `Each expert is cut into 4 narrower ones: ${f.experts} experts of ${n(f.expertParams)} parameters, and each token uses ${f.active} of them. The parameters and the work per token stay the same (${n(f.tokenActive)} of ${n(f.total)}).`,
+            `Each expert is cut into 4 narrower ones: ${f.experts} experts of ${n(f.expertParams)} parameters, and each token uses ${f.active} of them. The expert work per token stays the same: ${f.active} × ${n(f.expertParams)} = ${n(f.active * f.expertParams)} parameters, as 2 × 6,144 before. Only the router grows a little, to score ${f.experts} experts.`,
         },
         combos: {
           title: 'Many more combinations',
@@ -262,7 +262,7 @@ const zh: typeof en = {
         },
         try: {
           title: '轮到你了：改变 k',
-          body: (f) => `这里 k = ${f.active}：“${f.token}”现在去往 ${choiceList(f)}。拖动“每个词元的激活专家数”滑块并逐个查看词元：每个词元用的专家越多，计算量就越大。`,
+          body: (f) => `这里 k = ${f.active}：“${f.token}”现在去往 ${choiceList(f)}。拖动“每个词元激活的专家数（top-k）”滑块并逐个查看词元：每个词元用的专家越多，计算量就越大。`,
         },
       },
     },
@@ -291,7 +291,7 @@ const zh: typeof en = {
         fine: {
           title: '把每个专家切成更小的专家',
           body: (f) =>
-            `每个专家被切成 4 个更窄的专家：共 ${f.experts} 个专家，每个 ${n(f.expertParams)} 个参数，每个词元使用其中 ${f.active} 个。参数总量和每个词元的计算量都不变（${n(f.total)} 个中的 ${n(f.tokenActive)} 个）。`,
+            `每个专家被切成 4 个更窄的专家：共 ${f.experts} 个专家，每个 ${n(f.expertParams)} 个参数，每个词元使用其中 ${f.active} 个。每个词元在专家上的计算量不变：${f.active} × ${n(f.expertParams)} = ${n(f.active * f.expertParams)} 个参数，和之前的 2 × 6,144 一样。只有路由器稍微变大，因为要给 ${f.experts} 个专家打分。`,
         },
         combos: {
           title: '组合多得多',
