@@ -102,7 +102,7 @@ export class MoeLab extends MoeApp {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') {
       // The element's language, or the page's own when the attribute goes; the address bar is left alone.
-      setLang(value === null ? langOf(location.search) : langOf(`?lang=${encodeURIComponent(value)}`), { url: false });
+      setLang(value === null ? langOf(location.search) : langOf(`?lang=${encodeURIComponent(value)}`), { url: false, document: false });
       return;
     }
     if (name === 'link-base') {

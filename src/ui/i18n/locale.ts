@@ -31,11 +31,15 @@ export function getLang(): Lang {
   return current;
 }
 
-/** Switches the language everywhere on the page and records it in the address bar. */
-export function setLang(lang: Lang, options: { url?: boolean } = {}): void {
+/**
+ * Switches the language everywhere on the page, records it in the address bar and on <html lang>.
+ * An embedded element passes `url: false, document: false`: the host page's address and language
+ * are not its own (its `lang` attribute tells screen readers the language of its part).
+ */
+export function setLang(lang: Lang, options: { url?: boolean; document?: boolean } = {}): void {
   if (lang === current) return;
   current = lang;
-  applyToDocument();
+  if (options.document !== false) applyToDocument();
   if (options.url !== false && typeof location !== 'undefined') {
     const query = withKeptKeys(location.search, location.search, lang);
     if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
