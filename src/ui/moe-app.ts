@@ -65,6 +65,12 @@ export class MoeApp extends LitElement {
     .title-row button { background: #fff; color: #111; border: 2px solid #444; }
     .title-row button[aria-pressed='true'] { background: #111; color: #fff; }
     section.tour { border: 3px solid #0b57d0; margin-bottom: 1rem; background: #f3f7ff; }
+    /* On a screen tall and wide enough the tour stays at the top while the page scrolls to the panel
+       it points at (which stops below it: scroll-margin-top is the tour's height). */
+    @media (min-width: 800px) and (min-height: 640px) {
+      section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem rgb(0 0 0 / 0.15); }
+      .highlight { scroll-margin-top: calc(var(--tour-height, 0px) + 0.75rem); }
+    }
     .highlight { outline: 4px solid #0b57d0; outline-offset: 3px; }
     .look { display: inline-block; margin: 0 0 0.4rem; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: #0b57d0; color: #fff; font-weight: 700; font-size: 0.9rem; }
     .look::before { content: '▶ '; }
@@ -84,6 +90,7 @@ export class MoeApp extends LitElement {
     @media (min-width: 1400px) {
       :host([presenter]) .stage:has(section.tour) { display: grid; grid-template-columns: minmax(22rem, 30rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
       :host([presenter]) section.tour { position: sticky; top: 0.5rem; margin: 0; }
+      :host([presenter]) .highlight { scroll-margin-top: 0.5rem; }
     }
   `,
   ];
@@ -305,11 +312,13 @@ export class MoeApp extends LitElement {
   }
 
   protected override updated(): void {
-    // In presenter mode the page follows the tour to the panel it points at (the tour stays in view).
     const key = this.tour.ref ? `${this.tour.ref.lesson}.${this.tour.ref.step}` : '';
     if (key === this.scrolledFor || this.starting || !this.sim.state.trace) return;
     this.scrolledFor = key;
-    if (this.presenter && key) this.renderRoot.querySelector('.highlight')?.scrollIntoView({ block: 'nearest' });
+    const tour = this.renderRoot.querySelector<HTMLElement>('section.tour');
+    this.style.setProperty('--tour-height', `${tour?.offsetHeight ?? 0}px`);
+    // The page follows the tour to the panel it points at (the tour stays in view: sticky, or its own column).
+    if (key && tour && getComputedStyle(tour).position === 'sticky') this.renderRoot.querySelector('.highlight')?.scrollIntoView({ block: 'nearest' });
   }
 
   private scrolledFor = '';
