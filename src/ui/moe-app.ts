@@ -312,13 +312,24 @@ export class MoeApp extends LitElement {
   }
 
   protected override updated(): void {
-    const key = this.tour.ref ? `${this.tour.ref.lesson}.${this.tour.ref.step}` : '';
+    // Once per step, and again when a prediction's answer makes the tour taller.
+    const key = this.tour.ref ? `${this.tour.ref.lesson}.${this.tour.ref.step}.${this.tour.revealed}` : '';
     if (key === this.scrolledFor || this.starting || !this.sim.state.trace) return;
     this.scrolledFor = key;
+    void this.followTour(key !== '');
+  }
+
+  /** The page follows the tour to the panel it points at (the tour stays in view: sticky, or its own column). */
+  private async followTour(open: boolean): Promise<void> {
+    await this.renderRoot.querySelector<LessonTour>('lesson-tour')?.updateComplete; // its height, with any answer
     const tour = this.renderRoot.querySelector<HTMLElement>('section.tour');
     this.style.setProperty('--tour-height', `${tour?.offsetHeight ?? 0}px`);
-    // The page follows the tour to the panel it points at (the tour stays in view: sticky, or its own column).
-    if (key && tour && getComputedStyle(tour).position === 'sticky') this.renderRoot.querySelector('.highlight')?.scrollIntoView({ block: 'nearest' });
+    const panel = this.renderRoot.querySelector('.highlight');
+    if (!open || !tour || !panel || getComputedStyle(tour).position !== 'sticky') return;
+    // Scroll only when the panel's top is hidden under the tour or low on the screen.
+    const top = panel.getBoundingClientRect().top;
+    const below = tour.getBoundingClientRect().bottom;
+    if (top < below || top > below + (innerHeight - below) * 0.5) panel.scrollIntoView({ block: 'start' });
   }
 
   private scrolledFor = '';
