@@ -21,6 +21,8 @@
  *     page can show what was assumed.
  *   - Left out, and said so in `leftOut`: multi-token-prediction modules (DeepSeek-V3's
  *     num_nextn_predict_layers) and vision towers (vision_config), as the published headline totals do.
+ * Both lists are English sentences; `codedDefaults` and `codedLeftOut` are the same notes with a code
+ * and arguments each (RealNoteMessages, see ./coded), from which the page words them in its language.
  */
 
 import { withCode, type Coded } from './coded';
@@ -93,6 +95,40 @@ export interface RealConfigMessages {
   'hf.tooManyWeights': { total: string };
 }
 export type RealConfigCode = keyof RealConfigMessages;
+
+/**
+ * Why a field that the config left out took the value it did, in the words of its note
+ * ("field = value (why)"): the code `default.<why>` of RealNoteMessages.
+ */
+export const DEFAULT_WHY = {
+  modelCode: "the model code's default",
+  untied: 'untied, the default of this model type',
+  moeAfterDense: 'every layer after the dense ones is MoE',
+  kvPerQuery: 'one key/value head per query head',
+  everyLayerMoe: 'every layer is MoE',
+  qkvBias: 'Qwen2-MoE has q, k and v biases',
+} as const;
+export type DefaultWhy = keyof typeof DEFAULT_WHY;
+
+/**
+ * The notes of a config that was read, by code, with their arguments (see ./coded):
+ *   default.<why>    a field the config left out, and the value it took: "field = value (why)", with
+ *                    `value` as JSON writes it (false, 1, 2.5, "noaux_tc", []);
+ *   default.derived  a field computed from others: "head_dim = 128 (hidden_size / num_attention_heads)";
+ *   leftOut.*        what the count leaves out, as the published headline totals do.
+ */
+export type RealNoteMessages = { [W in DefaultWhy as `default.${W}`]: { field: string; value: string } } & {
+  'default.derived': { field: string; value: string; from: string };
+  'leftOut.mtp': { layers: number };
+  'leftOut.vision': Record<string, never>;
+};
+export type RealNoteCode = keyof RealNoteMessages;
+/** One note: its English text in `message`, its code and arguments (not enumerable). */
+export type RealNote = Coded<RealNoteMessages>;
+
+function note<C extends RealNoteCode>(code: C, args: RealNoteMessages[C], message: string): RealNote {
+  return withCode({ message }, code, args) as unknown as RealNote;
+}
 
 /** A ConfigFieldError with its code and arguments attached (not enumerable). */
 export type CodedFieldError = ConfigFieldError & Coded<RealConfigMessages>;
@@ -181,10 +217,13 @@ export interface MoeShape {
   sharedGate: boolean;
   tied: boolean;
   router: RouterRule;
-  /** Fields that were absent and took the meaning the model's code gives them. */
+  /** Fields that were absent and took the meaning the model's code gives them ("field = value (why)"). */
   defaults: string[];
   /** What is left out of the count. */
   leftOut: string[];
+  /** The notes of `defaults` and `leftOut`, in the same order, with their codes (for the page's language). */
+  codedDefaults: RealNote[];
+  codedLeftOut: RealNote[];
 }
 
 type Raw = Record<string, unknown>;
@@ -202,8 +241,19 @@ const has = (raw: Raw, field: string): boolean => Object.hasOwn(raw, field) && r
 
 /** Reads fields of one config, collecting the defaults it applies. */
 class Reader {
-  readonly defaults: string[] = [];
+  readonly defaults: RealNote[] = [];
   constructor(readonly raw: Raw) {}
+
+  /** Notes that `field` was absent and took `value` (written as JSON writes it), for the reason `why`. */
+  assumed(field: string, value: unknown, why: DefaultWhy): void {
+    const shown = JSON.stringify(value);
+    this.defaults.push(note(`default.${why}`, { field, value: shown }, `${field} = ${shown} (${DEFAULT_WHY[why]})`));
+  }
+
+  /** Notes that `field` was absent and was computed as `from`. */
+  derived(field: string, value: number, from: string): void {
+    this.defaults.push(note('default.derived', { field, value: String(value), from }, `${field} = ${value} (${from})`));
+  }
 
   /** A required whole number in [min, max]; `why` says what it is for when it is missing. */
   int(field: string, min = 1, why: { why: MissingWhy; method?: string } | null = null, max = MAX_FIELD): number {
@@ -225,18 +275,18 @@ class Reader {
   }
 
   /** A whole number that may be absent (or null), taking `fallback` with the reason recorded. */
-  optionalInt(field: string, min: number, fallback: number, reason: string): number {
+  optionalInt(field: string, min: number, fallback: number, why: DefaultWhy): number {
     const v = this.raw[field];
     if (!has(this.raw, field) || v === null) {
-      this.defaults.push(`${field} = ${fallback} (${reason})`);
+      this.assumed(field, fallback, why);
       return fallback;
     }
     return this.check(field, v, min);
   }
 
-  flag(field: string, fallback: boolean, reason = "the model code's default"): boolean {
+  flag(field: string, fallback: boolean, why: DefaultWhy = 'modelCode'): boolean {
     if (!has(this.raw, field) || this.raw[field] === null) {
-      this.defaults.push(`${field} = ${fallback} (${reason})`);
+      this.assumed(field, fallback, why);
       return fallback;
     }
     const v = this.raw[field];
@@ -249,7 +299,7 @@ class Reader {
 
   real(field: string, fallback: number, min: number): number {
     if (!has(this.raw, field) || this.raw[field] === null) {
-      this.defaults.push(`${field} = ${fallback} (the model code's default)`);
+      this.assumed(field, fallback, 'modelCode');
       return fallback;
     }
     const v = this.raw[field];
@@ -263,7 +313,7 @@ class Reader {
 
   choice<T extends string>(field: string, options: readonly T[], fallback: T): T {
     if (!has(this.raw, field) || this.raw[field] === null) {
-      this.defaults.push(`${field} = "${fallback}" (the model code's default)`);
+      this.assumed(field, fallback, 'modelCode');
       return fallback;
     }
     const v = this.raw[field];
@@ -278,7 +328,7 @@ class Reader {
   /** A list of layer indices in [0, layers). */
   layerList(field: string, layers: number): number[] {
     if (!has(this.raw, field) || this.raw[field] === null) {
-      this.defaults.push(`${field} = [] (the model code's default)`);
+      this.assumed(field, [], 'modelCode');
       return [];
     }
     const v = this.raw[field];
@@ -328,25 +378,32 @@ export function readMoeConfig(input: unknown): MoeShape {
   const hidden = r.int('hidden_size');
   const layers = r.int('num_hidden_layers', 1, null, MAX_LAYERS);
   const heads = r.int('num_attention_heads');
-  const tied = r.flag('tie_word_embeddings', false, 'untied, the default of this model type');
+  const tied = r.flag('tie_word_embeddings', false, 'untied');
 
-  const leftOut: string[] = [];
+  const codedLeftOut: RealNote[] = [];
   const mtp = raw.num_nextn_predict_layers;
   if (typeof mtp === 'number' && mtp > 0) {
-    leftOut.push(`the multi-token-prediction module (num_nextn_predict_layers = ${mtp}), as in the published headline total`);
+    codedLeftOut.push(note('leftOut.mtp', { layers: mtp }, `the multi-token-prediction module (num_nextn_predict_layers = ${mtp}), as in the published headline total`));
   }
-  if (has(raw, 'vision_config')) leftOut.push('the vision tower (vision_config)');
+  if (has(raw, 'vision_config')) codedLeftOut.push(note('leftOut.vision', {}, 'the vision tower (vision_config)'));
 
-  const base = { modelType, vocab, hidden, layers, tied, leftOut };
+  const base = { modelType, vocab, hidden, layers, tied };
   const shape =
     modelType === 'deepseek_v3' || modelType === 'deepseek_v2'
       ? readDeepseek(r, base, heads)
       : readGqaMoe(r, base, heads);
-  shape.defaults = r.defaults;
-  return shape;
+  return {
+    ...shape,
+    defaults: r.defaults.map((d) => d.message),
+    leftOut: codedLeftOut.map((l) => l.message),
+    codedDefaults: r.defaults,
+    codedLeftOut,
+  };
 }
 
-type Base = Pick<MoeShape, 'modelType' | 'vocab' | 'hidden' | 'layers' | 'tied' | 'leftOut'>;
+type Base = Pick<MoeShape, 'modelType' | 'vocab' | 'hidden' | 'layers' | 'tied'>;
+/** What readDeepseek and readGqaMoe give: a shape without its notes (readMoeConfig adds them). */
+type Read = Omit<MoeShape, 'defaults' | 'leftOut' | 'codedDefaults' | 'codedLeftOut'>;
 
 function layerSplit(moeLayer: boolean[]): Pick<MoeShape, 'moeLayer' | 'moeLayers' | 'denseLayers'> {
   const moeLayers = moeLayer.filter(Boolean).length;
@@ -359,7 +416,7 @@ function checkTopK(topK: number, experts: number, expertsField: string): void {
   }
 }
 
-function readDeepseek(r: Reader, base: Base, heads: number): MoeShape {
+function readDeepseek(r: Reader, base: Base, heads: number): Read {
   const v3 = base.modelType === 'deepseek_v3';
   const experts = r.int('n_routed_experts');
   const topK = r.int('num_experts_per_tok');
@@ -375,7 +432,7 @@ function readDeepseek(r: Reader, base: Base, heads: number): MoeShape {
       `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${base.layers})`,
     );
   }
-  const freq = r.optionalInt('moe_layer_freq', 1, 1, 'every layer after the dense ones is MoE');
+  const freq = r.optionalInt('moe_layer_freq', 1, 1, 'moeAfterDense');
   // DeepSeek's modeling_deepseek.py: layer i is MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
   const split = layerSplit(Array.from({ length: base.layers }, (_, i) => i >= firstDense && i % freq === 0));
   const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
@@ -453,12 +510,11 @@ function readDeepseek(r: Reader, base: Base, heads: number): MoeShape {
     routerBias: topkMethod === 'noaux_tc',
     sharedGate: false,
     router,
-    defaults: [],
   };
 }
 
 /** Mixtral, Qwen2-MoE, Qwen3-MoE and OLMoE: grouped-query attention and softmax routers. */
-function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
+function readGqaMoe(r: Reader, base: Base, heads: number): Read {
   const t = base.modelType;
   const expertsField = t === 'mixtral' ? 'num_local_experts' : 'num_experts';
   const experts = r.int(expertsField);
@@ -466,7 +522,7 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
   checkTopK(topK, experts, expertsField);
   const expertWidth = t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, { why: 'expertWidth' }) : r.int('moe_intermediate_size');
 
-  const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'one key/value head per query head');
+  const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'kvPerQuery');
   if (heads % kvHeads !== 0) {
     throw fieldError('num_key_value_heads', 'hf.kvHeads', { heads, kvHeads }, `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`);
   }
@@ -481,12 +537,12 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
       throw t === 'olmoe' ? fieldError('num_attention_heads', 'hf.headsNotDividing', args, why) : fieldError('head_dim', 'hf.headDimMissing', args, `"head_dim" is missing and ${why}`);
     }
     headDim = base.hidden / heads;
-    if (t !== 'olmoe') r.defaults.push(`head_dim = ${headDim} (hidden_size / num_attention_heads)`);
+    if (t !== 'olmoe') r.derived('head_dim', headDim, 'hidden_size / num_attention_heads');
   }
 
   let qkvBias = false;
   let oBias = false;
-  if (t === 'qwen2_moe') qkvBias = r.flag('qkv_bias', true, 'Qwen2-MoE has q, k and v biases');
+  if (t === 'qwen2_moe') qkvBias = r.flag('qkv_bias', true, 'qkvBias');
   else if (t === 'qwen3_moe' || t === 'olmoe') qkvBias = oBias = r.flag('attention_bias', false);
   const attention: GqaAttention = {
     kind: 'gqa',
@@ -501,7 +557,7 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
   let moeLayer = new Array<boolean>(base.layers).fill(true);
   if (t === 'qwen2_moe' || t === 'qwen3_moe') {
     // modeling_qwen*_moe.py: layer i is MoE unless listed in mlp_only_layers, and when (i + 1) % decoder_sparse_step == 0.
-    const step = r.optionalInt('decoder_sparse_step', 1, 1, 'every layer is MoE');
+    const step = r.optionalInt('decoder_sparse_step', 1, 1, 'everyLayerMoe');
     const mlpOnly = new Set(r.layerList('mlp_only_layers', base.layers));
     moeLayer = moeLayer.map((_, i) => !mlpOnly.has(i) && (i + 1) % step === 0);
   }
@@ -543,6 +599,5 @@ function readGqaMoe(r: Reader, base: Base, heads: number): MoeShape {
     routerBias: false,
     sharedGate,
     router,
-    defaults: [],
   };
 }

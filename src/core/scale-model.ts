@@ -6,7 +6,7 @@
 import { expertShape, type MoeConfig } from './config';
 import { countParams, PARTS, swigluParams, toyParams, type Part, type PartCount } from './params';
 import type { Published } from './presets';
-import type { Attention, ModelType, RouterRule } from './real-config';
+import type { Attention, ModelType, RealNote, RouterRule } from './real-config';
 
 export interface ScaleLayer {
   /** Routed experts in one MoE layer, and how many a token uses. */
@@ -43,9 +43,12 @@ export interface ScaleModel {
   parts: Record<Part, PartCount>;
   layer: ScaleLayer;
   router: RouterRule;
-  /** Fields absent from the config and the meaning they took. */
+  /** Fields absent from the config and the meaning they took, and what the count left out (English). */
   defaults: string[];
   leftOut: string[];
+  /** The same notes with their codes and arguments, for the page's language (see MoeShape). */
+  codedDefaults: RealNote[];
+  codedLeftOut: RealNote[];
   /** One-line facts worth showing (tied embeddings, router notes). */
   notes: string[];
   published: Published | null;
@@ -95,6 +98,8 @@ export function scaleModelFromConfig(config: unknown, meta: { id: string; name: 
     router: s.router,
     defaults: s.defaults,
     leftOut: s.leftOut,
+    codedDefaults: s.codedDefaults,
+    codedLeftOut: s.codedLeftOut,
     notes,
     published: meta.published ?? null,
   };
@@ -159,6 +164,8 @@ export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleMo
     router: TOY_RULE[config.router](config, s.experts, s.active),
     defaults: [],
     leftOut: [],
+    codedDefaults: [],
+    codedLeftOut: [],
     notes: [
       `The toy has ${vocabSize} words of width ${s.width} and ${config.layers} MoE layer${config.layers > 1 ? 's' : ''}; no attention, and its norms have no weights.` +
         (head > 0 ? ' Its output head is a separate matrix.' : ' Its output head reuses the embedding (tied), so that matrix is counted once.'),

@@ -11,28 +11,24 @@ import type { ScaleModel } from '../core/scale-model';
 import { formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
+import { realNoteText } from './i18n/scale';
 import { richText } from './math-text';
 import { formatExact, formatScale, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
 import './i18n/scale';
 
-/** What the page's language words from the config itself: its attention, and what the count left out. */
+/** What the page's language words from the config itself: its attention. */
 interface ConfigFacts {
   attention: Attention | null;
-  leftOut: { mtp: number; vision: boolean } | null;
 }
 
 function configFacts(config: unknown): ConfigFacts {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) return { attention: null, leftOut: null };
-  const raw = config as Record<string, unknown>;
-  let attention: Attention | null;
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return { attention: null };
   try {
-    attention = readMoeConfig(config).attention;
+    return { attention: readMoeConfig(config).attention };
   } catch {
-    attention = null; // a config the count refused has no facts to word: its English stays
+    return { attention: null }; // a config the count refused has no facts to word: its English stays
   }
-  const mtp = typeof raw.num_nextn_predict_layers === 'number' ? raw.num_nextn_predict_layers : 0;
-  return { attention, leftOut: { mtp, vision: Object.prototype.hasOwnProperty.call(raw, 'vision_config') } };
 }
 
 function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
@@ -148,7 +144,7 @@ export class ParamBreakdown extends LitElement {
     const p = m.published!;
     const off = (n: number, of: number) => `${n >= of ? '+' : '−'}${Math.abs((n / of - 1) * 100).toFixed(1)}%`;
     const t = messages().scale.breakdown;
-    const published = t.published(messages().scale.core.publishedSource(localized(p.source)), formatScale(p.total, 1).replace('.0B', 'B'), formatScale(p.active, 1).replace('.0B', 'B'));
+    const published = t.published(messages().scale.core.publishedSource[p.sourceId], formatScale(p.total, 1).replace('.0B', 'B'), formatScale(p.active, 1).replace('.0B', 'B'));
     const counted = t.counted(
       formatScale(m.total),
       off(m.total, p.total),
@@ -192,9 +188,9 @@ export class ParamBreakdown extends LitElement {
     const core = messages().scale.core;
     return html`<details>
       <summary>${t.notesSummary}</summary>
-      <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.leftOut.length ? t.configHas(t.and(core.leftOut(m.leftOut.map((l) => localized(l)), this.facts().leftOut))) : ''}</p>
-      ${m.defaults.length
-        ? html`<p>${t.defaultsIntro}</p><ul>${m.defaults.map((d) => html`<li><code>${core.defaultNote(localized(d))}</code></li>`)}</ul>`
+      <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.codedLeftOut.length ? t.configHas(t.and(m.codedLeftOut.map((l) => realNoteText(core.realNotes, l)))) : ''}</p>
+      ${m.codedDefaults.length
+        ? html`<p>${t.defaultsIntro}</p><ul>${m.codedDefaults.map((d) => html`<li><code>${realNoteText(core.realNotes, d)}</code></li>`)}</ul>`
         : html`<p>${t.allFields}</p>`}
       ${core
         .notes({

@@ -1,6 +1,7 @@
 /** The real-scale page in Simplified Chinese: its own texts, the core's sentences, problems and the URL. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { presetById } from '../../src/core/presets';
+import { scaleModelFromConfig } from '../../src/core/scale-model';
 import { getLang, setLang } from '../../src/ui/i18n/locale';
 import '../../src/ui/scale-page';
 import type { ScalePage } from '../../src/ui/scale-page';
@@ -108,8 +109,33 @@ describe('leaves of the real-scale page in Simplified Chinese', () => {
     expect(deep(counts)).toContain('权重总数');
     const qwen = await mount('param-breakdown', { model: preset('mixtral-8x7b'), config: presetById('mixtral-8x7b')!.config });
     expect(deep(qwen)).toContain('32 层分组查询注意力：32 个查询头和 8 个键/值头，宽度 128');
+    const v2 = await mount('param-breakdown', { model: preset('deepseek-v2') });
+    expect(deep(v2)).toContain('公布值（DeepSeek-V2 论文，arXiv 2405.04434）');
     const cost = await mount('cost-calculator', { model: preset('deepseek-v3') });
     expect(byLabel(cost, '训练词元数（万亿）').getAttribute('aria-valuetext')).toBe('14.8T 个词元');
     expect(deep(cost)).toMatch(/在 2,048 块 GPU 上的天数\s*56\.7 天/);
+  });
+
+  it('words a pasted config’s assumed fields and left-out parts from their codes', async () => {
+    setLang('zh', { url: false });
+    const config = { ...presetById('deepseek-v3')!.config, vision_config: {} } as Record<string, unknown>;
+    for (const f of ['moe_layer_freq', 'topk_method', 'norm_topk_prob']) delete config[f];
+    const model = scaleModelFromConfig(config, { id: 'custom', name: 'your config.json' });
+    const el = await mount('param-breakdown', { model, config });
+    el.shadowRoot!.querySelector('details')!.open = true;
+    await el.updateComplete;
+    const notes = [...el.shadowRoot!.querySelectorAll('details li')].map((li) => li.textContent!.trim());
+    expect(notes).toEqual([
+      'moe_layer_freq = 1（稠密层之后的每一层都是 MoE 层）',
+      'attention_bias = false（模型代码中的默认值）',
+      'topk_method = "noaux_tc"（模型代码中的默认值）',
+      'norm_topk_prob = true（模型代码中的默认值）',
+    ]);
+    expect(deep(el)).toContain('本配置包含多词元预测模块（num_nextn_predict_layers = 1），与公布的总参数一致和视觉塔（vision_config）。');
+    expect(deep(el)).not.toContain('default');
+    setLang('en', { url: false });
+    await el.updateComplete;
+    expect(deep(el)).toContain('moe_layer_freq = 1 (every layer after the dense ones is MoE)');
+    expect(deep(el)).toContain('This config has the multi-token-prediction module (num_nextn_predict_layers = 1), as in the published headline total and the vision tower (vision_config).');
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { RouterKind } from '../../core/config';
 import type { Part } from '../../core/params';
-import type { Attention, RouterRule } from '../../core/real-config';
+import type { PublishedSourceId } from '../../core/presets';
+import type { Attention, RealNote, RealNoteCode, RealNoteMessages, RouterRule } from '../../core/real-config';
 import { register } from './catalogue';
 import { section } from './section';
 
@@ -52,11 +53,32 @@ export interface RuleFacts {
   shared: number;
 }
 
-/** What a config leaves out of the count (multi-token prediction, a vision tower). */
-export interface LeftOutFacts {
-  mtp: number;
-  vision: boolean;
+/**
+ * One language's wording of every note core makes when it reads a config (RealNoteMessages in
+ * src/core/real-config.ts: the fields it assumed, what the count left out), by code.
+ */
+export type RealNoteTexts = { [C in RealNoteCode]: (args: RealNoteMessages[C]) => string };
+
+/**
+ * A note of core in one language, worded from its code. Core codes every note it makes (tests check
+ * this on the presets and many pasted configs); a note whose code was lost (a copy made by
+ * spreading) is shown as its English.
+ */
+export function realNoteText(texts: RealNoteTexts, n: RealNote): string {
+  const code: unknown = n.code;
+  if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return n.message;
+  return (texts[code as RealNoteCode] as (args: unknown) => string)(n.args);
 }
+
+/** "field = value (why)": a field the config left out, the value it took and why. */
+const assumedEn =
+  (why: string) =>
+  ({ field, value }: { field: string; value: string }): string =>
+    `${field} = ${value} (${why})`;
+const assumedZh =
+  (why: string) =>
+  ({ field, value }: { field: string; value: string }): string =>
+    `${field} = ${value}（${why}）`;
 
 /** What the count's notes are about; `english` is the core's own notes, shown as they are in English. */
 export interface NoteFacts {
@@ -74,12 +96,26 @@ const en = {
   core: {
     routerRule: (f: RuleFacts) => f.text,
     notes: (f: NoteFacts) => f.english,
-    publishedSource: (english: string) => english,
+    /** Where a preset's published figures come from, by its id (src/core/presets.ts). */
+    publishedSource: {
+      'deepseek-v3-report': 'DeepSeek-V3 technical report, arXiv 2412.19437',
+      'deepseek-v2-paper': 'DeepSeek-V2 paper, arXiv 2405.04434',
+      'mixtral-paper': 'Mistral AI, "Mixtral of experts", December 2023',
+    } satisfies Record<PublishedSourceId, string>,
     /** The attention in words; `a` is its shape when the config was read (else the English is shown). */
     attention: (english: string, _a: Attention | null) => english,
-    leftOut: (english: string[], _f: LeftOutFacts | null) => english,
-    /** A field the config did not have and the meaning it took: "field = value (why)". */
-    defaultNote: (english: string) => english,
+    /** The notes of a read config, by code: fields it did not have and the meaning they took, what the count left out. */
+    realNotes: {
+      'default.modelCode': assumedEn("the model code's default"),
+      'default.untied': assumedEn('untied, the default of this model type'),
+      'default.moeAfterDense': assumedEn('every layer after the dense ones is MoE'),
+      'default.kvPerQuery': assumedEn('one key/value head per query head'),
+      'default.everyLayerMoe': assumedEn('every layer is MoE'),
+      'default.qkvBias': assumedEn('Qwen2-MoE has q, k and v biases'),
+      'default.derived': ({ field, value, from }) => `${field} = ${value} (${from})`,
+      'leftOut.mtp': ({ layers }) => `the multi-token-prediction module (num_nextn_predict_layers = ${layers}), as in the published headline total`,
+      'leftOut.vision': () => 'the vision tower (vision_config)',
+    } satisfies RealNoteTexts,
   },
   page: {
     title: 'moe-lab: real scale, from the toy to DeepSeek-V3',
@@ -333,33 +369,27 @@ const zh: typeof en = {
         : f.tied
           ? ['输出头复用输入嵌入（tie_word_embeddings），所以该矩阵只计一次。']
           : [],
-    publishedSource: (english) =>
-      ({
-        'DeepSeek-V3 technical report, arXiv 2412.19437': 'DeepSeek-V3 技术报告，arXiv 2412.19437',
-        'DeepSeek-V2 paper, arXiv 2405.04434': 'DeepSeek-V2 论文，arXiv 2405.04434',
-        'Mistral AI, "Mixtral of experts", December 2023': 'Mistral AI 的 Mixtral 论文，2023 年 12 月',
-      })[english] ?? english,
+    publishedSource: {
+      'deepseek-v3-report': 'DeepSeek-V3 技术报告，arXiv 2412.19437',
+      'deepseek-v2-paper': 'DeepSeek-V2 论文，arXiv 2405.04434',
+      'mixtral-paper': 'Mistral AI 的 Mixtral 论文，2023 年 12 月',
+    },
     attention: (english, a) => {
       if (!a) return english;
       if (a.kind === 'mla') return `多头潜在注意力：${a.heads} 个头，键和值压缩到 ${a.kvLoraRank}${a.qLoraRank !== null ? `，查询压缩到 ${a.qLoraRank}` : ''}`;
       const kind = a.kvHeads === a.heads ? '多头注意力' : a.kvHeads === 1 ? '多查询注意力' : '分组查询注意力';
       return `${kind}：${a.heads} 个查询头和 ${a.kvHeads} 个键/值头，宽度 ${a.headDim}${a.qkNorm === 'per-head' ? '，每个头有 q/k 归一化' : a.qkNorm === 'full' ? '，有 q/k 归一化' : ''}`;
     },
-    leftOut: (english, f) =>
-      f ? [...(f.mtp > 0 ? [`多词元预测模块（num_nextn_predict_layers = ${f.mtp}），与公布的总参数一致`] : []), ...(f.vision ? ['视觉塔（vision_config）'] : [])] : english,
-    defaultNote: (english) => {
-      const m = /^(\S+) = (.+) \(([^()]+)\)$/.exec(english);
-      const why: Record<string, string> = {
-        "the model code's default": '模型代码中的默认值',
-        'untied, the default of this model type': '不共享，这是该模型类型的默认设置',
-        'every layer after the dense ones is MoE': '稠密层之后的每一层都是 MoE 层',
-        'one key/value head per query head': '每个查询头各有一个键/值头',
-        'Qwen2-MoE has q, k and v biases': 'Qwen2-MoE 的 q、k、v 带偏置',
-        'every layer is MoE': '每一层都是 MoE 层',
-        'hidden_size / num_attention_heads': 'hidden_size / num_attention_heads',
-      };
-      const reason = m ? why[m[3] as string] : undefined;
-      return m && reason ? `${m[1]} = ${m[2]}（${reason}）` : english;
+    realNotes: {
+      'default.modelCode': assumedZh('模型代码中的默认值'),
+      'default.untied': assumedZh('不共享，这是该模型类型的默认设置'),
+      'default.moeAfterDense': assumedZh('稠密层之后的每一层都是 MoE 层'),
+      'default.kvPerQuery': assumedZh('每个查询头各有一个键/值头'),
+      'default.everyLayerMoe': assumedZh('每一层都是 MoE 层'),
+      'default.qkvBias': assumedZh('Qwen2-MoE 的 q、k、v 带偏置'),
+      'default.derived': ({ field, value, from }) => `${field} = ${value}（由 ${from} 算出）`,
+      'leftOut.mtp': ({ layers }) => `多词元预测模块（num_nextn_predict_layers = ${layers}），与公布的总参数一致`,
+      'leftOut.vision': () => '视觉塔（vision_config）',
     },
   },
   page: {
