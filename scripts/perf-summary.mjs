@@ -3,7 +3,7 @@
 //   browser.json  bench/browser.ts   first page size, first render, token step and slider latency, training in Chromium
 //   soak.json     bench/soak.ts      tensor counts, heap growth, first vs last 1,000 token steps
 //   training.json bench/training.ts  training speed in Node
-//   forward.json  bench/forward.ts   sparse/dense against the FLOP ratio (falls back to forward.md's table)
+//   forward.json  bench/forward.ts   sparse/dense against the FLOP ratio
 //   node scripts/perf-summary.mjs    prints the table (scripts/update-readme-perf.mjs also puts it in the README)
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -15,32 +15,10 @@ function readJson(name) {
   return existsSync(url) ? JSON.parse(readFileSync(url, 'utf8')) : null;
 }
 
-/** forward.json, or the rows of forward.md's table when only the markdown is there. */
+/** forward.json's rows (bench/forward.ts writes it next to forward.md). */
 function forwardRows() {
   const json = readJson('forward.json');
-  if (json) return { date: json.date, rows: json.rows };
-  const url = new URL('forward.md', results);
-  if (!existsSync(url)) return null;
-  const text = readFileSync(url, 'utf8');
-  const rows = [];
-  for (const line of text.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    if (cells.length !== 11 || !/^(cpu|wasm|webgl)$/.test(cells[0])) continue;
-    const [backend, T, E, k, sparseMs, denseMs, , flopRatio, ratioOverFlop, routeMs, expertsOnlyOverFlop] = cells;
-    rows.push({
-      backend,
-      T: Number(T),
-      E: Number(E),
-      k: Number(k),
-      sparseMs: Number(sparseMs),
-      denseMs: Number(denseMs),
-      routeMs: Number(routeMs),
-      flopRatio: Number(flopRatio),
-      ratioOverFlop: Number(ratioOverFlop),
-      expertsOnlyOverFlop: Number(expertsOnlyOverFlop),
-    });
-  }
-  return { date: /- Date: (\d{4}-\d\d-\d\d)/.exec(text)?.[1] ?? '?', rows };
+  return json ? { date: json.date, rows: json.rows } : null;
 }
 
 const ms = (x) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms`;

@@ -18,11 +18,10 @@ export interface LessonFacts {
   shared: number;
   /** The current token's routed choices, best first. */
   chosen: { expert: number; weight: number; dropped: boolean }[];
-  /** This token's active parameters, the model's total, and the sentence average share. */
+  /** This token's active parameters, the model's total, and the token's share of it. */
   tokenActive: number;
   total: number;
   tokenShare: number;
-  meanShare: number;
   /** Parameters of one routed expert. */
   expertParams: number;
   /** Different sets of experts a token can use: C(E·m, k·m). */
@@ -68,7 +67,6 @@ export function lessonFacts(trace: Trace, position: number, layerIndex: number, 
     tokenActive: cost?.activeParams ?? 0,
     total,
     tokenShare: (cost?.activeParams ?? 0) / total,
-    meanShare: trace.params.activeMean / total,
     expertParams: layer.experts[0]?.params ?? 0,
     combinations: combinations(shape.experts, shape.active),
     tokens: trace.tokens.length,

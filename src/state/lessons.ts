@@ -14,8 +14,18 @@ import { defaultView, type ViewState } from './view';
 export const PANELS = ['tokens', 'meter', 'router', 'experts', 'load', 'matrix', 'controls'] as const;
 export type PanelId = (typeof PANELS)[number];
 
-/** Lesson pages in demos/ a step links to. */
-export type LessonPage = 'routers' | 'sparsity' | 'experts' | 'capacity' | 'balance' | 'training' | 'scale' | 'memory';
+/** The lesson pages in demos/, in the tour's order, and where they are from the main page. */
+export const LESSON_PAGES = {
+  routers: 'demos/routers.html',
+  sparsity: 'demos/sparsity.html',
+  experts: 'demos/experts.html',
+  capacity: 'demos/capacity.html',
+  training: 'demos/training.html',
+  balance: 'demos/balance.html',
+  scale: 'demos/scale.html',
+  memory: 'demos/memory.html',
+} as const;
+export type LessonPage = keyof typeof LESSON_PAGES;
 
 export interface LessonStep {
   id: string;

@@ -4,7 +4,7 @@
  */
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { getLang, HTML_LANG, LANG_NAMES, LANGS, LocaleController, setLang, type Lang } from './i18n/locale';
+import { applyToDocument, getLang, HTML_LANG, LANG_NAMES, LANGS, LocaleController, setLang, type Lang } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 
 @customElement('lang-switch')
@@ -19,6 +19,12 @@ export class LangSwitch extends LitElement {
       select { font: inherit; padding: 0.2rem 0.3rem; min-height: 2rem; }
     `,
   ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A page with the switch is one of the site's own: its <html lang> follows the page's language.
+    applyToDocument();
+  }
 
   override render() {
     const lang = getLang();

@@ -7,7 +7,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LessonFacts, PublishedFacts } from '../state/lesson-facts';
-import { LESSONS, moveStep, stepOf, tourProgress, type StepRef } from '../state/lessons';
+import { LESSON_PAGES, LESSONS, moveStep, stepOf, tourProgress, type StepRef } from '../state/lessons';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import './i18n/lessons';
@@ -29,10 +29,10 @@ export class TourCloseEvent extends Event {
   }
 }
 
-/** Sent with the reader's guess: the shell moves to the token and the model's answer shows. */
+/** Sent when the reader checks a guess (the tour keeps it): the shell moves to the token and the model's answer shows. */
 export class TourCheckEvent extends Event {
   static readonly type = 'tour-check';
-  constructor(readonly guess: number) {
+  constructor() {
     super(TourCheckEvent.type, { bubbles: true, composed: true });
   }
 }
@@ -43,18 +43,6 @@ interface StepWords {
   body: Body;
   after?: Body;
 }
-
-/** Where each lesson page lives, relative to the main page. */
-const PAGE_HREF: Record<string, string> = {
-  routers: 'demos/routers.html',
-  sparsity: 'demos/sparsity.html',
-  experts: 'demos/experts.html',
-  capacity: 'demos/capacity.html',
-  balance: 'demos/balance.html',
-  training: 'demos/training.html',
-  scale: 'demos/scale.html',
-  memory: 'demos/memory.html',
-};
 
 @customElement('lesson-tour')
 export class LessonTour extends LitElement {
@@ -128,7 +116,7 @@ export class LessonTour extends LitElement {
       return;
     }
     this.noGuess = false;
-    this.dispatchEvent(new TourCheckEvent(this.guess));
+    this.dispatchEvent(new TourCheckEvent());
   }
 
   private renderPredict() {
@@ -194,7 +182,7 @@ export class LessonTour extends LitElement {
       <h3>${stepText.title}</h3>
       <p>${body}</p>
       ${this.renderPredict()}
-      ${step.link ? html`<p><a href=${`${PAGE_HREF[step.link]}${this.linkQuery}`}>${m.openPage}: ${messages().shell.links[step.link]}</a></p>` : nothing}
+      ${step.link ? html`<p><a href=${`${LESSON_PAGES[step.link]}${this.linkQuery}`}>${m.openPage}: ${messages().shell.links[step.link]}</a></p>` : nothing}
       <div class="nav">
         <button ?disabled=${prev === null} @click=${() => this.go(prev)}>${m.back}</button>
         <button class="primary" @click=${() => this.go(next)}>${nextLabel}</button>

@@ -17,9 +17,9 @@ import { decodeView, encodeView, type LinkNotice } from '../state/url';
 import type { ViewState } from '../state/view';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from './events';
 import { SimulatorController } from './simulator-controller';
-import { lessonFacts, publishedFacts } from '../state/lesson-facts';
-import type { PanelId } from '../state/lessons';
-import type { LessonTour, TourCheckEvent, TourCloseEvent, TourGoEvent } from './lesson-tour';
+import { publishedFacts } from '../state/lesson-facts';
+import { LESSON_PAGES, type LessonPage, type PanelId } from '../state/lessons';
+import type { LessonTour, TourCloseEvent, TourGoEvent } from './lesson-tour';
 import { TourController, tourFromQuery } from './tour-controller';
 import './lesson-tour';
 import { LocaleController, messages } from './i18n/locale';
@@ -39,6 +39,12 @@ import './i18n/common';
 import './i18n/lessons';
 import './i18n/shell';
 
+/** A value of one of the main page's own link keys that was not understood. */
+interface PageNotice {
+  key: 'lesson' | 'lang' | 'present';
+  value: string;
+}
+
 @customElement('moe-app')
 export class MoeApp extends LitElement {
   protected readonly sim = new Simulator(initialState());
@@ -50,7 +56,7 @@ export class MoeApp extends LitElement {
   /** Presenter mode: large type, high contrast, fewer panels (`present=1` in the URL). */
   @state() protected presenter = false;
   /** Notices about the page's own keys (lesson=, present=) from the opening link. */
-  @state() private pageNotices: string[] = [];
+  @state() private pageNotices: PageNotice[] = [];
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
   static override styles = [
@@ -141,15 +147,15 @@ export class MoeApp extends LitElement {
   /** The lesson step and presenter mode of the opening link. */
   private openFromLink(): void {
     const link = tourFromQuery(location.search);
-    const notices: string[] = [];
-    if (link.problem !== null) notices.push(messages().lessons.badLink(link.problem.slice(0, 24)));
-    if (link.ref && link.viewInLink) this.tour.open(link.ref);
-    else if (link.ref) void this.tour.go(link.ref);
+    const notices: PageNotice[] = [];
+    if (link.problem !== null) notices.push({ key: 'lesson', value: link.problem.slice(0, 24) });
+    // The lesson's view is loaded now; it first runs in start(), once the backend is chosen.
+    if (link.ref) this.tour.open(link.ref, !link.viewInLink);
     const lang = langProblem(location.search);
-    if (lang !== null) notices.push(messages().common.langIgnored(lang.slice(0, 24)));
+    if (lang !== null) notices.push({ key: 'lang', value: lang.slice(0, 24) });
     const present = new URLSearchParams(location.search).get('present');
     this.presenter = present === '1';
-    if (present !== null && present !== '1' && present !== '0') notices.push(messages().common.presentIgnored(present.slice(0, 24)));
+    if (present !== null && present !== '1' && present !== '0') notices.push({ key: 'present', value: present.slice(0, 24) });
     this.pageNotices = notices;
   }
 
@@ -308,7 +314,7 @@ export class MoeApp extends LitElement {
   protected override willUpdate(): void {
     if (this.keepsUrl) document.title = this.msg.pageTitle;
     this.toggleAttribute('presenter', this.presenter);
-    document.documentElement.classList.toggle('presenter', this.keepsUrl && this.presenter);
+    if (this.keepsUrl) document.documentElement.classList.toggle('presenter', this.presenter);
   }
 
   protected override updated(): void {
@@ -343,14 +349,13 @@ export class MoeApp extends LitElement {
     return this.tour.panel === panel ? html`<p class="look">${messages().lessons.lookHere}</p>` : nothing;
   }
 
-  private renderTour(s: SimState) {
+  private renderTour() {
     const ref = this.tour.ref;
     if (!this.keepsUrl) return nothing;
     if (!ref) {
       return this.tour.finished ? html`<p class="notice" role="status">${messages().lessons.finished}</p>` : nothing;
     }
-    const trace = s.trace;
-    const facts = trace && s.position < trace.tokens.length ? lessonFacts(trace, s.position, s.layer, s.biasSteps) : null;
+    const facts = this.tour.facts;
     return html`<section class="tour" aria-label=${messages().lessons.region}>
       <lesson-tour
         .ref=${ref}
@@ -361,7 +366,7 @@ export class MoeApp extends LitElement {
         .linkQuery=${withKeptKeys('', location.search)}
         @tour-go=${(e: TourGoEvent) => void this.tour.go(e.ref)}
         @tour-close=${(e: TourCloseEvent) => void this.closeTour(e)}
-        @tour-check=${(_e: TourCheckEvent) => this.tour.check()}
+        @tour-check=${() => this.tour.check()}
       ></lesson-tour>
     </section>`;
   }
@@ -378,6 +383,13 @@ export class MoeApp extends LitElement {
     `;
   }
 
+  /** A notice about the page's own link keys, worded when shown (so it follows a language switch). */
+  private pageNoticeText(n: PageNotice): string {
+    if (n.key === 'lesson') return messages().lessons.badLink(n.value);
+    if (n.key === 'lang') return messages().common.langIgnored(n.value);
+    return messages().common.presentIgnored(n.value);
+  }
+
   /** The messages of the page's language, for this component. */
   protected get msg() {
     return messages().shell;
@@ -386,17 +398,8 @@ export class MoeApp extends LitElement {
   private renderHeader(s: SimState) {
     const shape = expertShape(s.config);
     const m = this.msg;
-    const links: [string, string][] = [
-      ['demos/routers.html', m.links.routers],
-      ['demos/sparsity.html', m.links.sparsity],
-      ['demos/experts.html', m.links.experts],
-      ['demos/capacity.html', m.links.capacity],
-      ['demos/training.html', m.links.training],
-      ['demos/balance.html', m.links.balance],
-      [`demos/scale.html${encodeView(viewOf(s))}`, m.links.scale],
-      ['demos/memory.html', m.links.memory],
-    ];
-    const lang = withKeptKeys('', location.search);
+    // Each page keeps the language (and backend); the scale page also takes this view's toy.
+    const href = (page: LessonPage) => LESSON_PAGES[page] + withKeptKeys(page === 'scale' ? encodeView(viewOf(s)) : '', location.search);
     return html`
       <header>
         <div class="title-row">
@@ -411,17 +414,12 @@ export class MoeApp extends LitElement {
           ? nothing
           : html`<div class="start-tour"><button @click=${() => void this.startTour()}>${messages().lessons.start}</button><span>${messages().lessons.startHint}</span></div>`}
         <nav aria-label=${m.lessonsNav}>
-          ${links.map(([href, text]) => html`<a href=${this.linkWithLang(href, lang)}>${text}</a>`)}
+          ${(Object.keys(LESSON_PAGES) as LessonPage[]).map((page) => html`<a href=${href(page)}>${m.links[page]}</a>`)}
         </nav>
       </header>
     `;
   }
 
-  /** A link to another page that keeps the chosen language (and backend override). */
-  private linkWithLang(href: string, kept: string): string {
-    if (!kept) return href;
-    return href.includes('?') ? `${href}&${kept.slice(1)}` : `${href}${kept}`;
-  }
 
   private renderBody(s: SimState) {
     const t = s.trace;
@@ -429,7 +427,7 @@ export class MoeApp extends LitElement {
     const shape = expertShape(s.config);
     const tok = t?.tokens[s.position] ?? null;
     return html`
-        ${this.pageNotices.length ? html`<div class="notice" role="alert"><ul>${this.pageNotices.map((n) => html`<li>${n}</li>`)}</ul></div>` : nothing}
+        ${this.pageNotices.length ? html`<div class="notice" role="alert"><ul>${this.pageNotices.map((n) => html`<li>${this.pageNoticeText(n)}</li>`)}</ul></div>` : nothing}
         ${s.notices.length
           ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
           : nothing}
@@ -437,7 +435,7 @@ export class MoeApp extends LitElement {
         ${s.error ? html`<p class="notice error" role="alert">${this.msg.modelFailed(s.error)}</p>` : nothing}
         ${this.starting && !t ? html`<p role="status">${this.msg.starting}</p>` : nothing}
         <div class="stage">
-        ${this.renderTour(s)}
+        ${this.renderTour()}
         <div class="layout">
           <section class="controls ${this.hl('controls')}" aria-label=${this.msg.controlsLabel}>
             ${this.look('controls')}

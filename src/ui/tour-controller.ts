@@ -2,7 +2,8 @@
  * The guided tour's state on the main page: which step is open, whether a prediction was checked,
  * and applying a step to the simulator. The step is kept in the URL as `lesson=L.S`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import type { Trace } from '../core/trace';
 import { lessonFacts, type LessonFacts } from '../state/lesson-facts';
 import { formatLessonRef, lessonView, parseLessonRef, stepOf, type LessonStep, type PanelId, type StepRef } from '../state/lessons';
 import type { Simulator } from '../state/simulator';
@@ -26,7 +27,7 @@ export function tourFromQuery(search: string): TourFromLink {
   return { ref, problem: raw !== null && ref === null ? raw : null, viewInLink };
 }
 
-export class TourController implements ReactiveController {
+export class TourController {
   ref: StepRef | null = null;
   /** A prediction step's answer was asked for. */
   revealed = false;
@@ -37,11 +38,7 @@ export class TourController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly sim: Simulator,
     private readonly onChange: () => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   get step(): LessonStep | null {
     return this.ref ? stepOf(this.ref) : null;
@@ -51,21 +48,39 @@ export class TourController implements ReactiveController {
     return this.step?.panel ?? null;
   }
 
-  /** Opens a step without touching the view (a link that holds its own view). */
-  open(ref: StepRef): void {
+  /**
+   * Opens a step; with `setView`, sets the simulator to the step's view (keeping the teacher's hidden
+   * controls and speed) without running it: a link's step is opened before the backend is chosen.
+   */
+  open(ref: StepRef, setView = false): void {
     this.ref = ref;
     this.revealed = false;
     this.finished = false;
+    if (setView) {
+      const s = this.sim.state;
+      this.sim.pause();
+      this.sim.load({ ...lessonView(stepOf(ref)), hide: s.hide, speed: s.speed }, []);
+    }
     this.changed();
   }
 
-  /** Opens a step and sets the simulator to it (keeping the teacher's hidden controls and speed). */
+  /** Opens a step, sets the simulator to it and runs the model. */
   go(ref: StepRef): Promise<void> {
-    this.open(ref);
-    const s = this.sim.state;
-    this.sim.pause();
-    this.sim.load({ ...lessonView(stepOf(ref)), hide: s.hide, speed: s.speed }, []);
+    this.open(ref, true);
     return this.sim.refresh();
+  }
+
+  private memo: { trace: Trace; position: number; layer: number; biasSteps: number; facts: LessonFacts } | null = null;
+
+  /** The facts of the token on screen (the same object while nothing they depend on changed). */
+  get facts(): LessonFacts | null {
+    const { trace, position, layer, biasSteps } = this.sim.state;
+    if (!trace || position >= trace.tokens.length) return null;
+    const m = this.memo;
+    if (m && m.trace === trace && m.position === position && m.layer === layer && m.biasSteps === biasSteps) return m.facts;
+    const facts = lessonFacts(trace, position, layer, biasSteps);
+    this.memo = { trace, position, layer, biasSteps, facts };
+    return facts;
   }
 
   close(finished: boolean): void {
@@ -96,7 +111,8 @@ export class TourController implements ReactiveController {
     const p = this.step?.predict;
     const s = this.sim.state;
     if (!p || !this.revealed || !s.trace || p.position >= s.trace.tokens.length) return null;
-    return lessonFacts(s.trace, p.position, s.layer, s.biasSteps);
+    // Once revealed the page shows the predicted token, so these are the facts on screen.
+    return s.position === p.position ? this.facts : lessonFacts(s.trace, p.position, s.layer, s.biasSteps);
   }
 
   /** The word a prediction asks about. */

@@ -16,11 +16,14 @@ export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 let current: Lang = typeof location === 'undefined' ? 'en' : langOf(location.search);
 const listeners = new Set<() => void>();
 
-function applyToDocument(): void {
+/**
+ * Writes the language to <html lang>. The site's pages do (their language switch calls this when it
+ * appears); an element embedded in someone else's page never does, the host's language is its own.
+ */
+export function applyToDocument(): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = HTML_LANG[current];
 }
-applyToDocument();
 
 /** The messages of the current language. */
 export function messages(): Messages {
