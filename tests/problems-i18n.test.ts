@@ -110,8 +110,15 @@ describe('the problems section of the catalogue', () => {
     expect(missing!.message).toBe('"n_group" is missing (topk_method "noaux_tc" routes within groups)');
     expect(localized(missing!)).toBe('缺少 "n_group"（topk_method "noaux_tc" 在组内路由）');
 
-    const kv = checkWhole('200000', 'Context length', 1, 131072, 'tokens');
+    const kv = checkWhole('200000', 'context', 1, 131072, 'tokens');
     expect(kv.ok ? '' : localized(kv)).toBe('上下文长度必须在 1 到 131,072 个词元之间，而不是 200,000。');
+
+    // Worded with the memory page's own labels and unit, whichever language the page was in when it was refused.
+    const zhMemory = CATALOGUE.zh.memory;
+    const words = (r: ReturnType<typeof checkWhole>): string => (r.ok ? '' : localized(r));
+    expect(words(checkWhole('abc', 'context', 1, 131072, 'tokens'))).toBe(`${zhMemory.calc.context}必须是 1 到 131,072 ${zhMemory.calc.tokensUnit}之间的数字。`);
+    expect(words(checkWhole('1.5', 'batch', 1, 1024))).toBe(`${zhMemory.calc.batch}必须是 1 到 1,024 之间的整数，而不是 1.5。`);
+    expect(words(checkWhole('-3', 'seed', 0, 4294967295))).toBe(`${zhMemory.page.seed}必须在 0 到 4,294,967,295 之间，而不是 -3。`);
 
     setLang('en', { url: false });
     expect(link.codedNotices.map(localized)).toEqual(link.notices);
@@ -275,7 +282,7 @@ describe('every message core and state make has a code the catalogue words in bo
 
   it('typed numbers on the memory page, and a router too large to route', () => {
     fc.assert(
-      fc.property(fc.oneof(numberText, garbageText), fc.constantFrom(['Context length', 1, 131072, 'tokens'] as const, ['Batch size', 1, 1024, ''] as const, ['Seed', 0, 4294967295, ''] as const), (text, [label, min, max, unit]) => {
+      fc.property(fc.oneof(numberText, garbageText), fc.constantFrom(['context', 1, 131072, 'tokens'] as const, ['batch', 1, 1024, ''] as const, ['seed', 0, 4294967295, ''] as const), (text, [label, min, max, unit]) => {
         const r = checkWhole(text, label, min, max, unit);
         if (!r.ok) expectTranslatable(r, `checkWhole(${JSON.stringify(text)}, ${label})`);
       }),

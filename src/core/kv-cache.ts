@@ -188,27 +188,35 @@ export function formatBytes(bytes: number): string {
 
 export const LIMITS = { minContext: 1, maxContext: 131072, minBatch: 1, maxBatch: 1024 } as const;
 
+/** The typed numbers checkWhole is asked about, by key, with their English captions. */
+export const KV_LABELS = { context: 'Context length', batch: 'Batch size', seed: 'Seed' } as const;
+export type KvLabel = keyof typeof KV_LABELS;
+/** The units a range can be given in (none: ''), with their English words. */
+export const KV_UNITS = { tokens: 'tokens' } as const;
+export type KvUnit = keyof typeof KV_UNITS;
+
 /**
  * The messages of checkWhole, by code, with their arguments (see ./coded). `label` and `unit` are
- * the caller's words (e.g. "Context length", "tokens"); the page's catalogue words the rest.
+ * keys (KV_LABELS, KV_UNITS), so the page's catalogue words every part in its own language.
  */
 export interface KvMessages {
-  'kv.notNumber': { label: string; min: number; max: number; unit: string };
-  'kv.notWhole': { label: string; min: number; max: number; unit: string; value: number };
-  'kv.outOfRange': { label: string; min: number; max: number; unit: string; value: number };
+  'kv.notNumber': { label: KvLabel; min: number; max: number; unit: KvUnit | '' };
+  'kv.notWhole': { label: KvLabel; min: number; max: number; unit: KvUnit | ''; value: number };
+  'kv.outOfRange': { label: KvLabel; min: number; max: number; unit: KvUnit | ''; value: number };
 }
 export type KvCode = keyof KvMessages;
 
 export type Checked = { ok: true; value: number } | ({ ok: false } & Coded<KvMessages>);
 
-/** Checks a typed whole number against a range; the message is meant for the page. */
-export function checkWhole(input: unknown, label: string, min: number, max: number, unit = ''): Checked {
+/** Checks a typed whole number against a range; the message (in English, coded) is meant for the page. */
+export function checkWhole(input: unknown, label: KvLabel, min: number, max: number, unit: KvUnit | '' = ''): Checked {
   const text = typeof input === 'string' ? input.trim() : input;
   const v = typeof text === 'string' ? (text === '' ? Number.NaN : Number(text)) : typeof text === 'number' ? text : Number.NaN;
-  const range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}${unit ? ` ${unit}` : ''}`;
+  const range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}${unit ? ` ${KV_UNITS[unit]}` : ''}`;
+  const name = KV_LABELS[label];
   const fail = <C extends KvCode>(code: C, args: KvMessages[C], message: string): Checked => withCode({ ok: false as const, message }, code, args) as Checked;
-  if (!Number.isFinite(v)) return fail('kv.notNumber', { label, min, max, unit }, `${label} must be a number from ${range}.`);
-  if (!Number.isInteger(v)) return fail('kv.notWhole', { label, min, max, unit, value: v }, `${label} must be a whole number from ${range}, not ${v}.`);
-  if (v < min || v > max) return fail('kv.outOfRange', { label, min, max, unit, value: v }, `${label} must be from ${range}, not ${v.toLocaleString('en')}.`);
+  if (!Number.isFinite(v)) return fail('kv.notNumber', { label, min, max, unit }, `${name} must be a number from ${range}.`);
+  if (!Number.isInteger(v)) return fail('kv.notWhole', { label, min, max, unit, value: v }, `${name} must be a whole number from ${range}, not ${v}.`);
+  if (v < min || v > max) return fail('kv.outOfRange', { label, min, max, unit, value: v }, `${name} must be from ${range}, not ${v.toLocaleString('en')}.`);
   return { ok: true, value: v };
 }

@@ -82,7 +82,7 @@ export class KvCalculator extends LitElement {
   @property({ type: Number }) batch = 1;
   @property() precision: Precision = 'bf16';
   /** Refused typed numbers, worded on each render (so a shown problem follows a language switch). */
-  @state() private problems: { context?: () => CoreMessage; batch?: () => CoreMessage } = {};
+  @state() private problems: { context?: CoreMessage; batch?: CoreMessage } = {};
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -138,29 +138,22 @@ export class KvCalculator extends LitElement {
   }
 
   private typedContext(e: Event): void {
-    const raw = (e.target as HTMLInputElement).value;
-    const check = () => {
-      const t = messages().memory.calc;
-      return checkWhole(raw, t.context, LIMITS.minContext, LIMITS.maxContext, t.tokensUnit);
-    };
-    const checked = check();
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'context', LIMITS.minContext, LIMITS.maxContext, 'tokens');
     if (checked.ok) this.setContext(checked.value);
-    else this.problems = { ...this.problems, context: () => check() as CoreMessage };
+    else this.problems = { ...this.problems, context: checked };
   }
 
   private typedBatch(e: Event): void {
-    const raw = (e.target as HTMLInputElement).value;
-    const check = () => checkWhole(raw, messages().memory.calc.batch, LIMITS.minBatch, LIMITS.maxBatch);
-    const checked = check();
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'batch', LIMITS.minBatch, LIMITS.maxBatch);
     if (checked.ok) this.setBatch(checked.value);
-    else this.problems = { ...this.problems, batch: () => check() as CoreMessage };
+    else this.problems = { ...this.problems, batch: checked };
   }
 
   private controls() {
     const p = this.current();
     const t = messages().memory.calc;
-    const ctxProblem = this.problems.context?.();
-    const batchProblem = this.problems.batch?.();
+    const ctxProblem = this.problems.context;
+    const batchProblem = this.problems.batch;
     return html`<div class="controls">
       <div class="control">
         <label for="preset">${t.model}</label><span></span>

@@ -38,7 +38,7 @@ export class MemoryPage extends LitElement {
   @state() private notice: string | CoreMessage | null = null;
   @state() private error: string | CoreMessage | null = null;
   /** Words the last refused seed (again on each render, so its label follows a language switch). */
-  @state() private seedProblem: (() => CoreMessage) | null = null;
+  @state() private seedProblem: CoreMessage | null = null;
   @state() private backendName = '…';
   @state() private running = false;
 
@@ -165,10 +165,9 @@ export class MemoryPage extends LitElement {
   }
 
   private onSeed(e: Event): void {
-    const raw = (e.target as HTMLInputElement).value;
-    const checked = checkWhole(raw, messages().memory.page.seed, 0, 4294967295);
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'seed', 0, 4294967295);
     if (!checked.ok) {
-      this.seedProblem = () => checkWhole(raw, messages().memory.page.seed, 0, 4294967295) as CoreMessage;
+      this.seedProblem = checked;
       return;
     }
     this.seedProblem = null;
@@ -218,7 +217,7 @@ export class MemoryPage extends LitElement {
         <div>
           <label>${t.seed} <input type="number" min="0" max="4294967295" step="1" .value=${String(this.seed)} aria-invalid=${this.seedProblem ? 'true' : 'false'}
             aria-describedby=${this.seedProblem ? 'seed-problem' : nothing} @change=${this.onSeed} /></label>
-          ${this.seedProblem ? html`<p class="problem" role="alert" id="seed-problem">${localized(this.seedProblem())}</p>` : nothing}
+          ${this.seedProblem ? html`<p class="problem" role="alert" id="seed-problem">${localized(this.seedProblem)}</p>` : nothing}
         </div>
       </div>
       ${truncated ? html`<p class="notice" role="status">${t.truncated(MAX_TOKENS)}</p>` : nothing}

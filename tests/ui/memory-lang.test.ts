@@ -48,9 +48,17 @@ describe('compressed memory in Simplified Chinese', () => {
     expect($(el, 'tr.native th').textContent).toContain('多头潜在注意力（MLA）');
     expect($(el, '#context-problem').textContent).toContain('上下文长度');
     expect($(el, '#context-problem').textContent).not.toContain('Context length');
+    expect($(el, '#context-problem').textContent).toBe('上下文长度必须在 1 到 131,072 个词元之间，而不是 131,073。');
+    // Refused while the page is in Chinese: the same words, with the label the page shows.
+    const batch = $<HTMLInputElement>(el, '#batch-typed');
+    batch.value = '1.5';
+    batch.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, '#batch-problem').textContent).toBe('批大小必须是 1 到 1,024 之间的整数，而不是 1.5。');
     setLang('en', { url: false });
     await el.updateComplete;
     expect($(el, '#context-problem').textContent).toBe('Context length must be from 1 to 131,072 tokens, not 131,073.');
+    expect($(el, '#batch-problem').textContent).toBe('Batch size must be a whole number from 1 to 1,024, not 1.5.');
   });
 
   it('the live toy, its chart and its maps', async () => {

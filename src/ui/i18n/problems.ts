@@ -11,7 +11,7 @@
 import type { BackendMessages } from '../../core/backend';
 import type { ConfigMessages, RuleField } from '../../core/config';
 import type { JsonMessages, JsonWhere } from '../../core/json-locate';
-import type { KvMessages } from '../../core/kv-cache';
+import { KV_LABELS, KV_UNITS, type KvLabel, type KvMessages, type KvUnit } from '../../core/kv-cache';
 import type { MissingWhy, NullMeaning, RealConfigMessages } from '../../core/real-config';
 import type { RouteMessages } from '../../core/real-route';
 import type { TrainMessages, TrainNumberField } from '../../core/training';
@@ -117,7 +117,7 @@ function shownEn(c: string): string {
   return cp ? `the control character ${cp}` : `"${c}"`;
 }
 
-const kvRangeEn = (a: { min: number; max: number; unit: string }): string => `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${a.unit}` : ''}`;
+const kvRangeEn = (a: { min: number; max: number; unit: KvUnit | '' }): string => `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${KV_UNITS[a.unit]}` : ''}`;
 
 const en: ProblemTexts = {
   'config.notObject': ({ got }) => `the config must be an object, not ${got}`,
@@ -194,9 +194,9 @@ const en: ProblemTexts = {
   'json.afterEnd': ({ found }) => `unexpected ${shownEn(found)} after the end of the JSON (one value only)`,
   'json.engine': ({ text }) => text,
 
-  'kv.notNumber': (a) => `${a.label} must be a number from ${kvRangeEn(a)}.`,
-  'kv.notWhole': (a) => `${a.label} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
-  'kv.outOfRange': (a) => `${a.label} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
+  'kv.notNumber': (a) => `${KV_LABELS[a.label]} must be a number from ${kvRangeEn(a)}.`,
+  'kv.notWhole': (a) => `${KV_LABELS[a.label]} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
+  'kv.outOfRange': (a) => `${KV_LABELS[a.label]} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
 
   'backend.wasmFallback': ({ why }) => `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`,
 
@@ -295,13 +295,15 @@ const notZh = (got: string): string => `而不是${lead(valueZh(got))}`;
 /** Link values used instead of a bad one: words translated, numbers and names kept. */
 const usingZh = (using: string): string => (using === 'no limit' ? '不限' : using);
 
-/** The captions the memory page passes to checkWhole, and its unit. */
-const KV_LABELS_ZH: Record<string, string> = { Seed: '随机种子', 'Context length': '上下文长度', 'Batch size': '批次大小' };
-const KV_UNITS_ZH: Record<string, string> = { tokens: '个词元' };
-const kvLabelZh = (label: string): string => (Object.hasOwn(KV_LABELS_ZH, label) ? (KV_LABELS_ZH[label] as string) : label);
+/**
+ * The captions of the memory page's typed numbers, and their unit, as its labels word them
+ * (src/ui/i18n/memory.ts: calc.context, calc.batch, page.seed, calc.tokensUnit; kept here so that
+ * every page need not load the memory page's texts; tests/problems-i18n.test.ts checks they agree).
+ */
+const KV_LABELS_ZH: Record<KvLabel, string> = { context: '上下文长度', batch: '批大小', seed: '随机种子' };
+const KV_UNITS_ZH: Record<KvUnit, string> = { tokens: '个词元' };
 /** "1 到 131,072 个词元之间", "1 到 1,024 之间". */
-const kvBetweenZh = (a: { min: number; max: number; unit: string }): string =>
-  `${n(a.min)} 到 ${n(a.max)} ${a.unit ? (Object.hasOwn(KV_UNITS_ZH, a.unit) ? KV_UNITS_ZH[a.unit] : `${a.unit} `) : ''}之间`;
+const kvBetweenZh = (a: { min: number; max: number; unit: KvUnit | '' }): string => `${n(a.min)} 到 ${n(a.max)} ${a.unit ? KV_UNITS_ZH[a.unit] : ''}之间`;
 
 function shownZh(c: string): string {
   if (c === '\n') return '换行符';
@@ -385,9 +387,9 @@ const zh: ProblemTexts = {
   'json.afterEnd': ({ found }) => `JSON 结束之后又出现了${lead(shownZh(found))}（只能有一个值）`,
   'json.engine': ({ text }) => text,
 
-  'kv.notNumber': (a) => `${trail(kvLabelZh(a.label))}必须是 ${kvBetweenZh(a)}的数字。`,
-  'kv.notWhole': (a) => `${trail(kvLabelZh(a.label))}必须是 ${kvBetweenZh(a)}的整数，而不是 ${a.value}。`,
-  'kv.outOfRange': (a) => `${trail(kvLabelZh(a.label))}必须在 ${kvBetweenZh(a)}，而不是 ${n(a.value)}。`,
+  'kv.notNumber': (a) => `${trail(KV_LABELS_ZH[a.label])}必须是 ${kvBetweenZh(a)}的数字。`,
+  'kv.notWhole': (a) => `${trail(KV_LABELS_ZH[a.label])}必须是 ${kvBetweenZh(a)}的整数，而不是 ${a.value}。`,
+  'kv.outOfRange': (a) => `${trail(KV_LABELS_ZH[a.label])}必须在 ${kvBetweenZh(a)}，而不是 ${n(a.value)}。`,
 
   'backend.wasmFallback': ({ why }) => `WebAssembly 无法启动（${why}）；改用较慢的 JavaScript 后端运行，结果相同。`,
 
