@@ -74,9 +74,13 @@ describe('<moe-lab> embedded by attributes (demos/embed.html)', () => {
     const { page, errors } = await openPage(browser, `${base}demos/embed.html`);
     await page.waitForFunction(() => (document.querySelector('moe-lab') as Lab | null)?.trace != null, undefined, { timeout: 20000 });
     const url = page.url();
-    await page.evaluate(() => document.querySelector('moe-lab')!.setAttribute('lang', 'zh'));
+    // A host page in another language: the element must not change it.
+    await page.evaluate(() => {
+      document.documentElement.lang = 'fr';
+      document.querySelector('moe-lab')!.setAttribute('lang', 'zh');
+    });
     await expect.poll(() => page.locator('moe-lab').getByRole('button', { name: '下一个词元' }).count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(page.url()).toBe(url);
     await page.evaluate(() => document.querySelector('moe-lab')!.removeAttribute('lang'));
     await expect.poll(() => page.locator('moe-lab').getByRole('button', { name: 'Next token' }).count()).toBe(1);
