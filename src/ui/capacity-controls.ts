@@ -6,20 +6,21 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { clip, LIMITS, ROUTERS, type MoeConfig } from '../core/config';
+import { LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../core/config';
 import { PRESET_SENTENCES } from '../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
+import { localized } from './i18n/localize-message';
+import { routerInfo } from './router-info';
 import { CAPACITY_STOPS, capacityStop } from './capacity-stops';
 import { a11yStyles } from './shared-styles';
 import './i18n/capacity-page';
+import './i18n/simulator';
 
 /** "1", "1.25", "0.5": a factor as written in the formula and the sweep. */
 export function formatFactor(cf: number): string {
   return String(Number(cf.toFixed(3)));
 }
-
-const MAX_SEED = 4294967295;
 
 @customElement('capacity-controls')
 export class CapacityControls extends LitElement {
@@ -27,7 +28,11 @@ export class CapacityControls extends LitElement {
   @property() text = '';
   /** Set when the last experts change had to lower top-k. */
   @state() private lowered: number | null = null;
-  @state() private seedProblem: string | null = null;
+  /**
+   * The config's problems with the last change (the page's simulator validates every change, as
+   * on the main page); those of the seed are shown next to its box.
+   */
+  @property({ attribute: false }) problems: readonly ConfigProblem[] = [];
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -58,15 +63,10 @@ export class CapacityControls extends LitElement {
     this.change(v < k ? { routedExperts: v, topK: v } : { routedExperts: v });
   }
 
+  /** Sends the typed seed up as it is: the config's validation says what is wrong with it. */
   private onSeed(e: Event): void {
     const raw = (e.target as HTMLInputElement).value.trim();
-    const v = Number(raw);
-    if (raw === '' || !Number.isInteger(v) || v < 0 || v > MAX_SEED) {
-      this.seedProblem = clip(raw, 24);
-      return;
-    }
-    this.seedProblem = null;
-    this.change({ seed: v });
+    this.change({ seed: raw === '' ? Number.NaN : Number(raw) });
   }
 
   private onText(text: string): void {
@@ -89,6 +89,8 @@ export class CapacityControls extends LitElement {
     if (!c) return nothing;
     const m = messages().capacityPage.live;
     const cfText = c.capacityFactor === null ? m.noLimit : formatFactor(c.capacityFactor);
+    const seedProblems = this.problems.filter((p) => p.field === 'seed');
+    const option = messages().sim.controls.routerOption;
     return html`<div class="grid">
       <div class="wide">
         <label>${m.sentence}
@@ -121,15 +123,17 @@ export class CapacityControls extends LitElement {
       <div class="row">
         <label for="router">${m.router}</label><span></span>
         <select id="router" @change=${(e: Event) => this.change({ router: (e.target as HTMLSelectElement).value })}>
-          ${ROUTERS.map((r) => html`<option value=${r} ?selected=${r === c.router}>${m.routers[r]}</option>`)}
+          ${ROUTERS.map((r) => html`<option value=${r} ?selected=${r === c.router}>${option(routerInfo(r).name, routerInfo(r).source)}</option>`)}
         </select>
       </div>
       <div class="row">
         <label for="seed">${m.seed}</label><span></span>
-        <input id="seed" type="number" min="0" max=${MAX_SEED} step="1" .value=${String(c.seed)}
-          aria-invalid=${this.seedProblem === null ? 'false' : 'true'} aria-describedby=${this.seedProblem === null ? nothing : 'seed-problem'}
+        <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${String(c.seed)}
+          aria-invalid=${seedProblems.length ? 'true' : 'false'} aria-describedby=${seedProblems.length ? 'seed-problem' : nothing}
           @change=${this.onSeed} />
-        ${this.seedProblem === null ? nothing : html`<p class="problem" role="alert" id="seed-problem">${m.seedProblem(this.seedProblem)}</p>`}
+        ${seedProblems.length
+          ? html`<p class="problem" role="alert" id="seed-problem">${seedProblems.map((p) => localized(p)).join('; ')}. ${m.seedKept}</p>`
+          : nothing}
       </div>
     </div>`;
   }

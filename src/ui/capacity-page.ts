@@ -18,6 +18,7 @@ import { defaultView } from '../state/view';
 import type { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
+import { linkNotices } from './lesson-layout';
 import { treeRendered } from './settled';
 import { a11yStyles } from './shared-styles';
 import './capacity-controls';
@@ -38,6 +39,8 @@ export class CapacityPage extends LitElement {
   @state() private starting = true;
   /** Link keys this page has no control for. */
   private ignored: { key: string; value: string }[] = [];
+  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
+  private langIgnored: string | null = null;
   private lastConfig: MoeConfig | null = null;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -73,6 +76,7 @@ export class CapacityPage extends LitElement {
     if (this.starting) {
       const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
       this.ignored = ignored;
+      this.langIgnored = langProblem(location.search);
       this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
     }
     this.sim.addEventListener('change', this.onSimChange);
@@ -168,21 +172,14 @@ export class CapacityPage extends LitElement {
 
   private renderNotices() {
     const s = this.sim.state;
-    const common = messages().common;
     const m = messages().capacityPage;
-    const lines = [
-      ...s.notices.map((n) => localized(n)),
-      ...this.ignored.map((i) => m.ignoredKey(i.key, i.value.slice(0, 24))),
-      ...(langProblem(location.search) === null ? [] : [common.langIgnored((langProblem(location.search) ?? '').slice(0, 24))]),
-    ];
-    return html`${lines.length
-        ? html`<div class="notice" role="alert" id="link-notice">${common.linkNotUnderstood}<ul>${lines.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>${
-            lines.length > 8 ? common.andMore(lines.length - 8) : nothing
-          }</div>`
-        : nothing}
-      ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.notice)}</p>` : nothing}
+    const ignored = this.ignored.map((i) => m.ignoredKey(i.key, i.value.slice(0, 24)));
+    // The seed's problems are shown next to its box (capacity-controls); any other here.
+    const others = s.problems.filter((p) => p.field !== 'seed');
+    return html`${linkNotices(s.notices, { lang: this.langIgnored, extra: ignored, id: 'link-notice' })}
+      ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
       ${s.error ? html`<p class="notice error" role="alert">${m.live.modelFailed(localized(s.error))}</p>` : nothing}
-      ${s.problems.length ? html`<p class="notice error" role="alert">${s.problems.map((p) => localized(p.message)).join(' ')}</p>` : nothing}`;
+      ${others.length ? html`<p class="notice error" role="alert">${others.map((p) => localized(p)).join(' ')}</p>` : nothing}`;
   }
 
   private renderLive() {
@@ -192,7 +189,7 @@ export class CapacityPage extends LitElement {
     const layer = t?.layers[0] ?? null;
     return html`<section aria-labelledby="live-h">
       <h2 id="live-h">${m.title}</h2>
-      <capacity-controls .config=${s.config} .text=${s.text} @config-change=${this.onConfig} @view-change=${this.onView}></capacity-controls>
+      <capacity-controls .config=${s.config} .text=${s.text} .problems=${s.problems} @config-change=${this.onConfig} @view-change=${this.onView}></capacity-controls>
       ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
       ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
       ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}

@@ -24,6 +24,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
 import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
+import { treeRendered } from './settled';
 import { a11yStyles } from './shared-styles';
 import './granularity-live';
 import './granularity-table';
@@ -42,10 +43,12 @@ export class ExpertsPage extends LitElement {
   @state() private config!: MoeConfig;
   @state() private text = '';
   @state() private notices: (string | CoreMessage)[] = [];
+  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
+  @state() private langIgnored: string | null = null;
   @state() private problem: ControlProblem | null = null;
   @state() private runs: GranularityRun[] = [];
   @state() private backendName = '…';
-  @state() private backendNotice: string | null = null;
+  @state() private backendNotice: string | CoreMessage | null = null;
   @state() private error: string | null = null;
 
   private started = false;
@@ -62,13 +65,13 @@ export class ExpertsPage extends LitElement {
     if (!this.started) {
       this.started = true;
       const { config, text, codedNotices: notices } = decodeLesson(location.search);
-      const lang = langProblem(location.search);
+      this.langIgnored = langProblem(location.search);
       this.config = config;
       this.text = text;
-      this.notices = lang === null ? notices : [messages().common.langIgnored(lang), ...notices];
+      this.notices = notices;
       void startBrowserBackend(preferredBackend(location.search)).then((b) => {
         this.backendName = b.name;
-        this.backendNotice = b.notice;
+        this.backendNotice = b.notice ? (b.codedNotice ?? b.notice) : null;
         this.backendReady = true;
         this.kick();
       });
@@ -110,9 +113,7 @@ export class ExpertsPage extends LitElement {
   /** Resolves when the runs match the inputs and the page has rendered them (for tests). */
   async settled(): Promise<void> {
     if (this.running || this.dirty || !this.backendReady) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    await this.updateComplete;
-    const kids = [...this.renderRoot.querySelectorAll('*')].filter((el): el is LitElement => el instanceof LitElement);
-    await Promise.all(kids.map((el) => el.updateComplete));
+    await treeRendered(this);
   }
 
   /** Keeps the address bar in step, at most four times a second. */
@@ -129,7 +130,7 @@ export class ExpertsPage extends LitElement {
     const field = Object.keys(e.change)[0] as keyof MoeConfig | undefined;
     const result = updateConfig(this.config, e.change);
     if (!result.ok) {
-      this.problem = { control: (field && CONTROL_OF[field]) || 'experts', messages: result.problems.map((p) => p.message) };
+      this.problem = { control: (field && CONTROL_OF[field]) || 'experts', problems: result.problems };
       return;
     }
     this.problem = null;
@@ -180,7 +181,7 @@ export class ExpertsPage extends LitElement {
       ${lessonHeader(x.title, { config: c, text: this.text })}
       <main>
         ${this.renderIntro()}
-        ${linkNotices(this.notices)}
+        ${linkNotices(this.notices, { lang: this.langIgnored })}
         ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
         ${this.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(this.error))}</p>` : nothing}
         <lesson-controls .config=${c} .text=${this.text} .fields=${TOP_FIELDS} .problem=${this.problem} id-prefix="ex"

@@ -7,7 +7,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { GRANULARITIES, LIMITS, type MoeConfig } from '../core/config';
+import { GRANULARITIES, LIMITS, type ConfigProblem, type MoeConfig } from '../core/config';
 import { PRESET_SENTENCES } from '../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
@@ -28,7 +28,8 @@ export const CONTROL_OF: Partial<Record<keyof MoeConfig, LessonControl>> = {
 
 export interface ControlProblem {
   control: LessonControl;
-  messages: string[];
+  /** The config's problems as validation gave them (with their hidden codes, so they are worded in the page's language). */
+  problems: readonly ConfigProblem[];
 }
 
 @customElement('lesson-controls')
@@ -64,7 +65,7 @@ export class LessonControls extends LitElement {
     if (!p || p.control !== control) return nothing;
     return html`<div class="problem" role="alert" id=${`${this.idPrefix}-${control}-problem`}>
       ${messages().lessonPages.controls.refused}
-      <ul>${p.messages.map((m) => html`<li>${localized(m)}</li>`)}</ul>
+      <ul>${p.problems.map((q) => html`<li>${localized(q)}</li>`)}</ul>
     </div>`;
   }
 

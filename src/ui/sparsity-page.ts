@@ -22,6 +22,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
 import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
+import { treeRendered } from './settled';
 import { SimulatorController } from './simulator-controller';
 import { a11yStyles } from './shared-styles';
 import './lesson-controls';
@@ -43,6 +44,8 @@ export class SparsityPage extends LitElement {
   @state() private starting = true;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
   private started = false;
+  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
+  private langIgnored: string | null = null;
 
   static override styles = [...a11yStyles, lessonStyles];
 
@@ -52,8 +55,8 @@ export class SparsityPage extends LitElement {
     if (!this.started) {
       this.started = true;
       const { config, text, codedNotices: notices } = decodeLesson(location.search);
-      const lang = langProblem(location.search);
-      this.sim.load({ ...defaultView(), config, text }, lang === null ? notices : [messages().common.langIgnored(lang), ...notices]);
+      this.langIgnored = langProblem(location.search);
+      this.sim.load({ ...defaultView(), config, text }, notices);
       void this.start();
     }
   }
@@ -79,9 +82,7 @@ export class SparsityPage extends LitElement {
   async settled(): Promise<void> {
     while (this.starting) await new Promise((r) => setTimeout(r, 20));
     await this.sim.idle();
-    await this.updateComplete;
-    const kids = [...this.renderRoot.querySelectorAll('*')].filter((el): el is LitElement => el instanceof LitElement);
-    await Promise.all(kids.map((el) => el.updateComplete));
+    await treeRendered(this);
   }
 
   /** Keeps the address bar in step with the model and sentence, at most four times a second. */
@@ -99,7 +100,7 @@ export class SparsityPage extends LitElement {
     const field = Object.keys(e.change)[0] as keyof MoeConfig | undefined;
     void this.sim.setConfig(e.change);
     const problems = this.sim.state.problems;
-    this.problem = problems.length ? { control: (field && CONTROL_OF[field]) || 'experts', messages: problems.map((p) => p.message) } : null;
+    this.problem = problems.length ? { control: (field && CONTROL_OF[field]) || 'experts', problems } : null;
   }
 
   private onView(e: ViewChangeEvent): void {
@@ -125,8 +126,8 @@ export class SparsityPage extends LitElement {
           ${V3 ? html`<p>${p.intro2(V3.name, m.big(V3.total), m.big(V3.active), m.percent(V3.fraction))}</p>` : nothing}
           <p>${p.intro3}</p>
         </div>
-        ${linkNotices(s.notices)}
-        ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.notice)}</p>` : nothing}
+        ${linkNotices(s.notices, { lang: this.langIgnored })}
+        ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
         ${s.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(s.error))}</p>` : nothing}
         <lesson-controls
           .config=${s.config}

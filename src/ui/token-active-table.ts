@@ -48,7 +48,7 @@ export class TokenActiveTable extends LitElement {
       const r = l.tokens[i];
       if (!r) return nothing;
       const chosen = r.experts.map((e, j) =>
-        r.dropped[j] ? html`<span class="dropped">✕${e + 1}</span> <span class="muted">(${m.droppedMark})</span>` : html`${e + 1}`,
+        r.dropped[j] ? html`<span class="dropped">✕E${e}</span> <span class="muted">(${m.droppedMark})</span>` : html`E${e}`,
       );
       return html`<div>${multi ? `${m.layerShort(li + 1)}: ` : ''}${chosen.map((c, j) => html`${j ? ', ' : ''}${c}`)}</div>`;
     });

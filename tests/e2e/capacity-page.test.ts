@@ -180,7 +180,7 @@ describe('demos/capacity.html', () => {
     const seed = page.getByRole('spinbutton', { name: 'Seed' });
     await seed.fill('-3');
     await seed.press('Enter');
-    await expect.poll(() => page.locator('#seed-problem').textContent()).toBe('The seed must be a whole number from 0 to 4,294,967,295, not “-3”. The last good seed is kept.');
+    await expect.poll(() => page.locator('#seed-problem').textContent()).toBe('seed (-3) must be between 0 and 4294967295. The last good seed is kept.');
     expect(await seed.getAttribute('aria-invalid')).toBe('true');
     await seed.fill('5');
     await seed.press('Enter');

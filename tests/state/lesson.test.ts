@@ -51,6 +51,8 @@ describe('routeAtGranularities', () => {
     const runs = await routeAtGranularities({ ...DEFAULT_CONFIG, routedExperts: 64 }, 'the fox', [4, 8]);
     expect(runs[0]?.trace).not.toBeNull();
     expect(runs[1]?.trace).toBeNull();
-    expect(runs[1]?.problems.join(' ')).toContain('64 × 8 = 512');
+    expect(runs[1]?.problems.map((p) => p.message).join(' ')).toContain('64 × 8 = 512');
+    // The problems keep their codes, so the page words them in its own language.
+    expect(runs[1]?.problems.every((p) => 'code' in p && typeof p.code === 'string')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
+import { DEFAULT_CONFIG, updateConfig, type MoeConfig } from '../../src/core/config';
 import type { LayerTrace, TokenRouting } from '../../src/core/trace';
 import type { SweepPoint } from '../../src/state/capacity-sweep';
 import { axisTop } from '../../src/ui/capacity-sweep-chart';
@@ -165,7 +165,7 @@ describe('<capacity-controls>', () => {
     expect(got).toEqual([{ capacityFactor: 0.5 }, { capacityFactor: null }, { topK: 3 }]);
   });
 
-  it('experts below top-k lower top-k and say so; a bad seed gets a message and sends nothing', async () => {
+  it('experts below top-k lower top-k and say so; a typed seed goes up as it is and its refusal is shown by its box, in the page language', async () => {
     const { el, root, got } = await controls({ ...config, topK: 4 });
     input(root, 'experts', '2');
     await el.updateComplete;
@@ -173,15 +173,35 @@ describe('<capacity-controls>', () => {
     expect(text(root.getElementById('experts-note'))).toBe('Top-k lowered to 2: a token cannot choose more experts than there are.');
     expect(root.getElementById('experts')!.getAttribute('aria-describedby')).toBe('experts-note');
 
+    // The seed is validated by the config's own rules (the page's simulator), like every other setting:
+    // the control sends what was typed, and shows the problems the page answers with next to the box.
     input(root, 'seed', '1.5', 'change');
+    expect(got).toHaveLength(2);
+    expect(got.at(-1)).toEqual({ seed: 1.5 });
+    const refused = updateConfig(config, { seed: 1.5 });
+    expect(refused.ok).toBe(false);
+    el.problems = refused.ok ? [] : refused.problems;
     await el.updateComplete;
-    expect(text(root.getElementById('seed-problem'))).toBe('The seed must be a whole number from 0 to 4,294,967,295, not “1.5”. The last good seed is kept.');
+    expect(text(root.getElementById('seed-problem'))).toBe('seed must be a whole number, not 1.5. The last good seed is kept.');
     expect(root.getElementById('seed')!.getAttribute('aria-invalid')).toBe('true');
-    expect(got).toHaveLength(1);
-    input(root, 'seed', '42', 'change');
+    expect(root.getElementById('seed')!.getAttribute('aria-describedby')).toBe('seed-problem');
+    setLang('zh', { url: false });
+    await el.updateComplete;
+    const zh = text(root.getElementById('seed-problem'));
+    expect(zh).toContain('仍使用上一个有效的随机种子。');
+    expect(zh).not.toMatch(/must be|whole number/);
+    setLang('en', { url: false });
+    await el.updateComplete;
+    // A problem of another field is not the seed's.
+    el.problems = [{ field: 'topK', message: 'top-k is wrong' }];
     await el.updateComplete;
     expect(root.getElementById('seed-problem')).toBeNull();
+    input(root, 'seed', '42', 'change');
     expect(got.at(-1)).toEqual({ seed: 42 });
+    el.problems = [];
+    await el.updateComplete;
+    expect(root.getElementById('seed-problem')).toBeNull();
+    expect(root.getElementById('seed')!.getAttribute('aria-invalid')).toBe('false');
 
     const box = root.querySelector<HTMLInputElement>('input[type="text"]')!;
     box.value = 'two red birds';

@@ -4,12 +4,13 @@
  * with text, exact combinations), the per-token table (parts add up) and the shared-expert loads.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
+import { DEFAULT_CONFIG, updateConfig, type MoeConfig } from '../../src/core/config';
 import { granularityRows, sharedSweep } from '../../src/core/lesson-math';
 import { toyParams } from '../../src/core/params';
 import type { Routing } from '../../src/core/router';
 import { buildTrace, layerTrace } from '../../src/core/trace';
 import type { ConfigChangeEvent, ViewChangeEvent } from '../../src/ui/events';
+import { setLang } from '../../src/ui/i18n/locale';
 import { approxPower, groupedBigInt } from '../../src/ui/granularity-table';
 import '../../src/ui/granularity-table';
 import '../../src/ui/lesson-controls';
@@ -30,7 +31,7 @@ async function mount<K extends Leaf>(tag: K, props: Partial<HTMLElementTagNameMa
   return el;
 }
 
-/** Two tokens, 8 experts, one shared: token 0 used experts 1 and 2; token 1 had one choice dropped. */
+/** Two tokens, 8 experts, one shared: token 0 used experts E0 and E1; token 1 had its choice of E0 dropped. */
 function trace(config: MoeConfig = { ...DEFAULT_CONFIG, sharedExperts: 1, capacityFactor: 0.5 }) {
   const p = toyParams(config, 10);
   const E = 8;
@@ -82,13 +83,21 @@ describe('<lesson-controls>', () => {
     const el = await mount('lesson-controls', { config: { ...DEFAULT_CONFIG }, fields: ['experts', 'topk'] });
     const k = el.shadowRoot!.getElementById('lc-topk') as HTMLInputElement;
     k.value = '12';
-    el.problem = { control: 'topk', messages: ['top-k (12) cannot exceed the number of routed experts (8)'] };
+    const refused = updateConfig({ ...DEFAULT_CONFIG }, { topK: 12 });
+    el.problem = { control: 'topk', problems: refused.ok ? [] : refused.problems };
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.id).toBe('lc-topk-problem');
     expect(k.getAttribute('aria-describedby')).toBe('lc-topk-problem');
     expect(text(alert)).toContain('top-k (12) cannot exceed');
     expect(k.value).toBe('2');
+    // The problems keep their codes, so they are worded in the page's language.
+    setLang('zh', { url: false });
+    await el.updateComplete;
+    const zh = text(el.shadowRoot!.querySelector('[role="alert"]'));
+    setLang('en', { url: false });
+    expect(zh).not.toContain('cannot exceed');
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
     el.remove();
   });
 });
@@ -132,7 +141,9 @@ describe('<token-active-table>', () => {
     const cells = (i: number) => [...rows[i]!.querySelectorAll('td')].map(text);
     expect(cells(0).slice(1, 6)).toEqual(['320', '256', '6,144', '12,288', '19,008']);
     expect(cells(1).slice(1, 6)).toEqual(['320', '256', '6,144', '6,144', '12,864']);
-    expect(cells(1)[0]).toBe('✕1 (dropped), 3');
+    // Experts are numbered from 0, as on the main page: E0, E1, …
+    expect(cells(0)[0]).toBe('E0, E1');
+    expect(cells(1)[0]).toBe('✕E0 (dropped), E2');
     expect(rows[1]!.querySelector('.dropped')).not.toBeNull();
     expect(text(el.shadowRoot!.getElementById('average'))).toBe('Sentence average: 15,936 of 55,872 parameters active per token (28.5%), over 2 tokens.');
     el.remove();
@@ -145,7 +156,9 @@ describe('<shared-usage>', () => {
     const el = await mount('shared-usage', { trace: t, rows: sharedSweep(t.config, 10), current: 1 });
     const shared = el.shadowRoot!.querySelectorAll('tr.shared-row');
     expect(shared).toHaveLength(1);
-    expect([...shared[0]!.querySelectorAll('th, td')].map(text).slice(0, 4)).toEqual(['S1', 'shared', '2', '100%']);
+    // Shared experts are S0…, routed ones E0…, as on the main page.
+    expect([...shared[0]!.querySelectorAll('th, td')].map(text).slice(0, 4)).toEqual(['S0', 'shared', '2', '100%']);
+    expect([...el.shadowRoot!.querySelectorAll('tr.routed-row th')].map(text).slice(0, 3)).toEqual(['E0', 'E1', 'E2']);
     expect(text(el.shadowRoot!.getElementById('shared-verdict'))).toBe('The shared expert processed all 2 tokens; the busiest routed expert processed 1.');
     expect(text(el.shadowRoot!.querySelector('tr.current th'))).toBe('1 ★ your setting');
     el.remove();

@@ -1,5 +1,4 @@
 /** The capacity lesson (demos/capacity.html, src/ui/capacity-*.ts): capacity, dropped tokens, the sweep. */
-import type { RouterKind } from '../../core/config';
 import { register } from './catalogue';
 import { plural, section } from './section';
 
@@ -33,14 +32,9 @@ const en = {
     experts: 'Routed experts',
     router: 'Router',
     seed: 'Seed',
-    routers: {
-      'softmax-topk': 'Softmax top-k (Mixtral)',
-      'noisy-topk': 'Noisy top-k (Shazeer 2017)',
-      'sigmoid-bias': 'Sigmoid with bias (DeepSeek-V3)',
-      'expert-choice': 'Expert choice (Zhou 2022)',
-    } as Record<RouterKind, string>,
     topKLowered: (k: number) => `Top-k lowered to ${k}: a token cannot choose more experts than there are.`,
-    seedProblem: (raw: string) => `The seed must be a whole number from 0 to 4,294,967,295${raw ? `, not “${raw}”` : ''}. The last good seed is kept.`,
+    /** Said after the config's own reason a typed seed was refused. */
+    seedKept: 'The last good seed is kept.',
     starting: 'Starting the model…',
     modelFailed: (error: string) => `The model could not run: ${error}`,
     noTokens: 'Type a sentence: there are no tokens to route.',
@@ -129,14 +123,8 @@ const zh: typeof en = {
     experts: '路由专家数',
     router: '路由器',
     seed: '随机种子',
-    routers: {
-      'softmax-topk': 'softmax top-k（Mixtral）',
-      'noisy-topk': '带噪声的 top-k（Shazeer 2017）',
-      'sigmoid-bias': 'sigmoid 加偏置（DeepSeek-V3）',
-      'expert-choice': '专家选择（Zhou 2022）',
-    },
     topKLowered: (k) => `top-k 已降为 ${k}：一个词元选的专家数不能超过专家总数。`,
-    seedProblem: (raw) => `随机种子必须是 0 到 4,294,967,295 之间的整数${raw ? `，不能是“${raw}”` : ''}。仍使用上一个有效的随机种子。`,
+    seedKept: '仍使用上一个有效的随机种子。',
     starting: '正在启动模型…',
     modelFailed: (error) => `模型无法运行：${error}`,
     noTokens: '请输入句子：目前没有可路由的词元。',
