@@ -16,12 +16,13 @@ import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../state
 import { TrainingLoop, type TrainState } from '../state/training-loop';
 import { formatCount } from './format';
 import { LocaleController, messages } from './i18n/locale';
+import { linkNotices } from './lesson-layout';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { loadFigures } from './load-history';
 import { LoopController } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import { formatScore, scoreWords } from './specialisation-map';
-import { ALPHAS, backendNotice, balanceName, formatRate, linkNotices, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
+import { ALPHAS, balanceName, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
 import './lang-switch';
 import './load-history';
 import './loss-chart';
@@ -60,7 +61,7 @@ export class BalanceCompare extends LitElement {
     super();
     const decoded = decodeBalanceView(location.search);
     this.initial = decoded.view;
-    this.notices = linkNotices(decoded);
+    this.notices = decoded.codedNotices;
   }
 
   static override styles = [
@@ -125,7 +126,7 @@ export class BalanceCompare extends LitElement {
 
   private async start(): Promise<void> {
     const backend = await startBrowserBackend(preferredBackend(location.search));
-    this.backendNotice = backendNotice(backend);
+    this.backendNotice = backend.codedNotice ?? backend.notice;
     const v = this.initial;
     for (const side of SIDES) {
       const loop = new TrainingLoop(v.config, { ...v.settings, balance: v[side] }, '');
@@ -261,9 +262,7 @@ export class BalanceCompare extends LitElement {
       </div>
       <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
       <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>
-      ${this.notices.length
-        ? html`<div class="notice" role="alert">${common.linkNotUnderstood}<ul>${this.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul></div>`
-        : nothing}
+      ${linkNotices(this.notices)}
       ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
       ${error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(error))}</p>` : nothing}
       ${l && r ? this.renderBody(l, r) : html`<p role="status">${m.starting}</p>`}

@@ -85,7 +85,7 @@ export class MemoryPage extends LitElement {
       this.started = true;
       void startBrowserBackend(preferredBackend(location.search)).then((b) => {
         // The notice with its code when the core gives one, for the page's language.
-        this.notice = (b as { codedNotice?: CoreMessage | null }).codedNotice ?? b.notice;
+        this.notice = b.codedNotice ?? b.notice;
         this.backendName = b.name;
         this.backendReady = true;
         this.kick();

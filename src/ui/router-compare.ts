@@ -14,7 +14,6 @@ import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { routerInfo } from './router-info';
 import { a11yStyles } from './shared-styles';
-import { backendNotice } from './training-format';
 import './lang-switch';
 import './load-bars';
 import './token-strip';
@@ -57,7 +56,7 @@ export class RouterCompare extends LitElement {
     if (!this.started) {
       this.started = true;
       void startBrowserBackend(preferredBackend(location.search)).then((b) => {
-        this.notice = backendNotice(b);
+        this.notice = b.codedNotice ?? b.notice;
         return this.rerun();
       });
     }

@@ -23,6 +23,7 @@ import { decodeView } from '../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
 import { getLang, LocaleController, messages, type Lang } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
+import { linkNotices } from './lesson-layout';
 import { richText } from './math-text';
 import type { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { formatExact, formatScale } from './scale-format';
@@ -77,7 +78,10 @@ export class ScalePage extends LitElement {
   @state() private routeMs: number | null = null;
   @state() private routeProblem: (() => string) | null = null;
   @state() private drewWeights = false;
-  @state() private notices: (() => string)[] = [];
+  /** The ignored values of the opening link (coded, worded at render). */
+  @state() private notices: readonly (string | CoreMessage)[] = [];
+  /** An unknown model= of the opening link, or null. */
+  @state() private modelIgnored: string | null = null;
   /** How the custom model (a pasted or opened config) is named. */
   @state() private naming: Naming = { same: null, fileName: null };
   private readonly toy: ScaleModel;
@@ -127,10 +131,8 @@ export class ScalePage extends LitElement {
     params.delete('model');
     const query = params.toString() ? `?${params.toString()}` : '';
     const decoded = decodeView(query);
-    const { view, notices } = decoded;
-    // The notices with their codes (when the state layer gives them), for the page's language.
-    const coded = (decoded as { codedNotices?: CoreMessage[] }).codedNotices;
-    this.notices = (coded?.length === notices.length ? coded : notices).map((n) => () => localized(n));
+    const { view } = decoded;
+    this.notices = decoded.codedNotices;
     this.toy = scaleModelFromToy(view.config, VOCAB.words.length);
     this.toyRouter = view.config.router;
     params.delete('lang');
@@ -142,7 +144,7 @@ export class ScalePage extends LitElement {
     this.text = presetText(v3);
     if (wanted !== null) {
       if ((CHOICES as readonly string[]).includes(wanted)) this.select(wanted as Choice, false);
-      else this.notices = [...this.notices, () => messages().scale.page.modelIgnored(wanted.slice(0, 24), CHOICES.join(', '))];
+      else this.modelIgnored = wanted.slice(0, 24);
     }
     this.routeNow();
   }
@@ -185,9 +187,7 @@ export class ScalePage extends LitElement {
       <main>
       <h1>${t.heading}</h1>
       <p class="lede">${richText(t.lede)}</p>
-      ${this.notices.length
-        ? html`<div class="notice" role="alert">${t.linkNotUnderstood}<ul>${this.notices.slice(0, 6).map((n) => html`<li>${n()}</li>`)}</ul></div>`
-        : nothing}
+      ${linkNotices(this.modelIgnored === null ? this.notices : [...this.notices, t.modelIgnored(this.modelIgnored, CHOICES.join(', '))])}
       <div class="top">
         <section aria-labelledby="choose-h">
           <h2 id="choose-h">${t.chooseTitle}</h2>

@@ -1,7 +1,6 @@
 /** Slider stops, names and plain words of the training settings, shared by the training pages. */
 import type { BalanceMode } from '../core/training';
 import { messages } from './i18n/locale';
-import type { CoreMessage } from './i18n/localize-message';
 import './i18n/training';
 
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] as const;
@@ -41,18 +40,4 @@ export function formatRate(v: number): string {
  */
 export function withSlots(message: string, slots: Record<string, unknown>): unknown[] {
   return message.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? slots[part] : part));
-}
-
-/**
- * The notices of a decoded link, with their codes when the decoder attached them (`codedNotices`,
- * see src/state/url.ts), so that localized() can word them in the page's language.
- */
-export function linkNotices(decoded: { notices: string[] }): (string | CoreMessage)[] {
-  const coded = (decoded as { codedNotices?: CoreMessage[] }).codedNotices;
-  return coded?.length === decoded.notices.length ? coded : decoded.notices;
-}
-
-/** A backend's fallback notice, with its code when it has one (`codedNotice`, see src/core/backend.ts). */
-export function backendNotice(status: { notice: string | null }): string | CoreMessage | null {
-  return (status as { codedNotice?: CoreMessage | null }).codedNotice ?? status.notice;
 }

@@ -22,7 +22,8 @@ import type { ConfigChangeEvent, TokenSelectEvent } from './events';
 import { LoopController } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
-import { backendNotice, linkNotices, withSlots } from './training-format';
+import { linkNotices } from './lesson-layout';
+import { withSlots } from './training-format';
 import './lang-switch';
 import './experts-panel';
 import './load-history';
@@ -64,7 +65,7 @@ export class TrainingPage extends LitElement {
     const decoded = decodeTrainView(location.search);
     const view = decoded.view;
     this.initial = view;
-    this.notices = linkNotices(decoded);
+    this.notices = decoded.codedNotices;
     this.position = view.position;
     this.layer = view.layer;
   }
@@ -98,7 +99,7 @@ export class TrainingPage extends LitElement {
 
   private async start(): Promise<void> {
     const backend = await startBrowserBackend(preferredBackend(location.search));
-    this.backendNotice = backendNotice(backend);
+    this.backendNotice = backend.codedNotice ?? backend.notice;
     this.backendName = backend.name;
     const v = this.initial;
     const loop = new TrainingLoop(v.config, v.settings, v.text);
@@ -254,9 +255,7 @@ export class TrainingPage extends LitElement {
         <p>${withSlots(m.intro, { train: html`<strong>${messages().train.controls.train}</strong>` })}</p>
         <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>
       </header>
-      ${this.notices.length
-        ? html`<div class="notice" role="alert">${common.linkNotUnderstood}<ul>${this.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul>${this.notices.length > 8 ? common.andMore(this.notices.length - 8) : nothing}</div>`
-        : nothing}
+      ${linkNotices(this.notices)}
       ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
       ${s?.error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(s.error))}</p>` : nothing}
       ${s ? this.renderBody(s) : html`<p role="status">${m.starting}</p>`}

@@ -95,6 +95,39 @@ describe('<scale-page> in Simplified Chinese', () => {
   });
 });
 
+describe('the link-notice box of <scale-page>', () => {
+  it('lists ignored values as the other pages do (eight, then "…and N more"), in the page\'s language', async () => {
+    // Nine bad values and an unknown model: ten lines.
+    history.replaceState(null, '', `${location.pathname}?e=x&k=x&s=x&h=x&m=x&cf=x&r=x&seed=x&L=x&model=nope`);
+    const el = await mount('scale-page', {}, 1200);
+    await settle(el);
+    const box = (): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('.notice[role=alert]')!;
+    const items = (): string[] => [...box().querySelectorAll('li')].map((li) => li.textContent!.trim());
+    expect(box().textContent).toContain('Some settings in the link were not understood and use their defaults:');
+    expect(items()).toHaveLength(8);
+    expect(items()[0]).toMatch(/^Ignored e=x: /);
+    expect(box().textContent).toContain('…and 2 more.');
+    setLang('zh', { url: false });
+    await settle(el);
+    expect(box().textContent).toContain('链接中有些设置无法识别，已改用默认值：');
+    expect(items()).toHaveLength(8);
+    expect(items()[0]).toMatch(/^已忽略 e=x：/);
+    expect(box().textContent).toContain('……还有 2 条。');
+    expect(box().textContent).not.toContain('Ignored');
+  });
+
+  it('says which model= was not one of the models', async () => {
+    history.replaceState(null, '', `${location.pathname}?model=nope`);
+    const el = await mount('scale-page', {}, 1200);
+    await settle(el);
+    const box = el.shadowRoot!.querySelector<HTMLElement>('.notice[role=alert]')!;
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent!.trim())).toEqual(['Ignored model=nope: the models are deepseek-v3, deepseek-v2, mixtral-8x7b, toy.']);
+    setLang('zh', { url: false });
+    await settle(el);
+    expect(box.querySelector('li')!.textContent!.trim()).toBe('已忽略 model=nope：可选的模型为 deepseek-v3, deepseek-v2, mixtral-8x7b, toy。');
+  });
+});
+
 describe('leaves of the real-scale page in Simplified Chinese', () => {
   it('words the toy’s router rules and notes from their facts', async () => {
     setLang('zh', { url: false });
