@@ -132,7 +132,7 @@ export class CapacityControls extends LitElement {
           aria-invalid=${seedProblems.length ? 'true' : 'false'} aria-describedby=${seedProblems.length ? 'seed-problem' : nothing}
           @change=${this.onSeed} />
         ${seedProblems.length
-          ? html`<p class="problem" role="alert" id="seed-problem">${seedProblems.map((p) => localized(p)).join('; ')}. ${m.seedKept}</p>`
+          ? html`<p class="problem" role="alert" id="seed-problem">${m.seedRefused(seedProblems.map((p) => localized(p)).join('; '))}</p>`
           : nothing}
       </div>
     </div>`;

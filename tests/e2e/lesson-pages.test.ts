@@ -169,7 +169,7 @@ describe('demos/sparsity.html', () => {
   });
 
   it('shows a notice for a bad link and works with the defaults', async () => {
-    const { page, errors } = await openPage(browser, `${url}?e=abc&k=99`);
+    const { page, errors } = await openPage(browser, `${url}?e=abc&k=99&lang=xx`);
     await settle(page, 'sparsity-page');
     const notice = squash(await page.getByRole('alert').filter({ hasText: 'not understood' }).textContent());
     expect(notice).toContain('Ignored e=abc');
@@ -178,6 +178,12 @@ describe('demos/sparsity.html', () => {
     expect(t.config.routedExperts).toBe(8);
     expect(t.config.topK).toBe(2);
     expect(await page.locator('token-active-table tbody tr').count()).toBe(t.tokens.length);
+    // The notices, the ignored lang= value among them, are worded again in the language chosen on the page.
+    expect(notice).toContain(CATALOGUE.en.common.langIgnored('xx'));
+    await page.getByRole('combobox', { name: /Language/ }).selectOption('zh');
+    const zhNotice = page.getByRole('alert').filter({ hasText: CATALOGUE.zh.common.linkNotUnderstood });
+    await expect.poll(async () => squash(await zhNotice.textContent())).toContain(CATALOGUE.zh.common.langIgnored('xx'));
+    expect(squash(await zhNotice.textContent())).not.toContain('Ignored');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -270,6 +276,9 @@ describe('demos/experts.html', () => {
     const sharedRows = page.locator('shared-usage tr.shared-row');
     expect(await sharedRows.count()).toBe(2);
     for (let j = 0; j < 2; j++) expect((await sharedRows.nth(j).locator('td').allTextContents()).map(squash).slice(0, 3)).toEqual(['shared', String(n), '100%']);
+    // Shared experts are S0, S1, … and routed ones E0, …, as on the main page.
+    expect((await sharedRows.locator('th').allTextContents()).map(squash)).toEqual(['S0', 'S1']);
+    expect((await page.locator('shared-usage tr.routed-row th').allTextContents()).map(squash).every((l) => /^E\d+$/.test(l))).toBe(true);
     const maxRouted = Math.max(...t.layers[0]!.experts.map((e) => e.load));
     expect(squash(await page.locator('shared-usage #shared-verdict').textContent())).toBe(en.experts.allTokens(2, n, maxRouted));
     const sweep = sharedSweep({ ...DEFAULT_CONFIG, granularity: 2, sharedExperts: 2 }, V);
@@ -289,12 +298,18 @@ describe('demos/experts.html', () => {
   });
 
   it('shows a notice for a bad link and works; a granularity too big to run says why', async () => {
-    const { page, errors } = await openPage(browser, `${url}?e=abc&k=99`);
+    const { page, errors } = await openPage(browser, `${url}?e=abc&k=99&lang=xx`);
     await settle(page, 'experts-page');
     const notice = squash(await page.getByRole('alert').filter({ hasText: 'not understood' }).textContent());
     expect(notice).toContain('Ignored e=abc');
     expect(notice).toContain('Ignored k=99');
     expect((await runs(page)).every((r) => r.trace !== null)).toBe(true);
+    // The notices, the ignored lang= value among them, are worded again in the language chosen on the page.
+    expect(notice).toContain(CATALOGUE.en.common.langIgnored('xx'));
+    await page.getByRole('combobox', { name: /Language/ }).selectOption('zh');
+    const zhNotice = page.getByRole('alert').filter({ hasText: CATALOGUE.zh.common.linkNotUnderstood });
+    await expect.poll(async () => squash(await zhNotice.textContent())).toContain(CATALOGUE.zh.common.langIgnored('xx'));
+    expect(squash(await zhNotice.textContent())).not.toContain('Ignored');
     await page.close();
 
     const big = await openPage(browser, `${url}?e=64&k=2`);

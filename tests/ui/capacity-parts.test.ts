@@ -188,7 +188,7 @@ describe('<capacity-controls>', () => {
     setLang('zh', { url: false });
     await el.updateComplete;
     const zh = text(root.getElementById('seed-problem'));
-    expect(zh).toContain('仍使用上一个有效的随机种子。');
+    expect(zh).toMatch(/。仍使用上一个有效的随机种子。$/);
     expect(zh).not.toMatch(/must be|whole number/);
     setLang('en', { url: false });
     await el.updateComplete;

@@ -33,8 +33,8 @@ const en = {
     router: 'Router',
     seed: 'Seed',
     topKLowered: (k: number) => `Top-k lowered to ${k}: a token cannot choose more experts than there are.`,
-    /** Said after the config's own reason a typed seed was refused. */
-    seedKept: 'The last good seed is kept.',
+    /** A typed seed refused: the config's own reason(s), then what is used instead. */
+    seedRefused: (reason: string) => `${reason}. The last good seed is kept.`,
     starting: 'Starting the model…',
     modelFailed: (error: string) => `The model could not run: ${error}`,
     noTokens: 'Type a sentence: there are no tokens to route.',
@@ -124,7 +124,7 @@ const zh: typeof en = {
     router: '路由器',
     seed: '随机种子',
     topKLowered: (k) => `top-k 已降为 ${k}：一个词元选的专家数不能超过专家总数。`,
-    seedKept: '仍使用上一个有效的随机种子。',
+    seedRefused: (reason) => `${reason}。仍使用上一个有效的随机种子。`,
     starting: '正在启动模型…',
     modelFailed: (error) => `模型无法运行：${error}`,
     noTokens: '请输入句子：目前没有可路由的词元。',
