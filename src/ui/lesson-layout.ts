@@ -1,18 +1,18 @@
 /**
  * What the lesson pages share: their header (title, language switch, the way back to the simulator
- * keeping the language and the model), the link-notice box, and the page's styles.
+ * keeping the language and the model), the link-notice box (./link-notices), and the page's styles.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { MAX_TOKENS, tokenize } from '../core/tokenizer';
 import { withKeptKeys } from '../state/lang';
 import { encodeLesson, type LessonState } from '../state/lesson-url';
 import { messages } from './i18n/locale';
-import { localized, type CoreMessage } from './i18n/localize-message';
 import './lang-switch';
 import './i18n/common';
 import './i18n/lesson-pages';
 
 export { lessonStyles } from './lesson-styles';
+export { linkNotices, type LinkNoticeExtras } from './link-notices';
 
 /** "../index.html?…" with the lesson's model and sentence, and the kept keys (language, backend). */
 export function homeHref(state: LessonState | null): string {
@@ -28,32 +28,6 @@ export function lessonHeader(title: string, state: LessonState | null): Template
       <lang-switch></lang-switch>
     </div>
   </header>`;
-}
-
-/** What a page shows in its link-notice box besides the coded notices, kept raw and worded at render. */
-export interface LinkNoticeExtras {
-  /** The lang= value that was not understood (`langProblem(location.search)`), or null. */
-  lang?: string | null;
-  /** Lines the page words itself (in the page's language, at render). */
-  extra?: readonly string[];
-  /** The box's id. */
-  id?: string;
-}
-
-/**
- * The "settings in the link were not understood" box: the ignored lang= value, the values of the
- * opening link that were ignored with what was used instead, and the page's own lines; worded in
- * the page's current language each time it renders.
- */
-export function linkNotices(notices: readonly (string | CoreMessage)[], { lang = null, extra = [], id }: LinkNoticeExtras = {}): TemplateResult | typeof nothing {
-  const c = messages().common;
-  const lines = [...(lang === null ? [] : [c.langIgnored(lang.slice(0, 24))]), ...notices.map((n) => localized(n)), ...extra];
-  if (lines.length === 0) return nothing;
-  return html`<div class="notice" role="alert" id=${id ?? nothing}>
-    ${c.linkNotUnderstood}
-    <ul>${lines.slice(0, 8).map((n) => html`<li>${n}</li>`)}</ul>
-    ${lines.length > 8 ? c.andMore(lines.length - 8) : nothing}
-  </div>`;
 }
 
 /** What the page says about the sentence: cut to the routed length, empty, or with unknown words. */

@@ -24,6 +24,7 @@ import { TourController, tourFromQuery } from './tour-controller';
 import './lesson-tour';
 import { LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
+import { linkNotices } from './link-notices';
 import { treeRendered } from './settled';
 import { a11yStyles, pageLayout } from './shared-styles';
 import './lang-switch';
@@ -427,10 +428,7 @@ export class MoeApp extends LitElement {
     const shape = expertShape(s.config);
     const tok = t?.tokens[s.position] ?? null;
     return html`
-        ${this.pageNotices.length ? html`<div class="notice" role="alert"><ul>${this.pageNotices.map((n) => html`<li>${this.pageNoticeText(n)}</li>`)}</ul></div>` : nothing}
-        ${s.notices.length
-          ? html`<div class="notice" role="alert">${messages().common.linkNotUnderstood}<ul>${s.notices.slice(0, 8).map((n) => html`<li>${localized(n)}</li>`)}</ul>${s.notices.length > 8 ? messages().common.andMore(s.notices.length - 8) : nothing}</div>`
-          : nothing}
+        ${linkNotices(s.notices, { extra: this.pageNotices.map((n) => this.pageNoticeText(n)) })}
         ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
         ${s.error ? html`<p class="notice error" role="alert">${this.msg.modelFailed(s.error)}</p>` : nothing}
         ${this.starting && !t ? html`<p role="status">${this.msg.starting}</p>` : nothing}

@@ -123,7 +123,6 @@ const en = {
     heading: 'Real scale: from your toy to DeepSeek-V3',
     lede:
       'DeepSeek-V3 has about 671 billion parameters, <q>but only a small fraction of these parameters is used for any given input</q>; it cost about US$5.58 million to train on about 2,000 H800 chips. Here the code that counts the toy simulator\'s weights counts published model configs, so you can check those numbers yourself.',
-    linkNotUnderstood: 'Some settings in the link were not understood:',
     modelIgnored: (wanted: string, models: string) => `Ignored model=${wanted}: the models are ${models}.`,
     chooseTitle: '1. Choose a model',
     modelLegend: 'Model',
@@ -398,7 +397,6 @@ const zh: typeof en = {
     heading: '真实规模：从你的小模型到 DeepSeek-V3',
     lede:
       'DeepSeek-V3 约有 6710 亿个参数，<q>但对于任何给定的输入，只会用到其中一小部分参数</q>；它的训练花费约 558 万美元，用了约 2,000 块 H800 芯片。本页用统计模拟器中小模型权重的同一段代码来统计已公开模型的配置，你可以亲自核对这些数字。',
-    linkNotUnderstood: '链接中有些设置无法识别：',
     modelIgnored: (wanted, models) => `已忽略 model=${wanted}：可选的模型为 ${models}。`,
     chooseTitle: '1. 选择模型',
     modelLegend: '模型',
