@@ -8,9 +8,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Trace } from '../../src/core/trace';
 import { axeViolations } from './axe';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, openPage, screenshot, settleApp, type AppHandle } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -21,16 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-interface AppHandle extends HTMLElement {
-  settled(): Promise<void>;
-  trace: Trace | null;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector('moe-app') as AppHandle | null)?.trace != null, undefined, { timeout: 20000 });
-  await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).settled());
-}
 
 async function pageExists(path: string): Promise<boolean> {
   const res = await fetch(`${base}${path}`);
@@ -45,7 +34,7 @@ describe('axe-core: no violations', () => {
       '?r=sigmoid-bias&e=16&g=4&tg=2&gamma=0.05',
       async (page) => {
         await page.getByRole('button', { name: 'Apply bias update' }).click();
-        await settle(page);
+        await settleApp(page);
       },
     ],
     ['256 experts (compact router chart and its table)', '?e=256&k=8&r=sigmoid-bias&g=8&tg=4'],
@@ -59,7 +48,7 @@ describe('axe-core: no violations', () => {
         });
         expect(at.dropped).toBeGreaterThan(0);
         await page.getByRole('button', { name: new RegExp(`^token ${at.first + 1}:`) }).click();
-        await settle(page);
+        await settleApp(page);
       },
     ],
     [
@@ -67,7 +56,7 @@ describe('axe-core: no violations', () => {
       '?L=2',
       async (page) => {
         await page.getByRole('combobox', { name: 'Layer shown' }).selectOption('1');
-        await settle(page);
+        await settleApp(page);
       },
     ],
     ['a garbage URL and its notice', '?e=banana&k=-4&cf=%00&r=%3Cscript%3E&pos=NaN&zzz=1&hide=everything'],
@@ -80,7 +69,7 @@ describe('axe-core: no violations', () => {
       '?e=8&k=4',
       async (page) => {
         await page.getByRole('combobox', { name: 'Expert granularity' }).selectOption('8');
-        await settle(page);
+        await settleApp(page);
         await expect.poll(() => page.getByRole('alert').count()).toBeGreaterThan(0);
       },
     ],
@@ -89,7 +78,7 @@ describe('axe-core: no violations', () => {
   for (const [name, query, act] of simulatorStates) {
     it(`index.html: ${name}`, async () => {
       const { page, errors } = await openPage(browser, `${base}${query}`);
-      await settle(page);
+      await settleApp(page);
       await act?.(page);
       expect(await axeViolations(page, `index.html${query}`)).toEqual([]);
       expect(errors).toEqual([]);
@@ -99,7 +88,7 @@ describe('axe-core: no violations', () => {
 
   it('index.html at tablet size (768×1024)', async () => {
     const { page } = await openPage(browser, base, { width: 768, height: 1024 });
-    await settle(page);
+    await settleApp(page);
     expect(await axeViolations(page, 'index.html')).toEqual([]);
     await page.close();
   });
@@ -270,7 +259,7 @@ const shownPosition = (page: Page) => page.evaluate(() => Number((document.query
 describe('keyboard', () => {
   it('Tab reaches every control of the main page, each with a visible focus ring', async () => {
     const { page, errors } = await openPage(browser, `${base}?r=sigmoid-bias&e=64&g=4&tg=2&gamma=0.05`);
-    await settle(page);
+    await settleApp(page);
     const stops: FocusInfo[] = [];
     for (let i = 0; i < 400; i++) {
       await page.keyboard.press('Tab');
@@ -299,16 +288,16 @@ describe('keyboard', () => {
 
   it('arrow keys move sliders; Enter and Space press buttons; Space opens a table', async () => {
     const { page, errors } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     const experts = page.getByRole('slider', { name: 'Routed experts', exact: true });
     await experts.focus();
     await page.keyboard.press('ArrowRight');
-    await settle(page);
+    await settleApp(page);
     expect(await experts.inputValue()).toBe('9');
     expect(await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.routedExperts)).toBe(9);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await settle(page);
+    await settleApp(page);
     expect(await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.routedExperts)).toBe(7);
     // The arrows moved the slider, not the token.
     expect(await shownPosition(page)).toBe(0);
@@ -316,7 +305,7 @@ describe('keyboard', () => {
     const topk = page.getByRole('slider', { name: 'Active experts per token (top-k)' });
     await topk.focus();
     await page.keyboard.press('End');
-    await settle(page);
+    await settleApp(page);
     expect(await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.topK)).toBe(7);
 
     const next = page.getByRole('button', { name: 'Next token' });
@@ -369,7 +358,7 @@ describe('reduced motion', () => {
 
   it('the token chips and the meter move normally, and not at all when reduced motion is asked for', async () => {
     const { page } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     const chip = page.getByRole('button', { name: /^token 1:/ });
     const fill = page.locator('param-meter .fill');
     expect(await chip.evaluate((el) => getComputedStyle(el).transitionDuration)).not.toMatch(/^0s(, 0s)*$/);
@@ -402,7 +391,7 @@ describe('touch', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(base);
-    await settle(page);
+    await settleApp(page);
     const status = page.getByRole('status').filter({ hasText: 'parameters' });
     await page.getByRole('button', { name: /^token 3:/ }).tap();
     await expect.poll(() => status.textContent()).toContain('“brown”');
@@ -431,7 +420,7 @@ describe('touch', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(base);
-    await settle(page);
+    await settleApp(page);
     const slider = page.getByRole('slider', { name: 'Routed experts' });
     await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
@@ -443,7 +432,7 @@ describe('touch', () => {
     await touch('touchStart', x0);
     for (let i = 1; i <= 10; i++) await touch('touchMove', x0 + (box.width * 0.4 * i) / 10);
     await touch('touchEnd', x0 + box.width * 0.4);
-    await settle(page);
+    await settleApp(page);
     const experts = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.routedExperts);
     expect(experts).toBeGreaterThan(50);
     expect(Number(await slider.inputValue())).toBe(experts);

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './browser-args';
+import type { Trace } from '../../src/core/trace';
 import { CHROMIUM } from './chromium-path';
 
 export { CHROMIUM_ARGS };
@@ -52,4 +53,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = resolve(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The main page's shell as the tests see it: its trace and its settled() (src/ui/moe-app.ts). */
+export interface AppHandle extends HTMLElement {
+  settled(): Promise<void>;
+  diagnostics(): { tensors: number; bytes: number };
+  trace: Trace | null;
+}
+
+/** Waits until the main page has routed its first sentence and every panel has rendered it. */
+export async function settleApp(page: Page, timeout = 20000): Promise<void> {
+  await page.waitForFunction(() => (document.querySelector('moe-app') as AppHandle | null)?.trace != null, undefined, { timeout });
+  await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).settled());
 }

@@ -10,12 +10,11 @@ import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { updateConfig, type MoeConfig } from '../../src/core/config';
-import type { Trace } from '../../src/core/trace';
 import { langProblem } from '../../src/state/lang';
 import { decodeView, encodeView } from '../../src/state/url';
 import { garbageQuery, validView } from '../arbitraries';
 import { tourFromQuery } from '../../src/ui/tour-controller';
-import { launchBrowser, openPage, type WatchedPage } from './browser';
+import { launchBrowser, openPage, type WatchedPage, settleApp, type AppHandle } from './browser';
 
 const SEED = 20260808;
 /**
@@ -46,11 +45,6 @@ const BY_HAND = [
 const GARBAGE = fc.sample(garbageQuery, { seed: SEED, numRuns: 400 }).map(asQuery).filter(fits).slice(0, 200 - VALID.length - BY_HAND.length);
 const LINKS = [...GARBAGE, ...VALID, ...BY_HAND];
 
-interface AppHandle extends HTMLElement {
-  settled(): Promise<void>;
-  trace: Trace | null;
-}
-
 let browser: Browser;
 const base = inject('baseUrl');
 
@@ -60,11 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector('moe-app') as AppHandle | null)?.trace != null, undefined, { timeout: 30000 });
-  await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).settled());
-}
 
 /** The meter's live-region text and what the page's own trace says it should be. */
 function meterAgainstTrace(page: Page): Promise<{ shown: string; expected: string; experts: number }> {
@@ -96,7 +85,7 @@ describe('200 garbage links on the simulator', () => {
     expect(LINKS).toHaveLength(200);
     const watched: WatchedPage = await openPage(browser, base);
     const { page, errors, offsite } = watched;
-    await settle(page);
+    await settleApp(page, 30000);
     // Any request the server answers with an error (the page's own files, the link itself).
     const failed: string[] = [];
     page.on('response', (r) => {
@@ -109,7 +98,7 @@ describe('200 garbage links on the simulator', () => {
       const where = `link ${i}: ${JSON.stringify(link).slice(0, 300)}`;
       try {
         await page.goto(`${base}${link}`);
-        await settle(page);
+        await settleApp(page, 30000);
       } catch (e) {
         throw new Error(`${where}: ${String(e)} (failed responses: ${JSON.stringify(failed)})`, { cause: e });
       }
@@ -145,7 +134,7 @@ describe('200 garbage links on the simulator', () => {
             input.value = String(v);
             input.dispatchEvent(new Event('input', { bubbles: true }));
           }, e!);
-          await settle(page);
+          await settleApp(page, 30000);
           await expect.poll(async () => (await meterAgainstTrace(page)).experts, { message: where }).toBe(e);
           const m = await meterAgainstTrace(page);
           expect(m.shown, where).toContain(m.expected);

@@ -5,10 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Trace } from '../../src/core/trace';
 import { formatLessonRef, LESSONS, stepOf, type StepRef } from '../../src/state/lessons';
 import { axeViolations } from './axe';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, openPage, screenshot, settleApp, type AppHandle } from './browser';
 import { findUntranslated } from './untranslated';
 
 let browser: Browser;
@@ -20,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-interface AppHandle extends HTMLElement {
-  settled(): Promise<void>;
-  trace: Trace | null;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector('moe-app') as AppHandle | null)?.trace != null, undefined, { timeout: 20000 });
-  await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).settled());
-}
 
 /** What has the keyboard focus, looking through shadow roots: tag, type and text or name. */
 function focused(page: Page): Promise<string> {
@@ -58,7 +47,7 @@ function tourHeading(page: Page) {
 describe('guided tour', () => {
   it('runs every lesson to the end by keyboard, with axe clean on every step', async () => {
     const { page, errors, offsite } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     await tabTo(page, /^button\|submit\|Start the guided tour$/);
     await page.keyboard.press('Enter');
 
@@ -68,7 +57,7 @@ describe('guided tour', () => {
       const step = stepOf(ref);
       await expect.poll(() => tourHeading(page).textContent()).toContain(`Lesson ${ref.lesson + 1} of 7`);
       await expect.poll(() => page.evaluate(() => location.search)).toContain(`lesson=${formatLessonRef(ref)}`);
-      await settle(page);
+      await settleApp(page);
       // The step is announced, and its panel is marked in words as well as by the outline.
       await expect.poll(() => page.getByRole('status').filter({ hasText: `Lesson ${ref.lesson + 1}, step ${ref.step + 1} of` }).count()).toBe(1);
       expect(await page.getByText('The tour is about this panel').count()).toBe(step.panel ? 1 : 0);
@@ -85,7 +74,7 @@ describe('guided tour', () => {
         await page.keyboard.press('Enter');
         const result = page.locator('lesson-tour p.result');
         await expect.poll(() => result.count()).toBe(1);
-        await settle(page);
+        await settleApp(page);
         const answer = await page.evaluate((at) => (document.querySelector('moe-app') as AppHandle).trace!.layers[0]!.tokens[at]!.experts, p);
         expect(await result.textContent()).toMatch(new RegExp(`^(Right|Close|Not this time): .*E${answer[0]}`));
         expect(await page.getByRole('button', { name: new RegExp(`^token ${p + 1}: cat E${answer[0]}`) }).count()).toBe(1);
@@ -107,7 +96,7 @@ describe('guided tour', () => {
 
   it('opens the step a link names, with its settings, and goes back and forth', async () => {
     const { page, errors } = await openPage(browser, `${base}?lesson=4.2`);
-    await settle(page);
+    await settleApp(page);
     expect(await tourHeading(page).textContent()).toBe('Lesson 4 of 7: Capacity and dropped tokens');
     const layer = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.layers[0]!);
     expect(layer.capacity).not.toBeNull();
@@ -126,12 +115,12 @@ describe('guided tour', () => {
 
   it('keeps a view copied mid-lesson, and says so when a lesson link names no step', async () => {
     const { page, errors } = await openPage(browser, `${base}?lesson=1.2&e=16&k=3`);
-    await settle(page);
+    await settleApp(page);
     expect(await tourHeading(page).textContent()).toContain('Lesson 1 of 7');
     const cfg = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config);
     expect([cfg.routedExperts, cfg.topK]).toEqual([16, 3]);
     const bad = await openPage(browser, `${base}?lesson=9.1`);
-    await settle(bad.page);
+    await settleApp(bad.page);
     expect(await bad.page.getByRole('alert').filter({ hasText: 'Ignored lesson=9.1' }).count()).toBe(1);
     expect(await tourHeading(bad.page).count()).toBe(0);
     expect([...errors, ...bad.errors]).toEqual([]);
@@ -139,7 +128,7 @@ describe('guided tour', () => {
 
   it('presenter mode at 1920×1080: large type, only the panels the lesson needs, kept in the URL', async () => {
     const { page, errors } = await openPage(browser, `${base}?lesson=5.1&present=1`, { width: 1920, height: 1080 });
-    await settle(page);
+    await settleApp(page);
     const look = await page.evaluate(() => {
       const app = document.querySelector('moe-app')!;
       const shown = (sel: string) => getComputedStyle(app.shadowRoot!.querySelector(sel)!).display !== 'none';
@@ -163,7 +152,7 @@ describe('guided tour', () => {
 
   it('speaks Chinese when asked, and switches back to English in place', async () => {
     const { page, errors } = await openPage(browser, `${base}?lang=zh&lesson=2.2`);
-    await settle(page);
+    await settleApp(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
     const heading = page.getByRole('heading', { level: 2 }).filter({ hasText: /^第 2 课/ });
     expect(await heading.count()).toBe(1);

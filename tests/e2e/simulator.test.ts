@@ -4,8 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Trace } from '../../src/core/trace';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, openPage, screenshot, settleApp, type AppHandle } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -16,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-interface AppHandle extends HTMLElement {
-  settled(): Promise<void>;
-  diagnostics(): { tensors: number; bytes: number };
-  trace: Trace | null;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector('moe-app') as AppHandle | null)?.trace != null, undefined, { timeout: 20000 });
-  await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).settled());
-}
 
 /** The meter's live-region text and what the page's own trace says it should be. */
 async function meterAgainstTrace(page: Page): Promise<{ shown: string; expected: string }> {
@@ -50,13 +38,13 @@ async function setSlider(page: Page, name: string, value: number): Promise<void>
     input.value = String(v);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
-  await settle(page);
+  await settleApp(page);
 }
 
 describe('routing simulator', () => {
   it('moves every control by its accessible name; the meter always matches the trace', async () => {
     const { page, errors, offsite } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     const check = async (what: string) => {
       const { shown, expected } = await meterAgainstTrace(page);
       expect(shown, what).toContain(expected);
@@ -70,29 +58,29 @@ describe('routing simulator', () => {
     await setSlider(page, 'Shared experts', 2);
     await check('2 shared');
     await page.getByRole('combobox', { name: 'Expert granularity' }).selectOption('2');
-    await settle(page);
+    await settleApp(page);
     await check('granularity 2');
     await setSlider(page, 'Capacity factor', 2);
     await check('capacity 1.0');
     await setSlider(page, 'MoE layers', 2);
     await check('2 layers');
     await page.getByRole('combobox', { name: 'Router' }).selectOption('noisy-topk');
-    await settle(page);
+    await settleApp(page);
     await setSlider(page, 'Router noise', 2);
     await check('noisy');
     await page.getByRole('combobox', { name: 'Router' }).selectOption('sigmoid-bias');
-    await settle(page);
+    await settleApp(page);
     await setSlider(page, 'Bias update speed (γ)', 0.05);
     await page.getByRole('button', { name: 'Apply bias update' }).click();
-    await settle(page);
+    await settleApp(page);
     await check('after a bias update');
     await page.getByRole('combobox', { name: 'Router' }).selectOption('expert-choice');
-    await settle(page);
+    await settleApp(page);
     await check('expert choice');
     const seed = page.getByRole('spinbutton', { name: 'Seed' });
     await seed.fill('77');
     await seed.press('Enter');
-    await settle(page);
+    await settleApp(page);
     await check('seed 77');
     await setSlider(page, 'Play speed', 5);
     expect(await page.getByRole('slider', { name: 'Play speed' }).getAttribute('aria-valuetext')).toBe('5 tokens/s');
@@ -102,9 +90,9 @@ describe('routing simulator', () => {
 
   it('keeps the last good state and shows why when a change is refused', async () => {
     const { page, errors } = await openPage(browser, `${base}?e=8&k=4`);
-    await settle(page);
+    await settleApp(page);
     await page.getByRole('combobox', { name: 'Expert granularity' }).selectOption('8');
-    await settle(page);
+    await settleApp(page);
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'top-k × granularity (4 × 8 = 32) cannot exceed 16' }).count()).toBe(1);
     const t = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.granularity);
     expect(t).toBe(1);
@@ -113,7 +101,7 @@ describe('routing simulator', () => {
 
   it('steps with buttons and keys, plays and pauses', async () => {
     const { page, errors } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     const status = page.getByRole('status').filter({ hasText: 'parameters' });
     await page.getByRole('button', { name: 'Next token' }).click();
     await expect.poll(() => status.textContent()).toContain('“quick”');
@@ -137,7 +125,7 @@ describe('routing simulator', () => {
 
   it('leaks no tensors: 50 token steps and slider moves there and back leave the tfjs tensor count as it was', async () => {
     const { page, errors } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     const diagnostics = () => page.evaluate(() => (document.querySelector('moe-app') as AppHandle).diagnostics());
     const before = await diagnostics();
     expect(before.tensors).toBeGreaterThan(0);
@@ -175,21 +163,21 @@ describe('routing simulator', () => {
 
   it('reproduces the exact view from its URL', async () => {
     const { page } = await openPage(browser, base);
-    await settle(page);
+    await settleApp(page);
     await setSlider(page, 'Routed experts', 16);
     await page.getByRole('combobox', { name: 'Router' }).selectOption('sigmoid-bias');
-    await settle(page);
+    await settleApp(page);
     await setSlider(page, 'Expert groups', 4);
     await setSlider(page, 'Groups per token', 2);
     await page.getByRole('button', { name: 'Apply bias update' }).click();
-    await settle(page);
+    await settleApp(page);
     const box = page.getByRole('textbox', { name: 'Sentence' });
     await box.fill('two red birds sing to the zebra');
     await box.press('Enter');
-    await settle(page);
+    await settleApp(page);
     await page.getByRole('button', { name: 'Next token' }).click();
     await page.getByRole('button', { name: 'Next token' }).click();
-    await settle(page);
+    await settleApp(page);
     await page.waitForTimeout(400);
     const url = page.url();
     expect(url).toContain('e=16');
@@ -197,7 +185,7 @@ describe('routing simulator', () => {
     const meter = (await meterAgainstTrace(page)).shown;
 
     const again = await openPage(browser, url);
-    await settle(again.page);
+    await settleApp(again.page);
     const after = await again.page.evaluate(() => JSON.stringify((document.querySelector('moe-app') as AppHandle).trace));
     expect(JSON.parse(after)).toEqual(JSON.parse(before));
     expect((await meterAgainstTrace(again.page)).shown).toBe(meter);
@@ -207,7 +195,7 @@ describe('routing simulator', () => {
 
   it('opens a garbage URL with defaults, a notice, and working controls', async () => {
     const { page, errors, offsite } = await openPage(browser, `${base}?e=banana&k=-4&cf=%00&r=%3Cscript%3E&pos=NaN&zzz=1&hide=everything`);
-    await settle(page);
+    await settleApp(page);
     const notice = page.getByRole('alert').filter({ hasText: 'were not understood' });
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.textContent()).toContain('Ignored e=banana');
@@ -222,7 +210,7 @@ describe('routing simulator', () => {
 
   it('hides the controls a teacher lists', async () => {
     const { page } = await openPage(browser, `${base}?hide=router,seed`);
-    await settle(page);
+    await settleApp(page);
     expect(await page.getByRole('combobox', { name: 'Router' }).count()).toBe(0);
     expect(await page.getByRole('spinbutton', { name: 'Seed' }).count()).toBe(0);
     expect(await page.getByRole('slider', { name: 'Routed experts' }).count()).toBe(1);
@@ -235,7 +223,7 @@ describe('routing simulator', () => {
       [1920, 1080, '?e=256&k=8&cf=1.25&r=sigmoid-bias&g=8&tg=4&s=1'],
     ] as const) {
       const { page, errors } = await openPage(browser, `${base}${q}`, { width: w, height: h });
-      await settle(page);
+      await settleApp(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${w}x${h}`).toBeLessThanOrEqual(0);
       await screenshot(page, `simulator-${w}x${h}`);
