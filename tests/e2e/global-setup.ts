@@ -1,25 +1,23 @@
 /**
- * Serves the built site (dist/) with vite preview on a free loopback port for the end-to-end tests,
- * after checking that the production build and Debian's Chromium are there. Never skips silently.
+ * Serves the built site (dist/, or the folder named by MOE_LAB_DIST) from a plain static server that
+ * sends no special headers, on a free loopback port, after checking that the production build and
+ * Debian's Chromium are there. Never skips silently.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { assertChromium } from './chromium-path';
+import { DIST, staticServer, type StaticServer } from './static-server';
 
-let server: PreviewServer | undefined;
+let server: StaticServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   assertChromium();
-  const dist = resolve(import.meta.dirname, '../../dist');
-  if (!existsSync(resolve(dist, 'index.html'))) {
-    throw new Error('No production build in dist/: run `npm run build` first (`npm test` does).');
+  if (!existsSync(resolve(DIST, 'index.html'))) {
+    throw new Error(`No production build in ${DIST}: run \`npm run build\` first (\`npm test\` does).`);
   }
-  server = await preview({ root: resolve(import.meta.dirname, '../..'), preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
-  project.provide('baseUrl', url);
+  server = await staticServer();
+  project.provide('baseUrl', server.url);
 }
 
 export async function teardown(): Promise<void> {
