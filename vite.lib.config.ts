@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags';
 
 /** `npm run build:lib`: <moe-lab> as one ES module in dist-lib/, wasm inlined, no CDN. */
 export default defineConfig({
+  plugins: [tfjsNoUrlFlags()],
   build: {
     target: 'es2022',
     outDir: 'dist-lib',

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** Unit tests: core and state in Node on the cpu backend. (The browser-side projects have their own configs.) */
 export default defineConfig({
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/*.test.ts'],
+    include: ['tests/core/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup-node.ts'],
     testTimeout: 60000,

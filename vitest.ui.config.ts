@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags.ts';
 import { CHROMIUM_ARGS } from './tests/e2e/browser-args.ts';
 import { assertChromium, CHROMIUM } from './tests/e2e/chromium-path.ts';
 
@@ -10,6 +11,7 @@ assertChromium();
  * hand-made trace. lit's dev build runs here, so a class-field shadowing mistake fails loudly.
  */
 export default defineConfig({
+  plugins: [tfjsNoUrlFlags()],
   test: {
     include: ['tests/ui/**/*.test.ts'],
     browser: {
