@@ -29,6 +29,8 @@ export interface TrainState {
   tokensSeen: number;
   /** Measured over the recent steps, wall clock. */
   tokensPerSecond: number;
+  /** Training steps a second, measured over the same recent steps. */
+  stepsPerSecond: number;
   history: TrainPoint[];
   /** Per step, per layer: tokens that chose each expert in that step's batch. */
   loads: number[][][];
@@ -56,8 +58,21 @@ function yieldToPage(): Promise<void> {
 export class TrainingLoop extends EventTarget {
   private trainer: MoeTrainer;
   private current: TrainState;
+  /**
+   * All work on the trainer (steps, measures, rebuilds, disposal) runs here one piece after another,
+   * so a rebuild never disposes a model that a step or a measure is still reading.
+   */
+  private queue: Promise<void> = Promise.resolve();
+  /** The queued or running steps (a play loop or one step), if any. */
   private loop: Promise<void> | null = null;
-  private stopRequested = false;
+  /** Bumped to stop the steps in flight: a run checks it before every step. */
+  private runId = 0;
+  /** The runId of the play loop that owns `running`, if any. */
+  private playing: number | null = null;
+  /** The model config the queued rebuild will build: requests made before it starts add up in it. */
+  private wanted: MoeConfig | null = null;
+  private rebuild: Promise<void> | null = null;
+  private disposed = false;
   private readonly timings: { at: number; tokens: number }[] = [];
 
   constructor(config: MoeConfig, settings: TrainSettings = { ...DEFAULT_TRAIN }, text = '') {
@@ -71,6 +86,7 @@ export class TrainingLoop extends EventTarget {
       step: 0,
       tokensSeen: 0,
       tokensPerSecond: 0,
+      stepsPerSecond: 0,
       history: [],
       loads: [],
       last: null,
@@ -91,8 +107,28 @@ export class TrainingLoop extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
+  /** Runs `work` after everything queued before it (skipped once disposed). */
+  private serial(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(() => (this.disposed ? undefined : work()));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Keeps `run` as the loop until it settles. */
+  private track(run: Promise<void>, onEnd?: () => void): Promise<void> {
+    this.loop = run;
+    return run.finally(() => {
+      if (this.loop === run) this.loop = null;
+      onEnd?.();
+    });
+  }
+
   /** Routes the vocabulary and the sentence with the current weights. */
-  async measure(): Promise<void> {
+  measure(): Promise<void> {
+    return this.serial(() => this.measureNow());
+  }
+
+  private async measureNow(): Promise<void> {
     const vocab = await this.trainer.routeVocabulary();
     const spec = vocab.layers.map((_, l) => specialisation(vocab, l));
     const { tokens, truncated } = tokenize(this.current.text);
@@ -102,42 +138,42 @@ export class TrainingLoop extends EventTarget {
     this.set({ specialisation: spec, trace, scoreHistory });
   }
 
-  /** One training step (when not running). */
+  /** One training step (when no steps are queued or running). */
   async stepOnce(): Promise<void> {
-    if (this.current.running || this.loop) return;
-    this.stopRequested = false;
-    this.loop = this.runSteps(1).finally(() => {
-      this.loop = null;
-    });
-    await this.loop;
+    if (this.loop) return;
+    const id = this.runId;
+    await this.track(this.serial(() => this.runSteps(1, id)));
   }
 
+  /** Trains until paused; the last of several play/pause requests wins. */
   play(): void {
-    if (this.loop) return;
-    this.stopRequested = false;
+    if (this.playing !== null && this.playing === this.runId) return;
+    const id = ++this.runId;
+    this.playing = id;
     this.set({ running: true });
-    this.loop = this.runSteps(Infinity).finally(() => {
-      this.loop = null;
+    void this.track(this.serial(() => this.runSteps(Infinity, id)), () => {
+      if (this.playing !== id) return;
+      this.playing = null;
       this.set({ running: false });
     });
   }
 
   pause(): Promise<void> {
-    this.stopRequested = true;
-    return this.loop ?? Promise.resolve();
+    this.runId++;
+    return this.idle();
   }
 
-  /** Resolves when no step is running. */
+  /** Resolves when no step is queued or running. */
   idle(): Promise<void> {
-    return this.loop ?? Promise.resolve();
+    return (this.loop ?? Promise.resolve()).then(() => (this.loop ? this.idle() : undefined));
   }
 
-  private async runSteps(count: number): Promise<void> {
+  private async runSteps(count: number, id: number): Promise<void> {
     try {
-      for (let i = 0; i < count && !this.stopRequested; i++) {
+      for (let i = 0; i < count && id === this.runId; i++) {
         const report = await this.trainer.trainStep();
         this.record(report);
-        if (this.current.step % MEASURE_EVERY === 0 || count === 1) await this.measure();
+        if (this.current.step % MEASURE_EVERY === 0 || count === 1) await this.measureNow();
         await yieldToPage();
       }
     } catch (e) {
@@ -152,6 +188,7 @@ export class TrainingLoop extends EventTarget {
     const first = this.timings[0];
     const span = first ? (now - first.at) / 1000 : 0;
     const tokens = this.timings.slice(1).reduce((a, t) => a + t.tokens, 0);
+    const steps = this.timings.length - 1;
     const point: TrainPoint = {
       step: r.step + 1,
       taskLoss: r.taskLoss,
@@ -164,6 +201,7 @@ export class TrainingLoop extends EventTarget {
       step: r.step + 1,
       tokensSeen: this.current.tokensSeen + r.tokens,
       tokensPerSecond: span > 0 ? tokens / span : 0,
+      stepsPerSecond: span > 0 ? steps / span : 0,
       history: [...this.current.history, point].slice(-HISTORY_LIMIT),
       loads: [...this.current.loads, r.layers.map((l) => l.demand)].slice(-HISTORY_LIMIT),
       last: r,
@@ -172,7 +210,7 @@ export class TrainingLoop extends EventTarget {
 
   /** Changes training settings (applied from the next step); refused changes are reported. */
   setSettings(change: Partial<Record<keyof TrainSettings, unknown>>): void {
-    const result = validateTrainSettings(this.current.settings, change, this.current.config.router);
+    const result = validateTrainSettings(this.current.settings, change, (this.wanted ?? this.current.config).router);
     if (!result.ok) {
       this.set({ problems: result.problems });
       return;
@@ -181,21 +219,37 @@ export class TrainingLoop extends EventTarget {
     this.set({ settings: result.settings, problems: [] });
   }
 
-  /** Starts over from the seed, optionally with a new model config (validated). */
-  async reset(change: Partial<Record<keyof MoeConfig, unknown>> = {}): Promise<void> {
-    const checked = updateConfig(this.current.config, change);
+  /**
+   * Starts over from the seed, optionally with a new model config (validated against the config of
+   * the rebuild already asked for, so changes made in one go add up and the last value wins). Stops
+   * the steps in flight; resolves once the model asked for is built and measured.
+   */
+  reset(change: Partial<Record<keyof MoeConfig, unknown>> = {}): Promise<void> {
+    const checked = updateConfig(this.wanted ?? this.current.config, change);
     if (!checked.ok) {
       this.set({ problems: checked.problems });
-      return;
+      return Promise.resolve();
     }
-    await this.pause();
+    this.wanted = checked.config;
+    this.runId++;
+    if (this.current.problems.length) this.set({ problems: [] });
+    this.rebuild ??= this.serial(async () => {
+      this.rebuild = null;
+      const config = this.wanted;
+      this.wanted = null;
+      if (config) await this.rebuildNow(config);
+    });
+    return this.rebuild;
+  }
+
+  private async rebuildNow(config: MoeConfig): Promise<void> {
     this.trainer.dispose();
     let settings = this.current.settings;
-    if (settings.balance.startsWith('bias') && checked.config.router !== 'sigmoid-bias') settings = { ...settings, balance: 'none' };
-    this.trainer = new MoeTrainer(checked.config, settings);
+    if (settings.balance.startsWith('bias') && config.router !== 'sigmoid-bias') settings = { ...settings, balance: 'none' };
+    this.trainer = new MoeTrainer(config, settings);
     this.timings.length = 0;
-    this.set({ config: checked.config, settings, step: 0, tokensSeen: 0, tokensPerSecond: 0, history: [], loads: [], last: null, scoreHistory: [], problems: [], error: null });
-    await this.measure();
+    this.set({ config, settings, step: 0, tokensSeen: 0, tokensPerSecond: 0, stepsPerSecond: 0, history: [], loads: [], last: null, scoreHistory: [], error: null });
+    await this.measureNow();
   }
 
   async setText(text: string): Promise<void> {
@@ -203,8 +257,12 @@ export class TrainingLoop extends EventTarget {
     if (!this.loop) await this.measure();
   }
 
+  /** Stops and frees the model once the work in flight is done (idle() resolves after). */
   dispose(): void {
-    this.stopRequested = true;
-    void (this.loop ?? Promise.resolve()).then(() => this.trainer.dispose());
+    this.runId++;
+    this.disposed = true;
+    const done = this.queue.then(() => this.trainer.dispose());
+    this.queue = done;
+    void this.track(done);
   }
 }

@@ -38,6 +38,40 @@ describe('TrainingLoop', () => {
     loop.dispose();
   });
 
+  it('overlapping resets and config changes in one task: no throw, the last request wins, no leaked tensors', async () => {
+    const start = memory().numTensors;
+    const loop = new TrainingLoop({ ...DEFAULT_CONFIG }, { ...DEFAULT_TRAIN }, 'the red fox runs .');
+    await loop.measure();
+    await loop.stepOnce();
+    // Two config changes issued in one task (two 'change' events on "Routed experts").
+    await Promise.all([loop.reset({ routedExperts: 4, topK: 2 }), loop.reset({ routedExperts: 6, topK: 2 })]);
+    expect(loop.state.config.routedExperts).toBe(6);
+    expect(loop.state.step).toBe(0);
+    expect(loop.state.error).toBeNull();
+    expect(loop.state.specialisation[0]?.counts[0]).toHaveLength(6);
+    expect(loop.state.trace?.layers[0]?.experts).toHaveLength(6);
+    // "Reset training" five times in one task, while training runs.
+    loop.play();
+    await new Promise((r) => setTimeout(r, 100));
+    await Promise.all(Array.from({ length: 5 }, () => loop.reset({})));
+    expect(loop.state.step).toBe(0);
+    expect(loop.state.running).toBe(false);
+    // Changes to different fields add up, the last value of a field wins, and a request made while a
+    // rebuild is running is applied after it.
+    const first = loop.reset({ seed: 7 });
+    const second = loop.reset({ routedExperts: 5 });
+    await new Promise((r) => setTimeout(r, 0));
+    const third = loop.reset({ routedExperts: 3, topK: 1 });
+    await Promise.all([first, second, third]);
+    expect(loop.state.config).toMatchObject({ seed: 7, routedExperts: 3, topK: 1 });
+    expect(loop.state.trace?.layers[0]?.experts).toHaveLength(3);
+    await loop.stepOnce();
+    expect(loop.state.step).toBe(1);
+    loop.dispose();
+    await loop.idle();
+    expect(memory().numTensors).toBe(start);
+  });
+
   it('leaks no tensors over steps, resets and disposal', async () => {
     const start = memory().numTensors;
     const loop = new TrainingLoop({ ...DEFAULT_CONFIG }, { ...DEFAULT_TRAIN }, 'two red birds sing .');
