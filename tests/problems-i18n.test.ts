@@ -16,7 +16,7 @@ import { readMoeConfig } from '../src/core/real-config';
 import { MAX_ROUTE_WORK, routeRandomToken } from '../src/core/real-route';
 import { DEFAULT_TRAIN, validateTrainSettings } from '../src/core/training';
 import { decodeBalanceView, decodeTrainView } from '../src/state/train-url';
-import { decodeView } from '../src/state/url';
+import { clipText, decodeView, MAX_TEXT_CHARS, otherKeyNotices } from '../src/state/url';
 import { CATALOGUE } from '../src/ui/i18n/all';
 import { setLang } from '../src/ui/i18n/locale';
 import { localized } from '../src/ui/i18n/localize-message';
@@ -291,6 +291,14 @@ describe('every message core and state make has a code the catalogue words in bo
     const e = thrown(() => routeRandomToken({ ...presetById('deepseek-v3')!.config, hidden_size: MAX_ROUTE_WORK }, 1));
     expect(e).not.toBeNull();
     expectTranslatable(e!, 'routeRandomToken');
+  });
+
+  it('a sentence cut to its limit, a backend not understood, and JSON nested too deep', () => {
+    expectTranslatable(clipText('x'.repeat(MAX_TEXT_CHARS + 1)).cut!, 'clipText');
+    for (const n of otherKeyNotices('?backend=gpu&zz=1')) expectTranslatable(n, 'otherKeyNotices');
+    const deep = parseJson(`{"a": ${'['.repeat(200)}${']'.repeat(200)}}`);
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) expectTranslatable(deep.problem, 'deep JSON');
   });
 
   it('between them reach every code of the catalogue but the unreachable ones', () => {

@@ -57,6 +57,7 @@ export interface JsonMessages {
   'json.empty': Record<string, never>;
   'json.afterEnd': { found: string };
   'json.engine': { text: string };
+  'json.tooDeep': { max: number };
 }
 export type JsonCode = keyof JsonMessages;
 
@@ -77,6 +78,13 @@ class Located extends Error {
     super(reason);
   }
 }
+
+/**
+ * Deepest nesting of objects and lists read. A config.json nests a few levels; far deeper text is
+ * refused with its line and column before JSON.parse, as walking such a value (JSON.stringify, a
+ * comparison) would overflow the call stack.
+ */
+export const MAX_JSON_DEPTH = 100;
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
@@ -272,13 +280,43 @@ export function locate(text: string, offset: number): Omit<JsonProblem, 'message
   return { offset: at, line, column, excerpt: lineText.replace(/\t/g, ' '), caret };
 }
 
-/** JSON.parse, with a located, plainly worded problem when it fails. Never throws. */
+/** Where an object or list (outside strings) first opens deeper than MAX_JSON_DEPTH, or -1. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return -1;
+}
+
+/** The problem at the scanner's first error. */
+function located(text: string, found: JsonError): CodedJsonProblem {
+  return withCode({ message: found.reason, ...locate(text, found.at) }, found.code, found.args) as CodedJsonProblem;
+}
+
+/**
+ * JSON.parse, with a located, plainly worded problem when it fails. Never throws. Text nested
+ * deeper than MAX_JSON_DEPTH gives its first syntax error, or when it has none, where it is too deep.
+ */
 export function parseJson(text: string): JsonResult {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const found = findJsonError(text);
+    if (found) return { ok: false, problem: located(text, found) };
+    const message = `objects and lists are nested deeper than ${MAX_JSON_DEPTH} levels here (a config.json needs only a few)`;
+    return { ok: false, problem: withCode({ message, ...locate(text, deep) }, 'json.tooDeep', { max: MAX_JSON_DEPTH }) };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
     const found = findJsonError(text);
-    if (found) return { ok: false, problem: withCode({ message: found.reason, ...locate(text, found.at) }, found.code, found.args) as CodedJsonProblem };
+    if (found) return { ok: false, problem: located(text, found) };
     // The scanner should always agree with JSON.parse; if not, fall back to the engine's own words.
     const message = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(message);

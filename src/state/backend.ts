@@ -5,10 +5,11 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { initBackend, type BackendName, type BackendStatus } from '../core/backend';
+import { backendOf } from './lang';
 
-/** `?backend=cpu` in the page URL forces the cpu backend (for comparisons and tests). */
+/** `?backend=cpu` in the page URL forces the cpu backend (for comparisons and tests); anything else is wasm. */
 export function preferredBackend(search: string): BackendName {
-  return new URLSearchParams(search).get('backend') === 'cpu' ? 'cpu' : 'wasm';
+  return backendOf(search) === 'cpu' ? 'cpu' : 'wasm';
 }
 
 export function startBrowserBackend(prefer: BackendName): Promise<BackendStatus> {

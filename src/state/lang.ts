@@ -20,19 +20,36 @@ export function langProblem(search: string): string | null {
 }
 
 /** Keys that are not part of any page's own view but are kept across its rewrites. */
-const KEPT = ['lang', 'backend'] as const;
+export const KEPT = ['lang', 'backend'] as const;
+
+/** The backends a link may ask for (`backend=cpu` for comparisons and tests). */
+export const BACKENDS = ['cpu', 'wasm'] as const;
+export type LinkBackend = (typeof BACKENDS)[number];
+
+/** The backend a query asks for, when it names one of BACKENDS (any case, spaces trimmed); else null. */
+export function backendOf(search: string): LinkBackend | null {
+  const v = (new URLSearchParams(search).get('backend') ?? '').trim().toLowerCase();
+  return (BACKENDS as readonly string[]).includes(v) ? (v as LinkBackend) : null;
+}
+
+/** A `backend` value in a link that is not one of BACKENDS (so the page can say so), or null. */
+export function backendProblem(search: string): string | null {
+  const raw = new URLSearchParams(search).get('backend');
+  return raw === null || backendOf(search) !== null ? null : raw;
+}
 
 /**
  * A page's own query (from its codec, "?…" or "") with the kept keys of `current` appended, so that
- * rewriting the address bar never drops the chosen language or backend. English is not written.
+ * rewriting the address bar never drops the chosen language or backend. English is not written, nor
+ * a backend other than BACKENDS.
  */
 export function withKeptKeys(query: string, current: string, lang?: Lang): string {
-  const from = new URLSearchParams(current);
   const out = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   for (const key of KEPT) out.delete(key);
   const chosen = lang ?? langOf(current);
   if (chosen !== 'en') out.set('lang', chosen);
-  const backend = from.get('backend');
+  // Only a backend the pages understand travels on, never an unknown (possibly huge) value.
+  const backend = backendOf(current);
   if (backend) out.set('backend', backend);
   const s = out.toString();
   return s ? `?${s}` : '';

@@ -12,7 +12,7 @@ import { MoeModel } from '../core/model';
 import { tokenize, VOCAB } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
 import { WeightStore } from '../core/weight-store';
-import type { LinkNotice } from './url';
+import { clipText, type LinkNotice, type TextNotice } from './url';
 import { defaultView, VIEW_LIMITS, type ViewState } from './view';
 
 export interface SimState extends ViewState {
@@ -25,13 +25,15 @@ export interface SimState extends ViewState {
    * codedNotices) so that the page can word them in its language.
    */
   notices: (string | LinkNotice)[];
+  /** Set when the last sentence given was longer than MAX_TEXT_CHARS and was cut (from a script, past the box's maxlength). */
+  textCut: TextNotice | null;
   /** Set when running the model failed. */
   error: string | null;
   playing: boolean;
 }
 
 export function initialState(view: ViewState = defaultView(), notices: (string | LinkNotice)[] = []): SimState {
-  return { ...view, trace: null, backend: null, problems: [], notices, error: null, playing: false };
+  return { ...view, trace: null, backend: null, problems: [], notices, textCut: null, error: null, playing: false };
 }
 
 export function viewOf(s: SimState): ViewState {
@@ -82,7 +84,12 @@ export class Simulator extends EventTarget {
 
   /** Replaces the whole view before the first run (a page's link or an element's attributes). */
   load(view: ViewState, notices: (string | LinkNotice)[] = []): void {
-    this.set({ ...view, notices, problems: [] });
+    this.set({ ...view, notices, problems: [], textCut: null });
+  }
+
+  /** Replaces the notices of ignored settings (an element's attributes, read again after a change). */
+  setNotices(notices: (string | LinkNotice)[]): void {
+    this.set({ notices });
   }
 
   /** Hides or shows controls (teacher mode). */
@@ -105,8 +112,10 @@ export class Simulator extends EventTarget {
     return this.refresh();
   }
 
+  /** A new sentence; one longer than MAX_TEXT_CHARS is cut to it, with a notice (textCut). */
   setText(text: string): Promise<void> {
-    this.set({ text, biasSteps: 0 });
+    const clipped = clipText(text);
+    this.set({ text: clipped.text, textCut: clipped.cut, biasSteps: 0 });
     return this.refresh();
   }
 

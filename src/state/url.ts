@@ -14,6 +14,7 @@
 import type { Coded } from '../core/coded';
 import { clip, DEFAULT_CONFIG, validateConfig, type ConfigMessages, type MoeConfig } from '../core/config';
 import type { TrainMessages } from '../core/training';
+import { backendProblem, BACKENDS, KEPT } from './lang';
 import { defaultView, DEFAULT_VIEW, HIDEABLE, VIEW_LIMITS, type Hideable, type ViewState } from './view';
 
 const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
@@ -37,8 +38,21 @@ const VIEW_KEYS = ['text', 'pos', 'gamma', 'bs', 'speed', 'layer', 'hide', 'back
 /** Keys read here that hold one value. */
 const SINGLE_KEYS = new Set<string>([...Object.keys(CONFIG_KEYS), 'text', 'pos', 'gamma', 'bs', 'speed', 'layer']);
 
-/** Longest sentence kept from a URL, in characters. */
+/** Longest sentence kept, in characters, wherever it comes from (a link, an attribute, a script, the text box). */
 export const MAX_TEXT_CHARS = 2000;
+
+/** The notice of a sentence cut to MAX_TEXT_CHARS, by code (see src/core/coded.ts). */
+export interface TextMessages {
+  'text.cut': { max: number };
+}
+export type TextNotice = Coded<TextMessages>;
+
+/** The sentence cut to MAX_TEXT_CHARS (never inside a surrogate pair), and the notice when it was cut. */
+export function clipText(text: string): { text: string; cut: TextNotice | null } {
+  if (text.length <= MAX_TEXT_CHARS) return { text, cut: null };
+  const message = `The sentence was cut to its first ${MAX_TEXT_CHARS} characters, the most a sentence can hold.`;
+  return { text: clip(text, MAX_TEXT_CHARS, ''), cut: { message, code: 'text.cut', args: { max: MAX_TEXT_CHARS } } };
+}
 
 /** Settings of the view that are numbers in a range, as named in their notices. */
 const VIEW_NUMBERS = {
@@ -70,6 +84,7 @@ export interface LinkMessages {
   'link.viewNumber': { key: ViewNumberKey; value: string; whole: boolean; min: number; max: number; using: number };
   'link.hide': { value: string; options: string };
   'link.unknown': { key: string };
+  'link.backend': { value: string; options: string };
 }
 export type LinkCode = keyof LinkMessages;
 export type LinkNotice = Coded<LinkMessages>;
@@ -223,7 +238,63 @@ export function decodeView(search: string): Decoded {
   for (const key of new Set(params.keys())) {
     if (!known.has(key)) note('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`);
   }
+  const backend = backendNotice(search);
+  if (backend) note(backend.code, backend.args, backend.message);
   return withCodedNotices({ view, notices }, coded);
+}
+
+/** The notice for a backend= value that is not one of BACKENDS, or null. */
+function backendNotice(search: string): LinkNotice | null {
+  const raw = backendProblem(search);
+  if (raw === null) return null;
+  const args = { value: short(raw), options: BACKENDS.join(', ') };
+  return linkNotice('link.backend', args, `Ignored backend=${args.value}: the backends are ${args.options}. Using wasm.`);
+}
+
+/**
+ * The notices of a link on a page that has no keys of its own but `own` (routers, memory, embed):
+ * every other key is unknown, except the kept ones (lang, whose problem the page words itself, and
+ * backend, which must be one of BACKENDS).
+ */
+export function otherKeyNotices(search: string, own: readonly string[] = []): LinkNotice[] {
+  const out: LinkNotice[] = [];
+  const skip = new Set<string>([...own, ...KEPT]);
+  for (const key of new Set(new URLSearchParams(search).keys())) {
+    if (!skip.has(key)) out.push(linkNotice('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`));
+  }
+  const backend = backendNotice(search);
+  return backend ? [...out, backend] : out;
+}
+
+const VIEW_FIELDS: Record<ViewNumberKey, 'position' | 'gamma' | 'biasSteps' | 'speed' | 'layer'> = { pos: 'position', gamma: 'gamma', bs: 'biasSteps', speed: 'speed', layer: 'layer' };
+
+/** A notice whose "Using …" now names `using`, in its English words and its arguments. */
+function usingInstead(n: LinkNotice, using: string | number): LinkNotice {
+  const cut = n.message.lastIndexOf(' Using ');
+  const message = `${cut >= 0 ? n.message.slice(0, cut) : n.message} Using ${using}.`;
+  return { message, code: n.code, args: { ...n.args, using } } as LinkNotice;
+}
+
+/**
+ * Settings decoded again after a change (an element's attributes): a value that was ignored keeps
+ * the value in use (`current`) rather than going back to its default, and its notice says so.
+ */
+export function keepingCurrent(decoded: Pick<Decoded, 'view' | 'codedNotices'>, current: ViewState): { view: ViewState; notices: LinkNotice[] } {
+  const view: ViewState = { ...decoded.view, config: { ...decoded.view.config } };
+  const notices = decoded.codedNotices.map((n): LinkNotice => {
+    if (n.code === 'link.ignored' && Object.hasOwn(CONFIG_KEYS, n.args.key)) {
+      const field = CONFIG_KEYS[n.args.key] as keyof MoeConfig;
+      (view.config as Record<keyof MoeConfig, unknown>)[field] = current.config[field];
+      return usingInstead(n, String(current.config[field] ?? 'no limit'));
+    }
+    if (n.code === 'link.viewNumber') {
+      const field = VIEW_FIELDS[n.args.key];
+      view[field] = current[field];
+      return usingInstead(n, current[field]);
+    }
+    return n;
+  });
+  return { view, notices };
 }
 
 /** The query string (with "?") that reproduces the view. Every setting is written, so links stay exact. */

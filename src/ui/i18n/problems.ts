@@ -16,7 +16,7 @@ import type { MissingWhy, NullMeaning, RealConfigMessages } from '../../core/rea
 import type { RouteMessages } from '../../core/real-route';
 import type { TrainMessages, TrainNumberField } from '../../core/training';
 import type { TrainLinkMessages } from '../../state/train-url';
-import type { LinkMessages, ViewNumberKey } from '../../state/url';
+import type { LinkMessages, TextMessages, ViewNumberKey } from '../../state/url';
 import { register } from './catalogue';
 import { section } from './section';
 
@@ -29,6 +29,7 @@ export type ProblemArgs = ConfigMessages &
   KvMessages &
   BackendMessages &
   LinkMessages &
+  TextMessages &
   TrainLinkMessages;
 export type ProblemCode = keyof ProblemArgs;
 
@@ -193,6 +194,7 @@ const en: ProblemTexts = {
   'json.empty': () => 'the text is empty',
   'json.afterEnd': ({ found }) => `unexpected ${shownEn(found)} after the end of the JSON (one value only)`,
   'json.engine': ({ text }) => text,
+  'json.tooDeep': ({ max }) => `objects and lists are nested deeper than ${max} levels here (a config.json needs only a few)`,
 
   'kv.notNumber': (a) => `${KV_LABELS[a.label]} must be a number from ${kvRangeEn(a)}.`,
   'kv.notWhole': (a) => `${KV_LABELS[a.label]} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
@@ -210,6 +212,8 @@ const en: ProblemTexts = {
     `Ignored ${key}=${value}: ${VIEW_NAMES_EN[key]} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}. Using ${using}.`,
   'link.hide': ({ value, options }) => `Ignored hide=${value}: controls that can be hidden are ${options}.`,
   'link.unknown': ({ key }) => `Ignored unknown setting "${key}" in the link.`,
+  'link.backend': ({ value, options }) => `Ignored backend=${value}: the backends are ${options}. Using wasm.`,
+  'text.cut': ({ max }) => `The sentence was cut to its first ${max} characters, the most a sentence can hold.`,
   'link.balanceRouter': ({ value }) =>
     `Ignored r=${value}: this page compares balancing modes, and bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using sigmoid-bias.`,
   'link.groups': ({ reason }) => `Ignored the link's expert groups: ${problemText(en, reason)}. Using 1 group.`,
@@ -386,6 +390,7 @@ const zh: ProblemTexts = {
   'json.empty': () => '文本是空的',
   'json.afterEnd': ({ found }) => `JSON 结束之后又出现了${lead(shownZh(found))}（只能有一个值）`,
   'json.engine': ({ text }) => text,
+  'json.tooDeep': ({ max }) => `对象和列表在这里嵌套超过了 ${max} 层（config.json 只需要几层）`,
 
   'kv.notNumber': (a) => `${trail(KV_LABELS_ZH[a.label])}必须是 ${kvBetweenZh(a)}的数字。`,
   'kv.notWhole': (a) => `${trail(KV_LABELS_ZH[a.label])}必须是 ${kvBetweenZh(a)}的整数，而不是 ${a.value}。`,
@@ -403,6 +408,8 @@ const zh: ProblemTexts = {
     `已忽略 ${key}=${value}：${VIEW_NAMES_ZH[key]}必须是 ${min} 到 ${max} 之间的${whole ? '整数' : '数值'}。改用 ${using}。`,
   'link.hide': ({ value, options }) => `已忽略 hide=${value}：可以隐藏的控件有 ${options}。`,
   'link.unknown': ({ key }) => `已忽略链接中的未知设置 "${key}"。`,
+  'link.backend': ({ value, options }) => `已忽略 backend=${value}：可选后端为 ${options}。现使用 wasm。`,
+  'text.cut': ({ max }) => `句子已截断为前 ${max} 个字符，这是一个句子的上限。`,
   'link.balanceRouter': ({ value }) =>
     `已忽略 r=${value}：本页比较各种负载均衡方式，而偏置负载均衡（DeepSeek-V3）需要带偏置的 sigmoid 路由器。改用 sigmoid-bias。`,
   'link.groups': ({ reason }) => `已忽略链接中的专家分组：${problemText(zh, reason)}。改用 1 组。`,
