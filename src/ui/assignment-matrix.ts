@@ -12,6 +12,7 @@ import { formatWeight } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
+import { styleProps } from './style-props';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
 export const NAMED_COLUMNS_MAX = 32;
@@ -129,7 +130,7 @@ export class AssignmentMatrix extends LitElement {
       <figcaption>
         ${m.caption(l.index + 1, n, l.capacity !== null)}
       </figcaption>
-      <div class="grid" style="--row:${row}px;--font:${row > 16 ? '0.9rem' : '0.75rem'}">
+      <div class="grid" ${styleProps({ '--row': `${row}px`, '--font': row > 16 ? '0.9rem' : '0.75rem' })}>
         <span class="corner">${m.corner}</span>
         <svg class="head" height=${HEAD} aria-hidden="true">${this.header(n)}</svg>
         <ol aria-label=${m.tokens}>
@@ -154,13 +155,13 @@ export class AssignmentMatrix extends LitElement {
           ${this.guides(n, height)}
           ${cur >= 0 && cur < T ? svg`<rect class="current" y=${cur * row} width="100%" height=${row} fill="#fff6c8"></rect>` : nothing}
           ${this.cells(routes, n, row, wMax)}
-          ${cur >= 0 && cur < T ? svg`<rect class="current-outline" x="1" y=${cur * row + 1} style="width: calc(100% - 2px)" height=${row - 2} fill="none" stroke="#000" stroke-width="2"></rect>` : nothing}
+          ${cur >= 0 && cur < T ? svg`<rect class="current-outline" x="1" y=${cur * row + 1} ${styleProps({ width: 'calc(100% - 2px)' })} height=${row - 2} fill="none" stroke="#000" stroke-width="2"></rect>` : nothing}
         </svg>
       </div>
       <p class="legend">
-        ${m.gateWeight}<span class="sw" style="background:${INK};opacity:${0.25 + (0.75 * wMin) / wMax}"></span>${m.lightest(formatWeight(wMin))}
-        <span class="sw" style="background:${INK}"></span>${m.darkest(formatWeight(wMax))}
-        ${l.droppedChoices > 0 ? html`<span class="sw" style="background:repeating-linear-gradient(45deg,${DROP} 0 2px,#fff 2px 4px);border-color:${DROP}"></span>${m.droppedFull}` : nothing}
+        ${m.gateWeight}<span class="sw" ${styleProps({ background: INK, opacity: 0.25 + (0.75 * wMin) / wMax })}></span>${m.lightest(formatWeight(wMin))}
+        <span class="sw" ${styleProps({ background: INK })}></span>${m.darkest(formatWeight(wMax))}
+        ${l.droppedChoices > 0 ? html`<span class="sw" ${styleProps({ background: `repeating-linear-gradient(45deg,${DROP} 0 2px,#fff 2px 4px)`, 'border-color': DROP })}></span>${m.droppedFull}` : nothing}
       </p>
       ${this.table(routes)}
     </figure>`;

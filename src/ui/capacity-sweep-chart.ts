@@ -14,6 +14,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import { WidthController } from './width-controller';
 import './i18n/capacity-page';
+import { styleProps } from './style-props';
 
 /** Chart height: shorter on a phone. */
 const height = (narrow: boolean) => (narrow ? 210 : 250);
@@ -84,7 +85,7 @@ export class CapacitySweepChart extends LitElement {
     const bw = Math.min(56, slot * 0.68);
     const summary = pts.map((p) => `${this.label(p.factor)}: ${formatPercent(value(p))}`).join(', ');
     const label = this.measure === 'skipped' ? m.chartLabelSkipped : m.chartLabel;
-    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label(summary, this.label(this.current))} style="font-size:${font}px">
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label(summary, this.label(this.current))} ${styleProps({ 'font-size': `${font}px` })}>
       ${[0, top / 2, top].map(
         (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} stroke=${t === 0 ? '#444' : '#ddd'}></line>
           <text x=${LEFT - 4} y=${y(t) + 4} text-anchor="end">${formatPercent(t, tickDigits)}</text>`,

@@ -11,6 +11,7 @@ import { percent } from './memory-format';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/memory';
+import { styleProps } from './style-props';
 
 const W = 600;
 const H = 250;
@@ -102,7 +103,7 @@ export class ErrorChart extends LitElement {
     const xTicks = [lo, ...Array.from({ length: Math.floor(hi / 4) }, (_, i) => (i + 1) * 4).filter((t) => t > lo && t < hi), hi];
     const cur = pts.find((p) => p.dc === this.current);
     const t = messages().memory.chart;
-    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} style="font-size:${fontSize.toFixed(1)}px">
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${fontSize.toFixed(1)}px` })}>
         ${yTicks.map(
           (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} stroke="#ddd"></line>
             <text x=${LEFT - 5} y=${y(t) + 4} text-anchor="end">${percent(t, 0)}</text>`,

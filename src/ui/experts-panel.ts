@@ -14,6 +14,7 @@ import { expertColour, textOn, tint } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
+import { styleProps } from './style-props';
 
 interface Block {
   label: string;
@@ -103,13 +104,13 @@ export class ExpertsPanel extends LitElement {
     const maxW = Math.max(1e-12, ...blocks.map((b) => b.weight ?? 0));
     const r = this.layer?.tokens[this.current];
     return html`
-      <div class="blocks" role="img" aria-label=${this.summary(blocks)} style="gap:${gap}px">
+      <div class="blocks" role="img" aria-label=${this.summary(blocks)} ${styleProps({ gap: `${gap}px` })}>
         ${blocks.map((b) => this.block(b, full * Math.sqrt(b.params / maxP), maxW))}
       </div>
       <div class="lists">${this.lists(blocks, r?.skipped === true)}</div>
       <ul class="legend" aria-hidden="true">
         <li><span class="b"></span>${m.idle}</li>
-        <li><span class="b on" style="background:${expertColour(0)}"></span>${m.litLegend}</li>
+        <li><span class="b on" ${styleProps({ background: expertColour(0) })}></span>${m.litLegend}</li>
         ${this.sharedExperts > 0 ? html`<li><span class="b shared"></span>${m.sharedLegend}</li>` : nothing}
         <li><span class="b dropped"></span>${m.droppedLegend}</li>
       </ul>
@@ -125,19 +126,20 @@ export class ExpertsPanel extends LitElement {
     // Text only where it fits the block at a readable size (the list below always has it).
     const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= textUnits(t) * 0.62 * font + 6 && side >= 18;
     const m = messages().sim.experts;
-    let style = `width:${side.toFixed(2)}px;height:${side.toFixed(2)}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
+    const style: Record<string, string> = { width: `${side.toFixed(2)}px`, height: `${side.toFixed(2)}px`, 'font-size': `${font.toFixed(1)}px`, '--ring': `${ring}px` };
     // Percent of the expert's colour over white: more colour for a larger gate weight.
     const strength = b.weight !== null ? Math.round(35 + (65 * b.weight) / maxW) : null;
     if (strength !== null) {
       const bg = tint(b.colour, strength);
-      style += `background:${bg};color:${textOn(bg)};`;
+      style.background = bg;
+      style.color = textOn(bg);
     }
     const cls = `b ${b.shared ? 'shared' : ''} ${b.weight !== null ? 'on' : ''} ${b.dropped ? 'dropped' : ''}`;
     const second = b.shared ? m.shared : b.dropped ? m.drop : b.weight !== null ? formatWeight(b.weight) : '';
     const title = m.blockTitle(b.label, formatCount(b.params), b.shared, b.weight !== null ? formatWeight(b.weight) : null, b.dropped);
     const two = second !== '' && fits(b.label, 2) && fits(second, 2);
     const first = b.dropped && !two ? '✕' : b.label;
-    return html`<div class=${cls} style=${style} title=${title} data-label=${b.label} data-strength=${strength ?? nothing}>
+    return html`<div class=${cls} ${styleProps(style)} title=${title} data-label=${b.label} data-strength=${strength ?? nothing}>
       ${fits(first, 1) ? html`<span>${first}</span>` : nothing}
       ${two ? html`<span class="w">${second}</span>` : nothing}
     </div>`;

@@ -32,6 +32,7 @@ import { mathText } from './math-text';
 import { bytesText, ratioText } from './memory-format';
 import { a11yStyles } from './shared-styles';
 import './i18n/memory';
+import { styleProps } from './style-props';
 
 /** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
 const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072
@@ -235,7 +236,7 @@ export class KvCalculator extends LitElement {
             <th scope="row">${t.kindNames[k]}${k === p.native ? html` <span class="tag">${t.thisModel}</span>` : nothing}</th>
             <td class="formula"><span class="f">${mathText(FORMULAS[k])}</span> <span class="f">= ${formulaWithNumbers(k, s)}</span></td>
             <td>${formatCount(perTokenPerLayer(k, s))}</td>
-            <td class="per-token">${formatCount(n)}<div class="bar" style="width:${Math.max(0.5, (100 * n) / biggest).toFixed(2)}%" aria-hidden="true"></div></td>
+            <td class="per-token">${formatCount(n)}<div class="bar" ${styleProps({ width: `${Math.max(0.5, (100 * n) / biggest).toFixed(2)}%` })} aria-hidden="true"></div></td>
             <td><strong class="bytes">${bytesText(cacheBytes(elements, this.precision))}</strong><br /><span class="elements">${t.numbers(formatCount(elements))}</span></td>
             <td>${t.capability[k]}</td>
           </tr>`;

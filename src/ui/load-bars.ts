@@ -12,6 +12,7 @@ import { expertColour } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
+import { styleProps } from './style-props';
 
 /** Above this many experts, bars lose their own labels. */
 export const LABELLED_MAX = 32;
@@ -86,7 +87,7 @@ export class LoadBars extends LitElement {
     const labels = n <= LABELLED_MAX;
     const step = n <= 128 ? 16 : 32;
     const ticks = labels ? [] : Array.from({ length: Math.ceil(n / step) }, (_, i) => i * step);
-    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} style="font-size:${fontSize.toFixed(1)}px">
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${fontSize.toFixed(1)}px` })}>
         <defs>
           <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="4" height="4" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="4" stroke="#b3261e" stroke-width="2"></line>

@@ -16,6 +16,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
 import './i18n/training';
+import { styleProps } from './style-props';
 
 /** Steps summed for the current max/mean. */
 export const WINDOW = 20;
@@ -164,15 +165,15 @@ export class LoadHistory extends LitElement {
         <span class="sub">${f ? m.figures(f.steps, f.choices.toLocaleString('en'), f.minOverMean.toFixed(2), f.idle) : ''}</span>
       </div>`}
       <div class="strip">
-        <div class="names" aria-hidden="true" style="grid-template-rows: repeat(${E}, ${rh}px)">
+        <div class="names" aria-hidden="true" ${styleProps({ 'grid-template-rows': `repeat(${E}, ${rh}px)` })}>
           ${Array.from({ length: E }, (_, e) => html`<span>${e % labelEvery === 0 ? `E${e}` : ''}</span>`)}
         </div>
-        <canvas role="img" aria-label=${this.summary(f)} style="height:${E * rh + 2}px"></canvas>
+        <canvas role="img" aria-label=${this.summary(f)} ${styleProps({ height: `${E * rh + 2}px` })}></canvas>
         <div class="axis" aria-hidden="true"><span>${m.stepAt(this.firstStep)}</span><span>${m.axis}</span><span>${m.stepAt(last)}</span></div>
       </div>
       <div class="key" aria-hidden="true">
         <span>${m.noTokens}</span>
-        <span class="ramp" style="background: linear-gradient(to right, ${heatColour(0)}, ${heatColour(1)} 33.3%, ${heatColour(3)})"></span>
+        <span class="ramp" ${styleProps({ background: `linear-gradient(to right, ${heatColour(0)}, ${heatColour(1)} 33.3%, ${heatColour(3)})` })}></span>
         <span>${m.threeTimes}</span>
       </div>
       <p class="how">${m.how(E)}${this.smooth > 1 ? m.smoothed(this.smooth) : ''}</p>

@@ -16,6 +16,7 @@ import { richText } from './math-text';
 import { formatExact, formatScale, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
 import './i18n/scale';
+import { styleProps } from './style-props';
 
 /** What the page's language words from the config itself: its attention. */
 interface ConfigFacts {
@@ -125,8 +126,8 @@ export class ParamBreakdown extends LitElement {
         </div>
       </div>
       <div class="bar" aria-hidden="true">
-        <div class="fill emb" style="width:${(pct * 100).toFixed(3)}%"></div>
-        <div class="fill" style="width:${(pctNoEmb * 100).toFixed(3)}%"></div>
+        <div class="fill emb" ${styleProps({ width: `${(pct * 100).toFixed(3)}%` })}></div>
+        <div class="fill" ${styleProps({ width: `${(pctNoEmb * 100).toFixed(3)}%` })}></div>
       </div>
       <p class="bar-caption">${t.barCaption(formatScale(m.total))}</p>
       <ul class="conv" aria-label=${t.conventions}>

@@ -9,6 +9,7 @@ import { formatCount, formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
+import { styleProps } from './style-props';
 
 @customElement('param-meter')
 export class ParamMeter extends LitElement {
@@ -42,7 +43,7 @@ export class ParamMeter extends LitElement {
       <p class="big" role="status" aria-live="polite">
         ${m.active(tok.text, formatCount(cost.activeParams), formatCount(total), formatPercent(share))}
       </p>
-      <div class="bar" aria-hidden="true"><div class="fill" style="width:${(share * 100).toFixed(2)}%"></div></div>
+      <div class="bar" aria-hidden="true"><div class="fill" ${styleProps({ width: `${(share * 100).toFixed(2)}%` })}></div></div>
       <p>${m.average(formatCount(t.params.activeMean), formatPercent(t.params.activeMean / total))}</p>
       <p>
         ${m.work(formatCount(cost.flops), formatCount(t.flops.densePerToken), formatPercent(saved))}

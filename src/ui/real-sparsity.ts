@@ -12,6 +12,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
 import './i18n/lesson-pages';
+import { styleProps } from './style-props';
 
 interface Row {
   id: string;
@@ -87,7 +88,7 @@ export class RealSparsityChart extends LitElement {
         ${rows.map(
           (r) => html`<span class="name">${r.name}</span>
             <div class=${r.id === 'toy' ? 'toy' : ''}>
-              <div class="track"><div class="fill" style=${`width:${((r.active / r.total) * 100).toFixed(3)}%`}></div></div>
+              <div class="track"><div class="fill" ${styleProps({ width: `${((r.active / r.total) * 100).toFixed(3)}%` })}></div></div>
               <div class="value">${s.barText(n(r, r.active), n(r, r.total), m.percent(r.active / r.total))}</div>
             </div>`,
         )}

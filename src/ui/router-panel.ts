@@ -16,6 +16,7 @@ import { routerInfo } from './router-info';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
+import { styleProps } from './style-props';
 
 /** More routed experts than this: the compact overview. */
 export const COMPACT_ABOVE = 32;
@@ -240,10 +241,10 @@ export class RouterPanel extends LitElement {
         <span class="e">E${x.e}</span>
         <span class="bar" aria-hidden="true">
           <span class="track">
-            <span class="fill" style="width:${((100 * x.score) / max).toFixed(2)}%;${fill ? `background:${fill}` : ''}"></span>
-            ${x.bias !== undefined ? html`<span class="tick" style="left:${((100 * Math.max(0, x.pick)) / max).toFixed(2)}%"></span>` : nothing}
+            <span class="fill" ${styleProps({ width: `${((100 * x.score) / max).toFixed(2)}%`, background: fill })}></span>
+            ${x.bias !== undefined ? html`<span class="tick" ${styleProps({ left: `${((100 * Math.max(0, x.pick)) / max).toFixed(2)}%` })}></span>` : nothing}
           </span>
-          ${n !== undefined ? html`<span class="noise"><span style="left:${(n >= 0 ? 50 : 50 - nw).toFixed(2)}%;width:${nw.toFixed(2)}%"></span></span>` : nothing}
+          ${n !== undefined ? html`<span class="noise"><span ${styleProps({ left: `${(n >= 0 ? 50 : 50 - nw).toFixed(2)}%`, width: `${nw.toFixed(2)}%` })}></span></span>` : nothing}
         </span>
         <span class="v">${valueText(x)}</span>
         <span class="res">${result(x)}</span>
@@ -306,25 +307,25 @@ export class RouterPanel extends LitElement {
         const bw = Math.max(5, slot + 2);
         return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" stroke="#000" stroke-width="1.5"></rect>
           <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} stroke="#000"></line>
-          <text x=${lx} y=${font} text-anchor="middle" style="font-size:${font}px;font-weight:700">E${x.e}</text>
-          <text x=${lx} y=${2 * font + 2} text-anchor="middle" style="font-size:${font}px" fill=${x.dropped ? '#b3261e' : '#111'}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
+          <text x=${lx} y=${font} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, 'font-weight': 700 })}>E${x.e}</text>
+          <text x=${lx} y=${2 * font + 2} text-anchor="middle" ${styleProps({ 'font-size': `${font}px` })} fill=${x.dropped ? '#b3261e' : '#111'}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
       })}
       <line x1="0" x2=${W} y1=${base} y2=${base} stroke="#333"></line>
       ${noise
-        ? svg`<text x="0" y=${base + 14} style="font-size:11px">${m.noiseAxis}</text>
+        ? svg`<text x="0" y=${base + 14} ${styleProps({ 'font-size': '11px' })}>${m.noiseAxis}</text>
             <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} stroke="#999"></line>
             ${noise.map((n, e) => {
               const h = (12 * Math.abs(n)) / noiseMax;
               return svg`<rect x=${e * slot} y=${n >= 0 ? noiseMid - h : noiseMid} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${h} fill="#6a3d9a"></rect>`;
             })}`
         : nothing}
-      ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} style="font-size:11px">E${e}</text>`)}
+      ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} ${styleProps({ 'font-size': '11px' })}>E${e}</text>`)}
       ${groups > 1
         ? Array.from({ length: groups }, (_, g) => {
             const kept = (r.keptGroups ?? []).includes(g);
             const fits = (t: string) => textUnits(t) * 7 + 8 <= gw;
             const text = m.groupLabels(g, kept).find(fits) ?? '';
-            return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" style="font-size:11px;font-weight:${kept ? 700 : 400}">${text}</text>`;
+            return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" ${styleProps({ 'font-size': '11px', 'font-weight': kept ? 700 : 400 })}>${text}</text>`;
           })
         : nothing}
     </svg>`;

@@ -12,6 +12,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
 import './i18n/lesson-pages';
+import { styleProps } from './style-props';
 
 /** Routed experts listed in full up to this many; beyond, the busiest ones. */
 const MAX_ROUTED_ROWS = 16;
@@ -56,7 +57,7 @@ export class SharedUsage extends LitElement {
             ${[...shared, ...shownRouted].map(
               (r) => html`<tr class=${r.cls}>
                 <th scope="row">${r.label}</th><td>${r.kind}</td><td class="n">${m.count(r.load)}</td><td class="n">${m.percent(r.load / n)}</td>
-                <td><div class="bar" aria-hidden="true"><div class="fill" style=${`width:${((r.load / n) * 100).toFixed(2)}%`}></div></div></td>
+                <td><div class="bar" aria-hidden="true"><div class="fill" ${styleProps({ width: `${((r.load / n) * 100).toFixed(2)}%` })}></div></div></td>
               </tr>`,
             )}
           </tbody>

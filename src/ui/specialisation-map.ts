@@ -11,6 +11,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { textOn, tint } from './palette';
 import { withSlots } from './training-format';
 import './i18n/training';
+import { styleProps } from './style-props';
 
 /** The score with two decimals and a real minus sign (it can dip just below 0 by chance). */
 export function formatScore(v: number): string {
@@ -65,7 +66,7 @@ export class SpecialisationMapView extends LitElement {
     return html`
       <p class="score">
         <span>${withSlots(w.score, { value: html`<strong class="value">${formatScore(m.score)}</strong>` })}</span>
-        <span class="bar" aria-hidden="true"><span style="width:${(100 * Math.max(0, Math.min(1, m.score))).toFixed(1)}%"></span></span>
+        <span class="bar" aria-hidden="true"><span ${styleProps({ width: `${(100 * Math.max(0, Math.min(1, m.score))).toFixed(1)}%` })}></span></span>
         <span class="words">${scoreWords(m.score)}${start !== null && this.step > 0 ? withSlots(w.before, { start: html`<span class="start">${formatScore(start)}</span>` }) : nothing}${w.end}</span>
       </p>
       <p class="caption">${w.caption}</p>
@@ -81,8 +82,8 @@ export class SpecialisationMapView extends LitElement {
               const share = total > 0 ? c / total : 0;
               const strength = Math.round(100 * share);
               const bg = tint('#08519c', strength);
-              const style = c > 0 ? `background: ${bg}; color: ${textOn(bg)}` : '';
-              return html`<td class=${c === 0 ? 'zero' : c === best ? 'top' : ''} style=${style}>${c}</td>`;
+              const style = c > 0 ? { background: bg, color: textOn(bg) } : {};
+              return html`<td class=${c === 0 ? 'zero' : c === best ? 'top' : ''} ${styleProps(style)}>${c}</td>`;
             })}</tr>`;
           })}
         </tbody>

@@ -12,6 +12,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from './shared-styles';
 import './i18n/lesson-pages';
+import { styleProps } from './style-props';
 
 const SEGMENTS = ['embedding', 'router', 'shared', 'routed'] as const;
 
@@ -90,7 +91,7 @@ export class TokenActiveTable extends LitElement {
                 <td class="n">${m.count(p.embedding)}</td><td class="n">${m.count(p.routers)}</td><td class="n">${m.count(p.shared)}</td>
                 <td class="n">${m.count(p.routed)}</td><td class="n">${m.count(p.active)}</td><td class="n">${m.percent(p.active / total)}</td>
                 <td><div class="bar" aria-hidden="true">
-                  ${SEGMENTS.map((k) => (seg[k] > 0 ? html`<div class=${`seg ${k}`} style=${`width:${((seg[k] / total) * 100).toFixed(3)}%`}></div>` : nothing))}
+                  ${SEGMENTS.map((k) => (seg[k] > 0 ? html`<div class=${`seg ${k}`} ${styleProps({ width: `${((seg[k] / total) * 100).toFixed(3)}%` })}></div>` : nothing))}
                 </div></td>
               </tr>`;
             })}

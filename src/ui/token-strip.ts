@@ -12,6 +12,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
+import { styleProps } from './style-props';
 
 /** "E2 ✕5": the token's experts, a dropped choice crossed. */
 function expertsText(r: TokenRouting): string {
@@ -75,7 +76,7 @@ export class TokenStrip extends LitElement {
         return html`<li>
           <button
             class=${tok.unknown ? 'unknown' : ''}
-            style="--chip-bg:${bg};--chip-fg:${textOn(bg)}"
+            ${styleProps({ '--chip-bg': bg, '--chip-fg': textOn(bg) })}
             aria-current=${i === this.current ? 'true' : 'false'}
             aria-label=${this.label(tok, r)}
             @click=${() => this.dispatchEvent(new TokenSelectEvent(i))}

@@ -12,6 +12,7 @@ import { scaled } from './param-breakdown';
 import { formatExact, formatWords } from './scale-format';
 import { a11yStyles } from './shared-styles';
 import './i18n/scale';
+import { styleProps } from './style-props';
 
 /** "embedding, routers and shared experts": the parts every token uses. */
 function alwaysOn(m: ScaleModel): string {
@@ -58,8 +59,8 @@ export class ToyVsReal extends LitElement {
     const fixed = (m: ScaleModel) => (m.total - m.parts.routedExperts.total) / m.total;
     return html`
       <div class="bars" role="group" aria-label=${t.fraction}>
-        <div class="row"><span>${t.yourToy}</span><div class="track" aria-hidden="true"><div class="fill toy" style="width:${(tf * 100).toFixed(2)}%"></div></div><span class="pct">${formatPercent(tf)}</span></div>
-        <div class="row"><span>${real.name}</span><div class="track" aria-hidden="true"><div class="fill" style="width:${(rf * 100).toFixed(2)}%"></div></div><span class="pct">${formatPercent(rf)}</span></div>
+        <div class="row"><span>${t.yourToy}</span><div class="track" aria-hidden="true"><div class="fill toy" ${styleProps({ width: `${(tf * 100).toFixed(2)}%` })}></div></div><span class="pct">${formatPercent(tf)}</span></div>
+        <div class="row"><span>${real.name}</span><div class="track" aria-hidden="true"><div class="fill" ${styleProps({ width: `${(rf * 100).toFixed(2)}%` })}></div></div><span class="pct">${formatPercent(rf)}</span></div>
       </div>
       <table>
         <thead><tr><th scope="col"><span class="vh">${t.measure}</span></th><th scope="col">${t.yourToy}</th><th scope="col">${real.name}</th></tr></thead>

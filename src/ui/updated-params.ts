@@ -11,6 +11,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { expertColour, textOn } from './palette';
 import { withSlots } from './training-format';
 import './i18n/training';
+import { styleProps } from './style-props';
 
 /** Parameter counts of the parts (ToyParams of src/core/params.ts has these fields). */
 export interface PartSizes {
@@ -86,7 +87,7 @@ export class UpdatedParams extends LitElement {
               const on = lit.has(e);
               const bg = expertColour(e);
               const n = this.demand[l]?.[e];
-              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} style=${on ? `background:${bg};color:${textOn(bg)}` : ''}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
+              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: bg, color: textOn(bg) } : {})}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
             })}
           </div>
           <p class="words">${m.gotGradient(updated.length, E)}${idle.length ? m.notUpdated(idle.map((e) => `E${e}`).join(', ')) : nothing}${m.end}${idle.length === 0 && this.tokens > 0 ? m.eachChosen(formatCount(this.tokens)) : ''}</p>
@@ -94,7 +95,7 @@ export class UpdatedParams extends LitElement {
       })}
       <ul class="legend" aria-hidden="true">
         <li><span class="b always"></span>${m.legendAlways}</li>
-        <li><span class="b on" style="background:${expertColour(0)}"></span>${m.legendChosen}</li>
+        <li><span class="b on" ${styleProps({ background: expertColour(0) })}></span>${m.legendChosen}</li>
         <li><span class="b"></span>${m.legendIdle}</li>
       </ul>
       <p class="caption">${s ? m.sizes(formatCount(s.routedExpert), formatCount(s.router), formatCount(s.embedding)) : ''}${m.caption}</p>

@@ -24,7 +24,6 @@ function environmentClass(code: string): EnvClass {
     .replace(/^import .*$/gm, '')
     .replace(/^\/\/# sourceMappingURL=.*$/gm, '')
     .replace(/^export (function|let|class) /gm, '$1 ');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('isPromise', `${body}\nsetEnvironmentGlobal(new Environment({}));\nreturn Environment;`)(() => false) as EnvClass;
 }
 
