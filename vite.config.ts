@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY_HEADER, contentSecurityPolicy } from './build/csp';
-import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags';
+import { CONTENT_SECURITY_POLICY_HEADER, contentSecurityPolicy } from './build/csp.ts';
+import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags.ts';
 
 const root = import.meta.dirname;
 

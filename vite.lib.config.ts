@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags';
+import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags.ts';
 
 /** `npm run build:lib`: <moe-lab> as one ES module in dist-lib/, wasm inlined, no CDN. */
 export default defineConfig({

@@ -41,6 +41,8 @@ export interface BackendOptions {
   wasmPaths?: WasmPaths;
   /** Give up on wasm after this long. */
   timeoutMs?: number;
+  /** Load the binary through tfjs's platform fetch (which the caller may have taught other URLs). */
+  usePlatformFetch?: boolean;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -64,7 +66,7 @@ async function startWasm(options: BackendOptions): Promise<void> {
   // The flag exists once the wasm backend module has registered it.
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  if (options.wasmPaths) wasm.setWasmPaths(withThreadedEntry(options.wasmPaths));
+  if (options.wasmPaths) wasm.setWasmPaths(withThreadedEntry(options.wasmPaths), options.usePlatformFetch ?? false);
   const ok = await setBackend('wasm');
   if (!ok) throw new Error('the wasm backend did not initialise');
   await ready();

@@ -5,6 +5,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { initBackend, type BackendName, type BackendStatus } from '../core/backend';
+import { answerDataUrlsInMemory } from './inline-wasm';
 import { backendOf } from './lang';
 
 /** `?backend=cpu` in the page URL forces the cpu backend (for comparisons and tests); anything else is wasm. */
@@ -13,8 +14,12 @@ export function preferredBackend(search: string): BackendName {
 }
 
 export function startBrowserBackend(prefer: BackendName): Promise<BackendStatus> {
+  // The library build inlines the binaries (data: URLs): answered from memory, not fetched (src/state/inline-wasm.ts).
+  const inlined = wasmSimd.startsWith('data:');
+  if (inlined) answerDataUrlsInMemory();
   return initBackend(prefer, {
     wasmPaths: { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd },
     timeoutMs: 10000,
+    usePlatformFetch: inlined,
   });
 }

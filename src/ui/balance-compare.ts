@@ -11,7 +11,7 @@ import { live } from 'lit/directives/live.js';
 import type { MoeConfig } from '../core/config';
 import { BALANCE_MODES, type BalanceMode, type TrainSettings } from '../core/training';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
-import { withKeptKeys } from '../state/lang';
+import { langProblem, withKeptKeys } from '../state/lang';
 import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../state/train-url';
 import { TrainingLoop, type TrainState } from '../state/training-loop';
 import { formatCount } from './format';
@@ -46,6 +46,8 @@ export class BalanceCompare extends LitElement {
   private readonly ctl = new LoopController(this, () => this.onLoopChange());
   private readonly i18n = new LocaleController(this);
   @state() private notices: (string | CoreMessage)[] = [];
+  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
+  private readonly langIgnored = langProblem(location.search);
   @state() private backendNotice: string | CoreMessage | null = null;
   @state() private running = false;
   @state() private busy = true;
@@ -262,7 +264,7 @@ export class BalanceCompare extends LitElement {
       </div>
       <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
       <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>
-      ${linkNotices(this.notices)}
+      ${linkNotices(this.notices, { lang: this.langIgnored })}
       ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
       ${error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(error))}</p>` : nothing}
       ${l && r ? this.renderBody(l, r) : html`<p role="status">${m.starting}</p>`}

@@ -2,7 +2,7 @@
  * The shell of the main page: starts tfjs, owns the simulator, keeps the view in the URL and hands
  * plain data to the panels. Keyboard: ← → step, Space play/pause, Home/End first/last token.
  */
-import { memory } from '@tensorflow/tfjs-core';
+import { getBackend, memory } from '@tensorflow/tfjs-core';
 import { css, html, LitElement, nothing } from 'lit';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import { customElement, state } from 'lit/decorators.js';
@@ -39,6 +39,7 @@ import './token-strip';
 import './i18n/common';
 import './i18n/lessons';
 import './i18n/shell';
+import { pageSearch } from '../state/page-url';
 
 /** A value of one of the main page's own link keys that was not understood. */
 interface PageNotice {
@@ -104,7 +105,7 @@ export class MoeApp extends LitElement {
 
   /** Where the page's view comes from: the address bar (the embeddable <moe-lab> reads attributes). */
   protected initialView(): { view: ViewState; notices: (string | LinkNotice)[] } {
-    const { view, codedNotices } = decodeView(location.search);
+    const { view, codedNotices } = decodeView(pageSearch());
     return { view, notices: codedNotices };
   }
 
@@ -147,21 +148,21 @@ export class MoeApp extends LitElement {
 
   /** The lesson step and presenter mode of the opening link. */
   private openFromLink(): void {
-    const link = tourFromQuery(location.search);
+    const link = tourFromQuery(pageSearch());
     const notices: PageNotice[] = [];
     if (link.problem !== null) notices.push({ key: 'lesson', value: link.problem.slice(0, 24) });
     // The lesson's view is loaded now; it first runs in start(), once the backend is chosen.
     if (link.ref) this.tour.open(link.ref, !link.viewInLink);
-    const lang = langProblem(location.search);
+    const lang = langProblem(pageSearch());
     if (lang !== null) notices.push({ key: 'lang', value: lang.slice(0, 24) });
-    const present = new URLSearchParams(location.search).get('present');
+    const present = new URLSearchParams(pageSearch()).get('present');
     this.presenter = present === '1';
     if (present !== null && present !== '1' && present !== '0') notices.push({ key: 'present', value: present.slice(0, 24) });
     this.pageNotices = notices;
   }
 
   private async start(): Promise<void> {
-    this.sim.setBackend(await startBrowserBackend(preferredBackend(location.search)));
+    this.sim.setBackend(await startBrowserBackend(preferredBackend(pageSearch())));
     await this.sim.refresh();
     this.starting = false;
     this.afterStart();
@@ -181,10 +182,10 @@ export class MoeApp extends LitElement {
     await treeRendered(this);
   }
 
-  /** Live tfjs tensors and their bytes, for the soak benchmark and the leak tests. */
-  diagnostics(): { tensors: number; bytes: number } {
+  /** Live tfjs tensors and their bytes, and the backend they live on, for the soak benchmark and the tests. */
+  diagnostics(): { tensors: number; bytes: number; backend: string } {
     const m = memory();
-    return { tensors: m.numTensors, bytes: m.numBytes };
+    return { tensors: m.numTensors, bytes: m.numBytes, backend: getBackend() };
   }
 
   /** Keeps the address bar in step with the view, at most four times a second. */
@@ -202,7 +203,7 @@ export class MoeApp extends LitElement {
   /** The page's whole address-bar query: the view, the kept keys, the lesson step, presenter mode. */
   private pageQuery(): string {
     const extra = [this.tour.query, this.presenter ? 'present=1' : ''].filter(Boolean).join('&');
-    return withKeptKeys(encodeView(viewOf(this.sim.state)), location.search) + (extra ? `&${extra}` : '');
+    return withKeptKeys(encodeView(viewOf(this.sim.state)), pageSearch()) + (extra ? `&${extra}` : '');
   }
 
   private togglePresenter(): void {
@@ -291,6 +292,7 @@ export class MoeApp extends LitElement {
               </select>
             </label>
           </div>`}
+      ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
       ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
       ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
       <token-strip .tokens=${t?.tokens ?? []} .routing=${conceal === null ? routing : routing.slice(0, conceal)} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></token-strip>
@@ -364,7 +366,7 @@ export class MoeApp extends LitElement {
         .published=${publishedFacts()}
         .answer=${this.tour.answer}
         .predictWord=${this.tour.predictWord}
-        .linkQuery=${withKeptKeys('', location.search)}
+        .linkQuery=${withKeptKeys('', pageSearch())}
         @tour-go=${(e: TourGoEvent) => void this.tour.go(e.ref)}
         @tour-close=${(e: TourCloseEvent) => void this.closeTour(e)}
         @tour-check=${() => this.tour.check()}
@@ -400,7 +402,7 @@ export class MoeApp extends LitElement {
     const shape = expertShape(s.config);
     const m = this.msg;
     // Each page keeps the language (and backend); the scale page also takes this view's toy.
-    const href = (page: LessonPage) => LESSON_PAGES[page] + withKeptKeys(page === 'scale' ? encodeView(viewOf(s)) : '', location.search);
+    const href = (page: LessonPage) => LESSON_PAGES[page] + withKeptKeys(page === 'scale' ? encodeView(viewOf(s)) : '', pageSearch());
     return html`
       <header>
         <div class="title-row">

@@ -19,10 +19,11 @@
 import { customElement } from 'lit/decorators.js';
 import { langOf } from '../state/lang';
 import { viewOf } from '../state/simulator';
-import { decodeView, encodeView, type LinkNotice } from '../state/url';
+import { decodeView, encodeView, keepingCurrent, type LinkNotice } from '../state/url';
 import type { ViewState } from '../state/view';
 import { setLang } from './i18n/locale';
 import { MoeApp } from './moe-app';
+import { pageSearch } from '../state/page-url';
 
 /** Attribute → the simulator's link key. */
 const ATTRIBUTES: Record<string, string> = {
@@ -54,14 +55,16 @@ export class MoeLab extends MoeApp {
     return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang', 'link-base'];
   }
 
-  private fromAttributes(): { view: ViewState; notices: LinkNotice[] } {
+  /** The view the attributes ask for; with `current`, a bad value keeps the value in use (not its default). */
+  private fromAttributes(current?: ViewState): { view: ViewState; notices: LinkNotice[] } {
     const params = new URLSearchParams();
     for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
       const value = this.getAttribute(attribute);
       if (value !== null) params.set(key, value);
     }
-    const { view, codedNotices } = decodeView(`?${params.toString()}`);
-    return { view, notices: codedNotices.map(byAttributeName) };
+    const decoded = decodeView(`?${params.toString()}`);
+    const { view, notices } = current ? keepingCurrent(decoded, current) : { view: decoded.view, notices: decoded.codedNotices };
+    return { view, notices: notices.map(byAttributeName) };
   }
 
   protected override initialView(): { view: ViewState; notices: LinkNotice[] } {
@@ -102,7 +105,7 @@ export class MoeLab extends MoeApp {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') {
       // The element's language, or the page's own when the attribute goes; the address bar is left alone.
-      setLang(value === null ? langOf(location.search) : langOf(`?lang=${encodeURIComponent(value)}`), { url: false, document: false });
+      setLang(value === null ? langOf(pageSearch()) : langOf(`?lang=${encodeURIComponent(value)}`), { url: false, document: false });
       return;
     }
     if (name === 'link-base') {
@@ -119,8 +122,9 @@ export class MoeLab extends MoeApp {
 
   private applyAttributes(): void {
     this.changedWhileStarting = false;
-    const { view } = this.fromAttributes();
     const s = this.sim.state;
+    const { view, notices } = this.fromAttributes(viewOf(s));
+    this.sim.setNotices(notices);
     void this.sim.setConfig(view.config);
     if (view.text !== s.text) void this.sim.setText(view.text);
     if (view.hide.join() !== s.hide.join()) this.sim.setHide(view.hide);

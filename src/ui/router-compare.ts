@@ -8,17 +8,20 @@ import { DEFAULT_CONFIG, ROUTERS, validateConfig } from '../core/config';
 import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../core/corpus';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { routeWithEach, type RouterRun } from '../state/compare';
-import { withKeptKeys } from '../state/lang';
+import { langProblem, withKeptKeys } from '../state/lang';
+import { otherKeyNotices, type LinkNotice } from '../state/url';
 import { formatCount, formatPercent } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { routerInfo } from './router-info';
+import { linkNotices } from './link-notices';
 import { a11yStyles } from './shared-styles';
 import './lang-switch';
 import './load-bars';
 import './token-strip';
 import './i18n/common';
 import './i18n/routers';
+import { pageSearch } from '../state/page-url';
 
 @customElement('router-compare')
 export class RouterCompare extends LitElement {
@@ -29,6 +32,8 @@ export class RouterCompare extends LitElement {
   /** The refused seed's problem (the message from src/core, shown in the page's language). */
   @state() private seedProblem: { message: string } | null = null;
   private started = false;
+  /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
+  private linkIgnored: { notices: LinkNotice[]; lang: string | null } = { notices: [], lang: null };
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -55,7 +60,8 @@ export class RouterCompare extends LitElement {
     super.connectedCallback();
     if (!this.started) {
       this.started = true;
-      void startBrowserBackend(preferredBackend(location.search)).then((b) => {
+      this.linkIgnored = { notices: otherKeyNotices(pageSearch()), lang: langProblem(pageSearch()) };
+      void startBrowserBackend(preferredBackend(pageSearch())).then((b) => {
         this.notice = b.codedNotice ?? b.notice;
         return this.rerun();
       });
@@ -90,12 +96,13 @@ export class RouterCompare extends LitElement {
   override render() {
     const m = messages().routers;
     return html`
-      <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}>← ${messages().common.home}</a></nav>
+      <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', pageSearch())}`}>← ${messages().common.home}</a></nav>
       <div class="title-row">
         <h1>${m.title}</h1>
         <lang-switch></lang-switch>
       </div>
       <p>${m.intro(this.seed)}</p>
+      ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
       ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing}
       <div class="controls">
         <label>${m.sentence}

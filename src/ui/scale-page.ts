@@ -18,7 +18,7 @@ import { ConfigFieldError } from '../core/real-config';
 import { routeRandomToken, routerWeightsCached, type RealRoute } from '../core/real-route';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../core/scale-model';
 import { VOCAB } from '../core/tokenizer';
-import { withKeptKeys } from '../state/lang';
+import { langProblem, withKeptKeys } from '../state/lang';
 import { decodeView } from '../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
 import { getLang, LocaleController, messages, type Lang } from './i18n/locale';
@@ -80,6 +80,8 @@ export class ScalePage extends LitElement {
   @state() private drewWeights = false;
   /** The ignored values of the opening link (coded, worded at render). */
   @state() private notices: readonly (string | CoreMessage)[] = [];
+  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
+  private readonly langIgnored = langProblem(location.search);
   /** An unknown model= of the opening link, or null. */
   @state() private modelIgnored: string | null = null;
   /** How the custom model (a pasted or opened config) is named. */
@@ -187,7 +189,7 @@ export class ScalePage extends LitElement {
       <main>
       <h1>${t.heading}</h1>
       <p class="lede">${richText(t.lede)}</p>
-      ${linkNotices(this.modelIgnored === null ? this.notices : [...this.notices, t.modelIgnored(this.modelIgnored, CHOICES.join(', '))])}
+      ${linkNotices(this.modelIgnored === null ? this.notices : [...this.notices, t.modelIgnored(this.modelIgnored, CHOICES.join(', '))], { lang: this.langIgnored })}
       <div class="top">
         <section aria-labelledby="choose-h">
           <h2 id="choose-h">${t.chooseTitle}</h2>
@@ -292,7 +294,9 @@ export class ScalePage extends LitElement {
     const parsed = parseJson(text);
     if (!parsed.ok) {
       const p = parsed.problem;
-      this.problem = () => ({ ...p, message: messages().scale.page.notJson(localized(p)) });
+      // Too deep is valid JSON this page will not count; anything else is not JSON.
+      const deep = p.code === 'json.tooDeep';
+      this.problem = () => ({ ...p, message: (deep ? messages().scale.page.cannotCount : messages().scale.page.notJson)(localized(p)) });
       return;
     }
     try {

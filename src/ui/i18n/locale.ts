@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { langOf, withKeptKeys, type Lang } from '../../state/lang';
 import { CATALOGUE, type Messages } from './catalogue';
+import { ownsPage, pageSearch } from '../../state/page-url';
 
 export { LANGS, type Lang } from '../../state/lang';
 
@@ -13,7 +14,7 @@ export const LANG_NAMES: Record<Lang, string> = { en: 'English', zh: '简体中�
 /** The BCP 47 tag written to <html lang> (screen readers pick their voice from it). */
 export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
-let current: Lang = typeof location === 'undefined' ? 'en' : langOf(location.search);
+let current: Lang = langOf(pageSearch());
 const listeners = new Set<() => void>();
 
 /**
@@ -21,7 +22,7 @@ const listeners = new Set<() => void>();
  * appears); an element embedded in someone else's page never does, the host's language is its own.
  */
 export function applyToDocument(): void {
-  if (typeof document === 'undefined') return;
+  if (typeof document === 'undefined' || !ownsPage()) return;
   document.documentElement.lang = HTML_LANG[current];
 }
 
@@ -37,13 +38,14 @@ export function getLang(): Lang {
 /**
  * Switches the language everywhere on the page, records it in the address bar and on <html lang>.
  * An embedded element passes `url: false, document: false`: the host page's address and language
- * are not its own (its `lang` attribute tells screen readers the language of its part).
+ * are not its own (its `lang` attribute tells screen readers the language of its part); in the
+ * library build (src/state/page-url.ts) neither is ever written.
  */
 export function setLang(lang: Lang, options: { url?: boolean; document?: boolean } = {}): void {
   if (lang === current) return;
   current = lang;
   if (options.document !== false) applyToDocument();
-  if (options.url !== false && typeof location !== 'undefined') {
+  if (options.url !== false && ownsPage() && typeof location !== 'undefined') {
     const query = withKeptKeys(location.search, location.search, lang);
     if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
   }
