@@ -177,6 +177,7 @@ export class CapacityPage extends LitElement {
     // The seed's problems are shown next to its box (capacity-controls); any other here.
     const others = s.problems.filter((p) => p.field !== 'seed');
     return html`${linkNotices(s.notices, { lang: this.langIgnored, extra: ignored, id: 'link-notice' })}
+      ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
       ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
       ${s.error ? html`<p class="notice error" role="alert">${m.live.modelFailed(localized(s.error))}</p>` : nothing}
       ${others.length ? html`<p class="notice error" role="alert">${others.map((p) => localized(p)).join(' ')}</p>` : nothing}`;

@@ -2,8 +2,12 @@
  * The example page for embedding (demos/embed.html): its own few sentences come from the message
  * catalogue like every other text, and follow the language switch; the <moe-lab> element does the rest.
  */
-import { withKeptKeys } from '../state/lang';
-import { messages, onLangChange } from './i18n/locale';
+import { css, LitElement } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { langProblem, withKeptKeys } from '../state/lang';
+import { otherKeyNotices } from '../state/url';
+import { LocaleController, messages, onLangChange } from './i18n/locale';
+import { linkNotices } from './link-notices';
 import './lang-switch';
 import './moe-lab';
 import './i18n/common';
@@ -37,5 +41,35 @@ function fill(): void {
   document.getElementById('site-nav')?.setAttribute('aria-label', m.nav);
 }
 
+/**
+ * The page's own link-notice box: this page takes no keys in its link (the element is set up by its
+ * attributes), so every key but lang= and backend= is reported, and a lang= or backend= not understood.
+ */
+@customElement('embed-link-notices')
+export class EmbedLinkNotices extends LitElement {
+  private readonly notices = otherKeyNotices(location.search);
+  private readonly langIgnored = langProblem(location.search);
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = css`
+    :host { display: block; max-width: 76rem; margin: 0.5rem auto; padding: 0 1rem; }
+    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    ul { margin: 0.3rem 0 0; }
+  `;
+
+  override render() {
+    return linkNotices(this.notices, { lang: this.langIgnored });
+  }
+}
+
 fill();
 onLangChange(fill);
+if (otherKeyNotices(location.search).length > 0 || langProblem(location.search) !== null) {
+  document.querySelector('main')?.prepend(document.createElement('embed-link-notices'));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'embed-link-notices': EmbedLinkNotices;
+  }
+}

@@ -18,6 +18,7 @@ import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { langProblem, withKeptKeys } from '../state/lang';
 import { routeAtGranularities, type GranularityRun } from '../state/lesson-runs';
 import { decodeLesson, encodeLesson } from '../state/lesson-url';
+import { clipText, type TextNotice } from '../state/url';
 import type { ConfigChangeEvent, ViewChangeEvent } from './events';
 import { groupedBigInt } from './granularity-table';
 import { LocaleController, messages } from './i18n/locale';
@@ -42,6 +43,8 @@ export class ExpertsPage extends LitElement {
   private readonly i18n = new LocaleController(this);
   @state() private config!: MoeConfig;
   @state() private text = '';
+  /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
+  @state() private textCut: TextNotice | null = null;
   @state() private notices: (string | CoreMessage)[] = [];
   /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
   @state() private langIgnored: string | null = null;
@@ -142,7 +145,7 @@ export class ExpertsPage extends LitElement {
   private onView(e: ViewChangeEvent): void {
     if (e.change.text === undefined) return;
     this.problem = null;
-    this.text = e.change.text;
+    ({ text: this.text, cut: this.textCut } = clipText(e.change.text));
     this.syncUrl();
     this.kick();
   }
@@ -195,7 +198,7 @@ export class ExpertsPage extends LitElement {
         <section aria-labelledby="live-h">
           <h2 id="live-h">${x.liveTitle}</h2>
           <p class="caption">${x.liveCaption(n)}</p>
-          ${sentenceNotices(this.text)}
+          ${sentenceNotices(this.text, this.textCut)}
           ${this.runs.length === 0 && !this.error ? html`<p role="status">${m.starting}</p>` : nothing}
           <granularity-live .runs=${this.runs} .current=${c.granularity}></granularity-live>
           <p class="note">${x.setsNote} ${x.activeNote}</p>

@@ -7,6 +7,7 @@ import { MAX_TOKENS, tokenize } from '../core/tokenizer';
 import { withKeptKeys } from '../state/lang';
 import { encodeLesson, type LessonState } from '../state/lesson-url';
 import { messages } from './i18n/locale';
+import { localized, type CoreMessage } from './i18n/localize-message';
 import './lang-switch';
 import './i18n/common';
 import './i18n/lesson-pages';
@@ -30,12 +31,16 @@ export function lessonHeader(title: string, state: LessonState | null): Template
   </header>`;
 }
 
-/** What the page says about the sentence: cut to the routed length, empty, or with unknown words. */
-export function sentenceNotices(text: string): TemplateResult {
+/**
+ * What the page says about the sentence: cut to its longest (`cut`, from src/state's clipText), cut
+ * to the routed length, empty, or with unknown words.
+ */
+export function sentenceNotices(text: string, cut: CoreMessage | null = null): TemplateResult {
   const m = messages().lessonPages;
   const { tokens, truncated } = tokenize(text);
   const unknown = [...new Set(tokens.filter((t) => t.unknown).map((t) => t.text))];
-  return html`${truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
+  return html`${cut ? html`<p class="notice" role="status">${localized(cut)}</p>` : nothing}
+  ${truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
   ${tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
   ${unknown.length ? html`<p class="notice" role="status">${m.unknownWords} <span translate="no">${unknown.join(', ')}</span></p>` : nothing}`;
 }

@@ -14,10 +14,12 @@ import { checkWhole, KV_PRESETS, toyPreset } from '../core/kv-cache';
 import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentEvaluation } from '../core/latent-attention';
 import { MAX_TOKENS, tokenize, type Tokenized } from '../core/tokenizer';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
-import { withKeptKeys } from '../state/lang';
+import { langProblem, withKeptKeys } from '../state/lang';
+import { otherKeyNotices, type LinkNotice } from '../state/url';
 import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import type { LatentSizeEvent } from './latent-toy';
+import { linkNotices } from './link-notices';
 import { mathText, richText } from './math-text';
 import { a11yStyles } from './shared-styles';
 import './kv-calculator';
@@ -49,6 +51,8 @@ export class MemoryPage extends LitElement {
   private backendReady = false;
   private closed = false;
   private waiting: (() => void)[] = [];
+  /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
+  private linkIgnored: { notices: LinkNotice[]; lang: string | null } = { notices: [], lang: null };
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -83,6 +87,7 @@ export class MemoryPage extends LitElement {
     this.closed = false;
     if (!this.started) {
       this.started = true;
+      this.linkIgnored = { notices: otherKeyNotices(location.search), lang: langProblem(location.search) };
       void startBrowserBackend(preferredBackend(location.search)).then((b) => {
         // The notice with its code when the core gives one, for the page's language.
         this.notice = b.codedNotice ?? b.notice;
@@ -258,6 +263,7 @@ export class MemoryPage extends LitElement {
       <main>
         <h1>${t.heading}</h1>
         <p class="lead">${richText(t.lead)}</p>
+        ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
         ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}
       </main>`;
   }

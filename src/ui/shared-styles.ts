@@ -1,7 +1,8 @@
 /**
  * Style rules every component shares, for accessibility: one visible focus ring for keyboard users,
- * no motion when the reader asked for less (prefers-reduced-motion), and text that only screen
- * readers get. Shadow roots do not inherit page styles, so each component adds these to its own.
+ * no motion when the reader asked for less (prefers-reduced-motion), text that only screen readers
+ * get, and long words that wrap. Shadow roots do not inherit page styles, so each component adds
+ * these to its own.
  */
 import { css } from 'lit';
 
@@ -33,8 +34,18 @@ export const visuallyHidden = css`
     clip-path: inset(50%); white-space: nowrap; border: 0; }
 `;
 
+/**
+ * A word too long for its line breaks (reflow): so one 2,000-character word never makes a page
+ * wider than the window. Words from the user (the sentence, its tokens; marked translate="no") may
+ * break anywhere, even in a table cell or a chip sized to its content.
+ */
+export const longWords = css`
+  :host { overflow-wrap: break-word; }
+  [translate='no'] { overflow-wrap: anywhere; }
+`;
+
 /** All of the above. */
-export const a11yStyles = [focusRing, reducedMotion, visuallyHidden];
+export const a11yStyles = [focusRing, reducedMotion, visuallyHidden, longWords];
 
 /**
  * The layout of the simulator-style pages (the main page and the training page): a controls column

@@ -141,7 +141,7 @@ export class SparsityPage extends LitElement {
         <section aria-labelledby="live-h">
           <h2 id="live-h">${p.liveTitle}</h2>
           <p class="caption">${p.liveCaption}</p>
-          ${sentenceNotices(s.text)}
+          ${sentenceNotices(s.text, s.textCut)}
           ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
           <token-active-table .trace=${t}></token-active-table>
           ${t && V3

@@ -12,9 +12,10 @@ import { PRESET_SENTENCES } from '../core/corpus';
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { TrainSettings } from '../core/training';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
-import { withKeptKeys } from '../state/lang';
+import { langProblem, withKeptKeys } from '../state/lang';
 import { decodeTrainView, encodeTrainView, type TrainView } from '../state/train-url';
 import { TrainingLoop, type TrainState } from '../state/training-loop';
+import { clipText, type TextNotice } from '../state/url';
 import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { routerInfo } from './router-info';
@@ -48,6 +49,10 @@ export class TrainingPage extends LitElement {
   private readonly ctl = new LoopController(this, () => this.onLoopChange());
   private readonly i18n = new LocaleController(this);
   @state() private notices: (string | CoreMessage)[] = [];
+  /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
+  @state() private textCut: TextNotice | null = null;
+  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
+  private readonly langIgnored = langProblem(location.search);
   @state() private backendNotice: string | CoreMessage | null = null;
   @state() private backendName = '';
   @state() private busy = true;
@@ -210,8 +215,10 @@ export class TrainingPage extends LitElement {
     this.position = Math.max(0, Math.min(Math.max(0, n - 1), index));
   }
 
-  private async onText(text: string): Promise<void> {
+  private async onText(raw: string): Promise<void> {
     this.position = 0;
+    const { text, cut } = clipText(raw);
+    this.textCut = cut;
     await this.loop?.setText(text);
   }
 
@@ -255,7 +262,7 @@ export class TrainingPage extends LitElement {
         <p>${withSlots(m.intro, { train: html`<strong>${messages().train.controls.train}</strong>` })}</p>
         <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>
       </header>
-      ${linkNotices(this.notices)}
+      ${linkNotices(this.notices, { lang: this.langIgnored })}
       ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
       ${s?.error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(s.error))}</p>` : nothing}
       ${s ? this.renderBody(s) : html`<p role="status">${m.starting}</p>`}
@@ -342,6 +349,7 @@ export class TrainingPage extends LitElement {
           </label>
         </div>
         <p class="when">${withSlots(m.routedAfter, { step: html`<strong class="trace-step">${s.scoreHistory[s.scoreHistory.length - 1]?.step ?? 0}</strong>` })}</p>
+        ${this.textCut ? html`<p class="notice" role="status">${localized(this.textCut)}</p>` : nothing}
         ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
         ${t && n === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
         <token-strip .tokens=${t?.tokens ?? []} .routing=${lt?.tokens ?? []} .current=${pos} @token-select=${(e: TokenSelectEvent) => this.goTo(e.index)}></token-strip>
