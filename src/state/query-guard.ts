@@ -1,8 +1,8 @@
 /**
- * Imported first by a page's entry module, before anything that imports tfjs: rewrites a query
- * string that would make tfjs-core throw while it loads (a malformed percent escape, see
- * repairQuery in url.ts) into the same settings, well escaped, so that every link opens and the
- * page can say what it did not understand.
+ * Imported first by a site page's entry module: rewrites a query string with malformed percent
+ * escapes (see repairQuery in url.ts) into the same settings, well escaped, so that the address a
+ * visitor copies is a valid link. (tfjs-core used to throw on such escapes while loading; it no
+ * longer reads the address at all, see build/tfjs-no-url-flags.ts.)
  */
 import { repairQuery } from './url';
 
