@@ -253,6 +253,10 @@ describe('every message core and state make has a code the catalogue words in bo
       { ...qwen2, hidden_size: 66 }, { ...olmoe, hidden_size: 66 }, { ...qwen2, num_key_value_heads: 3 },
       { ...deepseek, first_k_dense_replace: 99 }, { ...deepseek, n_group: 8, topk_group: 9 }, { ...deepseek, n_group: 7 }, { ...deepseek, topk_group: 1, num_experts_per_tok: 40 },
       { ...deepseek, vocab_size: 100_000_000, hidden_size: 100_000_000 },
+      // Past the page's limits on routed experts, groups, top-k and shared experts.
+      { ...deepseek, n_routed_experts: 2 ** 20, n_group: 2 ** 20, topk_group: 2 ** 20 }, { ...deepseek, n_group: 512 },
+      { ...deepseek, num_experts_per_tok: 100, topk_group: 8 }, { ...deepseek, n_shared_experts: 65 },
+      { ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>), num_local_experts: 1_000_000, num_experts_per_tok: 1_000_000 },
     ];
     for (const config of special) {
       const e = thrown(() => countParams(config));

@@ -27,6 +27,7 @@
 
 import { withCode, type Coded } from './coded';
 import { clip } from './config';
+import { LIMIT_WORDS, REAL_LIMITS, type LimitWhat } from './real-limits';
 
 export const MODEL_TYPES = ['deepseek_v3', 'deepseek_v2', 'mixtral', 'qwen2_moe', 'qwen3_moe', 'olmoe'] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
@@ -84,6 +85,7 @@ export interface RealConfigMessages {
   'hf.badLayer': { field: string; max: number; got: string };
   'hf.notWhole': { field: string; got: string };
   'hf.tooLarge': { field: string; value: number; max: number };
+  'hf.limit': { field: string; value: number; max: number; what: LimitWhat };
   'hf.topKExceeds': { topK: number; experts: number; expertsField: string };
   'hf.firstDenseExceeds': { firstDense: number; layers: number };
   'hf.groupsUneven': { experts: number; groups: number };
@@ -265,6 +267,16 @@ class Reader {
     return this.check(field, this.raw[field], min, max);
   }
 
+  /** `value` (read from `field`) if it is within REAL_LIMITS[what]; else the coded problem hf.limit. */
+  limited(field: string, value: number, what: LimitWhat): number {
+    const max = REAL_LIMITS[what];
+    if (value > max) {
+      const w = LIMIT_WORDS[what];
+      throw fieldError(field, 'hf.limit', { field, value, max, what }, `"${field}" (${value}) is more ${w.what} than this page handles (at most ${max.toLocaleString('en')}; ${w.real})`);
+    }
+    return value;
+  }
+
   /** A whole number, or null for "none" (the field must still be present). */
   intOrNull(field: string, min: number, nullMeans: NullMeaning): number | null {
     if (!has(this.raw, field)) {
@@ -405,24 +417,29 @@ type Base = Pick<MoeShape, 'modelType' | 'vocab' | 'hidden' | 'layers' | 'tied'>
 /** What readDeepseek and readGqaMoe give: a shape without its notes (readMoeConfig adds them). */
 type Read = Omit<MoeShape, 'defaults' | 'leftOut' | 'codedDefaults' | 'codedLeftOut'>;
 
-function layerSplit(moeLayer: boolean[]): Pick<MoeShape, 'moeLayer' | 'moeLayers' | 'denseLayers'> {
-  const moeLayers = moeLayer.filter(Boolean).length;
-  return { moeLayer, moeLayers, denseLayers: moeLayer.length - moeLayers };
+/**
+ * The layer split: `moeLayers` is counted in closed form by the caller (the count never walks the
+ * layers); `moeLayer`, the same per layer, is built for views and tests (at most MAX_LAYERS long).
+ */
+function layerSplit(layers: number, moeLayers: number, isMoe: (i: number) => boolean): Pick<MoeShape, 'moeLayer' | 'moeLayers' | 'denseLayers'> {
+  return { moeLayer: Array.from({ length: layers }, (_, i) => isMoe(i)), moeLayers, denseLayers: layers - moeLayers };
 }
 
-function checkTopK(topK: number, experts: number, expertsField: string): void {
+/** num_experts_per_tok: at most the experts, and within REAL_LIMITS.topK. */
+function readTopK(r: Reader, experts: number, expertsField: string): number {
+  const topK = r.int('num_experts_per_tok');
   if (topK > experts) {
     throw fieldError('num_experts_per_tok', 'hf.topKExceeds', { topK, experts, expertsField }, `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`);
   }
+  return r.limited('num_experts_per_tok', topK, 'topK');
 }
 
 function readDeepseek(r: Reader, base: Base, heads: number): Read {
   const v3 = base.modelType === 'deepseek_v3';
-  const experts = r.int('n_routed_experts');
-  const topK = r.int('num_experts_per_tok');
-  checkTopK(topK, experts, 'n_routed_experts');
+  const experts = r.limited('n_routed_experts', r.int('n_routed_experts'), 'experts');
+  const topK = readTopK(r, experts, 'n_routed_experts');
   const expertWidth = r.int('moe_intermediate_size');
-  const sharedExperts = r.intOrNull('n_shared_experts', 0, 'noShared') ?? 0;
+  const sharedExperts = r.limited('n_shared_experts', r.intOrNull('n_shared_experts', 0, 'noShared') ?? 0, 'shared');
   const firstDense = r.int('first_k_dense_replace', 0, { why: 'firstDense' });
   if (firstDense > base.layers) {
     throw fieldError(
@@ -434,7 +451,9 @@ function readDeepseek(r: Reader, base: Base, heads: number): Read {
   }
   const freq = r.optionalInt('moe_layer_freq', 1, 1, 'moeAfterDense');
   // DeepSeek's modeling_deepseek.py: layer i is MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
-  const split = layerSplit(Array.from({ length: base.layers }, (_, i) => i >= firstDense && i % freq === 0));
+  // Multiples of freq in [firstDense, layers): ceil(layers / freq) − ceil(firstDense / freq).
+  const moeLayers = Math.ceil(base.layers / freq) - Math.ceil(firstDense / freq);
+  const split = layerSplit(base.layers, moeLayers, (i) => i >= firstDense && i % freq === 0);
   const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
 
   const qLoraRank = r.intOrNull('q_lora_rank', 1, 'noQueryCompression');
@@ -457,7 +476,7 @@ function readDeepseek(r: Reader, base: Base, heads: number): Read {
   let nGroup = 1;
   let topkGroup = 1;
   if (topkMethod !== 'greedy') {
-    nGroup = r.int('n_group', 1, { why: 'groupsRoute', method: topkMethod });
+    nGroup = r.limited('n_group', r.int('n_group', 1, { why: 'groupsRoute', method: topkMethod }), 'groups');
     topkGroup = r.int('topk_group', 1, { why: 'groupsBest', method: topkMethod });
     if (experts % nGroup !== 0) {
       throw fieldError('n_group', 'hf.groupsUneven', { experts, groups: nGroup }, `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${nGroup}) groups`);
@@ -517,9 +536,8 @@ function readDeepseek(r: Reader, base: Base, heads: number): Read {
 function readGqaMoe(r: Reader, base: Base, heads: number): Read {
   const t = base.modelType;
   const expertsField = t === 'mixtral' ? 'num_local_experts' : 'num_experts';
-  const experts = r.int(expertsField);
-  const topK = r.int('num_experts_per_tok');
-  checkTopK(topK, experts, expertsField);
+  const experts = r.limited(expertsField, r.int(expertsField), 'experts');
+  const topK = readTopK(r, experts, expertsField);
   const expertWidth = t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, { why: 'expertWidth' }) : r.int('moe_intermediate_size');
 
   const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'kvPerQuery');
@@ -554,14 +572,16 @@ function readGqaMoe(r: Reader, base: Base, heads: number): Read {
     qkNorm: t === 'qwen3_moe' ? 'per-head' : t === 'olmoe' ? 'full' : 'none',
   };
 
-  let moeLayer = new Array<boolean>(base.layers).fill(true);
+  let split = layerSplit(base.layers, base.layers, () => true);
   if (t === 'qwen2_moe' || t === 'qwen3_moe') {
     // modeling_qwen*_moe.py: layer i is MoE unless listed in mlp_only_layers, and when (i + 1) % decoder_sparse_step == 0.
     const step = r.optionalInt('decoder_sparse_step', 1, 1, 'everyLayerMoe');
     const mlpOnly = new Set(r.layerList('mlp_only_layers', base.layers));
-    moeLayer = moeLayer.map((_, i) => !mlpOnly.has(i) && (i + 1) % step === 0);
+    const sparse = (i: number): boolean => (i + 1) % step === 0;
+    // floor(layers / step) sparse layers, less those listed in mlp_only_layers.
+    const moeLayers = Math.floor(base.layers / step) - [...mlpOnly].filter(sparse).length;
+    split = layerSplit(base.layers, moeLayers, (i) => !mlpOnly.has(i) && sparse(i));
   }
-  const split = layerSplit(moeLayer);
   const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
 
   const sharedWidth = t === 'qwen2_moe' ? r.int('shared_expert_intermediate_size', 0, { why: 'sharedWidth' }) : 0;

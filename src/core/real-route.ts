@@ -13,8 +13,14 @@ import type { RouterRule } from './real-config';
 import { Rng } from './rng';
 import { scaleModelFromConfig, type ScaleModel } from './scale-model';
 
-/** Most multiply-adds routed in one call (DeepSeek-V3: 256 × 7,168 ≈ 1.8M). */
-export const MAX_ROUTE_WORK = 2 ** 26;
+/**
+ * Most multiply-adds routed in one call: experts × hidden size (DeepSeek-V3: 256 × 7,168 ≈ 1.8M;
+ * Kimi K2: 384 × 7,168 ≈ 2.8M; 1,024 × 4,096 fits). Bounds one route once the router is drawn
+ * (a few milliseconds) and the router weights kept (16 MB as float32).
+ */
+export const MAX_ROUTE_WORK = 2 ** 22;
+/** Router weights drawn per step of drawRouterWeights: a few milliseconds of work. */
+export const DRAW_SLICE = 2 ** 17;
 
 /** The error routeRandomToken throws for a router too large to route, by code (see ./coded). */
 export interface RouteMessages {
@@ -57,25 +63,48 @@ function targetOf(input: RouteTarget | ScaleModel | unknown): RouteTarget {
   return targetOf(model);
 }
 
-/** Largest router matrix kept between calls (entries; 32 MB as float32). */
-const CACHE_LIMIT = 2 ** 23;
+/** Most router weights kept between calls (entries; 32 MB as float32): the last few routers drawn. */
+const CACHE_ENTRIES = 2 ** 23;
 const cache = new Map<string, Float32Array>();
 
-/**
- * The rows × d matrix W ~ N(0, 1) drawn row by row from a named stream, rounded to float32. The last
- * few are memoised (a pure function of its arguments), so routing another token at V3 scale costs
- * the 1.8M multiply-adds, not 1.8M fresh random numbers.
- */
-function randomMatrix(seed: number, name: string, rows: number, d: number): Float32Array | null {
-  if (rows * d > CACHE_LIMIT) return null;
-  const key = `${seed}|${name}|${rows}|${d}`;
-  let m = cache.get(key);
-  if (!m) {
-    m = Rng.stream(seed, name, rows, d).normals(rows * d);
-    if (cache.size >= 4) cache.delete(cache.keys().next().value as string);
-    cache.set(key, m);
+function keep(key: string, m: Float32Array): void {
+  let kept = m.length;
+  for (const v of cache.values()) kept += v.length;
+  for (const [k, v] of cache) {
+    if (cache.size < 4 && kept <= CACHE_ENTRIES) break;
+    cache.delete(k);
+    kept -= v.length;
   }
+  cache.set(key, m);
+}
+
+/**
+ * The rows × d matrix W ~ N(0, 1) drawn row by row from a named stream, rounded to float32, `slice`
+ * numbers per step: yields the share drawn after each step but the last, and returns the matrix. The
+ * last few are memoised (a pure function of its arguments), so routing another token at V3 scale
+ * costs the 1.8M multiply-adds, not 1.8M fresh random numbers.
+ */
+function* drawMatrix(seed: number, name: string, rows: number, d: number, slice: number): Generator<number, Float32Array, void> {
+  const key = `${seed}|${name}|${rows}|${d}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const m = new Float32Array(rows * d);
+  const rng = Rng.stream(seed, name, rows, d);
+  for (let i = 0; i < m.length; ) {
+    const end = Math.min(m.length, i + slice);
+    for (; i < end; i++) m[i] = rng.normal();
+    if (i < m.length) yield i / m.length;
+  }
+  keep(key, m);
   return m;
+}
+
+/** drawMatrix in one go. */
+function randomMatrix(seed: number, name: string, rows: number, d: number): Float32Array {
+  const steps = drawMatrix(seed, name, rows, d, Infinity);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
 }
 
 /** W·x / √d with W ~ N(0, 1) from the named stream (so every output is about N(0, 1) when x is). */
@@ -84,13 +113,10 @@ function randomProjection(seed: number, name: string, x: Float32Array, rows: num
   const std = 1 / Math.sqrt(d);
   const out = new Float64Array(rows);
   const w = randomMatrix(seed, name, rows, d);
-  // Too large to keep: the same numbers, streamed.
-  const rng = w ? null : Rng.stream(seed, name, rows, d);
   for (let e = 0; e < rows; e++) {
     let s = 0;
     const o = e * d;
-    if (w) for (let j = 0; j < d; j++) s += (w[o + j] as number) * (x[j] as number);
-    else for (let j = 0; j < d; j++) s += Math.fround((rng as Rng).normal()) * (x[j] as number);
+    for (let j = 0; j < d; j++) s += (w[o + j] as number) * (x[j] as number);
     out[e] = s * std;
   }
   return out;
@@ -103,13 +129,30 @@ export function routerWeightsCached(input: RouteTarget | ScaleModel | unknown, w
 }
 
 /**
+ * Draws the router weights of `input` ahead of routeRandomToken, `slice` numbers per step, so that
+ * a page can spread the drawing over several tasks: each step but the last yields the share drawn.
+ * The same numbers as routeRandomToken would draw; a router past MAX_ROUTE_WORK draws nothing
+ * (routing it throws).
+ */
+export function* drawRouterWeights(input: RouteTarget | ScaleModel | unknown, weightSeed = 0, slice = DRAW_SLICE): Generator<number, void, void> {
+  const t = targetOf(input);
+  if (routeWork(t) > MAX_ROUTE_WORK) return;
+  yield* drawMatrix(weightSeed, 'scale-router', t.experts, t.hidden, slice);
+}
+
+/** Multiply-adds to route one token through `t` (noise and shared gates included). */
+function routeWork(t: RouteTarget): number {
+  return t.experts * t.hidden * (t.router.noise > 0 ? 2 : 1) + (t.router.sharedGate ? t.hidden : 0);
+}
+
+/**
  * Routes a random token with the model's router rule. Throws if the router is larger than
  * MAX_ROUTE_WORK multiply-adds (counting still works for such configs).
  */
 export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed: number, weightSeed = 0): RealRoute {
   const t = targetOf(input);
   const { hidden: d, experts: E, topK: k, router: rule } = t;
-  const work = E * d * (rule.noise > 0 ? 2 : 1) + (rule.sharedGate ? d : 0);
+  const work = routeWork(t);
   if (work > MAX_ROUTE_WORK) {
     const message = `this router needs ${work.toLocaleString('en')} multiply-adds per token; the page routes at most ${MAX_ROUTE_WORK.toLocaleString('en')}`;
     throw withCode(new Error(message), 'route.tooMuchWork', { work, max: MAX_ROUTE_WORK }) satisfies RouteError;

@@ -83,29 +83,53 @@ export function softplus(x: number): number {
 
 /**
  * Indices of the k largest values, largest first; ties go to the lower index. `allowed` filters
- * the candidates. O(n·k) at worst, O(n) typically.
+ * the candidates. O(n log k): the best k so far sit in a binary min-heap whose root is the worst of
+ * them (the lowest value; of equal values, the higher index), so each candidate costs one comparison
+ * with the root and, if it gets in, log k steps; the k kept are sorted at the end.
  */
 export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: number) => boolean): number[] {
   const idx: number[] = [];
   const val: number[] = [];
+  if (k <= 0) return idx;
+  /** Whether heap entry a ranks below entry b. */
+  const below = (a: number, b: number): boolean => (val[a] as number) < (val[b] as number) || (val[a] === val[b] && (idx[a] as number) > (idx[b] as number));
+  const swap = (a: number, b: number): void => {
+    const v = val[a] as number;
+    const i = idx[a] as number;
+    val[a] = val[b] as number;
+    idx[a] = idx[b] as number;
+    val[b] = v;
+    idx[b] = i;
+  };
   for (let i = 0; i < values.length; i++) {
     if (allowed && !allowed(i)) continue;
     const v = values[i] as number;
-    if (idx.length === k && v <= (val[k - 1] as number)) continue;
-    let pos = idx.length === k ? k - 1 : idx.length;
-    while (pos > 0 && v > (val[pos - 1] as number)) {
-      val[pos] = val[pos - 1] as number;
-      idx[pos] = idx[pos - 1] as number;
-      pos--;
-    }
-    val[pos] = v;
-    idx[pos] = i;
-    if (idx.length > k) {
-      idx.length = k;
-      val.length = k;
+    if (idx.length < k) {
+      // Sift the new entry up to its place.
+      let c = idx.push(i) - 1;
+      val[c] = v;
+      while (c > 0 && below(c, (c - 1) >> 1)) {
+        swap(c, (c - 1) >> 1);
+        c = (c - 1) >> 1;
+      }
+    } else if (v > (val[0] as number)) {
+      // Replaces the worst kept (a later index never beats an equal value), then sifts down.
+      val[0] = v;
+      idx[0] = i;
+      for (let p = 0; ; ) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let m = p;
+        if (l < k && below(l, m)) m = l;
+        if (r < k && below(r, m)) m = r;
+        if (m === p) break;
+        swap(p, m);
+        p = m;
+      }
     }
   }
-  return idx;
+  const order = idx.map((_, j) => j).sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0));
+  return order.map((j) => idx[j] as number);
 }
 
 export function route(spec: RouterSpec, input: RouterInput): Routing {

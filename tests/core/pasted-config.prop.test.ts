@@ -12,6 +12,8 @@ import { findJsonError, locateKey, parseJson, type JsonProblem } from '../../src
 import { PARTS, type RealParams } from '../../src/core/params';
 import { presetById } from '../../src/core/presets';
 import { ConfigFieldError, MAX_FIELD, MODEL_TYPES } from '../../src/core/real-config';
+import { REAL_LIMITS } from '../../src/core/real-limits';
+import { MAX_ROUTE_WORK, routeRandomToken } from '../../src/core/real-route';
 import { scaleModelFromConfig, type ScaleModel } from '../../src/core/scale-model';
 
 const RUNS = { numRuns: 10000 };
@@ -66,9 +68,13 @@ const BASES: Record<string, unknown>[] = [
 const FIELDS = [...new Set(BASES.flatMap((b) => Object.keys(b)))];
 const POLLUTING = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 
+/** Counts at and past the page's limits on experts, groups and top-k (REAL_LIMITS), and the sizes that once froze it. */
+const HUGE = [63, 64, 65, 255, 256, 257, 512, 4095, 4096, 4097, 8192, 65_536, 100_000, 1_000_000, 2 ** 20, 2 ** 26];
+
 /** JSON values at and past every edge of what a field accepts. */
 const edgyJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(0, -1, 1, 2, 3, 7, 8, 64, 0.5, 1.5, -0.5, 1e-300, MAX_FIELD, MAX_FIELD + 1, 2 ** 31, 2 ** 53, 2 ** 53 + 2, 1e300, -1e300, 10_000, 10_001, 100_000) },
+  { weight: 2, arbitrary: fc.constantFrom(...HUGE) },
   { weight: 3, arbitrary: fc.integer({ min: -10, max: 300 }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: MAX_FIELD }) },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
@@ -296,6 +302,68 @@ describe('pasting any text on the real-scale page', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+/* ---------------------------------------------------------------- huge experts, groups and top-k */
+
+/** A base config with its expert, group, top-k and shared counts (and width) set to huge or ordinary values. */
+const hugeCounts = fc
+  .tuple(
+    fc.constantFrom(...BASES),
+    fc.oneof(fc.constantFrom(...HUGE), fc.integer({ min: 1, max: 5000 })),
+    fc.oneof(fc.constantFrom(...HUGE), fc.integer({ min: 1, max: 80 })),
+    fc.oneof(fc.constantFrom(...HUGE), fc.constantFrom(1, 2, 4, 8, 16, 32, 64, 128)),
+    fc.oneof(fc.constantFrom(...HUGE), fc.integer({ min: 1, max: 8 })),
+    fc.oneof(fc.constantFrom(...HUGE), fc.integer({ min: 0, max: 4 })),
+    fc.constantFrom(16, 64, 1024, 2048, 16384),
+  )
+  .map(([base, experts, topK, groups, topkGroup, shared, hidden]) => {
+    const out: Record<string, unknown> = { ...base, hidden_size: hidden, head_dim: 16, num_experts_per_tok: topK };
+    if (base.model_type === 'mixtral') out.num_local_experts = experts;
+    else if (String(base.model_type).startsWith('deepseek')) Object.assign(out, { n_routed_experts: experts, n_group: groups, topk_group: topkGroup, n_shared_experts: shared, topk_method: 'noaux_tc' });
+    else out.num_experts = experts;
+    return out;
+  });
+
+describe('huge expert, group and top-k counts', () => {
+  it('are counted within the limits, or refused with a coded problem naming the field, located in the text', () => {
+    fc.assert(
+      fc.property(hugeCounts, (config) => {
+        const r = countSafely(config);
+        if (!(r instanceof ConfigFieldError)) {
+          expectSaneCounts(r);
+          expect(r.layer.experts).toBeLessThanOrEqual(REAL_LIMITS.experts);
+          expect(r.layer.topK).toBeLessThanOrEqual(REAL_LIMITS.topK);
+          expect(r.layer.nGroup).toBeLessThanOrEqual(REAL_LIMITS.groups);
+          expect(r.layer.shared).toBeLessThanOrEqual(REAL_LIMITS.shared);
+          return;
+        }
+        expectNamedField(r);
+        const coded = r as ConfigFieldError & { code?: string; args?: { value: number; max: number; what: keyof typeof REAL_LIMITS } };
+        if (coded.code !== 'hf.limit') return;
+        expect(coded.args!.value).toBeGreaterThan(coded.args!.max);
+        expect(coded.args!.max).toBe(REAL_LIMITS[coded.args!.what]);
+        const text = JSON.stringify(config, null, 2);
+        const p = paste(text);
+        expect(p.kind === 'problem' && p.field === r.field && p.at).toBeTruthy();
+        if (p.kind === 'problem') expect(primitiveAt(text, p.at!.offset)).toEqual({ value: coded.args!.value });
+      }),
+      RUNS,
+    );
+  });
+
+  it('anything counted is routed (k distinct experts) or refused past MAX_ROUTE_WORK', () => {
+    fc.assert(
+      fc.property(hugeCounts.map((c) => ({ ...c, hidden_size: (c.hidden_size as number) > 64 ? 64 : c.hidden_size })), fc.nat(5), (config, seed) => {
+        const r = countSafely(config);
+        if (r instanceof ConfigFieldError) return;
+        expect(r.layer.experts * r.hidden).toBeLessThanOrEqual(MAX_ROUTE_WORK);
+        const route = routeRandomToken(r, seed);
+        expect(new Set(route.chosen).size).toBe(r.layer.topK);
+      }),
+      { numRuns: 300 },
     );
   });
 });

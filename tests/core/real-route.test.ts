@@ -143,7 +143,7 @@ describe('limits', () => {
   it('refuses a router larger than MAX_ROUTE_WORK multiply-adds', () => {
     const big = { hidden: 65536, experts: 2048, topK: 8, shared: 0, router: V3.router };
     expect(65536 * 2048).toBeGreaterThan(MAX_ROUTE_WORK);
-    expect(() => routeRandomToken(big, 1)).toThrow('this router needs 134,217,728 multiply-adds per token; the page routes at most 67,108,864');
+    expect(() => routeRandomToken(big, 1)).toThrow('this router needs 134,217,728 multiply-adds per token; the page routes at most 4,194,304');
   });
   it('passes config errors through', () => {
     expect(() => routeRandomToken({ model_type: 'llama' }, 1)).toThrow('"model_type" "llama" is not supported');

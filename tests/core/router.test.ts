@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROUTERS, type RouterKind } from '../../src/core/config';
 import { Rng } from '../../src/core/rng';
@@ -93,6 +94,18 @@ describe('topKIndices', () => {
     expect(topKIndices([0.1, 0.5], 5)).toEqual([1, 0]);
     expect(topKIndices([0.1, 0.5, 0.3], 5, (i) => i !== 1)).toEqual([2, 0]);
     expect(topKIndices([], 3)).toEqual([]);
+  });
+
+  it('equals a full sort (value down, then index up) on any values, ties and infinities included', () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true }), fc.constantFrom(Infinity, -Infinity, 0, -0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 80 }), fc.nat(90), fc.option(fc.integer({ min: 2, max: 5 }), { nil: undefined }), (values, k, mod) => {
+        const allowed = mod === undefined ? undefined : (i: number) => i % mod !== 0;
+        const sorted = values.map((v, i) => [v, i] as const).filter(([, i]) => !allowed || allowed(i)).sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : b[0] > a[0] ? 1 : -1));
+        expect(topKIndices(values, k, allowed)).toEqual(sorted.slice(0, k).map(([, i]) => i));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

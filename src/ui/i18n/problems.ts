@@ -13,6 +13,7 @@ import type { ConfigMessages, RuleField } from '../../core/config';
 import type { JsonMessages, JsonWhere } from '../../core/json-locate';
 import { KV_LABELS, KV_UNITS, type KvLabel, type KvMessages, type KvUnit } from '../../core/kv-cache';
 import type { MissingWhy, NullMeaning, RealConfigMessages } from '../../core/real-config';
+import { LIMIT_WORDS, type LimitWhat } from '../../core/real-limits';
 import type { RouteMessages } from '../../core/real-route';
 import type { TrainMessages, TrainNumberField } from '../../core/training';
 import type { TrainLinkMessages } from '../../state/train-url';
@@ -88,6 +89,9 @@ const WHY_EN: Record<MissingWhy, (method: string) => string> = {
 
 const NULL_MEANS_EN: Record<NullMeaning, string> = { noShared: 'no shared experts', noQueryCompression: 'no query compression' };
 
+/** What a limit of a pasted config counts, and how many the published models have: core's own words. */
+const LIMIT_EN = LIMIT_WORDS;
+
 const WHERE_EN: Record<JsonWhere, string> = {
   value: 'a value',
   propertyName: 'a property name in double quotes',
@@ -161,6 +165,7 @@ const en: ProblemTexts = {
   'hf.badLayer': ({ field, max, got }) => `"${field}" must list layer numbers from 0 to ${max}, not ${got}`,
   'hf.notWhole': ({ field, got }) => `"${field}" must be a whole number, not ${got}`,
   'hf.tooLarge': ({ field, value, max }) => `"${field}" (${value}) is larger than this page counts (at most ${n(max)})`,
+  'hf.limit': ({ field, value, max, what }) => `"${field}" (${value}) is more ${LIMIT_EN[what].what} than this page handles (at most ${n(max)}; ${LIMIT_EN[what].real})`,
   'hf.topKExceeds': ({ topK, experts, expertsField }) => `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`,
   'hf.firstDenseExceeds': ({ firstDense, layers }) => `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${layers})`,
   'hf.groupsUneven': ({ experts, groups }) => `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${groups}) groups`,
@@ -255,6 +260,13 @@ const WHY_ZH: Record<MissingWhy, (method: string) => string> = {
 };
 
 const NULL_MEANS_ZH: Record<NullMeaning, string> = { noShared: '没有共享专家', noQueryCompression: '不压缩查询' };
+
+const LIMIT_ZH: Record<LimitWhat, { what: string; real: string }> = {
+  experts: { what: '路由专家数', real: '已发布的 MoE 模型最多只有几百个' },
+  groups: { what: '分组数', real: '已发布的模型最多用 8 组' },
+  topK: { what: '每个词元的专家数', real: '已发布的模型最多约 16 个' },
+  shared: { what: '共享专家数', real: '已发布的模型最多只有几个' },
+};
 
 const WHERE_ZH: Record<JsonWhere, string> = {
   value: '一个值',
@@ -357,6 +369,7 @@ const zh: ProblemTexts = {
   'hf.badLayer': ({ field, max, got }) => `"${field}" 列出的层编号必须在 0 到 ${max} 之间，${notZh(got)}`,
   'hf.notWhole': ({ field, got }) => `"${field}" 必须是整数，${notZh(got)}`,
   'hf.tooLarge': ({ field, value, max }) => `"${field}"（${value}）超出了本页能计算的范围（最多 ${n(max)}）`,
+  'hf.limit': ({ field, value, max, what }) => `"${field}"（${value}）超出了本页能处理的${LIMIT_ZH[what].what}（最多 ${n(max)}；${LIMIT_ZH[what].real}）`,
   'hf.topKExceeds': ({ topK, experts, expertsField }) => `"num_experts_per_tok"（${topK}）不能超过 "${expertsField}"（${experts}）`,
   'hf.firstDenseExceeds': ({ firstDense, layers }) => `"first_k_dense_replace"（${firstDense}）不能超过 "num_hidden_layers"（${layers}）`,
   'hf.groupsUneven': ({ experts, groups }) => `"n_routed_experts"（${experts}）无法平均分成 "n_group"（${groups}）组`,
