@@ -15,7 +15,7 @@ import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentE
 import { MAX_TOKENS, tokenize, type Tokenized } from '../core/tokenizer';
 import { preferredBackend, startBrowserBackend } from '../state/backend';
 import { langProblem, withKeptKeys } from '../state/lang';
-import { otherKeyNotices, type LinkNotice } from '../state/url';
+import { clipText, otherKeyNotices, type LinkNotice, type TextNotice } from '../state/url';
 import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import type { LatentSizeEvent } from './latent-toy';
@@ -41,6 +41,8 @@ export class MemoryPage extends LitElement {
   @state() private error: string | CoreMessage | null = null;
   /** Words the last refused seed (again on each render, so its label follows a language switch). */
   @state() private seedProblem: CoreMessage | null = null;
+  /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
+  @state() private textCut: TextNotice | null = null;
   @state() private backendName = '…';
   @state() private running = false;
 
@@ -165,7 +167,7 @@ export class MemoryPage extends LitElement {
   }
 
   private onSentence(text: string): void {
-    this.sentence = text;
+    ({ text: this.sentence, cut: this.textCut } = clipText(text));
     this.kick();
   }
 
@@ -225,6 +227,7 @@ export class MemoryPage extends LitElement {
           ${this.seedProblem ? html`<p class="problem" role="alert" id="seed-problem">${localized(this.seedProblem)}</p>` : nothing}
         </div>
       </div>
+      ${this.textCut ? html`<p class="notice" role="status">${localized(this.textCut)}</p>` : nothing}
       ${truncated ? html`<p class="notice" role="status">${t.truncated(MAX_TOKENS)}</p>` : nothing}
       ${tokens.length === 0 ? html`<p class="notice" role="status">${t.noWords}</p>` : nothing}
       ${unknown.length ? html`<p class="notice" role="status">${t.unknown}<span translate="no">${unknown.join(', ')}</span>${t.unknownEnd}</p>` : nothing}

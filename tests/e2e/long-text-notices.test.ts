@@ -95,6 +95,22 @@ describe('text past the limit set by a script', () => {
   });
 });
 
+describe('text past the limit set by a script on the memory page', () => {
+  it('is cut to 2,000 characters with a notice', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/memory.html`);
+    await page.getByRole('textbox', { name: 'Sentence' }).waitFor();
+    await page.evaluate(() => {
+      const input = document.querySelector('memory-page')!.shadowRoot!.querySelector<HTMLInputElement>('.sentence input[type="text"]')!;
+      input.value = 'word '.repeat(40_000);
+      input.dispatchEvent(new Event('change'));
+    });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The sentence was cut to its first 2000 characters' }).count()).toBe(1);
+    expect(await page.evaluate(() => (document.querySelector('memory-page') as HTMLElement & { sentence: string }).sentence.length)).toBe(2000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('link notices on the routers, memory and embedding pages', () => {
   for (const path of ['demos/routers.html', 'demos/memory.html', 'demos/embed.html']) {
     it(`${path} names unknown keys, lang= and backend=, and links do not carry the bad backend`, async () => {
