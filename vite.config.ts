@@ -20,6 +20,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER } },
   plugins: [tfjsNoUrlFlags(), contentSecurityPolicy()],
+  // The training worker (src/state/training-worker.ts) is a module worker with its own bundle of tfjs.
+  worker: { format: 'es', plugins: () => [tfjsNoUrlFlags()] },
   build: {
     target: 'es2022',
     rollupOptions: { input: pages() },

@@ -138,9 +138,9 @@ export class TrainingLoop extends EventTarget {
     this.set({ specialisation: spec, trace, scoreHistory });
   }
 
-  /** One training step (when no steps are queued or running). */
+  /** One training step, after the steps already asked for (none while training runs). */
   async stepOnce(): Promise<void> {
-    if (this.loop) return;
+    if (this.playing !== null) return;
     const id = this.runId;
     await this.track(this.serial(() => this.runSteps(1, id)));
   }

@@ -1,28 +1,30 @@
 /**
  * Lesson page shell, "Balancing, side by side": two copies of the same model (same seed, same
  * config, the sigmoid-with-bias router so that every mode applies) train on the same batches, each
- * with its own balancing mode. The two loops take one step each in turn, yielding to the page after
- * every step, so both progress together and the page never freezes. Each side shows its load over
- * time, the current max/mean, its losses and its specialisation score.
+ * with its own balancing mode. Both train in the training worker (the page's thread never runs a
+ * step, so it answers input at any model size); the two take one step each in turn, so both progress
+ * together. Each side shows its load over time, the current max/mean, its losses and its
+ * specialisation score.
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { MoeConfig } from '../core/config';
 import { BALANCE_MODES, type BalanceMode, type TrainSettings } from '../core/training';
-import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { preferredBackend } from '../state/backend';
 import { langProblem, withKeptKeys } from '../state/lang';
 import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../state/train-url';
-import { TrainingLoop, type TrainState } from '../state/training-loop';
+import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../state/training-client';
+import type { TrainState } from '../state/training-loop';
 import { formatCount } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { linkNotices } from './lesson-layout';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { loadFigures } from './load-history';
-import { LoopController } from './loop-controller';
+import { LoopController, memoLast } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import { formatScore, scoreWords } from './specialisation-map';
-import { ALPHAS, balanceName, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
+import { ALPHAS, balanceName, formatRate, formatStepRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
 import './lang-switch';
 import './load-history';
 import './loss-chart';
@@ -32,6 +34,8 @@ import './i18n/training';
 
 type Side = 'left' | 'right';
 const SIDES: Side[] = ['left', 'right'];
+const TASK_ONLY: LossSeries[] = ['task'];
+const WITH_BALANCE: LossSeries[] = ['task', 'balance'];
 /** Steps averaged for the "task loss now" figure. */
 const LOSS_STEPS = 10;
 
@@ -41,7 +45,10 @@ function sideName(side: Side): string {
 
 @customElement('balance-compare')
 export class BalanceCompare extends LitElement {
-  private readonly loops = new Map<Side, TrainingLoop>();
+  private connection: TrainingConnection | null = null;
+  private readonly loops = new Map<Side, RemoteTrainingLoop>();
+  /** Pause-do-resume rounds in progress (several may overlap; the buttons wait for the last). */
+  private rounds = 0;
   private readonly initial: BalanceView;
   private readonly ctl = new LoopController(this, () => this.onLoopChange());
   private readonly i18n = new LocaleController(this);
@@ -53,6 +60,8 @@ export class BalanceCompare extends LitElement {
   @state() private busy = true;
   @state() private dragging: { id: string; value: number } | null = null;
   private startScores: Record<Side, number | null> = { left: null, right: null };
+  /** Each side's layer-1 loads, remembered so that a side whose loads did not change is not drawn again. */
+  private readonly firstLayerLoads = Object.fromEntries(SIDES.map((side) => [side, memoLast((loads: TrainState['loads']) => loads.map((step) => step[0] ?? []))])) as Record<Side, (loads: TrainState['loads']) => number[][]>;
   /** Bumped to stop the alternating run; the run checks it before every step. */
   private runId = 0;
   private run: Promise<void> | null = null;
@@ -127,11 +136,13 @@ export class BalanceCompare extends LitElement {
   }
 
   private async start(): Promise<void> {
-    const backend = await startBrowserBackend(preferredBackend(location.search));
+    const connection = openTrainingWorker();
+    this.connection = connection;
+    const backend = await connection.start(preferredBackend(location.search));
     this.backendNotice = backend.codedNotice ?? backend.notice;
     const v = this.initial;
     for (const side of SIDES) {
-      const loop = new TrainingLoop(v.config, { ...v.settings, balance: v[side] }, '');
+      const loop = await connection.createLoop(v.config, { ...v.settings, balance: v[side] }, '');
       this.loops.set(side, loop);
       this.ctl.watch(loop);
       await loop.measure();
@@ -144,6 +155,12 @@ export class BalanceCompare extends LitElement {
     const l = this.loops.get('left');
     const r = this.loops.get('right');
     return l && r ? { left: l.state, right: r.state } : null;
+  }
+
+  /** Live tfjs tensors and their bytes of both models: the training worker's (the page's thread makes none). */
+  diagnostics(): { tensors: number; bytes: number } {
+    const m = this.connection?.memory ?? { tensors: 0, bytes: 0 };
+    return { tensors: m.tensors, bytes: m.bytes };
   }
 
   private onLoopChange(): void {
@@ -195,12 +212,13 @@ export class BalanceCompare extends LitElement {
   private async whilePaused(work: () => Promise<boolean>): Promise<void> {
     const wasRunning = this.running;
     this.busy = true;
+    this.rounds++;
     let ok: boolean;
     try {
       await this.pause();
       ok = await work();
     } finally {
-      this.busy = false;
+      if (--this.rounds === 0) this.busy = false;
     }
     if (ok && wasRunning) this.play();
   }
@@ -289,6 +307,7 @@ export class BalanceCompare extends LitElement {
           <div><dt>${m.stepEachSide}</dt><dd class="step">${formatCount(Math.min(l.step, r.step))}</dd></div>
           <div><dt>${m.tokensSeen}</dt><dd>${formatCount(l.tokensSeen + r.tokensSeen)}</dd></div>
           <div><dt>${m.tokensPerSecond}</dt><dd>${this.running ? formatCount(l.tokensPerSecond + r.tokensPerSecond) : '–'}</dd></div>
+          <div><dt>${m.stepsPerSecond}</dt><dd class="steps-rate">${this.running ? formatStepRate((l.stepsPerSecond + r.stepsPerSecond) / 2) : '–'}</dd></div>
         </dl></div>
         ${this.slider('lr', cm.learningRate, LEARNING_RATES.length - 1, nearestStop(LEARNING_RATES, s.learningRate), formatRate(s.learningRate), (i) => this.setShared({ learningRate: LEARNING_RATES[i] as number }), true)}
         ${this.slider('alpha', cm.alpha, ALPHAS.length - 1, nearestStop(ALPHAS, s.alpha), formatRate(s.alpha), (i) => this.setShared({ alpha: ALPHAS[i] as number }), true, 0, !modes.includes('switch'))}
@@ -312,11 +331,11 @@ export class BalanceCompare extends LitElement {
 
   private renderSide(side: Side, s: TrainState) {
     const mode = s.settings.balance;
-    const loads = s.loads.map((step) => step[0] ?? []);
+    const loads = this.firstLayerLoads[side](s.loads);
     const f = loadFigures(loads);
     const spec = s.specialisation[0] ?? null;
     const start = this.startScores[side];
-    const series: LossSeries[] = mode === 'switch' || mode === 'bias+seq' ? ['task', 'balance'] : ['task'];
+    const series = mode === 'switch' || mode === 'bias+seq' ? WITH_BALANCE : TASK_ONLY;
     const last = s.history.slice(-LOSS_STEPS);
     const loss = last.length ? last.reduce((a, p) => a + p.taskLoss, 0) / last.length : null;
     const id = `${side}-h`;

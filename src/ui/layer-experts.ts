@@ -7,11 +7,12 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { RouterKind } from '../core/config';
 import type { RealRoute } from '../core/real-route';
 import type { ScaleModel } from '../core/scale-model';
 import { formatPercent, formatWeight } from './format';
-import { LocaleController, messages } from './i18n/locale';
+import { getLang, LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { richText } from './math-text';
 import { expertColour, textOn, tint } from './palette';
@@ -41,6 +42,8 @@ export class LayerExperts extends LitElement {
   @property({ type: Number }) elapsed: number | null = null;
   /** The last routing also drew the random router weights (the first token through a router). */
   @property({ type: Boolean }) drewWeights = false;
+  /** Share of the random router weights drawn so far while a large router is drawn (null when not drawing). */
+  @property({ attribute: false }) drawing: number | null = null;
   /** Why routing could not run (e.g. a router too large), shown instead of the result. */
   @property() problem: string | null = null;
   /** The toy's router kind, to word the toy's rule (its rule alone does not tell expert choice from top-k). */
@@ -89,12 +92,15 @@ export class LayerExperts extends LitElement {
     const L = m.layer;
     return html`
       <p class="rule"><strong>${t.rule}</strong> ${this.ruleText(m)}</p>
-      ${L.experts + L.shared <= MAX_DRAWN ? this.renderLayer(m) : html`<p>${t.tooMany(formatExact(L.experts))}</p>`}
+      ${L.experts + L.shared <= MAX_DRAWN
+        ? // Up to 2,048 blocks: drawn again only when what they show changes (not while a router is drawn).
+          guard([m, this.route, this.size.width, getLang()], () => this.renderLayer(m))
+        : html`<p>${t.tooMany(formatExact(L.experts))}</p>`}
       <div class="controls">
         <button type="button" @click=${() => this.dispatchEvent(new RouteTokenEvent())}>${t.route}</button>
         <span>${t.routeHint}</span>
       </div>
-      <p class="result" role="status" aria-live="polite">${this.problem ? html`<span class="problem">${this.problem}</span>` : this.resultText(m)}</p>
+      <p class="result" role="status" aria-live="polite">${this.problem ? html`<span class="problem">${this.problem}</span>` : this.drawing !== null ? this.drawingText() : this.resultText(m)}</p>
       <p class="note">${richText(t.note(m.layer.nGroup > 1, m.kind === 'real' ? m.name : null))}${m.router.selectionBias ? t.selectionBias : nothing}</p>
     `;
   }
@@ -207,6 +213,13 @@ export class LayerExperts extends LitElement {
       topK: m.layer.topK,
       shared: m.layer.shared,
     });
+  }
+
+  /** While a large router is drawn over several tasks: a progress bar and the share drawn. */
+  private drawingText() {
+    const t = messages().scale.layer;
+    const share = this.drawing ?? 0;
+    return html`<progress max="1" .value=${share} aria-label=${t.drawingLabel}></progress> ${t.drawing(formatPercent(share))}`;
   }
 
   private resultText(m: ScaleModel) {

@@ -4,6 +4,20 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/**
+ * `fn` remembered for its last arguments (compared by identity), so that a view handed the same
+ * data gets the same array and does not re-render (or redraw) when another part of the state changed.
+ */
+export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args: A): R => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => a === args[i])) return last.result;
+    const result = fn(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
 export class LoopController implements ReactiveController {
   private readonly targets = new Set<EventTarget>();
   private frame = 0;

@@ -15,7 +15,6 @@ import type { RouterKind } from '../core/config';
 import { parseJson, locateKey } from '../core/json-locate';
 import { PRESETS, presetById, presetText, type Preset } from '../core/presets';
 import { ConfigFieldError } from '../core/real-config';
-import { routeRandomToken, routerWeightsCached, type RealRoute } from '../core/real-route';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../core/scale-model';
 import { VOCAB } from '../core/tokenizer';
 import { langProblem, withKeptKeys } from '../state/lang';
@@ -25,6 +24,7 @@ import { getLang, LocaleController, messages, type Lang } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { linkNotices } from './lesson-layout';
 import { richText } from './math-text';
+import { RouteDrawer } from './route-drawer';
 import type { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { formatExact, formatScale } from './scale-format';
 import { a11yStyles } from './shared-styles';
@@ -74,10 +74,11 @@ export class ScalePage extends LitElement {
   @state() private model: ScaleModel;
   /** Problems are kept as functions that word them, so they follow a language switch. */
   @state() private problem: (() => InputProblem) | null = null;
-  @state() private route: RealRoute | null = null;
-  @state() private routeMs: number | null = null;
-  @state() private routeProblem: (() => string) | null = null;
-  @state() private drewWeights = false;
+  /**
+   * Sections 3 to 5 are first rendered in the task after the first one, so that loading the page
+   * (evaluating its modules, then rendering) is not one long task.
+   */
+  @state() private restShown = false;
   /** The ignored values of the opening link (coded, worded at render). */
   @state() private notices: readonly (string | CoreMessage)[] = [];
   /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
@@ -91,7 +92,8 @@ export class ScalePage extends LitElement {
   private readonly v3: ScaleModel;
   /** The toy's own settings from the link (without `model`, `lang` or `backend`), for the simulator link. */
   private readonly toyQuery: string;
-  private tokenSeed = 1;
+  /** Random tokens routed through the shown model's layer (its router drawn over several tasks when large). */
+  private readonly routes = new RouteDrawer(this);
   private readonly i18n = new LocaleController(this);
   /** Models as last shown with their names in the page's language (the same object while nothing changes). */
   private readonly named = new WeakMap<ScaleModel, { lang: Lang; naming: Naming; shown: ScaleModel }>();
@@ -148,7 +150,16 @@ export class ScalePage extends LitElement {
       if ((CHOICES as readonly string[]).includes(wanted)) this.select(wanted as Choice, false);
       else this.modelIgnored = wanted.slice(0, 24);
     }
-    this.routeNow();
+    this.routes.restart(this.model);
+  }
+
+  protected override firstUpdated(): void {
+    setTimeout(() => (this.restShown = true), 0);
+  }
+
+  /** Resolves once no router is being drawn (the last token asked for is routed, or refused). */
+  routed(): Promise<void> {
+    return this.routes.routed();
   }
 
   protected override willUpdate(): void {
@@ -216,9 +227,19 @@ export class ScalePage extends LitElement {
           <param-breakdown .model=${m} .config=${configs.get(this.model) ?? null}></param-breakdown>
         </section>
       </div>
+      ${this.restShown ? this.renderRest(m) : nothing}
+      </main>
+    `;
+  }
+
+  /** Sections 3 to 5: the layer's experts, the toy against V3, the training cost. */
+  private renderRest(m: ScaleModel) {
+    const t = messages().scale.page;
+    const r = this.routes;
+    return html`
       <section aria-labelledby="layer-h" style="margin-top:1rem">
         <h2 id="layer-h">${t.layerTitle(m.inSentence)}</h2>
-        <layer-experts .model=${m} .route=${this.route} .elapsed=${this.routeMs} .drewWeights=${this.drewWeights} .problem=${this.routeProblem?.() ?? null} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
+        <layer-experts .model=${m} .route=${r.route} .elapsed=${r.ms} .drewWeights=${r.drewWeights} .drawing=${r.drawing} .problem=${r.error === null ? null : t.cannotRoute(coreText(r.error))} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
       </section>
       <div class="pair">
         <section aria-labelledby="toy-h">
@@ -230,7 +251,6 @@ export class ScalePage extends LitElement {
           <cost-calculator .model=${m}></cost-calculator>
         </section>
       </div>
-      </main>
     `;
   }
 
@@ -266,7 +286,7 @@ export class ScalePage extends LitElement {
       this.text = '';
     }
     if (updateUrl) this.keepInUrl();
-    this.routeNow(true);
+    this.routes.restart(this.model);
   }
 
   private keepInUrl(): void {
@@ -308,7 +328,7 @@ export class ScalePage extends LitElement {
       configs.set(this.model, parsed.value);
       this.naming = { same: same?.name ?? null, fileName: e.fileName };
       this.problem = null;
-      this.routeNow(true);
+      this.routes.restart(this.model);
     } catch (err) {
       const at = err instanceof ConfigFieldError && err.field !== 'config' ? locateKey(text, err.field) : null;
       this.problem = () => ({ message: messages().scale.page.cannotCount(coreText(err)), ...(at ?? {}) });
@@ -321,23 +341,7 @@ export class ScalePage extends LitElement {
   }
 
   private onRoute(): void {
-    this.tokenSeed++;
-    this.routeNow();
-  }
-
-  /** Routes token `tokenSeed` through the current model's layer (from token 1 again when `restart`). */
-  private routeNow(restart = false): void {
-    if (restart) this.tokenSeed = 1;
-    const t0 = performance.now();
-    try {
-      this.drewWeights = !routerWeightsCached(this.model);
-      this.route = routeRandomToken(this.model, this.tokenSeed);
-      this.routeProblem = null;
-    } catch (e) {
-      this.route = null;
-      this.routeProblem = () => messages().scale.page.cannotRoute(coreText(e));
-    }
-    this.routeMs = performance.now() - t0;
+    this.routes.next();
   }
 }
 

@@ -15,7 +15,7 @@ import { formatCount } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { routerInfo } from './router-info';
 import { localized } from './i18n/localize-message';
-import { ALPHAS, balanceName, formatRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, Z_LOSSES } from './training-format';
+import { ALPHAS, balanceName, formatRate, formatStepRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, Z_LOSSES } from './training-format';
 import { TrainCommandEvent, TrainSettingsEvent, type TrainCommand } from './training-events';
 import './i18n/training';
 
@@ -54,6 +54,8 @@ export class TrainingControls extends LitElement {
   @property({ type: Number }) step = 0;
   @property({ type: Number }) tokensSeen = 0;
   @property({ type: Number }) tokensPerSecond = 0;
+  /** Training steps a second, measured. */
+  @property({ type: Number }) stepsPerSecond = 0;
   @property({ attribute: false }) problems: readonly FieldProblem[] = [];
   /** Notes the shell attaches to a control (e.g. "router switched to sigmoid with bias"). */
   @property({ attribute: false }) notes: Readonly<Record<string, string>> = {};
@@ -76,7 +78,7 @@ export class TrainingControls extends LitElement {
     button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
     button.train { font-weight: 700; min-width: 5.5rem; background: #0072B2; color: #fff; border: 2px solid #004f7c; border-radius: 0.3rem; }
     button.train.on { background: #fff; color: #111; }
-    .progress { display: grid; grid-template-columns: repeat(3, auto); gap: 0 0.9rem; justify-content: start; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
+    .progress { display: grid; grid-template-columns: repeat(4, auto); gap: 0 0.9rem; justify-content: start; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
     .progress dt { font-size: 0.75rem; color: #444; text-transform: uppercase; letter-spacing: 0.03em; }
     .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
     .lead { font-size: 0.8rem; color: #444; margin: -0.2rem 0 0.5rem; }
@@ -156,6 +158,7 @@ export class TrainingControls extends LitElement {
         <div><dt>${m.stepCount}</dt><dd class="step">${formatCount(this.step)}</dd></div>
         <div><dt>${m.tokensSeen}</dt><dd class="tokens">${formatCount(this.tokensSeen)}</dd></div>
         <div><dt>${m.tokensPerSecond}</dt><dd class="rate">${this.running || this.tokensPerSecond > 0 ? formatCount(this.tokensPerSecond) : '–'}</dd></div>
+        <div><dt>${m.stepsPerSecond}</dt><dd class="steps-rate">${this.running || this.stepsPerSecond > 0 ? formatStepRate(this.stepsPerSecond) : '–'}</dd></div>
       </dl></div>
       ${this.slider({ id: 'lr', label: m.learningRate, min: 0, max: LEARNING_RATES.length - 1, value: nearestStop(LEARNING_RATES, s.learningRate), valueText: formatRate(s.learningRate), field: 'learningRate', live: true,
         hint: m.learningRateHint, onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }) })}

@@ -34,6 +34,11 @@ export function formatRate(v: number): string {
   return v === 0 ? messages().train.format.off : String(Number(v.toPrecision(3)));
 }
 
+/** Training steps a second as shown: one decimal below 10 (a big model takes about a second a step). */
+export function formatStepRate(perSecond: number): string {
+  return perSecond.toFixed(perSecond < 10 ? 1 : 0);
+}
+
 /**
  * A message with `{name}` slots, filled: the text around the slots stays text and each slot gets
  * its value (markup such as a bold number), so each language can put the parts in its own order.

@@ -1,26 +1,28 @@
 /**
- * Lesson page shell, "Live training": starts tfjs, owns a TrainingLoop, keeps the view in the URL
- * and hands plain data to the panels: the losses, the load over time, the specialisation map, the
- * weights updated by the last step, and the simulator's own views of the page's sentence as routed
- * by the weights being trained. Leaves never see the loop; they send intent up by events.
+ * Lesson page shell, "Live training": starts the training worker (tfjs and the model run there, so
+ * the page answers input while a step of a big model takes a second), owns a RemoteTrainingLoop,
+ * keeps the view in the URL and hands plain data to the panels: the losses, the load over time, the
+ * specialisation map, the weights updated by the last step, and the simulator's own views of the
+ * page's sentence as routed by the weights being trained. Leaves never see the loop; they send intent
+ * up by events.
  */
-import { memory } from '@tensorflow/tfjs-core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expertShape, type MoeConfig, type RouterKind } from '../core/config';
 import { PRESET_SENTENCES } from '../core/corpus';
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { TrainSettings } from '../core/training';
-import { preferredBackend, startBrowserBackend } from '../state/backend';
+import { preferredBackend } from '../state/backend';
 import { langProblem, withKeptKeys } from '../state/lang';
 import { decodeTrainView, encodeTrainView, type TrainView } from '../state/train-url';
-import { TrainingLoop, type TrainState } from '../state/training-loop';
+import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../state/training-client';
+import type { TrainState } from '../state/training-loop';
 import { clipText, type TextNotice } from '../state/url';
 import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { routerInfo } from './router-info';
 import type { ConfigChangeEvent, TokenSelectEvent } from './events';
-import { LoopController } from './loop-controller';
+import { LoopController, memoLast } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
 import { linkNotices } from './lesson-layout';
@@ -44,7 +46,10 @@ type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'bala
 
 @customElement('training-page')
 export class TrainingPage extends LitElement {
-  private loop: TrainingLoop | null = null;
+  private connection: TrainingConnection | null = null;
+  private loop: RemoteTrainingLoop | null = null;
+  /** Resets asked for and not yet done (several may overlap; the buttons wait for the last). */
+  private resets = 0;
   private readonly initial: TrainView;
   private readonly ctl = new LoopController(this, () => this.onLoopChange());
   private readonly i18n = new LocaleController(this);
@@ -103,11 +108,13 @@ export class TrainingPage extends LitElement {
   }
 
   private async start(): Promise<void> {
-    const backend = await startBrowserBackend(preferredBackend(location.search));
+    const connection = openTrainingWorker();
+    this.connection = connection;
+    const backend = await connection.start(preferredBackend(location.search));
     this.backendNotice = backend.codedNotice ?? backend.notice;
     this.backendName = backend.name;
     const v = this.initial;
-    const loop = new TrainingLoop(v.config, v.settings, v.text);
+    const loop = await connection.createLoop(v.config, v.settings, v.text);
     this.loop = loop;
     this.ctl.watch(loop);
     await loop.measure();
@@ -119,10 +126,13 @@ export class TrainingPage extends LitElement {
     return this.loop?.state ?? null;
   }
 
-  /** Live tfjs tensors and their bytes, for the soak benchmark and the leak tests. */
+  /**
+   * Live tfjs tensors and their bytes, for the soak benchmark and the leak tests: the training
+   * worker's, as of its last message (the page's own thread makes no tensors).
+   */
   diagnostics(): { tensors: number; bytes: number } {
-    const m = memory();
-    return { tensors: m.numTensors, bytes: m.numBytes };
+    const m = this.connection?.memory ?? { tensors: 0, bytes: 0 };
+    return { tensors: m.tensors, bytes: m.bytes };
   }
 
   private onLoopChange(): void {
@@ -170,10 +180,11 @@ export class TrainingPage extends LitElement {
     if (!loop) return false;
     const wasRunning = loop.state.running;
     this.busy = true;
+    this.resets++;
     try {
       await loop.reset(change);
     } finally {
-      this.busy = false;
+      if (--this.resets === 0) this.busy = false;
     }
     const ok = loop.state.problems.length === 0;
     if (ok) {
@@ -222,18 +233,21 @@ export class TrainingPage extends LitElement {
     await this.loop?.setText(text);
   }
 
-  /** Losses worth a line: the task loss, and the others when they are on or have been. */
-  private series(s: TrainState): LossSeries[] {
+  /**
+   * Losses worth a line: the task loss, and the others when they are on or have been. (This and the
+   * lists below are remembered, so a panel whose data did not change is not drawn again.)
+   */
+  private readonly series = memoLast((settings: TrainSettings, history: TrainState['history']): LossSeries[] => {
     const out: LossSeries[] = ['task'];
-    const balanceOn = s.settings.balance === 'switch' || s.settings.balance === 'bias+seq';
-    if (balanceOn || s.history.some((p) => p.balanceLoss > 0)) out.push('balance');
-    if (s.settings.zLoss > 0 || s.history.some((p) => p.zLoss > 0)) out.push('z');
+    const balanceOn = settings.balance === 'switch' || settings.balance === 'bias+seq';
+    if (balanceOn || history.some((p) => p.balanceLoss > 0)) out.push('balance');
+    if (settings.zLoss > 0 || history.some((p) => p.zLoss > 0)) out.push('z');
     return out;
-  }
+  });
 
-  private layerLoads(s: TrainState, layer: number): number[][] {
-    return s.loads.map((step) => step[layer] ?? []);
-  }
+  private readonly layerLoads = memoLast((loads: TrainState['loads'], layer: number): number[][] => loads.map((step) => step[layer] ?? []));
+  private readonly updatedExperts = memoLast((last: TrainState['last']) => last?.layers.map((l) => l.updatedExperts) ?? []);
+  private readonly demand = memoLast((last: TrainState['last']) => last?.layers.map((l) => l.demand) ?? []);
 
   /** The notes on the controls, as text in the page's language (control field → text). */
   private notes(): Record<string, string> {
@@ -271,7 +285,7 @@ export class TrainingPage extends LitElement {
 
   private renderBody(s: TrainState) {
     const layer = Math.min(this.layer, s.config.layers - 1);
-    const loads = this.layerLoads(s, layer);
+    const loads = this.layerLoads(s.loads, layer);
     const spec = s.specialisation[layer] ?? null;
     const m = messages().train.page;
     const shown = s.config.layers > 1 ? layer + 1 : null;
@@ -285,6 +299,7 @@ export class TrainingPage extends LitElement {
           .step=${s.step}
           .tokensSeen=${s.tokensSeen}
           .tokensPerSecond=${s.tokensPerSecond}
+          .stepsPerSecond=${s.stepsPerSecond}
           .problems=${s.problems}
           .notes=${this.notes()}
           @train-command=${(e: TrainCommandEvent) => void this.onCommand(e)}
@@ -296,7 +311,7 @@ export class TrainingPage extends LitElement {
       <div class="panels">
         <section aria-labelledby="loss-h">
           <h2 id="loss-h">${m.lossTitle}</h2>
-          <loss-chart .points=${s.history} .series=${this.series(s)}></loss-chart>
+          <loss-chart .points=${s.history} .series=${this.series(s.settings, s.history)}></loss-chart>
           <p class="caption">${m.lossCaption}</p>
         </section>
         <section aria-labelledby="load-h">
@@ -310,8 +325,8 @@ export class TrainingPage extends LitElement {
         <section aria-labelledby="updated-h">
           <h2 id="updated-h">${m.updatedTitle}</h2>
           <updated-params
-            .layers=${s.last?.layers.map((l) => l.updatedExperts) ?? []}
-            .demand=${s.last?.layers.map((l) => l.demand) ?? []}
+            .layers=${this.updatedExperts(s.last)}
+            .demand=${this.demand(s.last)}
             .tokens=${s.last?.tokens ?? 0}
             .experts=${expertShape(s.config).experts}
             .shared=${expertShape(s.config).shared}

@@ -28,9 +28,11 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 800 },
-  options: { allowErrors?: RegExp } = {},
+  options: { allowErrors?: RegExp; initScript?: string } = {},
 ): Promise<WatchedPage> {
   const page = await browser.newPage({ viewport });
+  // Runs in the page before any of its own scripts (e.g. a PerformanceObserver that must see the load).
+  if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
   const offsite: string[] = [];
   const origin = new URL(url).origin;

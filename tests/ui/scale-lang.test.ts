@@ -39,6 +39,8 @@ afterEach(() => {
 describe('<scale-page> in Simplified Chinese', () => {
   it('switches every section, the title and the core’s sentences, and back', async () => {
     const el = await mount('scale-page', {}, 1200);
+    // DeepSeek-V3's router is drawn over several tasks; its first token is routed when it is ready.
+    await el.routed();
     setLang('zh', { url: false });
     await settle(el);
     const t = deep(el);

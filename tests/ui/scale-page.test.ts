@@ -27,6 +27,9 @@ function paste(el: ScalePage, text: string): void {
 describe('<scale-page>', () => {
   it('opens on DeepSeek-V3 with every section, and a routed token', async () => {
     const el = await mount('scale-page', {}, 1200);
+    // DeepSeek-V3's router is drawn over several tasks; its first token is routed when it is ready.
+    await el.routed();
+    await settle(el);
     const t = deep(el);
     for (const h of ['1. Choose a model', '2. Count its weights', '3. One MoE layer of DeepSeek-V3: every expert', '4. Your toy vs DeepSeek-V3', '5. What did training cost?']) expect(t).toContain(h);
     expect(t).toContain('671.0B');
@@ -75,5 +78,40 @@ describe('<scale-page>', () => {
     paste(el, '{"model_type": "llama"}');
     await settle(el);
     expect(deep(el)).toContain('"model_type" "llama" is not supported');
+  });
+
+  it('draws a large router over several tasks with a progress bar; another token waits for it, another model cancels it', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    await el.routed();
+    // A router of 2,048 experts × 2,048 (4.2M weights) is drawn a slice per task.
+    const big = { ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>), hidden_size: 2048, num_local_experts: 2048, num_experts_per_tok: 4 };
+    paste(el, JSON.stringify(big));
+    await settle(el);
+    const layer = el.shadowRoot!.querySelector('layer-experts')!;
+    const bar = layer.shadowRoot!.querySelector('progress')!;
+    expect(bar.getAttribute('aria-label')).toBe("Drawing the router's random weights");
+    expect(bar.value).toBeGreaterThan(0);
+    expect(bar.value).toBeLessThan(1);
+    expect(deep(el)).toContain("Drawing this router's random weights");
+    // "Route a token" while it draws moves on to token 2 and does not start again.
+    layer.shadowRoot!.querySelector('button')!.click();
+    await el.routed();
+    await settle(el);
+    expect(layer.shadowRoot!.querySelector('progress')).toBeNull();
+    expect(deep(el)).toContain('Token 2: chosen');
+    expect(deep(el)).toContain('The router scored all 2,048 experts with 4,194,304 multiply-adds');
+
+    // Another model while a router is drawn: the drawing stops and the new model's token shows.
+    paste(el, JSON.stringify({ ...big, hidden_size: 2016 }));
+    await settle(el);
+    expect(layer.shadowRoot!.querySelector('progress')).not.toBeNull();
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    await el.routed();
+    await new Promise((r) => setTimeout(r, 50));
+    await settle(el);
+    expect(deep(el)).toContain('Showing: Mixtral 8x7B');
+    expect(deep(el)).toContain('The router scored all 8 experts with 32,768 multiply-adds');
+    expect(layer.shadowRoot!.querySelector('progress')).toBeNull();
+    history.replaceState(null, '', location.pathname);
   });
 });

@@ -12,6 +12,7 @@ async function mount(config: MoeConfig = { ...DEFAULT_CONFIG }, settings: TrainS
   el.step = 1234;
   el.tokensSeen = 98765;
   el.tokensPerSecond = 2345.6;
+  el.stepsPerSecond = 3.14;
   document.body.append(el);
   await el.updateComplete;
   return el;
@@ -34,8 +35,8 @@ describe('<training-controls>', () => {
     expect(buttons(el).map((b) => b.textContent?.trim())).toEqual(['Train', 'Step', 'Reset training']);
     const status = el.shadowRoot!.querySelector('[role="status"]')!;
     expect(status.getAttribute('aria-label')).toBe('Training progress');
-    expect([...status.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Step', 'Tokens seen', 'Tokens/s']);
-    expect([...status.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['1,234', '98,765', '2,346']);
+    expect([...status.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Step', 'Tokens seen', 'Tokens/s', 'Steps/s']);
+    expect([...status.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['1,234', '98,765', '2,346', '3.1']);
     expect(byLabel(el, 'Learning rate').getAttribute('aria-valuetext')).toBe('0.03');
     expect([...byLabel(el, 'Balancing').options].map((o) => o.textContent)).toEqual(['none', 'Switch balance loss', 'DeepSeek-V3 bias', 'bias + sequence-wise loss']);
     // α and γ only matter in their own modes.

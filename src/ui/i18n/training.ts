@@ -62,6 +62,7 @@ const en = {
     stepCount: 'Step',
     tokensSeen: 'Tokens seen',
     tokensPerSecond: 'Tokens/s',
+    stepsPerSecond: 'Steps/s',
     learningRate: 'Learning rate',
     learningRateHint: 'Adam step size. Too high and the loss jumps about; too low and it barely moves.',
     batchSize: 'Batch size',
@@ -114,6 +115,7 @@ const en = {
     stepEachSide: 'Step (each side)',
     tokensSeen: 'Tokens seen',
     tokensPerSecond: 'Tokens/s',
+    stepsPerSecond: 'Steps/s (each side)',
     unused: 'Neither side uses it',
     caption:
       'Both models use the sigmoid-with-bias router (DeepSeek-V3), so every mode applies. Changing a side’s balancing, the seed or the shape restarts both from the seed, so they stay comparable; the learning rate, α and γ apply to both from the next step.',
@@ -260,6 +262,7 @@ const zh: typeof en = {
     stepCount: '步数',
     tokensSeen: '已见词元',
     tokensPerSecond: '词元/秒',
+    stepsPerSecond: '步/秒',
     learningRate: '学习率',
     learningRateHint: 'Adam 的步长。太大时损失上下乱跳；太小时几乎不动。',
     batchSize: '批次大小',
@@ -312,6 +315,7 @@ const zh: typeof en = {
     stepEachSide: '步数（每侧）',
     tokensSeen: '已见词元',
     tokensPerSecond: '词元/秒',
+    stepsPerSecond: '步/秒（每侧）',
     unused: '两侧都没有用到它',
     caption:
       '两个模型都使用带偏置的 sigmoid 路由器（DeepSeek-V3），因此每种模式都适用。修改任一侧的负载均衡方式、随机种子或模型形状，都会让两个模型从随机种子重新开始，以保持可比；学习率、α 和 γ 从下一步起同时作用于两侧。',

@@ -1,0 +1,156 @@
+/**
+ * The page's side of live training: the training runs in a module Web Worker
+ * (./training-worker.ts), and each RemoteTrainingLoop here is a stand-in for a TrainingLoop there,
+ * with the same methods and a copy of its state, kept up to date from the worker's patches. The
+ * worker answers requests in the order they were sent, and sends a loop's state before answering a
+ * request on it, so when a request resolves the state already shows its effect.
+ */
+import type { BackendName, BackendStatus } from '../core/backend';
+import type { MoeConfig } from '../core/config';
+import type { TrainSettings } from '../core/training';
+import type { TrainState } from './training-loop';
+import { applyPatch, type FromWorker, type LoopMethod, type Memory, type Port, type StatePatch, type ToWorker } from './training-protocol';
+
+type Request = ToWorker extends infer T ? (T extends { req: number } ? Omit<T, 'req'> : never) : never;
+
+/** One connection to a training worker (or, in tests, to a host on a MessagePort). */
+export class TrainingConnection {
+  /** The worker's live tfjs tensors and bytes, as of its last message. */
+  memory: Memory = { tensors: 0, bytes: 0 };
+  private next = 0;
+  private nextLoop = 0;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly loops = new Map<number, RemoteTrainingLoop>();
+
+  constructor(
+    private readonly port: Port,
+    private readonly onClose?: () => void,
+  ) {
+    port.addEventListener('message', (e: MessageEvent) => this.receive(e.data as FromWorker));
+    port.start?.();
+  }
+
+  private receive(m: FromWorker): void {
+    this.memory = m.memory;
+    if (m.kind === 'state') {
+      this.loops.get(m.loop)?.apply(m.patch);
+      return;
+    }
+    const p = this.pending.get(m.req);
+    this.pending.delete(m.req);
+    if (m.error !== undefined) p?.reject(new Error(m.error));
+    else p?.resolve(m.result);
+  }
+
+  /** Sends a request; resolves with the worker's answer once it has done it. */
+  request(message: Request): Promise<unknown> {
+    const req = ++this.next;
+    return new Promise((resolve, reject) => {
+      this.pending.set(req, { resolve, reject });
+      this.port.postMessage({ ...message, req });
+    });
+  }
+
+  /** Starts tfjs in the worker (wasm, or cpu as asked or as the fallback). */
+  async start(backend: BackendName): Promise<BackendStatus> {
+    return (await this.request({ kind: 'start', backend })) as BackendStatus;
+  }
+
+  /** A new training loop in the worker, with its first state. */
+  async createLoop(config: MoeConfig, settings: TrainSettings, text: string): Promise<RemoteTrainingLoop> {
+    const id = ++this.nextLoop;
+    const first = (await this.request({ kind: 'create', loop: id, config, settings, text })) as StatePatch;
+    const loop = new RemoteTrainingLoop(this, id, applyPatch(null, first));
+    this.loops.set(id, loop);
+    return loop;
+  }
+
+  forget(id: number): void {
+    this.loops.delete(id);
+  }
+
+  /** Stops the worker (its models go with it). */
+  close(): void {
+    for (const p of this.pending.values()) p.reject(new Error('the training worker was closed'));
+    this.pending.clear();
+    this.loops.clear();
+    this.onClose?.();
+  }
+}
+
+/** A TrainingLoop that runs in the worker: the same methods, and its state as last reported. */
+export class RemoteTrainingLoop extends EventTarget {
+  constructor(
+    private readonly connection: TrainingConnection,
+    private readonly id: number,
+    private current: TrainState,
+  ) {
+    super();
+  }
+
+  get state(): TrainState {
+    return this.current;
+  }
+
+  /** Applies a patch from the worker. */
+  apply(patch: StatePatch): void {
+    this.current = applyPatch(this.current, patch);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private call(method: LoopMethod, arg?: unknown): Promise<void> {
+    return this.connection.request({ kind: 'call', loop: this.id, method, arg }).then(() => undefined);
+  }
+
+  measure(): Promise<void> {
+    return this.call('measure');
+  }
+
+  stepOnce(): Promise<void> {
+    return this.call('stepOnce');
+  }
+
+  /** Trains until paused; `running` is true at once, as with a TrainingLoop. */
+  play(): void {
+    if (!this.current.running) this.apply({ running: true });
+    void this.call('play').catch(() => undefined);
+  }
+
+  pause(): Promise<void> {
+    return this.call('pause');
+  }
+
+  idle(): Promise<void> {
+    return this.call('idle');
+  }
+
+  reset(change: Partial<Record<keyof MoeConfig, unknown>> = {}): Promise<void> {
+    return this.call('reset', change);
+  }
+
+  /** Applied in the worker before any request sent after it; a refusal comes back in state.problems. */
+  setSettings(change: Partial<Record<keyof TrainSettings, unknown>>): void {
+    void this.call('setSettings', change).catch(() => undefined);
+  }
+
+  setText(text: string): Promise<void> {
+    return this.call('setText', text);
+  }
+
+  /** Stops and frees the model in the worker; resolves once it is freed. */
+  dispose(): Promise<void> {
+    return this.call('dispose')
+      .catch(() => undefined)
+      .finally(() => this.connection.forget(this.id));
+  }
+}
+
+/**
+ * Opens a connection to a new training worker. The worker is a module built by vite from
+ * ./training-worker.ts and served from the site itself (a Content-Security-Policy with
+ * script-src 'self' allows it).
+ */
+export function openTrainingWorker(): TrainingConnection {
+  const worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module', name: 'moe-lab training' });
+  return new TrainingConnection(worker, () => worker.terminate());
+}

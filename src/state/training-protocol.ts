@@ -1,0 +1,97 @@
+/**
+ * The messages between a page and the training worker (src/state/training-worker.ts), as plain data.
+ * The worker owns the TrainingLoops and their tfjs models; the page keeps a copy of each loop's
+ * state, updated by patches: only the fields that changed, and for the long per-step lists (loss
+ * history, loads) only the entries added since the last patch.
+ */
+import type { BackendName, BackendStatus } from '../core/backend';
+import { withCode } from '../core/coded';
+import type { MoeConfig } from '../core/config';
+import type { TrainSettings } from '../core/training';
+import { HISTORY_LIMIT, type TrainState } from './training-loop';
+
+/** The TrainingLoop methods the page calls through the worker. */
+export type LoopMethod = 'measure' | 'stepOnce' | 'play' | 'pause' | 'idle' | 'reset' | 'setSettings' | 'setText' | 'dispose';
+
+/** Live tfjs tensors and their bytes in the worker. */
+export interface Memory {
+  tensors: number;
+  bytes: number;
+}
+
+export type ToWorker =
+  | { kind: 'start'; req: number; backend: BackendName }
+  | { kind: 'create'; req: number; loop: number; config: MoeConfig; settings: TrainSettings; text: string }
+  | { kind: 'call'; req: number; loop: number; method: LoopMethod; arg?: unknown };
+
+export type FromWorker =
+  | { kind: 'state'; loop: number; patch: StatePatch; memory: Memory }
+  | { kind: 'done'; req: number; result?: unknown; error?: string; memory: Memory };
+
+/** A list as sent: all of it, or the entries added to the one sent before (trimmed to HISTORY_LIMIT). */
+export type ListPatch<T> = { all: T[] } | { add: T[] };
+
+/** A problem with its code and arguments as plain fields (structured cloning drops non-enumerable ones). */
+export interface PlainProblem {
+  field: string;
+  message: string;
+  code?: string;
+  args?: unknown;
+}
+
+export type StatePatch = Partial<Omit<TrainState, 'history' | 'loads' | 'problems'>> & {
+  history?: ListPatch<TrainState['history'][number]>;
+  loads?: ListPatch<TrainState['loads'][number]>;
+  problems?: PlainProblem[];
+};
+
+/** Anything messages go through: a Worker, the worker's own scope, a MessagePort. */
+export interface Port {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  start?: () => void;
+}
+
+function listPatch<T>(before: readonly T[], now: T[]): ListPatch<T> {
+  const last = before[before.length - 1];
+  const at = last === undefined ? -1 : now.lastIndexOf(last);
+  return at >= 0 ? { add: now.slice(at + 1) } : { all: now };
+}
+
+function applyList<T>(before: T[], patch: ListPatch<T>): T[] {
+  return 'all' in patch ? patch.all : [...before, ...patch.add].slice(-HISTORY_LIMIT);
+}
+
+/** The fields of `now` that differ from `before` (all of them when there is no `before`). */
+export function diffState(before: TrainState | null, now: TrainState): StatePatch {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(now) as (keyof TrainState)[]) {
+    if (before && before[key] === now[key]) continue;
+    if (key === 'history') patch.history = listPatch(before?.history ?? [], now.history);
+    else if (key === 'loads') patch.loads = listPatch(before?.loads ?? [], now.loads);
+    else if (key === 'problems') {
+      patch.problems = now.problems.map((p): PlainProblem => {
+        const { code, args } = p as { code?: string; args?: unknown };
+        return { field: p.field, message: p.message, ...(code === undefined ? {} : { code, args }) };
+      });
+    } else patch[key] = now[key];
+  }
+  return patch as StatePatch;
+}
+
+/** `before` with a patch applied (a full patch when there is no `before`). */
+export function applyPatch(before: TrainState | null, patch: StatePatch): TrainState {
+  const { history, loads, problems, ...rest } = patch;
+  const out = { ...before, ...rest } as TrainState;
+  if (history) out.history = applyList(before?.history ?? [], history);
+  if (loads) out.loads = applyList(before?.loads ?? [], loads);
+  if (problems) {
+    out.problems = problems.map(({ field, message, code, args }) => {
+      const p = { field, message } as TrainState['problems'][number];
+      return code === undefined ? p : withCode(p, code, args);
+    }) as TrainState['problems'];
+  }
+  return out;
+}
+
+export type { BackendStatus };

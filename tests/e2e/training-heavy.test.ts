@@ -1,0 +1,131 @@
+/**
+ * The training pages stay responsive at the heaviest valid link: one step there is about a second of
+ * tfjs work, which runs in a worker, so the page answers input while it trains. Measured in the page:
+ * every main-thread task over 50 ms (PerformanceObserver 'longtask', installed before load) and the
+ * delay from each key press to its handler, while training runs. The measured steps/s is shown.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+const base = inject('baseUrl');
+const HEAVY = 'e=32&k=8&L=4&d=128&h=256';
+/** The longest a main-thread task may take while training runs, and the longest a key press may wait for its handler. */
+const BUDGET_MS = 100;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+interface Watch {
+  longTasks: { start: number; duration: number }[];
+  inputDelays: number[];
+}
+
+/** Installed before the page's own scripts: long tasks, and the wait of every key press before its handler runs. */
+function watchMainThread(): void {
+  const w = { longTasks: [], inputDelays: [] } as Watch;
+  (globalThis as unknown as { __watch: Watch }).__watch = w;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('keydown', (e) => w.inputDelays.push(performance.now() - e.timeStamp), true);
+}
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await openPage(browser, 'about:blank');
+  await page.addInitScript(watchMainThread);
+  await page.goto(`${base}${path}`);
+  return { page, errors };
+}
+
+/** Main-thread figures from `since` (page time, ms): long tasks and key delays. */
+async function figures(page: Page, since: number): Promise<{ longest: number; tasks: number; inputs: number[] }> {
+  return page.evaluate((t0) => {
+    const w = (globalThis as unknown as { __watch: Watch }).__watch;
+    const tasks = w.longTasks.filter((t) => t.start >= t0);
+    return { longest: Math.max(0, ...tasks.map((t) => t.duration)), tasks: tasks.length, inputs: w.inputDelays };
+  }, since);
+}
+
+/** Presses → and ← on the learning-rate slider (applied from the next step) every 400 ms until `done()`. */
+async function pressKeysWhile(page: Page, done: () => Promise<boolean>, timeout = 120000): Promise<void> {
+  const end = Date.now() + timeout;
+  await page.getByRole('slider', { name: 'Learning rate' }).focus();
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error('timed out waiting for training steps');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(400);
+  }
+}
+
+/** The steps/s shown in the progress readout ('' when there is none). */
+async function shownRate(page: Page): Promise<string> {
+  const rate = page.getByRole('status', { name: 'Training progress' }).locator('.steps-rate');
+  return (await rate.count()) ? ((await rate.textContent()) ?? '').trim() : '';
+}
+
+describe('heavy training links stay responsive', () => {
+  it(`demos/training.html?${HEAVY}: no main-thread task over ${BUDGET_MS} ms while training, keys answered, steps/s shown`, async () => {
+    const { page, errors } = await open(`demos/training.html?${HEAVY}`);
+    const step = () => page.evaluate(() => document.querySelector('training-page')?.training?.step ?? -1);
+    await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).isEnabled(), { timeout: 60000 }).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /^token \d+:/ }).count(), { timeout: 60000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    const t0 = await page.evaluate(() => performance.now());
+    const wall = Date.now();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // Keys while training: their handlers must run at once, and no task may hold the page.
+    await pressKeysWhile(page, async () => (await step()) >= 6);
+    const steps = await step();
+    const seconds = (Date.now() - wall) / 1000;
+    const f = await figures(page, t0);
+    const rate = await shownRate(page);
+    console.log(
+      `heavy training link: ${(steps / seconds).toFixed(2)} steps/s (${steps} in ${seconds.toFixed(1)} s), shown "${rate}"; ` +
+        `longest main-thread task ${f.longest.toFixed(0)} ms (${f.tasks} over 50 ms); key delays ${f.inputs.map((c) => c.toFixed(0)).join(', ')} ms`,
+    );
+    expect(f.longest).toBeLessThanOrEqual(BUDGET_MS);
+    expect(f.inputs.length).toBeGreaterThan(3);
+    expect(Math.max(...f.inputs)).toBeLessThanOrEqual(BUDGET_MS);
+    expect(Number(rate)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).count(), { timeout: 20000 }).toBe(1);
+    expect(errors).toEqual([]);
+  }, 180000);
+
+  it(`demos/balance.html?${HEAVY}: no main-thread task over ${BUDGET_MS} ms while both train, steps/s shown`, async () => {
+    const { page, errors } = await open(`demos/balance.html?${HEAVY}`);
+    const steps = () => page.evaluate(() => {
+      const t = document.querySelector('balance-compare')?.training;
+      return t ? Math.min(t.left.step, t.right.step) : -1;
+    });
+    await expect.poll(() => page.getByRole('button', { name: 'Train both' }).isEnabled(), { timeout: 60000 }).toBe(true);
+    await page.waitForTimeout(500);
+    const t0 = await page.evaluate(() => performance.now());
+    const wall = Date.now();
+    await page.getByRole('button', { name: 'Train both' }).click();
+    await pressKeysWhile(page, async () => (await steps()) >= 3);
+    const n = await steps();
+    const seconds = (Date.now() - wall) / 1000;
+    const f = await figures(page, t0);
+    const rate = await shownRate(page);
+    console.log(
+      `heavy balance link: ${((2 * n) / seconds).toFixed(2)} steps/s over both models, shown "${rate}"; ` +
+        `longest main-thread task ${f.longest.toFixed(0)} ms (${f.tasks} over 50 ms); key delays ${f.inputs.map((c) => c.toFixed(0)).join(', ')} ms`,
+    );
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(f.longest).toBeLessThanOrEqual(BUDGET_MS);
+    expect(f.inputs.length).toBeGreaterThan(3);
+    expect(Math.max(...f.inputs)).toBeLessThanOrEqual(BUDGET_MS);
+    expect(Number(rate)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Pause both' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Train both' }).count(), { timeout: 30000 }).toBe(1);
+    expect(errors).toEqual([]);
+  }, 240000);
+});
