@@ -21,6 +21,7 @@ import { RouteTokenEvent } from './scale-events';
 import { a11yStyles } from './shared-styles';
 import { WidthController } from './width-controller';
 import './i18n/scale';
+import { styleProps } from './style-props';
 
 /** More experts than this are described in words only. */
 export const MAX_DRAWN = 2048;
@@ -151,7 +152,7 @@ export class LayerExperts extends LitElement {
           ? html`<div class="layer">
               <div class="group shared">
                 <span class="gname">${t.sharedGroup(L.shared)}</span>
-                <div class="blocks" style="gap:${gap}px">
+                <div class="blocks" ${styleProps({ gap: `${gap}px` })}>
                   ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, '#2f2f2f', maxW))}
                 </div>
               </div>
@@ -163,7 +164,7 @@ export class LayerExperts extends LitElement {
             const label = L.nGroup > 1 ? t.group(g + 1, kept ? !dropped : null) : t.routedAll(formatExact(L.experts));
             return html`<div class="group ${dropped ? 'dropped' : ''}" data-group=${g}>
               <span class="gname">${label}</span>
-              <div class="blocks" style="gap:${gap}px;${groupWidth ? `width:${groupWidth}px` : ''}">
+              <div class="blocks" ${styleProps({ gap: `${gap}px`, width: groupWidth ? `${groupWidth}px` : null })}>
                 ${Array.from({ length: groupSize }, (_, i) => {
                   const e = g * groupSize + i;
                   const w = weightOf.get(e) ?? null;
@@ -176,7 +177,7 @@ export class LayerExperts extends LitElement {
       </div>
       <ul class="legend" aria-hidden="true">
         <li><span class="b"></span>${t.idle}</li>
-        <li><span class="b on" style="background:${expertColour(3)}"></span>${t.chosen}</li>
+        <li><span class="b on" ${styleProps({ background: expertColour(3) })}></span>${t.chosen}</li>
         ${L.shared ? html`<li><span class="b sh"></span>${t.sharedOn}</li>` : nothing}
         ${L.nGroup > 1 ? html`<li><span class="g"></span>${t.groupKept}</li><li><span class="g dropped"></span>${t.groupDropped}</li>` : nothing}
       </ul>
@@ -187,17 +188,18 @@ export class LayerExperts extends LitElement {
   private block(label: string, side: number, cls: string, weight: number | null, colour: string, maxW: number) {
     const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
     const font = Math.min(13, Math.max(8, side / 3.2));
-    let style = `width:${side}px;height:${side}px;font-size:${font.toFixed(1)}px;--ring:${ring}px;`;
+    const style: Record<string, string> = { width: `${side}px`, height: `${side}px`, 'font-size': `${font.toFixed(1)}px`, '--ring': `${ring}px` };
     if (weight !== null) {
       const strength = Math.round(40 + (60 * weight) / maxW);
       const bg = tint(colour, strength);
-      style += `background:${bg};color:${textOn(bg)};`;
+      style.background = bg;
+      style.color = textOn(bg);
     }
     const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
     const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;
     const t = messages().scale.layer;
     const title = cls === 'sh' ? t.titleShared(label) : weight !== null ? t.titleChosen(label, formatWeight(weight)) : label;
-    return html`<div class="b ${cls}" style=${style} title=${title} data-label=${label}>
+    return html`<div class="b ${cls}" ${styleProps(style)} title=${title} data-label=${label}>
       ${showLabel ? html`<span>${label}</span>` : nothing}
       ${showWeight ? html`<span>${formatWeight(weight)}</span>` : nothing}
     </div>`;

@@ -112,6 +112,7 @@ export class ScalePage extends LitElement {
     .top { display: grid; grid-template-columns: minmax(18rem, 25rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
     .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 1rem; align-items: start; }
     .top > section, .pair > section { margin-bottom: 0; }
+    section.spaced { margin-top: 1rem; }
     .pair { margin-top: 1rem; }
     fieldset { border: none; margin: 0 0 0.75rem; padding: 0; }
     legend { font-weight: 600; margin-bottom: 0.3rem; padding: 0; }
@@ -237,7 +238,7 @@ export class ScalePage extends LitElement {
     const t = messages().scale.page;
     const r = this.routes;
     return html`
-      <section aria-labelledby="layer-h" style="margin-top:1rem">
+      <section aria-labelledby="layer-h" class="spaced">
         <h2 id="layer-h">${t.layerTitle(m.inSentence)}</h2>
         <layer-experts .model=${m} .route=${r.route} .elapsed=${r.ms} .drewWeights=${r.drewWeights} .drawing=${r.drawing} .problem=${r.error === null ? null : t.cannotRoute(coreText(r.error))} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
       </section>
