@@ -104,6 +104,7 @@ export class LoadHistory extends LitElement {
   @property({ type: Boolean, attribute: 'hide-figure' }) hideFigure = false;
   private readonly size = new WidthController(this);
   private readonly i18n = new LocaleController(this);
+  private drawFrame = 0;
 
   private get name(): string {
     return this.label || messages().train.load.label;
@@ -181,8 +182,22 @@ export class LoadHistory extends LitElement {
     `;
   }
 
+  /**
+   * Draws in the next frame: the canvas's width is read from a layout the browser has already done,
+   * instead of forcing one in the middle of the page's update (and the drawing is a task of its own).
+   */
   protected override updated(): void {
-    this.draw();
+    cancelAnimationFrame(this.drawFrame);
+    this.drawFrame = requestAnimationFrame(() => {
+      this.drawFrame = 0;
+      this.draw();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    cancelAnimationFrame(this.drawFrame);
+    this.drawFrame = 0;
+    super.disconnectedCallback();
   }
 
   private draw(): void {

@@ -1,6 +1,8 @@
 /**
- * Re-renders its host when any watched training loop reports a change, at most once per animation
- * frame (a loop may report several changes per step). Listens only while the host is connected.
+ * Re-renders its host when any watched training loop reports a change, in an animation frame and at
+ * most once every MIN_RENDER_INTERVAL_MS (a loop may report several changes per step, and a small
+ * model many steps per frame): the charts still move ten times a second, and the page's thread keeps
+ * time to answer input. Listens only while the host is connected.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -18,19 +20,36 @@ export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...arg
   };
 }
 
+/** Shortest time between two re-renders caused by the loops. */
+export const MIN_RENDER_INTERVAL_MS = 100;
+
 export class LoopController implements ReactiveController {
   private readonly targets = new Set<EventTarget>();
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastRender = -Infinity;
   private connected = false;
 
   private readonly onChange = (): void => {
     this.changed?.();
-    if (this.frame) return;
+    if (this.frame || this.timer !== null) return;
+    const wait = this.lastRender + MIN_RENDER_INTERVAL_MS - performance.now();
+    if (wait <= 0) this.render();
+    else {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.render();
+      }, wait);
+    }
+  };
+
+  private render(): void {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      this.lastRender = performance.now();
       this.host.requestUpdate();
     });
-  };
+  }
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -61,5 +80,7 @@ export class LoopController implements ReactiveController {
     for (const t of this.targets) t.removeEventListener('change', this.onChange);
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 }
