@@ -13,24 +13,60 @@ import { applyPatch, type FromWorker, type LoopMethod, type Memory, type Port, t
 
 type Request = ToWorker extends infer T ? (T extends { req: number } ? Omit<T, 'req'> : never) : never;
 
+interface Pending {
+  message: ToWorker;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
 /** One connection to a training worker (or, in tests, to a host on a MessagePort). */
 export class TrainingConnection {
   /** The worker's live tfjs tensors and bytes, as of its last message. */
   memory: Memory = { tensors: 0, bytes: 0 };
   private next = 0;
   private nextLoop = 0;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private heard = false;
+  private readonly pending = new Map<number, Pending>();
   private readonly loops = new Map<number, RemoteTrainingLoop>();
 
   constructor(
-    private readonly port: Port,
+    private port: Port,
     private readonly onClose?: () => void,
+    /** Where to turn when the worker fails before it has said anything (it could not start). */
+    private fallback?: () => Port,
   ) {
-    port.addEventListener('message', (e: MessageEvent) => this.receive(e.data as FromWorker));
+    this.listen(port);
+  }
+
+  private listen(port: Port): void {
+    port.addEventListener('message', (e: MessageEvent) => {
+      if (port === this.port) this.receive(e.data as FromWorker);
+    });
     port.start?.();
   }
 
+  /**
+   * The worker failed. Before its first message (it could not start: no module workers, a blocked
+   * script), the requests go to the fallback instead, none having been done; later, every request
+   * waiting fails and each loop shows the error.
+   */
+  fail(why: string): void {
+    const fallback = this.fallback;
+    this.fallback = undefined;
+    if (!this.heard && fallback) {
+      this.onClose?.();
+      this.port = fallback();
+      this.listen(this.port);
+      for (const p of this.pending.values()) this.port.postMessage(p.message);
+      return;
+    }
+    for (const p of this.pending.values()) p.reject(new Error(why));
+    this.pending.clear();
+    for (const loop of this.loops.values()) loop.apply({ running: false, error: why });
+  }
+
   private receive(m: FromWorker): void {
+    this.heard = true;
     this.memory = m.memory;
     if (m.kind === 'state') {
       this.loops.get(m.loop)?.apply(m.patch);
@@ -45,9 +81,10 @@ export class TrainingConnection {
   /** Sends a request; resolves with the worker's answer once it has done it. */
   request(message: Request): Promise<unknown> {
     const req = ++this.next;
+    const full = { ...message, req } as ToWorker;
     return new Promise((resolve, reject) => {
-      this.pending.set(req, { resolve, reject });
-      this.port.postMessage({ ...message, req });
+      this.pending.set(req, { message: full, resolve, reject });
+      this.port.postMessage(full);
     });
   }
 
@@ -145,12 +182,29 @@ export class RemoteTrainingLoop extends EventTarget {
   }
 }
 
+/** Training on the page's own thread, for a browser where the worker cannot start (steps then hold the page). */
+function inPage(): Port {
+  const { port1, port2 } = new MessageChannel();
+  void import('./training-browser').then((m) => m.serveBrowserTraining(port2 as unknown as Port));
+  return port1 as unknown as Port;
+}
+
 /**
  * Opens a connection to a new training worker. The worker is a module built by vite from
  * ./training-worker.ts and served from the site itself (a Content-Security-Policy with
- * script-src 'self' allows it).
+ * script-src 'self' allows it). Where it cannot start, the training runs in the page.
  */
 export function openTrainingWorker(): TrainingConnection {
-  const worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module', name: 'moe-lab training' });
-  return new TrainingConnection(worker, () => worker.terminate());
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module', name: 'moe-lab training' });
+  } catch {
+    return new TrainingConnection(inPage());
+  }
+  const connection = new TrainingConnection(worker as unknown as Port, () => worker.terminate(), inPage);
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    connection.fail(e.message || 'the training worker stopped');
+  });
+  return connection;
 }

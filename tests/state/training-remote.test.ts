@@ -89,6 +89,30 @@ describe('training over the worker protocol', () => {
     await loop.dispose();
   });
 
+  it('a worker that fails before answering hands its requests to the fallback; one that fails later fails them', async () => {
+    const silent: Port = { postMessage: () => undefined, addEventListener: () => undefined };
+    let served: TrainingConnection | null = null;
+    const conn = new TrainingConnection(silent, undefined, () => {
+      served = connect();
+      return (channel as MessageChannel).port1 as unknown as Port;
+    });
+    const started = conn.start('cpu');
+    conn.fail('the training worker could not start');
+    expect(await started).toMatchObject({ name: 'cpu' });
+    expect(served).not.toBeNull();
+    const loop = await conn.createLoop({ ...DEFAULT_CONFIG }, { ...DEFAULT_TRAIN }, '');
+    await loop.stepOnce();
+    expect(loop.state.step).toBe(1);
+    // Now it has answered: a failure ends the waiting requests and shows on the loop.
+    const waiting = new TrainingConnection(silent);
+    const pending = waiting.start('cpu');
+    waiting.fail('gone');
+    await expect(pending).rejects.toThrow('gone');
+    conn.fail('the training worker stopped');
+    expect(loop.state).toMatchObject({ running: false, error: 'the training worker stopped' });
+    await loop.dispose();
+  });
+
   it('patches carry only what changed, and only the new entries of the long lists', () => {
     const loop = new TrainingLoop({ ...DEFAULT_CONFIG });
     const point = (step: number) => ({ step, taskLoss: 3, balanceLoss: 0, zLoss: 0, loss: 3, maxOverMean: [1.5] });
