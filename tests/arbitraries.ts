@@ -4,7 +4,7 @@
  * field by field so that every one passes validation, and garbage of the kinds people paste.
  */
 import fc from 'fast-check';
-import { GRANULARITIES, LIMITS, ROUTERS, type MoeConfig } from '../src/core/config';
+import { GATE_NORMS, GRANULARITIES, LIMITS, ROUTERS, type MoeConfig } from '../src/core/config';
 import { HIDEABLE, VIEW_LIMITS, type ViewState } from '../src/state/view';
 import { MAX_TEXT_CHARS } from '../src/state/url';
 
@@ -33,6 +33,7 @@ export const validConfig: fc.Arbitrary<MoeConfig> = fc
     capacityFactor: fc.option(realIn(LIMITS.minCapacityFactor, LIMITS.maxCapacityFactor), { nil: null }),
     routerNoise: realIn(0, 10),
     routeScale: realIn(0.01, 100),
+    gateNorm: fc.constantFrom(...GATE_NORMS),
     d: fc.nat(),
     layers: fc.integer({ min: 1, max: LIMITS.maxLayers }),
     seed: fc.integer({ min: 0, max: 4294967295 }),
@@ -71,6 +72,7 @@ export const validConfig: fc.Arbitrary<MoeConfig> = fc
       nGroup,
       topkGroup,
       routeScale: r.routeScale,
+      gateNorm: r.gateNorm,
       layers: r.layers,
       seed: r.seed,
     };

@@ -130,7 +130,7 @@ describe('the problems section of the catalogue', () => {
       ...decodeTrainView('?lr=fast&batch=2.5&alpha=3&z=-1&bal=magic&speed=3').codedNotices,
       ...decodeTrainView('?bal=bias').codedNotices,
       ...decodeBalanceView('?r=softmax-topk&g=3&left=loud&bal=none').codedNotices,
-      ...[{ capacityFactor: 'lots' }, { router: 7 }, { granularity: 3 }, [], { routedExperts: 256, granularity: 2 }, { routedExperts: 8, expertHidden: 63, granularity: 2 }].flatMap((c) => {
+      ...[{ capacityFactor: 'lots' }, { router: 7 }, { gateNorm: 'renormalised' }, { granularity: 3 }, [], { routedExperts: 256, granularity: 2 }, { routedExperts: 8, expertHidden: 63, granularity: 2 }].flatMap((c) => {
         const r = validateConfig(c);
         return r.ok ? [] : r.problems;
       }),

@@ -10,6 +10,15 @@ export type RouterKind = (typeof ROUTERS)[number];
 
 export const GRANULARITIES = [1, 2, 4, 8] as const;
 
+/**
+ * How the chosen experts' gate weights are made (src/core/router.ts gateWeights): 'chosen' renormalises
+ * them over the k chosen (Mixtral, Qwen3-MoE, DeepSeek-V3; at k = 1 the weight is always 1, so the
+ * task loss gives the router no gradient); 'all' keeps each chosen expert's probability over all
+ * experts (the Switch Transformer; Qwen1.5/Qwen2-MoE and OLMoE ship norm_topk_prob false).
+ */
+export const GATE_NORMS = ['chosen', 'all'] as const;
+export type GateNorm = (typeof GATE_NORMS)[number];
+
 /** Hard limits of the simulator. */
 export const LIMITS = {
   maxRoutedExperts: 256,
@@ -47,8 +56,10 @@ export interface MoeConfig {
   /** sigmoid-bias: number of expert groups, and how many groups a token may use. */
   nGroup: number;
   topkGroup: number;
-  /** sigmoid-bias: gate weights are renormalised to sum 1, then multiplied by this. */
+  /** sigmoid-bias: gate weights are renormalised to sum 1 (see gateNorm), then multiplied by this. */
   routeScale: number;
+  /** Token-choice routers: gate weights renormalised over the chosen k, or probabilities over all experts. */
+  gateNorm: GateNorm;
   /** Stacked MoE layers (each: RMS norm, MoE, residual). */
   layers: number;
   seed: number;
@@ -67,6 +78,7 @@ export const DEFAULT_CONFIG: Readonly<MoeConfig> = Object.freeze({
   nGroup: 1,
   topkGroup: 1,
   routeScale: 1,
+  gateNorm: 'chosen',
   layers: 1,
   seed: 1,
 });
@@ -107,7 +119,7 @@ export interface ConfigProblem {
 }
 
 /** Fields checked by a plain number rule (their labels are in RULES). */
-export type RuleField = Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity'>;
+export type RuleField = Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity' | 'gateNorm'>;
 
 /**
  * The problems validateConfig reports, by code, with their arguments (see ./coded). `got` is a
@@ -121,6 +133,7 @@ export interface ConfigMessages {
   'config.notWhole': { field: RuleField; value: number };
   'config.outOfRange': { field: RuleField; value: number; min: number; max: number };
   'config.router': { got: string; options: string };
+  'config.gateNorm': { got: string; options: string };
   'config.granularity': { got: string; options: string };
   'config.capacityNotNumber': { got: string };
   'config.capacityRange': { value: number; min: number; max: number };
@@ -232,6 +245,16 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
       const got = describe(v);
       const options = ROUTERS.join(', ');
       problems.push(problem('router', 'config.router', { got, options }, `router ${got} is not one of ${options}`));
+    }
+  }
+
+  if ('gateNorm' in raw && raw.gateNorm !== undefined) {
+    const v = raw.gateNorm;
+    if (typeof v === 'string' && (GATE_NORMS as readonly string[]).includes(v)) out.gateNorm = v as GateNorm;
+    else {
+      const got = describe(v);
+      const options = GATE_NORMS.join(', ');
+      problems.push(problem('gateNorm', 'config.gateNorm', { got, options }, `gate weights ${got} is not one of ${options}`));
     }
   }
 

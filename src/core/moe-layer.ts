@@ -139,6 +139,7 @@ export class MoeLayer {
       nGroup: config.nGroup,
       topkGroup: config.topkGroup,
       routeScale: config.routeScale,
+      normalise: config.gateNorm === 'chosen',
     };
     this.router = initRouter(source, s, seed, 'layer', index, 'router', config.granularity);
     this.noiseRouter = config.router === 'noisy-topk' ? initRouter(source, s, seed, 'layer', index, 'noise', config.granularity) : null;

@@ -487,9 +487,10 @@ function readDeepseek(r: Reader, base: Base, heads: number): Read {
       throw fieldError('num_experts_per_tok', 'hf.topKExceedsGroups', { topK, held, topkGroup }, `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`);
     }
   }
-  const normalise = normTopk && topK > 1;
-  // V3: weights renormalised (when norm_topk_prob), then times routed_scaling_factor. V2's code
-  // applies the scaling factor only when it does not renormalise.
+  // V3 (DeepSeek's Gate, transformers' DeepseekV3TopkRouter): renormalised whenever norm_topk_prob,
+  // at every k (top-1 gives 1 × the scale), then times routed_scaling_factor. V2's code renormalises
+  // only when top_k > 1 and norm_topk_prob, and applies the scaling factor only when it does not.
+  const normalise = normTopk && (v3 || topK > 1);
   const scale = v3 || !normalise ? scaleRaw : 1;
   const groupScore = topkMethod === 'noaux_tc' ? 'top2-sum' : 'max';
   const groupsText =
@@ -588,7 +589,8 @@ function readGqaMoe(r: Reader, base: Base, heads: number): Read {
   const sharedExperts = sharedWidth > 0 ? 1 : 0;
   const sharedGate = t === 'qwen2_moe';
 
-  const normalise = t === 'mixtral' ? true : r.flag('norm_topk_prob', false) && topK > 1;
+  // Mixtral always renormalises; Qwen2/Qwen3-MoE and OLMoE whenever norm_topk_prob, at every k, as their code does.
+  const normalise = t === 'mixtral' ? true : r.flag('norm_topk_prob', false);
   const router: RouterRule = {
     scoring: 'softmax',
     nGroup: 1,

@@ -8,7 +8,7 @@
  * trained weights would be) and the token from `seed`, all through src/core/rng.ts.
  */
 import { withCode, type Coded } from './coded';
-import { keepGroups, sigmoid, softmax, softplus, topKIndices } from './router';
+import { gateWeights, keepGroups, sigmoid, softmax, softplus, topKIndices } from './router';
 import type { RouterRule } from './real-config';
 import { Rng } from './rng';
 import { scaleModelFromConfig, type ScaleModel } from './scale-model';
@@ -168,6 +168,22 @@ export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed
     for (let e = 0; e < E; e++) logits[e] = (logits[e] as number) + eps.normal() * softplus(noiseLogits[e] as number) * rule.noise;
   }
 
+  const routed = routeLogits(rule, logits, k);
+
+  let sharedGate: number | null = null;
+  if (rule.sharedGate) {
+    const g = randomProjection(weightSeed, 'scale-shared-gate', x, 1);
+    sharedGate = sigmoid(g[0] as number);
+  }
+  return { seed, ...routed, sharedGate, multiplyAdds: work };
+}
+
+/**
+ * One token's router logits through a model's router rule: scores, the groups kept, the k chosen
+ * and their gate weights (src/core/router.ts gateWeights, the rule the toy routers use too).
+ */
+export function routeLogits(rule: RouterRule, logits: ArrayLike<number>, k: number): Pick<RealRoute, 'scores' | 'chosen' | 'weights' | 'groupScores' | 'keptGroups'> {
+  const E = logits.length;
   const scores = rule.scoring === 'sigmoid' ? Array.from(logits, sigmoid) : softmax(logits);
   // The selection bias (DeepSeek-V3's e_score_correction_bias) is learned in training; zero here.
   const selection = scores;
@@ -187,14 +203,6 @@ export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed
   } else {
     chosen = topKIndices(selection, k);
   }
-  const picked = chosen.map((e) => scores[e] as number);
-  const sum = picked.reduce((a, b) => a + b, 0);
-  const weights = picked.map((s) => (rule.normalise ? s / sum : s) * rule.scale);
-
-  let sharedGate: number | null = null;
-  if (rule.sharedGate) {
-    const g = randomProjection(weightSeed, 'scale-shared-gate', x, 1);
-    sharedGate = sigmoid(g[0] as number);
-  }
-  return { seed, scores, chosen, weights, groupScores, keptGroups, sharedGate, multiplyAdds: work };
+  const weights = gateWeights(chosen.map((e) => scores[e] as number), rule.normalise, rule.scale);
+  return { scores, chosen, weights, groupScores, keptGroups };
 }

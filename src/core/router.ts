@@ -7,6 +7,9 @@
  *  noisy-topk     (Shazeer 2017)   h = logits + ε·softplus(noise logits), ε ~ N(0,1); top-k; softmax.
  *  sigmoid-bias   (DeepSeek-V3)    s = sigmoid(h); selection on s + b within the best groups;
  *                                  weights = s of the chosen, renormalised, times the route scale.
+ * "Softmax over the k chosen" is the softmax over all experts renormalised over the chosen; with
+ * `normalise` false (the Switch Transformer's rule) the weights stay the probabilities over all
+ * experts (or the raw sigmoid scores), so at k = 1 the router still gets a gradient from the task.
  *  expert-choice  (Zhou 2022)      p = softmax(h) over experts; each expert takes its top-c tokens.
  */
 import type { RouterKind } from './config';
@@ -22,6 +25,8 @@ export interface RouterSpec {
   nGroup: number;
   topkGroup: number;
   routeScale: number;
+  /** Gate weights renormalised over the chosen k (true), or each the probability over all experts (false). */
+  normalise: boolean;
 }
 
 export interface RouterInput {
@@ -63,6 +68,20 @@ export interface Routing {
 export function capacityFor(tokens: number, k: number, experts: number, factor: number): number {
   // The epsilon keeps exact products (e.g. 16·2/8·1 = 4) from rounding up through float error.
   return Math.max(1, Math.ceil((tokens * k * factor) / experts - 1e-9));
+}
+
+/**
+ * Gate weights from the chosen experts' scores (probabilities or sigmoid affinities), the one rule of
+ * every router here and of the real-scale routers (real-route.ts), so the two cannot drift apart:
+ * renormalised to sum 1 over the chosen when `normalise` (Mixtral, Qwen3-MoE, DeepSeek-V3; at every k,
+ * as their code does, so at k = 1 the weight is exactly 1), else the scores as they are (the Switch
+ * Transformer; Qwen1.5/Qwen2-MoE and OLMoE with norm_topk_prob false); then times `scale`.
+ */
+export function gateWeights(picked: readonly number[], normalise: boolean, scale: number): number[] {
+  if (!normalise) return picked.map((s) => s * scale);
+  let sum = 0;
+  for (const s of picked) sum += s;
+  return picked.map((s) => (s / sum) * scale);
 }
 
 export function softmax(values: ArrayLike<number>): number[] {
@@ -192,9 +211,7 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
       keptGroups = keepGroups(biased, spec.nGroup, spec.topkGroup, groupSize);
       const kept = keptGroups;
       chosen = spec.nGroup === 1 ? topKIndices(biased, k) : topKIndices(biased, k, (e) => kept.includes(Math.floor(e / groupSize)));
-      let sum = 0;
-      for (const e of chosen) sum += scores[o + e] as number;
-      weights = chosen.map((e) => ((scores[o + e] as number) / sum) * spec.routeScale);
+      weights = gateWeights(chosen.map((e) => scores[o + e] as number), spec.normalise, spec.routeScale);
     } else {
       let h: ArrayLike<number> = logits;
       if (selection && noise) {
@@ -203,7 +220,7 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
       }
       chosen = topKIndices(rowView(h, o, E), k);
       softmaxInto(h, o, E, scores);
-      weights = softmax(chosen.map((e) => h[o + e] as number));
+      weights = gateWeights(chosen.map((e) => scores[o + e] as number), spec.normalise, 1);
     }
     const r: TokenRoute = { experts: chosen, weights, dropped: new Array<boolean>(chosen.length).fill(false) };
     if (keptGroups) r.keptGroups = keptGroups;

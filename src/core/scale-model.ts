@@ -106,12 +106,19 @@ export function scaleModelFromConfig(config: unknown, meta: { id: string; name: 
 }
 
 const TOY_RULE: Record<MoeConfig['router'], (c: MoeConfig, experts: number, k: number) => RouterRule> = {
-  'softmax-topk': (_c, E, k) => rule('softmax', { normalise: true }, `The top ${k} of the ${E} router logits are chosen; gate weights: softmax over those ${k}.`),
+  'softmax-topk': (c, E, k) =>
+    c.gateNorm === 'chosen'
+      ? rule('softmax', { normalise: true }, `The top ${k} of the ${E} router logits are chosen; gate weights: softmax over those ${k}.`)
+      : rule('softmax', { normalise: false }, `Softmax over all ${E} router logits; the top ${k} are chosen; gate weights: their probabilities as they are.`),
   'noisy-topk': (c, E, k) =>
-    rule('softmax', { normalise: true, noise: c.routerNoise }, `Noise ε·softplus(noise logits) is added to the ${E} logits; the top ${k} are chosen; gate weights: softmax over those ${k}.`),
+    rule(
+      'softmax',
+      { normalise: c.gateNorm === 'chosen', noise: c.routerNoise },
+      `Noise ε·softplus(noise logits) is added to the ${E} logits; the top ${k} are chosen; gate weights: ${c.gateNorm === 'chosen' ? `softmax over those ${k}` : `their probabilities over all ${E} as they are`}.`,
+    ),
   'sigmoid-bias': (c, E, k) =>
-    rule('sigmoid', { normalise: true, scale: c.routeScale, nGroup: c.nGroup, topkGroup: c.topkGroup, groupScore: 'top2-sum', selectionBias: true },
-      `Sigmoid score per expert${c.nGroup > 1 ? `; ${E} experts in ${c.nGroup} groups, the best ${c.topkGroup} groups kept` : ''}; the top ${k} are chosen; gate weights: their scores scaled to sum to 1${c.routeScale !== 1 ? `, then times ${c.routeScale}` : ''}.`),
+    rule('sigmoid', { normalise: c.gateNorm === 'chosen', scale: c.routeScale, nGroup: c.nGroup, topkGroup: c.topkGroup, groupScore: 'top2-sum', selectionBias: true },
+      `Sigmoid score per expert${c.nGroup > 1 ? `; ${E} experts in ${c.nGroup} groups, the best ${c.topkGroup} groups kept` : ''}; the top ${k} are chosen; gate weights: their scores ${c.gateNorm === 'chosen' ? 'scaled to sum to 1' : 'as they are'}${c.routeScale !== 1 ? `, then times ${c.routeScale}` : ''}.`),
   // Expert choice lets each expert pick tokens from a batch: one token alone is routed by softmax top-k.
   'expert-choice': (_c, E, k) =>
     rule('softmax', { normalise: true }, `Your toy uses expert choice, where experts pick tokens from a whole batch; one token alone is shown with softmax top-${k} of ${E}.`),

@@ -214,14 +214,19 @@ function masks(lt: LayerTrace, E: number): { chosen: Float32Array; kept: Float32
 
 /**
  * Differentiable gate weights (tokens × experts, zero where unused) from the router's selection
- * logits, with the choices as constants. Equal to the weights the router computed in plain JS.
+ * logits, with the choices as constants. Equal to the weights the router computed in plain JS
+ * (router.ts gateWeights): renormalised over the chosen when `normalise`, else each the probability
+ * over all experts (or the raw sigmoid score). Renormalised at k = 1 the weight is the constant 1 and
+ * the router gets no gradient from the task loss; the probability over all experts keeps one.
  */
-export function gateTensor(kind: RouterKind, logits: Tensor2D, selection: Tensor2D, chosen: Tensor2D, kept: Tensor2D, routeScale: number): Tensor2D {
+export function gateTensor(kind: RouterKind, logits: Tensor2D, selection: Tensor2D, chosen: Tensor2D, kept: Tensor2D, routeScale: number, normalise = true): Tensor2D {
   if (kind === 'sigmoid-bias') {
     const s = mul(sigmoid(logits), chosen);
-    return mul(mul(div(s, sum(s, 1, true)), scalar(routeScale)), kept);
+    return mul(mul(normalise ? div(s, sum(s, 1, true)) : s, scalar(routeScale)), kept);
   }
   if (kind === 'expert-choice') return mul(softmax(logits), kept);
+  // kept is zero wherever chosen is, so the unrenormalised probabilities need no mask of their own.
+  if (!normalise) return mul(softmax(selection), kept);
   return mul(softmax(add(selection, mul(sub(1, chosen), scalar(-1e9)))), kept);
 }
 
@@ -336,7 +341,7 @@ export class MoeTrainer {
             ? (add(logits, mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMul(h, layer.noiseRouter)))) as Tensor2D)
             : logits;
         const chosenT = tensor2d(chosen, [T, E]);
-        const gates = gateTensor(this.config.router, logits, selection, chosenT, tensor2d(kept, [T, E]), this.config.routeScale);
+        const gates = gateTensor(this.config.router, logits, selection, chosenT, tensor2d(kept, [T, E]), this.config.routeScale, this.config.gateNorm === 'chosen');
         x = add(x, sparseTrain(layer, h, gates, a)) as Tensor2D;
         const demand = lt.experts.map((ex) => ex.demand);
         if (s.balance === 'switch' && s.alpha > 0) {

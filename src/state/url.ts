@@ -7,6 +7,7 @@
  *   m      expert granularity        cf     capacity factor or none  r      router
  *   noise  router noise              g      expert groups            tg     groups per token
  *   rs     route scale               d      model width              h      expert hidden width
+ *   gn     gate weights: chosen (renormalised over the k chosen) or all (probability over all experts)
  *   L      MoE layers                seed   seed                     text   the sentence
  *   pos    token position            gamma  bias update speed        bs     bias updates applied
  *   speed  play speed (tokens/s)     layer  layer shown              hide   controls hidden (comma list)
@@ -28,6 +29,7 @@ const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
   g: 'nGroup',
   tg: 'topkGroup',
   rs: 'routeScale',
+  gn: 'gateNorm',
   d: 'modelWidth',
   h: 'expertHidden',
   L: 'layers',

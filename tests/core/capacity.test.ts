@@ -11,6 +11,7 @@ const spec = (experts: number, topK: number, capacityFactor: number | null): Rou
   nGroup: 1,
   topkGroup: 1,
   routeScale: 1,
+  normalise: true,
 });
 
 /** Logits of T tokens over E experts that make token t pick exactly the experts in picks[t], best first. */

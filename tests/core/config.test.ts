@@ -66,6 +66,7 @@ describe('defaults', () => {
       nGroup: 1,
       topkGroup: 1,
       routeScale: 1,
+      gateNorm: 'chosen',
       layers: 1,
       seed: 1,
     });

@@ -108,7 +108,7 @@ describe('MoeLayer', () => {
       expect(w.down.shape).toEqual([32, 32]);
     }
     expect(Array.from(layer.bias)).toEqual(new Array<number>(16).fill(0));
-    expect(layer.spec).toEqual({ kind: 'softmax-topk', experts: 16, topK: 4, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1 });
+    expect(layer.spec).toEqual({ kind: 'softmax-topk', experts: 16, topK: 4, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, normalise: true });
     expect(layer.variables()).toHaveLength(1 + 3 * 18);
   });
 

@@ -4,19 +4,20 @@
  * (src/core/params.ts, real-config.ts), then locateKey for the field an error names. For any text
  * and any JSON object the result is either counts (finite, whole, non-negative, active ≤ total) or
  * a problem that gives a line and column or names a field; nothing else is ever thrown.
- * 10,000 generated inputs per property; the deep-nesting one uses 300 (each text is up to 1 MB).
+ * FUZZ_RUNS generated inputs per property (tests/fuzz-runs.ts: 1,000 in `npm test`, 10,000 in
+ * `npm run test:fuzz`); the deep-nesting one uses 300 (each text is up to 1 MB).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonError, locateKey, parseJson, type JsonProblem } from '../../src/core/json-locate';
+import { findJsonError, locateKey, MAX_JSON_DEPTH, parseJson, type JsonProblem } from '../../src/core/json-locate';
 import { PARTS, type RealParams } from '../../src/core/params';
 import { presetById } from '../../src/core/presets';
 import { ConfigFieldError, MAX_FIELD, MODEL_TYPES } from '../../src/core/real-config';
 import { REAL_LIMITS } from '../../src/core/real-limits';
 import { MAX_ROUTE_WORK, routeRandomToken } from '../../src/core/real-route';
 import { scaleModelFromConfig, type ScaleModel } from '../../src/core/scale-model';
+import { RUNS } from '../fuzz-runs';
 
-const RUNS = { numRuns: 10000 };
 /** src/ui/config-input.ts's MAX_CONFIG_CHARS (a lit module, not importable in Node). */
 const MAX_CONFIG_CHARS = 1_000_000;
 
@@ -227,6 +228,17 @@ describe('parseJson on any text', () => {
     );
   });
 
+  /** The deepest nesting of objects and lists in text (these texts hold no brackets inside strings). */
+  const nesting = (text: string): number => {
+    let depth = 0;
+    let most = 0;
+    for (const c of text) {
+      if (c === '[' || c === '{') most = Math.max(most, ++depth);
+      else if (c === ']' || c === '}') depth--;
+    }
+    return most;
+  };
+
   it('stays standing on deeply nested text (300 texts nested up to 200,000 deep, up to 1 MB)', () => {
     const opener = fc.constantFrom('[', '{"a":', '[{"b":[', ' [ ');
     const deep = fc
@@ -245,7 +257,8 @@ describe('parseJson on any text', () => {
         }
         let r: ReturnType<typeof parseJson> | undefined;
         expect(() => (r = parseJson(text))).not.toThrow();
-        expect(r!.ok).toBe(valid);
+        // Valid JSON nested deeper than MAX_JSON_DEPTH is refused too, with its place (json.tooDeep).
+        expect(r!.ok).toBe(valid && nesting(text) <= MAX_JSON_DEPTH);
         if (!r!.ok) expectLocated(text, r!.problem);
         expect(() => paste(text)).not.toThrow();
       }),

@@ -18,7 +18,7 @@ import {
 const E = Math.E;
 
 function spec(kind: RouterKind, experts: number, topK: number, extra: Partial<RouterSpec> = {}): RouterSpec {
-  return { kind, experts, topK, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, ...extra };
+  return { kind, experts, topK, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, normalise: true, ...extra };
 }
 
 /** Inverse sigmoid: the logit whose sigmoid is p. */

@@ -342,11 +342,11 @@ const zh: typeof en = {
       const softmaxOfK = `从 ${E} 个路由器 logits 中选出前 ${k} 个；门控权重：对这 ${k} 个做 softmax。`;
       if (f.modelType === 'toy') {
         if (f.toyRouter === 'expert-choice') return `你的小模型使用专家选择路由，即由专家从整个批次中挑选词元；这里单独显示一个词元，按 ${E} 个专家中的 softmax top-${k} 处理。`;
-        if (f.toyRouter === 'noisy-topk') return `在 ${E} 个 logits 上加入噪声 ε·softplus(噪声 logits)；选出前 ${k} 个；门控权重：对这 ${k} 个做 softmax。`;
+        if (f.toyRouter === 'noisy-topk') return `在 ${E} 个 logits 上加入噪声 ε·softplus(噪声 logits)；选出前 ${k} 个；门控权重：${r.normalise ? `对这 ${k} 个做 softmax` : `它们在全部 ${E} 个专家上的概率保持原样`}。`;
         if (f.toyRouter === 'sigmoid-bias') {
-          return `每个专家计算一个 sigmoid 得分${r.nGroup > 1 ? `；${E} 个专家分为 ${r.nGroup} 组，保留最好的 ${r.topkGroup} 组` : ''}；选出前 ${k} 个；门控权重：它们的得分缩放到总和为 1${r.scale !== 1 ? `，再乘以 ${r.scale}` : ''}。`;
+          return `每个专家计算一个 sigmoid 得分${r.nGroup > 1 ? `；${E} 个专家分为 ${r.nGroup} 组，保留最好的 ${r.topkGroup} 组` : ''}；选出前 ${k} 个；门控权重：它们的得分${r.normalise ? '缩放到总和为 1' : '保持原样'}${r.scale !== 1 ? `，再乘以 ${r.scale}` : ''}。`;
         }
-        return softmaxOfK;
+        return r.normalise ? softmaxOfK : `对全部 ${E} 个路由器 logits 做 softmax；选出前 ${k} 个；门控权重：它们的概率保持原样。`;
       }
       if (f.modelType === 'deepseek_v3' || f.modelType === 'deepseek_v2') {
         const sigmoid = r.scoring === 'sigmoid';
