@@ -151,7 +151,7 @@ describe("transformers' routing on random logits", () => {
   for (const [E, k] of [[8, 1], [8, 2], [60, 4], [64, 8]] as const) {
     it(`E = ${E}, k = ${k}: Qwen2-MoE with norm_topk_prob false and Mixtral equal the two toy modes`, () => {
       for (let t = 0; t < 20; t++) {
-        const logits = rng.normals(E, 2);
+        const logits = Array.from(rng.normals(E, 2));
         const all = route(spec('softmax-topk', E, k, false), { tokens: 1, logits }).routes[0]!;
         const chosen = route(spec('softmax-topk', E, k, true), { tokens: 1, logits }).routes[0]!;
         const qwen = hfQwen2Moe(logits, k, false);
@@ -199,7 +199,7 @@ describe("the router's gradient from the task loss (training forward)", () => {
       const logits = tensor2d([[2, 1, 0, -1], [0, 3, 1, 0], [-1, 0, 0.5, 2]]);
       const chosen = tensor2d([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]]);
       const c = tensor2d([[1, 2, 3, 4], [4, 3, 2, 1], [1, -1, 1, -1]]);
-      const g = grad((l: Tensor2D) => sum(mul(gateTensor(kind, l, l, chosen, chosen, 1, normalise), c)))(logits);
+      const g = grad((l) => sum(mul(gateTensor(kind, l as Tensor2D, l as Tensor2D, chosen, chosen, 1, normalise), c)))(logits);
       return g.arraySync() as number[][];
     });
   }
