@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { GRANULARITIES, LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../core/config';
+import { GATE_NORMS, GRANULARITIES, LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../core/config';
 import type { Hideable } from '../state/view';
 import { CommandEvent, ConfigChangeEvent, ViewChangeEvent, type Command } from './events';
 import { LocaleController, messages } from './i18n/locale';
@@ -156,6 +156,10 @@ export class ControlPanel extends LitElement {
       ${this.isOff('router')
         ? nothing
         : this.select('router', t.router, c.router, ROUTERS.map((r) => [r, t.routerOption(routerInfo(r).name, routerInfo(r).source)]), (v) => this.change({ router: v }), 'router')}
+      ${this.isOff('router') || c.router === 'expert-choice'
+        ? nothing
+        : html`${this.select('gate-norm', t.gateNorm, c.gateNorm, GATE_NORMS.map((g) => [g, t.gateNormOption[g]]), (v) => this.change({ gateNorm: v }), 'gateNorm')}
+            <p class="hint">${t.gateNormHint(c.gateNorm, c.topK * c.granularity)}</p>`}
       ${this.isOff('router') || !sigmoid
         ? nothing
         : html`${this.slider({ id: 'groups', label: t.groups, min: 1, max: Math.min(16, experts), step: 1, value: c.nGroup, valueText: String(c.nGroup), field: 'nGroup', onInput: (v) => this.change({ nGroup: v, topkGroup: Math.min(c.topkGroup, v) }) })}

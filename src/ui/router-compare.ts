@@ -102,6 +102,7 @@ export class RouterCompare extends LitElement {
         <lang-switch></lang-switch>
       </div>
       <p>${m.intro(this.seed)}</p>
+      <p class="gate-rule">${m.gateRule}</p>
       ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
       ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing}
       <div class="controls">

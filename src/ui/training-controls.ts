@@ -8,7 +8,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { ROUTERS, type MoeConfig } from '../core/config';
+import { GATE_NORMS, ROUTERS, type MoeConfig } from '../core/config';
 import { BALANCE_MODES, type TrainSettings } from '../core/training';
 import { ConfigChangeEvent } from './events';
 import { formatCount } from './format';
@@ -41,7 +41,7 @@ interface Slider {
   preview?: (v: number) => string;
 }
 
-const SHAPE_FIELDS = ['routedExperts', 'topK', 'router', 'layers', 'seed'];
+const SHAPE_FIELDS = ['routedExperts', 'topK', 'router', 'gateNorm', 'layers', 'seed'];
 const SETTING_FIELDS = ['learningRate', 'batchSize', 'balance', 'alpha', 'gamma', 'zLoss'];
 
 @customElement('training-controls')
@@ -198,6 +198,14 @@ export class TrainingControls extends LitElement {
       ${this.slider({ id: 'topk', label: m.topK, min: 1, max: Math.max(maxK, c.topK), value: c.topK, valueText: String(c.topK), field: 'topK', live: false,
         preview: (v) => `${v}`, onValue: (v) => this.shape({ topK: v }) })}
       ${this.select('router', m.router, 'router', c.router, ROUTERS.map((r) => [r, m.routerOption(routerInfo(r).name, routerInfo(r).source)]), (v) => this.shape({ router: v }))}
+      ${c.router === 'expert-choice'
+        ? nothing
+        : html`${this.select('gate-norm', m.gateNorm, 'gateNorm', c.gateNorm, GATE_NORMS.map((g) => [g, m.gateNormOption[g]]), (v) => this.shape({ gateNorm: v }))}
+            <p class="lead">${m.gateNormLead}</p>
+            ${c.topK === 1 && c.gateNorm === 'chosen'
+              ? html`<p class="note" role="note">${m.top1NoLearn}</p>
+                  <button class="switch-rule" @click=${() => this.shape({ gateNorm: 'all' })}>${m.useSwitchRule}</button>`
+              : nothing}`}
       ${this.slider({ id: 'layers', label: m.layers, min: 1, max: 4, value: c.layers, valueText: String(c.layers), field: 'layers', live: false,
         preview: (v) => `${v}`, onValue: (v) => this.shape({ layers: v }) })}
       <div class="row">

@@ -80,3 +80,21 @@ describe('<control-panel>', () => {
     el.remove();
   });
 });
+
+describe('<control-panel> gate weights', () => {
+  it('offers both rules for token-choice routers, says at top-1 that renormalised weights teach the router nothing, and sends the choice', async () => {
+    const el = await mount({ ...DEFAULT_CONFIG, topK: 1 });
+    const select = byLabel(el, 'Gate weights') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['chosen', 'all']);
+    expect(el.shadowRoot!.textContent).toContain('the router learns nothing from the task');
+    const got: unknown[] = [];
+    el.addEventListener('config-change', (e: ConfigChangeEvent) => got.push(e.change));
+    select.value = 'all';
+    select.dispatchEvent(new Event('change'));
+    expect(got).toEqual([{ gateNorm: 'all' }]);
+    el.config = { ...DEFAULT_CONFIG, router: 'expert-choice' };
+    await el.updateComplete;
+    expect(() => byLabel(el, 'Gate weights')).toThrow(/no label/);
+    el.remove();
+  });
+});

@@ -111,3 +111,26 @@ describe('<training-controls>', () => {
     el.remove();
   });
 });
+
+describe('<training-controls> gate weights (the Switch rule)', () => {
+  it('offers both rules, and at top-1 renormalised says the router cannot learn and offers the Switch rule', async () => {
+    const el = await mount({ ...DEFAULT_CONFIG, topK: 1 });
+    const select = byLabel(el, 'Gate weights');
+    expect([...select.options].map((o) => o.value)).toEqual(['chosen', 'all']);
+    expect(select.value).toBe('chosen');
+    const note = el.shadowRoot!.querySelector('[role="note"]');
+    expect(text(note)).toContain('cannot learn from the task loss');
+    const changes: unknown[] = [];
+    el.addEventListener('config-change', (e) => changes.push((e as ConfigChangeEvent).change));
+    buttons(el).find((b) => b.textContent?.includes('Switch rule'))!.click();
+    expect(changes).toEqual([{ gateNorm: 'all' }]);
+    el.config = { ...DEFAULT_CONFIG, topK: 1, gateNorm: 'all' };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="note"]')).toBeNull();
+    expect(byLabel(el, 'Gate weights').value).toBe('all');
+    el.config = { ...DEFAULT_CONFIG, topK: 2 };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="note"]')).toBeNull();
+    el.remove();
+  });
+});

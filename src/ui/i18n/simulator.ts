@@ -3,7 +3,7 @@
  * experts, load, the whole-sentence matrix, the parameter meter, the token chips, the export menu,
  * and the four routers' names, formulas and captions (shared with other pages through router-info).
  */
-import type { RouterKind } from '../../core/config';
+import type { GateNorm, RouterKind } from '../../core/config';
 import { register } from './catalogue';
 import { plural, section } from './section';
 
@@ -75,6 +75,12 @@ const en = {
     layers: 'MoE layers',
     router: 'Router',
     routerOption: (name: string, source: string) => `${name} (${source})`,
+    gateNorm: 'Gate weights',
+    gateNormOption: { chosen: 'renormalised over the chosen k', all: 'probability over all experts' } as Record<GateNorm, string>,
+    gateNormHint: (rule: GateNorm, k: number) =>
+      rule === 'chosen'
+        ? `Mixtral, Qwen3-MoE and DeepSeek-V3 rescale the chosen experts' weights to sum to 1${k === 1 ? '; with one expert its weight is always 1, so the router learns nothing from the task' : ''}.`
+        : "The Switch Transformer, Qwen1.5/Qwen2-MoE and OLMoE keep each chosen expert's probability over all experts, so the weights sum to less than 1 and the router still learns at top-1.",
     groups: 'Expert groups',
     groupsPerToken: 'Groups per token',
     noise: 'Router noise',
@@ -334,6 +340,12 @@ const zh: typeof en = {
     layers: 'MoE 层数',
     router: '路由器',
     routerOption: (name, source) => `${name}（${source}）`,
+    gateNorm: '门控权重',
+    gateNormOption: { chosen: '在选中的 k 个上重新归一化', all: '在全部专家上的概率' },
+    gateNormHint: (rule, k) =>
+      rule === 'chosen'
+        ? `Mixtral、Qwen3-MoE 和 DeepSeek-V3 把选中专家的权重缩放到总和为 1${k === 1 ? '；只选一个专家时它的权重总是 1，路由器无法从任务中学习' : ''}。`
+        : 'Switch Transformer、Qwen1.5/Qwen2-MoE 和 OLMoE 保留每个选中专家在全部专家上的概率，所以权重之和小于 1，路由器在 top-1 时仍能学习。',
     groups: '专家组数',
     groupsPerToken: '每个词元可用的组数',
     noise: '路由器噪声',

@@ -4,6 +4,7 @@
  * history, specialisation map, parameters updated). A `{name}` in a message is a slot the component
  * fills with markup (a bold number, a word of the sentence); see `withSlots` in ../training-format.
  */
+import type { GateNorm } from '../../core/config';
 import type { BalanceMode } from '../../core/training';
 import { register } from './catalogue';
 import { section } from './section';
@@ -81,6 +82,11 @@ const en = {
     topK: 'Active experts per token (top-k)',
     router: 'Router',
     routerOption: (name: string, source: string) => `${name} (${source})`,
+    gateNorm: 'Gate weights',
+    gateNormOption: { chosen: 'renormalised over the chosen k (Mixtral, DeepSeek-V3)', all: 'probability over all experts (Switch, Qwen2-MoE)' } as Record<GateNorm, string>,
+    gateNormLead: 'Renormalised, the chosen weights sum to 1 (Mixtral, Qwen3-MoE, DeepSeek-V3); as probabilities over all experts they sum to less (Switch Transformer, Qwen1.5/Qwen2-MoE, OLMoE).',
+    top1NoLearn: 'At top-1 with renormalised weights the one chosen expert always gets weight 1, so the router cannot learn from the task loss (only a balancing loss or bias moves it).',
+    useSwitchRule: 'Use the Switch rule (probability over all experts)',
     layers: 'MoE layers',
     seed: 'Seed',
   },
@@ -281,6 +287,11 @@ const zh: typeof en = {
     topK: '每个词元激活的专家数（top-k）',
     router: '路由器',
     routerOption: (name, source) => `${name}（${source}）`,
+    gateNorm: '门控权重',
+    gateNormOption: { chosen: '在选中的 k 个上重新归一化（Mixtral、DeepSeek-V3）', all: '在全部专家上的概率（Switch、Qwen2-MoE）' },
+    gateNormLead: '重新归一化后，选中专家的权重之和为 1（Mixtral、Qwen3-MoE、DeepSeek-V3）；若取在全部专家上的概率，权重之和小于 1（Switch Transformer、Qwen1.5/Qwen2-MoE、OLMoE）。',
+    top1NoLearn: 'top-1 且权重重新归一化时，唯一选中的专家权重总是 1，路由器无法从任务损失中学习（只有均衡损失或偏置能改变它）。',
+    useSwitchRule: '改用 Switch 规则（在全部专家上的概率）',
     layers: 'MoE 层数',
     seed: '随机种子',
   },
