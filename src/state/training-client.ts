@@ -31,6 +31,7 @@ export class TrainingConnection {
 
   constructor(
     private port: Port,
+    /** Ends the worker when the connection turns to the fallback. */
     private readonly onClose?: () => void,
     /** Where to turn when the worker fails before it has said anything (it could not start). */
     private fallback?: () => Port,
@@ -106,13 +107,6 @@ export class TrainingConnection {
     this.loops.delete(id);
   }
 
-  /** Stops the worker (its models go with it). */
-  close(): void {
-    for (const p of this.pending.values()) p.reject(new Error('the training worker was closed'));
-    this.pending.clear();
-    this.loops.clear();
-    this.onClose?.();
-  }
 }
 
 /** A TrainingLoop that runs in the worker: the same methods, and its state as last reported. */
@@ -165,9 +159,12 @@ export class RemoteTrainingLoop extends EventTarget {
     return this.call('reset', change);
   }
 
-  /** Applied in the worker before any request sent after it; a refusal comes back in state.problems. */
-  setSettings(change: Partial<Record<keyof TrainSettings, unknown>>): void {
-    void this.call('setSettings', change).catch(() => undefined);
+  /**
+   * Applied in the worker before any request sent after it; resolves once the state shows it (a
+   * refusal comes back in state.problems).
+   */
+  setSettings(change: Partial<Record<keyof TrainSettings, unknown>>): Promise<void> {
+    return this.call('setSettings', change).catch(() => undefined);
   }
 
   setText(text: string): Promise<void> {

@@ -50,7 +50,11 @@ export class BalanceCompare extends LitElement {
   /** Pause-do-resume rounds in progress (several may overlap; the buttons wait for the last). */
   private rounds = 0;
   private readonly initial: BalanceView;
-  private readonly ctl = new LoopController(this, () => this.onLoopChange());
+  private readonly ctl = new LoopController(
+    this,
+    () => this.onLoopChange(),
+    () => this.running,
+  );
   private readonly i18n = new LocaleController(this);
   @state() private notices: (string | CoreMessage)[] = [];
   /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
@@ -159,8 +163,7 @@ export class BalanceCompare extends LitElement {
 
   /** Live tfjs tensors and their bytes of both models: the training worker's (the page's thread makes none). */
   diagnostics(): { tensors: number; bytes: number } {
-    const m = this.connection?.memory ?? { tensors: 0, bytes: 0 };
-    return { tensors: m.tensors, bytes: m.bytes };
+    return { ...(this.connection?.memory ?? { tensors: 0, bytes: 0 }) };
   }
 
   private onLoopChange(): void {
@@ -234,14 +237,14 @@ export class BalanceCompare extends LitElement {
   private setMode(side: Side, mode: BalanceMode): Promise<void> {
     // Both restart, so the two runs stay step for step comparable.
     return this.whilePaused(async () => {
-      this.loops.get(side)?.setSettings({ balance: mode });
+      void this.loops.get(side)?.setSettings({ balance: mode });
       for (const loop of this.loops.values()) await loop.reset({});
       return true;
     });
   }
 
   private setShared(change: Partial<TrainSettings>): void {
-    for (const loop of this.loops.values()) loop.setSettings(change);
+    for (const loop of this.loops.values()) void loop.setSettings(change);
   }
 
   private slider(id: string, label: string, max: number, value: number, text: string, onValue: (v: number) => void, liveInput: boolean, min = 0, disabled = false): TemplateResult {

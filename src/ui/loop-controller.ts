@@ -1,8 +1,8 @@
 /**
- * Re-renders its host when any watched training loop reports a change, in an animation frame and at
- * most once every MIN_RENDER_INTERVAL_MS (a loop may report several changes per step, and a small
- * model many steps per frame): the charts still move ten times a second, and the page's thread keeps
- * time to answer input. Listens only while the host is connected.
+ * Re-renders its host when any watched training loop reports a change, in an animation frame; while
+ * training runs, at most once every MIN_RENDER_INTERVAL_MS (a loop may report several changes per
+ * step, and a small model many steps per frame): the charts still move ten times a second, and the
+ * page's thread keeps time to answer input. Listens only while the host is connected.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -33,7 +33,7 @@ export class LoopController implements ReactiveController {
   private readonly onChange = (): void => {
     this.changed?.();
     if (this.frame || this.timer !== null) return;
-    const wait = this.lastRender + MIN_RENDER_INTERVAL_MS - performance.now();
+    const wait = this.training?.() ? this.lastRender + MIN_RENDER_INTERVAL_MS - performance.now() : 0;
     if (wait <= 0) this.render();
     else {
       this.timer = setTimeout(() => {
@@ -55,6 +55,8 @@ export class LoopController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** Called on every change, before the frame (e.g. to keep the URL in step). */
     private readonly changed?: () => void,
+    /** Whether training runs (renders are spaced out only then). */
+    private readonly training?: () => boolean,
   ) {
     host.addController(this);
   }

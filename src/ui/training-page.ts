@@ -51,7 +51,11 @@ export class TrainingPage extends LitElement {
   /** Resets asked for and not yet done (several may overlap; the buttons wait for the last). */
   private resets = 0;
   private readonly initial: TrainView;
-  private readonly ctl = new LoopController(this, () => this.onLoopChange());
+  private readonly ctl = new LoopController(
+    this,
+    () => this.onLoopChange(),
+    () => this.loop?.state.running ?? false,
+  );
   private readonly i18n = new LocaleController(this);
   @state() private notices: (string | CoreMessage)[] = [];
   /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
@@ -126,13 +130,9 @@ export class TrainingPage extends LitElement {
     return this.loop?.state ?? null;
   }
 
-  /**
-   * Live tfjs tensors and their bytes, for the soak benchmark and the leak tests: the training
-   * worker's, as of its last message (the page's own thread makes no tensors).
-   */
+  /** Live tfjs tensors and bytes (soak benchmark, leak tests): the training worker's, as of its last message. */
   diagnostics(): { tensors: number; bytes: number } {
-    const m = this.connection?.memory ?? { tensors: 0, bytes: 0 };
-    return { tensors: m.tensors, bytes: m.bytes };
+    return { ...(this.connection?.memory ?? { tensors: 0, bytes: 0 }) };
   }
 
   private onLoopChange(): void {
@@ -172,10 +172,10 @@ export class TrainingPage extends LitElement {
   }
 
   /**
-   * Rebuilds the model from the seed (with a config change), applies `then` (e.g. new settings)
-   * before the first new step, and resumes training if it was running.
+   * Rebuilds the model from the seed (with a config change), applies `then` (e.g. new settings, done
+   * once it resolves) before the first new step, and resumes training if it was running.
    */
-  private async restart(change: Partial<Record<keyof MoeConfig, unknown>>, then?: () => void): Promise<boolean> {
+  private async restart(change: Partial<Record<keyof MoeConfig, unknown>>, then?: () => Promise<void>): Promise<boolean> {
     const loop = this.loop;
     if (!loop) return false;
     const wasRunning = loop.state.running;
@@ -189,7 +189,7 @@ export class TrainingPage extends LitElement {
     const ok = loop.state.problems.length === 0;
     if (ok) {
       this.layer = Math.min(this.layer, loop.state.config.layers - 1);
-      then?.();
+      await then?.();
       if (wasRunning) loop.play();
     }
     return ok;
@@ -208,7 +208,7 @@ export class TrainingPage extends LitElement {
       }
       return;
     }
-    loop.setSettings(change);
+    void loop.setSettings(change);
   }
 
   private async onConfig(e: ConfigChangeEvent): Promise<void> {
@@ -233,10 +233,7 @@ export class TrainingPage extends LitElement {
     await this.loop?.setText(text);
   }
 
-  /**
-   * Losses worth a line: the task loss, and the others when they are on or have been. (This and the
-   * lists below are remembered, so a panel whose data did not change is not drawn again.)
-   */
+  /** Losses worth a line: the task loss, and the others when on or once on (remembered, as the lists below). */
   private readonly series = memoLast((settings: TrainSettings, history: TrainState['history']): LossSeries[] => {
     const out: LossSeries[] = ['task'];
     const balanceOn = settings.balance === 'switch' || settings.balance === 'bias+seq';
