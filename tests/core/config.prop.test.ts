@@ -2,7 +2,8 @@
  * Property-based tests of config validation (src/core/config.ts): whatever it is given (nested
  * garbage, wrong types, huge, negative, NaN or infinite numbers, prototype-polluting keys) it never
  * throws, and either accepts a config that keeps every invariant the simulator relies on or lists
- * problems, each naming a field and saying what is wrong. 10,000 generated inputs per property.
+ * problems, each naming a field and saying what is wrong. FUZZ_RUNS generated inputs per
+ * property (tests/fuzz-runs.ts: 1,000 in `npm test`, 10,000 in `npm run test:fuzz`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +20,8 @@ import {
   type MoeConfig,
 } from '../../src/core/config';
 import { validConfig } from '../arbitraries';
+import { RUNS } from '../fuzz-runs';
 
-const RUNS = { numRuns: 10000 };
 const FIELDS = Object.keys(DEFAULT_CONFIG) as (keyof MoeConfig)[];
 const POLLUTING = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
 

@@ -3,14 +3,15 @@
  * surrogates, control characters, combining marks, emoji sequences, every script. It never throws,
  * never returns more than MAX_TOKENS tokens, says when it cut, flags every word outside the
  * vocabulary, drops nothing visible, and makes no token that draws nothing.
- * 10,000 generated inputs per property, except the huge-text one (see there).
+ * FUZZ_RUNS generated inputs per property (tests/fuzz-runs.ts: 1,000 in `npm test`, 10,000 in
+ * `npm run test:fuzz`), except the huge-text one (see there).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEXICON } from '../../src/core/corpus';
 import { MAX_TOKENS, tokenize, UNKNOWN_ID, VOCAB, type Tokenized } from '../../src/core/tokenizer';
+import { RUNS } from '../fuzz-runs';
 
-const RUNS = { numRuns: 10000 };
 const WORDS = [...LEXICON.keys()];
 
 /** One UTF-16 unit, any of them: lone surrogates, controls, format characters. */

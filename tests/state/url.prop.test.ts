@@ -1,7 +1,8 @@
 /**
  * Property-based tests of the URL codec (src/state/url.ts): decoding any query string at all gives
  * a view the simulator can run, with a notice for everything it ignored, and encoding then decoding
- * any valid view gives it back. 10,000 generated inputs per property.
+ * any valid view gives it back. FUZZ_RUNS generated inputs per property
+ * (tests/fuzz-runs.ts: 1,000 in `npm test`, 10,000 in `npm run test:fuzz`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +10,8 @@ import { DEFAULT_CONFIG, validateConfig, type MoeConfig } from '../../src/core/c
 import { decodeView, encodeView, MAX_TEXT_CHARS, repairQuery, type Decoded } from '../../src/state/url';
 import { HIDEABLE, VIEW_LIMITS, type ViewState } from '../../src/state/view';
 import { garbageQuery, garbageText, validView } from '../arbitraries';
+import { RUNS } from '../fuzz-runs';
 
-const RUNS = { numRuns: 10000 };
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Any string at all as a query: structured garbage, arbitrary code points, arbitrary UTF-16 units. */
