@@ -1,9 +1,10 @@
 /**
- * Bad links at volume: 200 links to the simulator (index.html) generated deterministically
- * (fast-check with a fixed seed: 170 garbage queries, 20 valid views, 10 chosen by hand; each at
- * most 8,000 characters), opened one after another in one Chromium page. For each: no page error and no console error; the notice
+ * Bad links in the browser: 30 links to the simulator (index.html) generated deterministically
+ * (fast-check with a fixed seed: 16 garbage queries, 4 valid views, 10 chosen by hand; each at
+ * most 8,000 characters), opened one after another in one Chromium page. (The codec itself is
+ * fuzzed in Node at volume: tests/state/url.prop.test.ts.) For each: no page error and no console error; the notice
  * (role=alert, "…not understood…") exactly when the link's query holds something the codec (or the main page: lesson=, lang=, present=) ignores,
- * listing what decodeView says; the model the page runs is the one decodeView gives. Every tenth
+ * listing what decodeView says; the model the page runs is the one decodeView gives. Every fifth
  * link also has its "Routed experts" slider moved by its accessible name, and the meter must follow.
  */
 import fc from 'fast-check';
@@ -29,7 +30,7 @@ const VALID = fc
   .sample(validView, { seed: SEED + 1, numRuns: 60 })
   .map((v) => encodeView({ ...v, biasSteps: v.biasSteps % 20 }))
   .filter(fits)
-  .slice(0, 20);
+  .slice(0, 4);
 const BY_HAND = [
   '?e=256&d=256&h=1024&L=4&k=16&s=4', // every field at its own maximum: far too big to build, refused with a notice
   '?e=86&d=128&h=256&L=4', // just over the weight budget
@@ -42,7 +43,8 @@ const BY_HAND = [
   '?gamma=-0&seed=-0&pos=1e400&layer=NaN&speed=Infinity&bs=-1',
   '?%=%&%%=%E0%A4%A&__proto__=1&constructor=2&e=%3Cimg%20src=x%20onerror=alert(1)%3E',
 ];
-const GARBAGE = fc.sample(garbageQuery, { seed: SEED, numRuns: 400 }).map(asQuery).filter(fits).slice(0, 200 - VALID.length - BY_HAND.length);
+const LINK_COUNT = 30;
+const GARBAGE = fc.sample(garbageQuery, { seed: SEED, numRuns: 60 }).map(asQuery).filter(fits).slice(0, LINK_COUNT - VALID.length - BY_HAND.length);
 const LINKS = [...GARBAGE, ...VALID, ...BY_HAND];
 
 let browser: Browser;
@@ -80,9 +82,9 @@ function otherExperts(config: MoeConfig): number | null {
   return null;
 }
 
-describe('200 garbage links on the simulator', () => {
+describe('30 garbage links on the simulator', () => {
   it('each opens with no error, a notice exactly when something was ignored, and the model decodeView gives', async () => {
-    expect(LINKS).toHaveLength(200);
+    expect(LINKS).toHaveLength(LINK_COUNT);
     const watched: WatchedPage = await openPage(browser, base);
     const { page, errors, offsite } = watched;
     await settleApp(page, 30000);
@@ -122,7 +124,7 @@ describe('200 garbage links on the simulator', () => {
       const config = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config);
       expect(config, where).toEqual(view.config);
 
-      if (i % 10 === 9) {
+      if (i % 5 === 4) {
         const slider = page.getByRole('slider', { name: 'Routed experts', exact: true });
         if (view.hide.includes('experts')) {
           expect(await slider.count(), where).toBe(0);
@@ -146,9 +148,9 @@ describe('200 garbage links on the simulator', () => {
       expect(failed, where).toEqual([]);
     }
     expect(offsite).toEqual([]);
-    // The sample holds both kinds of link, and the slider was moved on most of the twenty.
-    expect(noticed).toBeGreaterThan(100);
-    expect(noticed).toBeLessThan(200);
-    expect(slid).toBeGreaterThanOrEqual(15);
+    // The sample holds both kinds of link, and the slider was moved on most of the six.
+    expect(noticed).toBeGreaterThan(LINK_COUNT / 2);
+    expect(noticed).toBeLessThan(LINK_COUNT);
+    expect(slid).toBeGreaterThanOrEqual(4);
   }, 300_000);
 });
