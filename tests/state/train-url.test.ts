@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config';
 import { DEFAULT_SENTENCE } from '../../src/core/corpus';
 import { DEFAULT_TRAIN } from '../../src/core/training';
 import { decodeBalanceView, decodeTrainView, encodeBalanceView, encodeTrainView, type BalanceView, type TrainView } from '../../src/state/train-url';
+import { codedData, ignoredNotice as ignored } from '../coded-data';
 
 const defaults: TrainView = { config: { ...DEFAULT_CONFIG }, settings: { ...DEFAULT_TRAIN }, text: DEFAULT_SENTENCE, position: 0, layer: 0 };
 
@@ -31,24 +32,24 @@ describe('training page URL codec', () => {
   });
 
   it('falls back per field with a notice naming the key and the default', () => {
-    const { view, notices } = decodeTrainView('?lr=fast&batch=2.5&alpha=3&gamma=0.02&z=-1&bal=magic&e=abc&speed=3');
+    const { view, codedNotices } = decodeTrainView('?lr=fast&batch=2.5&alpha=3&gamma=0.02&z=-1&bal=magic&e=abc&speed=3');
     expect(view.settings).toEqual({ ...DEFAULT_TRAIN, gamma: 0.02 });
     expect(view.config.routedExperts).toBe(8);
-    expect(notices).toEqual([
-      'Ignored unknown setting "speed" in the link.',
-      'Ignored e=abc: routed experts must be a number, not "abc". Using 8.',
-      'Ignored lr=fast: learning rate must be a number. Using 0.03.',
-      'Ignored batch=2.5: batch size must be a whole number, not 2.5. Using 8.',
-      'Ignored alpha=3: balance loss α (3) must be between 0 and 1. Using 0.01.',
-      'Ignored z=-1: z-loss coefficient (-1) must be between 0 and 0.1. Using 0.',
-      'Ignored bal=magic: balancing must be one of none, switch, bias, bias+seq. Using none.',
+    expect(codedNotices.map(codedData)).toEqual([
+      { code: 'link.unknown', args: { key: 'speed' } },
+      ignored('e', 'abc', 'config.notNumber', { field: 'routedExperts', got: '"abc"' }, '8'),
+      ignored('lr', 'fast', 'train.notNumber', { field: 'learningRate' }, '0.03'),
+      ignored('batch', '2.5', 'train.notWhole', { field: 'batchSize', value: 2.5 }, '8'),
+      ignored('alpha', '3', 'train.outOfRange', { field: 'alpha', value: 3, min: 0, max: 1 }, '0.01'),
+      ignored('z', '-1', 'train.outOfRange', { field: 'zLoss', value: -1, min: 0, max: 0.1 }, '0'),
+      ignored('bal', 'magic', 'train.balanceUnknown', { options: 'none, switch, bias, bias+seq' }, 'none'),
     ]);
   });
 
   it('refuses bias balancing with a router that has no bias, and accepts a hand-typed bias+seq', () => {
     const refused = decodeTrainView('?r=softmax-topk&bal=bias');
     expect(refused.view.settings.balance).toBe('none');
-    expect(refused.notices).toEqual(['Ignored bal=bias: bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using none.']);
+    expect(refused.codedNotices.map(codedData)).toEqual([ignored('bal', 'bias', 'train.biasNeedsSigmoid', {}, 'none')]);
     // A literal "+" in a query string reads as a space.
     const typed = decodeTrainView('?r=sigmoid-bias&bal=bias+seq');
     expect(typed.view.settings.balance).toBe('bias+seq');
@@ -56,9 +57,9 @@ describe('training page URL codec', () => {
   });
 
   it('keeps the layer shown within the layers of the model', () => {
-    const { view, notices } = decodeTrainView('?L=2&layer=3');
+    const { view, codedNotices } = decodeTrainView('?L=2&layer=3');
     expect(view.layer).toBe(0);
-    expect(notices).toEqual(['Ignored layer=3: the layer shown must be a whole number from 0 to 1. Using 0.']);
+    expect(codedNotices.map(codedData)).toEqual([{ code: 'link.viewNumber', args: { key: 'layer', value: '3', whole: true, min: 0, max: 1, using: 0 } }]);
   });
 });
 
@@ -78,13 +79,13 @@ describe('balance page URL codec', () => {
   });
 
   it('keeps the sigmoid-with-bias router and the default modes when the link says otherwise', () => {
-    const { view, notices } = decodeBalanceView('?r=softmax-topk&left=loud&right=switch');
+    const { view, codedNotices } = decodeBalanceView('?r=softmax-topk&left=loud&right=switch');
     expect(view.config.router).toBe('sigmoid-bias');
     expect(view.left).toBe('none');
     expect(view.right).toBe('switch');
-    expect(notices).toEqual([
-      'Ignored r=softmax-topk: this page compares balancing modes, and bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using sigmoid-bias.',
-      'Ignored left=loud: balancing must be one of none, switch, bias, bias+seq. Using none.',
+    expect(codedNotices.map(codedData)).toEqual([
+      { code: 'link.balanceRouter', args: { value: 'softmax-topk' } },
+      ignored('left', 'loud', 'train.balanceUnknown', { options: 'none, switch, bias, bias+seq' }, 'none'),
     ]);
   });
 });

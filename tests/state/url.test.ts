@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config';
 import { DEFAULT_SENTENCE } from '../../src/core/corpus';
 import { decodeView, encodeView, MAX_TEXT_CHARS, repairQuery } from '../../src/state/url';
 import { defaultView, type ViewState } from '../../src/state/view';
+import { codedData, ignoredNotice as ignored } from '../coded-data';
 
 describe('URL codec', () => {
   it('decodes an empty query to the defaults with no notice', () => {
@@ -33,42 +34,46 @@ describe('URL codec', () => {
   });
 
   it('falls back per field with a notice naming the key and the default', () => {
-    const { view, notices } = decodeView('?e=abc&k=3&cf=99&r=magic&pos=-1&speed=fast');
+    const { view, codedNotices } = decodeView('?e=abc&k=3&cf=99&r=magic&pos=-1&speed=fast');
     expect(view.config.routedExperts).toBe(8);
     expect(view.config.topK).toBe(3);
     expect(view.config.capacityFactor).toBeNull();
     expect(view.config.router).toBe('softmax-topk');
     expect(view.position).toBe(0);
     expect(view.speed).toBe(2);
-    expect(notices).toEqual([
-      'Ignored e=abc: routed experts must be a number, not "abc". Using 8.',
-      'Ignored cf=99: capacity factor (99) must be between 0.5 and 4, or no limit. Using no limit.',
-      'Ignored r=magic: router "magic" is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice. Using softmax-topk.',
-      'Ignored pos=-1: the token position must be a whole number from 0 to 100000. Using 0.',
-      'Ignored speed=fast: the play speed must be a number from 0.25 to 20. Using 2.',
+    expect(codedNotices.map(codedData)).toEqual([
+      ignored('e', 'abc', 'config.notNumber', { field: 'routedExperts', got: '"abc"' }, '8'),
+      ignored('cf', '99', 'config.capacityRange', { value: 99, min: 0.5, max: 4 }, 'no limit'),
+      ignored('r', 'magic', 'config.router', { got: '"magic"', options: 'softmax-topk, noisy-topk, sigmoid-bias, expert-choice' }, 'softmax-topk'),
+      { code: 'link.viewNumber', args: { key: 'pos', value: '-1', whole: true, min: 0, max: 100000, using: 0 } },
+      { code: 'link.viewNumber', args: { key: 'speed', value: 'fast', whole: false, min: 0.25, max: 20, using: 2 } },
     ]);
   });
 
   it('drops settings that do not fit together and keeps the rest', () => {
-    const { view, notices } = decodeView('?e=4&k=9&s=2');
+    const { view, codedNotices } = decodeView('?e=4&k=9&s=2');
     expect(view.config.routedExperts).toBe(4);
     expect(view.config.topK).toBe(2);
     expect(view.config.sharedExperts).toBe(2);
-    expect(notices).toEqual(['Ignored k=9: top-k (9) cannot exceed the number of routed experts (4). Using 2.']);
+    expect(codedNotices.map(codedData)).toEqual([
+      { code: 'link.ignored', args: { key: 'k', value: '9', reason: { code: 'config.topKExceedsExperts', args: { topK: 9, experts: 4 } }, using: '2' } },
+    ]);
   });
 
   it('keeps the rest when a value clashes only with a default, and names the value dropped', () => {
     // e=1 cannot hold the default top-2: it is dropped on its own, the seed and layers stay.
-    const { view, notices } = decodeView('?e=1&seed=5&L=2');
+    const { view, codedNotices } = decodeView('?e=1&seed=5&L=2');
     expect(view.config).toEqual({ ...DEFAULT_CONFIG, seed: 5, layers: 2 });
-    expect(notices).toEqual(['Ignored e=1: top-k (2) cannot exceed the number of routed experts (1). Using 8.']);
+    expect(codedNotices.map(codedData)).toEqual([
+      { code: 'link.ignored', args: { key: 'e', value: '1', reason: { code: 'config.topKExceedsExperts', args: { topK: 2, experts: 1 } }, using: '8' } },
+    ]);
   });
 
   it('uses the first of a key given twice and says so; joins repeated hide lists', () => {
-    const { view, notices } = decodeView('?e=4&e=16&k=2&k=2&hide=router&hide=seed');
+    const { view, codedNotices } = decodeView('?e=4&e=16&k=2&k=2&hide=router&hide=seed');
     expect(view.config.routedExperts).toBe(4);
     expect(view.hide).toEqual(['router', 'seed']);
-    expect(notices).toEqual(['Ignored e=16: the link gives e more than once. Using the first, e=4.']);
+    expect(codedNotices.map(codedData)).toEqual([{ code: 'link.repeated', args: { key: 'e', value: '16', first: '4' } }]);
   });
 
   it('reads "-0" as 0, so that the link it writes back is the same', () => {
