@@ -50,11 +50,7 @@ export class BalanceCompare extends LitElement {
   /** Pause-do-resume rounds in progress (several may overlap; the buttons wait for the last). */
   private rounds = 0;
   private readonly initial: BalanceView;
-  private readonly ctl = new LoopController(
-    this,
-    () => this.onLoopChange(),
-    () => this.running,
-  );
+  private readonly ctl = new LoopController(this, () => this.onLoopChange(), () => this.running);
   private readonly i18n = new LocaleController(this);
   @state() private notices: (string | CoreMessage)[] = [];
   /** The opening link's lang= value that was not understood (worded at render, in the page's language). */

@@ -5,6 +5,7 @@
  * page's thread keeps time to answer input. Listens only while the host is connected.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TrainState } from '../state/training-loop';
 
 /**
  * `fn` remembered for its last arguments (compared by identity), so that a view handed the same
@@ -84,5 +85,33 @@ export class LoopController implements ReactiveController {
     this.frame = 0;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+}
+
+/** The part of a loop's state that comes from routing the vocabulary and the sentence (the biggest panels). */
+type Measured = Pick<TrainState, 'specialisation' | 'trace' | 'scoreHistory'>;
+
+/**
+ * A loop's state as a page shows it: the measured part one frame after the rest, so that when a step
+ * and a measure arrive together, no one task redraws every panel (at 256 experts each half is a few
+ * tens of milliseconds of work).
+ */
+export class StaggeredState {
+  private shown: Measured | null = null;
+  private frame = 0;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  view(s: TrainState): TrainState {
+    const shown = this.shown;
+    if (!shown || shown.trace === null) this.shown = { specialisation: s.specialisation, trace: s.trace, scoreHistory: s.scoreHistory };
+    else if (!this.frame && (shown.specialisation !== s.specialisation || shown.trace !== s.trace || shown.scoreHistory !== s.scoreHistory)) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.shown = null;
+        this.host.requestUpdate();
+      });
+    }
+    return { ...s, ...this.shown };
   }
 }

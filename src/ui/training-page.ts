@@ -22,7 +22,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import { routerInfo } from './router-info';
 import type { ConfigChangeEvent, TokenSelectEvent } from './events';
-import { LoopController, memoLast } from './loop-controller';
+import { LoopController, memoLast, StaggeredState } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
 import { linkNotices } from './lesson-layout';
@@ -51,12 +51,9 @@ export class TrainingPage extends LitElement {
   /** Resets asked for and not yet done (several may overlap; the buttons wait for the last). */
   private resets = 0;
   private readonly initial: TrainView;
-  private readonly ctl = new LoopController(
-    this,
-    () => this.onLoopChange(),
-    () => this.loop?.state.running ?? false,
-  );
+  private readonly ctl = new LoopController(this, () => this.onLoopChange(), () => this.loop?.state.running ?? false);
   private readonly i18n = new LocaleController(this);
+  private readonly staggered = new StaggeredState(this);
   @state() private notices: (string | CoreMessage)[] = [];
   /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
   @state() private textCut: TextNotice | null = null;
@@ -260,7 +257,7 @@ export class TrainingPage extends LitElement {
   }
 
   override render() {
-    const s = this.loop?.state ?? null;
+    const s = this.loop ? this.staggered.view(this.loop.state) : null;
     const m = messages().train.page;
     const common = messages().common;
     const kept = withKeptKeys('', location.search);
