@@ -71,6 +71,21 @@ function stateViolations(file: string, text: string): string[] {
     .map((spec) => `imports the ui ("${spec}")`);
 }
 
+/** The two files of src/ui allowed colour literals: the theme's tokens and the experts' data palette. */
+const COLOUR_FILES = [join(SRC, 'ui', 'theme.ts'), join(SRC, 'ui', 'palette.ts')];
+const NAMED = 'white|black|red|green|blue|yellow|orange|purple|pink|grey|gray|silver|navy|maroon|teal|olive|lime|aqua|fuchsia|brown|gold';
+
+/** Colour literals in one ui file: #hex, rgb()/hsl() with numbers, and named colours in a colour property or attribute. */
+function colourViolations(_file: string, text: string): string[] {
+  const code = stripComments(text);
+  const out: string[] = [];
+  for (const m of code.matchAll(/(?<![&\w])#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w-])/g)) out.push(`colour literal ${m[0]}`);
+  for (const m of code.matchAll(/\b(?:rgba?|hsla?)\(\s*[\d.]/g)) out.push(`colour literal ${m[0]}…)`);
+  const named = new RegExp(`\\b(?:color|background(?:-color)?|border(?:-[a-z]+)?|outline(?:-color)?|fill|stroke|stop-color|box-shadow|text-decoration-color)\\s*[:=]\\s*['"]?[^;'"\\n]*?(?<![\\w-])(${NAMED})(?![\\w-])`, 'gi');
+  for (const m of code.matchAll(named)) out.push(`colour literal ${m[1]}`);
+  return out;
+}
+
 function report(files: string[], check: (file: string, text: string) => string[]): string[] {
   return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));
 }
@@ -89,6 +104,12 @@ describe('architecture', () => {
 
   it('src/state does not import the ui', () => {
     expect(report(sourceFiles(join(SRC, 'state')), stateViolations)).toEqual([]);
+  });
+
+  it('src/ui holds no colour literal outside the theme file and palette.ts (colours are var(--moe-…) tokens)', () => {
+    const ui = sourceFiles(join(SRC, 'ui')).filter((f) => !COLOUR_FILES.includes(f));
+    expect(ui.length).toBeGreaterThanOrEqual(40);
+    expect(report(ui, colourViolations)).toEqual([]);
   });
 });
 
@@ -124,6 +145,31 @@ describe('the checker itself', () => {
       "const literal = 'lite';",
     ];
     for (const code of ok) expect(coreViolations(coreFile, code)).toEqual([]);
+  });
+
+  it('catches colour literals and allows tokens, ids and computed colours', () => {
+    const bad: [string, string][] = [
+      ['css`a { color: #0b57d0; }`', 'colour literal #0b57d0'],
+      ["const INK = '#0B3D91';", 'colour literal #0B3D91'],
+      ['svg`<line stroke="#ddd"></line>`', 'colour literal #ddd'],
+      ['css`.x { box-shadow: 0 0 0 2px #fff inset; }`', 'colour literal #fff'],
+      ["ctx.fillStyle = 'rgba(0,0,0,0.12)';", 'colour literal rgba(0…)'],
+      ['css`.s { box-shadow: 0 0.3rem rgb(0 0 0 / 0.15); }`', 'colour literal rgb(0…)'],
+      ['css`p { color: hsl(120 50% 40%); }`', 'colour literal hsl(1…)'],
+      ['css`p { background: white; }`', 'colour literal white'],
+      ['svg`<rect fill="black"></rect>`', 'colour literal black'],
+    ];
+    for (const [code, problem] of bad) expect(colourViolations('x.ts', code)).toEqual([problem]);
+    const ok = [
+      'css`a { color: var(--moe-link); }`',
+      'svg`<rect fill="url(#hatch)"></rect><use href="#drop"></use>`',
+      "const c = `rgb(${mix(r)},${mix(g)},${mix(b)})`;",
+      'css`th { white-space: nowrap; border: 2px solid transparent; }`',
+      '// the old #111 text',
+      "const s = 'red birds sing .';",
+      'const id = `#${name}`;',
+    ];
+    for (const code of ok) expect(colourViolations('x.ts', code)).toEqual([]);
   });
 
   it('state may import core but not the ui', () => {

@@ -10,7 +10,7 @@ import { decodeView, type LinkNotice } from './url';
 
 export const CAPACITY_KEYS = ['e', 'k', 'cf', 'r', 'seed', 'text'] as const;
 /** Keys every page keeps (lang.ts) and decodeView reads without a notice. */
-const KEPT = ['lang', 'backend'];
+const KEPT: readonly string[] = ['lang', 'backend', 'theme'];
 
 export interface CapacityView {
   /** The simulator's config with only e, k, cf, r and seed taken from the link. */

@@ -1,7 +1,9 @@
 /**
  * The page language, as the URL holds it (`lang=zh`), and the query keys every page keeps when it
- * rewrites its own part of the address bar (the language and the backend override).
+ * rewrites its own part of the address bar (the language, the backend override and the colour theme).
  */
+import { themeOf } from './theme';
+
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -20,7 +22,7 @@ export function langProblem(search: string): string | null {
 }
 
 /** Keys that are not part of any page's own view but are kept across its rewrites. */
-export const KEPT = ['lang', 'backend'] as const;
+export const KEPT = ['lang', 'backend', 'theme'] as const;
 
 /** The backends a link may ask for (`backend=cpu` for comparisons and tests). */
 export const BACKENDS = ['cpu', 'wasm'] as const;
@@ -40,8 +42,8 @@ export function backendProblem(search: string): string | null {
 
 /**
  * A page's own query (from its codec, "?…" or "") with the kept keys of `current` appended, so that
- * rewriting the address bar never drops the chosen language or backend. English is not written, nor
- * a backend other than BACKENDS.
+ * rewriting the address bar never drops the chosen language, backend or theme. English is not
+ * written, nor a backend other than BACKENDS, nor a theme other than light or dark.
  */
 export function withKeptKeys(query: string, current: string, lang?: Lang): string {
   const out = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
@@ -51,6 +53,9 @@ export function withKeptKeys(query: string, current: string, lang?: Lang): strin
   // Only a backend the pages understand travels on, never an unknown (possibly huge) value.
   const backend = backendOf(current);
   if (backend) out.set('backend', backend);
+  // So does a chosen colour theme (theme=dark|light); the system's choice is not written.
+  const theme = themeOf(current);
+  if (theme !== 'system') out.set('theme', theme);
   const s = out.toString();
   return s ? `?${s}` : '';
 }

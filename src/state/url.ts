@@ -36,7 +36,7 @@ const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
   seed: 'seed',
 };
 const CONFIG_KEY_OF = Object.fromEntries(Object.entries(CONFIG_KEYS).map(([k, f]) => [f, k])) as Record<keyof MoeConfig, string>;
-const VIEW_KEYS = ['text', 'pos', 'gamma', 'bs', 'speed', 'layer', 'hide', 'backend', 'lesson', 'lang', 'present'] as const;
+const VIEW_KEYS = ['text', 'pos', 'gamma', 'bs', 'speed', 'layer', 'hide', 'backend', 'lesson', 'lang', 'present', 'theme'] as const;
 /** Keys read here that hold one value. */
 const SINGLE_KEYS = new Set<string>([...Object.keys(CONFIG_KEYS), 'text', 'pos', 'gamma', 'bs', 'speed', 'layer']);
 

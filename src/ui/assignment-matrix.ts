@@ -13,11 +13,12 @@ import { LocaleController, messages } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
 import { styleProps } from './style-props';
+import { paint } from './theme';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
 export const NAMED_COLUMNS_MAX = 32;
-const INK = '#0b3d91';
-const DROP = '#b3261e';
+const INK = paint('matrix-ink');
+const DROP = paint('error');
 const HEAD = 20;
 
 const pct = (v: number) => `${v}%`;
@@ -44,30 +45,30 @@ export class AssignmentMatrix extends LitElement {
     css`
     :host { display: block; }
     figure { margin: 0; }
-    figcaption, .legend { font-size: 0.9rem; color: var(--moe-muted, #333); margin: 0.3rem 0; }
+    figcaption, .legend { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); margin: 0.3rem 0; }
     .grid { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.4rem; }
-    .corner { font-size: 0.75rem; color: var(--moe-muted, #555); align-self: end; white-space: nowrap; }
+    .corner { font-size: 0.75rem; color: var(--moe-muted, var(--moe-text-5)); align-self: end; white-space: nowrap; }
     svg { display: block; width: 100%; }
     svg.cells { cursor: pointer; }
-    text { font: 12px system-ui, sans-serif; fill: #222; }
+    text { font: 12px system-ui, sans-serif; fill: var(--moe-text-2); }
     ol { list-style: none; margin: 0; padding: 0; }
     li { height: var(--row); }
     button {
       font: inherit; font-size: var(--font); height: 100%; width: 100%; max-width: 10rem; display: flex; align-items: center; gap: 0.3rem;
-      padding: 0 0.35rem; border: 0; border-left: 4px solid transparent; background: none; color: #111; cursor: pointer;
+      padding: 0 0.35rem; border: 0; border-left: 4px solid transparent; background: none; color: var(--moe-text); cursor: pointer;
       text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; box-sizing: border-box;
     }
-    button:hover { background: #eee; }
-    button:focus-visible { outline: 3px solid #000; outline-offset: -3px; }
-    button[aria-current='true'] { font-weight: 700; border-left-color: #000; background: #fff6c8; }
-    .n { color: var(--moe-muted, #666); font-size: 0.85em; min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
-    .mark { font-style: italic; font-size: 0.85em; color: #b3261e; }
-    .sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; margin: 0 0.2em 0 0.6em; border: 1px solid #999; }
+    button:hover { background: var(--moe-grey-ee); }
+    button:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: -3px; }
+    button[aria-current='true'] { font-weight: 700; border-left-color: var(--moe-ink); background: var(--moe-highlight-3); }
+    .n { color: var(--moe-muted, var(--moe-text-6)); font-size: 0.85em; min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
+    .mark { font-style: italic; font-size: 0.85em; color: var(--moe-error); }
+    .sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; margin: 0 0.2em 0 0.6em; border: 1px solid var(--moe-grey-99); }
     details { font-size: 0.85rem; margin-top: 0.3rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: var(--moe-line, 1px) solid #ddd; }
+    th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
     th { word-break: keep-all; }
-    tr[aria-current='true'] { background: #fff6c8; }
+    tr[aria-current='true'] { background: var(--moe-highlight-3); }
   `,
   ];
 
@@ -87,7 +88,7 @@ export class AssignmentMatrix extends LitElement {
     const step = n <= 128 ? 16 : 32;
     return Array.from({ length: Math.ceil(n / step) }, (_, i) => {
       const x = pct(((i * step) / n) * 100);
-      return svg`<line x1=${x} x2=${x} y1=${HEAD - 5} y2=${HEAD} stroke="#444"></line><text x=${x} dx="2" y="12">E${i * step}</text>`;
+      return svg`<line x1=${x} x2=${x} y1=${HEAD - 5} y2=${HEAD} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line><text x=${x} dx="2" y="12">E${i * step}</text>`;
     });
   }
 
@@ -96,7 +97,7 @@ export class AssignmentMatrix extends LitElement {
     const step = n <= NAMED_COLUMNS_MAX ? 1 : n <= 128 ? 16 : 32;
     return Array.from({ length: Math.ceil(n / step) - 1 }, (_, i) => {
       const x = pct((((i + 1) * step) / n) * 100);
-      return svg`<line x1=${x} x2=${x} y1="0" y2=${height} stroke=${step === 1 ? '#ddd' : '#bbb'}></line>`;
+      return svg`<line x1=${x} x2=${x} y1="0" y2=${height} ${styleProps({ stroke: paint(step === 1 ? 'rule' : 'grey-bb') })}></line>`;
     });
   }
 
@@ -106,7 +107,7 @@ export class AssignmentMatrix extends LitElement {
         const dropped = r.dropped[j] === true;
         const w = r.weights[j] ?? 0;
         return svg`<rect class=${dropped ? 'cell dropped' : 'cell'} x=${pct((e / n) * 100)} width=${pct(100 / n)} y=${t * row + 2} height=${row - 4}
-          fill=${dropped ? 'url(#drop)' : INK} fill-opacity=${dropped ? 1 : 0.25 + (0.75 * w) / wMax} stroke=${dropped ? DROP : 'none'}></rect>`;
+          fill=${dropped ? 'url(#drop)' : nothing} stroke=${dropped ? nothing : 'none'} fill-opacity=${dropped ? 1 : 0.25 + (0.75 * w) / wMax} ${styleProps({ fill: dropped ? null : INK, stroke: dropped ? DROP : null })}></rect>`;
       }),
     );
   }
@@ -145,23 +146,23 @@ export class AssignmentMatrix extends LitElement {
         </ol>
         <svg class="cells" height=${height} role="img" aria-label=${label} @click=${(e: MouseEvent) => this.onCellsClick(e, row)}>
           <defs>
-            <pattern id="rows" width="10" height=${row} patternUnits="userSpaceOnUse"><line x1="0" x2="10" y1=${row - 0.5} y2=${row - 0.5} stroke="#e2e2e2"></line></pattern>
+            <pattern id="rows" width="10" height=${row} patternUnits="userSpaceOnUse"><line x1="0" x2="10" y1=${row - 0.5} y2=${row - 0.5} ${styleProps({ stroke: 'var(--moe-grey-e2)' })}></line></pattern>
             <pattern id="drop" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="5" height="5" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="5" stroke=${DROP} stroke-width="2.5"></line>
+              <rect width="5" height="5" ${styleProps({ fill: 'var(--moe-surface)' })}></rect><line x1="0" y1="0" x2="0" y2="5" ${styleProps({ stroke: DROP })} stroke-width="2.5"></line>
             </pattern>
           </defs>
-          <rect width="100%" height=${height} fill="#fafafa"></rect>
+          <rect width="100%" height=${height} ${styleProps({ fill: 'var(--moe-grey-fa)' })}></rect>
           <rect width="100%" height=${height} fill="url(#rows)"></rect>
           ${this.guides(n, height)}
-          ${cur >= 0 && cur < T ? svg`<rect class="current" y=${cur * row} width="100%" height=${row} fill="#fff6c8"></rect>` : nothing}
+          ${cur >= 0 && cur < T ? svg`<rect class="current" y=${cur * row} width="100%" height=${row} ${styleProps({ fill: 'var(--moe-highlight-3)' })}></rect>` : nothing}
           ${this.cells(routes, n, row, wMax)}
-          ${cur >= 0 && cur < T ? svg`<rect class="current-outline" x="1" y=${cur * row + 1} ${styleProps({ width: 'calc(100% - 2px)' })} height=${row - 2} fill="none" stroke="#000" stroke-width="2"></rect>` : nothing}
+          ${cur >= 0 && cur < T ? svg`<rect class="current-outline" x="1" y=${cur * row + 1} ${styleProps({ width: 'calc(100% - 2px)' })} height=${row - 2} fill="none" ${styleProps({ stroke: 'var(--moe-ink)' })} stroke-width="2"></rect>` : nothing}
         </svg>
       </div>
       <p class="legend">
         ${m.gateWeight}<span class="sw" ${styleProps({ background: INK, opacity: 0.25 + (0.75 * wMin) / wMax })}></span>${m.lightest(formatWeight(wMin))}
         <span class="sw" ${styleProps({ background: INK })}></span>${m.darkest(formatWeight(wMax))}
-        ${l.droppedChoices > 0 ? html`<span class="sw" ${styleProps({ background: `repeating-linear-gradient(45deg,${DROP} 0 2px,#fff 2px 4px)`, 'border-color': DROP })}></span>${m.droppedFull}` : nothing}
+        ${l.droppedChoices > 0 ? html`<span class="sw" ${styleProps({ background: `repeating-linear-gradient(45deg,${DROP} 0 2px,${paint('surface')} 2px 4px)`, 'border-color': DROP })}></span>${m.droppedFull}` : nothing}
       </p>
       ${this.table(routes)}
     </figure>`;

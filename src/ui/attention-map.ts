@@ -11,6 +11,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { mathText } from './math-text';
 import { a11yStyles } from './shared-styles';
 import './i18n/memory';
+import { styleProps } from './style-props';
 
 const CELL = 22;
 const GAP = 1;
@@ -49,13 +50,13 @@ export class AttentionMap extends LitElement {
     figure { margin: 0; }
     figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
     svg { display: block; max-width: 100%; height: auto; }
-    text { font-family: system-ui, sans-serif; font-size: 12px; fill: #222; }
+    text { font-family: system-ui, sans-serif; font-size: 12px; fill: var(--moe-text-2); }
     sub { font-size: 0.7em; }
-    .key { font-size: 0.78rem; color: #444; margin: 0.15rem 0 0; }
+    .key { font-size: 0.78rem; color: var(--moe-text-4); margin: 0.15rem 0 0; }
     details { font-size: 0.8rem; margin-top: 0.25rem; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.05rem 0.35rem; text-align: right; border-bottom: 1px solid #ddd; }
+    th, td { padding: 0.05rem 0.35rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
     thead th { text-align: center; }
   `,
   ];
@@ -91,13 +92,13 @@ export class AttentionMap extends LitElement {
           const j = k % n;
           const x = margin + j * CELL;
           const y = margin + i * CELL;
-          if (j > i) return svg`<rect class="future" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill="#ececec"></rect>`;
+          if (j > i) return svg`<rect class="future" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} ${styleProps({ fill: 'var(--moe-grey-ec)' })}></rect>`;
           const v = Number(this.matrix[k] ?? 0);
           return svg`<rect class="cell" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill=${shade(Math.abs(v) / max, this.tone)}><title>${m.cellTitle(this.tokens[i] ?? '', this.tokens[j] ?? '', v.toFixed(3))}</title></rect>`;
         })}
       </svg>
       <p class="key">
-        <svg width="70" height="10" aria-hidden="true"><defs><linearGradient id="g"><stop offset="0" stop-color=${shade(0, this.tone)}></stop><stop offset="1" stop-color=${shade(1, this.tone)}></stop></linearGradient></defs><rect width="70" height="10" fill="url(#g)" stroke="#999"></rect></svg>
+        <svg width="70" height="10" aria-hidden="true"><defs><linearGradient id="g"><stop offset="0" stop-color=${shade(0, this.tone)}></stop><stop offset="1" stop-color=${shade(1, this.tone)}></stop></linearGradient></defs><rect width="70" height="10" fill="url(#g)" ${styleProps({ stroke: 'var(--moe-grey-99)' })}></rect></svg>
         ${m.key(max.toFixed(2), this.tone === 'diff')}
       </p>
       <details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>

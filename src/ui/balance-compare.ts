@@ -26,6 +26,7 @@ import type { LossSeries } from './loss-chart';
 import { formatScore, scoreWords } from './specialisation-map';
 import { ALPHAS, balanceName, formatRate, formatStepRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
 import './lang-switch';
+import './theme-switch';
 import './load-history';
 import './loss-chart';
 import { a11yStyles } from './shared-styles';
@@ -78,42 +79,42 @@ export class BalanceCompare extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: var(--moe-text); }
     h1 { margin: 0; font-size: 1.6rem; }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-    .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: #222; }
+    .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: var(--moe-text-2); }
     nav a { margin-right: 1rem; }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; border: 1px solid #ccc; border-radius: 0.5rem; background: #fff; padding: 0.6rem 0.9rem; margin: 0.6rem 0 0.9rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; border: 1px solid var(--moe-border); border-radius: 0.5rem; background: var(--moe-surface); padding: 0.6rem 0.9rem; margin: 0.6rem 0 0.9rem; }
     .buttons { display: flex; gap: 0.4rem; }
     button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
-    button.train { font-weight: 700; min-width: 8rem; background: #0072B2; color: #fff; border: 2px solid #004f7c; border-radius: 0.3rem; }
-    button.train.on { background: #fff; color: #111; }
+    button.train { font-weight: 700; min-width: 8rem; background: var(--moe-accent); color: var(--moe-on-accent); border: 2px solid var(--moe-accent-edge); border-radius: 0.3rem; }
+    button.train.on { background: var(--moe-surface); color: var(--moe-text); }
     .progress { display: flex; gap: 0 1rem; margin: 0; font-variant-numeric: tabular-nums; }
-    .progress dt { font-size: 0.75rem; color: #444; text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dt { font-size: 0.75rem; color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
     .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
     .ctl { display: grid; grid-template-columns: 1fr auto; gap: 0 0.5rem; min-width: 10rem; }
     .ctl label { font-weight: 600; font-size: 0.9rem; }
     .ctl output { font-weight: 600; font-variant-numeric: tabular-nums; }
     .ctl input, .ctl select { grid-column: 1 / -1; font: inherit; width: 100%; box-sizing: border-box; }
     .ctl input[type='number'] { width: 8rem; }
-    .problem { color: #b3261e; font-weight: 600; font-size: 0.85rem; margin: 0; grid-column: 1 / -1; }
+    .problem { color: var(--moe-error); font-weight: 600; font-size: 0.85rem; margin: 0; grid-column: 1 / -1; }
     .sides { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.9rem; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: var(--moe-surface); min-width: 0; }
     /* The two sides' parts line up row by row, whatever the length of their texts. */
     .sides > section { display: grid; grid-row: span 8; grid-template-rows: subgrid; row-gap: 0; align-content: start; }
     h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
     h3 { font-size: 0.95rem; margin: 0.8rem 0 0.3rem; }
-    .mode { font-size: 0.88rem; color: #333; margin: 0.3rem 0 0.5rem; min-height: 2.4em; }
+    .mode { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.3rem 0 0.5rem; min-height: 2.4em; }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.4rem 1rem; margin: 0.5rem 0; }
-    .figures > div { border-left: 4px solid #888; padding-left: 0.5rem; }
-    .figures dt { font-size: 0.8rem; color: #444; }
+    .figures > div { border-left: 4px solid var(--moe-grey-88); padding-left: 0.5rem; }
+    .figures dt { font-size: 0.8rem; color: var(--moe-text-4); }
     .figures dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .figures dd small { display: block; font-size: 0.8rem; font-weight: 400; color: #333; }
-    .caption { font-size: 0.88rem; color: #333; margin: 0.6rem 0 0; max-width: 64rem; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
+    .figures dd small { display: block; font-size: 0.8rem; font-weight: 400; color: var(--moe-text-3); }
+    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.6rem 0 0; max-width: 64rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
     .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
-    .error { background: #fde2e1; border-color: #b3261e; }
-    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
+    :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     @media (max-width: 640px) {
       .sides { grid-template-columns: 1fr; }
     }
@@ -277,7 +278,7 @@ export class BalanceCompare extends LitElement {
     return html`
       <div class="title-row">
         <h1>${m.title}</h1>
-        <lang-switch></lang-switch>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
       </div>
       <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
       <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>

@@ -48,8 +48,8 @@ export class CapacityControls extends LitElement {
     input[type='range'], .row select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.8rem; }
     input[type='text'] { font: inherit; font-weight: 400; width: min(34rem, 80vw); padding: 0.3rem; box-sizing: border-box; }
     .wide select { font: inherit; font-weight: 400; padding: 0.3rem; max-width: min(20rem, 80vw); }
-    .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.88rem; font-weight: 600; margin: 0.1rem 0 0; }
-    .hint { grid-column: 1 / -1; color: #444; font-size: 0.88rem; margin: 0.1rem 0 0; }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.88rem; font-weight: 600; margin: 0.1rem 0 0; }
+    .hint { grid-column: 1 / -1; color: var(--moe-text-4); font-size: 0.88rem; margin: 0.1rem 0 0; }
   `,
   ];
 

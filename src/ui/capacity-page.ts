@@ -26,6 +26,7 @@ import './capacity-sweep-chart';
 import './drop-summary';
 import './imbalance-note';
 import './lang-switch';
+import './theme-switch';
 import './load-bars';
 import './token-strip';
 import './i18n/capacity-page';
@@ -47,24 +48,24 @@ export class CapacityPage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.75rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.45; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.75rem 1rem 2rem; font-family: system-ui, sans-serif; color: var(--moe-text); line-height: 1.45; }
     header { margin-bottom: 0.6rem; }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     h1 { margin: 0; font-size: 1.6rem; }
     nav { margin-top: 0.3rem; }
     .intro p { max-width: 62rem; margin: 0.45rem 0; }
-    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.02rem; background: #fff; border-left: 4px solid #0072B2; padding: 0.35rem 0.7rem; display: table; margin: 0.35rem 0; }
+    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.02rem; background: var(--moe-surface); border-left: 4px solid var(--moe-accent); padding: 0.35rem 0.7rem; display: table; margin: 0.35rem 0; }
     q { font-style: italic; }
-    .sources { font-size: 0.85rem; color: #444; }
-    section, aside { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: #fff; margin: 1rem 0; min-width: 0; }
-    aside { border-left: 5px solid #c89b00; background: #fffbea; }
+    .sources { font-size: 0.85rem; color: var(--moe-text-4); }
+    section, aside { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin: 1rem 0; min-width: 0; }
+    aside { border-left: 5px solid var(--moe-warn); background: var(--moe-highlight-2); }
     h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
     h3 { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
-    .caption { font-size: 0.9rem; color: #333; max-width: 62rem; margin: 0.35rem 0; }
-    .status { font-size: 0.88rem; color: #444; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.5rem 0; }
+    .caption { font-size: 0.9rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.35rem 0; }
+    .status { font-size: 0.88rem; color: var(--moe-text-4); }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.5rem 0; }
     .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
-    .error { background: #fde2e1; border-color: #b3261e; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
     capacity-controls { margin-bottom: 0.6rem; }
     load-bars { max-width: 46rem; }
     token-strip { margin: 0.5rem 0; }
@@ -155,7 +156,7 @@ export class CapacityPage extends LitElement {
     return html`<header>
       <div class="title-row">
         <h1>${m.capacityPage.title}</h1>
-        <lang-switch></lang-switch>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
       </div>
       <nav aria-label=${m.common.siteName}><a href=${`../index.html${withKeptKeys('', location.search)}`}>← ${m.common.home}</a></nav>
     </header>`;

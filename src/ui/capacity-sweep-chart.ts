@@ -15,6 +15,7 @@ import { a11yStyles } from './shared-styles';
 import { WidthController } from './width-controller';
 import './i18n/capacity-page';
 import { styleProps } from './style-props';
+import { paint } from './theme';
 
 /** Chart height: shorter on a phone. */
 const height = (narrow: boolean) => (narrow ? 210 : 250);
@@ -48,19 +49,19 @@ export class CapacitySweepChart extends LitElement {
     css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    text { font-family: system-ui, sans-serif; fill: #222; }
-    .bar { fill: #56B4E9; stroke: #1f5f84; stroke-width: 1; }
-    .bar.current { fill: #D55E00; stroke: #000; stroke-width: 3; }
-    text.mark { font-weight: 700; fill: #000; }
+    text { font-family: system-ui, sans-serif; fill: var(--moe-text-2); }
+    .bar { fill: var(--moe-sky-blue); stroke: var(--moe-accent-dark); stroke-width: 1; }
+    .bar.current { fill: var(--moe-vermillion); stroke: var(--moe-ink); stroke-width: 3; }
+    text.mark { font-weight: 700; fill: var(--moe-ink); }
     text.factor.current { font-weight: 700; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; max-width: 44rem; font-size: 0.92rem; margin-top: 0.6rem; }
     caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
-    th, td { padding: 0.2rem 0.5rem; text-align: right; border-bottom: 1px solid #ddd; }
+    th, td { padding: 0.2rem 0.5rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
     .nw { white-space: nowrap; }
     @media (max-width: 560px) { table { font-size: 0.82rem; } th, td { padding: 0.2rem 0.25rem; } }
     .scroll { overflow-x: auto; }
     th[scope='row'] { text-align: left; }
-    tr.current { font-weight: 700; background: #fde9dc; }
+    tr.current { font-weight: 700; background: var(--moe-error-bg-3); }
     .why { font-weight: 400; font-size: 0.85rem; display: block; }
   `,
   ];
@@ -87,7 +88,7 @@ export class CapacitySweepChart extends LitElement {
     const label = this.measure === 'skipped' ? m.chartLabelSkipped : m.chartLabel;
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label(summary, this.label(this.current))} ${styleProps({ 'font-size': `${font}px` })}>
       ${[0, top / 2, top].map(
-        (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} stroke=${t === 0 ? '#444' : '#ddd'}></line>
+        (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} ${styleProps({ stroke: paint(t === 0 ? 'text-4' : 'rule') })}></line>
           <text x=${LEFT - 4} y=${y(t) + 4} text-anchor="end">${formatPercent(t, tickDigits)}</text>`,
       )}
       <text x=${LEFT} y=${TOP - 8} text-anchor="start" class="axis">${this.measure === 'skipped' ? m.axisSkipped : m.axis}</text>

@@ -39,17 +39,17 @@ export class ConfigInput extends LitElement {
     :host { display: block; }
     label { font-weight: 600; }
     textarea { box-sizing: border-box; width: 100%; min-height: 16rem; font: 0.85rem/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      padding: 0.5rem; border: 1px solid #888; border-radius: 0.35rem; resize: vertical; margin-top: 0.3rem; tab-size: 2; }
-    textarea[aria-invalid='true'] { border: 2px solid #b3261e; }
-    textarea.dragging { outline: 3px dashed #0072b2; outline-offset: 2px; background: #eef6fb; }
-    .hint { margin: 0.2rem 0 0; font-size: 0.85rem; color: #444; }
+      padding: 0.5rem; border: 1px solid var(--moe-grey-88); border-radius: 0.35rem; resize: vertical; margin-top: 0.3rem; tab-size: 2; }
+    textarea[aria-invalid='true'] { border: 2px solid var(--moe-error); }
+    textarea.dragging { outline: 3px dashed var(--moe-accent); outline-offset: 2px; background: var(--moe-info-bg); }
+    .hint { margin: 0.2rem 0 0; font-size: 0.85rem; color: var(--moe-text-4); }
     .file { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin-top: 0.5rem; font-size: 0.9rem; }
     .file label { font-weight: 600; }
-    .problem { margin-top: 0.5rem; border: 2px solid #b3261e; background: #fdecea; color: #5f1410; border-radius: 0.35rem; padding: 0.4rem 0.6rem; }
+    .problem { margin-top: 0.5rem; border: 2px solid var(--moe-error); background: var(--moe-error-bg-2); color: var(--moe-error-text); border-radius: 0.35rem; padding: 0.4rem 0.6rem; }
     .problem p { margin: 0.2rem 0; }
-    .problem pre { margin: 0.3rem 0; padding: 0.3rem 0.4rem; background: #fff; border-radius: 0.25rem; overflow-x: auto;
-      font: 0.8rem/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: #111; }
-    .caret { color: #b3261e; font-weight: 700; }
+    .problem pre { margin: 0.3rem 0; padding: 0.3rem 0.4rem; background: var(--moe-surface); border-radius: 0.25rem; overflow-x: auto;
+      font: 0.8rem/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--moe-text); }
+    .caret { color: var(--moe-error); font-weight: 700; }
   `,
   ];
 

@@ -72,14 +72,14 @@ export class CostCalculator extends LitElement {
     .slider output { font-variant-numeric: tabular-nums; font-size: 0.9rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.5rem 0; }
     caption { text-align: left; font-weight: 700; padding-bottom: 0.3rem; }
-    th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid #ddd; text-align: left; }
+    th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid var(--moe-rule); text-align: left; }
     td { font-variant-numeric: tabular-nums; }
     td.big { font-size: 1.15rem; font-weight: 700; }
     thead th { vertical-align: bottom; }
-    .match { color: #1b5e20; font-weight: 600; }
-    .published { background: #eef6fb; border-left: 4px solid #0072b2; padding: 0.35rem 0.6rem; }
-    .assume { font-size: 0.85rem; color: #333; }
-    button { font: inherit; padding: 0.3rem 0.7rem; border-radius: 0.35rem; border: 1px solid #555; background: #fff; cursor: pointer; }
+    .match { color: var(--moe-ok); font-weight: 600; }
+    .published { background: var(--moe-info-bg); border-left: 4px solid var(--moe-accent); padding: 0.35rem 0.6rem; }
+    .assume { font-size: 0.85rem; color: var(--moe-text-3); }
+    button { font: inherit; padding: 0.3rem 0.7rem; border-radius: 0.35rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); cursor: pointer; }
   `,
   ];
 

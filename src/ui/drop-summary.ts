@@ -32,8 +32,8 @@ export class DropSummary extends LitElement {
     p { margin: 0.3rem 0; }
     .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.95rem; overflow-wrap: anywhere; }
     .headline { font-size: 1.15rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .headline.some { color: #8a1c14; }
-    .note { color: #333; font-size: 0.92rem; }
+    .headline.some { color: var(--moe-error-strong); }
+    .note { color: var(--moe-text-3); font-size: 0.92rem; }
   `,
   ];
 

@@ -9,6 +9,7 @@ import { otherKeyNotices } from '../state/url';
 import { LocaleController, messages, onLangChange } from './i18n/locale';
 import { linkNotices } from './link-notices';
 import './lang-switch';
+import './theme-switch';
 import './moe-lab';
 import './i18n/common';
 import './i18n/embed-page';
@@ -53,7 +54,7 @@ export class EmbedLinkNotices extends LitElement {
 
   static override styles = css`
     :host { display: block; max-width: 76rem; margin: 0.5rem auto; padding: 0 1rem; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
     ul { margin: 0.3rem 0 0; }
   `;
 

@@ -12,6 +12,7 @@ import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/memory';
 import { styleProps } from './style-props';
+import { EXPERT_COLOURS } from './palette';
 
 const W = 600;
 const H = 250;
@@ -22,8 +23,8 @@ const BOTTOM = 42;
 
 /** The two lines; their names are in the catalogue under the same keys (messages().memory.chart). */
 export const SERIES = [
-  { key: 'outputError', colour: '#D55E00', dash: '' },
-  { key: 'attentionMoved', colour: '#0072B2', dash: '6 4' },
+  { key: 'outputError', colour: EXPERT_COLOURS[5], dash: '' },
+  { key: 'attentionMoved', colour: EXPERT_COLOURS[4], dash: '6 4' },
 ] as const;
 
 @customElement('error-chart')
@@ -39,11 +40,11 @@ export class ErrorChart extends LitElement {
     css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    text { font-family: system-ui, sans-serif; fill: #222; }
+    text { font-family: system-ui, sans-serif; fill: var(--moe-text-2); }
     details { font-size: 0.85rem; margin-top: 0.3rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid #ddd; }
-    tr.current { background: #fff4d6; font-weight: 700; }
+    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    tr.current { background: var(--moe-warn-bg); font-weight: 700; }
     sub { font-size: 0.7em; }
   `,
   ];
@@ -105,14 +106,14 @@ export class ErrorChart extends LitElement {
     const t = messages().memory.chart;
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${fontSize.toFixed(1)}px` })}>
         ${yTicks.map(
-          (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} stroke="#ddd"></line>
+          (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} ${styleProps({ stroke: 'var(--moe-rule)' })}></line>
             <text x=${LEFT - 5} y=${y(t) + 4} text-anchor="end">${percent(t, 0)}</text>`,
         )}
         ${xTicks.map((t) => svg`<text class="xtick" x=${x(t)} y=${H - BOTTOM + fontSize + 3} text-anchor="middle">${t}</text>`)}
-        <line x1=${LEFT} x2=${W - RIGHT} y1=${y(0)} y2=${y(0)} stroke="#444"></line>
+        <line x1=${LEFT} x2=${W - RIGHT} y1=${y(0)} y2=${y(0)} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
         <text x=${(LEFT + W - RIGHT) / 2} y=${H - 6} text-anchor="middle">${t.axisBefore}d<tspan baseline-shift="sub" font-size="75%">c</tspan>${t.axisAfter}</text>
         ${cur
-          ? svg`<line class="current" x1=${x(cur.dc)} x2=${x(cur.dc)} y1=${TOP - 4} y2=${y(0)} stroke="#111" stroke-width="1.5"></line>
+          ? svg`<line class="current" x1=${x(cur.dc)} x2=${x(cur.dc)} y1=${TOP - 4} y2=${y(0)} ${styleProps({ stroke: 'var(--moe-text)' })} stroke-width="1.5"></line>
             <text x=${x(cur.dc) + (cur.dc > (lo + hi) / 2 ? -5 : 5)} y=${TOP + 8} text-anchor=${cur.dc > (lo + hi) / 2 ? 'end' : 'start'} font-weight="700">d<tspan baseline-shift="sub" font-size="75%">c</tspan> = ${cur.dc}</text>`
           : nothing}
         ${SERIES.map((s) => {

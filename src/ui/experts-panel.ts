@@ -10,7 +10,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../core/trace';
 import { formatCount, formatPercent, formatWeight, textUnits } from './format';
 import { LocaleController, messages } from './i18n/locale';
-import { expertColour, textOn, tint } from './palette';
+import { expertColour, SHARED_COLOUR, textOn, tint } from './palette';
 import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
@@ -48,24 +48,24 @@ export class ExpertsPanel extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; color: #111; font-family: system-ui, sans-serif; }
+    :host { display: block; color: var(--moe-text); font-family: system-ui, sans-serif; }
     p { margin: 0.35rem 0; }
     .blocks { display: flex; flex-wrap: wrap; align-items: flex-start; }
     .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center;
       overflow: hidden; line-height: 1.1; font-variant-numeric: tabular-nums; border-radius: 2px;
-      background: #eceff1; color: #444; box-shadow: inset 0 0 0 1px #9aa0a6; }
-    .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) #000; font-weight: 700; }
-    .b.shared { background: #2f2f2f; color: #fff; box-shadow: inset 0 0 0 var(--ring, 3px) #000, inset 0 0 0 calc(var(--ring, 3px) + 2px) #fff; }
-    .b.dropped { background: repeating-linear-gradient(45deg, #b3261e 0 3px, #fff 3px 7px); color: #111;
-      box-shadow: inset 0 0 0 var(--ring, 3px) #b3261e; }
+      background: var(--moe-idle-bg); color: var(--moe-text-4); box-shadow: inset 0 0 0 1px var(--moe-idle-line); }
+    .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink); font-weight: 700; }
+    .b.shared { background: var(--moe-shared); color: var(--moe-on-accent); box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink), inset 0 0 0 calc(var(--ring, 3px) + 2px) var(--moe-surface); }
+    .b.dropped { background: repeating-linear-gradient(45deg, var(--moe-error) 0 3px, var(--moe-surface) 3px 7px); color: var(--moe-text);
+      box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-error); }
     .b .w { font-weight: 400; }
-    .b.dropped span { background: #fff; padding: 0 2px; }
+    .b.dropped span { background: var(--moe-surface); padding: 0 2px; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.85rem; }
     .legend li { display: flex; align-items: center; gap: 0.35rem; }
     .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
     .lists { font-variant-numeric: tabular-nums; }
     .lists strong { font-weight: 700; }
-    .caption { font-size: 0.9rem; color: var(--moe-muted, #333); }
+    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
   `,
   ];
 
@@ -73,7 +73,7 @@ export class ExpertsPanel extends LitElement {
     const layer = this.layer;
     const r = layer?.tokens[this.current];
     const shared = Array.from({ length: this.sharedExperts }, (_, s): Block => ({
-      label: `S${s}`, params: this.sharedParams, shared: true, weight: null, dropped: false, choice: -1, colour: '#2f2f2f',
+      label: `S${s}`, params: this.sharedParams, shared: true, weight: null, dropped: false, choice: -1, colour: SHARED_COLOUR,
     }));
     const routed = (layer?.experts ?? []).map((ex): Block => {
       const j = r ? r.experts.indexOf(ex.index) : -1;

@@ -15,6 +15,7 @@ import { expertColour, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
 import './i18n/picture';
 import './i18n/simulator';
+import { lightColour } from './theme';
 
 /** Pixels per SVG unit in the PNG, for sharp text on high-density screens and in slides. */
 export const PNG_SCALE = 2;
@@ -36,7 +37,7 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
     canvas.height = Math.round(h * scale);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error(messages().sim.exportMenu.noCanvas);
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = lightColour('surface');
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => {
@@ -85,16 +86,16 @@ export class ExportMenu extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; font-family: system-ui, sans-serif; color: #111; margin: 0.5rem 0 0; }
+    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); margin: 0.5rem 0 0; }
     .row { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
     .label { font-size: 0.88rem; font-weight: 600; margin-right: 0.2rem; }
-    button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.55rem; border: var(--moe-line, 1px) solid #555; border-radius: 0.3rem; background: #f4f4f4; color: #111; cursor: pointer; }
-    button:hover:not(:disabled) { background: #e6e6e6; }
-    button:disabled { color: #555; border-color: #999; cursor: default; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.55rem; border: var(--moe-line, 1px) solid var(--moe-text-5); border-radius: 0.3rem; background: var(--moe-grey-f4); color: var(--moe-text); cursor: pointer; }
+    button:hover:not(:disabled) { background: var(--moe-grey-e6); }
+    button:disabled { color: var(--moe-text-5); border-color: var(--moe-grey-99); cursor: default; }
     .status { font-size: 0.85rem; margin: 0.25rem 0 0; min-height: 1.2em; }
     .manual { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; font-size: 0.85rem; margin-top: 0.25rem; }
     .manual input { font: inherit; width: min(40rem, 90%); padding: 0.2rem; }
-    .caption { font-size: 0.8rem; color: var(--moe-muted, #333); margin: 0.2rem 0 0; }
+    .caption { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-3)); margin: 0.2rem 0 0; }
   `,
   ];
 

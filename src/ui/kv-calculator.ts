@@ -97,24 +97,24 @@ export class KvCalculator extends LitElement {
     select, input[type='range'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
     .typed { grid-column: 1 / -1; display: flex; gap: 0.4rem; align-items: center; font-size: 0.88rem; }
     .typed input { font: inherit; width: 7.5rem; padding: 0.15rem 0.3rem; }
-    .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.85rem; font-weight: 600; margin: 0; }
-    .headline { font-size: 1.05rem; background: #eef5fb; border-left: 4px solid #0072B2; padding: 0.5rem 0.8rem; margin: 0.5rem 0 0.7rem; }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0; }
+    .headline { font-size: 1.05rem; background: var(--moe-info-bg-2); border-left: 4px solid var(--moe-accent); padding: 0.5rem 0.8rem; margin: 0.5rem 0 0.7rem; }
     .headline strong { font-variant-numeric: tabular-nums; }
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; font-size: 0.92rem; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
-    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
+    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--moe-rule); text-align: right; vertical-align: top; }
     th:first-child, .formula { text-align: left; }
     tbody th { font-weight: 600; }
     thead th { vertical-align: bottom; font-size: 0.85rem; }
-    tr.native { background: #fff4d6; }
-    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: #c89b00; color: #111; border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
-    .bar { height: 0.45rem; background: #0072B2; margin-top: 0.2rem; margin-left: auto; min-width: 1px; }
+    tr.native { background: var(--moe-warn-bg); }
+    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: var(--moe-warn); color: var(--moe-on-warn); border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
+    .bar { height: 0.45rem; background: var(--moe-accent); margin-top: 0.2rem; margin-left: auto; min-width: 1px; }
     .f { display: inline-block; white-space: nowrap; }
-    .elements { font-size: 0.8rem; color: #444; }
+    .elements { font-size: 0.8rem; color: var(--moe-text-4); }
     sub, sup { font-size: 0.7em; line-height: 0; }
-    .small { font-size: 0.85rem; color: #333; margin: 0.4rem 0 0; }
-    :is(input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    .small { font-size: 0.85rem; color: var(--moe-text-3); margin: 0.4rem 0 0; }
+    :is(input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];
 

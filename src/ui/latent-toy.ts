@@ -45,20 +45,20 @@ export class LatentToy extends LitElement {
     label { font-weight: 600; }
     output { font-variant-numeric: tabular-nums; font-weight: 700; min-width: 7rem; }
     input[type='range'] { width: 100%; min-height: 1.6rem; }
-    .hint { font-size: 0.85rem; color: #444; margin: 0.2rem 0 0.6rem; }
+    .hint { font-size: 0.85rem; color: var(--moe-text-4); margin: 0.2rem 0 0.6rem; }
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.6rem; margin: 0.6rem 0; }
-    .figure { border: 1px solid #ccc; border-radius: 0.4rem; padding: 0.45rem 0.7rem; background: #fafafa; }
+    .figure { border: 1px solid var(--moe-border); border-radius: 0.4rem; padding: 0.45rem 0.7rem; background: var(--moe-grey-fa); }
     .figure h3 { font-size: 0.95rem; margin: 0 0 0.2rem; }
     .figure p { margin: 0.15rem 0; }
     .big { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
     .maps { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.8rem; align-items: start; }
     fieldset.heads { border: none; padding: 0; margin: 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; }
     fieldset.heads legend { font-weight: 600; float: left; margin-right: 0.4rem; padding: 0; }
-    .caption { font-size: 0.88rem; color: #333; margin: 0.4rem 0; max-width: 62rem; }
+    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.4rem 0; max-width: 62rem; }
     h3.sub { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
     error-chart { max-width: 48rem; }
     sub { font-size: 0.7em; }
-    :is(input):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    :is(input):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];
 

@@ -15,7 +15,7 @@ import { formatPercent, formatWeight } from './format';
 import { getLang, LocaleController, messages } from './i18n/locale';
 import { localized } from './i18n/localize-message';
 import { richText } from './math-text';
-import { expertColour, textOn, tint } from './palette';
+import { expertColour, SHARED_COLOUR, textOn, tint } from './palette';
 import { formatExact, formatScale } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
 import { a11yStyles } from './shared-styles';
@@ -60,29 +60,29 @@ export class LayerExperts extends LitElement {
     p { margin: 0.35rem 0; }
     .rule { font-size: 0.95rem; }
     .layer { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; margin: 0.5rem 0; }
-    .group { border: 2px solid #333; border-radius: 0.35rem; padding: 0.2rem 0.3rem 0.3rem; background: #fff; }
-    .group.dropped { border: 2px dashed #aaa; background: #f4f4f4; }
+    .group { border: 2px solid var(--moe-text-3); border-radius: 0.35rem; padding: 0.2rem 0.3rem 0.3rem; background: var(--moe-surface); }
+    .group.dropped { border: 2px dashed var(--moe-grey-aa); background: var(--moe-grey-f4); }
     /* Faded, but its labels still readable (4.5:1): lighter fill and ring, grey text. */
-    .group.dropped .b { background: #f7f7f7; color: #666; box-shadow: inset 0 0 0 1px #c8c8c8; }
-    .group.shared { border-color: #2f2f2f; background: #f1f1f1; }
-    .gname { display: block; font-size: 0.75rem; font-weight: 600; color: #333; margin-bottom: 0.15rem; white-space: nowrap; }
-    .group.dropped .gname { color: #666; font-weight: 400; }
+    .group.dropped .b { background: var(--moe-grey-f7); color: var(--moe-text-6); box-shadow: inset 0 0 0 1px var(--moe-grey-c8); }
+    .group.shared { border-color: var(--moe-shared); background: var(--moe-grey-f1); }
+    .gname { display: block; font-size: 0.75rem; font-weight: 600; color: var(--moe-text-3); margin-bottom: 0.15rem; white-space: nowrap; }
+    .group.dropped .gname { color: var(--moe-text-6); font-weight: 400; }
     .blocks { display: flex; flex-wrap: wrap; }
     .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center; overflow: hidden;
-      border-radius: 2px; background: #eceff1; color: #444; box-shadow: inset 0 0 0 1px #9aa0a6; line-height: 1.05;
+      border-radius: 2px; background: var(--moe-idle-bg); color: var(--moe-text-4); box-shadow: inset 0 0 0 1px var(--moe-idle-line); line-height: 1.05;
       font-variant-numeric: tabular-nums; }
-    .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) #000; font-weight: 700; }
-    .b.sh { background: #2f2f2f; color: #fff; box-shadow: inset 0 0 0 var(--ring, 3px) #000, inset 0 0 0 calc(var(--ring, 3px) + 2px) #fff; }
+    .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink); font-weight: 700; }
+    .b.sh { background: var(--moe-shared); color: var(--moe-on-accent); box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink), inset 0 0 0 calc(var(--ring, 3px) + 2px) var(--moe-surface); }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0; }
-    button { font: inherit; font-weight: 600; padding: 0.4rem 0.9rem; border-radius: 0.35rem; border: 1px solid #0a4f7a; background: #0072b2; color: #fff; cursor: pointer; }
+    button { font: inherit; font-weight: 600; padding: 0.4rem 0.9rem; border-radius: 0.35rem; border: 1px solid var(--moe-accent-edge-2); background: var(--moe-accent); color: var(--moe-on-accent); cursor: pointer; }
     .result { font-variant-numeric: tabular-nums; }
-    .note { font-size: 0.85rem; color: #444; border-left: 4px solid #e69f00; padding-left: 0.5rem; }
-    .problem { color: #b3261e; font-weight: 600; }
+    .note { font-size: 0.85rem; color: var(--moe-text-4); border-left: 4px solid var(--moe-orange); padding-left: 0.5rem; }
+    .problem { color: var(--moe-error); font-weight: 600; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.3rem 0 0; font-size: 0.85rem; }
     .legend li { display: flex; align-items: center; gap: 0.35rem; }
     .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
-    .legend .g { width: 1.1rem; height: 0.8rem; border: 2px solid #333; border-radius: 0.2rem; }
-    .legend .g.dropped { border: 2px dashed #aaa; }
+    .legend .g { width: 1.1rem; height: 0.8rem; border: 2px solid var(--moe-text-3); border-radius: 0.2rem; }
+    .legend .g.dropped { border: 2px dashed var(--moe-grey-aa); }
   `,
   ];
 
@@ -153,7 +153,7 @@ export class LayerExperts extends LitElement {
               <div class="group shared">
                 <span class="gname">${t.sharedGroup(L.shared)}</span>
                 <div class="blocks" ${styleProps({ gap: `${gap}px` })}>
-                  ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, '#2f2f2f', maxW))}
+                  ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, SHARED_COLOUR, maxW))}
                 </div>
               </div>
             </div>`

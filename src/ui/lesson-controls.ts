@@ -46,7 +46,7 @@ export class LessonControls extends LitElement {
     ...a11yStyles,
     css`
       :host { display: block; }
-      fieldset { border: 1px solid #ccc; border-radius: 0.5rem; margin: 0.4rem 0 0.6rem; padding: 0.4rem 0.8rem 0.2rem; }
+      fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: 0.4rem 0 0.6rem; padding: 0.4rem 0.8rem 0.2rem; }
       legend { font-weight: 700; padding: 0 0.25rem; }
       .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.2rem 1.2rem; }
       .row { display: grid; grid-template-columns: 1fr auto; align-items: center; align-content: start; gap: 0.1rem 0.5rem; margin-bottom: 0.5rem; }
@@ -55,7 +55,7 @@ export class LessonControls extends LitElement {
       output { font-variant-numeric: tabular-nums; font-weight: 700; min-width: 2.5rem; text-align: right; }
       input, select { grid-column: 1 / -1; font: inherit; box-sizing: border-box; width: 100%; min-height: 1.8rem; }
       input[type='text'] { padding: 0.25rem; }
-      .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
+      .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
       .problem ul { margin: 0; padding-left: 1.1rem; }
     `,
   ];

@@ -9,6 +9,7 @@ import { encodeLesson, type LessonState } from '../state/lesson-url';
 import { messages } from './i18n/locale';
 import { localized, type CoreMessage } from './i18n/localize-message';
 import './lang-switch';
+import './theme-switch';
 import './i18n/common';
 import './i18n/lesson-pages';
 
@@ -26,7 +27,7 @@ export function lessonHeader(title: string, state: LessonState | null): Template
     <nav aria-label=${m.lessonPages.navLabel}><a href=${homeHref(state)}>← ${m.common.home}</a></nav>
     <div class="title-row">
       <h1>${title}</h1>
-      <lang-switch></lang-switch>
+      <lang-switch></lang-switch><theme-switch></theme-switch>
     </div>
   </header>`;
 }

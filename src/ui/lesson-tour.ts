@@ -71,12 +71,12 @@ export class LessonTour extends LitElement {
       label { font-weight: 600; }
       select, button { font: inherit; min-height: 2.4rem; padding: 0.3rem 0.8rem; }
       .progress { display: flex; gap: 0.6rem; align-items: center; margin: 0.4rem 0 0; font-variant-numeric: tabular-nums; }
-      progress { flex: 1; max-width: 24rem; height: 0.8rem; accent-color: #0b57d0; }
+      progress { flex: 1; max-width: 24rem; height: 0.8rem; accent-color: var(--moe-primary); }
       .nav { display: flex; gap: 0.6rem; margin-top: 0.6rem; flex-wrap: wrap; }
-      .nav .primary { font-weight: 700; background: #0b57d0; color: #fff; border: 2px solid #0b57d0; border-radius: 0.35rem; }
-      .nav button:not(.primary) { background: #fff; border: 2px solid #444; border-radius: 0.35rem; color: #111; }
+      .nav .primary { font-weight: 700; background: var(--moe-primary); color: var(--moe-on-accent); border: 2px solid var(--moe-primary); border-radius: 0.35rem; }
+      .nav button:not(.primary) { background: var(--moe-surface); border: 2px solid var(--moe-text-4); border-radius: 0.35rem; color: var(--moe-text); }
       button:disabled { opacity: 0.55; }
-      fieldset { border: 2px dashed #0b57d0; border-radius: 0.5rem; margin: 0.5rem 0; padding: 0.4rem 0.8rem 0.6rem; }
+      fieldset { border: 2px dashed var(--moe-primary); border-radius: 0.5rem; margin: 0.5rem 0; padding: 0.4rem 0.8rem 0.6rem; }
       legend { font-weight: 700; padding: 0 0.3rem; }
       .options { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; margin: 0.3rem 0; }
       .options label { font-weight: 600; display: inline-flex; align-items: center; gap: 0.25rem; min-height: 2rem; }
@@ -85,8 +85,8 @@ export class LessonTour extends LitElement {
       .result.right::before { content: '✓ '; }
       .result.wrong::before { content: '✗ '; }
       .result.close::before { content: '≈ '; }
-      .problem { color: #b3261e; font-weight: 600; }
-      :is(button, input, select, a):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+      .problem { color: var(--moe-error); font-weight: 600; }
+      :is(button, input, select, a):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     `,
   ];
 

@@ -13,6 +13,7 @@ import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
 import { styleProps } from './style-props';
+import { paint } from './theme';
 
 /** Above this many experts, bars lose their own labels. */
 export const LABELLED_MAX = 32;
@@ -38,12 +39,12 @@ export class LoadBars extends LitElement {
     css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    text { font-family: system-ui, sans-serif; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-    .cap { stroke: #b3261e; stroke-width: var(--moe-stroke, 2); stroke-dasharray: 5 3; }
-    text.cap-label { fill: #b3261e; font-weight: 700; stroke-dasharray: none; stroke-width: 3px; stroke: #fff; }
+    text { font-family: system-ui, sans-serif; fill: var(--moe-text-2); paint-order: stroke; stroke: var(--moe-surface); stroke-width: 3px; }
+    .cap { stroke: var(--moe-error); stroke-width: var(--moe-stroke, 2); stroke-dasharray: 5 3; }
+    text.cap-label { fill: var(--moe-error); font-weight: 700; stroke-dasharray: none; stroke-width: 3px; stroke: var(--moe-surface); }
     details { font-size: 0.85rem; margin-top: 0.25rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: var(--moe-line, 1px) solid #ddd; }
+    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
   `,
   ];
 
@@ -90,23 +91,23 @@ export class LoadBars extends LitElement {
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${fontSize.toFixed(1)}px` })}>
         <defs>
           <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="4" height="4" fill="#fff"></rect><line x1="0" y1="0" x2="0" y2="4" stroke="#b3261e" stroke-width="2"></line>
+            <rect width="4" height="4" ${styleProps({ fill: 'var(--moe-surface)' })}></rect><line x1="0" y1="0" x2="0" y2="4" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width="2"></line>
           </pattern>
         </defs>
         ${this.experts.map((e, i) => {
           const x = LEFT + i * slot + (slot - bw) / 2;
           const kept = Math.min(e.load, e.demand);
           return svg`
-          <rect class="bar" x=${x} y=${y(kept)} width=${bw} height=${BASE - y(kept)} fill=${labels ? expertColour(e.index) : '#0072B2'}></rect>
-          ${e.demand > kept ? svg`<rect class="drop" x=${x} y=${y(e.demand)} width=${bw} height=${y(kept) - y(e.demand)} fill="url(#hatch)" stroke="#b3261e" stroke-width=${labels ? 1 : 0.5}></rect>` : nothing}
+          <rect class="bar" x=${x} y=${y(kept)} width=${bw} height=${BASE - y(kept)} ${styleProps({ fill: labels ? expertColour(e.index) : paint('accent') })}></rect>
+          ${e.demand > kept ? svg`<rect class="drop" x=${x} y=${y(e.demand)} width=${bw} height=${y(kept) - y(e.demand)} fill="url(#hatch)" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width=${labels ? 1 : 0.5}></rect>` : nothing}
           ${labels ? svg`<text class="value" x=${x + bw / 2} y=${y(e.demand) - 3} text-anchor="middle">${e.demand}</text>
           <text class="name" x=${x + bw / 2} y=${H - 4} text-anchor="middle">E${e.index}</text>` : nothing}`;
         })}
-        ${ticks.map((t) => svg`<line class="tick" x1=${LEFT + t * slot} x2=${LEFT + t * slot} y1=${BASE} y2=${BASE + 4} stroke="#444"></line>
+        ${ticks.map((t) => svg`<line class="tick" x1=${LEFT + t * slot} x2=${LEFT + t * slot} y1=${BASE} y2=${BASE + 4} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
           <text class="name" x=${LEFT + t * slot} y=${H - 4} text-anchor="start">E${t}</text>`)}
-        <line x1=${LEFT} x2=${W - right} y1=${BASE} y2=${BASE} stroke="#444"></line>
+        <line x1=${LEFT} x2=${W - right} y1=${BASE} y2=${BASE} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
         <text class="axis" x=${LEFT - 3} y=${BASE + 3} text-anchor="end">0</text>
-        ${labels ? nothing : svg`<line x1=${LEFT - 2} x2=${W - right} y1=${y(top)} y2=${y(top)} stroke="#999" stroke-width="0.5"></line>
+        ${labels ? nothing : svg`<line x1=${LEFT - 2} x2=${W - right} y1=${y(top)} y2=${y(top)} ${styleProps({ stroke: 'var(--moe-grey-99)' })} stroke-width="0.5"></line>
           <text class="axis" x=${LEFT - 3} y=${y(top) + 3} text-anchor="end">${top}</text>`}
         ${this.capacity !== null
           ? svg`<line class="cap" x1=${LEFT} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>

@@ -17,6 +17,7 @@ import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
 import './i18n/training';
 import { styleProps } from './style-props';
+import { HEAT_SEPARATOR } from './palette';
 
 /** Steps summed for the current max/mean. */
 export const WINDOW = 20;
@@ -111,25 +112,25 @@ export class LoadHistory extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
     .figure { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; align-items: baseline; margin: 0 0 0.4rem; }
     .figure strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
-    .figure .sub { font-size: 0.85rem; color: #333; }
+    .figure .sub { font-size: 0.85rem; color: var(--moe-text-3); }
     .strip { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 0.35rem; }
-    .names { display: grid; font-size: 11px; line-height: 1; font-variant-numeric: tabular-nums; text-align: right; color: #333; }
+    .names { display: grid; font-size: 11px; line-height: 1; font-variant-numeric: tabular-nums; text-align: right; color: var(--moe-text-3); }
     .names span { align-self: center; }
-    canvas { display: block; width: 100%; border: 1px solid #999; box-sizing: border-box; }
-    .axis { display: flex; justify-content: space-between; font-size: 0.8rem; color: #333; grid-column: 2; }
+    canvas { display: block; width: 100%; border: 1px solid var(--moe-grey-99); box-sizing: border-box; }
+    .axis { display: flex; justify-content: space-between; font-size: 0.8rem; color: var(--moe-text-3); grid-column: 2; }
     .key { display: flex; align-items: center; gap: 0.4rem; font-size: 0.8rem; margin-top: 0.3rem; flex-wrap: wrap; }
-    .ramp { width: 9rem; height: 0.7rem; border: 1px solid #999; }
-    .empty { color: #444; margin: 0.5rem 0; }
-    .how { font-size: 0.8rem; color: #333; margin: 0.15rem 0 0; }
+    .ramp { width: 9rem; height: 0.7rem; border: 1px solid var(--moe-grey-99); }
+    .empty { color: var(--moe-text-4); margin: 0.5rem 0; }
+    .how { font-size: 0.8rem; color: var(--moe-text-3); margin: 0.15rem 0 0; }
     details { font-size: 0.85rem; margin-top: 0.2rem; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.5rem; text-align: right; border-bottom: 1px solid #ddd; }
+    th, td { padding: 0.1rem 0.5rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
     th { white-space: nowrap; }
-    summary:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    summary:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;
 
   private get experts(): number {
@@ -226,7 +227,7 @@ export class LoadHistory extends LitElement {
     });
     if (rh >= 6) {
       // Thin separators between experts, so rows of the same colour stay countable.
-      ctx.fillStyle = 'rgba(0,0,0,0.12)';
+      ctx.fillStyle = HEAT_SEPARATOR;
       for (let e = 1; e < E; e++) ctx.fillRect(0, e * rh, cssW, 1);
     }
   }

@@ -23,13 +23,13 @@ export class LoadPanel extends LitElement {
     css`
     :host { display: block; }
     p { margin: 0.3rem 0; }
-    .caption { font-size: 0.9rem; color: var(--moe-muted, #333); }
+    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
     dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.4rem 1rem; margin: 0.5rem 0 0.25rem; }
-    dl > div { border-left: 3px solid #888; padding-left: 0.5rem; }
-    dt { font-size: 0.8rem; color: var(--moe-muted, #444); text-transform: uppercase; letter-spacing: 0.03em; }
+    dl > div { border-left: 3px solid var(--moe-grey-88); padding-left: 0.5rem; }
+    dt { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-4)); text-transform: uppercase; letter-spacing: 0.03em; }
     dd { margin: 0; font-size: 1.05rem; font-weight: 600; font-variant-numeric: tabular-nums; }
     dd.more { margin: 0.3rem 0; font-size: 1rem; font-weight: 400; }
-    .warn { border-left-color: #b3261e; }
+    .warn { border-left-color: var(--moe-error); }
   `,
   ];
 

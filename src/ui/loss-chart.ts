@@ -12,6 +12,7 @@ import { LocaleController, messages } from './i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from './width-controller';
 import './i18n/training';
+import { EXPERT_COLOURS } from './palette';
 
 export type LossSeries = 'task' | 'balance' | 'z';
 
@@ -27,9 +28,9 @@ type LossKey = 'taskLoss' | 'balanceLoss' | 'zLoss';
 
 /** How each loss is drawn; its name is in the message catalogue (messages().train.loss.series). */
 export const SERIES: Record<LossSeries, { key: LossKey; colour: string; dash: string }> = {
-  task: { key: 'taskLoss', colour: '#0072B2', dash: '' },
-  balance: { key: 'balanceLoss', colour: '#D55E00', dash: '7 4' },
-  z: { key: 'zLoss', colour: '#009E73', dash: '2 3' },
+  task: { key: 'taskLoss', colour: EXPERT_COLOURS[4], dash: '' },
+  balance: { key: 'balanceLoss', colour: EXPERT_COLOURS[5], dash: '7 4' },
+  z: { key: 'zLoss', colour: EXPERT_COLOURS[2], dash: '2 3' },
 };
 
 /** The name of a loss, in the page's language. */
@@ -131,7 +132,7 @@ export class LossChart extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
     .top { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; justify-content: space-between; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
     .legend li { display: flex; align-items: center; gap: 0.35rem; }
@@ -140,16 +141,16 @@ export class LossChart extends LitElement {
     label { font-size: 0.85rem; font-weight: 600; }
     select { font: inherit; font-weight: 400; }
     svg.chart { display: block; width: 100%; }
-    svg.chart text { font-size: 12px; fill: #222; }
-    .grid { stroke: #e3e3e3; }
-    .axis { stroke: #444; }
-    .empty { color: #444; margin: 0.5rem 0; }
-    .how { font-size: 0.8rem; color: #444; margin: 0.1rem 0 0; }
+    svg.chart text { font-size: 12px; fill: var(--moe-text-2); }
+    .grid { stroke: var(--moe-grey-e3); }
+    .axis { stroke: var(--moe-text-4); }
+    .empty { color: var(--moe-text-4); margin: 0.5rem 0; }
+    .how { font-size: 0.8rem; color: var(--moe-text-4); margin: 0.1rem 0 0; }
     details { font-size: 0.85rem; margin-top: 0.2rem; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid #ddd; }
-    :is(select, summary):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    :is(select, summary):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;
 
   private get logScale(): boolean {

@@ -24,6 +24,7 @@ import { mathText, richText } from './math-text';
 import { a11yStyles } from './shared-styles';
 import './kv-calculator';
 import './lang-switch';
+import './theme-switch';
 import './latent-toy';
 import './i18n/common';
 import './i18n/memory';
@@ -60,27 +61,27 @@ export class MemoryPage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.4; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: var(--moe-text); line-height: 1.4; }
     header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0 0 0.3rem; }
-    header a:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
     .lead { max-width: 62rem; margin: 0.2rem 0 0.9rem; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: #fff; margin-bottom: 1rem; min-width: 0; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin-bottom: 1rem; min-width: 0; }
     h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
-    .caption { font-size: 0.92rem; color: #333; max-width: 62rem; margin: 0.3rem 0 0.7rem; }
+    .caption { font-size: 0.92rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.3rem 0 0.7rem; }
     .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; margin: 0.4rem 0 0.6rem; }
     .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
     .sentence input[type='text'] { font: inherit; font-weight: 400; width: min(30rem, 80vw); padding: 0.3rem; }
     .sentence select { font: inherit; font-weight: 400; padding: 0.3rem; max-width: 20rem; }
     .sentence input[type='number'] { font: inherit; font-weight: 400; width: 8rem; padding: 0.3rem; }
-    .problem { color: #b3261e; font-weight: 600; font-size: 0.88rem; margin: 0.2rem 0 0; max-width: 16rem; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.4rem 0; }
-    .error { background: #fde2e1; border-color: #b3261e; }
-    .status { font-size: 0.85rem; color: #555; }
+    .problem { color: var(--moe-error); font-weight: 600; font-size: 0.88rem; margin: 0.2rem 0 0; max-width: 16rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.4rem 0; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
+    .status { font-size: 0.85rem; color: var(--moe-text-5); }
     .note p { max-width: 62rem; margin: 0.4rem 0; }
-    .sources { font-size: 0.85rem; color: #444; }
+    .sources { font-size: 0.85rem; color: var(--moe-text-4); }
     sub, sup { font-size: 0.7em; line-height: 0; }
-    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];
 
@@ -190,7 +191,7 @@ export class MemoryPage extends LitElement {
     const t = messages().memory.page;
     return html`<header>
         <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
-        <lang-switch></lang-switch>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
       </header>`;
   }
 

@@ -28,6 +28,7 @@ import { linkNotices } from './link-notices';
 import { treeRendered } from './settled';
 import { a11yStyles, pageLayout } from './shared-styles';
 import './lang-switch';
+import './theme-switch';
 import './assignment-matrix';
 import './control-panel';
 import './experts-panel';
@@ -68,26 +69,26 @@ export class MoeApp extends LitElement {
     section.controls { border: 0; border-radius: 0; padding: 0; background: none; }
     .start-tour { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; margin: 0.2rem 0 0.6rem; }
     .start-tour button, .title-row button { font: inherit; font-weight: 700; min-height: 2.4rem; padding: 0.3rem 0.9rem; border-radius: 0.35rem; }
-    .start-tour button { background: #0b57d0; color: #fff; border: 2px solid #0b57d0; }
+    .start-tour button { background: var(--moe-primary); color: var(--moe-on-accent); border: 2px solid var(--moe-primary); }
     .title-row .tools { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
-    .title-row button { background: #fff; color: #111; border: 2px solid #444; }
-    .title-row button[aria-pressed='true'] { background: #111; color: #fff; }
-    section.tour { border: 3px solid #0b57d0; margin-bottom: 1rem; background: #f3f7ff; }
+    .title-row button { background: var(--moe-surface); color: var(--moe-text); border: 2px solid var(--moe-text-4); }
+    .title-row button[aria-pressed='true'] { background: var(--moe-text); color: var(--moe-surface); }
+    section.tour { border: 3px solid var(--moe-primary); margin-bottom: 1rem; background: var(--moe-info-bg-4); }
     /* On a screen tall and wide enough the tour stays at the top while the page scrolls to the panel
        it points at (which stops below it: scroll-margin-top is the tour's height). */
     @media (min-width: 800px) and (min-height: 640px) {
-      section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem rgb(0 0 0 / 0.15); }
+      section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem var(--moe-shadow); }
       .highlight { scroll-margin-top: calc(var(--tour-height, 0px) + 0.75rem); }
     }
-    .highlight { outline: 4px solid #0b57d0; outline-offset: 3px; }
-    .look { display: inline-block; margin: 0 0 0.4rem; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: #0b57d0; color: #fff; font-weight: 700; font-size: 0.9rem; }
+    .highlight { outline: 4px solid var(--moe-primary); outline-offset: 3px; }
+    .look { display: inline-block; margin: 0 0 0.4rem; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: 0.9rem; }
     .look::before { content: '▶ '; }
     .meter.highlight { display: block; border-radius: 0.3rem; }
     /* Presenter mode: the page's root font is larger (index.html), lines thicker, text black, and only
        the panels a lesson needs: controls, load, matrix and captions show only when the tour points at them. */
-    :host([presenter]) { --moe-muted: #000; --moe-line: 2px; --moe-stroke: 3px; max-width: none; color: #000; }
-    :host([presenter]) section { border: 3px solid #000; }
-    :host([presenter]) section.tour { border: 4px solid #0b57d0; }
+    :host([presenter]) { --moe-muted: var(--moe-ink); --moe-line: 2px; --moe-stroke: 3px; max-width: none; color: var(--moe-ink); }
+    :host([presenter]) section { border: 3px solid var(--moe-ink); }
+    :host([presenter]) section.tour { border: 4px solid var(--moe-primary); }
     :host([presenter]) header > p, :host([presenter]) nav, :host([presenter]) .caption, :host([presenter]) export-menu { display: none; }
     :host([presenter]) :is(section.controls, section.load, section.matrix):not(.highlight) { display: none; }
     :host([presenter]) .layout { grid-template-columns: minmax(0, 1fr); }
@@ -409,7 +410,7 @@ export class MoeApp extends LitElement {
           <h1>${messages().common.siteName}</h1>
           <div class="tools">
             <button aria-pressed=${this.presenter ? 'true' : 'false'} title=${messages().common.presenterHint} @click=${this.togglePresenter}>${messages().common.presenter}</button>
-            <lang-switch></lang-switch>
+            <lang-switch></lang-switch><theme-switch></theme-switch>
           </div>
         </div>
         <p>${m.intro(shape.active, shape.experts, shape.shared)}</p>

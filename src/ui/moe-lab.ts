@@ -23,6 +23,7 @@ import { decodeView, encodeView, keepingCurrent, type LinkNotice } from '../stat
 import type { ViewState } from '../state/view';
 import { setLang } from './i18n/locale';
 import { MoeApp } from './moe-app';
+import { hostTheme } from './theme';
 import { pageSearch } from '../state/page-url';
 
 /** Attribute → the simulator's link key. */
@@ -51,6 +52,8 @@ function byAttributeName(n: LinkNotice): LinkNotice {
 
 @customElement('moe-lab')
 export class MoeLab extends MoeApp {
+  static override styles = [...MoeApp.styles, hostTheme];
+
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang', 'link-base'];
   }

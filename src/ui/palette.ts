@@ -4,6 +4,16 @@
  */
 export const EXPERT_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#7F7F7F'] as const;
 
+/** The shared experts' colour (they run for every token): a near-black that no routed expert has. */
+export const SHARED_COLOUR = '#2f2f2f';
+/** A token chip's colour before its token is routed (grey means idle). */
+export const NO_EXPERT_COLOUR = '#ddd';
+/** The dark end of the specialisation map's single-hue scale (ColorBrewer Blues). */
+export const HEAT_COLOUR = '#08519c';
+
+/** Thin lines between rows of a heat map, over its colours (the same in both themes). */
+export const HEAT_SEPARATOR = 'rgba(0,0,0,0.12)';
+
 /** Black, not near-black: black or white then always reaches 4.5:1 (at worst √21 ≈ 4.58). */
 const DARK = '#000';
 const LIGHT = '#fff';

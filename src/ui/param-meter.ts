@@ -22,11 +22,11 @@ export class ParamMeter extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    .bar { height: 1.1rem; background: #e4e4e4; border-radius: 0.3rem; overflow: hidden; margin: 0.4rem 0; }
-    .fill { height: 100%; background: #0072b2; transition: width 0.25s ease-out; }
+    .bar { height: 1.1rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; margin: 0.4rem 0; }
+    .fill { height: 100%; background: var(--moe-accent); transition: width 0.25s ease-out; }
     p { margin: 0.25rem 0; }
     .big { font-size: 1.25rem; font-weight: 600; }
-    .note { font-size: 0.85rem; color: var(--moe-muted, #444); }
+    .note { font-size: 0.85rem; color: var(--moe-muted, var(--moe-text-4)); }
   `,
   ];
 

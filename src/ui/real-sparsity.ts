@@ -40,11 +40,11 @@ export class RealSparsityChart extends LitElement {
       :host { display: block; }
       .chart { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(8rem, 1fr); gap: 0.35rem 0.8rem; align-items: center; margin: 0.5rem 0 0.8rem; max-width: 54rem; }
       .name { font-weight: 600; }
-      .track { position: relative; height: 1.5rem; border: 1px solid #555; background: #fff; }
-      .fill { height: 100%; background: #0072b2; }
+      .track { position: relative; height: 1.5rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }
+      .fill { height: 100%; background: var(--moe-accent); }
       .value { font-size: 0.85rem; margin-top: 0.1rem; }
       td.shape { min-width: 9rem; }
-      .toy .fill { background: repeating-linear-gradient(45deg, #e69f00 0 4px, #f3cf80 4px 8px); }
+      .toy .fill { background: repeating-linear-gradient(45deg, var(--moe-orange) 0 4px, var(--moe-orange-light) 4px 8px); }
     `,
   ];
 

@@ -17,6 +17,7 @@ import { routerInfo } from './router-info';
 import { linkNotices } from './link-notices';
 import { a11yStyles } from './shared-styles';
 import './lang-switch';
+import './theme-switch';
 import './load-bars';
 import './token-strip';
 import './i18n/common';
@@ -39,20 +40,20 @@ export class RouterCompare extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; color: var(--moe-text); }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     h1 { margin: 0.3rem 0; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.9rem; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.75rem 1rem; background: #fff; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--moe-surface); }
     h2 { font-size: 1.05rem; margin: 0; }
-    .src { color: #555; font-size: 0.85rem; }
+    .src { color: var(--moe-text-5); font-size: 0.85rem; }
     code { font-size: 0.85rem; display: block; margin: 0.3rem 0; }
     p { margin: 0.35rem 0; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-bottom: 1rem; }
     label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
     input, select { font: inherit; padding: 0.25rem; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
-    .problem { color: #b3261e; font-weight: 600; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    .problem { color: var(--moe-error); font-weight: 600; }
   `,
   ];
 
@@ -99,7 +100,7 @@ export class RouterCompare extends LitElement {
       <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', pageSearch())}`}>← ${messages().common.home}</a></nav>
       <div class="title-row">
         <h1>${m.title}</h1>
-        <lang-switch></lang-switch>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
       </div>
       <p>${m.intro(this.seed)}</p>
       <p class="gate-rule">${m.gateRule}</p>

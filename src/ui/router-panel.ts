@@ -17,6 +17,7 @@ import { WidthController } from './width-controller';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
 import { styleProps } from './style-props';
+import { paint } from './theme';
 
 /** More routed experts than this: the compact overview. */
 export const COMPACT_ABOVE = 32;
@@ -46,7 +47,7 @@ const scoreName = (router: RouterKind): string => messages().sim.router.scoreNam
 /** Fixed decimals with a real minus sign. */
 const dec = (v: number, d = 3): string => v.toFixed(d).replace('-', '−');
 const signed = (v: number, d = 3): string => `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(d)}`;
-const HATCH = 'repeating-linear-gradient(45deg, #b3261e 0 3px, #fff 3px 6px)';
+const HATCH = `repeating-linear-gradient(45deg, ${paint('error')} 0 3px, ${paint('surface')} 3px 6px)`;
 
 /** Groups of the sigmoid-bias router, or 1 when the router does not group. */
 function groupCount(r: TokenRouting, groupSize: number): number {
@@ -123,41 +124,41 @@ export class RouterPanel extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; color: #111; font-family: system-ui, sans-serif; }
+    :host { display: block; color: var(--moe-text); font-family: system-ui, sans-serif; }
     .panel { container-type: inline-size; }
     p { margin: 0.3rem 0; }
     .title { font-weight: 600; }
-    code { background: #f1f1f1; padding: 0 0.25rem; border-radius: 0.2rem; overflow-wrap: anywhere; }
-    .src { color: var(--moe-muted, #444); }
-    .caption { font-size: 0.9rem; color: var(--moe-muted, #333); }
+    code { background: var(--moe-grey-f1); padding: 0 0.25rem; border-radius: 0.2rem; overflow-wrap: anywhere; }
+    .src { color: var(--moe-muted, var(--moe-text-4)); }
+    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
     .rows { list-style: none; margin: 0.4rem 0; padding: 0; display: grid; column-gap: 0.6rem;
       grid-template-columns: max-content minmax(5rem, 1fr) max-content auto; }
     .rows > li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: center;
       padding: 0.12rem 0.35rem; border-radius: 0.25rem; min-height: 1.4rem; }
-    .rows .head { font-size: 0.8rem; color: var(--moe-muted, #444); }
+    .rows .head { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-4)); }
     .e, .v, td { font-variant-numeric: tabular-nums; }
-    .track { position: relative; display: block; height: 0.95rem; background: #e9ebee; border-radius: 2px; }
-    .fill { position: absolute; inset: 0 auto 0 0; background: #a9afb6; border-radius: 2px; }
-    li.chosen .fill { box-shadow: inset 0 0 0 2px #000; }
-    .tick { position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: -1.5px; background: #000; }
+    .track { position: relative; display: block; height: 0.95rem; background: var(--moe-track); border-radius: 2px; }
+    .fill { position: absolute; inset: 0 auto 0 0; background: var(--moe-idle); border-radius: 2px; }
+    li.chosen .fill { box-shadow: inset 0 0 0 2px var(--moe-ink); }
+    .tick { position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: -1.5px; background: var(--moe-ink); }
     .noise { position: relative; display: block; height: 0.4rem; margin-top: 2px;
-      background: linear-gradient(#666, #666) center / 1px 100% no-repeat; }
-    .noise > span { position: absolute; top: 0; bottom: 0; background: #6a3d9a; }
-    li.chosen { box-shadow: inset 0 0 0 2px #000; font-weight: 700; }
-    li.kept, tr.kept { background: #deebf7; }
-    li.out { color: #555; }
-    .dropped .res { color: #b3261e; }
+      background: linear-gradient(var(--moe-text-6), var(--moe-text-6)) center / 1px 100% no-repeat; }
+    .noise > span { position: absolute; top: 0; bottom: 0; background: var(--moe-purple); }
+    li.chosen { box-shadow: inset 0 0 0 2px var(--moe-ink); font-weight: 700; }
+    li.kept, tr.kept { background: var(--moe-kept); }
+    li.out { color: var(--moe-text-5); }
+    .dropped .res { color: var(--moe-error); }
     li.group { display: block; font-weight: 600; font-size: 0.85rem; margin-top: 0.25rem; }
-    li.group.kept { background: #c6dcf0; }
+    li.group.kept { background: var(--moe-kept-group); }
     svg { display: block; width: 100%; height: auto; }
-    svg text { font: 13px system-ui, sans-serif; fill: #111; }
+    svg text { font: 13px system-ui, sans-serif; fill: var(--moe-text); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; width: 100%; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
-    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: var(--moe-line, 1px) solid #ddd; }
+    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
     th { word-break: keep-all; }
     tr.chosen td { font-weight: 700; }
-    tr.chosen td:first-child { box-shadow: inset 4px 0 0 #000; }
+    tr.chosen td:first-child { box-shadow: inset 4px 0 0 var(--moe-ink); }
     /* Narrower panels: the result, then also the numbers, move under the bar. */
     @container (max-width: 34rem) {
       .rows { grid-template-columns: max-content minmax(4rem, 1fr) max-content; }
@@ -170,11 +171,11 @@ export class RouterPanel extends LitElement {
       .rows .head .v { display: none; }
       table, tbody, tr, td, caption { display: block; }
       thead { display: none; }
-      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: var(--moe-line, 1px) solid #ddd; }
+      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
       td { border: 0; padding: 0; }
-      tr.chosen { box-shadow: inset 4px 0 0 #000; padding-left: 0.7rem; }
+      tr.chosen { box-shadow: inset 4px 0 0 var(--moe-ink); padding-left: 0.7rem; }
       tr.chosen td:first-child { box-shadow: none; }
-      td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: var(--moe-muted, #444); }
+      td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: var(--moe-muted, var(--moe-text-4)); }
     }
   `,
   ];
@@ -292,31 +293,31 @@ export class RouterPanel extends LitElement {
     const summary = m.chartSummary(E, scoreName(this.router), dec(Math.min(...rows.map((x) => x.score))), dec(max), this.outcome(rows, r));
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
       ${groups > 1
-        ? (r.keptGroups ?? []).map((g) => svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} fill="#c6dcf0"></rect>`)
+        ? (r.keptGroups ?? []).map((g) => svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} ${styleProps({ fill: 'var(--moe-kept-group)' })}></rect>`)
         : nothing}
       ${groups > 1
-        ? Array.from({ length: groups - 1 }, (_, g) => svg`<line x1=${(g + 1) * gw} x2=${(g + 1) * gw} y1=${top} y2=${base} stroke="#6b7c8f" stroke-dasharray="3 3"></line>`)
+        ? Array.from({ length: groups - 1 }, (_, g) => svg`<line x1=${(g + 1) * gw} x2=${(g + 1) * gw} y1=${top} y2=${base} ${styleProps({ stroke: 'var(--moe-group-line)' })} stroke-dasharray="3 3"></line>`)
         : nothing}
       ${rows.map((x) => {
-        const fill = x.dropped ? '#b3261e' : x.choice >= 0 ? expertColour(x.e) : '#a9afb6';
-        return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} fill=${fill}></rect>`;
+        const fill = x.dropped ? paint('error') : x.choice >= 0 ? expertColour(x.e) : paint('idle');
+        return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} ${styleProps({ fill })}></rect>`;
       })}
       ${chosen.map((x, i) => {
         const cx = tickX(x.e);
         const lx = at[i] as number;
         const bw = Math.max(5, slot + 2);
-        return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" stroke="#000" stroke-width="1.5"></rect>
-          <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} stroke="#000"></line>
+        return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" ${styleProps({ stroke: 'var(--moe-ink)' })} stroke-width="1.5"></rect>
+          <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} ${styleProps({ stroke: 'var(--moe-ink)' })}></line>
           <text x=${lx} y=${font} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, 'font-weight': 700 })}>E${x.e}</text>
-          <text x=${lx} y=${2 * font + 2} text-anchor="middle" ${styleProps({ 'font-size': `${font}px` })} fill=${x.dropped ? '#b3261e' : '#111'}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
+          <text x=${lx} y=${2 * font + 2} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, fill: paint(x.dropped ? 'error' : 'text') })}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
       })}
-      <line x1="0" x2=${W} y1=${base} y2=${base} stroke="#333"></line>
+      <line x1="0" x2=${W} y1=${base} y2=${base} ${styleProps({ stroke: 'var(--moe-text-3)' })}></line>
       ${noise
         ? svg`<text x="0" y=${base + 14} ${styleProps({ 'font-size': '11px' })}>${m.noiseAxis}</text>
-            <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} stroke="#999"></line>
+            <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} ${styleProps({ stroke: 'var(--moe-grey-99)' })}></line>
             ${noise.map((n, e) => {
               const h = (12 * Math.abs(n)) / noiseMax;
-              return svg`<rect x=${e * slot} y=${n >= 0 ? noiseMid - h : noiseMid} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${h} fill="#6a3d9a"></rect>`;
+              return svg`<rect x=${e * slot} y=${n >= 0 ? noiseMid - h : noiseMid} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${h} ${styleProps({ fill: 'var(--moe-purple)' })}></rect>`;
             })}`
         : nothing}
       ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} ${styleProps({ 'font-size': '11px' })}>E${e}</text>`)}

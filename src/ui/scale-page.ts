@@ -30,6 +30,7 @@ import { formatExact, formatScale } from './scale-format';
 import { a11yStyles } from './shared-styles';
 import './config-input';
 import './lang-switch';
+import './theme-switch';
 import './cost-calculator';
 import './layer-experts';
 import './param-breakdown';
@@ -101,14 +102,14 @@ export class ScalePage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: system-ui, sans-serif; color: #111; line-height: 1.4; }
+    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: system-ui, sans-serif; color: var(--moe-text); line-height: 1.4; }
     header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0.5rem 0 0; }
-    header a:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     h1 { font-size: 1.7rem; margin: 0.4rem 0 0.3rem; }
     h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
     .lede { font-size: 1.02rem; max-width: 60rem; margin: 0.2rem 0 0.8rem; }
     .lede q { font-style: italic; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.75rem 1rem; background: #fff; margin-bottom: 1rem; min-width: 0; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--moe-surface); margin-bottom: 1rem; min-width: 0; }
     .top { display: grid; grid-template-columns: minmax(18rem, 25rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
     .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 1rem; align-items: start; }
     .top > section, .pair > section { margin-bottom: 0; }
@@ -118,11 +119,11 @@ export class ScalePage extends LitElement {
     legend { font-weight: 600; margin-bottom: 0.3rem; padding: 0; }
     .choices { display: flex; flex-direction: column; gap: 0.25rem; }
     .choices label { display: flex; gap: 0.45rem; align-items: baseline; padding: 0.25rem 0.4rem; border-radius: 0.3rem; cursor: pointer; }
-    .choices label:has(input:checked) { background: #e3f0f8; outline: 1px solid #0072b2; }
-    .choices small { color: #444; }
+    .choices label:has(input:checked) { background: var(--moe-info-bg-3); outline: 1px solid var(--moe-accent); }
+    .choices small { color: var(--moe-text-4); }
     .showing { font-size: 0.95rem; margin: 0 0 0.4rem; }
-    .shape { font-size: 0.9rem; color: #333; margin: 0 0 0.4rem; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    .shape { font-size: 0.9rem; color: var(--moe-text-3); margin: 0 0 0.4rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
     @media (max-width: 960px) {
       .top, .pair { grid-template-columns: minmax(0, 1fr); }
     }
@@ -142,6 +143,7 @@ export class ScalePage extends LitElement {
     this.toyRouter = view.config.router;
     params.delete('lang');
     params.delete('backend');
+    params.delete('theme');
     this.toyQuery = params.toString() ? `?${params.toString()}` : '';
     const v3 = presetById('deepseek-v3') as Preset;
     this.v3 = presetModel(v3);
@@ -196,7 +198,7 @@ export class ScalePage extends LitElement {
     return html`
       <header>
         <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
-        <lang-switch></lang-switch>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
       </header>
       <main>
       <h1>${t.heading}</h1>

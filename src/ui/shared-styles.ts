@@ -2,16 +2,20 @@
  * Style rules every component shares, for accessibility: one visible focus ring for keyboard users,
  * no motion when the reader asked for less (prefers-reduced-motion), text that only screen readers
  * get, and long words that wrap. Shadow roots do not inherit page styles, so each component adds
- * these to its own.
+ * these to its own. Colours are the theme's custom properties (theme.ts): loading this module adds
+ * them to the site's document (never to a host page of the <moe-lab> element).
  */
 import { css } from 'lit';
+import { installDocumentTheme } from './theme';
+
+installDocumentTheme();
 
 /**
  * A 3 px black ring outside any focused control. `:where()` keeps its specificity at one pseudo-class,
  * so a component's own `button:focus-visible` rule still wins where it needs another offset.
  */
 export const focusRing = css`
-  :where(a, button, input, select, textarea, summary, [tabindex]):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+  :where(a, button, input, select, textarea, summary, [tabindex]):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
 `;
 
 /** With prefers-reduced-motion: reduce, no transition or animation runs (they end at once). */
@@ -52,10 +56,10 @@ export const a11yStyles = [focusRing, reducedMotion, visuallyHidden, longWords];
  * beside a grid of panels, one column below 1100 px, stacked below 800 px.
  */
 export const pageLayout = css`
-    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: var(--moe-text); }
     header h1 { margin: 0; font-size: 1.6rem; }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-    header p { margin: 0.2rem 0 0.6rem; color: #333; max-width: 62rem; }
+    header p { margin: 0.2rem 0 0.6rem; color: var(--moe-text-3); max-width: 62rem; }
     nav a { margin-right: 1rem; }
     .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
     .panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.9rem; }
@@ -66,15 +70,15 @@ export const pageLayout = css`
       .layout { grid-template-columns: 1fr; }
     }
     .wide { grid-column: 1 / -1; }
-    section { border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: #fff; min-width: 0; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: var(--moe-surface); min-width: 0; }
     h2 { font-size: 1.05rem; margin: 0 0 0.45rem; }
-    .caption { font-size: 0.88rem; color: #333; margin: 0.5rem 0 0; }
-    .notice { background: #fff4d6; border: 1px solid #c89b00; padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
+    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.5rem 0 0; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
     .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
-    .error { background: #fde2e1; border-color: #b3261e; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
     .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 0.6rem; }
     .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
     .sentence input { font: inherit; width: min(36rem, 80vw); padding: 0.3rem; }
     .sentence select { font: inherit; padding: 0.3rem; max-width: 18rem; }
-    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
 `;

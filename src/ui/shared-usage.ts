@@ -29,9 +29,9 @@ export class SharedUsage extends LitElement {
     tableStyles,
     css`
       :host { display: block; }
-      .bar { width: 10rem; height: 0.9rem; border: 1px solid #555; background: #fff; }
-      .fill { height: 100%; background: #e69f00; }
-      .shared-row .fill { background: repeating-linear-gradient(90deg, #009e73 0 4px, #7fd3b8 4px 6px); }
+      .bar { width: 10rem; height: 0.9rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }
+      .fill { height: 100%; background: var(--moe-orange); }
+      .shared-row .fill { background: repeating-linear-gradient(90deg, var(--moe-green) 0 4px, var(--moe-green-light) 4px 6px); }
       p { margin: 0.3rem 0; }
     `,
   ];

@@ -8,7 +8,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpecialisationMap as SpecMap } from '../core/specialisation';
 import { LocaleController, messages } from './i18n/locale';
-import { textOn, tint } from './palette';
+import { HEAT_COLOUR, textOn, tint } from './palette';
 import { withSlots } from './training-format';
 import './i18n/training';
 import { styleProps } from './style-props';
@@ -41,20 +41,20 @@ export class SpecialisationMapView extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
     .score { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.8rem; margin: 0 0 0.3rem; }
     .score strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
-    .bar { position: relative; width: 10rem; height: 0.7rem; background: #e9ebee; border: 1px solid #999; align-self: center; }
-    .bar span { position: absolute; inset: 0 auto 0 0; background: #0072B2; }
-    .caption { font-size: 0.88rem; color: #333; margin: 0.3rem 0; }
+    .bar { position: relative; width: 10rem; height: 0.7rem; background: var(--moe-track); border: 1px solid var(--moe-grey-99); align-self: center; }
+    .bar span { position: absolute; inset: 0 auto 0 0; background: var(--moe-accent); }
+    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.3rem 0; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.85rem; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-    th, td { padding: 0.12rem 0.3rem; border: 1px solid #ddd; text-align: center; min-width: 1.6rem; }
+    th, td { padding: 0.12rem 0.3rem; border: 1px solid var(--moe-rule); text-align: center; min-width: 1.6rem; }
     th[scope='row'] { text-align: left; font-weight: 600; white-space: nowrap; }
-    td.zero { color: #999; }
-    td.top { font-weight: 700; outline: 2px solid #000; outline-offset: -2px; }
-    .empty { color: #444; }
+    td.zero { color: var(--moe-grey-99); }
+    td.top { font-weight: 700; outline: 2px solid var(--moe-ink); outline-offset: -2px; }
+    .empty { color: var(--moe-text-4); }
   `;
 
   override render() {
@@ -81,7 +81,7 @@ export class SpecialisationMapView extends LitElement {
             return html`<tr><th scope="row">${category === undefined ? '' : w.categories[category]} <span class="n">(${total})</span></th>${row.map((c) => {
               const share = total > 0 ? c / total : 0;
               const strength = Math.round(100 * share);
-              const bg = tint('#08519c', strength);
+              const bg = tint(HEAT_COLOUR, strength);
               const style = c > 0 ? { background: bg, color: textOn(bg) } : {};
               return html`<td class=${c === 0 ? 'zero' : c === best ? 'top' : ''} ${styleProps(style)}>${c}</td>`;
             })}</tr>`;

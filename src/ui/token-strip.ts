@@ -9,7 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { TokenRouting, TokenTrace } from '../core/trace';
 import { TokenSelectEvent } from './events';
 import { LocaleController, messages } from './i18n/locale';
-import { expertColour, textOn } from './palette';
+import { expertColour, NO_EXPERT_COLOUR, textOn } from './palette';
 import { a11yStyles } from './shared-styles';
 import './i18n/simulator';
 import { styleProps } from './style-props';
@@ -35,14 +35,14 @@ export class TokenStrip extends LitElement {
     button {
       font: inherit; display: flex; flex-direction: column; align-items: center; gap: 0.15rem;
       min-width: 2.6rem; padding: 0.3rem 0.45rem; border-radius: 0.4rem; cursor: pointer;
-      border: 2px solid transparent; background: var(--chip-bg, #eee); color: var(--chip-fg, #111);
+      border: 2px solid transparent; background: var(--chip-bg, var(--moe-grey-ee)); color: var(--chip-fg, var(--moe-text));
       transition: transform 0.15s ease-out, border-color 0.15s ease-out;
     }
-    button:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
-    button[aria-current='true'] { border-color: #000; box-shadow: 0 0 0 2px #fff inset; transform: translateY(-2px); }
+    button:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+    button[aria-current='true'] { border-color: var(--moe-ink); box-shadow: 0 0 0 2px var(--moe-surface) inset; transform: translateY(-2px); }
     .word { font-weight: 600; }
     .experts { font-size: 0.75rem; font-variant-numeric: tabular-nums; }
-    .unknown { border-style: dashed; border-color: #555; }
+    .unknown { border-style: dashed; border-color: var(--moe-text-5); }
     .mark { font-size: 0.7rem; font-style: italic; }
   `,
   ];
@@ -72,7 +72,7 @@ export class TokenStrip extends LitElement {
       ${this.tokens.map((tok, i) => {
         const r = this.routing[i];
         const top = r?.experts.find((_, j) => !r.dropped[j]);
-        const bg = top === undefined ? '#ddd' : expertColour(top);
+        const bg = top === undefined ? NO_EXPERT_COLOUR : expertColour(top);
         return html`<li>
           <button
             class=${tok.unknown ? 'unknown' : ''}

@@ -9,7 +9,7 @@ import { formatLessonRef, lessonView, parseLessonRef, stepOf, type LessonStep, t
 import type { Simulator } from '../state/simulator';
 
 /** Query keys that are not part of the view: a link with only these opens a lesson step as designed. */
-const NOT_VIEW = new Set(['lesson', 'lang', 'backend', 'present']);
+const NOT_VIEW = new Set(['lesson', 'lang', 'backend', 'present', 'theme']);
 
 export interface TourFromLink {
   ref: StepRef | null;

@@ -64,25 +64,25 @@ export class TrainingControls extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: system-ui, sans-serif; color: #111; }
-    fieldset { border: 1px solid #ccc; border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
+    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
     legend { font-weight: 700; padding: 0 0.25rem; }
     .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.1rem 0.5rem; margin-bottom: 0.55rem; }
     label { font-weight: 600; font-size: 0.92rem; }
     output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 3.5rem; text-align: right; }
     input[type='range'], select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
-    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: #444; margin: 0; }
-    .problem { grid-column: 1 / -1; color: #b3261e; font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
-    .note { grid-column: 1 / -1; background: #fff4d6; border: 1px solid #c89b00; border-radius: 0.3rem; padding: 0.25rem 0.4rem; font-size: 0.85rem; margin: 0.2rem 0 0; }
+    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: var(--moe-text-4); margin: 0; }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
+    .note { grid-column: 1 / -1; background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); border-radius: 0.3rem; padding: 0.25rem 0.4rem; font-size: 0.85rem; margin: 0.2rem 0 0; }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
     button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
-    button.train { font-weight: 700; min-width: 5.5rem; background: #0072B2; color: #fff; border: 2px solid #004f7c; border-radius: 0.3rem; }
-    button.train.on { background: #fff; color: #111; }
+    button.train { font-weight: 700; min-width: 5.5rem; background: var(--moe-accent); color: var(--moe-on-accent); border: 2px solid var(--moe-accent-edge); border-radius: 0.3rem; }
+    button.train.on { background: var(--moe-surface); color: var(--moe-text); }
     .progress { display: grid; grid-template-columns: repeat(4, auto); gap: 0 0.9rem; justify-content: start; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
-    .progress dt { font-size: 0.75rem; color: #444; text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dt { font-size: 0.75rem; color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
     .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
-    .lead { font-size: 0.8rem; color: #444; margin: -0.2rem 0 0.5rem; }
-    :is(button, input, select):focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+    .lead { font-size: 0.8rem; color: var(--moe-text-4); margin: -0.2rem 0 0.5rem; }
+    :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;
 
   private problemOf(field: string): FieldProblem | undefined {

@@ -28,6 +28,7 @@ import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
 import { linkNotices } from './lesson-layout';
 import { withSlots } from './training-format';
 import './lang-switch';
+import './theme-switch';
 import './experts-panel';
 import './load-history';
 import './load-panel';
@@ -88,7 +89,7 @@ export class TrainingPage extends LitElement {
     .nav-tokens { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.6rem 0 0; }
     .nav-tokens button, .nav-tokens select { font: inherit; padding: 0.3rem 0.7rem; min-height: 2.2rem; }
     .nav-tokens label { font-weight: 600; display: flex; gap: 0.4rem; align-items: center; }
-    .when { font-size: 0.88rem; color: #333; margin: 0 0 0.4rem; }
+    .when { font-size: 0.88rem; color: var(--moe-text-3); margin: 0 0 0.4rem; }
   `,
   ];
 
@@ -265,7 +266,7 @@ export class TrainingPage extends LitElement {
       <header>
         <div class="title-row">
           <h1>${m.title}</h1>
-          <lang-switch></lang-switch>
+          <lang-switch></lang-switch><theme-switch></theme-switch>
         </div>
         <p>${withSlots(m.intro, { train: html`<strong>${messages().train.controls.train}</strong>` })}</p>
         <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>

@@ -41,23 +41,23 @@ export class UpdatedParams extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: #111; }
+    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
     .headline { font-size: 1.05rem; margin: 0 0 0.4rem; }
     .headline strong { font-variant-numeric: tabular-nums; }
     .row { display: grid; grid-template-columns: 4.8rem minmax(0, 1fr); gap: 0.3rem 0.5rem; align-items: start; margin: 0.35rem 0; }
     .row > .name { font-weight: 600; font-size: 0.9rem; padding-top: 0.35rem; }
     .blocks { display: flex; flex-wrap: wrap; gap: 3px; }
     .b { box-sizing: border-box; min-width: 2.4rem; height: 2.4rem; padding: 0 0.3rem; display: flex; flex-direction: column; align-items: center; justify-content: center; line-height: 1.05;
-      font-size: 0.75rem; font-weight: 600; border-radius: 3px; border: 1px dashed #999; background: #f2f2f2; color: #555; font-variant-numeric: tabular-nums; }
-    .b.on { border: 2px solid #000; }
+      font-size: 0.75rem; font-weight: 600; border-radius: 3px; border: 1px dashed var(--moe-grey-99); background: var(--moe-grey-f2); color: var(--moe-text-5); font-variant-numeric: tabular-nums; }
+    .b.on { border: 2px solid var(--moe-ink); }
     .b small { font-weight: 400; font-size: 0.68rem; }
-    .b.always { background: #444; color: #fff; border: 2px solid #000; }
+    .b.always { background: var(--moe-always); color: var(--moe-on-accent); border: 2px solid var(--moe-ink); }
     .words { font-size: 0.85rem; margin: 0.15rem 0 0; grid-column: 2; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.8rem; }
     .legend li { display: flex; align-items: center; gap: 0.3rem; }
     .legend .b { min-width: 1.2rem; height: 1rem; }
-    .caption { font-size: 0.88rem; color: #333; margin: 0.4rem 0 0; }
-    .empty { color: #444; }
+    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.4rem 0 0; }
+    .empty { color: var(--moe-text-4); }
   `;
 
   override render() {

@@ -1,4 +1,4 @@
-/** Messages used on every page: the site's name, the language switch, presenter mode, notices. */
+/** Messages used on every page: the site's name, the language and theme switches, presenter mode, notices. */
 import { register } from './catalogue';
 import { section } from './section';
 
@@ -12,6 +12,9 @@ const en = {
   andMore: (n: number) => `…and ${n} more.`,
   presentIgnored: (raw: string) => `Ignored present=${raw}: presenter mode is present=1 (on) or present=0 (off).`,
   langIgnored: (raw: string) => `Ignored lang=${raw}: the languages are en (English) and zh (Simplified Chinese). Using English.`,
+  theme: 'Theme',
+  themeNames: { system: 'System', light: 'Light', dark: 'Dark' },
+  themeIgnored: (raw: string) => `Ignored theme=${raw}: the themes are light and dark. Using the system's choice.`,
 };
 
 const zh: typeof en = {
@@ -24,6 +27,9 @@ const zh: typeof en = {
   andMore: (n: number) => `……还有 ${n} 条。`,
   presentIgnored: (raw: string) => `已忽略 present=${raw}：演示模式为 present=1（开）或 present=0（关）。`,
   langIgnored: (raw: string) => `已忽略 lang=${raw}：可选语言为 en（英语）和 zh（简体中文）。现使用英语。`,
+  theme: '主题',
+  themeNames: { system: '跟随系统', light: '浅色', dark: '深色' },
+  themeIgnored: (raw: string) => `已忽略 theme=${raw}：可选主题为 light（浅色）和 dark（深色）。现跟随系统设置。`,
 };
 
 const part = section({ en, zh });

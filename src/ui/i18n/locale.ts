@@ -52,6 +52,14 @@ export function setLang(lang: Lang, options: { url?: boolean; document?: boolean
   for (const fn of [...listeners]) fn();
 }
 
+/**
+ * Re-renders every localized component without a language switch: for a change of another kept key
+ * of the address (the theme switch's `theme=`), so that their links to the other pages carry it.
+ */
+export function relink(): void {
+  for (const fn of [...listeners]) fn();
+}
+
 /** Calls `fn` on every language switch; returns the function that stops it. */
 export function onLangChange(fn: () => void): () => void {
   listeners.add(fn);
