@@ -90,6 +90,25 @@ describe('dark theme', () => {
     await page.close();
   });
 
+  it('<moe-lab> in demos/embed.html follows a dark system, and the page theme=light wins over it', async () => {
+    /** The background of the element's first panel (its tokens, not the page's body). */
+    const panel = (page: Page) =>
+      page.evaluate(() => getComputedStyle(document.querySelector('moe-lab')!.shadowRoot!.querySelector('section')!).backgroundColor);
+    const lab = async (query: string) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+      await page.goto(`${base}demos/embed.html${query}`);
+      await page.waitForFunction(() => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null, undefined, { timeout: 20000 });
+      return page;
+    };
+    const dark = await lab('');
+    expect(await panel(dark)).toBe('rgb(30, 30, 30)');
+    expect(await axeViolations(dark, 'demos/embed.html (system dark)')).toEqual([]);
+    await dark.close();
+    const light = await lab('?theme=light');
+    expect(await panel(light)).toBe('rgb(255, 255, 255)');
+    await light.close();
+  });
+
   it('a theme= value not understood is said next to the switch', async () => {
     const { page, errors } = await openPage(browser, `${base}demos/capacity.html?theme=purple`);
     await ready(page, 'demos/capacity.html');
