@@ -50,7 +50,7 @@ export class AssignmentMatrix extends LitElement {
     .corner { font-size: 0.75rem; color: var(--moe-muted, var(--moe-text-5)); align-self: end; white-space: nowrap; }
     svg { display: block; width: 100%; }
     svg.cells { cursor: pointer; }
-    text { font: 12px system-ui, sans-serif; fill: var(--moe-text-2); }
+    text { font: 12px var(--moe-font); fill: var(--moe-text-2); }
     ol { list-style: none; margin: 0; padding: 0; }
     li { height: var(--row); }
     button {

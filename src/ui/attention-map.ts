@@ -50,7 +50,7 @@ export class AttentionMap extends LitElement {
     figure { margin: 0; }
     figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
     svg { display: block; max-width: 100%; height: auto; }
-    text { font-family: system-ui, sans-serif; font-size: 12px; fill: var(--moe-text-2); }
+    text { font-family: var(--moe-font); font-size: 12px; fill: var(--moe-text-2); }
     sub { font-size: 0.7em; }
     .key { font-size: 0.78rem; color: var(--moe-text-4); margin: 0.15rem 0 0; }
     details { font-size: 0.8rem; margin-top: 0.25rem; }

@@ -79,7 +79,7 @@ export class BalanceCompare extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: var(--moe-font); color: var(--moe-text); }
     h1 { margin: 0; font-size: 1.6rem; }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: var(--moe-text-2); }

@@ -48,7 +48,7 @@ export class CapacityPage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.75rem 1rem 2rem; font-family: system-ui, sans-serif; color: var(--moe-text); line-height: 1.45; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.75rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
     header { margin-bottom: 0.6rem; }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     h1 { margin: 0; font-size: 1.6rem; }

@@ -49,7 +49,7 @@ export class CapacitySweepChart extends LitElement {
     css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    text { font-family: system-ui, sans-serif; fill: var(--moe-text-2); }
+    text { font-family: var(--moe-font); fill: var(--moe-text-2); }
     .bar { fill: var(--moe-sky-blue); stroke: var(--moe-accent-dark); stroke-width: 1; }
     .bar.current { fill: var(--moe-vermillion); stroke: var(--moe-ink); stroke-width: 3; }
     text.mark { font-weight: 700; fill: var(--moe-ink); }

@@ -40,7 +40,7 @@ export class ErrorChart extends LitElement {
     css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    text { font-family: system-ui, sans-serif; fill: var(--moe-text-2); }
+    text { font-family: var(--moe-font); fill: var(--moe-text-2); }
     details { font-size: 0.85rem; margin-top: 0.3rem; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }

@@ -48,7 +48,7 @@ export class ExpertsPanel extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; color: var(--moe-text); font-family: system-ui, sans-serif; }
+    :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
     p { margin: 0.35rem 0; }
     .blocks { display: flex; flex-wrap: wrap; align-items: flex-start; }
     .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center;

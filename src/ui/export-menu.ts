@@ -86,7 +86,7 @@ export class ExportMenu extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); margin: 0.5rem 0 0; }
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); margin: 0.5rem 0 0; }
     .row { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
     .label { font-size: 0.88rem; font-weight: 600; margin-right: 0.2rem; }
     button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.55rem; border: var(--moe-line, 1px) solid var(--moe-text-5); border-radius: 0.3rem; background: var(--moe-grey-f4); color: var(--moe-text); cursor: pointer; }

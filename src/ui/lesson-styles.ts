@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 export const lessonStyles = css`
-  :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: system-ui, sans-serif; color: var(--moe-text); line-height: 1.45; }
+  :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
   header nav { margin: 0.2rem 0 0.4rem; }
   .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
   h1 { font-size: 1.6rem; margin: 0.1rem 0 0.3rem; }

@@ -39,7 +39,7 @@ export class LoadBars extends LitElement {
     css`
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
-    text { font-family: system-ui, sans-serif; fill: var(--moe-text-2); paint-order: stroke; stroke: var(--moe-surface); stroke-width: 3px; }
+    text { font-family: var(--moe-font); fill: var(--moe-text-2); paint-order: stroke; stroke: var(--moe-surface); stroke-width: 3px; }
     .cap { stroke: var(--moe-error); stroke-width: var(--moe-stroke, 2); stroke-dasharray: 5 3; }
     text.cap-label { fill: var(--moe-error); font-weight: 700; stroke-dasharray: none; stroke-width: 3px; stroke: var(--moe-surface); }
     details { font-size: 0.85rem; margin-top: 0.25rem; }

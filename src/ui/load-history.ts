@@ -112,7 +112,7 @@ export class LoadHistory extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
     .figure { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; align-items: baseline; margin: 0 0 0.4rem; }
     .figure strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
     .figure .sub { font-size: 0.85rem; color: var(--moe-text-3); }

@@ -132,7 +132,7 @@ export class LossChart extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
     .top { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; justify-content: space-between; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
     .legend li { display: flex; align-items: center; gap: 0.35rem; }

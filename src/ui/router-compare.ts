@@ -40,7 +40,7 @@ export class RouterCompare extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: var(--moe-font); color: var(--moe-text); }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     h1 { margin: 0.3rem 0; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.9rem; }

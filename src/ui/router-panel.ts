@@ -124,7 +124,7 @@ export class RouterPanel extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; color: var(--moe-text); font-family: system-ui, sans-serif; }
+    :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
     .panel { container-type: inline-size; }
     p { margin: 0.3rem 0; }
     .title { font-weight: 600; }
@@ -151,7 +151,7 @@ export class RouterPanel extends LitElement {
     li.group { display: block; font-weight: 600; font-size: 0.85rem; margin-top: 0.25rem; }
     li.group.kept { background: var(--moe-kept-group); }
     svg { display: block; width: 100%; height: auto; }
-    svg text { font: 13px system-ui, sans-serif; fill: var(--moe-text); }
+    svg text { font: 13px var(--moe-font); fill: var(--moe-text); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; width: 100%; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }

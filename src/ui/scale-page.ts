@@ -102,7 +102,7 @@ export class ScalePage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: system-ui, sans-serif; color: var(--moe-text); line-height: 1.4; }
+    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
     header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0.5rem 0 0; }
     header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     h1 { font-size: 1.7rem; margin: 0.4rem 0 0.3rem; }

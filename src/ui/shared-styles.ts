@@ -56,7 +56,7 @@ export const a11yStyles = [focusRing, reducedMotion, visuallyHidden, longWords];
  * beside a grid of panels, one column below 1100 px, stacked below 800 px.
  */
 export const pageLayout = css`
-    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: var(--moe-font); color: var(--moe-text); }
     header h1 { margin: 0; font-size: 1.6rem; }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
     header p { margin: 0.2rem 0 0.6rem; color: var(--moe-text-3); max-width: 62rem; }

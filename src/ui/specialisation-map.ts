@@ -41,7 +41,7 @@ export class SpecialisationMapView extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
     .score { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.8rem; margin: 0 0 0.3rem; }
     .score strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
     .bar { position: relative; width: 10rem; height: 0.7rem; background: var(--moe-track); border: 1px solid var(--moe-grey-99); align-self: center; }

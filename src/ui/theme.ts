@@ -1,6 +1,6 @@
 /**
  * The theme: every colour of the interface as a CSS custom property (`var(--moe-text)`), for a light
- * and a dark theme. This file and palette.ts (the experts' data colours) are the only two in src/ui
+ * and a dark theme, and the font family (`var(--moe-font)`). This file and palette.ts (the experts' data colours) are the only two in src/ui
  * that hold colour literals (tests/architecture.test.ts checks it); components write
  * `var(--moe-…)` in their styles, and `paint()` through styleProps where an SVG attribute held one.
  *
@@ -162,10 +162,14 @@ export function tokenValue(token: Token, theme: Theme): string {
   return DARK_CHOSEN[token] ?? (DATA_COLOURS.has(light) ? light : darkGrey(light));
 }
 
-/** The declarations of one theme: `--moe-text: #111; …; color-scheme: light`. */
+/** Tokens that are not colours, the same in both themes. */
+const SHARED_TOKENS = { font: 'system-ui, sans-serif' } as const;
+
+/** The declarations of one theme: `--moe-text: #111; …; --moe-font: …; color-scheme: light`. */
 export function declarations(theme: Theme): string {
   const tokens = (Object.keys(LIGHT) as Token[]).map((t) => `--moe-${t}: ${tokenValue(t, theme)};`).join(' ');
-  return `${tokens} color-scheme: ${theme};`;
+  const shared = Object.entries(SHARED_TOKENS).map(([name, v]) => `--moe-${name}: ${v};`).join(' ');
+  return `${tokens} ${shared} color-scheme: ${theme};`;
 }
 
 /** `var(--moe-<token>)`, for SVG presentation styles set with styleProps (attributes cannot hold var()). */

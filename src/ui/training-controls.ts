@@ -64,7 +64,7 @@ export class TrainingControls extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: var(--moe-font); color: var(--moe-text); }
     fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
     legend { font-weight: 700; padding: 0 0.25rem; }
     .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.1rem 0.5rem; margin-bottom: 0.55rem; }

@@ -41,7 +41,7 @@ export class UpdatedParams extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: block; font-family: system-ui, sans-serif; color: var(--moe-text); }
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
     .headline { font-size: 1.05rem; margin: 0 0 0.4rem; }
     .headline strong { font-variant-numeric: tabular-nums; }
     .row { display: grid; grid-template-columns: 4.8rem minmax(0, 1fr); gap: 0.3rem 0.5rem; align-items: start; margin: 0.35rem 0; }

@@ -17,6 +17,8 @@ describe('theme tokens', () => {
     for (const d of ['--moe-page: #f6f6f3;', '--moe-surface: #fff;', '--moe-text: #111;', '--moe-text-4: #444;', '--moe-border: #ccc;', '--moe-link: #0b57d0;', '--moe-error: #b3261e;', '--moe-warn-bg: #fff4d6;', '--moe-orange: #E69F00;'])
       expect(light).toContain(d);
     expect(light).toContain('color-scheme: light');
+    expect(light).toContain('--moe-font: system-ui, sans-serif;');
+    expect(declarations('dark')).toContain('--moe-font: system-ui, sans-serif;');
   });
 
   it('mirrors neutral greys for the dark theme: white → the dark surface, #111 text → light text', () => {
