@@ -7,6 +7,10 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup-node.ts'],
     testTimeout: 60000,
+    // Test files in one worker share the module cache: tfjs (inlined below) is bundled and loaded
+    // once per worker instead of once per file, which was most of this stage's time. The tests keep
+    // no state between files (tfjs tensors are counted as differences; setLang and timers are reset).
+    isolate: false,
     // tfjs-core's gradients are only shipped as extensionless ES modules, which Node cannot load:
     // let vite bundle every tfjs package (one engine, the same code the browser runs).
     server: { deps: { inline: [/@tensorflow\//] } },
