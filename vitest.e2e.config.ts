@@ -1,13 +1,27 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-/** End-to-end tests: Node drives Debian's Chromium (playwright-core) against the built site. */
+/**
+ * Files that measure time in the page (main-thread tasks, steps per second): they run one at a
+ * time after the rest, with no other Chromium competing for the cores.
+ */
+const TIMED = ['tests/e2e/training-heavy.test.ts', 'tests/e2e/scale-limits.test.ts', 'tests/e2e/training.test.ts', 'tests/e2e/balance.test.ts'];
+
+const shared = {
+  environment: 'node',
+  globalSetup: ['tests/e2e/global-setup.ts'],
+  testTimeout: 60000,
+  hookTimeout: 60000,
+} satisfies TestProjectInlineConfiguration['test'];
+
+/**
+ * End-to-end tests: Node drives Debian's Chromium (playwright-core) against the built site. Most
+ * of their time is spent waiting on the page, so two files run at once; then the timed files alone.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.test.ts'],
-    environment: 'node',
-    globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 60000,
-    hookTimeout: 60000,
-    fileParallelism: false,
+    projects: [
+      { test: { ...shared, name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: TIMED, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { test: { ...shared, name: 'e2e-timed', include: TIMED, fileParallelism: false, sequence: { groupOrder: 1 } } },
+    ],
   },
 });
