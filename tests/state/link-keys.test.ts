@@ -7,6 +7,7 @@ import { backendOf, backendProblem, withKeptKeys } from '../../src/state/lang';
 import { initialState, Simulator, viewOf } from '../../src/state/simulator';
 import { clipText, decodeView, encodeView, keepingCurrent, MAX_TEXT_CHARS, otherKeyNotices } from '../../src/state/url';
 import { defaultView } from '../../src/state/view';
+import { codedData } from '../coded-data';
 
 describe('backend= in a link', () => {
   it('accepts cpu and wasm (any case, trimmed) and nothing else', () => {
@@ -40,12 +41,12 @@ describe('otherKeyNotices (pages without keys of their own: routers, memory, emb
   it('names every unknown key and a bad backend, and nothing for lang= and a good backend', () => {
     expect(otherKeyNotices('?lang=zh&backend=cpu')).toEqual([]);
     expect(otherKeyNotices('?lang=xx')).toEqual([]); // the page words the lang= problem itself
-    expect(otherKeyNotices('?e=4&zz=1&zz=2&backend=gpu').map((n) => n.message)).toEqual([
-      'Ignored unknown setting "e" in the link.',
-      'Ignored unknown setting "zz" in the link.',
-      'Ignored backend=gpu: the backends are cpu, wasm. Using wasm.',
+    expect(otherKeyNotices('?e=4&zz=1&zz=2&backend=gpu').map(codedData)).toEqual([
+      { code: 'link.unknown', args: { key: 'e' } },
+      { code: 'link.unknown', args: { key: 'zz' } },
+      { code: 'link.backend', args: { value: 'gpu', options: 'cpu, wasm' } },
     ]);
-    expect(otherKeyNotices('?sentence=x&seed=3', ['sentence']).map((n) => n.message)).toEqual(['Ignored unknown setting "seed" in the link.']);
+    expect(otherKeyNotices('?sentence=x&seed=3', ['sentence']).map(codedData)).toEqual([{ code: 'link.unknown', args: { key: 'seed' } }]);
   });
 });
 

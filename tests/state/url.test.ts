@@ -96,10 +96,11 @@ describe('URL codec', () => {
   });
 
   it('reports unknown keys and unknown hidden controls', () => {
-    const { view, notices } = decodeView('?foo=1&hide=router,bogus,seed');
+    const { view, codedNotices } = decodeView('?foo=1&hide=router,bogus,seed');
     expect(view.hide).toEqual(['router', 'seed']);
-    expect(notices).toContain('Ignored unknown setting "foo" in the link.');
-    expect(notices.some((n) => n.startsWith('Ignored hide=bogus'))).toBe(true);
+    const coded = codedNotices.map(codedData);
+    expect(coded).toContainEqual({ code: 'link.unknown', args: { key: 'foo' } });
+    expect(coded).toContainEqual({ code: 'link.hide', args: { value: 'bogus', options: expect.stringContaining('router') } });
   });
 
   it('accepts the keys other parts of the app own without a notice', () => {
@@ -107,9 +108,9 @@ describe('URL codec', () => {
   });
 
   it('cuts a huge sentence and says so', () => {
-    const { view, notices } = decodeView(`?text=${'a'.repeat(MAX_TEXT_CHARS + 10)}`);
+    const { view, codedNotices } = decodeView(`?text=${'a'.repeat(MAX_TEXT_CHARS + 10)}`);
     expect(view.text.length).toBe(MAX_TEXT_CHARS);
-    expect(notices).toEqual([`The sentence in the link was cut to ${MAX_TEXT_CHARS} characters.`]);
+    expect(codedNotices.map(codedData)).toEqual([{ code: 'link.textCut', args: { max: MAX_TEXT_CHARS } }]);
   });
 
   it('never throws on garbage', () => {
