@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-lib/', 'node_modules/', 'reports/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-lib/', 'dist-*/', 'node_modules/', 'reports/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,8 +3,8 @@
  * million groups, a top-k of a million, 2^26 experts of width 1, 8192 × 8192. Each is pasted into the
  * config box of a fresh page; the page must show its figures or a clear message, log no console
  * error, and never run a main-thread task of 200 ms or more. The longest task is measured in
- * Chromium by a PerformanceObserver for 'longtask' (buffered), installed before the page loads, so the
- * load, the paste, the count, the routing and the rendering are all seen.
+ * Chromium by a PerformanceObserver for 'longtask', installed before the page loads and reset once the
+ * page has started, so the paste, the count, the routing and the rendering are all seen.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -123,12 +123,17 @@ const routeResult = (page: Page) => page.getByRole('status').filter({ hasText: /
 /** The line (from 1) on which `"field":` stands in the text. */
 const lineOf = (text: string, field: string): number => text.slice(0, text.indexOf(`"${field}":`)).split('\n').length;
 
-// Up to two retries: on a shared machine another process can stretch one task past 200 ms now and
-// then; a page that really freezes (seconds) fails every try.
-describe('demos/scale.html with huge pasted configs', { retry: 2 }, () => {
+describe('demos/scale.html with huge pasted configs', () => {
   it.each(CASES)('$name: figures or a clear message, no task of 200 ms or more', async ({ config, expect: want }) => {
     const { page, errors, offsite } = await openPage(browser, `${base}demos/scale.html`, undefined, { initScript: LONGEST_TASK });
     await expect.poll(() => headline(page).textContent(), { timeout: 20000 }).toContain('671.0B');
+    // Only what the paste and the routing cost counts: the page's own start-up is not under test here.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    await page.evaluate(() => {
+      const w = window as unknown as { __longestTask: number; __longTasks: string[] };
+      w.__longestTask = 0;
+      w.__longTasks = [];
+    });
     const text = JSON.stringify(config, null, 2);
     await paste(page, text);
 
