@@ -43,8 +43,11 @@ async function mainThreadTasks(page: Page, during: () => Promise<void>): Promise
     buffer = await browser.stopTracing();
   }
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter((e) => e.pid === main?.pid && e.tid === main.tid && e.name === 'RunTask' && e.dur !== undefined);
+  // Every renderer's main thread in the trace (a navigation may have left another one behind): the
+  // page's is the one that ran the most tasks.
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasksOf = (m: TraceEvent) => events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.dur !== undefined);
+  const tasks = mains.map(tasksOf).reduce<TraceEvent[]>((best, t) => (t.length > best.length ? t : best), []);
   return {
     count: tasks.length,
     wall: Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000)),
