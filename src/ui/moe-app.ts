@@ -459,7 +459,7 @@ export class MoeApp extends LitElement {
             <section class=${this.hl('router')} aria-labelledby="router-h">
               ${this.look('router')}
               <h2 id="router-h">${this.msg.routerTitle(tok?.text ?? '')}</h2>
-              <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
+              <router-panel .routing=${layer?.tokens[s.position] ?? null} .router=${s.config.router} .gateNorm=${s.config.gateNorm} .bias=${layer?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
             </section>
             <section class=${this.hl('experts')} aria-labelledby="experts-h">
               ${this.look('experts')}

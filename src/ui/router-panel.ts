@@ -7,7 +7,7 @@
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { RouterKind } from '../core/config';
+import type { GateNorm, RouterKind } from '../core/config';
 import type { TokenRouting, TokenTrace } from '../core/trace';
 import { formatWeight, textUnits } from './format';
 import { LocaleController, messages } from './i18n/locale';
@@ -112,6 +112,8 @@ function spread(xs: readonly number[], w: number, width: number): number[] {
 export class RouterPanel extends LitElement {
   @property({ attribute: false }) routing: TokenRouting | null = null;
   @property() router: RouterKind = 'softmax-topk';
+  /** The gate-weight rule (config.gateNorm): said in words when it is the Switch rule. */
+  @property() gateNorm: GateNorm = 'chosen';
   /** LayerTrace.bias (sigmoid-bias only). */
   @property({ attribute: false }) bias: readonly number[] | undefined = undefined;
   /** trace.shape.groupSize: experts per group (sigmoid-bias). */
@@ -192,6 +194,7 @@ export class RouterPanel extends LitElement {
     return html`<div class="panel">
       ${head}
       <p class="caption">${messages().sim.sentences([info.words, this.howToRead(r, compact)])}</p>
+      ${this.gateNorm === 'all' && this.router !== 'expert-choice' ? html`<p class="caption gate-all">${m.gateAll}</p>` : nothing}
       <p class="title">
         ${m.title(tok ? tok.text : null, tok ? tok.index + 1 : 0, rows.length)}
       </p>

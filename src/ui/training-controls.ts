@@ -81,6 +81,7 @@ export class TrainingControls extends LitElement {
     .progress { display: grid; grid-template-columns: repeat(4, auto); gap: 0 0.9rem; justify-content: start; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
     .progress dt { font-size: 0.75rem; color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
     .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
+    .switch-rule { grid-column: 1 / -1; margin: 0.3rem 0 0.6rem; }
     .lead { font-size: 0.8rem; color: var(--moe-text-4); margin: -0.2rem 0 0.5rem; }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;

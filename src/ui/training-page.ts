@@ -377,7 +377,7 @@ export class TrainingPage extends LitElement {
       </section>
       <section aria-labelledby="router-h">
         <h2 id="router-h">${withSlots(m.routerTitle(shown), { token: html`<span translate="no">${tok?.text ?? ''}</span>` })}</h2>
-        <router-panel .routing=${lt?.tokens[pos] ?? null} .router=${s.config.router} .bias=${lt?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
+        <router-panel .routing=${lt?.tokens[pos] ?? null} .router=${s.config.router} .gateNorm=${s.config.gateNorm} .bias=${lt?.bias} .groupSize=${shape.groupSize} .token=${tok}></router-panel>
       </section>
       <section aria-labelledby="experts-h">
         <h2 id="experts-h">${m.expertsTitle(shown)}</h2>

@@ -166,3 +166,21 @@ describe('<router-panel>', () => {
     expect(text(el)).toContain('No token selected.');
   });
 });
+
+describe('<router-panel> gate-weight rule', () => {
+  it('says in words when the weights are the probabilities over all experts (the Switch rule)', async () => {
+    const el = document.createElement('router-panel');
+    el.routing = { experts: [1], weights: [0.4], dropped: [false], scores: [0.1, 0.4, 0.3, 0.2], logits: [0, 1.4, 1.1, 0.7] } as unknown as typeof el.routing;
+    el.router = 'softmax-topk';
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.gate-all')).toBeNull();
+    el.gateNorm = 'all';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.gate-all')?.textContent).toContain('probability over all experts');
+    el.router = 'expert-choice';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.gate-all')).toBeNull();
+    el.remove();
+  });
+});

@@ -104,6 +104,7 @@ const en = {
   router: {
     /** Between a router's name, its source and its formula: "Name (source): formula". */
     nameGap: ' ',
+    gateAll: "Gate weights here: each chosen expert's probability over all experts, as it is (the Switch rule), so they sum to less than 1.",
     source: (source: string) => `(${source})`,
     formulaGap: ': ',
     scoreName: {
@@ -368,6 +369,7 @@ const zh: typeof en = {
 
   router: {
     nameGap: '',
+    gateAll: '这里的门控权重：每个选中专家在全部专家上的概率，保持原样（Switch 规则），所以它们的和小于 1。',
     source: (source) => `（${source}）`,
     formulaGap: '：',
     scoreName: {
