@@ -4,7 +4,12 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * Files that measure time in the page (main-thread tasks, steps per second): they run one at a
  * time after the rest, with no other Chromium competing for the cores.
  */
-const TIMED = ['tests/e2e/training-heavy.test.ts', 'tests/e2e/scale-limits.test.ts', 'tests/e2e/training.test.ts', 'tests/e2e/balance.test.ts'];
+const TIMED = [
+  'tests/e2e/training-heavy.test.ts',
+  'tests/e2e/scale-limits.test.ts',
+  'tests/e2e/training.test.ts',
+  'tests/e2e/balance.test.ts',
+];
 
 const shared = {
   environment: 'node',

@@ -24,7 +24,12 @@ async function main(): Promise<void> {
     firstRender?: Stats;
     steps: Record<string, Stats>;
     sliders: Record<string, Stats>;
-    training?: { stepsPerSecond: number; tokensPerSecond: number; toSpecialisationSeconds: number | null; toSpecialisationStep: number | null };
+    training?: {
+      stepsPerSecond: number;
+      tokensPerSecond: number;
+      toSpecialisationSeconds: number | null;
+      toSpecialisationStep: number | null;
+    };
   } = { steps: {}, sliders: {} };
   try {
     const firstRender: number[] = [];
@@ -48,11 +53,21 @@ async function main(): Promise<void> {
       else sizes.other += gz;
     }
     const kb = (n: number) => (n / 1024).toFixed(0);
-    json.firstPage = { jsKB: sizes.js / 1024, wasmKB: sizes.wasm / 1024, otherKB: sizes.other / 1024, totalKB: (sizes.js + sizes.wasm + sizes.other) / 1024, files: loaded.size };
-    rows.push(`| first page download, gzip: JS ${kb(sizes.js)} KB + wasm ${kb(sizes.wasm)} KB + HTML ${kb(sizes.other)} KB | ${kb(sizes.js + sizes.wasm + sizes.other)} KB | | ${loaded.size} files | ≤ 400 KB |`);
+    json.firstPage = {
+      jsKB: sizes.js / 1024,
+      wasmKB: sizes.wasm / 1024,
+      otherKB: sizes.other / 1024,
+      totalKB: (sizes.js + sizes.wasm + sizes.other) / 1024,
+      files: loaded.size,
+    };
+    rows.push(
+      `| first page download, gzip: JS ${kb(sizes.js)} KB + wasm ${kb(sizes.wasm)} KB + HTML ${kb(sizes.other)} KB | ${kb(sizes.js + sizes.wasm + sizes.other)} KB | | ${loaded.size} files | ≤ 400 KB |`,
+    );
     const fr = stats(firstRender);
     json.firstRender = fr;
-    rows.push(`| time to first routed view (navigation → all panels rendered, default) | ${fr.p50.toFixed(0)} ms | ${fr.p95.toFixed(0)} ms | ${fr.n} | ≤ 1000 ms |`);
+    rows.push(
+      `| time to first routed view (navigation → all panels rendered, default) | ${fr.p50.toFixed(0)} ms | ${fr.p95.toFixed(0)} ms | ${fr.n} | ≤ 1000 ms |`,
+    );
 
     for (const [key, label, query, goal] of [
       ['default', 'default (8 experts, top-2)', '', 16],
@@ -89,11 +104,20 @@ async function main(): Promise<void> {
     {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${base}demos/training.html`);
-      await page.waitForFunction(() => document.querySelector('training-page')?.shadowRoot?.querySelector('specialisation-map') != null, undefined, { timeout: 30000 });
-      const score = () => page.locator('specialisation-map .value').textContent().then((t) => Number((t ?? '').replace('−', '-').trim()));
+      await page.waitForFunction(
+        () => document.querySelector('training-page')?.shadowRoot?.querySelector('specialisation-map') != null,
+        undefined,
+        { timeout: 30000 },
+      );
+      const score = () =>
+        page
+          .locator('specialisation-map .value')
+          .textContent()
+          .then((t) => Number((t ?? '').replace('−', '-').trim()));
       const progress = () =>
         page.evaluate(() => {
-          const t = (document.querySelector('training-page') as unknown as { training?: { step: number; tokensSeen: number } } | null)?.training;
+          const t = (document.querySelector('training-page') as unknown as { training?: { step: number; tokensSeen: number } } | null)
+            ?.training;
           return { step: t?.step ?? -1, tokens: t?.tokensSeen ?? 0 };
         });
       const stepOf = () => progress().then((p) => p.step);
@@ -116,8 +140,15 @@ async function main(): Promise<void> {
       const rate = (p2.step - p1.step) / seconds;
       const tokenRate = (p2.tokens - p1.tokens) / seconds;
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
-      json.training = { stepsPerSecond: rate, tokensPerSecond: tokenRate, toSpecialisationSeconds: reached > 0 ? reached : null, toSpecialisationStep: reached > 0 ? steps : null };
-      trainingRows.push(`| demos/training.html, default config | ${rate.toFixed(1)} | ${tokenRate.toFixed(0)} | ${reached > 0 ? `${reached.toFixed(1)} s (step ${steps})` : 'not within 60 s'} | ≤ 10 s |`);
+      json.training = {
+        stepsPerSecond: rate,
+        tokensPerSecond: tokenRate,
+        toSpecialisationSeconds: reached > 0 ? reached : null,
+        toSpecialisationStep: reached > 0 ? steps : null,
+      };
+      trainingRows.push(
+        `| demos/training.html, default config | ${rate.toFixed(1)} | ${tokenRate.toFixed(0)} | ${reached > 0 ? `${reached.toFixed(1)} s (step ${steps})` : 'not within 60 s'} | ≤ 10 s |`,
+      );
       await page.close();
     }
   } finally {

@@ -35,7 +35,10 @@ function listArg(name: string, fallback: string[]): string[];
 function listArg(name: string, fallback: (number | string)[]): (number | string)[] {
   const arg = args.find((a) => a.startsWith(`--${name}=`));
   if (!arg) return fallback;
-  const items = arg.slice(name.length + 3).split(',').filter(Boolean);
+  const items = arg
+    .slice(name.length + 3)
+    .split(',')
+    .filter(Boolean);
   return typeof fallback[0] === 'number' ? items.map(Number) : items;
 }
 
@@ -150,7 +153,8 @@ async function measureTogether(fs: ((t: Timing) => Promise<unknown>)[]): Promise
   for (let r = 0; r < rounds; r++) {
     for (const j of jobs) {
       // Job j runs in round r when its share of the rounds so far reaches a new whole repetition.
-      if (Math.floor(((r + 1) * j.reps) / rounds) > Math.floor((r * j.reps) / rounds) && j.runs.length < j.reps) j.runs.push(await j.once());
+      if (Math.floor(((r + 1) * j.reps) / rounds) > Math.floor((r * j.reps) / rounds) && j.runs.length < j.reps)
+        j.runs.push(await j.once());
     }
   }
   return jobs.map(({ runs }) => ({
@@ -227,7 +231,9 @@ async function main(): Promise<void> {
     `- FLOP ratio k/E: the expert FLOPs of sparse over dense. (sparse/dense) ÷ (k/E): 1 means sparse is exactly as much faster as its FLOPs allow.`,
     `- route ms: the \`layer.route(h)\` part of the sparse forward (router matMul, read-back of the logits, routing in JS); both paths pay it.`,
     `  "experts only": the same ratio ÷ FLOP ratio with each path's routing time taken out (medians of whole − routing).`,
-    ...(BACKENDS.includes('wasm') ? [`- Check: on wasm, sparse equals dense on every cell to max |Δ| = ${worstDiff.toExponential(1)}.`] : []),
+    ...(BACKENDS.includes('wasm')
+      ? [`- Check: on wasm, sparse equals dense on every cell to max |Δ| = ${worstDiff.toExponential(1)}.`]
+      : []),
     `- Command: \`${args.length ? `BENCH=forward BENCH_ARGS="${args.join(' ')}" npx vitest run -c vitest.bench.config.ts` : 'npm run bench'}\` (${elapsed.toFixed(0)} s for this grid)`,
     '',
     '| backend | T | E | k | sparse ms | dense ms | sparse/dense | FLOP ratio k/E | sparse/dense ÷ FLOP ratio | route ms | experts only ÷ FLOP ratio |',

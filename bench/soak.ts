@@ -96,7 +96,9 @@ interface TrainProgress {
 
 function trainProgress(page: Page): Promise<TrainProgress> {
   return page.evaluate(() => {
-    const t = (document.querySelector('training-page') as unknown as { training: { step: number; running: boolean; tokensSeen: number } | null }).training;
+    const t = (
+      document.querySelector('training-page') as unknown as { training: { step: number; running: boolean; tokensSeen: number } | null }
+    ).training;
     return { step: t?.step ?? -1, running: t?.running ?? false, tokens: t?.tokensSeen ?? 0 };
   });
 }
@@ -110,7 +112,11 @@ async function trainUntil(page: Page, until: number): Promise<void> {
     { timeout: 600_000, polling: 20 },
   );
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.waitForFunction(() => (document.querySelector('training-page') as unknown as { training: { running: boolean } | null }).training?.running === false, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (document.querySelector('training-page') as unknown as { training: { running: boolean } | null }).training?.running === false,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
 }
 
@@ -155,14 +161,16 @@ async function main(): Promise<void> {
     const chunkP95: number[] = [];
     /** JS heap after a forced GC at the end of each 1,000 steps. */
     const chunkHeap: number[] = [];
-    for (let done = 0; done < TOKEN_STEPS; ) {
+    for (let done = 0; done < TOKEN_STEPS;) {
       const n = Math.min(1_000, TOKEN_STEPS - done);
       const chunk = await stepLatencies(page, n);
       steps.push(...chunk);
       chunkP95.push(stats(chunk).p95);
       chunkHeap.push(await heapMB(cdp));
       done += n;
-      console.error(`  token steps ${done}/${TOKEN_STEPS}: p95 ${f1(stats(chunk).p95)} ms, heap ${f2(chunkHeap[chunkHeap.length - 1] as number)} MB`);
+      console.error(
+        `  token steps ${done}/${TOKEN_STEPS}: p95 ${f1(stats(chunk).p95)} ms, heap ${f2(chunkHeap[chunkHeap.length - 1] as number)} MB`,
+      );
     }
     await page.evaluate(() => (document.querySelector('moe-app') as unknown as AppHandle).settled());
     const afterSteps = await snapshot(page, cdp, 'moe-app');
@@ -171,7 +179,7 @@ async function main(): Promise<void> {
     // Phase 2: slider moves, 100 per page.evaluate.
     const t2 = Date.now();
     const sliders: number[] = [];
-    for (let done = 0; done < SLIDER_MOVES; ) {
+    for (let done = 0; done < SLIDER_MOVES;) {
       const n = Math.min(100, SLIDER_MOVES - done);
       // Keep the cycle's phase across chunks: start each chunk where the last one stopped.
       const offset = done % SLIDER_CYCLE.length;
@@ -202,7 +210,11 @@ async function main(): Promise<void> {
     const trainLoopSeconds = (Date.now() - t3b) / 1000;
     const afterTraining = await snapshot(page, cdp, 'training-page');
     await page.getByRole('button', { name: 'Reset training', exact: true }).click();
-    await page.waitForFunction(() => (document.querySelector('training-page') as unknown as { training: { step: number } | null }).training?.step === 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('training-page') as unknown as { training: { step: number } | null }).training?.step === 0,
+      undefined,
+      { timeout: 30_000 },
+    );
     await trainingReady(page);
     const afterReset = await snapshot(page, cdp, 'training-page');
     const trainSeconds = (Date.now() - t3) / 1000;
@@ -217,17 +229,38 @@ async function main(): Promise<void> {
 
     const steadyGrowth = afterSteps.heapMB - (chunkHeap[0] ?? baseline.heapMB);
     const checks: { what: string; ok: boolean }[] = [
-      { what: `tensors after ${TOKEN_STEPS.toLocaleString('en')} token steps = baseline (${afterSteps.tensors} vs ${baseline.tensors})`, ok: afterSteps.tensors === baseline.tensors },
-      { what: `tensors after ${SLIDER_MOVES.toLocaleString('en')} slider moves = baseline (${afterSliders.tensors} vs ${baseline.tensors})`, ok: afterSliders.tensors === baseline.tensors },
-      { what: `training: tensors at step ${trainEndProgress.step} = at step ${warmProgress.step} (${afterTraining.tensors} vs ${warm.tensors})`, ok: afterTraining.tensors === warm.tensors },
-      { what: `training: tensors after "Reset training" = first render (${afterReset.tensors} vs ${trainBaseline.tensors})`, ok: afterReset.tensors === trainBaseline.tensors },
-      { what: `heap growth, token steps ≤ ${HEAP_BOUND_MB} MB (${signed(afterSteps.heapMB - baseline.heapMB)} MB)`, ok: afterSteps.heapMB - baseline.heapMB <= HEAP_BOUND_MB },
+      {
+        what: `tensors after ${TOKEN_STEPS.toLocaleString('en')} token steps = baseline (${afterSteps.tensors} vs ${baseline.tensors})`,
+        ok: afterSteps.tensors === baseline.tensors,
+      },
+      {
+        what: `tensors after ${SLIDER_MOVES.toLocaleString('en')} slider moves = baseline (${afterSliders.tensors} vs ${baseline.tensors})`,
+        ok: afterSliders.tensors === baseline.tensors,
+      },
+      {
+        what: `training: tensors at step ${trainEndProgress.step} = at step ${warmProgress.step} (${afterTraining.tensors} vs ${warm.tensors})`,
+        ok: afterTraining.tensors === warm.tensors,
+      },
+      {
+        what: `training: tensors after "Reset training" = first render (${afterReset.tensors} vs ${trainBaseline.tensors})`,
+        ok: afterReset.tensors === trainBaseline.tensors,
+      },
+      {
+        what: `heap growth, token steps ≤ ${HEAP_BOUND_MB} MB (${signed(afterSteps.heapMB - baseline.heapMB)} MB)`,
+        ok: afterSteps.heapMB - baseline.heapMB <= HEAP_BOUND_MB,
+      },
       {
         what: `heap growth from token step ${Math.min(1_000, TOKEN_STEPS).toLocaleString('en')} to ${TOKEN_STEPS.toLocaleString('en')} ≤ ${STEADY_BOUND_MB} MB (${signed(steadyGrowth)} MB)`,
         ok: steadyGrowth <= STEADY_BOUND_MB,
       },
-      { what: `heap growth, slider moves ≤ ${HEAP_BOUND_MB} MB (${signed(afterSliders.heapMB - afterSteps.heapMB)} MB)`, ok: afterSliders.heapMB - afterSteps.heapMB <= HEAP_BOUND_MB },
-      { what: `heap growth, training ≤ ${HEAP_BOUND_MB} MB (${signed(afterTraining.heapMB - trainBaseline.heapMB)} MB)`, ok: afterTraining.heapMB - trainBaseline.heapMB <= HEAP_BOUND_MB },
+      {
+        what: `heap growth, slider moves ≤ ${HEAP_BOUND_MB} MB (${signed(afterSliders.heapMB - afterSteps.heapMB)} MB)`,
+        ok: afterSliders.heapMB - afterSteps.heapMB <= HEAP_BOUND_MB,
+      },
+      {
+        what: `heap growth, training ≤ ${HEAP_BOUND_MB} MB (${signed(afterTraining.heapMB - trainBaseline.heapMB)} MB)`,
+        ok: afterTraining.heapMB - trainBaseline.heapMB <= HEAP_BOUND_MB,
+      },
       { what: 'no console or page errors', ok: errors.length === 0 },
     ];
 
@@ -238,7 +271,7 @@ async function main(): Promise<void> {
       '',
       `- Date: ${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores; Chromium ${version} headless; built site from vite preview; wasm backend`,
       `- One page: ${TOKEN_STEPS.toLocaleString('en')} token steps ("Next token"/"Previous token", each awaited to settled()), then ${SLIDER_MOVES.toLocaleString('en')} slider moves ("Routed experts" 12, 16, 32, 8 and "Active experts per token" 3, 4, 1, 2 in turn, ending on the defaults: ${sliderConfig}), then demos/training.html: ${trainEndProgress.step} training steps (Train … Pause), then "Reset training".`,
-      '- Tensors: live tfjs tensors from the page shell\'s `diagnostics()` (tfjs `memory()`). Heap: JS heap in use after a forced GC (CDP `HeapProfiler.collectGarbage` ×2, `Runtime.getHeapUsage`); the wasm memory is not in it, the tensor bytes are.',
+      "- Tensors: live tfjs tensors from the page shell's `diagnostics()` (tfjs `memory()`). Heap: JS heap in use after a forced GC (CDP `HeapProfiler.collectGarbage` ×2, `Runtime.getHeapUsage`); the wasm memory is not in it, the tensor bytes are.",
       `- Pass: every tensor count back to its baseline exactly; heap growth over each phase ≤ ${HEAP_BOUND_MB} MB, and ≤ ${STEADY_BOUND_MB} MB from the end of the first 1,000 token steps to the end of the last (the steady state, past warm-up). Training's baseline is the count once Adam has its moments (step ${warmProgress.step}); "Reset training" must bring it back to the page's first render.`,
       `- Machine load (1-minute load average, ${cpus().length} cores) at the start and the end: ${f1(loadStart)} → ${f1(loadavg()[0] as number)}; other work on the machine shows in the latencies, not in the tensor counts or the heap.`,
       `- Total run: ${totalSeconds.toFixed(0)} s (token steps ${stepSeconds.toFixed(0)} s, sliders ${sliderSeconds.toFixed(0)} s, training ${trainSeconds.toFixed(0)} s).`,
@@ -247,7 +280,12 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---|',
       row(`${TOKEN_STEPS.toLocaleString('en')} token steps`, baseline, afterSteps, 'start = first render'),
       row(`${SLIDER_MOVES.toLocaleString('en')} slider moves`, afterSteps, afterSliders, `ends on ${sliderConfig}`),
-      row(`training, steps ${warmProgress.step} → ${trainEndProgress.step}`, warm, afterTraining, `first render ${trainBaseline.tensors} tensors, heap ${f2(trainBaseline.heapMB)} MB; Adam's moments are the difference`),
+      row(
+        `training, steps ${warmProgress.step} → ${trainEndProgress.step}`,
+        warm,
+        afterTraining,
+        `first render ${trainBaseline.tensors} tensors, heap ${f2(trainBaseline.heapMB)} MB; Adam's moments are the difference`,
+      ),
       row('"Reset training"', afterTraining, afterReset, `back to first render: ${trainBaseline.tensors} tensors`),
       '',
       `| token step latency | p50 | p95 | samples |`,

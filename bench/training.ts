@@ -21,7 +21,13 @@ const THRESHOLD = 0.25;
 const root = resolve(import.meta.dirname, '..');
 const rows: string[] = [];
 /** Machine-readable figures for scripts/perf-summary.mjs (bench/results/training.json). */
-const json: { backend: string; stepsPerSecond: number; tokensPerSecond: number; toSpecialisationSeconds: number | null; toSpecialisationStep: number | null }[] = [];
+const json: {
+  backend: string;
+  stepsPerSecond: number;
+  tokensPerSecond: number;
+  toSpecialisationSeconds: number | null;
+  toSpecialisationStep: number | null;
+}[] = [];
 
 for (const backend of ['cpu', 'wasm'] as BackendName[]) {
   const status = await initBackend(backend);
@@ -72,5 +78,8 @@ const md = [
 ].join('\n');
 mkdirSync(resolve(root, 'bench/results'), { recursive: true });
 writeFileSync(resolve(root, 'bench/results/training.md'), md);
-writeFileSync(resolve(root, 'bench/results/training.json'), `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), node: process.version, rows: json }, null, 2)}\n`);
+writeFileSync(
+  resolve(root, 'bench/results/training.json'),
+  `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), node: process.version, rows: json }, null, 2)}\n`,
+);
 console.log(md);

@@ -37,7 +37,9 @@ export function tfjsNoUrlFlags(): Plugin {
     transform: (code, id) => transform(code, id),
     config: () => ({
       optimizeDeps: {
-        rolldownOptions: { plugins: [{ name: 'moe-lab:tfjs-no-url-flags-deps', transform: (code: string, id: string) => transform(code, id) }] },
+        rolldownOptions: {
+          plugins: [{ name: 'moe-lab:tfjs-no-url-flags-deps', transform: (code: string, id: string) => transform(code, id) }],
+        },
       },
     }),
   };

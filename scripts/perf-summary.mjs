@@ -46,7 +46,12 @@ export function budgetRows() {
   } else missing('first page download, gzip (JS + wasm + HTML)', '≤ 400 KB', 'bench/browser.ts');
   if (browser?.firstRender) {
     const f = browser.firstRender;
-    rows.push(['time to first routed view, headless Chromium, localhost', `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}`, 'interactive ≤ 1 s (p95)', met(f.p95 <= 1000)]);
+    rows.push([
+      'time to first routed view, headless Chromium, localhost',
+      `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}`,
+      'interactive ≤ 1 s (p95)',
+      met(f.p95 <= 1000),
+    ]);
   } else missing('time to first routed view', 'interactive ≤ 1 s (p95)', 'bench/browser.ts');
   for (const [key, label, goal] of [
     ['default', 'token step p95, default (8 experts, top-2)', 16],
@@ -67,7 +72,12 @@ export function budgetRows() {
   }
   if (browser?.training) {
     const t = browser.training;
-    rows.push(['training in Chromium (wasm), default config', `${num(t.stepsPerSecond, 1)} steps/s, ${num(t.tokensPerSecond)} tokens/s`, '—', '—']);
+    rows.push([
+      'training in Chromium (wasm), default config',
+      `${num(t.stepsPerSecond, 1)} steps/s, ${num(t.tokensPerSecond)} tokens/s`,
+      '—',
+      '—',
+    ]);
     const sec = t.toSpecialisationSeconds;
     rows.push([
       'training in Chromium: "Train" to specialisation ≥ 0.25',
@@ -77,7 +87,12 @@ export function budgetRows() {
     ]);
   } else missing('training in Chromium', '—', 'bench/browser.ts');
   for (const r of training?.rows ?? []) {
-    rows.push([`training in Node (${r.backend}), default config`, `${num(r.stepsPerSecond, 1)} steps/s, ${num(r.tokensPerSecond)} tokens/s`, '—', '—']);
+    rows.push([
+      `training in Node (${r.backend}), default config`,
+      `${num(r.stepsPerSecond, 1)} steps/s, ${num(r.tokensPerSecond)} tokens/s`,
+      '—',
+      '—',
+    ]);
   }
   if (!training) missing('training in Node', '—', 'bench/training.ts');
 
@@ -99,14 +114,22 @@ export function budgetRows() {
 
   if (soak) {
     const s = soak.snapshots;
-    const back = s.afterSteps.tensors === s.baseline.tensors && s.afterSliders.tensors === s.baseline.tensors && s.afterReset.tensors === s.trainBaseline.tensors && s.afterTraining.tensors === s.warm.tensors;
+    const back =
+      s.afterSteps.tensors === s.baseline.tensors &&
+      s.afterSliders.tensors === s.baseline.tensors &&
+      s.afterReset.tensors === s.trainBaseline.tensors &&
+      s.afterTraining.tensors === s.warm.tensors;
     rows.push([
       `soak: tfjs tensors back to baseline (${num(soak.counts.tokenSteps)} token steps, ${num(soak.counts.sliderMoves)} slider moves, ${num(soak.counts.trainSteps)} training steps)`,
       `simulator ${s.baseline.tensors} → ${s.afterSteps.tensors} → ${s.afterSliders.tensors}; training ${s.warm.tensors} at step ${soak.warmStep} → ${s.afterTraining.tensors}, reset ${s.afterReset.tensors} (first render ${s.trainBaseline.tensors})`,
       'equal',
       met(back),
     ]);
-    const growth = [s.afterSteps.heapMB - s.baseline.heapMB, s.afterSliders.heapMB - s.afterSteps.heapMB, s.afterTraining.heapMB - s.trainBaseline.heapMB];
+    const growth = [
+      s.afterSteps.heapMB - s.baseline.heapMB,
+      s.afterSliders.heapMB - s.afterSteps.heapMB,
+      s.afterTraining.heapMB - s.trainBaseline.heapMB,
+    ];
     rows.push([
       'soak: JS heap growth after GC (token steps, sliders, training)',
       `${growth.map((g) => `${signed(g)} MB`).join(', ')}; token steps 1,000 → ${num(soak.counts.tokenSteps)}: ${signed(soak.steadyGrowthMB)} MB`,

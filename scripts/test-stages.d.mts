@@ -8,4 +8,8 @@ export interface StageRow {
 export const STAGES: [name: string, script: string][];
 export function formatSeconds(s: number): string;
 export function stageTable(rows: Pick<StageRow, 'name' | 'seconds' | 'code'>[]): string;
-export function runStages(stages: [string, string][], run: (script: string) => number, now?: () => number): { rows: StageRow[]; code: number };
+export function runStages(
+  stages: [string, string][],
+  run: (script: string) => number,
+  now?: () => number,
+): { rows: StageRow[]; code: number };

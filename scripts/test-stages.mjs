@@ -57,7 +57,9 @@ function main() {
   });
   const failed = rows.find((r) => r.code !== 0);
   if (failed) {
-    console.error(`\nnpm test: stage ${failed.name} (npm run ${failed.script}) failed with exit code ${failed.code}; later stages not run.`);
+    console.error(
+      `\nnpm test: stage ${failed.name} (npm run ${failed.script}) failed with exit code ${failed.code}; later stages not run.`,
+    );
   }
   console.log(`\n${stageTable(rows)}`);
   process.exitCode = code;

@@ -111,23 +111,99 @@ export const validView: fc.Arbitrary<ViewState> = validConfig.chain((config) =>
 export const numberText: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: -5, max: 300 }).map(String),
   fc.double().map(String), // NaN, Infinity, -0, 5e-324, 1.7976931348623157e+308 …
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '-0', '+0', '0x10', '1e400', '-1e400', '1e-400', '1_000', '1,5', '.5', '5.', ' 8 ', '8 8', '', ' ', '٣', '８', '1e', 'e5', '++1', '9'.repeat(400)),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '-0',
+    '+0',
+    '0x10',
+    '1e400',
+    '-1e400',
+    '1e-400',
+    '1_000',
+    '1,5',
+    '.5',
+    '5.',
+    ' 8 ',
+    '8 8',
+    '',
+    ' ',
+    '٣',
+    '８',
+    '1e',
+    'e5',
+    '++1',
+    '9'.repeat(400),
+  ),
 );
 
 /** Raw (not yet encoded) garbage for a query value: percent escapes that decode to nothing sensible, markup, control characters, long runs. */
 export const garbageText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 }), // lone surrogates
-  fc.constantFrom('%', '%%', '%E0%A4%A', '%FF', '%00', '%C0%AF', '%ED%A0%80', '%uD83D', '+', '&', '=', '==', '#', '?', '<script>alert(1)</script>', 'none', 'null', 'undefined', 'true', '[]', '{}', '__proto__', 'constructor'),
+  fc.constantFrom(
+    '%',
+    '%%',
+    '%E0%A4%A',
+    '%FF',
+    '%00',
+    '%C0%AF',
+    '%ED%A0%80',
+    '%uD83D',
+    '+',
+    '&',
+    '=',
+    '==',
+    '#',
+    '?',
+    '<script>alert(1)</script>',
+    'none',
+    'null',
+    'undefined',
+    'true',
+    '[]',
+    '{}',
+    '__proto__',
+    'constructor',
+  ),
   fc.integer({ min: 1, max: 5000 }).map((n) => 'x'.repeat(n)),
 );
 
 /** The keys the simulator's URL reads, and others. */
-export const QUERY_KEYS = ['e', 'k', 's', 'm', 'cf', 'r', 'noise', 'g', 'tg', 'rs', 'd', 'h', 'L', 'seed', 'text', 'pos', 'gamma', 'bs', 'speed', 'layer', 'hide', 'backend', 'lesson', 'lang'] as const;
+export const QUERY_KEYS = [
+  'e',
+  'k',
+  's',
+  'm',
+  'cf',
+  'r',
+  'noise',
+  'g',
+  'tg',
+  'rs',
+  'd',
+  'h',
+  'L',
+  'seed',
+  'text',
+  'pos',
+  'gamma',
+  'bs',
+  'speed',
+  'layer',
+  'hide',
+  'backend',
+  'lesson',
+  'lang',
+] as const;
 
 const queryKey: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...QUERY_KEYS) },
-  { weight: 1, arbitrary: fc.constantFrom('E', 'K', 'e ', '', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'zzz', 'hide[]', 'text%00') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('E', 'K', 'e ', '', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'zzz', 'hide[]', 'text%00'),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
 );
 
@@ -157,7 +233,17 @@ function encodeComponentLoosely(v: string): string {
 
 /** A whole query string (with or without "?"), keys repeated, separators doubled, possibly huge. */
 export const garbageQuery: fc.Arbitrary<string> = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.constantFrom('?', '', '??', '?&'), fc.array(pair, { maxLength: 12 }), fc.constantFrom('&', '&&', ';')).map(([lead, pairs, sep]) => lead + pairs.join(sep)) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(fc.constantFrom('?', '', '??', '?&'), fc.array(pair, { maxLength: 12 }), fc.constantFrom('&', '&&', ';'))
+      .map(([lead, pairs, sep]) => lead + pairs.join(sep)),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.integer({ min: 2, max: 300 }), numberText).map(([k, n, v]) => `?${`${k}=${encodeURIComponent(v)}&`.repeat(n)}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...QUERY_KEYS), fc.integer({ min: 2, max: 300 }), numberText)
+      .map(([k, n, v]) => `?${`${k}=${encodeURIComponent(v)}&`.repeat(n)}`),
+  },
 );

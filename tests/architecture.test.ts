@@ -40,7 +40,8 @@ function importsOf(text: string): string[] {
   return found;
 }
 
-const isLit = (spec: string): boolean => /^(lit|lit-html|lit-element)(\/|$)/.test(spec) || spec.startsWith('@lit/') || spec.startsWith('@lit-labs/');
+const isLit = (spec: string): boolean =>
+  /^(lit|lit-html|lit-element)(\/|$)/.test(spec) || spec.startsWith('@lit/') || spec.startsWith('@lit-labs/');
 
 /** Whether a relative import from file lands inside the folder layer (src/<layer>). */
 function reaches(file: string, spec: string, layer: string): boolean {
@@ -79,9 +80,13 @@ const NAMED = 'white|black|red|green|blue|yellow|orange|purple|pink|grey|gray|si
 function colourViolations(_file: string, text: string): string[] {
   const code = stripComments(text);
   const out: string[] = [];
-  for (const m of code.matchAll(/(?<![&\w])#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w-])/g)) out.push(`colour literal ${m[0]}`);
+  for (const m of code.matchAll(/(?<![&\w])#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w-])/g))
+    out.push(`colour literal ${m[0]}`);
   for (const m of code.matchAll(/\b(?:rgba?|hsla?)\(\s*[\d.]/g)) out.push(`colour literal ${m[0]}…)`);
-  const named = new RegExp(`\\b(?:color|background(?:-color)?|border(?:-[a-z]+)?|outline(?:-color)?|fill|stroke|stop-color|box-shadow|text-decoration-color)\\s*[:=]\\s*['"]?[^;'"\\n]*?(?<![\\w-])(${NAMED})(?![\\w-])`, 'gi');
+  const named = new RegExp(
+    `\\b(?:color|background(?:-color)?|border(?:-[a-z]+)?|outline(?:-color)?|fill|stroke|stop-color|box-shadow|text-decoration-color)\\s*[:=]\\s*['"]?[^;'"\\n]*?(?<![\\w-])(${NAMED})(?![\\w-])`,
+    'gi',
+  );
   for (const m of code.matchAll(named)) out.push(`colour literal ${m[1]}`);
   return out;
 }
@@ -163,7 +168,7 @@ describe('the checker itself', () => {
     const ok = [
       'css`a { color: var(--moe-link); }`',
       'svg`<rect fill="url(#hatch)"></rect><use href="#drop"></use>`',
-      "const c = `rgb(${mix(r)},${mix(g)},${mix(b)})`;",
+      'const c = `rgb(${mix(r)},${mix(g)},${mix(b)})`;',
       'css`th { white-space: nowrap; border: 2px solid transparent; }`',
       '// the old #111 text',
       "const s = 'red birds sing .';",

@@ -11,7 +11,12 @@ export interface CodedData {
 }
 
 function isCoded(v: unknown): v is { code: string; args: Record<string, unknown> } {
-  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && typeof (v as { args?: unknown }).args === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { code?: unknown }).code === 'string' &&
+    typeof (v as { args?: unknown }).args === 'object'
+  );
 }
 
 export function codedData(m: unknown): CodedData {

@@ -28,7 +28,7 @@ describe('FUZZ_RUNS', () => {
     for (const bad of ['0', '-5', '1.5', 'many', 'NaN', 'Infinity']) expect(() => fuzzRunsFrom(bad), bad).toThrow(/FUZZ_RUNS/);
   });
 
-  it('sets every property file\'s run count: none is hard-coded at 10,000', () => {
+  it("sets every property file's run count: none is hard-coded at 10,000", () => {
     const files = propFiles();
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const f of files) {
@@ -78,10 +78,12 @@ describe('npm test stages', () => {
     expect(formatSeconds(21.34)).toBe('21.3 s');
     expect(formatSeconds(257.2)).toBe('4 min 17.2 s');
     expect(formatSeconds(119.97)).toBe('2 min 00.0 s');
-    expect(stageTable([
-      { name: 'typecheck', seconds: 21.3, code: 0 },
-      { name: 'ui', seconds: 5, code: 1 },
-    ]).split('\n')).toEqual([
+    expect(
+      stageTable([
+        { name: 'typecheck', seconds: 21.3, code: 0 },
+        { name: 'ui', seconds: 5, code: 1 },
+      ]).split('\n'),
+    ).toEqual([
       'npm test stage times:',
       '  typecheck         21.3 s',
       '  ui                 5.0 s  FAILED (exit 1)',

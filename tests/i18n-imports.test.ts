@@ -23,7 +23,8 @@ describe('message catalogue parts', () => {
       if (/CATALOGUE\.(en|zh)\.(\w+)/.test(src)) for (const m of src.matchAll(/CATALOGUE\.(?:en|zh)\.(\w+)/g)) used.add(m[1]!);
       for (const part of used) {
         const module = (PART_FILES as Record<string, string>)[part];
-        if (module && !src.includes(`import './i18n/${module}';`)) missing.push(`${file} reads ${part} but does not import './i18n/${module}'`);
+        if (module && !src.includes(`import './i18n/${module}';`))
+          missing.push(`${file} reads ${part} but does not import './i18n/${module}'`);
       }
     }
     expect(missing).toEqual([]);

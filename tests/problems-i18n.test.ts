@@ -51,7 +51,10 @@ function expectTranslatable(m: MaybeCoded, where: string): void {
 
 /** A decoded link: one coded notice per notice, in the same order, with the same words. */
 function expectCodedNotices(decoded: { notices: string[]; codedNotices: readonly MaybeCoded[] }, where: string): void {
-  expect(decoded.codedNotices.map((n) => n.message), where).toEqual(decoded.notices);
+  expect(
+    decoded.codedNotices.map((n) => n.message),
+    where,
+  ).toEqual(decoded.notices);
   for (const n of decoded.codedNotices) expectTranslatable(n, where);
 }
 
@@ -93,7 +96,10 @@ describe('the problems section of the catalogue', () => {
     ]);
 
     const train = validateTrainSettings(DEFAULT_TRAIN, { learningRate: 1, batchSize: 2.5 }, 'softmax-topk');
-    expect(train.ok ? [] : train.problems.map(localized)).toEqual(['学习率（1）必须在 0.0001 到 0.1 之间', '批次大小必须是整数，而不是 2.5']);
+    expect(train.ok ? [] : train.problems.map(localized)).toEqual([
+      '学习率（1）必须在 0.0001 到 0.1 之间',
+      '批次大小必须是整数，而不是 2.5',
+    ]);
 
     const link = decodeView('?e=4&k=9&cf=99&foo=1&pos=-1');
     expect(link.codedNotices.map(localized)).toEqual([
@@ -116,7 +122,9 @@ describe('the problems section of the catalogue', () => {
     // Worded with the memory page's own labels and unit, whichever language the page was in when it was refused.
     const zhMemory = CATALOGUE.zh.memory;
     const words = (r: ReturnType<typeof checkWhole>): string => (r.ok ? '' : localized(r));
-    expect(words(checkWhole('abc', 'context', 1, 131072, 'tokens'))).toBe(`${zhMemory.calc.context}必须是 1 到 131,072 ${zhMemory.calc.tokensUnit}之间的数字。`);
+    expect(words(checkWhole('abc', 'context', 1, 131072, 'tokens'))).toBe(
+      `${zhMemory.calc.context}必须是 1 到 131,072 ${zhMemory.calc.tokensUnit}之间的数字。`,
+    );
     expect(words(checkWhole('1.5', 'batch', 1, 1024))).toBe(`${zhMemory.calc.batch}必须是 1 到 1,024 之间的整数，而不是 1.5。`);
     expect(words(checkWhole('-3', 'seed', 0, 4294967295))).toBe(`${zhMemory.page.seed}必须在 0 到 4,294,967,295 之间，而不是 -3。`);
 
@@ -130,25 +138,41 @@ describe('the problems section of the catalogue', () => {
       ...decodeTrainView('?lr=fast&batch=2.5&alpha=3&z=-1&bal=magic&speed=3').codedNotices,
       ...decodeTrainView('?bal=bias').codedNotices,
       ...decodeBalanceView('?r=softmax-topk&g=3&left=loud&bal=none').codedNotices,
-      ...[{ capacityFactor: 'lots' }, { router: 7 }, { gateNorm: 'renormalised' }, { granularity: 3 }, [], { routedExperts: 256, granularity: 2 }, { routedExperts: 8, expertHidden: 63, granularity: 2 }].flatMap((c) => {
+      ...[
+        { capacityFactor: 'lots' },
+        { router: 7 },
+        { gateNorm: 'renormalised' },
+        { granularity: 3 },
+        [],
+        { routedExperts: 256, granularity: 2 },
+        { routedExperts: 8, expertHidden: 63, granularity: 2 },
+      ].flatMap((c) => {
         const r = validateConfig(c);
         return r.ok ? [] : r.problems;
       }),
-      ...[{ ...presetById('mixtral-8x7b')!.config, num_experts_per_tok: 9 }, { model_type: 'gpt2' }, { ...presetById('deepseek-v2')!.config, n_shared_experts: undefined }].map((c) => thrown(() => readMoeConfig(c))!),
+      ...[
+        { ...presetById('mixtral-8x7b')!.config, num_experts_per_tok: 9 },
+        { model_type: 'gpt2' },
+        { ...presetById('deepseek-v2')!.config, n_shared_experts: undefined },
+      ].map((c) => thrown(() => readMoeConfig(c))!),
       ...["{'a': 1}", '[1, 2,]', '{"a": 01}', '{"a": "x\ny"}', '{"a": 1} 2', '{"a": tru}'].map((t) => {
         const r = parseJson(t);
         return r.ok ? { message: '' } : r.problem;
       }),
     ];
     expect(samples.length).toBeGreaterThan(25);
-    const ENGLISH = /\b(must|cannot|not|the|Ignored|Using|between|number|whole|should|expected|found|missing|only|link|groups?|experts?|setting|unknown|of|and|or|is|are)\b/;
+    const ENGLISH =
+      /\b(must|cannot|not|the|Ignored|Using|between|number|whole|should|expected|found|missing|only|link|groups?|experts?|setting|unknown|of|and|or|is|are)\b/;
     for (const m of samples) {
       expectTranslatable(m, m.message);
       // Values quoted from the input and code names (keys, routers, fields) stay as they are; take those out first.
       const zh = problemText(ZH, m)
         .replace(/"[^"]*"/g, '')
         .replace(/\b[a-z]+=[^\s：。]*/g, '')
-        .replace(/\b(softmax-topk|noisy-topk|sigmoid-bias|expert-choice|none|switch|bias\+seq|bias|router|seed|experts|controls|balance|top-k|MoE|JSON|sigmoid|DeepSeek-V3|topk_method|null|true|false|no_limit)\b/g, '');
+        .replace(
+          /\b(softmax-topk|noisy-topk|sigmoid-bias|expert-choice|none|switch|bias\+seq|bias|router|seed|experts|controls|balance|top-k|MoE|JSON|sigmoid|DeepSeek-V3|topk_method|null|true|false|no_limit)\b/g,
+          '',
+        );
       expect(zh, `${m.message} → ${problemText(ZH, m)}`).not.toMatch(ENGLISH);
     }
   });
@@ -164,7 +188,26 @@ describe('every message core and state make has a code the catalogue words in bo
       }),
       { numRuns: 2000, seed: 7 },
     );
-    const trainKeys = fc.constantFrom('lr', 'batch', 'bal', 'alpha', 'gamma', 'seqa', 'z', 'left', 'right', 'r', 'g', 'tg', 'k', 'e', 'speed', 'bs', 'hide', 'lesson');
+    const trainKeys = fc.constantFrom(
+      'lr',
+      'batch',
+      'bal',
+      'alpha',
+      'gamma',
+      'seqa',
+      'z',
+      'left',
+      'right',
+      'r',
+      'g',
+      'tg',
+      'k',
+      'e',
+      'speed',
+      'bs',
+      'hide',
+      'lesson',
+    );
     const trainValue = fc.oneof(numberText, garbageText, fc.constantFrom('none', 'switch', 'bias', 'bias+seq', 'bias seq', ...ROUTERS));
     fc.assert(
       fc.property(fc.array(fc.tuple(trainKeys, trainValue), { maxLength: 6 }), (pairs) => {
@@ -174,7 +217,16 @@ describe('every message core and state make has a code the catalogue words in bo
       }),
       { numRuns: 2000, seed: 8 },
     );
-    for (const q of ['?bal=bias', '?r=softmax-topk&g=3', '?bal=none', '?left=x&right=y', '?k=9&e=4', '?e=1', '?text=' + 'x'.repeat(2001), '?r=noisy-topk&g=5&tg=9']) {
+    for (const q of [
+      '?bal=bias',
+      '?r=softmax-topk&g=3',
+      '?bal=none',
+      '?left=x&right=y',
+      '?k=9&e=4',
+      '?e=1',
+      '?text=' + 'x'.repeat(2001),
+      '?r=noisy-topk&g=5&tg=9',
+    ]) {
       expectCodedNotices(decodeView(q), q);
       expectCodedNotices(decodeTrainView(q), q);
       expectCodedNotices(decodeBalanceView(q), q);
@@ -182,7 +234,24 @@ describe('every message core and state make has a code the catalogue words in bo
   });
 
   it('simulator settings, alone and together', () => {
-    const keys = fc.constantFrom('modelWidth', 'routedExperts', 'topK', 'sharedExperts', 'expertHidden', 'granularity', 'capacityFactor', 'router', 'routerNoise', 'nGroup', 'topkGroup', 'routeScale', 'layers', 'seed', 'bogus', 'top_k');
+    const keys = fc.constantFrom(
+      'modelWidth',
+      'routedExperts',
+      'topK',
+      'sharedExperts',
+      'expertHidden',
+      'granularity',
+      'capacityFactor',
+      'router',
+      'routerNoise',
+      'nGroup',
+      'topkGroup',
+      'routeScale',
+      'layers',
+      'seed',
+      'bogus',
+      'top_k',
+    );
     const values = fc.oneof(
       fc.integer({ min: -3, max: 300 }),
       fc.double(),
@@ -203,7 +272,16 @@ describe('every message core and state make has a code the catalogue words in bo
       }),
       { numRuns: 3000, seed: 10 },
     );
-    for (const input of [null, 5, 'x', [], { routedExperts: 256, modelWidth: 256, expertHidden: 1024, layers: 4 }, { router: 'sigmoid-bias', routedExperts: 8, nGroup: 4, topkGroup: 5 }, { router: 'sigmoid-bias', routedExperts: 8, nGroup: 4, topkGroup: 1, topK: 3 }, { topK: 16, granularity: 2 }]) {
+    for (const input of [
+      null,
+      5,
+      'x',
+      [],
+      { routedExperts: 256, modelWidth: 256, expertHidden: 1024, layers: 4 },
+      { router: 'sigmoid-bias', routedExperts: 8, nGroup: 4, topkGroup: 5 },
+      { router: 'sigmoid-bias', routedExperts: 8, nGroup: 4, topkGroup: 1, topK: 3 },
+      { topK: 16, granularity: 2 },
+    ]) {
       const r = validateConfig(input);
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) for (const p of r.problems) expectTranslatable(p, JSON.stringify(input));
@@ -213,7 +291,11 @@ describe('every message core and state make has a code the catalogue words in bo
 
   it('training settings', () => {
     const fields = fc.constantFrom('learningRate', 'batchSize', 'balance', 'alpha', 'gamma', 'seqAlpha', 'zLoss');
-    const values = fc.oneof(fc.double(), fc.integer({ min: -5, max: 50 }), fc.constantFrom(null, 'x', 'none', 'switch', 'bias', 'bias+seq', [], true));
+    const values = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -5, max: 50 }),
+      fc.constantFrom(null, 'x', 'none', 'switch', 'bias', 'bias+seq', [], true),
+    );
     fc.assert(
       fc.property(fc.dictionary(fields, values, { maxKeys: 3 }), fc.constantFrom(...ROUTERS), (change, router) => {
         const r = validateTrainSettings(DEFAULT_TRAIN, change, router);
@@ -225,13 +307,57 @@ describe('every message core and state make has a code the catalogue words in bo
 
   it('pasted config.json files: every field missing, null or of the wrong kind', () => {
     const qwen2 = {
-      model_type: 'qwen2_moe', vocab_size: 1000, hidden_size: 64, intermediate_size: 128, moe_intermediate_size: 32, shared_expert_intermediate_size: 64,
-      num_experts: 8, num_experts_per_tok: 2, num_hidden_layers: 4, num_attention_heads: 4, num_key_value_heads: 2, decoder_sparse_step: 1, mlp_only_layers: [0],
+      model_type: 'qwen2_moe',
+      vocab_size: 1000,
+      hidden_size: 64,
+      intermediate_size: 128,
+      moe_intermediate_size: 32,
+      shared_expert_intermediate_size: 64,
+      num_experts: 8,
+      num_experts_per_tok: 2,
+      num_hidden_layers: 4,
+      num_attention_heads: 4,
+      num_key_value_heads: 2,
+      decoder_sparse_step: 1,
+      mlp_only_layers: [0],
     };
-    const olmoe = { model_type: 'olmoe', vocab_size: 1000, hidden_size: 64, intermediate_size: 32, num_hidden_layers: 2, num_attention_heads: 4, num_experts: 8, num_experts_per_tok: 2 };
+    const olmoe = {
+      model_type: 'olmoe',
+      vocab_size: 1000,
+      hidden_size: 64,
+      intermediate_size: 32,
+      num_hidden_layers: 2,
+      num_attention_heads: 4,
+      num_experts: 8,
+      num_experts_per_tok: 2,
+    };
     const deepseek = presetById('deepseek-v3')!.config as Record<string, unknown>;
-    const bases: Record<string, unknown>[] = [deepseek, presetById('deepseek-v2')!.config as Record<string, unknown>, presetById('mixtral-8x7b')!.config as Record<string, unknown>, qwen2, { ...qwen2, model_type: 'qwen3_moe', head_dim: 16 }, olmoe];
-    const extra = ['head_dim', 'n_group', 'topk_group', 'q_lora_rank', 'n_shared_experts', 'moe_layer_freq', 'first_k_dense_replace', 'intermediate_size', 'qkv_bias', 'attention_bias', 'routed_scaling_factor', 'topk_method', 'scoring_func', 'norm_topk_prob', 'tie_word_embeddings', 'mlp_only_layers'];
+    const bases: Record<string, unknown>[] = [
+      deepseek,
+      presetById('deepseek-v2')!.config as Record<string, unknown>,
+      presetById('mixtral-8x7b')!.config as Record<string, unknown>,
+      qwen2,
+      { ...qwen2, model_type: 'qwen3_moe', head_dim: 16 },
+      olmoe,
+    ];
+    const extra = [
+      'head_dim',
+      'n_group',
+      'topk_group',
+      'q_lora_rank',
+      'n_shared_experts',
+      'moe_layer_freq',
+      'first_k_dense_replace',
+      'intermediate_size',
+      'qkv_bias',
+      'attention_bias',
+      'routed_scaling_factor',
+      'topk_method',
+      'scoring_func',
+      'norm_topk_prob',
+      'tie_word_embeddings',
+      'mlp_only_layers',
+    ];
     const mutations: unknown[] = [undefined, null, 'x', -1, 0, 1.5, 1e12, true, [], {}, [99], 3, 5, 'greedy', 'softmax', Number.NaN];
     let errors = 0;
     for (const base of bases) {
@@ -249,13 +375,25 @@ describe('every message core and state make has a code the catalogue words in bo
       }
     }
     const special: unknown[] = [
-      null, [], 'config', 7, {}, { model_type: 5 },
-      { ...qwen2, hidden_size: 66 }, { ...olmoe, hidden_size: 66 }, { ...qwen2, num_key_value_heads: 3 },
-      { ...deepseek, first_k_dense_replace: 99 }, { ...deepseek, n_group: 8, topk_group: 9 }, { ...deepseek, n_group: 7 }, { ...deepseek, topk_group: 1, num_experts_per_tok: 40 },
+      null,
+      [],
+      'config',
+      7,
+      {},
+      { model_type: 5 },
+      { ...qwen2, hidden_size: 66 },
+      { ...olmoe, hidden_size: 66 },
+      { ...qwen2, num_key_value_heads: 3 },
+      { ...deepseek, first_k_dense_replace: 99 },
+      { ...deepseek, n_group: 8, topk_group: 9 },
+      { ...deepseek, n_group: 7 },
+      { ...deepseek, topk_group: 1, num_experts_per_tok: 40 },
       { ...deepseek, vocab_size: 100_000_000, hidden_size: 100_000_000 },
       // Past the page's limits on routed experts, groups, top-k and shared experts.
-      { ...deepseek, n_routed_experts: 2 ** 20, n_group: 2 ** 20, topk_group: 2 ** 20 }, { ...deepseek, n_group: 512 },
-      { ...deepseek, num_experts_per_tok: 100, topk_group: 8 }, { ...deepseek, n_shared_experts: 65 },
+      { ...deepseek, n_routed_experts: 2 ** 20, n_group: 2 ** 20, topk_group: 2 ** 20 },
+      { ...deepseek, n_group: 512 },
+      { ...deepseek, num_experts_per_tok: 100, topk_group: 8 },
+      { ...deepseek, n_shared_experts: 65 },
       { ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>), num_local_experts: 1_000_000, num_experts_per_tok: 1_000_000 },
     ];
     for (const config of special) {
@@ -269,14 +407,49 @@ describe('every message core and state make has a code the catalogue words in bo
   it('JSON syntax errors in pasted text', () => {
     const base = presetText(presetById('deepseek-v2')!);
     fc.assert(
-      fc.property(fc.nat(base.length), fc.nat(base.length), fc.constantFrom('', ',', '"', "'", '{', '}', '[', ']', ':', '\n', '\t', '\u0001', '/', '\\', 'x', '0', '-', '.', 'e'), (at, len, insert) => {
-        const text = base.slice(0, at) + insert + base.slice(at + (len % 4));
-        const r = parseJson(text);
-        if (!r.ok) expectTranslatable(r.problem, JSON.stringify(text.slice(Math.max(0, at - 20), at + 20)));
-      }),
+      fc.property(
+        fc.nat(base.length),
+        fc.nat(base.length),
+        fc.constantFrom('', ',', '"', "'", '{', '}', '[', ']', ':', '\n', '\t', '\u0001', '/', '\\', 'x', '0', '-', '.', 'e'),
+        (at, len, insert) => {
+          const text = base.slice(0, at) + insert + base.slice(at + (len % 4));
+          const r = parseJson(text);
+          if (!r.ok) expectTranslatable(r.problem, JSON.stringify(text.slice(Math.max(0, at - 20), at + 20)));
+        },
+      ),
       { numRuns: 3000, seed: 12 },
     );
-    const broken = ['', '  ', '// a comment\n{}', '{"a": /* x */ 1}', "{'a': 1}", "['x']", '{"a": 1,}', '[1,]', '{"a" 1}', '{"a": 1 "b": 2}', '{"a": 1 ]', '[1 }', '{"a": 1', '[1', '"abc', '"\\u12"', '"\\q"', '"a\nb"', '"a\u0001b"', '01', '1.', '1e', '-', '{"a": 1} x', '{a: 1}', '{"a": }', '{"a": [1, 2', 'nul', '{"a":1}\n\n}'];
+    const broken = [
+      '',
+      '  ',
+      '// a comment\n{}',
+      '{"a": /* x */ 1}',
+      "{'a': 1}",
+      "['x']",
+      '{"a": 1,}',
+      '[1,]',
+      '{"a" 1}',
+      '{"a": 1 "b": 2}',
+      '{"a": 1 ]',
+      '[1 }',
+      '{"a": 1',
+      '[1',
+      '"abc',
+      '"\\u12"',
+      '"\\q"',
+      '"a\nb"',
+      '"a\u0001b"',
+      '01',
+      '1.',
+      '1e',
+      '-',
+      '{"a": 1} x',
+      '{a: 1}',
+      '{"a": }',
+      '{"a": [1, 2',
+      'nul',
+      '{"a":1}\n\n}',
+    ];
     for (const t of broken) {
       const r = parseJson(t);
       expect(r.ok, t).toBe(false);
@@ -286,10 +459,14 @@ describe('every message core and state make has a code the catalogue words in bo
 
   it('typed numbers on the memory page, and a router too large to route', () => {
     fc.assert(
-      fc.property(fc.oneof(numberText, garbageText), fc.constantFrom(['context', 1, 131072, 'tokens'] as const, ['batch', 1, 1024, ''] as const, ['seed', 0, 4294967295, ''] as const), (text, [label, min, max, unit]) => {
-        const r = checkWhole(text, label, min, max, unit);
-        if (!r.ok) expectTranslatable(r, `checkWhole(${JSON.stringify(text)}, ${label})`);
-      }),
+      fc.property(
+        fc.oneof(numberText, garbageText),
+        fc.constantFrom(['context', 1, 131072, 'tokens'] as const, ['batch', 1, 1024, ''] as const, ['seed', 0, 4294967295, ''] as const),
+        (text, [label, min, max, unit]) => {
+          const r = checkWhole(text, label, min, max, unit);
+          if (!r.ok) expectTranslatable(r, `checkWhole(${JSON.stringify(text)}, ${label})`);
+        },
+      ),
       { numRuns: 2000, seed: 13 },
     );
     const e = thrown(() => routeRandomToken({ ...presetById('deepseek-v3')!.config, hidden_size: MAX_ROUTE_WORK }, 1));
@@ -312,9 +489,17 @@ describe('every message core and state make has a code the catalogue words in bo
 
   it('words the unreachable ones too', () => {
     const reason = { message: 'it does not fit the other settings', code: 'link.noFit', args: {} };
-    expect(problemText(EN, { message: '', code: 'link.ignored', args: { key: 'e', value: '1', reason, using: '8' } })).toBe('Ignored e=1: it does not fit the other settings. Using 8.');
-    expect(problemText(ZH, { message: '', code: 'link.ignored', args: { key: 'e', value: '1', reason, using: '8' } })).toBe('已忽略 e=1：它与其他设置不相容。改用 8。');
-    const wasm = { message: 'WebAssembly could not start (timed out after 10000 ms); running on the slower JavaScript backend. Results are the same.', code: 'backend.wasmFallback', args: { why: 'timed out after 10000 ms' } };
+    expect(problemText(EN, { message: '', code: 'link.ignored', args: { key: 'e', value: '1', reason, using: '8' } })).toBe(
+      'Ignored e=1: it does not fit the other settings. Using 8.',
+    );
+    expect(problemText(ZH, { message: '', code: 'link.ignored', args: { key: 'e', value: '1', reason, using: '8' } })).toBe(
+      '已忽略 e=1：它与其他设置不相容。改用 8。',
+    );
+    const wasm = {
+      message: 'WebAssembly could not start (timed out after 10000 ms); running on the slower JavaScript backend. Results are the same.',
+      code: 'backend.wasmFallback',
+      args: { why: 'timed out after 10000 ms' },
+    };
     expect(problemText(EN, wasm)).toBe(wasm.message);
     expect(problemText(ZH, wasm)).toBe('WebAssembly 无法启动（timed out after 10000 ms）；改用较慢的 JavaScript 后端运行，结果相同。');
   });

@@ -27,18 +27,53 @@ type Cfg = Record<string, unknown>;
 
 // Hand-made configs of the model types without a preset (as in tests/core/pasted-config.prop.test.ts).
 const QWEN2: Cfg = {
-  model_type: 'qwen2_moe', vocab_size: 151936, hidden_size: 2048, intermediate_size: 5632, moe_intermediate_size: 1408,
-  shared_expert_intermediate_size: 5632, num_experts: 60, num_experts_per_tok: 4, num_hidden_layers: 24,
-  num_attention_heads: 16, num_key_value_heads: 16, decoder_sparse_step: 1, mlp_only_layers: [], norm_topk_prob: false, tie_word_embeddings: false,
+  model_type: 'qwen2_moe',
+  vocab_size: 151936,
+  hidden_size: 2048,
+  intermediate_size: 5632,
+  moe_intermediate_size: 1408,
+  shared_expert_intermediate_size: 5632,
+  num_experts: 60,
+  num_experts_per_tok: 4,
+  num_hidden_layers: 24,
+  num_attention_heads: 16,
+  num_key_value_heads: 16,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+  norm_topk_prob: false,
+  tie_word_embeddings: false,
 };
 const QWEN3: Cfg = {
-  model_type: 'qwen3_moe', vocab_size: 151936, hidden_size: 2048, intermediate_size: 6144, moe_intermediate_size: 768, num_experts: 128,
-  num_experts_per_tok: 8, num_hidden_layers: 48, num_attention_heads: 32, num_key_value_heads: 4, head_dim: 128, decoder_sparse_step: 1,
-  mlp_only_layers: [], norm_topk_prob: true, tie_word_embeddings: false, attention_bias: false,
+  model_type: 'qwen3_moe',
+  vocab_size: 151936,
+  hidden_size: 2048,
+  intermediate_size: 6144,
+  moe_intermediate_size: 768,
+  num_experts: 128,
+  num_experts_per_tok: 8,
+  num_hidden_layers: 48,
+  num_attention_heads: 32,
+  num_key_value_heads: 4,
+  head_dim: 128,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+  norm_topk_prob: true,
+  tie_word_embeddings: false,
+  attention_bias: false,
 };
 const OLMOE: Cfg = {
-  model_type: 'olmoe', vocab_size: 50304, hidden_size: 2048, intermediate_size: 1024, num_hidden_layers: 16, num_attention_heads: 16,
-  num_key_value_heads: 16, num_experts: 64, num_experts_per_tok: 8, tie_word_embeddings: false, attention_bias: false, norm_topk_prob: false,
+  model_type: 'olmoe',
+  vocab_size: 50304,
+  hidden_size: 2048,
+  intermediate_size: 1024,
+  num_hidden_layers: 16,
+  num_attention_heads: 16,
+  num_key_value_heads: 16,
+  num_experts: 64,
+  num_experts_per_tok: 8,
+  tie_word_embeddings: false,
+  attention_bias: false,
+  norm_topk_prob: false,
 };
 const BASES: Record<string, Cfg> = {
   ...Object.fromEntries(PRESETS.map((p) => [p.id, p.config as Cfg])),
@@ -49,8 +84,19 @@ const BASES: Record<string, Cfg> = {
 
 /** Fields whose absence has a meaning (the reader notes it), or that add or remove a left-out note. */
 const OPTIONAL = [
-  'tie_word_embeddings', 'num_key_value_heads', 'head_dim', 'attention_bias', 'qkv_bias', 'norm_topk_prob', 'decoder_sparse_step',
-  'mlp_only_layers', 'moe_layer_freq', 'topk_method', 'scoring_func', 'routed_scaling_factor', 'num_nextn_predict_layers',
+  'tie_word_embeddings',
+  'num_key_value_heads',
+  'head_dim',
+  'attention_bias',
+  'qkv_bias',
+  'norm_topk_prob',
+  'decoder_sparse_step',
+  'mlp_only_layers',
+  'moe_layer_freq',
+  'topk_method',
+  'scoring_func',
+  'routed_scaling_factor',
+  'num_nextn_predict_layers',
 ];
 
 function without(cfg: Cfg, fields: readonly string[]): Cfg {
@@ -86,7 +132,15 @@ function expectWorded(n: RealNote, where: string): void {
   expect(zh, where).toMatch(HAN);
   // Field names and kept terms may stay in Latin script; no English words besides.
   const args = n.args as { field?: string; from?: string };
-  const kept = [...(args.field ? [args.field] : []), ...(args.from ? [args.from] : []), ...KEPT_TERMS, 'MoE', 'Qwen2-MoE', 'num_nextn_predict_layers', 'vision_config'];
+  const kept = [
+    ...(args.field ? [args.field] : []),
+    ...(args.from ? [args.from] : []),
+    ...KEPT_TERMS,
+    'MoE',
+    'Qwen2-MoE',
+    'num_nextn_predict_layers',
+    'vision_config',
+  ];
   let rest = zh;
   for (const k of kept.sort((a, b) => b.length - a.length)) rest = rest.split(k).join('·');
   expect(ENGLISH.exec(rest), `${where}: English left in ${zh}`).toBeNull();
@@ -94,8 +148,14 @@ function expectWorded(n: RealNote, where: string): void {
 
 /** Every note of a read config: coded in the same order as the English lists, and worded. */
 function expectShapeWorded(s: MoeShape, where: string): void {
-  expect(s.codedDefaults.map((n) => n.message), where).toEqual(s.defaults);
-  expect(s.codedLeftOut.map((n) => n.message), where).toEqual(s.leftOut);
+  expect(
+    s.codedDefaults.map((n) => n.message),
+    where,
+  ).toEqual(s.defaults);
+  expect(
+    s.codedLeftOut.map((n) => n.message),
+    where,
+  ).toEqual(s.leftOut);
   for (const n of [...s.codedDefaults, ...s.codedLeftOut]) expectWorded(n, `${where}: ${n.message}`);
 }
 
@@ -104,8 +164,15 @@ describe('the notes of a read config, in both languages', () => {
     expect(Object.keys(ZH).sort()).toEqual(CODES);
     expect(CODES).toEqual(
       [
-        'default.modelCode', 'default.untied', 'default.moeAfterDense', 'default.kvPerQuery', 'default.everyLayerMoe', 'default.qkvBias',
-        'default.derived', 'leftOut.mtp', 'leftOut.vision',
+        'default.modelCode',
+        'default.untied',
+        'default.moeAfterDense',
+        'default.kvPerQuery',
+        'default.everyLayerMoe',
+        'default.qkvBias',
+        'default.derived',
+        'leftOut.mtp',
+        'leftOut.vision',
       ].sort(),
     );
   });
@@ -145,15 +212,17 @@ describe('the notes of a read config, in both languages', () => {
   });
 
   it('spells the notes of a config with fields deleted in both languages', () => {
-    const s = readMoeConfig(without(QWEN2, ['tie_word_embeddings', 'num_key_value_heads', 'decoder_sparse_step', 'mlp_only_layers', 'norm_topk_prob']));
+    const s = readMoeConfig(
+      without(QWEN2, ['tie_word_embeddings', 'num_key_value_heads', 'decoder_sparse_step', 'mlp_only_layers', 'norm_topk_prob']),
+    );
     expect(s.defaults).toEqual([
       'tie_word_embeddings = false (untied, the default of this model type)',
       'num_key_value_heads = 16 (one key/value head per query head)',
       'head_dim = 128 (hidden_size / num_attention_heads)',
       'qkv_bias = true (Qwen2-MoE has q, k and v biases)',
       'decoder_sparse_step = 1 (every layer is MoE)',
-      'mlp_only_layers = [] (the model code\'s default)',
-      'norm_topk_prob = false (the model code\'s default)',
+      "mlp_only_layers = [] (the model code's default)",
+      "norm_topk_prob = false (the model code's default)",
     ]);
     expect(s.codedDefaults.map((n) => realNoteText(ZH, n))).toEqual([
       'tie_word_embeddings = false（不共享，这是该模型类型的默认设置）',
@@ -168,7 +237,10 @@ describe('the notes of a read config, in both languages', () => {
     // The code and arguments are not enumerable: a note compares and logs as its English.
     expect({ ...s.codedDefaults[1] }).toEqual({ message: 'num_key_value_heads = 16 (one key/value head per query head)' });
 
-    const v3 = readMoeConfig({ ...without(presetById('deepseek-v3')!.config as Cfg, ['topk_method', 'scoring_func', 'routed_scaling_factor', 'moe_layer_freq']), vision_config: {} });
+    const v3 = readMoeConfig({
+      ...without(presetById('deepseek-v3')!.config as Cfg, ['topk_method', 'scoring_func', 'routed_scaling_factor', 'moe_layer_freq']),
+      vision_config: {},
+    });
     expect(v3.codedDefaults.map((n) => realNoteText(ZH, n))).toEqual([
       'moe_layer_freq = 1（稠密层之后的每一层都是 MoE 层）',
       'attention_bias = false（模型代码中的默认值）',
@@ -176,8 +248,14 @@ describe('the notes of a read config, in both languages', () => {
       'scoring_func = "sigmoid"（模型代码中的默认值）',
       'routed_scaling_factor = 2.5（模型代码中的默认值）',
     ]);
-    expect(v3.codedLeftOut.map((n) => realNoteText(ZH, n))).toEqual(['多词元预测模块（num_nextn_predict_layers = 1），与公布的总参数一致', '视觉塔（vision_config）']);
-    expect(v3.leftOut).toEqual(['the multi-token-prediction module (num_nextn_predict_layers = 1), as in the published headline total', 'the vision tower (vision_config)']);
+    expect(v3.codedLeftOut.map((n) => realNoteText(ZH, n))).toEqual([
+      '多词元预测模块（num_nextn_predict_layers = 1），与公布的总参数一致',
+      '视觉塔（vision_config）',
+    ]);
+    expect(v3.leftOut).toEqual([
+      'the multi-token-prediction module (num_nextn_predict_layers = 1), as in the published headline total',
+      'the vision tower (vision_config)',
+    ]);
   });
 
   it('any set of optional fields deleted or null, on any model type: every note coded and worded (2,000 configs)', () => {

@@ -42,7 +42,12 @@ export function dropsOf(layer: Pick<LayerTrace, 'tokens'>): DropCount {
 /** Counts of several batches pooled: every choice weighs the same, whatever batch it was in. */
 export function poolDrops(counts: readonly DropCount[]): DropCount {
   return counts.reduce<DropCount>(
-    (a, c) => ({ dropped: a.dropped + c.dropped, choices: a.choices + c.choices, tokens: a.tokens + c.tokens, skippedTokens: a.skippedTokens + c.skippedTokens }),
+    (a, c) => ({
+      dropped: a.dropped + c.dropped,
+      choices: a.choices + c.choices,
+      tokens: a.tokens + c.tokens,
+      skippedTokens: a.skippedTokens + c.skippedTokens,
+    }),
     { ...NO_DROPS },
   );
 }

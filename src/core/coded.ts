@@ -19,7 +19,11 @@ export type CodeOf<M> = { [C in keyof M & string]: { readonly code: C; readonly 
 export type Coded<M> = { readonly message: string } & CodeOf<M>;
 
 /** Attaches a code and its arguments to an object that has an English `message`; returns the object. */
-export function withCode<T extends { message: string }, C extends string, A>(target: T, code: C, args: A): T & { readonly code: C; readonly args: A } {
+export function withCode<T extends { message: string }, C extends string, A>(
+  target: T,
+  code: C,
+  args: A,
+): T & { readonly code: C; readonly args: A } {
   Object.defineProperty(target, 'code', { value: code, enumerable: false, configurable: true });
   Object.defineProperty(target, 'args', { value: args, enumerable: false, configurable: true });
   return target as T & { readonly code: C; readonly args: A };

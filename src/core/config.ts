@@ -151,7 +151,12 @@ export type ConfigCode = keyof ConfigMessages;
 /** A problem with its code and arguments attached (not enumerable: it still compares as { field, message }). */
 export type CodedConfigProblem = ConfigProblem & Coded<ConfigMessages>;
 
-function problem<C extends ConfigCode>(field: ConfigProblem['field'], code: C, args: ConfigMessages[C], message: string): CodedConfigProblem {
+function problem<C extends ConfigCode>(
+  field: ConfigProblem['field'],
+  code: C,
+  args: ConfigMessages[C],
+  message: string,
+): CodedConfigProblem {
   return withCode({ field, message }, code, args) as CodedConfigProblem;
 }
 
@@ -232,7 +237,9 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
       problems.push(problem(field, 'config.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
     } else if (v < rule.min || v > rule.max) {
       const { min, max } = rule;
-      problems.push(problem(field, 'config.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`));
+      problems.push(
+        problem(field, 'config.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`),
+      );
     } else {
       out[field] = v === 0 ? 0 : v; // -0 is written "0" in links and messages: keep it 0
     }
@@ -274,9 +281,18 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     if (v === null) out.capacityFactor = null;
     else if (typeof v !== 'number' || !Number.isFinite(v)) {
       const got = describe(v);
-      problems.push(problem('capacityFactor', 'config.capacityNotNumber', { got }, `capacity factor must be a number or "no limit", not ${got}`));
+      problems.push(
+        problem('capacityFactor', 'config.capacityNotNumber', { got }, `capacity factor must be a number or "no limit", not ${got}`),
+      );
     } else if (v < lo || v > hi) {
-      problems.push(problem('capacityFactor', 'config.capacityRange', { value: v, min: lo, max: hi }, `capacity factor (${v}) must be between ${lo} and ${hi}, or no limit`));
+      problems.push(
+        problem(
+          'capacityFactor',
+          'config.capacityRange',
+          { value: v, min: lo, max: hi },
+          `capacity factor (${v}) must be between ${lo} and ${hi}, or no limit`,
+        ),
+      );
     } else out.capacityFactor = v;
   }
 
@@ -289,10 +305,24 @@ function crossChecks(c: MoeConfig): CodedConfigProblem[] {
   const p: CodedConfigProblem[] = [];
   const m = c.granularity;
   if (c.topK > c.routedExperts) {
-    p.push(problem('topK', 'config.topKExceedsExperts', { topK: c.topK, experts: c.routedExperts }, `top-k (${c.topK}) cannot exceed the number of routed experts (${c.routedExperts})`));
+    p.push(
+      problem(
+        'topK',
+        'config.topKExceedsExperts',
+        { topK: c.topK, experts: c.routedExperts },
+        `top-k (${c.topK}) cannot exceed the number of routed experts (${c.routedExperts})`,
+      ),
+    );
   }
   if (c.expertHidden % m !== 0) {
-    p.push(problem('granularity', 'config.hiddenNotDivisible', { hidden: c.expertHidden, granularity: m }, `expert hidden width (${c.expertHidden}) must divide evenly by the granularity (${m})`));
+    p.push(
+      problem(
+        'granularity',
+        'config.hiddenNotDivisible',
+        { hidden: c.expertHidden, granularity: m },
+        `expert hidden width (${c.expertHidden}) must divide evenly by the granularity (${m})`,
+      ),
+    );
   }
   if (c.routedExperts * m > LIMITS.maxRoutedExperts) {
     p.push(
@@ -305,7 +335,14 @@ function crossChecks(c: MoeConfig): CodedConfigProblem[] {
     );
   }
   if (c.topK * m > LIMITS.maxTopK) {
-    p.push(problem('granularity', 'config.topKTimesGranularity', { topK: c.topK, granularity: m, max: LIMITS.maxTopK }, `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}`));
+    p.push(
+      problem(
+        'granularity',
+        'config.topKTimesGranularity',
+        { topK: c.topK, granularity: m, max: LIMITS.maxTopK },
+        `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}`,
+      ),
+    );
   }
   const weights = expertWeights(c);
   if (weights > LIMITS.maxExpertWeights) {
@@ -322,9 +359,23 @@ function crossChecks(c: MoeConfig): CodedConfigProblem[] {
   const experts = c.routedExperts * m;
   if (c.router === 'sigmoid-bias') {
     if (experts % c.nGroup !== 0) {
-      p.push(problem('nGroup', 'config.groupsUneven', { experts, groups: c.nGroup }, `${experts} routed experts cannot be split evenly into ${c.nGroup} groups`));
+      p.push(
+        problem(
+          'nGroup',
+          'config.groupsUneven',
+          { experts, groups: c.nGroup },
+          `${experts} routed experts cannot be split evenly into ${c.nGroup} groups`,
+        ),
+      );
     } else if (c.topkGroup > c.nGroup) {
-      p.push(problem('topkGroup', 'config.groupsPerToken', { topkGroup: c.topkGroup, groups: c.nGroup }, `groups per token (${c.topkGroup}) cannot exceed the number of groups (${c.nGroup})`));
+      p.push(
+        problem(
+          'topkGroup',
+          'config.groupsPerToken',
+          { topkGroup: c.topkGroup, groups: c.nGroup },
+          `groups per token (${c.topkGroup}) cannot exceed the number of groups (${c.nGroup})`,
+        ),
+      );
     } else if (c.topK * m > c.topkGroup * (experts / c.nGroup)) {
       const held = c.topkGroup * (experts / c.nGroup);
       p.push(

@@ -5,17 +5,7 @@
  * appear in similar places (after "the" comes a colour or an animal, after a number a plural noun).
  */
 
-export const CATEGORIES = [
-  'function',
-  'number',
-  'colour',
-  'animal',
-  'verb',
-  'adjective',
-  'object',
-  'person',
-  'punctuation',
-] as const;
+export const CATEGORIES = ['function', 'number', 'colour', 'animal', 'verb', 'adjective', 'object', 'person', 'punctuation'] as const;
 export type Category = (typeof CATEGORIES)[number] | 'unknown';
 
 const WORDS: Record<Exclude<Category, 'unknown'>, string> = {

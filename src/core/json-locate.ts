@@ -207,14 +207,16 @@ export function findJsonError(text: string): JsonError | null {
       if (c === '\\') {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'json.unicodeEscape', {}, 'a \\u escape needs four hexadecimal digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail(i, 'json.unicodeEscape', {}, 'a \\u escape needs four hexadecimal digits');
           i += 6;
         } else if (e !== undefined && ESCAPES.has(e)) i += 2;
         else fail(i, 'json.badEscape', { escape: e ?? '' }, `"\\${e ?? ''}" is not a JSON escape`);
         continue;
       }
       if (c.charCodeAt(0) < 0x20) {
-        if (c === '\n' || c === '\r') fail(i, 'json.stringPastLine', {}, 'a string cannot run past the end of its line (a closing " is missing)');
+        if (c === '\n' || c === '\r')
+          fail(i, 'json.stringPastLine', {}, 'a string cannot run past the end of its line (a closing " is missing)');
         fail(i, 'json.controlInString', { found: c }, `${shown(c)} cannot appear inside a string`);
       }
       i++;
@@ -231,7 +233,8 @@ export function findJsonError(text: string): JsonError | null {
     if (text[i] === '-') i++;
     if (text[i] === '0') {
       i++;
-      if (text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9') fail(i - 1, 'json.leadingZero', {}, 'numbers cannot start with 0 (leading zeros are not allowed)');
+      if (text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9')
+        fail(i - 1, 'json.leadingZero', {}, 'numbers cannot start with 0 (leading zeros are not allowed)');
     } else digits('digit');
     if (text[i] === '.') {
       i++;

@@ -62,7 +62,8 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     // kv_lora_rank 512, qk_rope_head_dim 64. Technical report arXiv 2412.19437.
     shape: { layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 131072,
-    source: 'DeepSeek-V3 config (61 layers, 128 heads of 128, kv_lora_rank 512, qk_rope_head_dim 64); the grouped-query row assumes 8 groups',
+    source:
+      'DeepSeek-V3 config (61 layers, 128 heads of 128, kv_lora_rank 512, qk_rope_head_dim 64); the grouped-query row assumes 8 groups',
   },
   {
     id: 'deepseek-v2',
@@ -80,7 +81,8 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     // config.json: num_hidden_layers 32, num_attention_heads 32, num_key_value_heads 8, hidden 4096 / 32 heads = 128.
     shape: { layers: 32, heads: 32, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 32768,
-    source: 'Mixtral config (32 layers, 32 query heads of 128, 8 key-value heads); the latent row assumes DeepSeek-V2’s d_c = 4·d_h = 512, d_h^R = d_h/2 = 64',
+    source:
+      'Mixtral config (32 layers, 32 query heads of 128, 8 key-value heads); the latent row assumes DeepSeek-V2’s d_c = 4·d_h = 512, d_h^R = d_h/2 = 64',
   },
   {
     id: 'mha-v3-width',
@@ -88,12 +90,16 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     native: 'mha',
     shape: { layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 131072,
-    source: 'DeepSeek-V3’s 61 layers of 128 heads of 128, with ordinary multi-head attention: the comparison of Table 1 in the DeepSeek-V2 paper',
+    source:
+      'DeepSeek-V3’s 61 layers of 128 heads of 128, with ordinary multi-head attention: the comparison of Table 1 in the DeepSeek-V2 paper',
   },
 ]);
 
 /** The toy attention layer on the page (one layer, 4 heads of 8, no rotary part), with its current d_c. */
-export function toyPreset(latentDim: number, shape: { heads: number; headDim: number; maxContext: number } = { heads: 4, headDim: 8, maxContext: 64 }): KvPreset {
+export function toyPreset(
+  latentDim: number,
+  shape: { heads: number; headDim: number; maxContext: number } = { heads: 4, headDim: 8, maxContext: 64 },
+): KvPreset {
   return {
     id: 'toy',
     name: 'The toy on this page',
@@ -214,9 +220,12 @@ export function checkWhole(input: unknown, label: KvLabel, min: number, max: num
   const v = typeof text === 'string' ? (text === '' ? Number.NaN : Number(text)) : typeof text === 'number' ? text : Number.NaN;
   const range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}${unit ? ` ${KV_UNITS[unit]}` : ''}`;
   const name = KV_LABELS[label];
-  const fail = <C extends KvCode>(code: C, args: KvMessages[C], message: string): Checked => withCode({ ok: false as const, message }, code, args) as Checked;
+  const fail = <C extends KvCode>(code: C, args: KvMessages[C], message: string): Checked =>
+    withCode({ ok: false as const, message }, code, args) as Checked;
   if (!Number.isFinite(v)) return fail('kv.notNumber', { label, min, max, unit }, `${name} must be a number from ${range}.`);
-  if (!Number.isInteger(v)) return fail('kv.notWhole', { label, min, max, unit, value: v }, `${name} must be a whole number from ${range}, not ${v}.`);
-  if (v < min || v > max) return fail('kv.outOfRange', { label, min, max, unit, value: v }, `${name} must be from ${range}, not ${v.toLocaleString('en')}.`);
+  if (!Number.isInteger(v))
+    return fail('kv.notWhole', { label, min, max, unit, value: v }, `${name} must be a whole number from ${range}, not ${v}.`);
+  if (v < min || v > max)
+    return fail('kv.outOfRange', { label, min, max, unit, value: v }, `${name} must be from ${range}, not ${v.toLocaleString('en')}.`);
   return { ok: true, value: v };
 }

@@ -23,7 +23,29 @@
  * decoupled rotary key and d_h^R = 0. The page explains why real MLA caches a small rotary key
  * (d_h^R = 64) beside the latent.
  */
-import { abs, add, concat, dispose, div, max, mul, norm, reshape, slice, softmax, stack, sub, sum, tensor1d, tensor2d, tidy, matMul, type Tensor, type Tensor1D, type Tensor2D } from '@tensorflow/tfjs-core';
+import {
+  abs,
+  add,
+  concat,
+  dispose,
+  div,
+  max,
+  mul,
+  norm,
+  reshape,
+  slice,
+  softmax,
+  stack,
+  sub,
+  sum,
+  tensor1d,
+  tensor2d,
+  tidy,
+  matMul,
+  type Tensor,
+  type Tensor1D,
+  type Tensor2D,
+} from '@tensorflow/tfjs-core';
 import { perTokenPerLayer, type AttentionShape } from './kv-cache';
 import { lowRank, svd, type Svd } from './linalg';
 import { EMBEDDING_STD, rmsNorm } from './model';
@@ -105,7 +127,8 @@ export class LatentAttention {
     this.config = c;
     const { width: d, heads, headDim } = c;
     const inner = heads * headDim;
-    const init = (name: string, rows: number, cols: number) => Rng.stream(c.seed, 'latent-attention', name).normals(rows * cols, 1 / Math.sqrt(rows));
+    const init = (name: string, rows: number, cols: number) =>
+      Rng.stream(c.seed, 'latent-attention', name).normals(rows * cols, 1 / Math.sqrt(rows));
     const wk = init('key', d, inner);
     const wv = init('value', d, inner);
     // [W_K | W_V], d × 2·n_h·d_h.
@@ -144,7 +167,8 @@ export class LatentAttention {
 
   private check(dc: number): void {
     if (this.disposed) throw new Error('LatentAttention: used after dispose()');
-    if (!Number.isInteger(dc) || dc < 1 || dc > this.fullRank) throw new Error(`latent size d_c must be a whole number from 1 to ${this.fullRank}, not ${dc}`);
+    if (!Number.isInteger(dc) || dc < 1 || dc > this.fullRank)
+      throw new Error(`latent size d_c must be a whole number from 1 to ${this.fullRank}, not ${dc}`);
   }
 
   /**
@@ -210,7 +234,16 @@ export class LatentAttention {
   }
 
   private empty(dc: number): LatentErrors {
-    return { dc, attentionMoved: 0, attentionMaxDiff: 0, outputError: 0, kvError: 0, energyKept: this.energyKept(dc), cacheFull: perTokenPerLayer('mha', this.shape(dc)), cacheLatent: dc };
+    return {
+      dc,
+      attentionMoved: 0,
+      attentionMaxDiff: 0,
+      outputError: 0,
+      kvError: 0,
+      energyKept: this.energyKept(dc),
+      cacheFull: perTokenPerLayer('mha', this.shape(dc)),
+      cacheLatent: dc,
+    };
   }
 
   /** Full and latent attention on the sentence at one d_c, with both attention maps. One read-back. */
@@ -243,7 +276,10 @@ export class LatentAttention {
    * The errors at each d_c (default 1 … full rank), one read-back each, yielding to the page
    * between them (the cpu backend is synchronous).
    */
-  async sweep(tokens: readonly Token[], dcs: readonly number[] = Array.from({ length: this.fullRank }, (_, i) => i + 1)): Promise<LatentErrors[]> {
+  async sweep(
+    tokens: readonly Token[],
+    dcs: readonly number[] = Array.from({ length: this.fullRank }, (_, i) => i + 1),
+  ): Promise<LatentErrors[]> {
     dcs.forEach((dc) => this.check(dc));
     if (tokens.length === 0) return dcs.map((dc) => this.empty(dc));
     const { width, seed } = this.config;

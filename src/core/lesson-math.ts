@@ -32,7 +32,8 @@ import type { Trace } from './trace';
  * dividing as we go stays exact. Throws a RangeError for a count that is not a whole number ≥ 0.
  */
 export function combinations(n: number, k: number): bigint {
-  if (!Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(k)) throw new RangeError(`C(${n}, ${k}): n and k must be whole numbers, n ≥ 0`);
+  if (!Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(k))
+    throw new RangeError(`C(${n}, ${k}): n and k must be whole numbers, n ≥ 0`);
   if (k < 0 || k > n) return 0n;
   const r = Math.min(k, n - k);
   let c = 1n;
@@ -223,7 +224,14 @@ export function granularityRows(config: MoeConfig, vocabSize: number, ms: readon
 export function expertSets(trace: Trace, layer = 0): number {
   const lt = trace.layers[layer];
   if (!lt) return 0;
-  const sets = new Set(lt.tokens.map((r) => r.experts.filter((_, i) => !r.dropped[i]).sort((a, b) => a - b).join(',')));
+  const sets = new Set(
+    lt.tokens.map((r) =>
+      r.experts
+        .filter((_, i) => !r.dropped[i])
+        .sort((a, b) => a - b)
+        .join(','),
+    ),
+  );
   return sets.size;
 }
 
@@ -245,6 +253,12 @@ export interface SharedRow {
 export function sharedSweep(config: MoeConfig, vocabSize: number, max: number = LIMITS.maxShared): SharedRow[] {
   return Array.from({ length: max + 1 }, (_, s) => {
     const p = toyParams({ ...config, sharedExperts: s }, vocabSize);
-    return { shared: s, total: p.total, active: p.activeNominal, fraction: p.activeNominal / p.total, sharedWeights: p.layers * p.sharedTotal };
+    return {
+      shared: s,
+      total: p.total,
+      active: p.activeNominal,
+      fraction: p.activeNominal / p.total,
+      sharedWeights: p.layers * p.sharedTotal,
+    };
   });
 }

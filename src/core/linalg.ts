@@ -127,7 +127,8 @@ export function svd(w: ArrayLike<number>, rows: number, cols: number): Svd {
     // vᵢ = Wᵀuᵢ/σᵢ; a zero σ gets a zero row (it never contributes to a reconstruction).
     const ut = transpose(vectors, rows, rows);
     const vt = matmul(ut, w, rows, rows, cols);
-    for (let i = 0; i < k; i++) for (let j = 0; j < cols; j++) vt[i * cols + j] = (sigma[i] as number) > 0 ? (vt[i * cols + j] as number) / (sigma[i] as number) : 0;
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < cols; j++) vt[i * cols + j] = (sigma[i] as number) > 0 ? (vt[i * cols + j] as number) / (sigma[i] as number) : 0;
     return { values: sigma, u: vectors, vt, rows, cols };
   }
   const t = svd(transpose(w, rows, cols), cols, rows);

@@ -4,7 +4,20 @@
  * embeddings, as in many small language models), for next-word prediction.
  * `run` routes a sentence and returns its trace; the hidden states are kept only when asked for.
  */
-import { add, dispose, gather, mean, mul, rsqrt, square, tensor1d, tensor2d, tidy, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import {
+  add,
+  dispose,
+  gather,
+  mean,
+  mul,
+  rsqrt,
+  square,
+  tensor1d,
+  tensor2d,
+  tidy,
+  type Tensor2D,
+  type Variable,
+} from '@tensorflow/tfjs-core';
 import { updateBias } from './balance';
 import { expertShape, type MoeConfig } from './config';
 import { assignmentsOf, gateMatrix, MoeLayer } from './moe-layer';
@@ -58,7 +71,8 @@ export class MoeModel {
     // One stream per word: the vocabulary can grow without moving other words.
     this.embedding = source.get(weightKey('embedding', V, width, config.seed, ...vocab.words), () => {
       const emb = new Float32Array(V * width);
-      for (let w = 0; w < V; w++) emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width, EMBEDDING_STD), w * width);
+      for (let w = 0; w < V; w++)
+        emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width, EMBEDDING_STD), w * width);
       return tensor2d(emb, [V, width]);
     });
     this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l, source));
@@ -70,21 +84,49 @@ export class MoeModel {
     const { mode = 'sparse', noiseStep = 0, keepOutput = false, truncated = false } = options;
     const traces: LayerTrace[] = [];
     if (tokens.length === 0) {
-      return { trace: buildTrace(this.config, tokens, truncated, this.layers.map((l) => emptyLayer(l, this.params)), this.params), output: null };
+      return {
+        trace: buildTrace(
+          this.config,
+          tokens,
+          truncated,
+          this.layers.map((l) => emptyLayer(l, this.params)),
+          this.params,
+        ),
+        output: null,
+      };
     }
-    let x: Tensor2D = tidy(() => gather(this.embedding, tensor1d(tokens.map((t) => t.id), 'int32')) as Tensor2D);
+    let x: Tensor2D = tidy(
+      () =>
+        gather(
+          this.embedding,
+          tensor1d(
+            tokens.map((t) => t.id),
+            'int32',
+          ),
+        ) as Tensor2D,
+    );
     try {
       for (const layer of this.layers) {
         const h = rmsNorm(x);
         try {
           const bias = layer.bias.slice();
           const { routing, logits, noise } = await layer.route(h, noiseStep);
-          const y = mode === 'sparse' ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts)) : layer.dense(h, gateMatrix(routing, layer.shape.experts));
+          const y =
+            mode === 'sparse'
+              ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts))
+              : layer.dense(h, gateMatrix(routing, layer.shape.experts));
           const next = add(x, y) as Tensor2D;
           dispose([x, y]);
           x = next;
           const sharedLoad = layer.sharedLoad;
-          traces.push(layerTrace(layer.index, noise ? { routing, logits, noise, bias, sharedLoad } : { routing, logits, bias, sharedLoad }, this.config, this.params));
+          traces.push(
+            layerTrace(
+              layer.index,
+              noise ? { routing, logits, noise, bias, sharedLoad } : { routing, logits, bias, sharedLoad },
+              this.config,
+              this.params,
+            ),
+          );
         } finally {
           dispose(h);
         }
@@ -106,7 +148,12 @@ export class MoeModel {
   updateBiases(trace: Trace, gamma: number): void {
     for (const layer of this.layers) {
       const lt = trace.layers[layer.index];
-      if (lt) layer.bias = updateBias(layer.bias, lt.experts.map((e) => e.demand), gamma);
+      if (lt)
+        layer.bias = updateBias(
+          layer.bias,
+          lt.experts.map((e) => e.demand),
+          gamma,
+        );
     }
   }
 
@@ -120,7 +167,18 @@ export class MoeModel {
 function emptyLayer(layer: MoeLayer, params: ToyParams): LayerTrace {
   return layerTrace(
     layer.index,
-    { routing: { scores: new Float64Array(0), routes: [], capacity: null, demand: new Array<number>(layer.shape.experts).fill(0), load: new Array<number>(layer.shape.experts).fill(0) }, logits: new Float32Array(0), bias: layer.bias, sharedLoad: layer.shared.map(() => 0) },
+    {
+      routing: {
+        scores: new Float64Array(0),
+        routes: [],
+        capacity: null,
+        demand: new Array<number>(layer.shape.experts).fill(0),
+        load: new Array<number>(layer.shape.experts).fill(0),
+      },
+      logits: new Float32Array(0),
+      bias: layer.bias,
+      sharedLoad: layer.shared.map(() => 0),
+    },
     layer.config,
     params,
   );

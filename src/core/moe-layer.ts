@@ -79,7 +79,9 @@ export function gateMatrix(routing: Routing, experts: number): Float32Array {
 }
 
 function initMatrix(src: WeightSource, rows: number, cols: number, std: number, seed: number, ...name: (string | number)[]): Variable {
-  return src.get(weightKey(rows, cols, std, seed, ...name), () => tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols]));
+  return src.get(weightKey(rows, cols, std, seed, ...name), () =>
+    tensor2d(Rng.stream(seed, ...name).normals(rows * cols, std), [rows, cols]),
+  );
 }
 
 function initExpert(src: WeightSource, s: ExpertShape, seed: number, ...name: (string | number)[]): ExpertWeights {
@@ -143,7 +145,9 @@ export class MoeLayer {
     };
     this.router = initRouter(source, s, seed, 'layer', index, 'router', config.granularity);
     this.noiseRouter = config.router === 'noisy-topk' ? initRouter(source, s, seed, 'layer', index, 'noise', config.granularity) : null;
-    this.experts = Array.from({ length: s.experts }, (_, e) => initExpert(source, s, seed, 'layer', index, 'expert', config.granularity, e));
+    this.experts = Array.from({ length: s.experts }, (_, e) =>
+      initExpert(source, s, seed, 'layer', index, 'expert', config.granularity, e),
+    );
     this.shared = Array.from({ length: s.shared }, (_, e) => initExpert(source, s, seed, 'layer', index, 'shared', config.granularity, e));
     this.bias = new Float32Array(s.experts);
   }

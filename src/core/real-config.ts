@@ -136,7 +136,12 @@ function note<C extends RealNoteCode>(code: C, args: RealNoteMessages[C], messag
 export type CodedFieldError = ConfigFieldError & Coded<RealConfigMessages>;
 
 /** The error to throw for a field: its English message, code and arguments. */
-export function fieldError<C extends RealConfigCode>(field: string, code: C, args: RealConfigMessages[C], message: string): CodedFieldError {
+export function fieldError<C extends RealConfigCode>(
+  field: string,
+  code: C,
+  args: RealConfigMessages[C],
+  message: string,
+): CodedFieldError {
   return withCode(new ConfigFieldError(field, message), code, args) as CodedFieldError;
 }
 
@@ -272,7 +277,12 @@ class Reader {
     const max = REAL_LIMITS[what];
     if (value > max) {
       const w = LIMIT_WORDS[what];
-      throw fieldError(field, 'hf.limit', { field, value, max, what }, `"${field}" (${value}) is more ${w.what} than this page handles (at most ${max.toLocaleString('en')}; ${w.real})`);
+      throw fieldError(
+        field,
+        'hf.limit',
+        { field, value, max, what },
+        `"${field}" (${value}) is more ${w.what} than this page handles (at most ${max.toLocaleString('en')}; ${w.real})`,
+      );
     }
     return value;
   }
@@ -280,7 +290,12 @@ class Reader {
   /** A whole number, or null for "none" (the field must still be present). */
   intOrNull(field: string, min: number, nullMeans: NullMeaning): number | null {
     if (!has(this.raw, field)) {
-      throw fieldError(field, 'hf.missingOrNull', { field, nullMeans }, `"${field}" is missing (give a number, or null for ${NULL_MEANS[nullMeans]})`);
+      throw fieldError(
+        field,
+        'hf.missingOrNull',
+        { field, nullMeans },
+        `"${field}" is missing (give a number, or null for ${NULL_MEANS[nullMeans]})`,
+      );
     }
     const v = this.raw[field];
     return v === null ? null : this.check(field, v, min);
@@ -351,7 +366,12 @@ class Reader {
     for (const x of v) {
       if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= layers) {
         const got = describe(x);
-        throw fieldError(field, 'hf.badLayer', { field, max: layers - 1, got }, `"${field}" must list layer numbers from 0 to ${layers - 1}, not ${got}`);
+        throw fieldError(
+          field,
+          'hf.badLayer',
+          { field, max: layers - 1, got },
+          `"${field}" must list layer numbers from 0 to ${layers - 1}, not ${got}`,
+        );
       }
     }
     return v as number[];
@@ -363,7 +383,13 @@ class Reader {
       throw fieldError(field, 'hf.notWhole', { field, got }, `"${field}" must be a whole number, not ${got}`);
     }
     if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v }, `"${field}" must be at least ${min}, not ${v}`);
-    if (v > max) throw fieldError(field, 'hf.tooLarge', { field, value: v, max }, `"${field}" (${v}) is larger than this page counts (at most ${max.toLocaleString('en')})`);
+    if (v > max)
+      throw fieldError(
+        field,
+        'hf.tooLarge',
+        { field, value: v, max },
+        `"${field}" (${v}) is larger than this page counts (at most ${max.toLocaleString('en')})`,
+      );
     return v;
   }
 }
@@ -382,7 +408,12 @@ export function readMoeConfig(input: unknown): MoeShape {
   const type = raw.model_type;
   if (typeof type !== 'string' || !(MODEL_TYPES as readonly string[]).includes(type)) {
     const got = describe(type);
-    throw fieldError('model_type', 'hf.modelTypeUnsupported', { got, supported }, `"model_type" ${got} is not supported; supported: ${supported}`);
+    throw fieldError(
+      'model_type',
+      'hf.modelTypeUnsupported',
+      { got, supported },
+      `"model_type" ${got} is not supported; supported: ${supported}`,
+    );
   }
   const r = new Reader(raw);
   const modelType = type as ModelType;
@@ -395,15 +426,18 @@ export function readMoeConfig(input: unknown): MoeShape {
   const codedLeftOut: RealNote[] = [];
   const mtp = raw.num_nextn_predict_layers;
   if (typeof mtp === 'number' && mtp > 0) {
-    codedLeftOut.push(note('leftOut.mtp', { layers: mtp }, `the multi-token-prediction module (num_nextn_predict_layers = ${mtp}), as in the published headline total`));
+    codedLeftOut.push(
+      note(
+        'leftOut.mtp',
+        { layers: mtp },
+        `the multi-token-prediction module (num_nextn_predict_layers = ${mtp}), as in the published headline total`,
+      ),
+    );
   }
   if (has(raw, 'vision_config')) codedLeftOut.push(note('leftOut.vision', {}, 'the vision tower (vision_config)'));
 
   const base = { modelType, vocab, hidden, layers, tied };
-  const shape =
-    modelType === 'deepseek_v3' || modelType === 'deepseek_v2'
-      ? readDeepseek(r, base, heads)
-      : readGqaMoe(r, base, heads);
+  const shape = modelType === 'deepseek_v3' || modelType === 'deepseek_v2' ? readDeepseek(r, base, heads) : readGqaMoe(r, base, heads);
   return {
     ...shape,
     defaults: r.defaults.map((d) => d.message),
@@ -421,7 +455,11 @@ type Read = Omit<MoeShape, 'defaults' | 'leftOut' | 'codedDefaults' | 'codedLeft
  * The layer split: `moeLayers` is counted in closed form by the caller (the count never walks the
  * layers); `moeLayer`, the same per layer, is built for views and tests (at most MAX_LAYERS long).
  */
-function layerSplit(layers: number, moeLayers: number, isMoe: (i: number) => boolean): Pick<MoeShape, 'moeLayer' | 'moeLayers' | 'denseLayers'> {
+function layerSplit(
+  layers: number,
+  moeLayers: number,
+  isMoe: (i: number) => boolean,
+): Pick<MoeShape, 'moeLayer' | 'moeLayers' | 'denseLayers'> {
   return { moeLayer: Array.from({ length: layers }, (_, i) => isMoe(i)), moeLayers, denseLayers: layers - moeLayers };
 }
 
@@ -429,7 +467,12 @@ function layerSplit(layers: number, moeLayers: number, isMoe: (i: number) => boo
 function readTopK(r: Reader, experts: number, expertsField: string): number {
   const topK = r.int('num_experts_per_tok');
   if (topK > experts) {
-    throw fieldError('num_experts_per_tok', 'hf.topKExceeds', { topK, experts, expertsField }, `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`);
+    throw fieldError(
+      'num_experts_per_tok',
+      'hf.topKExceeds',
+      { topK, experts, expertsField },
+      `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`,
+    );
   }
   return r.limited('num_experts_per_tok', topK, 'topK');
 }
@@ -479,12 +522,28 @@ function readDeepseek(r: Reader, base: Base, heads: number): Read {
     nGroup = r.limited('n_group', r.int('n_group', 1, { why: 'groupsRoute', method: topkMethod }), 'groups');
     topkGroup = r.int('topk_group', 1, { why: 'groupsBest', method: topkMethod });
     if (experts % nGroup !== 0) {
-      throw fieldError('n_group', 'hf.groupsUneven', { experts, groups: nGroup }, `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${nGroup}) groups`);
+      throw fieldError(
+        'n_group',
+        'hf.groupsUneven',
+        { experts, groups: nGroup },
+        `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${nGroup}) groups`,
+      );
     }
-    if (topkGroup > nGroup) throw fieldError('topk_group', 'hf.topkGroupExceeds', { topkGroup, groups: nGroup }, `"topk_group" (${topkGroup}) cannot exceed "n_group" (${nGroup})`);
+    if (topkGroup > nGroup)
+      throw fieldError(
+        'topk_group',
+        'hf.topkGroupExceeds',
+        { topkGroup, groups: nGroup },
+        `"topk_group" (${topkGroup}) cannot exceed "n_group" (${nGroup})`,
+      );
     const held = topkGroup * (experts / nGroup);
     if (topK > held) {
-      throw fieldError('num_experts_per_tok', 'hf.topKExceedsGroups', { topK, held, topkGroup }, `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`);
+      throw fieldError(
+        'num_experts_per_tok',
+        'hf.topKExceedsGroups',
+        { topK, held, topkGroup },
+        `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`,
+      );
     }
   }
   // V3 (DeepSeek's Gate, transformers' DeepseekV3TopkRouter): renormalised whenever norm_topk_prob,
@@ -539,11 +598,17 @@ function readGqaMoe(r: Reader, base: Base, heads: number): Read {
   const expertsField = t === 'mixtral' ? 'num_local_experts' : 'num_experts';
   const experts = r.limited(expertsField, r.int(expertsField), 'experts');
   const topK = readTopK(r, experts, expertsField);
-  const expertWidth = t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, { why: 'expertWidth' }) : r.int('moe_intermediate_size');
+  const expertWidth =
+    t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, { why: 'expertWidth' }) : r.int('moe_intermediate_size');
 
   const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'kvPerQuery');
   if (heads % kvHeads !== 0) {
-    throw fieldError('num_key_value_heads', 'hf.kvHeads', { heads, kvHeads }, `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`);
+    throw fieldError(
+      'num_key_value_heads',
+      'hf.kvHeads',
+      { heads, kvHeads },
+      `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`,
+    );
   }
   let headDim: number;
   const explicitHeadDim = t !== 'olmoe' && has(r.raw, 'head_dim') && r.raw.head_dim !== null;
@@ -553,7 +618,9 @@ function readGqaMoe(r: Reader, base: Base, heads: number): Read {
     if (base.hidden % heads !== 0) {
       const args = { hidden: base.hidden, heads };
       const why = `"hidden_size" (${base.hidden}) does not divide by "num_attention_heads" (${heads})`;
-      throw t === 'olmoe' ? fieldError('num_attention_heads', 'hf.headsNotDividing', args, why) : fieldError('head_dim', 'hf.headDimMissing', args, `"head_dim" is missing and ${why}`);
+      throw t === 'olmoe'
+        ? fieldError('num_attention_heads', 'hf.headsNotDividing', args, why)
+        : fieldError('head_dim', 'hf.headDimMissing', args, `"head_dim" is missing and ${why}`);
     }
     headDim = base.hidden / heads;
     if (t !== 'olmoe') r.derived('head_dim', headDim, 'hidden_size / num_attention_heads');

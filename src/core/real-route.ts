@@ -56,7 +56,14 @@ export interface RealRoute {
 function targetOf(input: RouteTarget | ScaleModel | unknown): RouteTarget {
   if (typeof input === 'object' && input !== null && 'router' in input && 'hidden' in input) {
     const m = input as Partial<ScaleModel> & Partial<RouteTarget>;
-    if (m.layer) return { hidden: m.hidden as number, experts: m.layer.experts, topK: m.layer.topK, shared: m.layer.shared, router: m.router as RouterRule };
+    if (m.layer)
+      return {
+        hidden: m.hidden as number,
+        experts: m.layer.experts,
+        topK: m.layer.topK,
+        shared: m.layer.shared,
+        router: m.router as RouterRule,
+      };
     return m as RouteTarget;
   }
   const model = scaleModelFromConfig(input, { id: 'config', name: 'config' });
@@ -90,7 +97,7 @@ function* drawMatrix(seed: number, name: string, rows: number, d: number, slice:
   if (hit) return hit;
   const m = new Float32Array(rows * d);
   const rng = Rng.stream(seed, name, rows, d);
-  for (let i = 0; i < m.length; ) {
+  for (let i = 0; i < m.length;) {
     const end = Math.min(m.length, i + slice);
     for (; i < end; i++) m[i] = rng.normal();
     if (i < m.length) yield i / m.length;
@@ -134,7 +141,11 @@ export function routerWeightsCached(input: RouteTarget | ScaleModel | unknown, w
  * The same numbers as routeRandomToken would draw; a router past MAX_ROUTE_WORK draws nothing
  * (routing it throws).
  */
-export function* drawRouterWeights(input: RouteTarget | ScaleModel | unknown, weightSeed = 0, slice = DRAW_SLICE): Generator<number, void, void> {
+export function* drawRouterWeights(
+  input: RouteTarget | ScaleModel | unknown,
+  weightSeed = 0,
+  slice = DRAW_SLICE,
+): Generator<number, void, void> {
   const t = targetOf(input);
   if (routeWork(t) > MAX_ROUTE_WORK) return;
   yield* drawMatrix(weightSeed, 'scale-router', t.experts, t.hidden, slice);
@@ -182,7 +193,11 @@ export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed
  * One token's router logits through a model's router rule: scores, the groups kept, the k chosen
  * and their gate weights (src/core/router.ts gateWeights, the rule the toy routers use too).
  */
-export function routeLogits(rule: RouterRule, logits: ArrayLike<number>, k: number): Pick<RealRoute, 'scores' | 'chosen' | 'weights' | 'groupScores' | 'keptGroups'> {
+export function routeLogits(
+  rule: RouterRule,
+  logits: ArrayLike<number>,
+  k: number,
+): Pick<RealRoute, 'scores' | 'chosen' | 'weights' | 'groupScores' | 'keptGroups'> {
   const E = logits.length;
   const scores = rule.scoring === 'sigmoid' ? Array.from(logits, sigmoid) : softmax(logits);
   // The selection bias (DeepSeek-V3's e_score_correction_bias) is learned in training; zero here.
@@ -197,12 +212,17 @@ export function routeLogits(rule: RouterRule, logits: ArrayLike<number>, k: numb
       const best = topKIndices(members, rule.groupScore === 'top2-sum' ? Math.min(2, size) : 1);
       return best.reduce((a, i) => a + (members[i] as number), 0);
     });
-    keptGroups = rule.groupScore === 'top2-sum' ? keepGroups(selection, rule.nGroup, rule.topkGroup, size) : topKIndices(groupScores, rule.topkGroup);
+    keptGroups =
+      rule.groupScore === 'top2-sum' ? keepGroups(selection, rule.nGroup, rule.topkGroup, size) : topKIndices(groupScores, rule.topkGroup);
     const kept = new Set(keptGroups);
     chosen = topKIndices(selection, k, (e) => kept.has(Math.floor(e / size)));
   } else {
     chosen = topKIndices(selection, k);
   }
-  const weights = gateWeights(chosen.map((e) => scores[e] as number), rule.normalise, rule.scale);
+  const weights = gateWeights(
+    chosen.map((e) => scores[e] as number),
+    rule.normalise,
+    rule.scale,
+  );
   return { scores, chosen, weights, groupScores, keptGroups };
 }

@@ -111,7 +111,8 @@ export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: 
   const val: number[] = [];
   if (k <= 0) return idx;
   /** Whether heap entry a ranks below entry b. */
-  const below = (a: number, b: number): boolean => (val[a] as number) < (val[b] as number) || (val[a] === val[b] && (idx[a] as number) > (idx[b] as number));
+  const below = (a: number, b: number): boolean =>
+    (val[a] as number) < (val[b] as number) || (val[a] === val[b] && (idx[a] as number) > (idx[b] as number));
   const swap = (a: number, b: number): void => {
     const v = val[a] as number;
     const i = idx[a] as number;
@@ -135,7 +136,7 @@ export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: 
       // Replaces the worst kept (a later index never beats an equal value), then sifts down.
       val[0] = v;
       idx[0] = i;
-      for (let p = 0; ; ) {
+      for (let p = 0; ;) {
         const l = 2 * p + 1;
         const r = l + 1;
         let m = p;
@@ -211,7 +212,11 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
       keptGroups = keepGroups(biased, spec.nGroup, spec.topkGroup, groupSize);
       const kept = keptGroups;
       chosen = spec.nGroup === 1 ? topKIndices(biased, k) : topKIndices(biased, k, (e) => kept.includes(Math.floor(e / groupSize)));
-      weights = gateWeights(chosen.map((e) => scores[o + e] as number), spec.normalise, spec.routeScale);
+      weights = gateWeights(
+        chosen.map((e) => scores[o + e] as number),
+        spec.normalise,
+        spec.routeScale,
+      );
     } else {
       let h: ArrayLike<number> = logits;
       if (selection && noise) {
@@ -220,7 +225,11 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
       }
       chosen = topKIndices(rowView(h, o, E), k);
       softmaxInto(h, o, E, scores);
-      weights = gateWeights(chosen.map((e) => scores[o + e] as number), spec.normalise, 1);
+      weights = gateWeights(
+        chosen.map((e) => scores[o + e] as number),
+        spec.normalise,
+        1,
+      );
     }
     const r: TokenRoute = { experts: chosen, weights, dropped: new Array<boolean>(chosen.length).fill(false) };
     if (keptGroups) r.keptGroups = keptGroups;

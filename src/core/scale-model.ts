@@ -56,12 +56,16 @@ export interface ScaleModel {
 
 function attentionText(a: Attention): string {
   if (a.kind === 'mla') {
-    return `multi-head latent attention: ${a.heads} heads, keys and values compressed to ${a.kvLoraRank}` +
-      (a.qLoraRank !== null ? `, queries to ${a.qLoraRank}` : '');
+    return (
+      `multi-head latent attention: ${a.heads} heads, keys and values compressed to ${a.kvLoraRank}` +
+      (a.qLoraRank !== null ? `, queries to ${a.qLoraRank}` : '')
+    );
   }
   const kind = a.kvHeads === a.heads ? 'multi-head attention' : a.kvHeads === 1 ? 'multi-query attention' : 'grouped-query attention';
-  return `${kind}: ${a.heads} query and ${a.kvHeads} key/value heads of width ${a.headDim}` +
-    (a.qkNorm === 'per-head' ? ', q/k norms per head' : a.qkNorm === 'full' ? ', q/k norms' : '');
+  return (
+    `${kind}: ${a.heads} query and ${a.kvHeads} key/value heads of width ${a.headDim}` +
+    (a.qkNorm === 'per-head' ? ', q/k norms per head' : a.qkNorm === 'full' ? ', q/k norms' : '')
+  );
 }
 
 export function scaleModelFromConfig(config: unknown, meta: { id: string; name: string; published?: Published | null }): ScaleModel {
@@ -109,7 +113,11 @@ const TOY_RULE: Record<MoeConfig['router'], (c: MoeConfig, experts: number, k: n
   'softmax-topk': (c, E, k) =>
     c.gateNorm === 'chosen'
       ? rule('softmax', { normalise: true }, `The top ${k} of the ${E} router logits are chosen; gate weights: softmax over those ${k}.`)
-      : rule('softmax', { normalise: false }, `Softmax over all ${E} router logits; the top ${k} are chosen; gate weights: their probabilities as they are.`),
+      : rule(
+          'softmax',
+          { normalise: false },
+          `Softmax over all ${E} router logits; the top ${k} are chosen; gate weights: their probabilities as they are.`,
+        ),
   'noisy-topk': (c, E, k) =>
     rule(
       'softmax',
@@ -117,15 +125,41 @@ const TOY_RULE: Record<MoeConfig['router'], (c: MoeConfig, experts: number, k: n
       `Noise ε·softplus(noise logits) is added to the ${E} logits; the top ${k} are chosen; gate weights: ${c.gateNorm === 'chosen' ? `softmax over those ${k}` : `their probabilities over all ${E} as they are`}.`,
     ),
   'sigmoid-bias': (c, E, k) =>
-    rule('sigmoid', { normalise: c.gateNorm === 'chosen', scale: c.routeScale, nGroup: c.nGroup, topkGroup: c.topkGroup, groupScore: 'top2-sum', selectionBias: true },
-      `Sigmoid score per expert${c.nGroup > 1 ? `; ${E} experts in ${c.nGroup} groups, the best ${c.topkGroup} groups kept` : ''}; the top ${k} are chosen; gate weights: their scores ${c.gateNorm === 'chosen' ? 'scaled to sum to 1' : 'as they are'}${c.routeScale !== 1 ? `, then times ${c.routeScale}` : ''}.`),
+    rule(
+      'sigmoid',
+      {
+        normalise: c.gateNorm === 'chosen',
+        scale: c.routeScale,
+        nGroup: c.nGroup,
+        topkGroup: c.topkGroup,
+        groupScore: 'top2-sum',
+        selectionBias: true,
+      },
+      `Sigmoid score per expert${c.nGroup > 1 ? `; ${E} experts in ${c.nGroup} groups, the best ${c.topkGroup} groups kept` : ''}; the top ${k} are chosen; gate weights: their scores ${c.gateNorm === 'chosen' ? 'scaled to sum to 1' : 'as they are'}${c.routeScale !== 1 ? `, then times ${c.routeScale}` : ''}.`,
+    ),
   // Expert choice lets each expert pick tokens from a batch: one token alone is routed by softmax top-k.
   'expert-choice': (_c, E, k) =>
-    rule('softmax', { normalise: true }, `Your toy uses expert choice, where experts pick tokens from a whole batch; one token alone is shown with softmax top-${k} of ${E}.`),
+    rule(
+      'softmax',
+      { normalise: true },
+      `Your toy uses expert choice, where experts pick tokens from a whole batch; one token alone is shown with softmax top-${k} of ${E}.`,
+    ),
 };
 
 function rule(scoring: RouterRule['scoring'], o: Partial<RouterRule>, text: string): RouterRule {
-  return { scoring, nGroup: 1, topkGroup: 1, groupScore: 'max', normalise: true, scale: 1, noise: 0, sharedGate: false, selectionBias: false, ...o, text };
+  return {
+    scoring,
+    nGroup: 1,
+    topkGroup: 1,
+    groupScore: 'max',
+    normalise: true,
+    scale: 1,
+    noise: 0,
+    sharedGate: false,
+    selectionBias: false,
+    ...o,
+    text,
+  };
 }
 
 /** The toy model, counted by toyParams (the simulator's own counting). It has no attention and no norm weights. */
@@ -175,7 +209,9 @@ export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleMo
     codedLeftOut: [],
     notes: [
       `The toy has ${vocabSize} words of width ${s.width} and ${config.layers} MoE layer${config.layers > 1 ? 's' : ''}; no attention, and its norms have no weights.` +
-        (head > 0 ? ' Its output head is a separate matrix.' : ' Its output head reuses the embedding (tied), so that matrix is counted once.'),
+        (head > 0
+          ? ' Its output head is a separate matrix.'
+          : ' Its output head reuses the embedding (tied), so that matrix is counted once.'),
     ],
     published: null,
   };

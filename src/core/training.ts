@@ -116,16 +116,25 @@ function problem<C extends TrainCode>(field: keyof TrainSettings, code: C, args:
 export type TrainSettingsResult = { ok: true; settings: TrainSettings } | { ok: false; problems: TrainProblem[] };
 
 /** Checks a (partial) change of the training settings against the current ones. */
-export function validateTrainSettings(base: TrainSettings, change: Partial<Record<keyof TrainSettings, unknown>>, router: RouterKind): TrainSettingsResult {
+export function validateTrainSettings(
+  base: TrainSettings,
+  change: Partial<Record<keyof TrainSettings, unknown>>,
+  router: RouterKind,
+): TrainSettingsResult {
   const out: TrainSettings = { ...base };
   const problems: TrainProblem[] = [];
   for (const [field, rule] of Object.entries(TRAIN_LIMITS) as [TrainNumberField, (typeof TRAIN_LIMITS)['alpha']][]) {
     if (!(field in change)) continue;
     const v = change[field];
     const { min, max } = rule;
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(problem(field, 'train.notNumber', { field }, `${rule.label} must be a number`));
-    else if (v < min || v > max) problems.push(problem(field, 'train.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`));
-    else if (rule.int && !Number.isInteger(v)) problems.push(problem(field, 'train.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      problems.push(problem(field, 'train.notNumber', { field }, `${rule.label} must be a number`));
+    else if (v < min || v > max)
+      problems.push(
+        problem(field, 'train.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`),
+      );
+    else if (rule.int && !Number.isInteger(v))
+      problems.push(problem(field, 'train.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
     else out[field] = v;
   }
   if ('balance' in change) {
@@ -219,7 +228,15 @@ function masks(lt: LayerTrace, E: number): { chosen: Float32Array; kept: Float32
  * over all experts (or the raw sigmoid score). Renormalised at k = 1 the weight is the constant 1 and
  * the router gets no gradient from the task loss; the probability over all experts keeps one.
  */
-export function gateTensor(kind: RouterKind, logits: Tensor2D, selection: Tensor2D, chosen: Tensor2D, kept: Tensor2D, routeScale: number, normalise = true): Tensor2D {
+export function gateTensor(
+  kind: RouterKind,
+  logits: Tensor2D,
+  selection: Tensor2D,
+  chosen: Tensor2D,
+  kept: Tensor2D,
+  routeScale: number,
+  normalise = true,
+): Tensor2D {
   if (kind === 'sigmoid-bias') {
     const s = mul(sigmoid(logits), chosen);
     return mul(mul(normalise ? div(s, sum(s, 1, true)) : s, scalar(routeScale)), kept);
@@ -328,7 +345,10 @@ export class MoeTrainer {
     const V = this.vocab.words.length;
     let parts: Tensor | null = null;
     const lossFn = (): Scalar => {
-      const ids = tensor1d(batch.tokens.map((t) => t.id), 'int32');
+      const ids = tensor1d(
+        batch.tokens.map((t) => t.id),
+        'int32',
+      );
       // One-hot × embedding instead of gather: gather's gradient is very slow on the cpu backend.
       let x = matMul(cast(oneHot(ids, V), 'float32') as Tensor2D, model.embedding) as Tensor2D;
       let balance: Scalar = scalar(0);
@@ -338,14 +358,26 @@ export class MoeTrainer {
         const logits = matMul(h, layer.router) as Tensor2D;
         const selection =
           layer.noiseRouter && eps
-            ? (add(logits, mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMul(h, layer.noiseRouter)))) as Tensor2D)
+            ? (add(
+                logits,
+                mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMul(h, layer.noiseRouter))),
+              ) as Tensor2D)
             : logits;
         const chosenT = tensor2d(chosen, [T, E]);
-        const gates = gateTensor(this.config.router, logits, selection, chosenT, tensor2d(kept, [T, E]), this.config.routeScale, this.config.gateNorm === 'chosen');
+        const gates = gateTensor(
+          this.config.router,
+          logits,
+          selection,
+          chosenT,
+          tensor2d(kept, [T, E]),
+          this.config.routeScale,
+          this.config.gateNorm === 'chosen',
+        );
         x = add(x, sparseTrain(layer, h, gates, a)) as Tensor2D;
         const demand = lt.experts.map((ex) => ex.demand);
         if (s.balance === 'switch' && s.alpha > 0) {
-          const probs: Tensor2D = this.config.router === 'sigmoid-bias' ? normalizeAffinities(sigmoid(logits)) : (softmax(selection) as Tensor2D);
+          const probs: Tensor2D =
+            this.config.router === 'sigmoid-bias' ? normalizeAffinities(sigmoid(logits)) : (softmax(selection) as Tensor2D);
           balance = add(balance, balanceLoss(probs, demand, k, s.alpha));
         }
         if (s.balance === 'bias+seq' && s.seqAlpha > 0) {
@@ -357,7 +389,14 @@ export class MoeTrainer {
               for (let t = from; t < to; t++) for (const e of lt.tokens[t]?.experts ?? []) counts[e] = (counts[e] as number) + 1;
               return balanceLoss(slice(affinities, [from, 0], [to - from, E]), counts, k, s.seqAlpha);
             });
-          if (perSeq.length) balance = add(balance, div(perSeq.reduce((p, q) => add(p, q)), scalar(perSeq.length)));
+          if (perSeq.length)
+            balance = add(
+              balance,
+              div(
+                perSeq.reduce((p, q) => add(p, q)),
+                scalar(perSeq.length),
+              ),
+            );
         }
         if (s.zLoss > 0) z = add(z, mul(routerZLoss(logits), scalar(s.zLoss)));
       }

@@ -61,7 +61,11 @@ export function sweepKey(config: MoeConfig): string {
  * Resolves null when cancelled. Tensors: each run disposes its own; models over a shared store own
  * no weights, and fresh-weight models are disposed after their factor.
  */
-export async function measureSweep(config: MoeConfig, factors: readonly (number | null)[], options: SweepOptions = {}): Promise<SweepPoint[] | null> {
+export async function measureSweep(
+  config: MoeConfig,
+  factors: readonly (number | null)[],
+  options: SweepOptions = {},
+): Promise<SweepPoint[] | null> {
   const sentences = options.sentences ?? SENTENCES;
   const batches: { tokens: Token[]; truncated: boolean }[] = sentences.map((s) => tokenize(s)).filter((b) => b.tokens.length > 0);
   const total = factors.length * batches.length;

@@ -38,7 +38,12 @@ export function decodeCapacityView(search: string): CapacityDecoded {
   }
   const { view, notices, codedNotices } = decodeView(own.toString());
   const { routedExperts, topK, capacityFactor, router, seed } = view.config;
-  return { view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: view.text }, notices, codedNotices: [...codedNotices], ignored };
+  return {
+    view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: view.text },
+    notices,
+    codedNotices: [...codedNotices],
+    ignored,
+  };
 }
 
 /** The query ("?…") that reproduces the lesson's view: its six keys, always all written. */

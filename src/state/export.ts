@@ -185,12 +185,7 @@ export interface SvgOptions {
 export function escapeXml(text: string): string {
   let clean = '';
   for (const ch of text) if (xmlChar(ch.codePointAt(0) as number)) clean += ch;
-  return clean
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** Whether XML 1.0 can hold the code point (iterating a string by code point leaves lone surrogates as themselves). */
@@ -207,7 +202,8 @@ const percent = (f: number): string => `${(f * 100).toFixed(1)}%`;
 const weight = (w: number): string => w.toFixed(2);
 
 /** Latin faces first, then faces with Chinese glyphs (the picture may be in Chinese, and so may the sentence). */
-const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Noto Sans SC, sans-serif';
+const FONT =
+  'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, PingFang SC, Microsoft YaHei, Noto Sans CJK SC, Noto Sans SC, sans-serif';
 const INK = '#111';
 const MUTED = '#444';
 const IDLE_FILL = '#eceff1';
@@ -220,7 +216,8 @@ const PAD = 24;
 /** Rough text width without a DOM: average glyph widths of a sans-serif face (a CJK character is a full em, about two Latin letters). */
 function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
-  for (const ch of text) em += /[✕▲…—“”\u{1F000}-\u{1FFFF}\u{2E80}-\u{FFEF}]/u.test(ch) ? 1 : /[ilj.,:;'!|]/.test(ch) ? 0.3 : bold ? 0.64 : 0.58;
+  for (const ch of text)
+    em += /[✕▲…—“”\u{1F000}-\u{1FFFF}\u{2E80}-\u{FFEF}]/u.test(ch) ? 1 : /[ilj.,:;'!|]/.test(ch) ? 0.3 : bold ? 0.64 : 0.58;
   return em * size;
 }
 
@@ -272,7 +269,15 @@ function heading(y: number, label: string): string {
   return text(PAD, y, label, { 'font-size': 16, 'font-weight': 700 });
 }
 
-function tokenStrip(trace: Trace, layer: number, position: number, width: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
+function tokenStrip(
+  trace: Trace,
+  layer: number,
+  position: number,
+  width: number,
+  pal: SvgPalette,
+  words: PictureWords,
+  top: number,
+): Drawn {
   const out: string[] = [heading(top + 16, words.stripTitle)];
   const lt = trace.layers[layer];
   const boxH = 44;
@@ -300,7 +305,12 @@ function tokenStrip(trace: Trace, layer: number, position: number, width: number
     out.push(
       `<g${attrs({ class: `token${current ? ' current' : ''}${skipped ? ' dropped' : ''}` })}>`,
       rect({
-        x, y, width: w, height: boxH, rx: 5, fill,
+        x,
+        y,
+        width: w,
+        height: boxH,
+        rx: 5,
+        fill,
         stroke: current ? '#000' : skipped ? DROP : '#666',
         'stroke-width': current ? 3.5 : skipped ? 2 : 1,
         'stroke-dasharray': skipped && !current ? '5 3' : undefined,
@@ -324,7 +334,16 @@ function tokenStrip(trace: Trace, layer: number, position: number, width: number
   return { body: out.join(''), height: y - top };
 }
 
-function routerScores(trace: Trace, layer: number, position: number, x0: number, w: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
+function routerScores(
+  trace: Trace,
+  layer: number,
+  position: number,
+  x0: number,
+  w: number,
+  pal: SvgPalette,
+  words: PictureWords,
+  top: number,
+): Drawn {
   const r = trace.layers[layer]?.tokens[position];
   const tok = trace.tokens[position];
   const out: string[] = [text(x0, top + 16, words.scoresTitle(clip(tok?.text ?? '', 24)), { 'font-size': 16, 'font-weight': 700 })];
@@ -349,14 +368,27 @@ function routerScores(trace: Trace, layer: number, position: number, x0: number,
     const bx = x0 + e * slot + (slot - bw) / 2;
     out.push(
       rect({
-        class: chosen ? 'score chosen' : 'score', x: bx, y: base - h, width: bw, height: h,
-        fill: chosen ? pal.expert(e) : '#b8bec4', stroke: chosen ? '#000' : undefined, 'stroke-width': chosen ? 1.5 : undefined,
+        class: chosen ? 'score chosen' : 'score',
+        x: bx,
+        y: base - h,
+        width: bw,
+        height: h,
+        fill: chosen ? pal.expert(e) : '#b8bec4',
+        stroke: chosen ? '#000' : undefined,
+        'stroke-width': chosen ? 1.5 : undefined,
         'stroke-dasharray': dropped ? '4 2' : undefined,
       }),
     );
     if (chosen && (labelled || n <= 64)) {
       const label = dropped ? `✕ ${weight(r.weights[j] ?? 0)}` : weight(r.weights[j] ?? 0);
-      out.push(text(bx + bw / 2, base - h - 5, label, { 'font-size': 12, 'font-weight': 700, 'text-anchor': 'middle', fill: dropped ? DROP : INK }));
+      out.push(
+        text(bx + bw / 2, base - h - 5, label, {
+          'font-size': 12,
+          'font-weight': 700,
+          'text-anchor': 'middle',
+          fill: dropped ? DROP : INK,
+        }),
+      );
     }
     if (labelled) out.push(text(bx + bw / 2, base + 15, `E${e}`, { 'font-size': 11, 'text-anchor': 'middle', fill: MUTED }));
   }
@@ -418,7 +450,16 @@ function wrap(s: string, width: number, size: number, bold = false): string[] {
   return lines;
 }
 
-function expertsGrid(trace: Trace, layer: number, position: number, x0: number, w: number, pal: SvgPalette, words: PictureWords, top: number): Drawn {
+function expertsGrid(
+  trace: Trace,
+  layer: number,
+  position: number,
+  x0: number,
+  w: number,
+  pal: SvgPalette,
+  words: PictureWords,
+  top: number,
+): Drawn {
   const out: string[] = [text(x0, top + 16, words.expertsTitle, { 'font-size': 16, 'font-weight': 700 })];
   const lt = trace.layers[layer];
   const r = lt?.tokens[position];
@@ -448,19 +489,33 @@ function expertsGrid(trace: Trace, layer: number, position: number, x0: number, 
     const fill = dropped ? 'url(#hatch)' : chosen ? pal.expert(e) : IDLE_FILL;
     out.push(
       rect({
-        class: `expert${chosen ? ' lit' : ''}${dropped ? ' dropped' : ''}`, x: cx, y: cy, width: cw, height: ch, rx: 3, fill,
-        stroke: dropped ? DROP : chosen ? '#000' : IDLE_STROKE, 'stroke-width': chosen ? 3 : 1,
+        class: `expert${chosen ? ' lit' : ''}${dropped ? ' dropped' : ''}`,
+        x: cx,
+        y: cy,
+        width: cw,
+        height: ch,
+        rx: 3,
+        fill,
+        stroke: dropped ? DROP : chosen ? '#000' : IDLE_STROKE,
+        'stroke-width': chosen ? 3 : 1,
       }),
     );
     if (labelled) {
       const ink = chosen && !dropped ? pal.textOn(pal.expert(e)) : INK;
       const label = dropped ? `✕ E${e}` : `E${e}`;
       const two = chosen && ch >= 34;
-      out.push(text(cx + cw / 2, cy + (two ? ch / 2 - 3 : ch / 2 + 4), label, {
-        'text-anchor': 'middle', fill: ink, 'font-weight': chosen ? 700 : 400, 'font-size': 12,
-      }));
-      if (two && !dropped) out.push(text(cx + cw / 2, cy + ch / 2 + 12, weight(r?.weights[j] ?? 0), { 'text-anchor': 'middle', fill: ink, 'font-size': 12 }));
-      if (two && dropped) out.push(text(cx + cw / 2, cy + ch / 2 + 12, words.blockDropped, { 'text-anchor': 'middle', fill: INK, 'font-size': 11 }));
+      out.push(
+        text(cx + cw / 2, cy + (two ? ch / 2 - 3 : ch / 2 + 4), label, {
+          'text-anchor': 'middle',
+          fill: ink,
+          'font-weight': chosen ? 700 : 400,
+          'font-size': 12,
+        }),
+      );
+      if (two && !dropped)
+        out.push(text(cx + cw / 2, cy + ch / 2 + 12, weight(r?.weights[j] ?? 0), { 'text-anchor': 'middle', fill: ink, 'font-size': 12 }));
+      if (two && dropped)
+        out.push(text(cx + cw / 2, cy + ch / 2 + 12, words.blockDropped, { 'text-anchor': 'middle', fill: INK, 'font-size': 11 }));
     }
   }
   y += Math.ceil(n / cols) * (ch + gap) + 14;
@@ -482,11 +537,21 @@ function meter(trace: Trace, position: number, width: number, words: PictureWord
   const w = width - 2 * PAD;
   const saved = 1 - cost.flops / trace.flops.densePerToken;
   const out = [
-    text(PAD, top + 22, words.meterHead(clip(tok.text, 40), count(cost.activeParams), count(total), percent(share)), { 'font-size': 19, 'font-weight': 700, class: 'meter' }),
+    text(PAD, top + 22, words.meterHead(clip(tok.text, 40), count(cost.activeParams), count(total), percent(share)), {
+      'font-size': 19,
+      'font-weight': 700,
+      class: 'meter',
+    }),
     rect({ x: PAD, y: top + 32, width: w, height: 14, rx: 4, fill: '#e4e4e4' }),
     rect({ x: PAD, y: top + 32, width: Math.max(0, Math.min(1, share)) * w, height: 14, rx: 4, fill: METER }),
   ];
-  const note = words.meterNote(count(trace.params.activeMean), percent(trace.params.activeMean / total), count(cost.flops), count(trace.flops.densePerToken), percent(saved));
+  const note = words.meterNote(
+    count(trace.params.activeMean),
+    percent(trace.params.activeMean / total),
+    count(cost.flops),
+    count(trace.flops.densePerToken),
+    percent(saved),
+  );
   const lines = wrap(note, w, 13);
   lines.forEach((chunk, i) => out.push(text(PAD, top + 66 + 17 * i, chunk, { 'font-size': 13 })));
   return { body: out.join(''), height: 78 + 17 * Math.max(0, lines.length - 1) };
@@ -514,9 +579,22 @@ function loadBars(trace: Trace, layer: number, width: number, pal: SvgPalette, w
   for (const [i, e] of ex.entries()) {
     const bx = x0 + i * slot + (slot - bw) / 2;
     const kept = Math.min(e.load, e.demand);
-    out.push(rect({ class: 'load', x: bx, y: yOf(kept), width: bw, height: base - yOf(kept), fill: labelled ? pal.expert(e.index) : METER }));
+    out.push(
+      rect({ class: 'load', x: bx, y: yOf(kept), width: bw, height: base - yOf(kept), fill: labelled ? pal.expert(e.index) : METER }),
+    );
     if (e.demand > kept) {
-      out.push(rect({ class: 'over', x: bx, y: yOf(e.demand), width: bw, height: yOf(kept) - yOf(e.demand), fill: 'url(#hatch)', stroke: DROP, 'stroke-width': 1 }));
+      out.push(
+        rect({
+          class: 'over',
+          x: bx,
+          y: yOf(e.demand),
+          width: bw,
+          height: yOf(kept) - yOf(e.demand),
+          fill: 'url(#hatch)',
+          stroke: DROP,
+          'stroke-width': 1,
+        }),
+      );
     }
     if (labelled) {
       const label = e.demand > kept ? `${e.demand} (✕${e.demand - kept})` : String(e.demand);
@@ -533,7 +611,16 @@ function loadBars(trace: Trace, layer: number, width: number, pal: SvgPalette, w
   );
   if (cap !== null) {
     out.push(
-      line({ class: 'capacity', x1: x0, x2: x0 + w + 4, y1: yOf(cap), y2: yOf(cap), stroke: DROP, 'stroke-width': 2, 'stroke-dasharray': '6 4' }),
+      line({
+        class: 'capacity',
+        x1: x0,
+        x2: x0 + w + 4,
+        y1: yOf(cap),
+        y2: yOf(cap),
+        stroke: DROP,
+        'stroke-width': 2,
+        'stroke-dasharray': '6 4',
+      }),
       text(x0 + w + 8, yOf(cap) + 4, capLabel, { 'font-size': 13, 'font-weight': 700, fill: DROP }),
     );
   }

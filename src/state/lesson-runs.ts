@@ -15,7 +15,11 @@ export interface GranularityRun {
 }
 
 /** Routes `text` with `config` at each granularity m; a shape the simulator cannot run gets its reasons instead. */
-export async function routeAtGranularities(config: MoeConfig, text: string, ms: readonly number[] = GRANULARITIES): Promise<GranularityRun[]> {
+export async function routeAtGranularities(
+  config: MoeConfig,
+  text: string,
+  ms: readonly number[] = GRANULARITIES,
+): Promise<GranularityRun[]> {
   const { tokens, truncated } = tokenize(text);
   const runs: GranularityRun[] = [];
   for (const m of ms) {

@@ -76,7 +76,13 @@ export const LESSONS: readonly Lesson[] = [
       { id: 'fine', panel: 'experts', setup: { position: 1, config: { granularity: 4 } } },
       { id: 'combos', panel: 'router', setup: { position: 1, config: { granularity: 4 } } },
       { id: 'shared', panel: 'experts', setup: { position: 1, config: { sharedExperts: 1 } } },
-      { id: 'predict', panel: 'tokens', setup: { text: CAT_TWICE, position: 5, config: { sharedExperts: 1, granularity: 2 } }, predict: { position: 6 }, link: 'experts' },
+      {
+        id: 'predict',
+        panel: 'tokens',
+        setup: { text: CAT_TWICE, position: 5, config: { sharedExperts: 1, granularity: 2 } },
+        predict: { position: 6 },
+        link: 'experts',
+      },
     ],
   },
   {
@@ -101,12 +107,18 @@ export const LESSONS: readonly Lesson[] = [
       {
         id: 'routing',
         panel: 'router',
-        setup: { position: 1, config: { routedExperts: 256, topK: 8, sharedExperts: 1, router: 'sigmoid-bias', nGroup: 8, topkGroup: 4, routeScale: 2.5 } },
+        setup: {
+          position: 1,
+          config: { routedExperts: 256, topK: 8, sharedExperts: 1, router: 'sigmoid-bias', nGroup: 8, topkGroup: 4, routeScale: 2.5 },
+        },
       },
       {
         id: 'count',
         panel: 'meter',
-        setup: { position: 1, config: { routedExperts: 256, topK: 8, sharedExperts: 1, router: 'sigmoid-bias', nGroup: 8, topkGroup: 4, routeScale: 2.5 } },
+        setup: {
+          position: 1,
+          config: { routedExperts: 256, topK: 8, sharedExperts: 1, router: 'sigmoid-bias', nGroup: 8, topkGroup: 4, routeScale: 2.5 },
+        },
         link: 'scale',
       },
     ],

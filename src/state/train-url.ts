@@ -109,7 +109,10 @@ const SIGMOID_ONLY = 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias r
  * Splits the query into the simulator's part (config, text, pos, layer; decoded by url.ts) and
  * the training settings, each checked on its own. Simulator-only keys are reported as unknown.
  */
-function decodeCommon(search: string, defaultRouter: MoeConfig['router'] | null): { config: MoeConfig; settings: TrainSettings; view: ReturnType<typeof decodeView>['view']; params: URLSearchParams; notes: Notes } {
+function decodeCommon(
+  search: string,
+  defaultRouter: MoeConfig['router'] | null,
+): { config: MoeConfig; settings: TrainSettings; view: ReturnType<typeof decodeView>['view']; params: URLSearchParams; notes: Notes } {
   const params = new URLSearchParams(search);
   const forwarded = new URLSearchParams();
   const notes = new Notes();
@@ -117,7 +120,8 @@ function decodeCommon(search: string, defaultRouter: MoeConfig['router'] | null)
   for (const [key, value] of params) {
     if (own.has(key)) continue;
     if (SIMULATOR_ONLY.includes(key)) {
-      if (!notes.notices.some((n) => n.includes(`"${key}"`))) notes.add('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`);
+      if (!notes.notices.some((n) => n.includes(`"${key}"`)))
+        notes.add('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`);
       continue;
     }
     forwarded.append(key, value);
@@ -146,15 +150,21 @@ export function decodeTrainView(search: string): DecodedTrain<TrainView> {
   if (raw !== null) {
     const mode = modeOf(raw);
     if (mode === null) notes.ignored('bal', raw, balanceReason('train.balanceUnknown'), DEFAULT_TRAIN.balance);
-    else if (mode.startsWith('bias') && config.router !== 'sigmoid-bias') notes.ignored('bal', raw, balanceReason('train.biasNeedsSigmoid'), DEFAULT_TRAIN.balance);
+    else if (mode.startsWith('bias') && config.router !== 'sigmoid-bias')
+      notes.ignored('bal', raw, balanceReason('train.biasNeedsSigmoid'), DEFAULT_TRAIN.balance);
     else settings.balance = mode;
   }
-  return withCodedNotices({ view: { config, settings, text: view.text, position: view.position, layer: view.layer }, notices: notes.notices }, notes.coded);
+  return withCodedNotices(
+    { view: { config, settings, text: view.text, position: view.position, layer: view.layer }, notices: notes.notices },
+    notes.coded,
+  );
 }
 
 /** The query string (with "?") that reproduces the training page's view. */
 export function encodeTrainView(v: TrainView): string {
-  const params = new URLSearchParams(encodeView({ ...defaultView(), config: v.config, text: v.text, position: v.position, layer: v.layer }));
+  const params = new URLSearchParams(
+    encodeView({ ...defaultView(), config: v.config, text: v.text, position: v.position, layer: v.layer }),
+  );
   for (const key of ['gamma', 'bs', 'speed']) params.delete(key);
   for (const [field, key] of Object.entries(KEY_OF) as [NumberField, string][]) params.set(key, String(v.settings[field]));
   params.set('bal', v.settings.balance);
@@ -170,7 +180,11 @@ export function decodeBalanceView(search: string): DecodedTrain<BalanceView> {
   let cfg = config;
   if (cfg.router !== 'sigmoid-bias') {
     const value = short(params.get('r') ?? '');
-    notes.add('link.balanceRouter', { value }, `Ignored r=${value}: this page compares balancing modes, and ${SIGMOID_ONLY}. Using sigmoid-bias.`);
+    notes.add(
+      'link.balanceRouter',
+      { value },
+      `Ignored r=${value}: this page compares balancing modes, and ${SIGMOID_ONLY}. Using sigmoid-bias.`,
+    );
     cfg = { ...cfg, router: 'sigmoid-bias' };
     // The group settings were only checked against the other router: check them again.
     const checked = validateConfig(cfg);

@@ -106,7 +106,6 @@ export class TrainingConnection {
   forget(id: number): void {
     this.loops.delete(id);
   }
-
 }
 
 /** A TrainingLoop that runs in the worker: the same methods, and its state as last reported. */

@@ -151,11 +151,14 @@ export class TrainingLoop extends EventTarget {
     const id = ++this.runId;
     this.playing = id;
     this.set({ running: true });
-    void this.track(this.serial(() => this.runSteps(Infinity, id)), () => {
-      if (this.playing !== id) return;
-      this.playing = null;
-      this.set({ running: false });
-    });
+    void this.track(
+      this.serial(() => this.runSteps(Infinity, id)),
+      () => {
+        if (this.playing !== id) return;
+        this.playing = null;
+        this.set({ running: false });
+      },
+    );
   }
 
   pause(): Promise<void> {
@@ -248,7 +251,19 @@ export class TrainingLoop extends EventTarget {
     if (settings.balance.startsWith('bias') && config.router !== 'sigmoid-bias') settings = { ...settings, balance: 'none' };
     this.trainer = new MoeTrainer(config, settings);
     this.timings.length = 0;
-    this.set({ config, settings, step: 0, tokensSeen: 0, tokensPerSecond: 0, stepsPerSecond: 0, history: [], loads: [], last: null, scoreHistory: [], error: null });
+    this.set({
+      config,
+      settings,
+      step: 0,
+      tokensSeen: 0,
+      tokensPerSecond: 0,
+      stepsPerSecond: 0,
+      history: [],
+      loads: [],
+      last: null,
+      scoreHistory: [],
+      error: null,
+    });
     await this.measureNow();
   }
 

@@ -70,7 +70,9 @@ export type ViewNumberKey = keyof typeof VIEW_NUMBERS;
  * Why a link's value was ignored: the problem validateConfig or validateTrainSettings found with
  * it, or (should none be named) one of the general reasons below.
  */
-export type LinkReason = Coded<ConfigMessages & TrainMessages & Pick<LinkMessages, 'link.notUnderstood' | 'link.noFit' | 'link.groupsNoFit'>>;
+export type LinkReason = Coded<
+  ConfigMessages & TrainMessages & Pick<LinkMessages, 'link.notUnderstood' | 'link.noFit' | 'link.groupsNoFit'>
+>;
 
 /**
  * The notices of a decoded link, by code, with their arguments (see src/core/coded.ts). `value` is
@@ -153,7 +155,11 @@ export function decodeView(search: string): Decoded {
     const other = rest.find((v) => v !== first);
     if (other !== undefined) {
       const args = { key, value: short(other), first: short(first) };
-      note('link.repeated', args, `Ignored ${key}=${args.value}: the link gives ${key} more than once. Using the first, ${key}=${args.first}.`);
+      note(
+        'link.repeated',
+        args,
+        `Ignored ${key}=${args.value}: the link gives ${key} more than once. Using the first, ${key}=${args.first}.`,
+      );
     }
   }
 
@@ -201,7 +207,8 @@ export function decodeView(search: string): Decoded {
 
   const text = params.get('text');
   if (text !== null) {
-    if (text.length > MAX_TEXT_CHARS) note('link.textCut', { max: MAX_TEXT_CHARS }, `The sentence in the link was cut to ${MAX_TEXT_CHARS} characters.`);
+    if (text.length > MAX_TEXT_CHARS)
+      note('link.textCut', { max: MAX_TEXT_CHARS }, `The sentence in the link was cut to ${MAX_TEXT_CHARS} characters.`);
     view.text = clip(text, MAX_TEXT_CHARS, '');
   }
 
@@ -227,7 +234,12 @@ export function decodeView(search: string): Decoded {
   view.layer = field('layer', 0, view.config.layers - 1, true, DEFAULT_VIEW.layer);
 
   if (params.has('hide')) {
-    const wanted = params.getAll('hide').join(',').split(',').map((h) => h.trim()).filter(Boolean);
+    const wanted = params
+      .getAll('hide')
+      .join(',')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
     const unknown = wanted.filter((h) => !(HIDEABLE as readonly string[]).includes(h));
     if (unknown.length) {
       const args = { value: short(unknown.join(',')), options: HIDEABLE.join(', ') };
@@ -268,7 +280,13 @@ export function otherKeyNotices(search: string, own: readonly string[] = []): Li
   return backend ? [...out, backend] : out;
 }
 
-const VIEW_FIELDS: Record<ViewNumberKey, 'position' | 'gamma' | 'biasSteps' | 'speed' | 'layer'> = { pos: 'position', gamma: 'gamma', bs: 'biasSteps', speed: 'speed', layer: 'layer' };
+const VIEW_FIELDS: Record<ViewNumberKey, 'position' | 'gamma' | 'biasSteps' | 'speed' | 'layer'> = {
+  pos: 'position',
+  gamma: 'gamma',
+  bs: 'biasSteps',
+  speed: 'speed',
+  layer: 'layer',
+};
 
 /** A notice whose "Using …" now names `using`, in its English words and its arguments. */
 function usingInstead(n: LinkNotice, using: string | number): LinkNotice {
@@ -281,7 +299,10 @@ function usingInstead(n: LinkNotice, using: string | number): LinkNotice {
  * Settings decoded again after a change (an element's attributes): a value that was ignored keeps
  * the value in use (`current`) rather than going back to its default, and its notice says so.
  */
-export function keepingCurrent(decoded: Pick<Decoded, 'view' | 'codedNotices'>, current: ViewState): { view: ViewState; notices: LinkNotice[] } {
+export function keepingCurrent(
+  decoded: Pick<Decoded, 'view' | 'codedNotices'>,
+  current: ViewState,
+): { view: ViewState; notices: LinkNotice[] } {
   const view: ViewState = { ...decoded.view, config: { ...decoded.view.config } };
   const notices = decoded.codedNotices.map((n): LinkNotice => {
     if (n.code === 'link.ignored' && Object.hasOwn(CONFIG_KEYS, n.args.key)) {
@@ -319,7 +340,8 @@ export function encodeView(view: ViewState): string {
  * One percent escape that decodeURIComponent accepts: a byte below 0x80, or the escaped bytes of
  * one whole UTF-8 character (no overlong forms, no surrogates), as in RFC 3629.
  */
-const ESCAPE = /%(?:[0-7][0-9A-F]|C[2-9A-F]%[89AB][0-9A-F]|D[0-9A-F]%[89AB][0-9A-F]|E0%[AB][0-9A-F]%[89AB][0-9A-F]|E[1-9A-CEF](?:%[89AB][0-9A-F]){2}|ED%[89][0-9A-F]%[89AB][0-9A-F]|F0%[9AB][0-9A-F](?:%[89AB][0-9A-F]){2}|F[1-3](?:%[89AB][0-9A-F]){3}|F4%8[0-9A-F](?:%[89AB][0-9A-F]){2})/iy;
+const ESCAPE =
+  /%(?:[0-7][0-9A-F]|C[2-9A-F]%[89AB][0-9A-F]|D[0-9A-F]%[89AB][0-9A-F]|E0%[AB][0-9A-F]%[89AB][0-9A-F]|E[1-9A-CEF](?:%[89AB][0-9A-F]){2}|ED%[89][0-9A-F]%[89AB][0-9A-F]|F0%[9AB][0-9A-F](?:%[89AB][0-9A-F]){2}|F[1-3](?:%[89AB][0-9A-F]){3}|F4%8[0-9A-F](?:%[89AB][0-9A-F]){2})/iy;
 
 /** Whether decodeURIComponent accepts every "%" of text. (Checked by pattern: a minifier may drop an unused decodeURIComponent call.) */
 function wellEscaped(text: string): boolean {

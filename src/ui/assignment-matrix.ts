@@ -27,7 +27,8 @@ function describe(r: TokenRouting | undefined): { kept: string; dropped: string 
   const t = messages().sim;
   const m = t.matrix;
   if (!r) return { kept: m.notRouted, dropped: m.none };
-  const part = (keep: boolean) => t.list(r.experts.flatMap((e, j) => (!r.dropped[j] === keep ? [m.cell(e, formatWeight(r.weights[j] ?? 0))] : [])));
+  const part = (keep: boolean) =>
+    t.list(r.experts.flatMap((e, j) => (!r.dropped[j] === keep ? [m.cell(e, formatWeight(r.weights[j] ?? 0))] : [])));
   return { kept: part(true) || m.noneNoExpert, dropped: part(false) || m.none };
 }
 

@@ -63,10 +63,11 @@ export class AttentionMap extends LitElement {
 
   private summary(n: number): string {
     let best = { i: 0, j: 0, v: -1 };
-    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) {
-      const v = Math.abs(Number(this.matrix[i * n + j] ?? 0));
-      if (v > best.v) best = { i, j, v };
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++) {
+        const v = Math.abs(Number(this.matrix[i * n + j] ?? 0));
+        if (v > best.v) best = { i, j, v };
+      }
     const t = messages().memory.map;
     const word = (k: number) => t.word(this.tokens[k] ?? String(k + 1), k + 1);
     return t.summary(this.name, n, this.tone !== 'weight', word(best.i), word(best.j), best.v.toFixed(2));
@@ -92,7 +93,8 @@ export class AttentionMap extends LitElement {
           const j = k % n;
           const x = margin + j * CELL;
           const y = margin + i * CELL;
-          if (j > i) return svg`<rect class="future" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} ${styleProps({ fill: 'var(--moe-grey-ec)' })}></rect>`;
+          if (j > i)
+            return svg`<rect class="future" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} ${styleProps({ fill: 'var(--moe-grey-ec)' })}></rect>`;
           const v = Number(this.matrix[k] ?? 0);
           return svg`<rect class="cell" x=${x} y=${y} width=${CELL - GAP} height=${CELL - GAP} fill=${shade(Math.abs(v) / max, this.tone)}><title>${m.cellTitle(this.tokens[i] ?? '', this.tokens[j] ?? '', v.toFixed(3))}</title></rect>`;
         })}
@@ -117,7 +119,8 @@ export class AttentionMap extends LitElement {
       <thead><tr><th scope="col">${m.reads}</th>${this.tokens.map((t) => html`<th scope="col" translate="no">${t}</th>`)}</tr></thead>
       <tbody>
         ${this.tokens.map(
-          (t, i) => html`<tr><th scope="row" translate="no">${t}</th>${this.tokens.map((_, j) => html`<td>${j > i ? '–' : Number(this.matrix[i * n + j] ?? 0).toFixed(2)}</td>`)}</tr>`,
+          (t, i) =>
+            html`<tr><th scope="row" translate="no">${t}</th>${this.tokens.map((_, j) => html`<td>${j > i ? '–' : Number(this.matrix[i * n + j] ?? 0).toFixed(2)}</td>`)}</tr>`,
         )}
       </tbody>
     </table></div>`;

@@ -24,7 +24,19 @@ import { loadFigures } from './load-history';
 import { LoopController, memoLast } from './loop-controller';
 import type { LossSeries } from './loss-chart';
 import { formatScore, scoreWords } from './specialisation-map';
-import { ALPHAS, balanceName, formatRate, formatStepRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, withSlots } from './training-format';
+import {
+  ALPHAS,
+  balanceName,
+  formatRate,
+  formatStepRate,
+  GAMMAS,
+  LEARNING_RATES,
+  MAX_TRAIN_EXPERTS,
+  MAX_TRAIN_TOPK,
+  modeWords,
+  nearestStop,
+  withSlots,
+} from './training-format';
 import './lang-switch';
 import './theme-switch';
 import './load-history';
@@ -51,7 +63,11 @@ export class BalanceCompare extends LitElement {
   /** Pause-do-resume rounds in progress (several may overlap; the buttons wait for the last). */
   private rounds = 0;
   private readonly initial: BalanceView;
-  private readonly ctl = new LoopController(this, () => this.onLoopChange(), () => this.running);
+  private readonly ctl = new LoopController(
+    this,
+    () => this.onLoopChange(),
+    () => this.running,
+  );
   private readonly i18n = new LocaleController(this);
   @state() private notices: (string | CoreMessage)[] = [];
   /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
@@ -62,7 +78,9 @@ export class BalanceCompare extends LitElement {
   @state() private dragging: { id: string; value: number } | null = null;
   private startScores: Record<Side, number | null> = { left: null, right: null };
   /** Each side's layer-1 loads, remembered so that a side whose loads did not change is not drawn again. */
-  private readonly firstLayerLoads = Object.fromEntries(SIDES.map((side) => [side, memoLast((loads: TrainState['loads']) => loads.map((step) => step[0] ?? []))])) as Record<Side, (loads: TrainState['loads']) => number[][]>;
+  private readonly firstLayerLoads = Object.fromEntries(
+    SIDES.map((side) => [side, memoLast((loads: TrainState['loads']) => loads.map((step) => step[0] ?? []))]),
+  ) as Record<Side, (loads: TrainState['loads']) => number[][]>;
   /** Bumped to stop the alternating run; the run checks it before every step. */
   private runId = 0;
   private run: Promise<void> | null = null;
@@ -178,7 +196,10 @@ export class BalanceCompare extends LitElement {
       const l = this.loops.get('left')?.state;
       const r = this.loops.get('right')?.state;
       if (!l || !r) return;
-      const query = withKeptKeys(encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }), location.search);
+      const query = withKeptKeys(
+        encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }),
+        location.search,
+      );
       if (query !== location.search) history.replaceState(null, '', query);
     }, 250);
   }
@@ -244,7 +265,17 @@ export class BalanceCompare extends LitElement {
     for (const loop of this.loops.values()) void loop.setSettings(change);
   }
 
-  private slider(id: string, label: string, max: number, value: number, text: string, onValue: (v: number) => void, liveInput: boolean, min = 0, disabled = false): TemplateResult {
+  private slider(
+    id: string,
+    label: string,
+    max: number,
+    value: number,
+    text: string,
+    onValue: (v: number) => void,
+    liveInput: boolean,
+    min = 0,
+    disabled = false,
+  ): TemplateResult {
     const drag = this.dragging?.id === id ? this.dragging.value : null;
     const shown = drag !== null ? String(drag) : text;
     return html`<div class="ctl">

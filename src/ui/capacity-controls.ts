@@ -73,7 +73,16 @@ export class CapacityControls extends LitElement {
     this.dispatchEvent(new ViewChangeEvent({ text }));
   }
 
-  private slider(id: string, label: string, min: number, max: number, value: number, valueText: string, onInput: (v: number) => void, after: TemplateResult | typeof nothing = nothing) {
+  private slider(
+    id: string,
+    label: string,
+    min: number,
+    max: number,
+    value: number,
+    valueText: string,
+    onInput: (v: number) => void,
+    after: TemplateResult | typeof nothing = nothing,
+  ) {
     return html`<div class="row">
       <label for=${id}>${label}</label>
       <output for=${id} id=${`${id}-value`}>${valueText}</output>
@@ -131,9 +140,11 @@ export class CapacityControls extends LitElement {
         <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${String(c.seed)}
           aria-invalid=${seedProblems.length ? 'true' : 'false'} aria-describedby=${seedProblems.length ? 'seed-problem' : nothing}
           @change=${this.onSeed} />
-        ${seedProblems.length
-          ? html`<p class="problem" role="alert" id="seed-problem">${m.seedRefused(seedProblems.map((p) => localized(p)).join('; '))}</p>`
-          : nothing}
+        ${
+          seedProblems.length
+            ? html`<p class="problem" role="alert" id="seed-problem">${m.seedRefused(seedProblems.map((p) => localized(p)).join('; '))}</p>`
+            : nothing
+        }
       </div>
     </div>`;
   }

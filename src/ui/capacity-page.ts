@@ -198,10 +198,12 @@ export class CapacityPage extends LitElement {
       <drop-summary .layer=${layer} .config=${t?.config ?? null} role="status"></drop-summary>
       <token-strip .tokens=${t?.tokens ?? []} .routing=${layer?.tokens ?? []} .current=${-1}></token-strip>
       <p class="caption">${m.tokensCaption}</p>
-      ${layer && layer.tokens.length > 0
-        ? html`<load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${m.loadLabel}></load-bars>
+      ${
+        layer && layer.tokens.length > 0
+          ? html`<load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${m.loadLabel}></load-bars>
             <p class="caption">${m.loadCaption}</p>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

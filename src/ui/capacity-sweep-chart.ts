@@ -88,7 +88,9 @@ export class CapacitySweepChart extends LitElement {
     const label = this.measure === 'skipped' ? m.chartLabelSkipped : m.chartLabel;
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label(summary, this.label(this.current))} ${styleProps({ 'font-size': `${font}px` })}>
       ${[0, top / 2, top].map(
-        (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} ${styleProps({ stroke: paint(t === 0 ? 'text-4' : 'rule') })}></line>
+        (
+          t,
+        ) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} ${styleProps({ stroke: paint(t === 0 ? 'text-4' : 'rule') })}></line>
           <text x=${LEFT - 4} y=${y(t) + 4} text-anchor="end">${formatPercent(t, tickDigits)}</text>`,
       )}
       <text x=${LEFT} y=${TOP - 8} text-anchor="start" class="axis">${this.measure === 'skipped' ? m.axisSkipped : m.axis}</text>

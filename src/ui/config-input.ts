@@ -87,9 +87,11 @@ export class ConfigInput extends LitElement {
     const where = p.line !== undefined && p.column !== undefined ? m.where(p.line, p.column) : '';
     return html`<div class="problem">
       <p><strong>${where}</strong>${p.message}</p>
-      ${p.excerpt !== undefined && p.caret !== undefined
-        ? html`<pre aria-hidden="true" translate="no">${p.excerpt}\n<span class="caret">${' '.repeat(p.caret)}^</span></pre>`
-        : nothing}
+      ${
+        p.excerpt !== undefined && p.caret !== undefined
+          ? html`<pre aria-hidden="true" translate="no">${p.excerpt}\n<span class="caret">${' '.repeat(p.caret)}^</span></pre>`
+          : nothing
+      }
       ${this.showing ? html`<p>${m.stillShowing(this.showing)}</p>` : nothing}
     </div>`;
   }

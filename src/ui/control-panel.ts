@@ -105,7 +105,14 @@ export class ControlPanel extends LitElement {
     </div>`;
   }
 
-  private select(id: string, label: string, value: string, options: [string, string][], onChange: (v: string) => void, field?: keyof MoeConfig): TemplateResult {
+  private select(
+    id: string,
+    label: string,
+    value: string,
+    options: [string, string][],
+    onChange: (v: string) => void,
+    field?: keyof MoeConfig,
+  ): TemplateResult {
     return html`<div class="row">
       <label for=${id}>${label}</label><span></span>
       <select id=${id} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
@@ -120,29 +127,79 @@ export class ControlPanel extends LitElement {
     const t = messages().sim.controls;
     return html`<fieldset>
       <legend>${t.modelShape}</legend>
-      ${this.isOff('experts')
-        ? nothing
-        : this.slider({ id: 'experts', label: t.routedExperts, min: 1, max: LIMITS.maxRoutedExperts, step: 1, value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', onInput: (v) => this.change({ routedExperts: v }) })}
-      ${this.isOff('topk')
-        ? nothing
-        : this.slider({ id: 'topk', label: t.topK, min: 1, max: Math.max(1, Math.min(LIMITS.maxTopK, c.routedExperts)), step: 1, value: c.topK, valueText: String(c.topK), field: 'topK', onInput: (v) => this.change({ topK: v }) })}
-      ${this.isOff('shared')
-        ? nothing
-        : this.slider({ id: 'shared', label: t.sharedExperts, min: 0, max: LIMITS.maxShared, step: 1, value: c.sharedExperts, valueText: String(c.sharedExperts), field: 'sharedExperts', onInput: (v) => this.change({ sharedExperts: v }) })}
-      ${this.isOff('granularity')
-        ? nothing
-        : this.select(
-            'granularity',
-            t.granularity,
-            String(m),
-            GRANULARITIES.map((g) => [String(g), g === 1 ? t.wholeExperts : t.splitInto(g)]),
-            (v) => this.change({ granularity: Number(v) }),
-            'granularity',
-          )}
+      ${
+        this.isOff('experts')
+          ? nothing
+          : this.slider({
+              id: 'experts',
+              label: t.routedExperts,
+              min: 1,
+              max: LIMITS.maxRoutedExperts,
+              step: 1,
+              value: c.routedExperts,
+              valueText: String(c.routedExperts),
+              field: 'routedExperts',
+              onInput: (v) => this.change({ routedExperts: v }),
+            })
+      }
+      ${
+        this.isOff('topk')
+          ? nothing
+          : this.slider({
+              id: 'topk',
+              label: t.topK,
+              min: 1,
+              max: Math.max(1, Math.min(LIMITS.maxTopK, c.routedExperts)),
+              step: 1,
+              value: c.topK,
+              valueText: String(c.topK),
+              field: 'topK',
+              onInput: (v) => this.change({ topK: v }),
+            })
+      }
+      ${
+        this.isOff('shared')
+          ? nothing
+          : this.slider({
+              id: 'shared',
+              label: t.sharedExperts,
+              min: 0,
+              max: LIMITS.maxShared,
+              step: 1,
+              value: c.sharedExperts,
+              valueText: String(c.sharedExperts),
+              field: 'sharedExperts',
+              onInput: (v) => this.change({ sharedExperts: v }),
+            })
+      }
+      ${
+        this.isOff('granularity')
+          ? nothing
+          : this.select(
+              'granularity',
+              t.granularity,
+              String(m),
+              GRANULARITIES.map((g) => [String(g), g === 1 ? t.wholeExperts : t.splitInto(g)]),
+              (v) => this.change({ granularity: Number(v) }),
+              'granularity',
+            )
+      }
       ${m > 1 && !this.isOff('granularity') ? html`<p class="hint">${t.smallExperts(c.routedExperts * m, c.topK * m)}</p>` : nothing}
-      ${this.isOff('layers')
-        ? nothing
-        : this.slider({ id: 'layers', label: t.layers, min: 1, max: LIMITS.maxLayers, step: 1, value: c.layers, valueText: String(c.layers), field: 'layers', onInput: (v) => this.change({ layers: v }) })}
+      ${
+        this.isOff('layers')
+          ? nothing
+          : this.slider({
+              id: 'layers',
+              label: t.layers,
+              min: 1,
+              max: LIMITS.maxLayers,
+              step: 1,
+              value: c.layers,
+              valueText: String(c.layers),
+              field: 'layers',
+              onInput: (v) => this.change({ layers: v }),
+            })
+      }
     </fieldset>`;
   }
 
@@ -153,34 +210,95 @@ export class ControlPanel extends LitElement {
     const experts = c.routedExperts * c.granularity;
     return html`<fieldset>
       <legend>${t.routing}</legend>
-      ${this.isOff('router')
-        ? nothing
-        : this.select('router', t.router, c.router, ROUTERS.map((r) => [r, t.routerOption(routerInfo(r).name, routerInfo(r).source)]), (v) => this.change({ router: v }), 'router')}
-      ${this.isOff('router') || c.router === 'expert-choice'
-        ? nothing
-        : html`${this.select('gate-norm', t.gateNorm, c.gateNorm, GATE_NORMS.map((g) => [g, t.gateNormOption[g]]), (v) => this.change({ gateNorm: v }), 'gateNorm')}
-            <p class="hint">${t.gateNormHint(c.gateNorm, c.topK * c.granularity)}</p>`}
-      ${this.isOff('router') || !sigmoid
-        ? nothing
-        : html`${this.slider({ id: 'groups', label: t.groups, min: 1, max: Math.min(16, experts), step: 1, value: c.nGroup, valueText: String(c.nGroup), field: 'nGroup', onInput: (v) => this.change({ nGroup: v, topkGroup: Math.min(c.topkGroup, v) }) })}
-          ${this.slider({ id: 'topk-group', label: t.groupsPerToken, min: 1, max: c.nGroup, step: 1, value: c.topkGroup, valueText: String(c.topkGroup), field: 'topkGroup', onInput: (v) => this.change({ topkGroup: v }) })}`}
-      ${this.isOff('noise')
-        ? nothing
-        : this.slider({ id: 'noise', label: t.noise, min: 0, max: 4, step: 0.1, value: c.routerNoise, valueText: c.routerNoise.toFixed(1), field: 'routerNoise', disabled: c.router !== 'noisy-topk', hint: c.router === 'noisy-topk' ? undefined : t.noiseHint, onInput: (v) => this.change({ routerNoise: v }) })}
-      ${this.isOff('capacity')
-        ? nothing
-        : this.slider({ id: 'capacity', label: t.capacity, min: 0, max: CAPACITY_STOPS.length - 1, step: 1, value: capacityStop(c.capacityFactor), valueText: cfText, field: 'capacityFactor', onInput: (i) => this.change({ capacityFactor: CAPACITY_STOPS[i] ?? null }) })}
-      ${this.isOff('gamma')
-        ? nothing
-        : this.slider({ id: 'gamma', label: t.gamma, min: 0, max: 0.1, step: 0.005, value: this.gamma, valueText: this.gamma.toFixed(3), disabled: !sigmoid, hint: sigmoid ? t.biasUpdates(this.biasSteps) : t.gammaHint, onInput: (v) => this.view({ gamma: v }) })}
-      ${this.isOff('seed')
-        ? nothing
-        : html`<div class="row">
+      ${
+        this.isOff('router')
+          ? nothing
+          : this.select(
+              'router',
+              t.router,
+              c.router,
+              ROUTERS.map((r) => [r, t.routerOption(routerInfo(r).name, routerInfo(r).source)]),
+              (v) => this.change({ router: v }),
+              'router',
+            )
+      }
+      ${
+        this.isOff('router') || c.router === 'expert-choice'
+          ? nothing
+          : html`${this.select(
+              'gate-norm',
+              t.gateNorm,
+              c.gateNorm,
+              GATE_NORMS.map((g) => [g, t.gateNormOption[g]]),
+              (v) => this.change({ gateNorm: v }),
+              'gateNorm',
+            )}
+            <p class="hint">${t.gateNormHint(c.gateNorm, c.topK * c.granularity)}</p>`
+      }
+      ${
+        this.isOff('router') || !sigmoid
+          ? nothing
+          : html`${this.slider({ id: 'groups', label: t.groups, min: 1, max: Math.min(16, experts), step: 1, value: c.nGroup, valueText: String(c.nGroup), field: 'nGroup', onInput: (v) => this.change({ nGroup: v, topkGroup: Math.min(c.topkGroup, v) }) })}
+          ${this.slider({ id: 'topk-group', label: t.groupsPerToken, min: 1, max: c.nGroup, step: 1, value: c.topkGroup, valueText: String(c.topkGroup), field: 'topkGroup', onInput: (v) => this.change({ topkGroup: v }) })}`
+      }
+      ${
+        this.isOff('noise')
+          ? nothing
+          : this.slider({
+              id: 'noise',
+              label: t.noise,
+              min: 0,
+              max: 4,
+              step: 0.1,
+              value: c.routerNoise,
+              valueText: c.routerNoise.toFixed(1),
+              field: 'routerNoise',
+              disabled: c.router !== 'noisy-topk',
+              hint: c.router === 'noisy-topk' ? undefined : t.noiseHint,
+              onInput: (v) => this.change({ routerNoise: v }),
+            })
+      }
+      ${
+        this.isOff('capacity')
+          ? nothing
+          : this.slider({
+              id: 'capacity',
+              label: t.capacity,
+              min: 0,
+              max: CAPACITY_STOPS.length - 1,
+              step: 1,
+              value: capacityStop(c.capacityFactor),
+              valueText: cfText,
+              field: 'capacityFactor',
+              onInput: (i) => this.change({ capacityFactor: CAPACITY_STOPS[i] ?? null }),
+            })
+      }
+      ${
+        this.isOff('gamma')
+          ? nothing
+          : this.slider({
+              id: 'gamma',
+              label: t.gamma,
+              min: 0,
+              max: 0.1,
+              step: 0.005,
+              value: this.gamma,
+              valueText: this.gamma.toFixed(3),
+              disabled: !sigmoid,
+              hint: sigmoid ? t.biasUpdates(this.biasSteps) : t.gammaHint,
+              onInput: (v) => this.view({ gamma: v }),
+            })
+      }
+      ${
+        this.isOff('seed')
+          ? nothing
+          : html`<div class="row">
             <label for="seed">${t.seed}</label><span></span>
             <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${String(c.seed)} aria-describedby=${this.problemFor('seed') ? 'seed-problem' : nothing}
               @change=${(e: Event) => this.change({ seed: (e.target as HTMLInputElement).value.trim() === '' ? Number.NaN : Number((e.target as HTMLInputElement).value) })} />
             ${this.problemLine('seed', 'seed')}
-          </div>`}
+          </div>`
+      }
     </fieldset>`;
   }
 
@@ -196,9 +314,20 @@ export class ControlPanel extends LitElement {
         <button @click=${() => this.command('reset')}>${t.reset}</button>
         ${sigmoid && !this.isOff('gamma') ? html`<button @click=${() => this.command('bias-step')} ?disabled=${this.gamma === 0}>${t.biasStep}</button>` : nothing}
       </div>
-      ${this.isOff('play')
-        ? nothing
-        : this.slider({ id: 'speed', label: t.speed, min: 0.5, max: 10, step: 0.5, value: this.speed, valueText: t.perSecond(this.speed), onInput: (v) => this.view({ speed: v }) })}
+      ${
+        this.isOff('play')
+          ? nothing
+          : this.slider({
+              id: 'speed',
+              label: t.speed,
+              min: 0.5,
+              max: 10,
+              step: 0.5,
+              value: this.speed,
+              valueText: t.perSecond(this.speed),
+              onInput: (v) => this.view({ speed: v }),
+            })
+      }
     </fieldset>`;
   }
 

@@ -90,7 +90,13 @@ export class CostCalculator extends LitElement {
 
   private costs(m: ScaleModel): { sparse: Cost; dense: Cost; sparseN: number; denseN: number } {
     const s = this.settings;
-    const base = { tokens: s.tokensT * 1e12, peakFlops: s.peakTflops * 1e12, utilisation: s.utilisationPct / 100, gpus: s.gpus, pricePerGpuHour: s.price };
+    const base = {
+      tokens: s.tokensT * 1e12,
+      peakFlops: s.peakTflops * 1e12,
+      utilisation: s.utilisationPct / 100,
+      gpus: s.gpus,
+      pricePerGpuHour: s.price,
+    };
     // The input embedding is a lookup, not a multiplication: it is in neither compute count.
     const sparseN = m.activeWithoutEmbedding;
     const denseN = m.total - m.embedding;
@@ -124,11 +130,13 @@ export class CostCalculator extends LitElement {
         </tbody>
       </table>
       <p>${richText(t.denseRatio((dense.dollars / sparse.dollars).toFixed(1)))}</p>
-      ${isV3
-        ? html`<p class=${atDefaults ? 'match' : ''} role="status">
+      ${
+        isV3
+          ? html`<p class=${atDefaults ? 'match' : ''} role="status">
             ${atDefaults ? '✓ ' : ''}${t.check(formatHours(sparse.gpuHours), `${off >= 0 ? '+' : '−'}${Math.abs(off).toFixed(2)}%`)}
           </p>`
-        : nothing}
+          : nothing
+      }
       <p class="published">${richText(t.published(formatExact(V3_TRAINING.gpus)))}</p>
       <p class="assume">${richText(t.assumptions(DEFAULT_COST.utilisationPct.toFixed(2)))}</p>
     `;

@@ -44,7 +44,14 @@ export class DropSummary extends LitElement {
     const factor = c.capacityFactor ?? (expertChoice ? 1 : null);
     if (factor === null || l.capacity === null) return html`<p class="formula" id="capacity-formula">${m.capacityNone}</p>`;
     const slots = capacityFor(T, c.topK, c.routedExperts, factor);
-    const worked = m.capacityWorked(formatFactor(factor), T, c.topK, c.routedExperts, formatRaw((factor * T * c.topK) / c.routedExperts), slots);
+    const worked = m.capacityWorked(
+      formatFactor(factor),
+      T,
+      c.topK,
+      c.routedExperts,
+      formatRaw((factor * T * c.topK) / c.routedExperts),
+      slots,
+    );
     return html`<p class="formula" id="capacity-formula">${expertChoice && c.capacityFactor === null ? m.expertChoiceNone : nothing}${worked}${
       slots !== l.capacity ? m.capacityClamped(l.capacity) : nothing
     }</p>`;

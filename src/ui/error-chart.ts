@@ -112,10 +112,12 @@ export class ErrorChart extends LitElement {
         ${xTicks.map((t) => svg`<text class="xtick" x=${x(t)} y=${H - BOTTOM + fontSize + 3} text-anchor="middle">${t}</text>`)}
         <line x1=${LEFT} x2=${W - RIGHT} y1=${y(0)} y2=${y(0)} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
         <text x=${(LEFT + W - RIGHT) / 2} y=${H - 6} text-anchor="middle">${t.axisBefore}d<tspan baseline-shift="sub" font-size="75%">c</tspan>${t.axisAfter}</text>
-        ${cur
-          ? svg`<line class="current" x1=${x(cur.dc)} x2=${x(cur.dc)} y1=${TOP - 4} y2=${y(0)} ${styleProps({ stroke: 'var(--moe-text)' })} stroke-width="1.5"></line>
+        ${
+          cur
+            ? svg`<line class="current" x1=${x(cur.dc)} x2=${x(cur.dc)} y1=${TOP - 4} y2=${y(0)} ${styleProps({ stroke: 'var(--moe-text)' })} stroke-width="1.5"></line>
             <text x=${x(cur.dc) + (cur.dc > (lo + hi) / 2 ? -5 : 5)} y=${TOP + 8} text-anchor=${cur.dc > (lo + hi) / 2 ? 'end' : 'start'} font-weight="700">d<tspan baseline-shift="sub" font-size="75%">c</tspan> = ${cur.dc}</text>`
-          : nothing}
+            : nothing
+        }
         ${SERIES.map((s) => {
           const d = pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.dc).toFixed(1)},${y(p[s.key]).toFixed(1)}`).join('');
           return svg`<path class=${`line ${s.key}`} d=${d} fill="none" stroke=${s.colour} stroke-width="2.2" stroke-dasharray=${s.dash}></path>

@@ -73,7 +73,13 @@ export class ExpertsPanel extends LitElement {
     const layer = this.layer;
     const r = layer?.tokens[this.current];
     const shared = Array.from({ length: this.sharedExperts }, (_, s): Block => ({
-      label: `S${s}`, params: this.sharedParams, shared: true, weight: null, dropped: false, choice: -1, colour: SHARED_COLOUR,
+      label: `S${s}`,
+      params: this.sharedParams,
+      shared: true,
+      weight: null,
+      dropped: false,
+      choice: -1,
+      colour: SHARED_COLOUR,
     }));
     const routed = (layer?.experts ?? []).map((ex): Block => {
       const j = r ? r.experts.indexOf(ex.index) : -1;
@@ -126,7 +132,12 @@ export class ExpertsPanel extends LitElement {
     // Text only where it fits the block at a readable size (the list below always has it).
     const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= textUnits(t) * 0.62 * font + 6 && side >= 18;
     const m = messages().sim.experts;
-    const style: Record<string, string> = { width: `${side.toFixed(2)}px`, height: `${side.toFixed(2)}px`, 'font-size': `${font.toFixed(1)}px`, '--ring': `${ring}px` };
+    const style: Record<string, string> = {
+      width: `${side.toFixed(2)}px`,
+      height: `${side.toFixed(2)}px`,
+      'font-size': `${font.toFixed(1)}px`,
+      '--ring': `${ring}px`,
+    };
     // Percent of the expert's colour over white: more colour for a larger gate weight.
     const strength = b.weight !== null ? Math.round(35 + (65 * b.weight) / maxW) : null;
     if (strength !== null) {
@@ -183,8 +194,18 @@ export class ExpertsPanel extends LitElement {
       const hi = Math.max(...ps);
       return lo === hi ? m.sizeSame(shared, formatCount(lo)) : m.sizeRange(shared, formatCount(lo), formatCount(hi));
     };
-    return m.sizesJoin([describe(true, blocks.filter((b) => b.shared).map((b) => b.params)), describe(false, blocks.filter((b) => !b.shared).map((b) => b.params))]
-      .filter(Boolean));
+    return m.sizesJoin(
+      [
+        describe(
+          true,
+          blocks.filter((b) => b.shared).map((b) => b.params),
+        ),
+        describe(
+          false,
+          blocks.filter((b) => !b.shared).map((b) => b.params),
+        ),
+      ].filter(Boolean),
+    );
   }
 }
 

@@ -164,10 +164,12 @@ export class ExportMenu extends LitElement {
         ${this.url ? html`<button type="button" @click=${() => void this.copyLink()}>${m.copyLink}</button>` : nothing}
       </div>
       <p class="status" role="status">${this.status()}</p>
-      ${this.manualLink !== null
-        ? html`<div class="manual"><label for="manual-link">${m.linkField}</label>
+      ${
+        this.manualLink !== null
+          ? html`<div class="manual"><label for="manual-link">${m.linkField}</label>
             <input id="manual-link" class="link" type="text" readonly translate="no" .value=${this.manualLink} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></div>`
-        : nothing}
+          : nothing
+      }
       <p class="caption">${m.caption}</p>
     `;
   }

@@ -49,9 +49,11 @@ export class ImbalanceNote extends LitElement {
     return html`<p id="even-share">${m.evenShare(T, c.topK, c.routedExperts, formatRaw(im.meanDemand), im.capacityAtOne)}</p>
       <p id="max-over-mean">${m.measured(im.maxDemand, formatRaw(im.meanDemand), ratio)}</p>
       <p id="at-one">${m.consequence(im.droppedAtOne, im.capacityAtOne)}</p>
-      ${p
-        ? html`<p id="all-sentences">${m.allSentences(p.batches, p.maxOverMean.mean.toFixed(2), p.maxOverMean.max.toFixed(2), formatPercent(dropShare(p)))}</p>`
-        : nothing}
+      ${
+        p
+          ? html`<p id="all-sentences">${m.allSentences(p.batches, p.maxOverMean.mean.toFixed(2), p.maxOverMean.max.toFixed(2), formatPercent(dropShare(p)))}</p>`
+          : nothing
+      }
       <p>${m.balance}</p>`;
   }
 }

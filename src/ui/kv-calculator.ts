@@ -123,7 +123,9 @@ export class KvCalculator extends LitElement {
   }
 
   private announce(): void {
-    this.dispatchEvent(new KvSettingsEvent({ preset: this.current().id, context: this.context, batch: this.batch, precision: this.precision }));
+    this.dispatchEvent(
+      new KvSettingsEvent({ preset: this.current().id, context: this.context, batch: this.batch, precision: this.precision }),
+    );
   }
 
   private setContext(v: number): void {
@@ -158,7 +160,10 @@ export class KvCalculator extends LitElement {
     return html`<div class="controls">
       <div class="control">
         <label for="preset">${t.model}</label><span></span>
-        <select id="preset" @change=${(e: Event) => { this.preset = (e.target as HTMLSelectElement).value; this.announce(); }}>
+        <select id="preset" @change=${(e: Event) => {
+          this.preset = (e.target as HTMLSelectElement).value;
+          this.announce();
+        }}>
           ${this.presets.map((q) => {
             const named = t.presetNames[q.id] !== undefined;
             return html`<option value=${q.id} ?selected=${q.id === p.id} translate=${named ? 'yes' : 'no'}>${presetName(q)}</option>`;
@@ -187,7 +192,10 @@ export class KvCalculator extends LitElement {
       </div>
       <div class="control">
         <label for="precision">${t.precision}</label><span></span>
-        <select id="precision" @change=${(e: Event) => { this.precision = (e.target as HTMLSelectElement).value as Precision; this.announce(); }}>
+        <select id="precision" @change=${(e: Event) => {
+          this.precision = (e.target as HTMLSelectElement).value as Precision;
+          this.announce();
+        }}>
           ${(Object.keys(PRECISIONS) as Precision[]).map((k) => html`<option value=${k} ?selected=${k === this.precision}>${t.precisions[k]}</option>`)}
         </select>
       </div>

@@ -93,10 +93,12 @@ export class LayerExperts extends LitElement {
     const L = m.layer;
     return html`
       <p class="rule"><strong>${t.rule}</strong> ${this.ruleText(m)}</p>
-      ${L.experts + L.shared <= MAX_DRAWN
-        ? // Up to 2,048 blocks: drawn again only when what they show changes (not while a router is drawn).
-          guard([m, this.route, this.size.width, getLang()], () => this.renderLayer(m))
-        : html`<p>${t.tooMany(formatExact(L.experts))}</p>`}
+      ${
+        L.experts + L.shared <= MAX_DRAWN
+          ? // Up to 2,048 blocks: drawn again only when what they show changes (not while a router is drawn).
+            guard([m, this.route, this.size.width, getLang()], () => this.renderLayer(m))
+          : html`<p>${t.tooMany(formatExact(L.experts))}</p>`
+      }
       <div class="controls">
         <button type="button" @click=${() => this.dispatchEvent(new RouteTokenEvent())}>${t.route}</button>
         <span>${t.routeHint}</span>
@@ -148,8 +150,9 @@ export class LayerExperts extends LitElement {
     const t = messages().scale.layer;
     return html`
       <div role="img" aria-label=${this.summary(m)}>
-        ${L.shared > 0
-          ? html`<div class="layer">
+        ${
+          L.shared > 0
+            ? html`<div class="layer">
               <div class="group shared">
                 <span class="gname">${t.sharedGroup(L.shared)}</span>
                 <div class="blocks" ${styleProps({ gap: `${gap}px` })}>
@@ -157,7 +160,8 @@ export class LayerExperts extends LitElement {
                 </div>
               </div>
             </div>`
-          : nothing}
+            : nothing
+        }
         <div class="layer">
           ${Array.from({ length: L.nGroup }, (_, g) => {
             const dropped = kept !== null && !kept.has(g);
@@ -188,7 +192,12 @@ export class LayerExperts extends LitElement {
   private block(label: string, side: number, cls: string, weight: number | null, colour: string, maxW: number) {
     const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
     const font = Math.min(13, Math.max(8, side / 3.2));
-    const style: Record<string, string> = { width: `${side}px`, height: `${side}px`, 'font-size': `${font.toFixed(1)}px`, '--ring': `${ring}px` };
+    const style: Record<string, string> = {
+      width: `${side}px`,
+      height: `${side}px`,
+      'font-size': `${font.toFixed(1)}px`,
+      '--ring': `${ring}px`,
+    };
     if (weight !== null) {
       const strength = Math.round(40 + (60 * weight) / maxW);
       const bg = tint(colour, strength);
@@ -255,7 +264,9 @@ export class LayerExperts extends LitElement {
       t.summaryLayer(m.inSentence, L.experts, L.nGroup, L.shared),
       r ? t.summaryChosen(r.chosen.map((e) => `E${e}`).join(t.listSep)) : t.summaryNone,
       r?.keptGroups ? t.summaryGroups(r.keptGroups.map((g) => g + 1).join(t.listSep)) : '',
-    ].filter(Boolean).join(t.summarySep);
+    ]
+      .filter(Boolean)
+      .join(t.summarySep);
   }
 }
 

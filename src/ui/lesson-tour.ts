@@ -131,7 +131,11 @@ export class LessonTour extends LitElement {
     if (a && this.guess !== null && best !== undefined) {
       const right = best === this.guess;
       const inTopK = a.chosen.some((c) => c.expert === this.guess);
-      const text = right ? m.right(token, this.guess, list) : inTopK ? m.inTopK(token, this.guess, best, list) : m.wrong(token, this.guess, best, list);
+      const text = right
+        ? m.right(token, this.guess, list)
+        : inTopK
+          ? m.inTopK(token, this.guess, best, list)
+          : m.wrong(token, this.guess, best, list);
       const after = this.stepText().after;
       result = html`<p class="result ${right ? 'right' : inTopK ? 'close' : 'wrong'}">${text}</p>${after && this.published ? html`<p>${after(a, this.published)}</p>` : nothing}`;
     }

@@ -23,7 +23,10 @@ export interface LinkNoticeExtras {
  * opening link that were ignored with what was used instead, and the page's own lines; worded in
  * the page's current language each time it renders.
  */
-export function linkNotices(notices: readonly (string | CoreMessage)[], { lang = null, extra = [], id }: LinkNoticeExtras = {}): TemplateResult | typeof nothing {
+export function linkNotices(
+  notices: readonly (string | CoreMessage)[],
+  { lang = null, extra = [], id }: LinkNoticeExtras = {},
+): TemplateResult | typeof nothing {
   const c = messages().common;
   const lines = [...(lang === null ? [] : [c.langIgnored(lang.slice(0, 24))]), ...notices.map((n) => localized(n)), ...extra];
   if (lines.length === 0) return nothing;
@@ -33,4 +36,3 @@ export function linkNotices(notices: readonly (string | CoreMessage)[], { lang =
     ${lines.length > 8 ? c.andMore(lines.length - 8) : nothing}
   </div>`;
 }
-

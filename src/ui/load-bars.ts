@@ -55,7 +55,12 @@ export class LoadBars extends LitElement {
     const cap = this.capacity;
     const over = cap === null ? 0 : ex.filter((e) => e.demand > e.load).length;
     const tail = cap === null ? m.noCapacity : m.capacityOver(cap, over);
-    if (ex.length <= LABELLED_MAX) return m.summaryEach(label, ex.map((e) => `E${e.index}: ${e.demand}`), tail);
+    if (ex.length <= LABELLED_MAX)
+      return m.summaryEach(
+        label,
+        ex.map((e) => `E${e.index}: ${e.demand}`),
+        tail,
+      );
     const d = ex.map((e) => e.demand);
     const idle = d.filter((v) => v === 0).length;
     return m.summaryMany(label, ex.length, Math.min(...d), Math.max(...d), idle, tail);
@@ -100,19 +105,33 @@ export class LoadBars extends LitElement {
           return svg`
           <rect class="bar" x=${x} y=${y(kept)} width=${bw} height=${BASE - y(kept)} ${styleProps({ fill: labels ? expertColour(e.index) : paint('accent') })}></rect>
           ${e.demand > kept ? svg`<rect class="drop" x=${x} y=${y(e.demand)} width=${bw} height=${y(kept) - y(e.demand)} fill="url(#hatch)" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width=${labels ? 1 : 0.5}></rect>` : nothing}
-          ${labels ? svg`<text class="value" x=${x + bw / 2} y=${y(e.demand) - 3} text-anchor="middle">${e.demand}</text>
-          <text class="name" x=${x + bw / 2} y=${H - 4} text-anchor="middle">E${e.index}</text>` : nothing}`;
+          ${
+            labels
+              ? svg`<text class="value" x=${x + bw / 2} y=${y(e.demand) - 3} text-anchor="middle">${e.demand}</text>
+          <text class="name" x=${x + bw / 2} y=${H - 4} text-anchor="middle">E${e.index}</text>`
+              : nothing
+          }`;
         })}
-        ${ticks.map((t) => svg`<line class="tick" x1=${LEFT + t * slot} x2=${LEFT + t * slot} y1=${BASE} y2=${BASE + 4} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
-          <text class="name" x=${LEFT + t * slot} y=${H - 4} text-anchor="start">E${t}</text>`)}
+        ${ticks.map(
+          (
+            t,
+          ) => svg`<line class="tick" x1=${LEFT + t * slot} x2=${LEFT + t * slot} y1=${BASE} y2=${BASE + 4} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
+          <text class="name" x=${LEFT + t * slot} y=${H - 4} text-anchor="start">E${t}</text>`,
+        )}
         <line x1=${LEFT} x2=${W - right} y1=${BASE} y2=${BASE} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
         <text class="axis" x=${LEFT - 3} y=${BASE + 3} text-anchor="end">0</text>
-        ${labels ? nothing : svg`<line x1=${LEFT - 2} x2=${W - right} y1=${y(top)} y2=${y(top)} ${styleProps({ stroke: 'var(--moe-grey-99)' })} stroke-width="0.5"></line>
-          <text class="axis" x=${LEFT - 3} y=${y(top) + 3} text-anchor="end">${top}</text>`}
-        ${this.capacity !== null
-          ? svg`<line class="cap" x1=${LEFT} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>
+        ${
+          labels
+            ? nothing
+            : svg`<line x1=${LEFT - 2} x2=${W - right} y1=${y(top)} y2=${y(top)} ${styleProps({ stroke: 'var(--moe-grey-99)' })} stroke-width="0.5"></line>
+          <text class="axis" x=${LEFT - 3} y=${y(top) + 3} text-anchor="end">${top}</text>`
+        }
+        ${
+          this.capacity !== null
+            ? svg`<line class="cap" x1=${LEFT} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>
           <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + 3.5}>${messages().sim.bars.capacityLine(this.capacity)}</text>`
-          : nothing}
+            : nothing
+        }
       </svg>
       ${this.table()}`;
   }

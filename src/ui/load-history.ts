@@ -60,7 +60,13 @@ export function loadFigures(loads: readonly (readonly number[])[], window = WIND
   const choices = sum.reduce((a, b) => a + b, 0);
   const mean = choices / E;
   if (mean === 0) return null;
-  return { maxOverMean: Math.max(...sum) / mean, minOverMean: Math.min(...sum) / mean, idle: sum.filter((v) => v === 0).length, steps: recent.length, choices };
+  return {
+    maxOverMean: Math.max(...sum) / mean,
+    minOverMean: Math.min(...sum) / mean,
+    idle: sum.filter((v) => v === 0).length,
+    steps: recent.length,
+    choices,
+  };
 }
 
 interface Column {
@@ -83,7 +89,8 @@ export function columns(loads: readonly (readonly number[])[], firstStep: number
     const hi = Math.floor(((c + 1) * loads.length) / count);
     if (hi <= lo) continue;
     const sum = new Array<number>(E).fill(0);
-    for (let s = Math.max(0, Math.min(lo, hi - smooth)); s < hi; s++) (loads[s] as number[]).forEach((v, e) => (sum[e] = (sum[e] as number) + v));
+    for (let s = Math.max(0, Math.min(lo, hi - smooth)); s < hi; s++)
+      (loads[s] as number[]).forEach((v, e) => (sum[e] = (sum[e] as number) + v));
     const total = sum.reduce((a, b) => a + b, 0);
     out.push({ from: firstStep + lo, to: firstStep + hi - 1, share: sum.map((v) => (total > 0 ? v / total : 0)) });
   }
@@ -160,12 +167,14 @@ export class LoadHistory extends LitElement {
     const labelEvery = rh >= 11 ? 1 : Math.ceil(11 / rh);
     const last = this.firstStep + this.loads.length - 1;
     return html`
-      ${this.hideFigure
-        ? nothing
-        : html`<div class="figure">
+      ${
+        this.hideFigure
+          ? nothing
+          : html`<div class="figure">
         <span>${withSlots(m.maxMeanNow, { value: html`<strong class="max-mean">${f ? f.maxOverMean.toFixed(2) : '–'}</strong>` })}</span>
         <span class="sub">${f ? m.figures(f.steps, f.choices.toLocaleString('en'), f.minOverMean.toFixed(2), f.idle) : ''}</span>
-      </div>`}
+      </div>`
+      }
       <div class="strip">
         <div class="names" aria-hidden="true" ${styleProps({ 'grid-template-rows': `repeat(${E}, ${rh}px)` })}>
           ${Array.from({ length: E }, (_, e) => html`<span>${e % labelEvery === 0 ? `E${e}` : ''}</span>`)}

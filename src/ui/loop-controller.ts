@@ -105,7 +105,10 @@ export class StaggeredState {
   view(s: TrainState): TrainState {
     const shown = this.shown;
     if (!shown || shown.trace === null) this.shown = { specialisation: s.specialisation, trace: s.trace, scoreHistory: s.scoreHistory };
-    else if (!this.frame && (shown.specialisation !== s.specialisation || shown.trace !== s.trace || shown.scoreHistory !== s.scoreHistory)) {
+    else if (
+      !this.frame &&
+      (shown.specialisation !== s.specialisation || shown.trace !== s.trace || shown.scoreHistory !== s.scoreHistory)
+    ) {
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
         this.shown = null;

@@ -64,7 +64,12 @@ export function buckets(points: readonly LossPoint[], n: number): Bucket[] {
     if (hi <= lo) continue;
     const part = points.slice(lo, hi);
     const mean = (key: LossKey | 'step') => part.reduce((a, p) => a + p[key], 0) / part.length;
-    out.push({ from: (part[0] as LossPoint).step, to: (part[part.length - 1] as LossPoint).step, step: mean('step'), values: { taskLoss: mean('taskLoss'), balanceLoss: mean('balanceLoss'), zLoss: mean('zLoss') } });
+    out.push({
+      from: (part[0] as LossPoint).step,
+      to: (part[part.length - 1] as LossPoint).step,
+      step: mean('step'),
+      values: { taskLoss: mean('taskLoss'), balanceLoss: mean('balanceLoss'), zLoss: mean('zLoss') },
+    });
   }
   return out;
 }
@@ -168,7 +173,9 @@ export class LossChart extends LitElement {
     const first = p[0]?.step ?? 0;
     const last = p[p.length - 1]?.step ?? 0;
     const m = messages().train.loss;
-    const lines = this.series.map((s) => m.summaryLine(seriesName(s), formatLoss(this.end(SERIES[s].key, false)), formatLoss(this.end(SERIES[s].key, true))));
+    const lines = this.series.map((s) =>
+      m.summaryLine(seriesName(s), formatLoss(this.end(SERIES[s].key, false)), formatLoss(this.end(SERIES[s].key, true))),
+    );
     return m.summary(this.name, first, last, this.logScale, lines, ENDS);
   }
 
@@ -180,12 +187,14 @@ export class LossChart extends LitElement {
           const info = SERIES[s];
           return html`<li class=${`legend-${s}`}>
             <svg aria-hidden="true" viewBox="0 0 28 10"><line x1="1" x2="27" y1="5" y2="5" stroke=${info.colour} stroke-width="3" stroke-dasharray=${info.dash || nothing}></line></svg>
-            <span>${this.points.length
-              ? withSlots(m.legend(seriesName(s)), {
-                  now: html`<strong class="now">${formatLoss(this.end(info.key, true))}</strong>`,
-                  start: html`<span class="start">${formatLoss(this.end(info.key, false))}</span>`,
-                })
-              : seriesName(s)}</span>
+            <span>${
+              this.points.length
+                ? withSlots(m.legend(seriesName(s)), {
+                    now: html`<strong class="now">${formatLoss(this.end(info.key, true))}</strong>`,
+                    start: html`<span class="start">${formatLoss(this.end(info.key, false))}</span>`,
+                  })
+                : seriesName(s)
+            }</span>
           </li>`;
         })}
       </ul>
@@ -224,7 +233,10 @@ export class LossChart extends LitElement {
       y = (v: number) => TOP + ((hi - Math.log10(v)) / (hi - lo)) * (H - TOP - BOTTOM);
       const decades = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
       const mults = hi - lo <= 2 ? [1, 2, 5] : [1];
-      ticks = decades.flatMap((d) => mults.map((m) => m * 10 ** d)).filter((v) => v <= 10 ** hi * 1.0001).map((v) => ({ v, text: tickText(v) }));
+      ticks = decades
+        .flatMap((d) => mults.map((m) => m * 10 ** d))
+        .filter((v) => v <= 10 ** hi * 1.0001)
+        .map((v) => ({ v, text: tickText(v) }));
     } else {
       const t = linearTicks(Math.max(1e-9, ...values));
       const max = t[t.length - 1] as number;
@@ -247,10 +259,14 @@ export class LossChart extends LitElement {
       return d;
     };
     return html`<svg class="chart" viewBox="0 0 ${W} ${H}" height=${H} role="img" aria-label=${this.summary()}>
-      ${ticks.map((t) => svg`<line class="grid" x1=${LEFT} x2=${W - RIGHT} y1=${y(t.v)} y2=${y(t.v)}></line>
-        <text x=${LEFT - 5} y=${y(t.v) + 4} text-anchor="end">${t.text}</text>`)}
-      ${xTicks.map((s) => svg`<line class="axis" x1=${x(s)} x2=${x(s)} y1=${H - BOTTOM} y2=${H - BOTTOM + 4}></line>
-        <text x=${x(s)} y=${H - BOTTOM + 16} text-anchor="middle">${s}</text>`)}
+      ${ticks.map(
+        (t) => svg`<line class="grid" x1=${LEFT} x2=${W - RIGHT} y1=${y(t.v)} y2=${y(t.v)}></line>
+        <text x=${LEFT - 5} y=${y(t.v) + 4} text-anchor="end">${t.text}</text>`,
+      )}
+      ${xTicks.map(
+        (s) => svg`<line class="axis" x1=${x(s)} x2=${x(s)} y1=${H - BOTTOM} y2=${H - BOTTOM + 4}></line>
+        <text x=${x(s)} y=${H - BOTTOM + 16} text-anchor="middle">${s}</text>`,
+      )}
       <line class="axis" x1=${LEFT} x2=${W - RIGHT} y1=${H - BOTTOM} y2=${H - BOTTOM}></line>
       <line class="axis" x1=${LEFT} x2=${LEFT} y1=${TOP} y2=${H - BOTTOM}></line>
       <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">${messages().train.loss.xAxis}</text>

@@ -280,9 +280,10 @@ export class MoeApp extends LitElement {
     return html`<section class="wide ${this.hl('tokens')}" aria-labelledby="tokens-h">
       ${this.look('tokens')}
       <h2 id="tokens-h">${m.tokensTitle}</h2>
-      ${hidden
-        ? nothing
-        : html`<div class="sentence">
+      ${
+        hidden
+          ? nothing
+          : html`<div class="sentence">
             <label>${m.sentence}
               <input type="text" .value=${s.text} maxlength="2000" @change=${(e: Event) => void this.sim.setText((e.target as HTMLInputElement).value)} />
             </label>
@@ -292,17 +293,20 @@ export class MoeApp extends LitElement {
                 ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
               </select>
             </label>
-          </div>`}
+          </div>`
+      }
       ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
       ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
       ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
       <token-strip .tokens=${t?.tokens ?? []} .routing=${conceal === null ? routing : routing.slice(0, conceal)} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></token-strip>
-      ${s.config.layers > 1
-        ? html`<p><label>${m.layerShown}
+      ${
+        s.config.layers > 1
+          ? html`<p><label>${m.layerShown}
             <select @change=${(e: Event) => this.sim.setLayer(Number((e.target as HTMLSelectElement).value))}>
               ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === s.layer}>${m.layerOption(l + 1, s.config.layers)}</option>`)}
             </select></label> ${m.layerHint}</p>`
-        : nothing}
+          : nothing
+      }
       <div class="meter ${this.hl('meter')}">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
       <export-menu
         .trace=${t}
@@ -414,16 +418,17 @@ export class MoeApp extends LitElement {
           </div>
         </div>
         <p>${m.intro(shape.active, shape.experts, shape.shared)}</p>
-        ${this.tour.ref
-          ? nothing
-          : html`<div class="start-tour"><button @click=${() => void this.startTour()}>${messages().lessons.start}</button><span>${messages().lessons.startHint}</span></div>`}
+        ${
+          this.tour.ref
+            ? nothing
+            : html`<div class="start-tour"><button @click=${() => void this.startTour()}>${messages().lessons.start}</button><span>${messages().lessons.startHint}</span></div>`
+        }
         <nav aria-label=${m.lessonsNav}>
           ${(Object.keys(LESSON_PAGES) as LessonPage[]).map((page) => html`<a href=${href(page)}>${m.links[page]}</a>`)}
         </nav>
       </header>
     `;
   }
-
 
   private renderBody(s: SimState) {
     const t = s.trace;

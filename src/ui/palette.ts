@@ -55,5 +55,11 @@ export function textOn(colour: string): string {
  */
 export function tint(colour: string, percent: number): string {
   const t = Math.max(0, Math.min(100, percent)) / 100;
-  return `#${channels(colour).map((c) => Math.round(255 + (c - 255) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${channels(colour)
+    .map((c) =>
+      Math.round(255 + (c - 255) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

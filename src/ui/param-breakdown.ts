@@ -145,7 +145,11 @@ export class ParamBreakdown extends LitElement {
     const p = m.published!;
     const off = (n: number, of: number) => `${n >= of ? '+' : '−'}${Math.abs((n / of - 1) * 100).toFixed(1)}%`;
     const t = messages().scale.breakdown;
-    const published = t.published(messages().scale.core.publishedSource[p.sourceId], formatScale(p.total, 1).replace('.0B', 'B'), formatScale(p.active, 1).replace('.0B', 'B'));
+    const published = t.published(
+      messages().scale.core.publishedSource[p.sourceId],
+      formatScale(p.total, 1).replace('.0B', 'B'),
+      formatScale(p.active, 1).replace('.0B', 'B'),
+    );
     const counted = t.counted(
       formatScale(m.total),
       off(m.total, p.total),
@@ -190,9 +194,11 @@ export class ParamBreakdown extends LitElement {
     return html`<details>
       <summary>${t.notesSummary}</summary>
       <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.codedLeftOut.length ? t.configHas(t.and(m.codedLeftOut.map((l) => realNoteText(core.realNotes, l)))) : ''}</p>
-      ${m.codedDefaults.length
-        ? html`<p>${t.defaultsIntro}</p><ul>${m.codedDefaults.map((d) => html`<li><code>${realNoteText(core.realNotes, d)}</code></li>`)}</ul>`
-        : html`<p>${t.allFields}</p>`}
+      ${
+        m.codedDefaults.length
+          ? html`<p>${t.defaultsIntro}</p><ul>${m.codedDefaults.map((d) => html`<li><code>${realNoteText(core.realNotes, d)}</code></li>`)}</ul>`
+          : html`<p>${t.allFields}</p>`
+      }
       ${core
         .notes({
           english: m.notes.map((n) => localized(n)),

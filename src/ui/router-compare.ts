@@ -139,11 +139,13 @@ export class RouterCompare extends LitElement {
       <code>${info.formula}</code>
       <p>${info.words}</p>
       ${run.problem ? html`<p class="problem">${this.problemText(run)}</p>` : nothing}
-      ${t && layer
-        ? html`<token-strip .tokens=${t.tokens} .routing=${layer.tokens} .current=${-1}></token-strip>
+      ${
+        t && layer
+          ? html`<token-strip .tokens=${t.tokens} .routing=${layer.tokens} .current=${-1}></token-strip>
             <load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${m.tokensPerExpert(info.name)}></load-bars>
             <p>${m.summary(layer.balance.maxOverMean.toFixed(2), layer.skippedTokens, formatCount(t.params.activeMean), formatCount(t.params.total), formatPercent(t.params.activeMean / t.params.total))}</p>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -236,7 +236,12 @@ export class RouterPanel extends LitElement {
     const groups = groupCount(r, this.groupSize);
     const size = rows.length / groups;
     const m = messages().sim.router;
-    const valueHead = this.router === 'sigmoid-bias' && r.biased ? m.valueBias : this.router === 'noisy-topk' && r.noise ? m.valueNoise : scoreName(this.router);
+    const valueHead =
+      this.router === 'sigmoid-bias' && r.biased
+        ? m.valueBias
+        : this.router === 'noisy-topk' && r.noise
+          ? m.valueNoise
+          : scoreName(this.router);
     const row = (x: Row) => {
       const fill = x.dropped ? HATCH : x.choice >= 0 ? expertColour(x.e) : '';
       const n = x.noise;
@@ -257,15 +262,17 @@ export class RouterPanel extends LitElement {
     const kept = r.keptGroups ?? [];
     return html`<ol class="rows" aria-label=${m.rowsLabel}>
       <li class="head" aria-hidden="true"><span class="e">${m.expert}</span><span></span><span class="v">${valueHead}</span><span class="res">${m.result}</span></li>
-      ${groups > 1
-        ? Array.from({ length: groups }, (_, g) => {
-            const rank = kept.indexOf(g);
-            return html`<li class="group ${rank >= 0 ? 'kept' : ''}">
+      ${
+        groups > 1
+          ? Array.from({ length: groups }, (_, g) => {
+              const rank = kept.indexOf(g);
+              return html`<li class="group ${rank >= 0 ? 'kept' : ''}">
                 ${rank >= 0 ? m.groupKept(g, rank + 1, kept.length) : m.groupNotKept(g)}
               </li>
               ${rows.slice(g * size, (g + 1) * size).map(row)}`;
-          })
-        : rows.map(row)}
+            })
+          : rows.map(row)
+      }
     </ol>`;
   }
 
@@ -279,7 +286,11 @@ export class RouterPanel extends LitElement {
     // Chosen experts: two-line labels (number, weight) in one row, spread apart, with leader lines.
     const labelW = Math.min(48, W / Math.max(1, chosen.length));
     const font = Math.max(9, Math.min(13, labelW / 3.6));
-    const at = spread(chosen.map((x) => (x.e + 0.5) * slot), labelW, W);
+    const at = spread(
+      chosen.map((x) => (x.e + 0.5) * slot),
+      labelW,
+      W,
+    );
     const top = 2 * font + 26;
     const base = top + 120;
     const noise = this.router === 'noisy-topk' && r.noise ? rows.map((x) => x.noise ?? 0) : null;
@@ -295,12 +306,23 @@ export class RouterPanel extends LitElement {
     const y = (v: number) => base - ((base - top) * Math.max(0, v)) / max;
     const summary = m.chartSummary(E, scoreName(this.router), dec(Math.min(...rows.map((x) => x.score))), dec(max), this.outcome(rows, r));
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
-      ${groups > 1
-        ? (r.keptGroups ?? []).map((g) => svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} ${styleProps({ fill: 'var(--moe-kept-group)' })}></rect>`)
-        : nothing}
-      ${groups > 1
-        ? Array.from({ length: groups - 1 }, (_, g) => svg`<line x1=${(g + 1) * gw} x2=${(g + 1) * gw} y1=${top} y2=${base} ${styleProps({ stroke: 'var(--moe-group-line)' })} stroke-dasharray="3 3"></line>`)
-        : nothing}
+      ${
+        groups > 1
+          ? (r.keptGroups ?? []).map(
+              (g) =>
+                svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} ${styleProps({ fill: 'var(--moe-kept-group)' })}></rect>`,
+            )
+          : nothing
+      }
+      ${
+        groups > 1
+          ? Array.from(
+              { length: groups - 1 },
+              (_, g) =>
+                svg`<line x1=${(g + 1) * gw} x2=${(g + 1) * gw} y1=${top} y2=${base} ${styleProps({ stroke: 'var(--moe-group-line)' })} stroke-dasharray="3 3"></line>`,
+            )
+          : nothing
+      }
       ${rows.map((x) => {
         const fill = x.dropped ? paint('error') : x.choice >= 0 ? expertColour(x.e) : paint('idle');
         return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} ${styleProps({ fill })}></rect>`;
@@ -315,23 +337,27 @@ export class RouterPanel extends LitElement {
           <text x=${lx} y=${2 * font + 2} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, fill: paint(x.dropped ? 'error' : 'text') })}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
       })}
       <line x1="0" x2=${W} y1=${base} y2=${base} ${styleProps({ stroke: 'var(--moe-text-3)' })}></line>
-      ${noise
-        ? svg`<text x="0" y=${base + 14} ${styleProps({ 'font-size': '11px' })}>${m.noiseAxis}</text>
+      ${
+        noise
+          ? svg`<text x="0" y=${base + 14} ${styleProps({ 'font-size': '11px' })}>${m.noiseAxis}</text>
             <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} ${styleProps({ stroke: 'var(--moe-grey-99)' })}></line>
             ${noise.map((n, e) => {
               const h = (12 * Math.abs(n)) / noiseMax;
               return svg`<rect x=${e * slot} y=${n >= 0 ? noiseMid - h : noiseMid} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${h} ${styleProps({ fill: 'var(--moe-purple)' })}></rect>`;
             })}`
-        : nothing}
+          : nothing
+      }
       ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} ${styleProps({ 'font-size': '11px' })}>E${e}</text>`)}
-      ${groups > 1
-        ? Array.from({ length: groups }, (_, g) => {
-            const kept = (r.keptGroups ?? []).includes(g);
-            const fits = (t: string) => textUnits(t) * 7 + 8 <= gw;
-            const text = m.groupLabels(g, kept).find(fits) ?? '';
-            return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" ${styleProps({ 'font-size': '11px', 'font-weight': kept ? 700 : 400 })}>${text}</text>`;
-          })
-        : nothing}
+      ${
+        groups > 1
+          ? Array.from({ length: groups }, (_, g) => {
+              const kept = (r.keptGroups ?? []).includes(g);
+              const fits = (t: string) => textUnits(t) * 7 + 8 <= gw;
+              const text = m.groupLabels(g, kept).find(fits) ?? '';
+              return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" ${styleProps({ 'font-size': '11px', 'font-weight': kept ? 700 : 400 })}>${text}</text>`;
+            })
+          : nothing
+      }
     </svg>`;
   }
 

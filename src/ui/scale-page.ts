@@ -53,7 +53,9 @@ function presetModel(p: Preset): ScaleModel {
 /** JSON with sorted keys, to recognise a pasted config that is exactly a preset. */
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x,
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
   );
 }
 
@@ -326,7 +328,7 @@ export class ScalePage extends LitElement {
       const same = PRESETS.find((p) => canonical(p.config) === canonical(parsed.value));
       // The model's own name is the English one; the page shows it through shown(), in its language.
       const from = e.fileName ? `from ${e.fileName}` : 'pasted';
-      const name = same ? `${same.name} (${from})` : e.fileName ?? 'your config.json';
+      const name = same ? `${same.name} (${from})` : (e.fileName ?? 'your config.json');
       this.model = scaleModelFromConfig(parsed.value, { id: 'custom', name, published: same?.published ?? null });
       configs.set(this.model, parsed.value);
       this.naming = { same: same?.name ?? null, fileName: e.fileName };

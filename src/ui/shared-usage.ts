@@ -44,7 +44,9 @@ export class SharedUsage extends LitElement {
     if (!layer || n === 0) return nothing;
     const shared = (layer.sharedLoad ?? []).map((load, j) => ({ label: `S${j}`, kind: x.kindShared, load, cls: 'shared-row' }));
     const routed = [...layer.experts].sort((a, b) => b.load - a.load || a.index - b.index);
-    const shownRouted = routed.slice(0, MAX_ROUTED_ROWS).map((e) => ({ label: `E${e.index}`, kind: x.kindRouted, load: e.load, cls: 'routed-row' }));
+    const shownRouted = routed
+      .slice(0, MAX_ROUTED_ROWS)
+      .map((e) => ({ label: `E${e.index}`, kind: x.kindRouted, load: e.load, cls: 'routed-row' }));
     const maxRouted = routed[0]?.load ?? 0;
     return html`
       <p class="big" role="status" id="shared-verdict">${shared.length ? x.allTokens(shared.length, n, maxRouted) : x.noShared}</p>

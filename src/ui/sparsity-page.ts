@@ -144,9 +144,11 @@ export class SparsityPage extends LitElement {
           ${sentenceNotices(s.text, s.textCut)}
           ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
           <token-active-table .trace=${t}></token-active-table>
-          ${t && V3
-            ? html`<p class="note">${p.embeddingNote(m.count(t.params.embedding), V3.name, m.percent((V3.active - V3.activeWithoutEmbedding) / V3.total))}</p>`
-            : nothing}
+          ${
+            t && V3
+              ? html`<p class="note">${p.embeddingNote(m.count(t.params.embedding), V3.name, m.percent((V3.active - V3.activeWithoutEmbedding) / V3.total))}</p>`
+              : nothing
+          }
           <p class="status">${m.backend(s.backend?.name ?? '…')}</p>
         </section>
         <section aria-labelledby="sweep-h">

@@ -78,13 +78,15 @@ export class SpecialisationMapView extends LitElement {
             const total = row.reduce((a, b) => a + b, 0);
             const best = Math.max(...row);
             const category = m.categories[i];
-            return html`<tr><th scope="row">${category === undefined ? '' : w.categories[category]} <span class="n">(${total})</span></th>${row.map((c) => {
-              const share = total > 0 ? c / total : 0;
-              const strength = Math.round(100 * share);
-              const bg = tint(HEAT_COLOUR, strength);
-              const style = c > 0 ? { background: bg, color: textOn(bg) } : {};
-              return html`<td class=${c === 0 ? 'zero' : c === best ? 'top' : ''} ${styleProps(style)}>${c}</td>`;
-            })}</tr>`;
+            return html`<tr><th scope="row">${category === undefined ? '' : w.categories[category]} <span class="n">(${total})</span></th>${row.map(
+              (c) => {
+                const share = total > 0 ? c / total : 0;
+                const strength = Math.round(100 * share);
+                const bg = tint(HEAT_COLOUR, strength);
+                const style = c > 0 ? { background: bg, color: textOn(bg) } : {};
+                return html`<td class=${c === 0 ? 'zero' : c === best ? 'top' : ''} ${styleProps(style)}>${c}</td>`;
+              },
+            )}</tr>`;
           })}
         </tbody>
       </table></div>

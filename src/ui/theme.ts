@@ -168,7 +168,9 @@ const SHARED_TOKENS = { font: 'system-ui, sans-serif' } as const;
 /** The declarations of one theme: `--moe-text: #111; …; --moe-font: …; color-scheme: light`. */
 export function declarations(theme: Theme): string {
   const tokens = (Object.keys(LIGHT) as Token[]).map((t) => `--moe-${t}: ${tokenValue(t, theme)};`).join(' ');
-  const shared = Object.entries(SHARED_TOKENS).map(([name, v]) => `--moe-${name}: ${v};`).join(' ');
+  const shared = Object.entries(SHARED_TOKENS)
+    .map(([name, v]) => `--moe-${name}: ${v};`)
+    .join(' ');
   return `${tokens} ${shared} color-scheme: ${theme};`;
 }
 

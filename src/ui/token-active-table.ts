@@ -62,7 +62,12 @@ export class TokenActiveTable extends LitElement {
     if (!t || t.tokens.length === 0) return nothing;
     const parts = tokenBreakdown(t);
     const total = t.params.total;
-    const names: Record<(typeof SEGMENTS)[number], string> = { embedding: s.embedding, router: s.router, shared: s.shared, routed: s.routed };
+    const names: Record<(typeof SEGMENTS)[number], string> = {
+      embedding: s.embedding,
+      router: s.router,
+      shared: s.shared,
+      routed: s.routed,
+    };
     return html`
       <p class="big" role="status" id="average">${s.average(m.count(Math.round(t.params.activeMean)), m.count(total), m.percent(t.params.activeMean / total), t.tokens.length)}</p>
       ${t.layers.length > 1 ? html`<p>${s.layersNote(t.layers.length)}</p>` : nothing}

@@ -15,7 +15,19 @@ import { formatCount } from './format';
 import { LocaleController, messages } from './i18n/locale';
 import { routerInfo } from './router-info';
 import { localized } from './i18n/localize-message';
-import { ALPHAS, balanceName, formatRate, formatStepRate, GAMMAS, LEARNING_RATES, MAX_TRAIN_EXPERTS, MAX_TRAIN_TOPK, modeWords, nearestStop, Z_LOSSES } from './training-format';
+import {
+  ALPHAS,
+  balanceName,
+  formatRate,
+  formatStepRate,
+  GAMMAS,
+  LEARNING_RATES,
+  MAX_TRAIN_EXPERTS,
+  MAX_TRAIN_TOPK,
+  modeWords,
+  nearestStop,
+  Z_LOSSES,
+} from './training-format';
 import { TrainCommandEvent, TrainSettingsEvent, type TrainCommand } from './training-events';
 import './i18n/training';
 
@@ -135,7 +147,15 @@ export class TrainingControls extends LitElement {
     </div>`;
   }
 
-  private select(id: string, label: string, field: string, value: string, options: [string, string][], onChange: (v: string) => void, hint?: string): TemplateResult {
+  private select(
+    id: string,
+    label: string,
+    field: string,
+    value: string,
+    options: [string, string][],
+    onChange: (v: string) => void,
+    hint?: string,
+  ): TemplateResult {
     const problem = this.problemOf(field);
     return html`<div class="row">
       <label for=${id}>${label}</label><span></span>
@@ -161,10 +181,29 @@ export class TrainingControls extends LitElement {
         <div><dt>${m.tokensPerSecond}</dt><dd class="rate">${this.running || this.tokensPerSecond > 0 ? formatCount(this.tokensPerSecond) : '–'}</dd></div>
         <div><dt>${m.stepsPerSecond}</dt><dd class="steps-rate">${this.running || this.stepsPerSecond > 0 ? formatStepRate(this.stepsPerSecond) : '–'}</dd></div>
       </dl></div>
-      ${this.slider({ id: 'lr', label: m.learningRate, min: 0, max: LEARNING_RATES.length - 1, value: nearestStop(LEARNING_RATES, s.learningRate), valueText: formatRate(s.learningRate), field: 'learningRate', live: true,
-        hint: m.learningRateHint, onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }) })}
-      ${this.slider({ id: 'batch', label: m.batchSize, min: 1, max: 40, value: s.batchSize, valueText: m.sentences(s.batchSize), field: 'batchSize', live: true,
-        onValue: (v) => this.setting({ batchSize: v }) })}
+      ${this.slider({
+        id: 'lr',
+        label: m.learningRate,
+        min: 0,
+        max: LEARNING_RATES.length - 1,
+        value: nearestStop(LEARNING_RATES, s.learningRate),
+        valueText: formatRate(s.learningRate),
+        field: 'learningRate',
+        live: true,
+        hint: m.learningRateHint,
+        onValue: (i) => this.setting({ learningRate: LEARNING_RATES[i] as number }),
+      })}
+      ${this.slider({
+        id: 'batch',
+        label: m.batchSize,
+        min: 1,
+        max: 40,
+        value: s.batchSize,
+        valueText: m.sentences(s.batchSize),
+        field: 'batchSize',
+        live: true,
+        onValue: (v) => this.setting({ batchSize: v }),
+      })}
     </fieldset>`;
   }
 
@@ -173,17 +212,53 @@ export class TrainingControls extends LitElement {
     const m = messages().train.controls;
     return html`<fieldset>
       <legend>${m.balancing}</legend>
-      ${this.select('balance', m.balancing, 'balance', s.balance, BALANCE_MODES.map((v) => [v, balanceName(v)]),
+      ${this.select(
+        'balance',
+        m.balancing,
+        'balance',
+        s.balance,
+        BALANCE_MODES.map((v) => [v, balanceName(v)]),
         (v) => this.setting({ balance: v as TrainSettings['balance'] }),
-        `${modeWords(s.balance)}${this.config.router === 'sigmoid-bias' ? '' : m.biasSwitchesRouter}`)}
-      ${this.slider({ id: 'alpha', label: m.alpha, min: 0, max: ALPHAS.length - 1, value: nearestStop(ALPHAS, s.alpha), valueText: formatRate(s.alpha), field: 'alpha', live: true,
-        disabled: s.balance !== 'switch', hint: s.balance === 'switch' ? m.alphaOn : m.alphaOff,
-        onValue: (i) => this.setting({ alpha: ALPHAS[i] as number }) })}
-      ${this.slider({ id: 'gamma', label: m.gamma, min: 0, max: GAMMAS.length - 1, value: nearestStop(GAMMAS, s.gamma), valueText: formatRate(s.gamma), field: 'gamma', live: true,
-        disabled: !bias, hint: bias ? m.gammaOn : m.gammaOff,
-        onValue: (i) => this.setting({ gamma: GAMMAS[i] as number }) })}
-      ${this.slider({ id: 'zloss', label: m.zLoss, min: 0, max: Z_LOSSES.length - 1, value: nearestStop(Z_LOSSES, s.zLoss), valueText: formatRate(s.zLoss), field: 'zLoss', live: true,
-        hint: m.zLossHint, onValue: (i) => this.setting({ zLoss: Z_LOSSES[i] as number }) })}
+        `${modeWords(s.balance)}${this.config.router === 'sigmoid-bias' ? '' : m.biasSwitchesRouter}`,
+      )}
+      ${this.slider({
+        id: 'alpha',
+        label: m.alpha,
+        min: 0,
+        max: ALPHAS.length - 1,
+        value: nearestStop(ALPHAS, s.alpha),
+        valueText: formatRate(s.alpha),
+        field: 'alpha',
+        live: true,
+        disabled: s.balance !== 'switch',
+        hint: s.balance === 'switch' ? m.alphaOn : m.alphaOff,
+        onValue: (i) => this.setting({ alpha: ALPHAS[i] as number }),
+      })}
+      ${this.slider({
+        id: 'gamma',
+        label: m.gamma,
+        min: 0,
+        max: GAMMAS.length - 1,
+        value: nearestStop(GAMMAS, s.gamma),
+        valueText: formatRate(s.gamma),
+        field: 'gamma',
+        live: true,
+        disabled: !bias,
+        hint: bias ? m.gammaOn : m.gammaOff,
+        onValue: (i) => this.setting({ gamma: GAMMAS[i] as number }),
+      })}
+      ${this.slider({
+        id: 'zloss',
+        label: m.zLoss,
+        min: 0,
+        max: Z_LOSSES.length - 1,
+        value: nearestStop(Z_LOSSES, s.zLoss),
+        valueText: formatRate(s.zLoss),
+        field: 'zLoss',
+        live: true,
+        hint: m.zLossHint,
+        onValue: (i) => this.setting({ zLoss: Z_LOSSES[i] as number }),
+      })}
     </fieldset>`;
   }
 
@@ -194,21 +269,69 @@ export class TrainingControls extends LitElement {
     return html`<fieldset>
       <legend>${m.model}</legend>
       <p class="lead">${m.modelLead}</p>
-      ${this.slider({ id: 'experts', label: m.routedExperts, min: 2, max: Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), value: c.routedExperts, valueText: String(c.routedExperts), field: 'routedExperts', live: false,
-        preview: (v) => `${v}`, onValue: (v) => this.shape({ routedExperts: v, topK: Math.min(c.topK, v) }) })}
-      ${this.slider({ id: 'topk', label: m.topK, min: 1, max: Math.max(maxK, c.topK), value: c.topK, valueText: String(c.topK), field: 'topK', live: false,
-        preview: (v) => `${v}`, onValue: (v) => this.shape({ topK: v }) })}
-      ${this.select('router', m.router, 'router', c.router, ROUTERS.map((r) => [r, m.routerOption(routerInfo(r).name, routerInfo(r).source)]), (v) => this.shape({ router: v }))}
-      ${c.router === 'expert-choice'
-        ? nothing
-        : html`${this.select('gate-norm', m.gateNorm, 'gateNorm', c.gateNorm, GATE_NORMS.map((g) => [g, m.gateNormOption[g]]), (v) => this.shape({ gateNorm: v }))}
+      ${this.slider({
+        id: 'experts',
+        label: m.routedExperts,
+        min: 2,
+        max: Math.max(MAX_TRAIN_EXPERTS, c.routedExperts),
+        value: c.routedExperts,
+        valueText: String(c.routedExperts),
+        field: 'routedExperts',
+        live: false,
+        preview: (v) => `${v}`,
+        onValue: (v) => this.shape({ routedExperts: v, topK: Math.min(c.topK, v) }),
+      })}
+      ${this.slider({
+        id: 'topk',
+        label: m.topK,
+        min: 1,
+        max: Math.max(maxK, c.topK),
+        value: c.topK,
+        valueText: String(c.topK),
+        field: 'topK',
+        live: false,
+        preview: (v) => `${v}`,
+        onValue: (v) => this.shape({ topK: v }),
+      })}
+      ${this.select(
+        'router',
+        m.router,
+        'router',
+        c.router,
+        ROUTERS.map((r) => [r, m.routerOption(routerInfo(r).name, routerInfo(r).source)]),
+        (v) => this.shape({ router: v }),
+      )}
+      ${
+        c.router === 'expert-choice'
+          ? nothing
+          : html`${this.select(
+              'gate-norm',
+              m.gateNorm,
+              'gateNorm',
+              c.gateNorm,
+              GATE_NORMS.map((g) => [g, m.gateNormOption[g]]),
+              (v) => this.shape({ gateNorm: v }),
+            )}
             <p class="lead">${m.gateNormLead}</p>
-            ${c.topK === 1 && c.gateNorm === 'chosen'
-              ? html`<p class="note" role="note">${m.top1NoLearn}</p>
+            ${
+              c.topK === 1 && c.gateNorm === 'chosen'
+                ? html`<p class="note" role="note">${m.top1NoLearn}</p>
                   <button class="switch-rule" @click=${() => this.shape({ gateNorm: 'all' })}>${m.useSwitchRule}</button>`
-              : nothing}`}
-      ${this.slider({ id: 'layers', label: m.layers, min: 1, max: 4, value: c.layers, valueText: String(c.layers), field: 'layers', live: false,
-        preview: (v) => `${v}`, onValue: (v) => this.shape({ layers: v }) })}
+                : nothing
+            }`
+      }
+      ${this.slider({
+        id: 'layers',
+        label: m.layers,
+        min: 1,
+        max: 4,
+        value: c.layers,
+        valueText: String(c.layers),
+        field: 'layers',
+        live: false,
+        preview: (v) => `${v}`,
+        onValue: (v) => this.shape({ layers: v }),
+      })}
       <div class="row">
         <label for="seed">${m.seed}</label><span></span>
         <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-describedby=${this.problemOf('seed') ? 'seed-problem' : nothing}

@@ -52,7 +52,11 @@ export class TrainingPage extends LitElement {
   /** Resets asked for and not yet done (several may overlap; the buttons wait for the last). */
   private resets = 0;
   private readonly initial: TrainView;
-  private readonly ctl = new LoopController(this, () => this.onLoopChange(), () => this.loop?.state.running ?? false);
+  private readonly ctl = new LoopController(
+    this,
+    () => this.onLoopChange(),
+    () => this.loop?.state.running ?? false,
+  );
   private readonly i18n = new LocaleController(this);
   private readonly staggered = new StaggeredState(this);
   @state() private notices: (string | CoreMessage)[] = [];
@@ -147,7 +151,10 @@ export class TrainingPage extends LitElement {
       this.urlTimer = null;
       const s = this.loop?.state;
       if (!s) return;
-      const query = withKeptKeys(encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }), location.search);
+      const query = withKeptKeys(
+        encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }),
+        location.search,
+      );
       if (query !== location.search) history.replaceState(null, '', query);
     }, 250);
   }
@@ -212,7 +219,8 @@ export class TrainingPage extends LitElement {
   private async onConfig(e: ConfigChangeEvent): Promise<void> {
     const loop = this.loop;
     if (!loop) return;
-    const leavesBias = e.change.router !== undefined && e.change.router !== 'sigmoid-bias' && loop.state.settings.balance.startsWith('bias');
+    const leavesBias =
+      e.change.router !== undefined && e.change.router !== 'sigmoid-bias' && loop.state.settings.balance.startsWith('bias');
     this.note = null;
     if ((await this.restart(e.change)) && leavesBias) {
       this.note = { kind: 'balancing-unset' };
@@ -366,13 +374,15 @@ export class TrainingPage extends LitElement {
         <div class="nav-tokens">
           <button ?disabled=${pos <= 0} @click=${() => this.goTo(pos - 1)}>${m.previousToken}</button>
           <button ?disabled=${pos >= n - 1} @click=${() => this.goTo(pos + 1)}>${m.nextToken}</button>
-          ${s.config.layers > 1
-            ? html`<label>${m.layerShown}
+          ${
+            s.config.layers > 1
+              ? html`<label>${m.layerShown}
                 <select @change=${(e: Event) => (this.layer = Number((e.target as HTMLSelectElement).value))}>
                   ${Array.from({ length: s.config.layers }, (_, l) => html`<option value=${l} ?selected=${l === layer}>${m.layerOption(l + 1, s.config.layers)}</option>`)}
                 </select></label>
                 <span class="caption">${m.layerHint}</span>`
-            : nothing}
+              : nothing
+          }
         </div>
       </section>
       <section aria-labelledby="router-h">

@@ -39,7 +39,16 @@ describe('tfjs-core never reads the visitor query string', () => {
 
   it('rewritten, every form of the key is read as nothing', () => {
     const Environment = environmentClass(withoutUrlFlags(SOURCE, 'environment.js'));
-    for (const search of ['?tfjsflags=x', '?tfjsflags', '?tfjsflags=,', '?%74fjsflags=x', '?tfjsflags=DEBUG:true', '?tfjsflags=WASM_HAS_SIMD_SUPPORT:false', '?x=100%25%', '?e=%']) {
+    for (const search of [
+      '?tfjsflags=x',
+      '?tfjsflags',
+      '?tfjsflags=,',
+      '?%74fjsflags=x',
+      '?tfjsflags=DEBUG:true',
+      '?tfjsflags=WASM_HAS_SIMD_SUPPORT:false',
+      '?x=100%25%',
+      '?e=%',
+    ]) {
       const env = new Environment(at(search));
       expect(env.urlFlags, search).toEqual({});
       env.registerFlag('WASM_HAS_SIMD_SUPPORT', () => true);
@@ -54,6 +63,6 @@ describe('tfjs-core never reads the visitor query string', () => {
 
   it('also matches the minified bundles', () => {
     const min = readFileSync(join(dist, 'dist/tf-core.es2017.min.js'), 'utf8');
-    expect(withoutUrlFlags(min, 'min.js')).toContain("populateURLFlags(){ return; /* moe-lab");
+    expect(withoutUrlFlags(min, 'min.js')).toContain('populateURLFlags(){ return; /* moe-lab');
   });
 });

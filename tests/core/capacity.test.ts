@@ -44,7 +44,18 @@ describe('the capacity formula, by hand', () => {
 describe('first come, first served: a hand-made routing', () => {
   // T=10, k=2, E=8, factor 1 → 3 slots. Tokens 0–3 all pick expert 0 first (second picks differ),
   // so the 4th token to reach expert 0 (token 3) is dropped there and keeps its second expert.
-  const picks = [[0, 1], [0, 2], [0, 3], [0, 4], [5, 6], [5, 7], [6, 7], [1, 2], [3, 4], [6, 5]];
+  const picks = [
+    [0, 1],
+    [0, 2],
+    [0, 3],
+    [0, 4],
+    [5, 6],
+    [5, 7],
+    [6, 7],
+    [1, 2],
+    [3, 4],
+    [6, 5],
+  ];
   const r = route(spec(8, 2, 1), { tokens: 10, logits: logitsFor(picks, 8) });
 
   it('chooses as drawn and drops exactly the 4th choice of expert 0', () => {
@@ -60,12 +71,25 @@ describe('first come, first served: a hand-made routing', () => {
     expect(dropsAtCapacity(r.demand, 3)).toBe(1);
     // At 2 slots: expert 0 loses 4 − 2, experts 5 and 6 lose 3 − 2 each.
     expect(dropsAtCapacity(r.demand, 2)).toBe(4);
-    expect(route(spec(8, 2, 0.8), { tokens: 10, logits: logitsFor(picks, 8) }).routes.flatMap((t) => t.dropped).filter(Boolean)).toHaveLength(4);
+    expect(
+      route(spec(8, 2, 0.8), { tokens: 10, logits: logitsFor(picks, 8) })
+        .routes.flatMap((t) => t.dropped)
+        .filter(Boolean),
+    ).toHaveLength(4);
   });
 
   it('imbalance: max 4 against a mean of 2.5 is 1.6; at factor 1 one choice is dropped', () => {
     const im = imbalanceOf(r.demand, 10, 2);
-    expect(im).toEqual({ tokens: 10, k: 2, experts: 8, maxDemand: 4, meanDemand: 2.5, maxOverMean: 1.6, capacityAtOne: 3, droppedAtOne: 1 });
+    expect(im).toEqual({
+      tokens: 10,
+      k: 2,
+      experts: 8,
+      maxDemand: 4,
+      meanDemand: 2.5,
+      maxOverMean: 1.6,
+      capacityAtOne: 3,
+      droppedAtOne: 1,
+    });
     // Any factor ≥ max/mean keeps every choice: 1.6 · 2.5 = 4 slots.
     const at = route(spec(8, 2, im.maxOverMean), { tokens: 10, logits: logitsFor(picks, 8) });
     expect(at.capacity).toBe(4);

@@ -29,13 +29,42 @@ const POLLUTING = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf
 const edgyNumber = fc.oneof(
   fc.double(), // NaN, ±Infinity, -0, subnormals, ±1.79e308
   fc.integer({ min: -300, max: 300 }),
-  fc.constantFrom(0, -0, 0.5, 1, 2, 4, 8, 16, 256, 257, 1024, 4294967295, 4294967296, -1, 1e21, -1e21, 2 ** 53, Number.EPSILON, NaN, Infinity, -Infinity),
+  fc.constantFrom(
+    0,
+    -0,
+    0.5,
+    1,
+    2,
+    4,
+    8,
+    16,
+    256,
+    257,
+    1024,
+    4294967295,
+    4294967296,
+    -1,
+    1e21,
+    -1e21,
+    2 ** 53,
+    Number.EPSILON,
+    NaN,
+    Infinity,
+    -Infinity,
+  ),
 );
 
 /** JSON-ish garbage, nested, with prototype-polluting keys among the others. */
 const garbage: fc.Arbitrary<unknown> = fc.anything({
   key: fc.oneof(fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom(...POLLUTING, ...FIELDS)),
-  values: [edgyNumber, fc.string({ unit: 'binary', maxLength: 30 }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constantFrom(...ROUTERS, 'none')],
+  values: [
+    edgyNumber,
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom(...ROUTERS, 'none'),
+  ],
   maxDepth: 3,
   withBoxedValues: true,
   withMap: true,
@@ -52,7 +81,10 @@ const garbage: fc.Arbitrary<unknown> = fc.anything({
 const fieldValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: edgyNumber },
   { weight: 2, arbitrary: validConfig.chain((c) => fc.constantFrom(...Object.values(c))) },
-  { weight: 1, arbitrary: fc.constantFrom(...ROUTERS, ...GRANULARITIES, null, undefined, 'none', '8', true, [], {}, [8], { valueOf: () => 8 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...ROUTERS, ...GRANULARITIES, null, undefined, 'none', '8', true, [], {}, [8], { valueOf: () => 8 }),
+  },
   { weight: 1, arbitrary: garbage },
 );
 
@@ -68,7 +100,15 @@ function jsonOf(v: unknown): string {
 /** Objects shaped like configs: known fields with edgy values, unknown and polluting keys, sometimes built by JSON.parse (own "__proto__" keys). */
 const configLike: fc.Arbitrary<unknown> = fc
   .tuple(
-    fc.dictionary(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: fc.constantFrom(...POLLUTING) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), fieldValue, { maxKeys: 8 }),
+    fc.dictionary(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...FIELDS) },
+        { weight: 1, arbitrary: fc.constantFrom(...POLLUTING) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+      ),
+      fieldValue,
+      { maxKeys: 8 },
+    ),
     validConfig,
     fc.constantFrom('plain', 'over-valid', 'json', 'null-prototype'),
   )

@@ -149,7 +149,13 @@ describe('numeric fields', () => {
     const r = validateConfig({ routedExperts: 256, modelWidth: 256, expertHidden: 1024, layers: 4 });
     expect(r).toEqual({
       ok: false,
-      problems: [{ field: 'routedExperts', message: 'this model would have 805,306,368 expert weights, more than the 33,554,432 the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)' }],
+      problems: [
+        {
+          field: 'routedExperts',
+          message:
+            'this model would have 805,306,368 expert weights, more than the 33,554,432 the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)',
+        },
+      ],
     });
     // 4 layers · 3 · 128 · 256 · 85 experts is just under the budget, 86 experts just over.
     expect(expertWeights(configOf(validateConfig({ routedExperts: 85, modelWidth: 128, expertHidden: 256, layers: 4 })))).toBe(33_423_360);
@@ -295,7 +301,9 @@ describe('cross-checks', () => {
     });
     // Counted after fine-grained splitting: 8 × 2 = 16 experts split into 16 groups is fine, 32 is not.
     expect(configOf(validateConfig({ router: 'sigmoid-bias', granularity: 2, nGroup: 16, topkGroup: 4 })).nGroup).toBe(16);
-    expect(oneProblem({ router: 'sigmoid-bias', granularity: 2, nGroup: 32 }).message).toBe('16 routed experts cannot be split evenly into 32 groups');
+    expect(oneProblem({ router: 'sigmoid-bias', granularity: 2, nGroup: 32 }).message).toBe(
+      '16 routed experts cannot be split evenly into 32 groups',
+    );
   });
 
   it('sigmoid-bias: groups per token cannot exceed the groups', () => {
@@ -333,7 +341,9 @@ describe('cross-checks', () => {
 
   it('cross-checks wait until every field is valid on its own', () => {
     // topK 9 > 8 experts would be a cross-check problem, but the bad layers value is reported alone.
-    expect(problemsOf(validateConfig({ topK: 9, layers: 0 }))).toEqual([{ field: 'layers', message: 'MoE layers (0) must be between 1 and 4' }]);
+    expect(problemsOf(validateConfig({ topK: 9, layers: 0 }))).toEqual([
+      { field: 'layers', message: 'MoE layers (0) must be between 1 and 4' },
+    ]);
   });
 });
 

@@ -20,9 +20,46 @@ const preset = (id: string): Cfg => ({ ...(presetById(id)!.config as Cfg) });
 const exp = Math.exp;
 
 /** Small configs of each supported model_type (shapes as in tests/core/params-real.test.ts). */
-const QWEN2: Cfg = { model_type: 'qwen2_moe', vocab_size: 10, hidden_size: 8, intermediate_size: 5, moe_intermediate_size: 2, shared_expert_intermediate_size: 6, num_hidden_layers: 2, num_attention_heads: 2, num_key_value_heads: 2, num_experts: 4, decoder_sparse_step: 1, mlp_only_layers: [], tie_word_embeddings: false };
-const QWEN3: Cfg = { model_type: 'qwen3_moe', vocab_size: 10, hidden_size: 8, moe_intermediate_size: 2, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, head_dim: 3, num_experts: 4, tie_word_embeddings: true, decoder_sparse_step: 1, mlp_only_layers: [] };
-const OLMOE: Cfg = { model_type: 'olmoe', vocab_size: 10, hidden_size: 8, intermediate_size: 2, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, num_experts: 4, tie_word_embeddings: false };
+const QWEN2: Cfg = {
+  model_type: 'qwen2_moe',
+  vocab_size: 10,
+  hidden_size: 8,
+  intermediate_size: 5,
+  moe_intermediate_size: 2,
+  shared_expert_intermediate_size: 6,
+  num_hidden_layers: 2,
+  num_attention_heads: 2,
+  num_key_value_heads: 2,
+  num_experts: 4,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+  tie_word_embeddings: false,
+};
+const QWEN3: Cfg = {
+  model_type: 'qwen3_moe',
+  vocab_size: 10,
+  hidden_size: 8,
+  moe_intermediate_size: 2,
+  num_hidden_layers: 2,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  head_dim: 3,
+  num_experts: 4,
+  tie_word_embeddings: true,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+};
+const OLMOE: Cfg = {
+  model_type: 'olmoe',
+  vocab_size: 10,
+  hidden_size: 8,
+  intermediate_size: 2,
+  num_hidden_layers: 2,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  num_experts: 4,
+  tie_word_embeddings: false,
+};
 
 /** Four logits whose softmax is exactly e^l / Z. */
 const L4 = [2, 1, 0, -1];
@@ -30,7 +67,11 @@ const Z4 = exp(2) + exp(1) + exp(0) + exp(-1);
 const p = (i: number) => exp(L4[i]!) / Z4;
 
 describe('softmax routers of real models, k = 1 and k = 2, by hand', () => {
-  for (const [name, base] of [['qwen2_moe', QWEN2], ['qwen3_moe', QWEN3], ['olmoe', OLMOE]] as const) {
+  for (const [name, base] of [
+    ['qwen2_moe', QWEN2],
+    ['qwen3_moe', QWEN3],
+    ['olmoe', OLMOE],
+  ] as const) {
     it(`${name}: norm_topk_prob true renormalises at every k (k = 1 gives 1.0); false keeps the probabilities`, () => {
       const one = routeLogits(ruleOf({ ...base, num_experts_per_tok: 1, norm_topk_prob: true }), L4, 1);
       expect(one.chosen).toEqual([0]);
@@ -63,7 +104,7 @@ describe('DeepSeek routers, k = 1 and k = 2, by hand', () => {
   const s0 = sigmoid(1);
   const s40 = sigmoid(0.5);
 
-  it('deepseek_v3: renormalised then × 2.5 at every k, as DeepSeek\'s Gate and transformers\' DeepseekV3TopkRouter do (k = 1 gives 2.5)', () => {
+  it("deepseek_v3: renormalised then × 2.5 at every k, as DeepSeek's Gate and transformers' DeepseekV3TopkRouter do (k = 1 gives 2.5)", () => {
     const v3 = preset('deepseek-v3');
     const one = routeLogits(ruleOf({ ...v3, num_experts_per_tok: 1 }), L, 1);
     expect(one.chosen).toEqual([0]);
@@ -91,7 +132,16 @@ describe('DeepSeek routers, k = 1 and k = 2, by hand', () => {
   });
 });
 
-const spec = (kind: RouterSpec['kind'], E: number, k: number, normalise: boolean): RouterSpec => ({ kind, experts: E, topK: k, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, normalise });
+const spec = (kind: RouterSpec['kind'], E: number, k: number, normalise: boolean): RouterSpec => ({
+  kind,
+  experts: E,
+  topK: k,
+  capacityFactor: null,
+  nGroup: 1,
+  topkGroup: 1,
+  routeScale: 1,
+  normalise,
+});
 
 describe('the toy routers in both modes, by hand', () => {
   for (const k of [1, 2, 4]) {
@@ -122,7 +172,9 @@ describe('the toy routers in both modes, by hand', () => {
 
   it('sigmoid-bias: the scores renormalised, or as they are, times the route scale', () => {
     const s = L4.map(sigmoid);
-    const r = (normalise: boolean) => route({ ...spec('sigmoid-bias', 4, 2, normalise), routeScale: 2.5 }, { tokens: 1, logits: L4, bias: [0, 0, 0, 0] }).routes[0]!.weights;
+    const r = (normalise: boolean) =>
+      route({ ...spec('sigmoid-bias', 4, 2, normalise), routeScale: 2.5 }, { tokens: 1, logits: L4, bias: [0, 0, 0, 0] }).routes[0]!
+        .weights;
     expect(r(true)[0]).toBeCloseTo((s[0]! / (s[0]! + s[1]!)) * 2.5, 12);
     expect(r(false)[0]).toBeCloseTo(s[0]! * 2.5, 12);
     expect(r(false)[1]).toBeCloseTo(s[1]! * 2.5, 12);
@@ -135,7 +187,11 @@ function hfQwen2Moe(logits: number[], topK: number, normTopkProb: boolean): { ex
   // routing_weights, selected_experts = torch.topk(routing_weights, self.top_k, dim=-1)
   // if self.norm_topk_prob: routing_weights /= routing_weights.sum(dim=-1, keepdim=True)
   const probs = softmax(logits);
-  const experts = probs.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, topK).map(([, i]) => i);
+  const experts = probs
+    .map((v, i) => [v, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, topK)
+    .map(([, i]) => i);
   let weights = experts.map((e) => probs[e]!);
   if (normTopkProb) {
     const sum = weights.reduce((a, b) => a + b, 0);
@@ -148,7 +204,12 @@ const hfMixtral = (logits: number[], topK: number) => hfQwen2Moe(logits, topK, t
 
 describe("transformers' routing on random logits", () => {
   const rng = Rng.stream(19, 'hf-logits');
-  for (const [E, k] of [[8, 1], [8, 2], [60, 4], [64, 8]] as const) {
+  for (const [E, k] of [
+    [8, 1],
+    [8, 2],
+    [60, 4],
+    [64, 8],
+  ] as const) {
     it(`E = ${E}, k = ${k}: Qwen2-MoE with norm_topk_prob false and Mixtral equal the two toy modes`, () => {
       for (let t = 0; t < 20; t++) {
         const logits = Array.from(rng.normals(E, 2));
@@ -179,7 +240,16 @@ describe('one rule for the toy and the real-scale router', () => {
       const config: MoeConfig = { ...DEFAULT_CONFIG, ...c };
       const E = config.routedExperts;
       const rule = scaleModelFromToy(config, 100).router;
-      const s: RouterSpec = { kind: config.router, experts: E, topK: config.topK, capacityFactor: null, nGroup: config.nGroup, topkGroup: config.topkGroup, routeScale: config.routeScale, normalise: config.gateNorm === 'chosen' };
+      const s: RouterSpec = {
+        kind: config.router,
+        experts: E,
+        topK: config.topK,
+        capacityFactor: null,
+        nGroup: config.nGroup,
+        topkGroup: config.topkGroup,
+        routeScale: config.routeScale,
+        normalise: config.gateNorm === 'chosen',
+      };
       const rng = Rng.stream(20, 'same-scores', E);
       for (let t = 0; t < 10; t++) {
         const logits = rng.normals(E, 2);
@@ -196,9 +266,21 @@ describe("the router's gradient from the task loss (training forward)", () => {
   /** d(Σ gates · c)/d(logits) for 3 tokens over 4 experts, each token's first choice only (k = 1). */
   function routerGrad(kind: 'softmax-topk' | 'sigmoid-bias', normalise: boolean): number[][] {
     return tidy(() => {
-      const logits = tensor2d([[2, 1, 0, -1], [0, 3, 1, 0], [-1, 0, 0.5, 2]]);
-      const chosen = tensor2d([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]]);
-      const c = tensor2d([[1, 2, 3, 4], [4, 3, 2, 1], [1, -1, 1, -1]]);
+      const logits = tensor2d([
+        [2, 1, 0, -1],
+        [0, 3, 1, 0],
+        [-1, 0, 0.5, 2],
+      ]);
+      const chosen = tensor2d([
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 0, 1],
+      ]);
+      const c = tensor2d([
+        [1, 2, 3, 4],
+        [4, 3, 2, 1],
+        [1, -1, 1, -1],
+      ]);
       const g = grad((l) => sum(mul(gateTensor(kind, l as Tensor2D, l as Tensor2D, chosen, chosen, 1, normalise), c)))(logits);
       return g.arraySync() as number[][];
     });

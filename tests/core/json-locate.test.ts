@@ -11,7 +11,10 @@ function problem(text: string) {
 
 describe('parseJson', () => {
   it('parses valid JSON', () => {
-    expect(parseJson('{"a": [1, 2.5e3, -0.1, true, null, "x\\u00e9\\n"]}')).toEqual({ ok: true, value: { a: [1, 2500, -0.1, true, null, 'xé\n'] } });
+    expect(parseJson('{"a": [1, 2.5e3, -0.1, true, null, "x\\u00e9\\n"]}')).toEqual({
+      ok: true,
+      value: { a: [1, 2500, -0.1, true, null, 'xé\n'] },
+    });
     expect(parseJson(presetText(presetById('deepseek-v3')!))).toEqual({ ok: true, value: presetById('deepseek-v3')!.config });
   });
 
@@ -87,7 +90,8 @@ describe('findJsonError agrees with JSON.parse on thousands of broken configs', 
         const at = Math.floor(rng.next() * t.length);
         const c = alphabet[Math.floor(rng.next() * alphabet.length)]!;
         const op = rng.next();
-        t = op < 0.4 ? t.slice(0, at) + t.slice(at + 1) : op < 0.7 ? t.slice(0, at) + c + t.slice(at) : t.slice(0, at) + c + t.slice(at + 1);
+        t =
+          op < 0.4 ? t.slice(0, at) + t.slice(at + 1) : op < 0.7 ? t.slice(0, at) + c + t.slice(at) : t.slice(0, at) + c + t.slice(at + 1);
       }
       let valid = true;
       try {
@@ -137,7 +141,10 @@ describe('locate and locateKey', () => {
 describe('deep nesting', () => {
   it('finds the error in 100,000 nested lists without overflowing the call stack', () => {
     const text = '['.repeat(100_000);
-    expect(parseJson(text)).toMatchObject({ ok: false, problem: { message: 'the text ends where a value should be', line: 1, column: 100_001 } });
+    expect(parseJson(text)).toMatchObject({
+      ok: false,
+      problem: { message: 'the text ends where a value should be', line: 1, column: 100_001 },
+    });
     const objects = '{"a":'.repeat(100_000) + '1' + '}'.repeat(99_999) + ']';
     expect(parseJson(objects)).toMatchObject({ ok: false, problem: { message: 'expected "," or "}" after a property value, found "]"' } });
   });

@@ -144,9 +144,15 @@ describe('checkWhole (typed input)', () => {
   });
 
   it('refuses the rest with a message that names the control and the range', () => {
-    expect(checkWhole('200000', 'context', 1, 131072, 'tokens')).toEqual({ ok: false, message: 'Context length must be from 1 to 131,072 tokens, not 200,000.' });
+    expect(checkWhole('200000', 'context', 1, 131072, 'tokens')).toEqual({
+      ok: false,
+      message: 'Context length must be from 1 to 131,072 tokens, not 200,000.',
+    });
     expect(checkWhole('0', 'batch', 1, 1024)).toEqual({ ok: false, message: 'Batch size must be from 1 to 1,024, not 0.' });
-    expect(checkWhole('2.5', 'batch', 1, 1024)).toEqual({ ok: false, message: 'Batch size must be a whole number from 1 to 1,024, not 2.5.' });
+    expect(checkWhole('2.5', 'batch', 1, 1024)).toEqual({
+      ok: false,
+      message: 'Batch size must be a whole number from 1 to 1,024, not 2.5.',
+    });
     expect(checkWhole('abc', 'batch', 1, 1024)).toEqual({ ok: false, message: 'Batch size must be a number from 1 to 1,024.' });
     expect(checkWhole('', 'batch', 1, 1024).ok).toBe(false);
     expect(checkWhole(null, 'batch', 1, 1024).ok).toBe(false);

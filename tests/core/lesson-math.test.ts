@@ -67,7 +67,17 @@ describe('sparsitySweep', () => {
   it('matches the hand-worked toy', () => {
     const [row4, row8] = sparsitySweep(toy, 10, [4, 8], [1, 2, 8]);
     const c41 = row4?.[0];
-    expect(c41).toEqual({ experts: 4, topK: 1, possible: true, total: 440, active: 152, fraction: 152 / 440, expertTotal: 384, expertActive: 96, expertFraction: 0.25 });
+    expect(c41).toEqual({
+      experts: 4,
+      topK: 1,
+      possible: true,
+      total: 440,
+      active: 152,
+      fraction: 152 / 440,
+      expertTotal: 384,
+      expertActive: 96,
+      expertFraction: 0.25,
+    });
     expect(row4?.[1]).toMatchObject({ total: 440, active: 248 });
     expect(row4?.[2]).toEqual({ experts: 4, topK: 8, possible: false });
     expect(row8?.[0]).toMatchObject({ total: 840, active: 168, fraction: 0.2, expertFraction: 0.125 });

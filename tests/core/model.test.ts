@@ -104,7 +104,13 @@ describe('sparse dispatch equals the dense reference (max abs diff ≤ 1e-5)', (
 describe('determinism', () => {
   for (const router of ROUTERS) {
     it(`${router}: the same seed gives an identical trace from two models`, async () => {
-      const c = cfg({ router, layers: 2, sharedExperts: 1, capacityFactor: 1, ...(router === 'sigmoid-bias' ? { nGroup: 4, topkGroup: 2 } : {}) });
+      const c = cfg({
+        router,
+        layers: 2,
+        sharedExperts: 1,
+        capacityFactor: 1,
+        ...(router === 'sigmoid-bias' ? { nGroup: 4, topkGroup: 2 } : {}),
+      });
       const a = new MoeModel(c);
       const b = new MoeModel({ ...c });
       const ta = (await a.run(TOKENS)).trace;

@@ -1,4 +1,16 @@
-import { add, dispose, matMul, mul, slice, memory, softplus as tfSoftplus, tensor2d, tidy, variable, type Tensor2D } from '@tensorflow/tfjs-core';
+import {
+  add,
+  dispose,
+  matMul,
+  mul,
+  slice,
+  memory,
+  softplus as tfSoftplus,
+  tensor2d,
+  tidy,
+  variable,
+  type Tensor2D,
+} from '@tensorflow/tfjs-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { assignmentsOf, gateMatrix, MoeLayer, swiglu, type ExpertWeights } from '../../src/core/moe-layer';
@@ -108,7 +120,16 @@ describe('MoeLayer', () => {
       expect(w.down.shape).toEqual([32, 32]);
     }
     expect(Array.from(layer.bias)).toEqual(new Array<number>(16).fill(0));
-    expect(layer.spec).toEqual({ kind: 'softmax-topk', experts: 16, topK: 4, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, normalise: true });
+    expect(layer.spec).toEqual({
+      kind: 'softmax-topk',
+      experts: 16,
+      topK: 4,
+      capacityFactor: null,
+      nGroup: 1,
+      topkGroup: 1,
+      routeScale: 1,
+      normalise: true,
+    });
     expect(layer.variables()).toHaveLength(1 + 3 * 18);
   });
 
@@ -124,7 +145,7 @@ describe('MoeLayer', () => {
       const p = toyParams(c, 10);
       const counted = layer.variables().reduce((a, v) => a + v.size, 0);
       expect(counted).toBe(p.router + p.routedTotal + p.sharedTotal);
-      }
+    }
   });
 
   it('initialises weights with the stated scale', () => {
@@ -203,7 +224,7 @@ describe('MoeLayer', () => {
       expect(sparse.shape).toEqual([12, 32]);
       expect(maxAbsDiff(sparse, dense)).toBeLessThan(1e-5);
       dispose([h, sparse, dense]);
-      });
+    });
   }
 
   it('sparse output of one token is Σ gate·expert(token) + shared experts, computed one by one', async () => {
@@ -216,7 +237,10 @@ describe('MoeLayer', () => {
       const sh = swiglu(h, layer.shared[0] as ExpertWeights);
       const g = tensor2d([0.3, 0.7, 0, 0, 0, 0.4, 0.5, 0, 0.5], [3, 3]);
       const parts = [0, 1, 2].map((i) => mul(e(i), slice(g, [0, i], [3, 1])));
-      return add(parts.reduce((a, b) => add(a, b)), sh) as Tensor2D;
+      return add(
+        parts.reduce((a, b) => add(a, b)),
+        sh,
+      ) as Tensor2D;
     });
     expect(maxAbsDiff(sparse, expected)).toBeLessThan(1e-5);
     dispose([h, sparse, expected]);
@@ -241,9 +265,10 @@ describe('MoeLayer', () => {
     const c = build(cfg(), 1);
     expect(Array.from(a.router.dataSync())).toEqual(Array.from(b.router.dataSync()));
     expect(Array.from(a.router.dataSync())).not.toEqual(Array.from(c.router.dataSync()));
-    expect(Array.from((a.experts[3] as ExpertWeights).down.dataSync())).toEqual(Array.from((b.experts[3] as ExpertWeights).down.dataSync()));
+    expect(Array.from((a.experts[3] as ExpertWeights).down.dataSync())).toEqual(
+      Array.from((b.experts[3] as ExpertWeights).down.dataSync()),
+    );
   });
-
 });
 
 describe('MoeLayer memory', () => {

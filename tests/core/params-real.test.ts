@@ -84,7 +84,15 @@ describe('deepseek_v3 by hand (MLA with query compression, dense first layer, sh
   });
   it('reads the router rule', () => {
     const s = readMoeConfig(DS_V3);
-    expect(s.router).toMatchObject({ scoring: 'sigmoid', nGroup: 2, topkGroup: 1, groupScore: 'top2-sum', normalise: true, scale: 2.5, selectionBias: true });
+    expect(s.router).toMatchObject({
+      scoring: 'sigmoid',
+      nGroup: 2,
+      topkGroup: 1,
+      groupScore: 'top2-sum',
+      normalise: true,
+      scale: 2.5,
+      selectionBias: true,
+    });
     expect(s.moeLayer).toEqual([false, true, true]);
     expect(s.defaults).toEqual([]);
   });
@@ -126,10 +134,10 @@ describe('deepseek_v2 by hand (no query compression, moe_layer_freq 2, two share
   });
   it('lists the defaults it applied, and V2 routing', () => {
     expect(p.shape.defaults).toEqual([
-      'attention_bias = false (the model code\'s default)',
+      "attention_bias = false (the model code's default)",
       'scoring_func = "softmax" (the model code\'s default)',
-      'norm_topk_prob = false (the model code\'s default)',
-      'routed_scaling_factor = 1 (the model code\'s default)',
+      "norm_topk_prob = false (the model code's default)",
+      "routed_scaling_factor = 1 (the model code's default)",
     ]);
     expect(p.shape.router).toMatchObject({ scoring: 'softmax', nGroup: 1, normalise: false, scale: 1 });
   });
@@ -361,7 +369,10 @@ describe('the reference configs reproduce the published figures', () => {
 
   const shared = resolve(import.meta.dirname, '../../../shared/reference');
   it.skipIf(!existsSync(shared))('the copied presets equal ../shared/reference (checked only where it exists)', () => {
-    for (const [file, id] of [['deepseek-v3.config.json', 'deepseek-v3'], ['mixtral-8x7b.config.json', 'mixtral-8x7b']] as const) {
+    for (const [file, id] of [
+      ['deepseek-v3.config.json', 'deepseek-v3'],
+      ['mixtral-8x7b.config.json', 'mixtral-8x7b'],
+    ] as const) {
       expect(presetById(id)!.config).toEqual(JSON.parse(readFileSync(resolve(shared, file), 'utf8')));
     }
   });
@@ -375,18 +386,43 @@ describe('other published MoE configs (fields as in their config.json) land on t
   };
   it('Qwen1.5-MoE-A2.7B (qwen2_moe): 14.3B total, 2.7B active', () => {
     const p = countParams({
-      model_type: 'qwen2_moe', vocab_size: 151936, hidden_size: 2048, intermediate_size: 5632, moe_intermediate_size: 1408,
-      shared_expert_intermediate_size: 5632, num_experts: 60, num_experts_per_tok: 4, num_hidden_layers: 24,
-      num_attention_heads: 16, num_key_value_heads: 16, decoder_sparse_step: 1, mlp_only_layers: [], norm_topk_prob: false, tie_word_embeddings: false,
+      model_type: 'qwen2_moe',
+      vocab_size: 151936,
+      hidden_size: 2048,
+      intermediate_size: 5632,
+      moe_intermediate_size: 1408,
+      shared_expert_intermediate_size: 5632,
+      num_experts: 60,
+      num_experts_per_tok: 4,
+      num_hidden_layers: 24,
+      num_attention_heads: 16,
+      num_key_value_heads: 16,
+      decoder_sparse_step: 1,
+      mlp_only_layers: [],
+      norm_topk_prob: false,
+      tie_word_embeddings: false,
     });
     inRounded(p.total, 14.3e9, 0.1e9);
     inRounded(p.active, 2.7e9, 0.1e9);
   });
   it('Qwen3-30B-A3B (qwen3_moe): 30.5B total, 3.3B active', () => {
     const p = countParams({
-      model_type: 'qwen3_moe', vocab_size: 151936, hidden_size: 2048, intermediate_size: 6144, moe_intermediate_size: 768,
-      num_experts: 128, num_experts_per_tok: 8, num_hidden_layers: 48, num_attention_heads: 32, num_key_value_heads: 4, head_dim: 128,
-      decoder_sparse_step: 1, mlp_only_layers: [], norm_topk_prob: true, tie_word_embeddings: false, attention_bias: false,
+      model_type: 'qwen3_moe',
+      vocab_size: 151936,
+      hidden_size: 2048,
+      intermediate_size: 6144,
+      moe_intermediate_size: 768,
+      num_experts: 128,
+      num_experts_per_tok: 8,
+      num_hidden_layers: 48,
+      num_attention_heads: 32,
+      num_key_value_heads: 4,
+      head_dim: 128,
+      decoder_sparse_step: 1,
+      mlp_only_layers: [],
+      norm_topk_prob: true,
+      tie_word_embeddings: false,
+      attention_bias: false,
     });
     inRounded(p.total, 30.5e9, 0.1e9);
     // 3.353B counted (with the embedding; 3.04B without): Qwen's "3.3B" looks cut, not rounded, so 2% here.
@@ -394,8 +430,18 @@ describe('other published MoE configs (fields as in their config.json) land on t
   });
   it('OLMoE-1B-7B (olmoe): 6.9B total, 1.3B active', () => {
     const p = countParams({
-      model_type: 'olmoe', vocab_size: 50304, hidden_size: 2048, intermediate_size: 1024, num_experts: 64, num_experts_per_tok: 8,
-      num_hidden_layers: 16, num_attention_heads: 16, num_key_value_heads: 16, tie_word_embeddings: false, attention_bias: false, norm_topk_prob: false,
+      model_type: 'olmoe',
+      vocab_size: 50304,
+      hidden_size: 2048,
+      intermediate_size: 1024,
+      num_experts: 64,
+      num_experts_per_tok: 8,
+      num_hidden_layers: 16,
+      num_attention_heads: 16,
+      num_key_value_heads: 16,
+      tie_word_embeddings: false,
+      attention_bias: false,
+      norm_topk_prob: false,
     });
     inRounded(p.total, 6.9e9, 0.1e9);
     inRounded(p.active, 1.3e9, 0.1e9);
@@ -432,24 +478,56 @@ describe('errors name the field; nothing is guessed', () => {
   });
 
   it('model_type missing, unknown or not a string', () => {
-    fails(without(v3, 'model_type'), 'model_type', '"model_type" is missing; supported: deepseek_v3, deepseek_v2, mixtral, qwen2_moe, qwen3_moe, olmoe');
+    fails(
+      without(v3, 'model_type'),
+      'model_type',
+      '"model_type" is missing; supported: deepseek_v3, deepseek_v2, mixtral, qwen2_moe, qwen3_moe, olmoe',
+    );
     fails({ ...v3, model_type: 'llama' }, 'model_type', '"model_type" "llama" is not supported; supported: deepseek_v3');
     fails({ ...v3, model_type: 3 }, 'model_type', '"model_type" 3 is not supported');
   });
 
   it('missing size fields, each by name', () => {
-    for (const f of ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'n_routed_experts', 'num_experts_per_tok',
-      'moe_intermediate_size', 'kv_lora_rank', 'qk_nope_head_dim', 'qk_rope_head_dim', 'v_head_dim', 'intermediate_size']) {
+    for (const f of [
+      'vocab_size',
+      'hidden_size',
+      'num_hidden_layers',
+      'num_attention_heads',
+      'n_routed_experts',
+      'num_experts_per_tok',
+      'moe_intermediate_size',
+      'kv_lora_rank',
+      'qk_nope_head_dim',
+      'qk_rope_head_dim',
+      'v_head_dim',
+      'intermediate_size',
+    ]) {
       fails(without(v3, f), f, `"${f}" is missing`);
     }
-    fails(without(v3, 'first_k_dense_replace'), 'first_k_dense_replace', '"first_k_dense_replace" is missing (how many of the first layers are dense)');
+    fails(
+      without(v3, 'first_k_dense_replace'),
+      'first_k_dense_replace',
+      '"first_k_dense_replace" is missing (how many of the first layers are dense)',
+    );
     fails(without(v3, 'q_lora_rank'), 'q_lora_rank', '"q_lora_rank" is missing (give a number, or null for no query compression)');
     fails(without(v3, 'n_shared_experts'), 'n_shared_experts', 'or null for no shared experts');
     fails(without(v3, 'n_group'), 'n_group', '"n_group" is missing (topk_method "noaux_tc" routes within groups)');
     fails(without(mixtral, 'num_local_experts'), 'num_local_experts', '"num_local_experts" is missing');
     fails(without(mixtral, 'intermediate_size'), 'intermediate_size', '"intermediate_size" is missing (the width of each expert)');
-    fails({ model_type: 'qwen2_moe', vocab_size: 10, hidden_size: 8, num_hidden_layers: 1, num_attention_heads: 2, num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 2 },
-      'shared_expert_intermediate_size', '"shared_expert_intermediate_size" is missing');
+    fails(
+      {
+        model_type: 'qwen2_moe',
+        vocab_size: 10,
+        hidden_size: 8,
+        num_hidden_layers: 1,
+        num_attention_heads: 2,
+        num_experts: 4,
+        num_experts_per_tok: 2,
+        moe_intermediate_size: 2,
+      },
+      'shared_expert_intermediate_size',
+      '"shared_expert_intermediate_size" is missing',
+    );
   });
 
   it('non-numeric, fractional, too small and too large values', () => {
@@ -463,14 +541,22 @@ describe('errors name the field; nothing is guessed', () => {
     fails({ ...v3, n_shared_experts: -1 }, 'n_shared_experts', '"n_shared_experts" must be at least 0, not -1');
     fails({ ...v3, n_routed_experts: 1e12 }, 'n_routed_experts', 'is larger than this page counts');
     // Layers are walked one by one: 100,000,000 of them used to freeze the page for seconds.
-    fails({ ...v3, num_hidden_layers: 100_000_000 }, 'num_hidden_layers', '"num_hidden_layers" (100000000) is larger than this page counts (at most 10,000)');
+    fails(
+      { ...v3, num_hidden_layers: 100_000_000 },
+      'num_hidden_layers',
+      '"num_hidden_layers" (100000000) is larger than this page counts (at most 10,000)',
+    );
     expect(countParams({ ...v3, num_hidden_layers: 10_000 }).shape.moeLayers).toBe(10_000 - 3);
     fails({ ...v3, routed_scaling_factor: 'big' }, 'routed_scaling_factor', '"routed_scaling_factor" must be a number, not "big"');
   });
 
   it('booleans and choices', () => {
     fails({ ...v3, tie_word_embeddings: 'no' }, 'tie_word_embeddings', '"tie_word_embeddings" must be true or false, not "no"');
-    fails({ ...v3, topk_method: 'best' }, 'topk_method', '"topk_method" must be one of "noaux_tc", "group_limited_greedy", "greedy", not "best"');
+    fails(
+      { ...v3, topk_method: 'best' },
+      'topk_method',
+      '"topk_method" must be one of "noaux_tc", "group_limited_greedy", "greedy", not "best"',
+    );
     fails({ ...v3, scoring_func: 'relu' }, 'scoring_func', '"scoring_func" must be one of "sigmoid", "softmax"');
   });
 
@@ -478,15 +564,61 @@ describe('errors name the field; nothing is guessed', () => {
     fails({ ...v3, num_experts_per_tok: 300 }, 'num_experts_per_tok', '"num_experts_per_tok" (300) cannot exceed "n_routed_experts" (256)');
     fails({ ...v3, n_group: 7 }, 'n_group', '"n_routed_experts" (256) cannot be split evenly into "n_group" (7) groups');
     fails({ ...v3, topk_group: 9 }, 'topk_group', '"topk_group" (9) cannot exceed "n_group" (8)');
-    fails({ ...v3, topk_group: 1, n_group: 64 }, 'num_experts_per_tok', '"num_experts_per_tok" (8) is more than the 4 experts in "topk_group" (1) groups');
-    fails({ ...v3, first_k_dense_replace: 62 }, 'first_k_dense_replace', '"first_k_dense_replace" (62) cannot exceed "num_hidden_layers" (61)');
-    fails({ ...mixtral, num_key_value_heads: 5 }, 'num_key_value_heads', '"num_attention_heads" (32) must be a multiple of "num_key_value_heads" (5)');
-    fails({ ...mixtral, hidden_size: 4095 }, 'head_dim', '"head_dim" is missing and "hidden_size" (4095) does not divide by "num_attention_heads" (32)');
-    fails({ ...mixtral, model_type: 'olmoe', num_experts: 8, hidden_size: 4095 }, 'num_attention_heads', '"hidden_size" (4095) does not divide by "num_attention_heads" (32)');
-    fails({ model_type: 'qwen3_moe', vocab_size: 10, hidden_size: 8, num_hidden_layers: 2, num_attention_heads: 2, num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 2, mlp_only_layers: [5] },
-      'mlp_only_layers', '"mlp_only_layers" must list layer numbers from 0 to 1, not 5');
-    fails({ model_type: 'qwen3_moe', vocab_size: 10, hidden_size: 8, num_hidden_layers: 2, num_attention_heads: 2, num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 2, mlp_only_layers: [1] },
-      'intermediate_size', '"intermediate_size" is missing (the width of the dense layers)');
+    fails(
+      { ...v3, topk_group: 1, n_group: 64 },
+      'num_experts_per_tok',
+      '"num_experts_per_tok" (8) is more than the 4 experts in "topk_group" (1) groups',
+    );
+    fails(
+      { ...v3, first_k_dense_replace: 62 },
+      'first_k_dense_replace',
+      '"first_k_dense_replace" (62) cannot exceed "num_hidden_layers" (61)',
+    );
+    fails(
+      { ...mixtral, num_key_value_heads: 5 },
+      'num_key_value_heads',
+      '"num_attention_heads" (32) must be a multiple of "num_key_value_heads" (5)',
+    );
+    fails(
+      { ...mixtral, hidden_size: 4095 },
+      'head_dim',
+      '"head_dim" is missing and "hidden_size" (4095) does not divide by "num_attention_heads" (32)',
+    );
+    fails(
+      { ...mixtral, model_type: 'olmoe', num_experts: 8, hidden_size: 4095 },
+      'num_attention_heads',
+      '"hidden_size" (4095) does not divide by "num_attention_heads" (32)',
+    );
+    fails(
+      {
+        model_type: 'qwen3_moe',
+        vocab_size: 10,
+        hidden_size: 8,
+        num_hidden_layers: 2,
+        num_attention_heads: 2,
+        num_experts: 4,
+        num_experts_per_tok: 2,
+        moe_intermediate_size: 2,
+        mlp_only_layers: [5],
+      },
+      'mlp_only_layers',
+      '"mlp_only_layers" must list layer numbers from 0 to 1, not 5',
+    );
+    fails(
+      {
+        model_type: 'qwen3_moe',
+        vocab_size: 10,
+        hidden_size: 8,
+        num_hidden_layers: 2,
+        num_attention_heads: 2,
+        num_experts: 4,
+        num_experts_per_tok: 2,
+        moe_intermediate_size: 2,
+        mlp_only_layers: [1],
+      },
+      'intermediate_size',
+      '"intermediate_size" is missing (the width of the dense layers)',
+    );
   });
 
   it('too many weights to count exactly', () => {

@@ -44,7 +44,8 @@ describe('toyParams, default config by hand', () => {
     const p = toyParams(cfg({ router: 'noisy-topk' }), 100);
     expect(p.router).toBe(512);
     expect(p.total).toBe(3200 + 512 + 49152);
-    for (const router of ['softmax-topk', 'sigmoid-bias', 'expert-choice'] as const) expect(toyParams(cfg({ router }), 100).router).toBe(256);
+    for (const router of ['softmax-topk', 'sigmoid-bias', 'expert-choice'] as const)
+      expect(toyParams(cfg({ router }), 100).router).toBe(256);
   });
 
   it('layers multiply everything but the (tied) embedding', () => {

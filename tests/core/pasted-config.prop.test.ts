@@ -47,18 +47,52 @@ function paste(raw: string): Pasted {
 /* ---------------------------------------------------------------- configs to start from */
 
 const QWEN2 = {
-  model_type: 'qwen2_moe', vocab_size: 151936, hidden_size: 2048, intermediate_size: 5632, moe_intermediate_size: 1408,
-  shared_expert_intermediate_size: 5632, num_experts: 60, num_experts_per_tok: 4, num_hidden_layers: 24,
-  num_attention_heads: 16, num_key_value_heads: 16, decoder_sparse_step: 1, mlp_only_layers: [], norm_topk_prob: false, tie_word_embeddings: false,
+  model_type: 'qwen2_moe',
+  vocab_size: 151936,
+  hidden_size: 2048,
+  intermediate_size: 5632,
+  moe_intermediate_size: 1408,
+  shared_expert_intermediate_size: 5632,
+  num_experts: 60,
+  num_experts_per_tok: 4,
+  num_hidden_layers: 24,
+  num_attention_heads: 16,
+  num_key_value_heads: 16,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+  norm_topk_prob: false,
+  tie_word_embeddings: false,
 };
 const QWEN3 = {
-  model_type: 'qwen3_moe', vocab_size: 151936, hidden_size: 2048, intermediate_size: 6144, moe_intermediate_size: 768, num_experts: 128,
-  num_experts_per_tok: 8, num_hidden_layers: 48, num_attention_heads: 32, num_key_value_heads: 4, head_dim: 128, decoder_sparse_step: 1,
-  mlp_only_layers: [], norm_topk_prob: true, tie_word_embeddings: false,
+  model_type: 'qwen3_moe',
+  vocab_size: 151936,
+  hidden_size: 2048,
+  intermediate_size: 6144,
+  moe_intermediate_size: 768,
+  num_experts: 128,
+  num_experts_per_tok: 8,
+  num_hidden_layers: 48,
+  num_attention_heads: 32,
+  num_key_value_heads: 4,
+  head_dim: 128,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+  norm_topk_prob: true,
+  tie_word_embeddings: false,
 };
 const OLMOE = {
-  model_type: 'olmoe', vocab_size: 50304, hidden_size: 2048, intermediate_size: 1024, num_hidden_layers: 16, num_attention_heads: 16,
-  num_key_value_heads: 16, num_experts: 64, num_experts_per_tok: 8, tie_word_embeddings: false, attention_bias: false, norm_topk_prob: false,
+  model_type: 'olmoe',
+  vocab_size: 50304,
+  hidden_size: 2048,
+  intermediate_size: 1024,
+  num_hidden_layers: 16,
+  num_attention_heads: 16,
+  num_key_value_heads: 16,
+  num_experts: 64,
+  num_experts_per_tok: 8,
+  tie_word_embeddings: false,
+  attention_bias: false,
+  norm_topk_prob: false,
 };
 const BASES: Record<string, unknown>[] = [
   ...['deepseek-v3', 'deepseek-v2', 'mixtral-8x7b'].map((id) => presetById(id)!.config as Record<string, unknown>),
@@ -74,12 +108,54 @@ const HUGE = [63, 64, 65, 255, 256, 257, 512, 4095, 4096, 4097, 8192, 65_536, 10
 
 /** JSON values at and past every edge of what a field accepts. */
 const edgyJson: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(0, -1, 1, 2, 3, 7, 8, 64, 0.5, 1.5, -0.5, 1e-300, MAX_FIELD, MAX_FIELD + 1, 2 ** 31, 2 ** 53, 2 ** 53 + 2, 1e300, -1e300, 10_000, 10_001, 100_000) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      0,
+      -1,
+      1,
+      2,
+      3,
+      7,
+      8,
+      64,
+      0.5,
+      1.5,
+      -0.5,
+      1e-300,
+      MAX_FIELD,
+      MAX_FIELD + 1,
+      2 ** 31,
+      2 ** 53,
+      2 ** 53 + 2,
+      1e300,
+      -1e300,
+      10_000,
+      10_001,
+      100_000,
+    ),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...HUGE) },
   { weight: 3, arbitrary: fc.integer({ min: -10, max: 300 }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: MAX_FIELD }) },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
-  { weight: 2, arbitrary: fc.constantFrom(null, true, false, '', '8', 'none', 'noaux_tc', 'greedy', 'group_limited_greedy', 'sigmoid', 'softmax', ...MODEL_TYPES) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      null,
+      true,
+      false,
+      '',
+      '8',
+      'none',
+      'noaux_tc',
+      'greedy',
+      'group_limited_greedy',
+      'sigmoid',
+      'softmax',
+      ...MODEL_TYPES,
+    ),
+  },
   { weight: 1, arbitrary: fc.array(fc.integer({ min: -2, max: 70 }), { maxLength: 6 }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
@@ -88,7 +164,17 @@ const edgyJson: fc.Arbitrary<unknown> = fc.oneof(
 const configLike: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(
     fc.constantFrom(...BASES),
-    fc.array(fc.tuple(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: fc.constantFrom(...POLLUTING, 'vision_config', 'text_config') }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), fc.option(edgyJson, { nil: undefined })), { maxLength: 5 }),
+    fc.array(
+      fc.tuple(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom(...FIELDS) },
+          { weight: 1, arbitrary: fc.constantFrom(...POLLUTING, 'vision_config', 'text_config') },
+          { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+        ),
+        fc.option(edgyJson, { nil: undefined }),
+      ),
+      { maxLength: 5 },
+    ),
     fc.option(fc.subarray(FIELDS, { maxLength: 4 }), { nil: undefined }),
   )
   .map(([base, edits, nested]) => {
@@ -150,25 +236,67 @@ function formatted(v: unknown, style: number): string {
 
 /** Characters that make or break JSON. */
 const jsonChar = fc.oneof(
-  fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', "'", '/', '*', ' ', '\n', '\r', '\t', '0', '1', '-', '+', '.', 'e', 'E', 't', 'n', 'u', 'N', 'I', '\u0000', '\u00a0', '\u2028', '\ud83d', '\u{1f98a}'),
+  fc.constantFrom(
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '"',
+    '\\',
+    "'",
+    '/',
+    '*',
+    ' ',
+    '\n',
+    '\r',
+    '\t',
+    '0',
+    '1',
+    '-',
+    '+',
+    '.',
+    'e',
+    'E',
+    't',
+    'n',
+    'u',
+    'N',
+    'I',
+    '\u0000',
+    '\u00a0',
+    '\u2028',
+    '\ud83d',
+    '\u{1f98a}',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
 );
 
 /** Valid JSON with a few characters inserted, deleted or replaced. */
 function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(base, fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), jsonChar), { minLength: 1, maxLength: 3 })).map(([text, edits]) => {
-    let t = text;
-    for (const [at, op, c] of edits) {
-      const i = t.length ? at % (t.length + (op === 'insert' ? 1 : 0)) : 0;
-      t = op === 'insert' ? t.slice(0, i) + c + t.slice(i) : op === 'delete' ? t.slice(0, i) + t.slice(i + 1) : t.slice(0, i) + c + t.slice(i + 1);
-    }
-    return t;
-  });
+  return fc
+    .tuple(base, fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), jsonChar), { minLength: 1, maxLength: 3 }))
+    .map(([text, edits]) => {
+      let t = text;
+      for (const [at, op, c] of edits) {
+        const i = t.length ? at % (t.length + (op === 'insert' ? 1 : 0)) : 0;
+        t =
+          op === 'insert'
+            ? t.slice(0, i) + c + t.slice(i)
+            : op === 'delete'
+              ? t.slice(0, i) + t.slice(i + 1)
+              : t.slice(0, i) + c + t.slice(i + 1);
+      }
+      return t;
+    });
 }
 
 const configText = fc.tuple(configLike, fc.integer({ min: 0, max: 3 })).map(([c, s]) => formatted(c, s));
 /** A config with one field written twice: JSON.parse keeps the last, and so must any pointer into the text. */
-const duplicated = fc.tuple(configLike, fc.constantFrom(...FIELDS), edgyJson).map(([c, f, v]) => JSON.stringify(c, null, 2).replace('{', `{\n  ${JSON.stringify(f)}: ${JSON.stringify(v)},`));
+const duplicated = fc
+  .tuple(configLike, fc.constantFrom(...FIELDS), edgyJson)
+  .map(([c, f, v]) => JSON.stringify(c, null, 2).replace('{', `{\n  ${JSON.stringify(f)}: ${JSON.stringify(v)},`));
 const jsonText = fc.tuple(fc.jsonValue({ maxDepth: 4 }), fc.integer({ min: 0, max: 3 })).map(([v, s]) => formatted(v, s));
 
 const anyText: fc.Arbitrary<string> = fc.oneof(
@@ -335,7 +463,14 @@ const hugeCounts = fc
   .map(([base, experts, topK, groups, topkGroup, shared, hidden]) => {
     const out: Record<string, unknown> = { ...base, hidden_size: hidden, head_dim: 16, num_experts_per_tok: topK };
     if (base.model_type === 'mixtral') out.num_local_experts = experts;
-    else if (String(base.model_type).startsWith('deepseek')) Object.assign(out, { n_routed_experts: experts, n_group: groups, topk_group: topkGroup, n_shared_experts: shared, topk_method: 'noaux_tc' });
+    else if (String(base.model_type).startsWith('deepseek'))
+      Object.assign(out, {
+        n_routed_experts: experts,
+        n_group: groups,
+        topk_group: topkGroup,
+        n_shared_experts: shared,
+        topk_method: 'noaux_tc',
+      });
     else out.num_experts = experts;
     return out;
   });
@@ -369,13 +504,17 @@ describe('huge expert, group and top-k counts', () => {
 
   it('anything counted is routed (k distinct experts) or refused past MAX_ROUTE_WORK', () => {
     fc.assert(
-      fc.property(hugeCounts.map((c) => ({ ...c, hidden_size: (c.hidden_size as number) > 64 ? 64 : c.hidden_size })), fc.nat(5), (config, seed) => {
-        const r = countSafely(config);
-        if (r instanceof ConfigFieldError) return;
-        expect(r.layer.experts * r.hidden).toBeLessThanOrEqual(MAX_ROUTE_WORK);
-        const route = routeRandomToken(r, seed);
-        expect(new Set(route.chosen).size).toBe(r.layer.topK);
-      }),
+      fc.property(
+        hugeCounts.map((c) => ({ ...c, hidden_size: (c.hidden_size as number) > 64 ? 64 : c.hidden_size })),
+        fc.nat(5),
+        (config, seed) => {
+          const r = countSafely(config);
+          if (r instanceof ConfigFieldError) return;
+          expect(r.layer.experts * r.hidden).toBeLessThanOrEqual(MAX_ROUTE_WORK);
+          const route = routeRandomToken(r, seed);
+          expect(new Set(route.chosen).size).toBe(r.layer.topK);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -14,7 +14,11 @@ const MIXTRAL = model('mixtral-8x7b');
 
 /** Indices sorted by value, best first, ties to the lower index. */
 const ranked = (values: number[], allowed: (i: number) => boolean = () => true): number[] =>
-  values.map((v, i) => [v, i] as const).filter(([, i]) => allowed(i)).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+  values
+    .map((v, i) => [v, i] as const)
+    .filter(([, i]) => allowed(i))
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .map(([, i]) => i);
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -94,8 +98,18 @@ describe('Mixtral (top-2 logits, softmax over those 2)', () => {
 describe('Qwen2-MoE style rule (softmax top-k, probabilities as they are, gated shared expert)', () => {
   it('gives the shared gate and unnormalised weights', () => {
     const m = scaleModelFromConfig(
-      { model_type: 'qwen2_moe', vocab_size: 10, hidden_size: 64, num_hidden_layers: 1, num_attention_heads: 2, num_experts: 60, num_experts_per_tok: 4,
-        moe_intermediate_size: 8, shared_expert_intermediate_size: 32, norm_topk_prob: false },
+      {
+        model_type: 'qwen2_moe',
+        vocab_size: 10,
+        hidden_size: 64,
+        num_hidden_layers: 1,
+        num_attention_heads: 2,
+        num_experts: 60,
+        num_experts_per_tok: 4,
+        moe_intermediate_size: 8,
+        shared_expert_intermediate_size: 32,
+        norm_topk_prob: false,
+      },
       { id: 'q', name: 'q' },
     );
     const r = routeRandomToken(m, 5);
@@ -143,7 +157,9 @@ describe('limits', () => {
   it('refuses a router larger than MAX_ROUTE_WORK multiply-adds', () => {
     const big = { hidden: 65536, experts: 2048, topK: 8, shared: 0, router: V3.router };
     expect(65536 * 2048).toBeGreaterThan(MAX_ROUTE_WORK);
-    expect(() => routeRandomToken(big, 1)).toThrow('this router needs 134,217,728 multiply-adds per token; the page routes at most 4,194,304');
+    expect(() => routeRandomToken(big, 1)).toThrow(
+      'this router needs 134,217,728 multiply-adds per token; the page routes at most 4,194,304',
+    );
   });
   it('passes config errors through', () => {
     expect(() => routeRandomToken({ model_type: 'llama' }, 1)).toThrow('"model_type" "llama" is not supported');

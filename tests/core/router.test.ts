@@ -99,11 +99,19 @@ describe('topKIndices', () => {
   it('equals a full sort (value down, then index up) on any values, ties and infinities included', () => {
     const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true }), fc.constantFrom(Infinity, -Infinity, 0, -0));
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 80 }), fc.nat(90), fc.option(fc.integer({ min: 2, max: 5 }), { nil: undefined }), (values, k, mod) => {
-        const allowed = mod === undefined ? undefined : (i: number) => i % mod !== 0;
-        const sorted = values.map((v, i) => [v, i] as const).filter(([, i]) => !allowed || allowed(i)).sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : b[0] > a[0] ? 1 : -1));
-        expect(topKIndices(values, k, allowed)).toEqual(sorted.slice(0, k).map(([, i]) => i));
-      }),
+      fc.property(
+        fc.array(value, { maxLength: 80 }),
+        fc.nat(90),
+        fc.option(fc.integer({ min: 2, max: 5 }), { nil: undefined }),
+        (values, k, mod) => {
+          const allowed = mod === undefined ? undefined : (i: number) => i % mod !== 0;
+          const sorted = values
+            .map((v, i) => [v, i] as const)
+            .filter(([, i]) => !allowed || allowed(i))
+            .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : b[0] > a[0] ? 1 : -1));
+          expect(topKIndices(values, k, allowed)).toEqual(sorted.slice(0, k).map(([, i]) => i));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -198,7 +206,9 @@ describe('noisy-topk (hand-made)', () => {
   });
 
   it('rejects noise of the wrong length', () => {
-    expect(() => route(spec('noisy-topk', 2, 1), { tokens: 1, logits: [1, 2], noise: [1] })).toThrow('router: expected 2 noise values, got 1');
+    expect(() => route(spec('noisy-topk', 2, 1), { tokens: 1, logits: [1, 2], noise: [1] })).toThrow(
+      'router: expected 2 noise values, got 1',
+    );
   });
 });
 
@@ -304,12 +314,15 @@ describe('router invariants on random logits, every router', () => {
       const logits = randomLogits(T, Ex, 5);
       const bias = kind === 'sigmoid-bias' ? Rng.stream(1, 'bias').normals(Ex, 0.2) : undefined;
       const noise = kind === 'noisy-topk' ? Rng.stream(1, 'noise').normals(T * Ex) : undefined;
-      const r = route(spec(kind, Ex, k, { routeScale, nGroup: kind === 'sigmoid-bias' ? 4 : 1, topkGroup: kind === 'sigmoid-bias' ? 2 : 1 }), {
-        tokens: T,
-        logits,
-        bias,
-        noise,
-      });
+      const r = route(
+        spec(kind, Ex, k, { routeScale, nGroup: kind === 'sigmoid-bias' ? 4 : 1, topkGroup: kind === 'sigmoid-bias' ? 2 : 1 }),
+        {
+          tokens: T,
+          logits,
+          bias,
+          noise,
+        },
+      );
       expect(r.routes).toHaveLength(T);
       expect(r.scores).toHaveLength(T * Ex);
       r.routes.forEach((t) => {
@@ -341,7 +354,10 @@ describe('router invariants on random logits, every router', () => {
       const bias = kind === 'sigmoid-bias' ? Rng.stream(2, 'bias').normals(Ex, 0.3) : undefined;
       const r = route(spec(kind, Ex, k), { tokens: T, logits, noise, bias });
       r.routes.forEach((t, i) => {
-        const sel = kind === 'softmax-topk' ? Array.from(logits.subarray(i * Ex, (i + 1) * Ex)) : Array.from((r.selection ?? []).slice(i * Ex, (i + 1) * Ex));
+        const sel =
+          kind === 'softmax-topk'
+            ? Array.from(logits.subarray(i * Ex, (i + 1) * Ex))
+            : Array.from((r.selection ?? []).slice(i * Ex, (i + 1) * Ex));
         const sorted = [...sel].sort((a, b) => b - a);
         expect(t.experts.map((e) => at(sel, e))).toEqual(sorted.slice(0, k));
       });

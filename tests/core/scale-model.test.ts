@@ -38,8 +38,25 @@ describe('scaleModelFromConfig', () => {
     const p = presetById('deepseek-v3')!;
     const m = scaleModelFromConfig(p.config, { id: p.id, name: p.name, published: p.published });
     const c = countParams(p.config);
-    expect(m).toMatchObject({ total: c.total, active: c.active, embedding: c.embedding, hidden: 7168, vocab: 129280, modelType: 'deepseek_v3' });
-    expect(m.layer).toEqual({ experts: 256, topK: 8, shared: 1, routedParams: 3 * 7168 * 2048, sharedParams: 3 * 7168 * 2048, nGroup: 8, topkGroup: 4, moeLayers: 58, denseLayers: 3 });
+    expect(m).toMatchObject({
+      total: c.total,
+      active: c.active,
+      embedding: c.embedding,
+      hidden: 7168,
+      vocab: 129280,
+      modelType: 'deepseek_v3',
+    });
+    expect(m.layer).toEqual({
+      experts: 256,
+      topK: 8,
+      shared: 1,
+      routedParams: 3 * 7168 * 2048,
+      sharedParams: 3 * 7168 * 2048,
+      nGroup: 8,
+      topkGroup: 4,
+      moeLayers: 58,
+      denseLayers: 3,
+    });
     expect(m.published?.total).toBe(671e9);
     expect(m.router.text).toContain('8 groups');
   });

@@ -18,9 +18,54 @@ const WORDS = [...LEXICON.keys()];
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 /** Characters that draw nothing or change what is next to them. */
 const tricky = fc.constantFrom(
-  '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u00ad', '\u200b', '\u200c', '\u200d', '\u200e', '\u2028', '\u2060', '\ufeff', '\ufe0f',
-  '\u0301', '\u0308', '\u20e3', '\ud83d', '\ude00', '\udbff\udfff', '\u{e0067}', '\u{e007f}', '\u{1f3fd}', '\u{1f1eb}', '\u{1f1f7}',
-  '🦊', '❤️', '👍🏽', '👨‍👩‍👧', '🏳️‍🌈', '🇫🇷', '1️⃣', '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}', 'é', 'e\u0301', 'İ', 'ß', 'ǅ', 'Σ', '٣', '\u0915\u094d\u0937', "'", '’', ' ', '\t', '\n', '\r\n', '\u3000',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00ad',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u2028',
+  '\u2060',
+  '\ufeff',
+  '\ufe0f',
+  '\u0301',
+  '\u0308',
+  '\u20e3',
+  '\ud83d',
+  '\ude00',
+  '\udbff\udfff',
+  '\u{e0067}',
+  '\u{e007f}',
+  '\u{1f3fd}',
+  '\u{1f1eb}',
+  '\u{1f1f7}',
+  '🦊',
+  '❤️',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '🏳️‍🌈',
+  '🇫🇷',
+  '1️⃣',
+  '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}',
+  'é',
+  'e\u0301',
+  'İ',
+  'ß',
+  'ǅ',
+  'Σ',
+  '٣',
+  '\u0915\u094d\u0937',
+  "'",
+  '’',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u3000',
 );
 /** A vocabulary word as someone might type it. */
 const word = fc.constantFrom(...WORDS).chain((w) => fc.mixedCase(fc.constant(w)));
@@ -107,7 +152,10 @@ describe('tokenize on any text', () => {
 
   it('takes huge texts in its stride (200 texts of up to 1,000,000 characters: each costs milliseconds, not microseconds)', () => {
     const huge = fc
-      .tuple(fc.array(fc.oneof(word, tricky, fc.string({ unit: 'binary', maxLength: 8 })), { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 1_000_000 }))
+      .tuple(
+        fc.array(fc.oneof(word, tricky, fc.string({ unit: 'binary', maxLength: 8 })), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+      )
       .map(([p, n]) => {
         const unit = p.join(' ');
         return unit.repeat(Math.max(1, Math.floor(n / Math.max(1, unit.length))));
@@ -121,6 +169,7 @@ describe('tokenize on any text', () => {
   });
 
   it('gives nothing for something that is not a string', () => {
-    for (const v of [undefined, null, 42, {}, [], Symbol('x')]) expect(tokenize(v as unknown as string)).toEqual({ tokens: [], truncated: false, totalTokens: 0 });
+    for (const v of [undefined, null, 42, {}, [], Symbol('x')])
+      expect(tokenize(v as unknown as string)).toEqual({ tokens: [], truncated: false, totalTokens: 0 });
   });
 });

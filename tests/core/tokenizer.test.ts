@@ -94,7 +94,10 @@ describe('tokenize', () => {
     // Zero-width space, controls, a byte-order mark and a stray combining mark separate words like spaces.
     expect(texts('the\u200bcat\u0000runs\ufeff. \u0301')).toEqual(['the', 'cat', 'runs', '.']);
     // A combining accent stays on its word (and makes it a different, unknown word).
-    expect(tokenize('cafe\u0301 fox').tokens.map((t) => [t.text, t.unknown])).toEqual([['cafe\u0301', true], ['fox', false]]);
+    expect(tokenize('cafe\u0301 fox').tokens.map((t) => [t.text, t.unknown])).toEqual([
+      ['cafe\u0301', true],
+      ['fox', false],
+    ]);
   });
 
   it('punctuation counts toward the limit; a custom limit works', () => {
@@ -123,7 +126,7 @@ describe('built-in corpus', () => {
 });
 
 describe('quotes and apostrophes', () => {
-  it("splits quotes around a word off and keeps inner apostrophes", () => {
+  it('splits quotes around a word off and keeps inner apostrophes', () => {
     expect(tokenize("the 'cat' sees").tokens.map((t) => t.text)).toEqual(['the', "'", 'cat', "'", 'sees']);
     expect(tokenize("the 'cat'").tokens[2]).toMatchObject({ text: 'cat', unknown: false });
     expect(tokenize("don't run").tokens.map((t) => t.text)).toEqual(["don't", 'run']);

@@ -225,7 +225,9 @@ describe('trace: parameters and FLOPs', () => {
 describe('trace: plain data', () => {
   for (const router of ROUTERS) {
     it(`${router}: numbers, strings and booleans only; survives a JSON round trip`, async () => {
-      const t = await traceOf(cfg({ router, layers: 2, capacityFactor: 0.5, ...(router === 'sigmoid-bias' ? { nGroup: 2, topkGroup: 1 } : {}) }));
+      const t = await traceOf(
+        cfg({ router, layers: 2, capacityFactor: 0.5, ...(router === 'sigmoid-bias' ? { nGroup: 2, topkGroup: 1 } : {}) }),
+      );
       expect(isPlainData(t)).toBe(true);
       expect(JSON.parse(JSON.stringify(t))).toEqual(t);
     });

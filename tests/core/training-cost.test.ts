@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { countParams } from '../../src/core/params';
 import { presetById } from '../../src/core/presets';
-import { DEFAULT_UTILISATION, fitUtilisation, H800_BF16_PEAK_FLOPS, trainingCost, trainingFlops, V3_TRAINING } from '../../src/core/training-cost';
+import {
+  DEFAULT_UTILISATION,
+  fitUtilisation,
+  H800_BF16_PEAK_FLOPS,
+  trainingCost,
+  trainingFlops,
+  V3_TRAINING,
+} from '../../src/core/training-cost';
 
 const v3 = countParams(presetById('deepseek-v3')!.config);
 // Compute counts the weights that multiply: the input embedding is a lookup.
 const sparseN = v3.activeWithoutEmbedding;
 const denseN = v3.total - v3.embedding;
-const defaults = { tokens: V3_TRAINING.tokens, peakFlops: H800_BF16_PEAK_FLOPS, utilisation: DEFAULT_UTILISATION, gpus: 2048, pricePerGpuHour: 2 };
+const defaults = {
+  tokens: V3_TRAINING.tokens,
+  peakFlops: H800_BF16_PEAK_FLOPS,
+  utilisation: DEFAULT_UTILISATION,
+  gpus: 2048,
+  pricePerGpuHour: 2,
+};
 
 describe('published DeepSeek-V3 figures', () => {
   it('add up', () => {

@@ -32,7 +32,10 @@ describe('row gather and scatter-add gradients', () => {
       const x = randomNormal([5, 3], 0, 1, 'float32', 7) as Tensor2D;
       const u = randomNormal([4, 3], 0, 1, 'float32', 8) as Tensor2D;
       const idx = Int32Array.from([3, 0, 3, 1]);
-      const pick = tensor2d(Array.from(idx).flatMap((r) => Array.from({ length: 5 }, (_, j) => (j === r ? 1 : 0))), [4, 5]);
+      const pick = tensor2d(
+        Array.from(idx).flatMap((r) => Array.from({ length: 5 }, (_, j) => (j === r ? 1 : 0))),
+        [4, 5],
+      );
       const w = randomNormal([4, 3], 0, 1, 'float32', 9);
       const [gx] = grads((a) => tfSum(mul(gatherRows(a as Tensor2D, idx), w)))([x]);
       const [gxDense] = grads((a) => tfSum(mul(matMul(pick, a as Tensor2D), w)))([x]);
@@ -84,12 +87,16 @@ describe('gate weights in the differentiable forward', () => {
       const chosen = new Float32Array(T * E);
       const kept = new Float32Array(T * E);
       lt.tokens.forEach((r, tok) => r.experts.forEach((e, j) => ((chosen[tok * E + e] = 1), r.dropped[j] ? 0 : (kept[tok * E + e] = 1))));
-      const logits = tensor2d(lt.tokens.flatMap((r) => r.logits), [T, E]);
-      const selection = tensor2d(lt.tokens.flatMap((r) => r.logits.map((l, e) => l + (r.noise?.[e] ?? 0))), [T, E]);
-      const g = gateTensor(router, logits, selection, tensor2d(chosen, [T, E]), tensor2d(kept, [T, E]), 1).arraySync();
-      lt.tokens.forEach((r, tok) =>
-        r.experts.forEach((e, j) => expect(g[tok]![e]!).toBeCloseTo(r.dropped[j] ? 0 : r.weights[j]!, 5)),
+      const logits = tensor2d(
+        lt.tokens.flatMap((r) => r.logits),
+        [T, E],
       );
+      const selection = tensor2d(
+        lt.tokens.flatMap((r) => r.logits.map((l, e) => l + (r.noise?.[e] ?? 0))),
+        [T, E],
+      );
+      const g = gateTensor(router, logits, selection, tensor2d(chosen, [T, E]), tensor2d(kept, [T, E]), 1).arraySync();
+      lt.tokens.forEach((r, tok) => r.experts.forEach((e, j) => expect(g[tok]![e]!).toBeCloseTo(r.dropped[j] ? 0 : r.weights[j]!, 5)));
       t.dispose();
     });
   }

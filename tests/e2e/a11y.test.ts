@@ -95,7 +95,11 @@ describe('axe-core: no violations', () => {
 
   it('demos/embed.html (<moe-lab> in a plain page)', async () => {
     const { page, errors } = await openPage(browser, `${base}demos/embed.html`);
-    await page.waitForFunction(() => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null, undefined, { timeout: 20000 });
+    await page.waitForFunction(
+      () => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null,
+      undefined,
+      { timeout: 20000 },
+    );
     expect(await axeViolations(page, 'demos/embed.html')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -114,7 +118,9 @@ describe('axe-core: no violations', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'multiply-adds' }).count(), { timeout: 20000 }).toBe(1);
     expect(await axeViolations(page, 'demos/scale.html')).toEqual([]);
 
-    await page.getByRole('textbox', { name: 'Paste a config.json' }).fill('{\n  "model_type": "deepseek_v3",\n  "vocab_size": 129280\n  "hidden_size": 7168\n}');
+    await page
+      .getByRole('textbox', { name: 'Paste a config.json' })
+      .fill('{\n  "model_type": "deepseek_v3",\n  "vocab_size": 129280\n  "hidden_size": 7168\n}');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not valid JSON' }).count()).toBe(1);
     expect(await axeViolations(page, 'demos/scale.html (broken config)')).toEqual([]);
 
@@ -178,7 +184,11 @@ describe('axe-core: no violations', () => {
     it(`${path}${query}, and a refused change with its message`, async () => {
       const { page, errors } = await openPage(browser, `${base}${path}${query}`);
       const settled = () => page.evaluate((t) => (document.querySelector(t) as unknown as { settled(): Promise<void> }).settled(), tag);
-      await page.waitForFunction((t) => typeof (document.querySelector(t) as unknown as { settled?: unknown } | null)?.settled === 'function', tag, { timeout: 20000 });
+      await page.waitForFunction(
+        (t) => typeof (document.querySelector(t) as unknown as { settled?: unknown } | null)?.settled === 'function',
+        tag,
+        { timeout: 20000 },
+      );
       await settled();
       expect(await axeViolations(page, `${path}${query}`)).toEqual([]);
       const seed = page.locator(`${tag} lesson-controls input[type="number"]`).first();
@@ -254,7 +264,10 @@ function focused(page: Page): Promise<FocusInfo | null> {
   });
 }
 
-const shownPosition = (page: Page) => page.evaluate(() => Number((document.querySelector('moe-app')!.shadowRoot!.querySelector('token-strip') as unknown as { current: number }).current));
+const shownPosition = (page: Page) =>
+  page.evaluate(() =>
+    Number((document.querySelector('moe-app')!.shadowRoot!.querySelector('token-strip') as unknown as { current: number }).current),
+  );
 
 describe('keyboard', () => {
   it('Tab reaches every control of the main page, each with a visible focus ring', async () => {
@@ -273,8 +286,26 @@ describe('keyboard', () => {
     expect(noRing.map((f) => `${f.path} “${f.name}”: outline ${f.outline} ${f.outlineWidth}px, box-shadow ${f.boxShadow}`)).toEqual([]);
     expect(stops.filter((f) => f.box.width === 0 || f.box.height === 0).map((f) => f.path)).toEqual([]);
     const names = stops.map((f) => f.name);
-    for (const control of ['Routed experts', 'Active experts per token (top-k)', 'Shared experts', 'Expert granularity', 'MoE layers', 'Router', 'Expert groups', 'Groups per token', 'Capacity factor', 'Bias update speed (γ)', 'Seed', 'Play speed', 'Sentence', 'Presets']) {
-      expect(names.some((n) => n.startsWith(control)), control).toBe(true);
+    for (const control of [
+      'Routed experts',
+      'Active experts per token (top-k)',
+      'Shared experts',
+      'Expert granularity',
+      'MoE layers',
+      'Router',
+      'Expert groups',
+      'Groups per token',
+      'Capacity factor',
+      'Bias update speed (γ)',
+      'Seed',
+      'Play speed',
+      'Sentence',
+      'Presets',
+    ]) {
+      expect(
+        names.some((n) => n.startsWith(control)),
+        control,
+      ).toBe(true);
     }
     for (const button of ['Previous token', 'Next token', 'Play', 'Reset', 'Apply bias update']) expect(names, button).toContain(button);
     expect(names.filter((n) => /^token \d+:/.test(n))).toHaveLength(10);
@@ -351,7 +382,11 @@ describe('reduced motion', () => {
       const long = (list: string) => list.split(',').some((d) => parseFloat(d) > 0);
       return walk(document).flatMap((el) => {
         const s = getComputedStyle(el);
-        return long(s.transitionDuration) || long(s.animationDuration) ? [`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: ${s.transitionProperty} ${s.transitionDuration}, animation ${s.animationDuration}`] : [];
+        return long(s.transitionDuration) || long(s.animationDuration)
+          ? [
+              `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: ${s.transitionProperty} ${s.transitionDuration}, animation ${s.animationDuration}`,
+            ]
+          : [];
       });
     });
   }
@@ -373,7 +408,17 @@ describe('reduced motion', () => {
   });
 
   it('nothing on any page moves under reduced motion', async () => {
-    for (const path of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/capacity.html', 'demos/training.html', 'demos/balance.html', 'demos/sparsity.html', 'demos/experts.html']) {
+    for (const path of [
+      '',
+      'demos/routers.html',
+      'demos/scale.html',
+      'demos/memory.html',
+      'demos/capacity.html',
+      'demos/training.html',
+      'demos/balance.html',
+      'demos/sparsity.html',
+      'demos/experts.html',
+    ]) {
       if (path && !(await pageExists(path))) continue;
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       await page.goto(`${base}${path}`);
@@ -386,7 +431,12 @@ describe('reduced motion', () => {
 
 describe('touch', () => {
   it('on a tablet: tap a token chip, tap "Next token", tap a row of the sentence matrix', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -397,7 +447,10 @@ describe('touch', () => {
     await expect.poll(() => status.textContent()).toContain('“brown”');
     await page.getByRole('button', { name: 'Next token' }).tap();
     await expect.poll(() => status.textContent()).toContain('“fox”');
-    await page.locator('assignment-matrix').getByRole('button', { name: /^6 over:/ }).tap();
+    await page
+      .locator('assignment-matrix')
+      .getByRole('button', { name: /^6 over:/ })
+      .tap();
     await expect.poll(() => status.textContent()).toContain('“over”');
     // Buttons are big enough to hit with a finger (WCAG 2.5.8: at least 24 × 24 CSS px). The matrix's
     // row labels are smaller, but every one has a full-size equivalent: its token chip (2.5.8's exception).
@@ -405,7 +458,9 @@ describe('touch', () => {
       els.flatMap((el) => {
         const r = el.getBoundingClientRect();
         if ((el.getRootNode() as ShadowRoot).host?.tagName === 'ASSIGNMENT-MATRIX') return [];
-        return r.width > 0 && (r.width < 24 || r.height < 24) ? [`${el.getAttribute('aria-label') ?? el.textContent}: ${r.width}×${r.height}`] : [];
+        return r.width > 0 && (r.width < 24 || r.height < 24)
+          ? [`${el.getAttribute('aria-label') ?? el.textContent}: ${r.width}×${r.height}`]
+          : [];
       }),
     );
     expect(small).toEqual([]);
@@ -415,7 +470,12 @@ describe('touch', () => {
   });
 
   it('on a tablet: drag a slider with a finger, and run the tour by tapping', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -428,7 +488,8 @@ describe('touch', () => {
     const cdp = await context.newCDPSession(page);
     const y = box.y + box.height / 2;
     const x0 = box.x + 8;
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     await touch('touchStart', x0);
     for (let i = 1; i <= 10; i++) await touch('touchMove', x0 + (box.width * 0.4 * i) / 10);
     await touch('touchEnd', x0 + box.width * 0.4);

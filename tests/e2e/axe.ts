@@ -39,16 +39,17 @@ export async function openAllDetails(page: Page): Promise<void> {
 export async function axeViolations(page: Page, where: string): Promise<string[]> {
   await openAllDetails(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  const violations = (await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } };
     return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
-  }) as AxeViolation[];
+  })) as AxeViolation[];
   const lines: string[] = [];
   for (const v of violations) {
     for (const n of v.nodes) {
-      lines.push(`${where}: ${v.id} (${v.impact}): ${v.help} | ${flatTarget(n).join(' >>> ')} | ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`);
+      lines.push(
+        `${where}: ${v.id} (${v.impact}): ${v.help} | ${flatTarget(n).join(' >>> ')} | ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`,
+      );
     }
   }
   return lines;
 }
-

@@ -53,7 +53,9 @@ describe('demos/balance.html', () => {
     for (const side of [left, right]) {
       expect(Number(await side.locator('.score .num').textContent())).toBeGreaterThan(0.05);
       expect(await side.locator('loss-chart tbody tr').count()).toBeGreaterThan(1);
-      expect(await side.locator('load-history canvas').getAttribute('aria-label')).toMatch(/expert load over training: share of the expert choices/);
+      expect(await side.locator('load-history canvas').getAttribute('aria-label')).toMatch(
+        /expert load over training: share of the expert choices/,
+      );
     }
     await expect.poll(() => new URL(page.url()).searchParams.get('right')).toBe('bias');
     await screenshot(page, 'balance-1280x800');

@@ -11,7 +11,6 @@ import { CHROMIUM } from './chromium-path';
 
 export { CHROMIUM_ARGS };
 
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

@@ -38,7 +38,11 @@ interface CapacityPageHandle extends HTMLElement {
 }
 
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('capacity-page') !== null && customElements.get('capacity-page') !== undefined, undefined, { timeout: 20000 });
+  await page.waitForFunction(
+    () => document.querySelector('capacity-page') !== null && customElements.get('capacity-page') !== undefined,
+    undefined,
+    { timeout: 20000 },
+  );
   await page.evaluate(() => (document.querySelector('capacity-page') as CapacityPageHandle).settled());
 }
 
@@ -46,7 +50,8 @@ function pageTrace(page: Page): Promise<Trace> {
   return page.evaluate(() => (document.querySelector('capacity-page') as CapacityPageHandle).trace!);
 }
 
-const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (page: Page, selector: string): Promise<string> =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 
 /** The sentence routed here in Node by the same core code. */
@@ -73,8 +78,12 @@ describe('demos/capacity.html', () => {
     const d = dropsOf(layer);
     expect(d.dropped).toBeGreaterThan(0);
     expect(layer.capacity).toBe(capacityFor(10, 2, 8, 1));
-    expect(await text(page, 'drop-summary #capacity-formula')).toBe(`capacity = max(1, ⌈1 × 10 × 2 / 8⌉) = max(1, ⌈2.5⌉) = ${layer.capacity} slots per expert`);
-    expect(await text(page, 'drop-summary #dropped-count')).toBe(`${d.dropped} of ${d.choices} token-expert choices dropped (${pct(dropShare(d))})`);
+    expect(await text(page, 'drop-summary #capacity-formula')).toBe(
+      `capacity = max(1, ⌈1 × 10 × 2 / 8⌉) = max(1, ⌈2.5⌉) = ${layer.capacity} slots per expert`,
+    );
+    expect(await text(page, 'drop-summary #dropped-count')).toBe(
+      `${d.dropped} of ${d.choices} token-expert choices dropped (${pct(dropShare(d))})`,
+    );
     // The chips cross exactly the dropped choices.
     const crossed = await page.locator('token-strip .experts').allTextContents();
     expect(crossed.join(' ').match(/✕/g)?.length ?? 0).toBe(d.dropped);
@@ -83,7 +92,11 @@ describe('demos/capacity.html', () => {
     expect(await text(page, 'load-bars text.cap-label')).toBe(`capacity ${layer.capacity}`);
 
     // (c) The side note: max/mean from the trace, drops at factor 1 from the demand.
-    const im = imbalanceOf(layer.experts.map((e) => e.demand), 10, 2);
+    const im = imbalanceOf(
+      layer.experts.map((e) => e.demand),
+      10,
+      2,
+    );
     expect(await text(page, 'imbalance-note #max-over-mean')).toBe(
       `In this sentence the busiest expert was chosen ${im.maxDemand} times against a mean of 2.5: max/mean = ${layer.balance.maxOverMean.toFixed(2)}.`,
     );
@@ -105,7 +118,9 @@ describe('demos/capacity.html', () => {
     expect(await text(page, 'imbalance-note #all-sentences')).toBe(
       `Over all 40 built-in sentences, max/mean averages ${atOne.maxOverMean.mean.toFixed(2)} (at most ${atOne.maxOverMean.max.toFixed(2)}), and at factor 1, ${pct(dropShare(atOne))} of the choices are dropped.`,
     );
-    console.log(`capacity page, default sentence at cf=1: ${d.dropped}/${d.choices} dropped, max/mean ${layer.balance.maxOverMean.toFixed(2)}; sweep: ${points.map((p) => `${p.factor ?? 'none'} ${pct(dropShare(p))}`).join(', ')}`);
+    console.log(
+      `capacity page, default sentence at cf=1: ${d.dropped}/${d.choices} dropped, max/mean ${layer.balance.maxOverMean.toFixed(2)}; sweep: ${points.map((p) => `${p.factor ?? 'none'} ${pct(dropShare(p))}`).join(', ')}`,
+    );
 
     expect(await page.title()).toBe('moe-lab: capacity and dropped tokens');
     await screenshot(page, 'capacity-en-1280x800');
@@ -150,7 +165,9 @@ describe('demos/capacity.html', () => {
     await settled(page);
     await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('3');
     expect(await dropped()).toMatch(/ of 30 token-expert choices dropped/);
-    expect((await page.evaluate(() => (document.querySelector('capacity-page') as CapacityPageHandle).sweep.map((p) => p.choices)))[0]).toBe(694 / 2 * 3);
+    expect(
+      (await page.evaluate(() => (document.querySelector('capacity-page') as CapacityPageHandle).sweep.map((p) => p.choices)))[0],
+    ).toBe((694 / 2) * 3);
 
     // A new URL opens the same view.
     const again = await openPage(browser, page.url());
@@ -180,7 +197,9 @@ describe('demos/capacity.html', () => {
     const seed = page.getByRole('spinbutton', { name: 'Seed' });
     await seed.fill('-3');
     await seed.press('Enter');
-    await expect.poll(() => page.locator('#seed-problem').textContent()).toBe('seed (-3) must be between 0 and 4294967295. The last good seed is kept.');
+    await expect
+      .poll(() => page.locator('#seed-problem').textContent())
+      .toBe('seed (-3) must be between 0 and 4294967295. The last good seed is kept.');
     expect(await seed.getAttribute('aria-invalid')).toBe('true');
     await seed.fill('5');
     await seed.press('Enter');

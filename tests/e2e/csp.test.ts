@@ -12,7 +12,12 @@ import { CONTENT_SECURITY_POLICY } from '../../build/csp';
 import { launchBrowser, openPage } from './browser';
 import { DIST } from './static-server';
 
-const PAGES = ['index.html', ...readdirSync(join(DIST, 'demos')).filter((f) => f.endsWith('.html')).map((f) => `demos/${f}`)];
+const PAGES = [
+  'index.html',
+  ...readdirSync(join(DIST, 'demos'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `demos/${f}`),
+];
 
 let browser: Browser;
 const base = inject('baseUrl');

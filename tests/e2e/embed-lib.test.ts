@@ -15,7 +15,8 @@ import { staticServer, type StaticServer } from './static-server';
 
 const LIB = resolve(import.meta.dirname, '../../dist-lib');
 /** What a host page needs to allow, as the README's security section states it. */
-const HOST_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; object-src 'none'";
+const HOST_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; object-src 'none'";
 
 const HOST = `<!doctype html>
 <html lang="fr">
@@ -41,7 +42,8 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  if (!existsSync(join(LIB, 'moe-lab.js'))) throw new Error('No library build in dist-lib/: run `npm run build` first (it builds the library too).');
+  if (!existsSync(join(LIB, 'moe-lab.js')))
+    throw new Error('No library build in dist-lib/: run `npm run build` first (it builds the library too).');
   const root = mkdtempSync(join(tmpdir(), 'moe-lab-host-'));
   cpSync(LIB, root, { recursive: true });
   writeFileSync(join(root, 'host.html'), HOST);

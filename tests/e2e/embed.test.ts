@@ -25,7 +25,9 @@ describe('<moe-lab> embedded by attributes (demos/embed.html)', () => {
     await page.waitForFunction(() => (document.querySelector('moe-lab') as Lab | null)?.trace != null, undefined, { timeout: 20000 });
     const config = () => page.evaluate(() => (document.querySelector('moe-lab') as Lab).trace!.config);
     expect(await config()).toMatchObject({ routedExperts: 16, topK: 2, router: 'sigmoid-bias', seed: 3 });
-    expect(await page.evaluate(() => (document.querySelector('moe-lab') as Lab).trace!.tokens.map((t) => t.text).join(' '))).toBe('two red birds sing in the old tree .');
+    expect(await page.evaluate(() => (document.querySelector('moe-lab') as Lab).trace!.tokens.map((t) => t.text).join(' '))).toBe(
+      'two red birds sing in the old tree .',
+    );
     expect(await page.getByRole('spinbutton', { name: 'Seed' }).count()).toBe(0);
     const url = page.url();
 

@@ -44,7 +44,11 @@ const BY_HAND = [
   '?%=%&%%=%E0%A4%A&__proto__=1&constructor=2&e=%3Cimg%20src=x%20onerror=alert(1)%3E',
 ];
 const LINK_COUNT = 30;
-const GARBAGE = fc.sample(garbageQuery, { seed: SEED, numRuns: 60 }).map(asQuery).filter(fits).slice(0, LINK_COUNT - VALID.length - BY_HAND.length);
+const GARBAGE = fc
+  .sample(garbageQuery, { seed: SEED, numRuns: 60 })
+  .map(asQuery)
+  .filter(fits)
+  .slice(0, LINK_COUNT - VALID.length - BY_HAND.length);
 const LINKS = [...GARBAGE, ...VALID, ...BY_HAND];
 
 let browser: Browser;
@@ -70,7 +74,11 @@ function meterAgainstTrace(page: Page): Promise<{ shown: string; expected: strin
     if (!cost) return { shown, expected: 'No tokens to route.', experts: t.config.routedExperts };
     const pct = ((cost.activeParams / t.params.total) * 100).toFixed(1);
     const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-    return { shown, expected: `active ${fmt.format(cost.activeParams)} of ${fmt.format(t.params.total)} parameters (${pct}%)`, experts: t.config.routedExperts };
+    return {
+      shown,
+      expected: `active ${fmt.format(cost.activeParams)} of ${fmt.format(t.params.total)} parameters (${pct}%)`,
+      experts: t.config.routedExperts,
+    };
   });
 }
 
@@ -111,7 +119,8 @@ describe('30 garbage links on the simulator', () => {
       // The main page's own keys are checked by the page: a lesson that names no step, an unknown
       // language, a presenter mode other than 0/1 are ignored with a line in the same notice.
       const present = new URLSearchParams(search).get('present');
-      const pageIgnored = tourFromQuery(search).problem !== null || langProblem(search) !== null || (present !== null && present !== '0' && present !== '1');
+      const pageIgnored =
+        tourFromQuery(search).problem !== null || langProblem(search) !== null || (present !== null && present !== '0' && present !== '1');
       const notice = page.getByRole('alert').filter({ hasText: 'not understood' });
       if (notices.length > 0 || pageIgnored) {
         noticed++;

@@ -20,14 +20,25 @@ afterAll(async () => {
 });
 
 describe('the built site on a plain static server', () => {
-  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html', 'demos/sparsity.html', 'demos/experts.html']) {
+  for (const page of [
+    '',
+    'demos/routers.html',
+    'demos/scale.html',
+    'demos/memory.html',
+    'demos/training.html',
+    'demos/balance.html',
+    'demos/sparsity.html',
+    'demos/experts.html',
+  ]) {
     it(`serves ${page || 'index.html'} with everything local and no errors`, async () => {
       const { page: p, errors, offsite } = await openPage(browser, plain.url + page);
       await p.waitForLoadState('networkidle');
       await p.waitForTimeout(500);
       const text = await p.evaluate(() => {
         const walk = (n: Node): string =>
-          n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
+          n instanceof Element && n.shadowRoot
+            ? walk(n.shadowRoot)
+            : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
         return walk(document.body);
       });
       expect(text.length).toBeGreaterThan(200);
@@ -68,14 +79,25 @@ describe('user text', () => {
 });
 
 describe('malformed percent escapes in a link', () => {
-  for (const page of ['', 'demos/routers.html', 'demos/scale.html', 'demos/memory.html', 'demos/training.html', 'demos/balance.html', 'demos/sparsity.html', 'demos/experts.html']) {
+  for (const page of [
+    '',
+    'demos/routers.html',
+    'demos/scale.html',
+    'demos/memory.html',
+    'demos/training.html',
+    'demos/balance.html',
+    'demos/sparsity.html',
+    'demos/experts.html',
+  ]) {
     it(`do not stop ${page || 'index.html'} from starting`, async () => {
       const { page: p, errors } = await openPage(browser, `${inject('baseUrl')}${page}?e=%&k=%E0%A4%A&x=%zz`);
       await p.waitForLoadState('networkidle');
       await p.waitForTimeout(500);
       const text = await p.evaluate(() => {
         const walk = (n: Node): string =>
-          n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
+          n instanceof Element && n.shadowRoot
+            ? walk(n.shadowRoot)
+            : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
         return walk(document.body);
       });
       expect(text.length).toBeGreaterThan(200);

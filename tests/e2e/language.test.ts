@@ -21,7 +21,12 @@ afterAll(async () => {
   await browser.close();
 });
 
-const PAGES = ['', ...readdirSync(resolve(import.meta.dirname, '../../demos')).filter((f) => f.endsWith('.html')).map((f) => `demos/${f}`)];
+const PAGES = [
+  '',
+  ...readdirSync(resolve(import.meta.dirname, '../../demos'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `demos/${f}`),
+];
 
 /** Waits until the page's components have rendered what its model computed (twice, 300 ms apart). */
 async function rendered(page: Page): Promise<void> {
@@ -29,7 +34,8 @@ async function rendered(page: Page): Promise<void> {
   for (let i = 0; i < 2; i++) {
     await page.evaluate(async () => {
       type Lit = Element & { updateComplete?: Promise<unknown>; settled?: () => Promise<void> };
-      const walk = (root: Document | ShadowRoot): Lit[] => [...root.querySelectorAll('*')].flatMap((el) => [el as Lit, ...(el.shadowRoot ? walk(el.shadowRoot) : [])]);
+      const walk = (root: Document | ShadowRoot): Lit[] =>
+        [...root.querySelectorAll('*')].flatMap((el) => [el as Lit, ...(el.shadowRoot ? walk(el.shadowRoot) : [])]);
       const all = walk(document);
       await Promise.all(all.map((el) => el.settled?.()));
       await Promise.all(all.map((el) => el.updateComplete));
@@ -62,7 +68,10 @@ describe('Simplified Chinese on every page', () => {
   it('links from the main page keep the language', async () => {
     const { page, errors } = await openPage(browser, `${base}?lang=zh`);
     await rendered(page);
-    const hrefs = await page.getByRole('navigation').getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .getByRole('navigation')
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThanOrEqual(8);
     for (const href of hrefs) expect(new URL(href).searchParams.get('lang'), href).toBe('zh');
     expect(errors).toEqual([]);

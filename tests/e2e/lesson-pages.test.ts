@@ -8,7 +8,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config';
-import { combinations, expertSets, granularityRows, realSparsity, sharedSweep, sparsitySweep, tokenBreakdown } from '../../src/core/lesson-math';
+import {
+  combinations,
+  expertSets,
+  granularityRows,
+  realSparsity,
+  sharedSweep,
+  sparsitySweep,
+  tokenBreakdown,
+} from '../../src/core/lesson-math';
 import { toyParams } from '../../src/core/params';
 import { VOCAB } from '../../src/core/tokenizer';
 import type { Trace } from '../../src/core/trace';
@@ -69,11 +77,18 @@ describe('demos/sparsity.html', () => {
     for (let i = 0; i < parts.length; i++) {
       const cells = (await rows.nth(i).locator('td').allTextContents()).map(squash);
       const b = parts[i]!;
-      expect(cells.slice(1, 7)).toEqual([b.embedding, b.routers, b.shared, b.routed, b.active].map(en.count).concat(en.percent(b.active / p.total)));
+      expect(cells.slice(1, 7)).toEqual(
+        [b.embedding, b.routers, b.shared, b.routed, b.active].map(en.count).concat(en.percent(b.active / p.total)),
+      );
       expect(b.active).toBe(p.activeNominal);
     }
     expect(squash(await page.locator('token-active-table #average').textContent())).toBe(
-      en.sparsity.average(en.count(Math.round(t.params.activeMean)), en.count(p.total), en.percent(t.params.activeMean / p.total), t.tokens.length),
+      en.sparsity.average(
+        en.count(Math.round(t.params.activeMean)),
+        en.count(p.total),
+        en.percent(t.params.activeMean / p.total),
+        t.tokens.length,
+      ),
     );
 
     // (b) The sweep: every cell is sparsitySweep's fraction; the current setting (8, 2) is marked with text.
@@ -189,7 +204,10 @@ describe('demos/sparsity.html', () => {
   });
 
   it('lang=zh: Chinese throughout, the way home keeps the language; screenshots on a phone', async () => {
-    for (const [w, h] of [[1280, 800], [390, 844]] as const) {
+    for (const [w, h] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
       const { page, errors, offsite } = await openPage(browser, `${url}?s=1&m=2&lang=zh`, { width: w, height: h });
       await settle(page, 'sparsity-page');
       expect(await page.title()).toBe(CATALOGUE.zh.lessonPages.sparsity.pageTitle);
@@ -218,7 +236,9 @@ describe('demos/experts.html', () => {
   const url = `${base}demos/experts.html`;
 
   async function runs(page: Page): Promise<GranularityRun[]> {
-    return page.evaluate(() => [...(document.querySelector('experts-page') as unknown as { granularityRuns: GranularityRun[] }).granularityRuns]);
+    return page.evaluate(() => [
+      ...(document.querySelector('experts-page') as unknown as { granularityRuns: GranularityRun[] }).granularityRuns,
+    ]);
   }
 
   it('shows the exact combinations and, measured live, equal routed-expert work at every m', async () => {
@@ -275,7 +295,8 @@ describe('demos/experts.html', () => {
     expect(t.layers[0]?.sharedLoad).toEqual([n, n]);
     const sharedRows = page.locator('shared-usage tr.shared-row');
     expect(await sharedRows.count()).toBe(2);
-    for (let j = 0; j < 2; j++) expect((await sharedRows.nth(j).locator('td').allTextContents()).map(squash).slice(0, 3)).toEqual(['shared', String(n), '100%']);
+    for (let j = 0; j < 2; j++)
+      expect((await sharedRows.nth(j).locator('td').allTextContents()).map(squash).slice(0, 3)).toEqual(['shared', String(n), '100%']);
     // Shared experts are S0, S1, … and routed ones E0, …, as on the main page.
     expect((await sharedRows.locator('th').allTextContents()).map(squash)).toEqual(['S0', 'S1']);
     expect((await page.locator('shared-usage tr.routed-row th').allTextContents()).map(squash).every((l) => /^E\d+$/.test(l))).toBe(true);
@@ -322,7 +343,10 @@ describe('demos/experts.html', () => {
   });
 
   it('lang=zh: Chinese throughout; screenshots on a phone', async () => {
-    for (const [w, h] of [[1280, 800], [390, 844]] as const) {
+    for (const [w, h] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
       const { page, errors, offsite } = await openPage(browser, `${url}?s=1&m=4&lang=zh`, { width: w, height: h });
       await settle(page, 'experts-page');
       expect(await page.title()).toBe(CATALOGUE.zh.lessonPages.experts.pageTitle);

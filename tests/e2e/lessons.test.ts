@@ -59,7 +59,14 @@ describe('guided tour', () => {
       await expect.poll(() => page.evaluate(() => location.search)).toContain(`lesson=${formatLessonRef(ref)}`);
       await settleApp(page);
       // The step is announced, and its panel is marked in words as well as by the outline.
-      await expect.poll(() => page.getByRole('status').filter({ hasText: `Lesson ${ref.lesson + 1}, step ${ref.step + 1} of` }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `Lesson ${ref.lesson + 1}, step ${ref.step + 1} of` })
+            .count(),
+        )
+        .toBe(1);
       expect(await page.getByText('The tour is about this panel').count()).toBe(step.panel ? 1 : 0);
 
       if (step.predict) {
@@ -75,7 +82,10 @@ describe('guided tour', () => {
         const result = page.locator('lesson-tour p.result');
         await expect.poll(() => result.count()).toBe(1);
         await settleApp(page);
-        const answer = await page.evaluate((at) => (document.querySelector('moe-app') as AppHandle).trace!.layers[0]!.tokens[at]!.experts, p);
+        const answer = await page.evaluate(
+          (at) => (document.querySelector('moe-app') as AppHandle).trace!.layers[0]!.tokens[at]!.experts,
+          p,
+        );
         expect(await result.textContent()).toMatch(new RegExp(`^(Right|Close|Not this time): .*E${answer[0]}`));
         expect(await page.getByRole('button', { name: new RegExp(`^token ${p + 1}: cat E${answer[0]}`) }).count()).toBe(1);
       }

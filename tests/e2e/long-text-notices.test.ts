@@ -26,7 +26,9 @@ const WORD = 'a'.repeat(2000);
 function shows(page: Page, text: string): Promise<boolean> {
   return page.evaluate((t) => {
     const walk = (n: Node): boolean =>
-      (n.nodeType === 3 && (n.textContent ?? '').includes(t)) || (n instanceof Element && n.shadowRoot !== null && walk(n.shadowRoot)) || [...n.childNodes].some(walk);
+      (n.nodeType === 3 && (n.textContent ?? '').includes(t)) ||
+      (n instanceof Element && n.shadowRoot !== null && walk(n.shadowRoot)) ||
+      [...n.childNodes].some(walk);
     return walk(document.body);
   }, text);
 }
@@ -86,7 +88,9 @@ describe('text past the limit set by a script', () => {
       input.value = 'word '.repeat(40_000); // 200 KB, past the box's maxlength
       input.dispatchEvent(new Event('change'));
     });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The sentence was cut to its first 2000 characters' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'The sentence was cut to its first 2000 characters' }).count())
+      .toBe(1);
     await page.waitForTimeout(600); // the address bar follows at most four times a second
     expect(page.url().length).toBeLessThan(3 * 2000);
     expect((await hrefs(page)).every((h) => h.length < 3 * 2000)).toBe(true);
@@ -104,8 +108,12 @@ describe('text past the limit set by a script on the memory page', () => {
       input.value = 'word '.repeat(40_000);
       input.dispatchEvent(new Event('change'));
     });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The sentence was cut to its first 2000 characters' }).count()).toBe(1);
-    expect(await page.evaluate(() => (document.querySelector('memory-page') as HTMLElement & { sentence: string }).sentence.length)).toBe(2000);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'The sentence was cut to its first 2000 characters' }).count())
+      .toBe(1);
+    expect(await page.evaluate(() => (document.querySelector('memory-page') as HTMLElement & { sentence: string }).sentence.length)).toBe(
+      2000,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -137,7 +145,11 @@ describe('link notices on the routers, memory and embedding pages', () => {
       const home = (await hrefs(page)).find((h) => h.includes('index.html'));
       expect(home).toMatch(/[?&]backend=cpu(&|$)/);
       const bad = await openPage(browser, `${base}${path}?lang=zh&backend=gpu`);
-      await expect.poll(() => bad.page.getByRole('alert').filter({ hasText: '已忽略 backend=gpu：可选后端为 cpu, wasm。现使用 wasm。' }).count(), { timeout: 20000 }).toBe(1);
+      await expect
+        .poll(() => bad.page.getByRole('alert').filter({ hasText: '已忽略 backend=gpu：可选后端为 cpu, wasm。现使用 wasm。' }).count(), {
+          timeout: 20000,
+        })
+        .toBe(1);
       expect([...errors, ...bad.errors]).toEqual([]);
       await bad.page.close();
       await page.close();

@@ -20,7 +20,9 @@ describe('main page (built site)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const response = await page.goto(base);
     expect(response?.headers()['content-security-policy']).toBeUndefined();
-    const csp = await page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+    const csp = await page.evaluate(
+      () => document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')?.content ?? '',
+    );
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:/);
@@ -56,7 +58,9 @@ describe('main page (built site)', () => {
     const box = page.getByRole('textbox', { name: 'Sentence' });
     await box.fill('the zebra sees a red ball');
     await box.press('Enter');
-    await expect.poll(() => page.getByRole('button', { name: /zebra .*unknown \(not in the vocabulary/ }).count(), { timeout: 20000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: /zebra .*unknown \(not in the vocabulary/ }).count(), { timeout: 20000 })
+      .toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -93,7 +93,9 @@ describe('demos/memory.html', () => {
     const seed = page.getByRole('spinbutton', { name: 'Seed' });
     await seed.fill('-3');
     await seed.press('Enter');
-    await expect.poll(() => page.locator('memory-page').getByRole('alert').first().textContent()).toContain('Seed must be from 0 to 4,294,967,295, not -3.');
+    await expect
+      .poll(() => page.locator('memory-page').getByRole('alert').first().textContent())
+      .toContain('Seed must be from 0 to 4,294,967,295, not -3.');
     expect(await toy.locator('#cache-latent').textContent()).toBe('4 numbers per token');
 
     await screenshot(page, 'memory-1280x800-after');

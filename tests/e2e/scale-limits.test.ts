@@ -34,13 +34,30 @@ const LONGEST_TASK = `
 const LONG_TASK_MS = 200;
 
 const MIXTRAL = {
-  model_type: 'mixtral', vocab_size: 32000, hidden_size: 64, intermediate_size: 14336, num_hidden_layers: 32,
-  num_attention_heads: 8, num_key_value_heads: 8,
+  model_type: 'mixtral',
+  vocab_size: 32000,
+  hidden_size: 64,
+  intermediate_size: 14336,
+  num_hidden_layers: 32,
+  num_attention_heads: 8,
+  num_key_value_heads: 8,
 };
 const V3 = {
-  model_type: 'deepseek_v3', vocab_size: 129280, hidden_size: 64, intermediate_size: 18432, moe_intermediate_size: 2048,
-  num_hidden_layers: 61, first_k_dense_replace: 3, num_attention_heads: 128, q_lora_rank: 1536, kv_lora_rank: 512,
-  qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128, n_shared_experts: 1, num_experts_per_tok: 8,
+  model_type: 'deepseek_v3',
+  vocab_size: 129280,
+  hidden_size: 64,
+  intermediate_size: 18432,
+  moe_intermediate_size: 2048,
+  num_hidden_layers: 61,
+  first_k_dense_replace: 3,
+  num_attention_heads: 128,
+  q_lora_rank: 1536,
+  kv_lora_rank: 512,
+  qk_nope_head_dim: 128,
+  qk_rope_head_dim: 64,
+  v_head_dim: 128,
+  n_shared_experts: 1,
+  num_experts_per_tok: 8,
 };
 
 /** What the page must show: a located count problem, a routed token, or counts with a routing message. */
@@ -49,7 +66,10 @@ const CASES: { name: string; config: Record<string, unknown>; expect: Expect }[]
   {
     name: 'mixtral, 1,000,000 experts, top-k 1,000,000',
     config: { ...MIXTRAL, num_local_experts: 1_000_000, num_experts_per_tok: 1_000_000 },
-    expect: { field: 'num_local_experts', refused: '"num_local_experts" (1000000) is more routed experts than this page handles (at most 4,096' },
+    expect: {
+      field: 'num_local_experts',
+      refused: '"num_local_experts" (1000000) is more routed experts than this page handles (at most 4,096',
+    },
   },
   {
     name: 'mixtral, 100,000 experts, top-k 100,000',
@@ -68,7 +88,14 @@ const CASES: { name: string; config: Record<string, unknown>; expect: Expect }[]
   },
   {
     name: 'mixtral, 67,108,864 experts of width 1',
-    config: { ...MIXTRAL, hidden_size: 1, num_attention_heads: 1, num_key_value_heads: 1, num_local_experts: 2 ** 26, num_experts_per_tok: 2 },
+    config: {
+      ...MIXTRAL,
+      hidden_size: 1,
+      num_attention_heads: 1,
+      num_key_value_heads: 1,
+      num_local_experts: 2 ** 26,
+      num_experts_per_tok: 2,
+    },
     expect: { field: 'num_local_experts', refused: '"num_local_experts" (67108864) is more routed experts' },
   },
   {
@@ -84,7 +111,10 @@ const CASES: { name: string; config: Record<string, unknown>; expect: Expect }[]
   {
     name: 'mixtral, 4096 experts, top-k 4096',
     config: { ...MIXTRAL, num_local_experts: 4096, num_experts_per_tok: 4096 },
-    expect: { field: 'num_experts_per_tok', refused: '"num_experts_per_tok" (4096) is more experts per token than this page handles (at most 64' },
+    expect: {
+      field: 'num_experts_per_tok',
+      refused: '"num_experts_per_tok" (4096) is more experts per token than this page handles (at most 64',
+    },
   },
   {
     name: 'at the limits: DeepSeek-V3, 4096 experts in 256 groups, top-k 64, width 1024',
@@ -99,7 +129,9 @@ const CASES: { name: string; config: Record<string, unknown>; expect: Expect }[]
   {
     name: 'counted but too wide to route: mixtral, 4096 experts of width 16384',
     config: { ...MIXTRAL, hidden_size: 16384, num_local_experts: 4096, num_experts_per_tok: 2 },
-    expect: { unroutable: 'Cannot route a token here: this router needs 67,108,864 multiply-adds per token; the page routes at most 4,194,304' },
+    expect: {
+      unroutable: 'Cannot route a token here: this router needs 67,108,864 multiply-adds per token; the page routes at most 4,194,304',
+    },
   },
 ];
 

@@ -25,7 +25,11 @@ afterAll(async () => {
 function deepText(locator: Locator): Promise<string> {
   return locator.evaluate((root) => {
     const walk = (n: Node): string =>
-      n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(walk).join('');
+      n instanceof Element && n.shadowRoot
+        ? walk(n.shadowRoot)
+        : n.nodeType === 3
+          ? (n.textContent ?? '')
+          : [...n.childNodes].map(walk).join('');
     return walk(root).replace(/\s+/g, ' ');
   });
 }
@@ -47,7 +51,9 @@ describe('demos/scale.html', () => {
     const counts = (await headline(page).textContent())!;
     expect(counts).toMatch(/Active for one token\s*37\.\dB/);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent()).toContain('DeepSeek-V3 (pasted)');
-    expect(await page.getByText('Published (DeepSeek-V3 technical report, arXiv 2412.19437)').textContent()).toContain('671B total, 37B active');
+    expect(await page.getByText('Published (DeepSeek-V3 technical report, arXiv 2412.19437)').textContent()).toContain(
+      '671B total, 37B active',
+    );
     await screenshot(page, 'scale-pasted-v3-1280x800');
 
     // Broken JSON: a comma missing at the end of line 3.
@@ -62,7 +68,9 @@ describe('demos/scale.html', () => {
 
     // A field that is not a number is named and located.
     await configBox(page).fill(MIXTRAL_TEXT.replace('"hidden_size": 4096', '"hidden_size": "4096"'));
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Cannot count' }).textContent()).toContain('"hidden_size" must be a whole number, not "4096"');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Cannot count' }).textContent())
+      .toContain('"hidden_size" must be a whole number, not "4096"');
 
     // Fixed: the error goes and the new model shows.
     await configBox(page).fill(MIXTRAL_TEXT);
@@ -74,7 +82,10 @@ describe('demos/scale.html', () => {
   });
 
   it('routes tokens through all 256 experts, shows the cost of training, at 1280×800 and 768×1024', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 768, height: 1024 },
+    ]) {
       const { page, errors, offsite } = await openPage(browser, `${base}demos/scale.html`, viewport);
       const result = page.getByRole('status').filter({ hasText: 'multiply-adds' });
       await expect.poll(() => result.textContent(), { timeout: 20000 }).toContain('Token 1: chosen');
@@ -106,14 +117,20 @@ describe('demos/scale.html', () => {
     // The query the simulator writes for its own view (encodeView), as a link from it would carry.
     const query = encodeView({ ...defaultView(), config: { ...DEFAULT_CONFIG, routedExperts: 16, topK: 1, sharedExperts: 1 } });
     const { page, errors, offsite } = await openPage(browser, `${base}demos/scale.html${query}&model=toy`);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent(), { timeout: 20000 }).toContain('Your toy model');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent(), { timeout: 20000 })
+      .toContain('Your toy model');
     expect(await page.getByRole('radio', { name: /Your toy model 16 experts, top-1/ }).isChecked()).toBe(true);
     const toy = page.getByRole('region', { name: '4. Your toy vs DeepSeek-V3' });
     expect(await deepText(toy)).toContain('1 of 16 routed + 1 shared');
     expect(await toy.getByRole('link', { name: 'Change your toy in the simulator' }).getAttribute('href')).toBe(`../index.html${query}`);
 
-    await page.getByLabel('Or open a config.json file:').setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(MIXTRAL_TEXT) });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent()).toContain('Mixtral 8x7B (from config.json)');
+    await page
+      .getByLabel('Or open a config.json file:')
+      .setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(MIXTRAL_TEXT) });
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent())
+      .toContain('Mixtral 8x7B (from config.json)');
     expect(await headline(page).textContent()).toContain('46.7B');
 
     await page.getByRole('radio', { name: /DeepSeek-V2/ }).check();

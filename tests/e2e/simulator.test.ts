@@ -27,7 +27,10 @@ async function meterAgainstTrace(page: Page): Promise<{ shown: string; expected:
     const pct = ((cost.activeParams / t.params.total) * 100).toFixed(1);
     const meter = app.shadowRoot!.querySelector('param-meter')!.shadowRoot!.querySelector('[role="status"]')!;
     const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-    return { shown: meter.textContent!.replace(/\s+/g, ' ').trim(), expected: `active ${fmt.format(cost.activeParams)} of ${fmt.format(t.params.total)} parameters (${pct}%)` };
+    return {
+      shown: meter.textContent!.replace(/\s+/g, ' ').trim(),
+      expected: `active ${fmt.format(cost.activeParams)} of ${fmt.format(t.params.total)} parameters (${pct}%)`,
+    };
   });
 }
 
@@ -93,7 +96,9 @@ describe('routing simulator', () => {
     await settleApp(page);
     await page.getByRole('combobox', { name: 'Expert granularity' }).selectOption('8');
     await settleApp(page);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'top-k × granularity (4 × 8 = 32) cannot exceed 16' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'top-k × granularity (4 × 8 = 32) cannot exceed 16' }).count())
+      .toBe(1);
     const t = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config.granularity);
     expect(t).toBe(1);
     expect(errors).toEqual([]);

@@ -8,9 +8,28 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 
-const PAGES = ['', 'demos/routers.html', 'demos/sparsity.html', 'demos/experts.html', 'demos/capacity.html', 'demos/training.html', 'demos/balance.html', 'demos/scale.html', 'demos/memory.html', 'demos/embed.html'];
+const PAGES = [
+  '',
+  'demos/routers.html',
+  'demos/sparsity.html',
+  'demos/experts.html',
+  'demos/capacity.html',
+  'demos/training.html',
+  'demos/balance.html',
+  'demos/scale.html',
+  'demos/memory.html',
+  'demos/embed.html',
+];
 /** Each form that blanked a page before: no colon, no value, only a comma, an escaped key, early-evaluated flags, a flag that loads. */
-const FAMILY = ['?tfjsflags=x', '?tfjsflags', '?tfjsflags=,', '?%74fjsflags=x', '?tfjsflags=DEBUG:true', '?tfjsflags=PROD:true,IS_BROWSER:false', '?tfjsflags=WASM_HAS_SIMD_SUPPORT:false'];
+const FAMILY = [
+  '?tfjsflags=x',
+  '?tfjsflags',
+  '?tfjsflags=,',
+  '?%74fjsflags=x',
+  '?tfjsflags=DEBUG:true',
+  '?tfjsflags=PROD:true,IS_BROWSER:false',
+  '?tfjsflags=WASM_HAS_SIMD_SUPPORT:false',
+];
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -48,13 +67,18 @@ describe('tfjsflags links', () => {
         await expect.poll(() => notice.count(), { message: where, timeout: 20000 }).toBeGreaterThan(0);
         const text = await page.evaluate(() => {
           const walk = (n: Node): string =>
-            n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
+            n instanceof Element && n.shadowRoot
+              ? walk(n.shadowRoot)
+              : [...n.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : walk(c))).join(' ');
           return walk(document.body);
         });
         expect(text.length, where).toBeGreaterThan(200);
         if (query.includes('WASM_HAS_SIMD_SUPPORT') && path !== 'demos/scale.html') {
           await expect.poll(() => wasm.length, { message: where, timeout: 20000 }).toBeGreaterThan(0);
-          expect(wasm.every((u) => /simd/.test(u)), `${where}: ${wasm.join(' ')}`).toBe(true);
+          expect(
+            wasm.every((u) => /simd/.test(u)),
+            `${where}: ${wasm.join(' ')}`,
+          ).toBe(true);
         }
         expect(errors, where).toEqual([]);
       }

@@ -97,7 +97,11 @@ describe('dark theme', () => {
     const lab = async (query: string) => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
       await page.goto(`${base}demos/embed.html${query}`);
-      await page.waitForFunction(() => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null, undefined, { timeout: 20000 });
+      await page.waitForFunction(
+        () => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null,
+        undefined,
+        { timeout: 20000 },
+      );
       return page;
     };
     const dark = await lab('');

@@ -46,7 +46,8 @@ async function mainThreadTasks(page: Page, during: () => Promise<void>): Promise
   // Every renderer's main thread in the trace (a navigation may have left another one behind): the
   // page's is the one that ran the most tasks.
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasksOf = (m: TraceEvent) => events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.dur !== undefined);
+  const tasksOf = (m: TraceEvent) =>
+    events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.dur !== undefined);
   const tasks = mains.map(tasksOf).reduce<TraceEvent[]>((best, t) => (t.length > best.length ? t : best), []);
   return {
     count: tasks.length,
@@ -113,44 +114,49 @@ const TRAINING_LINKS: [string, string, number][] = [
 ];
 
 describe('heavy training links stay responsive', () => {
-  it.each(TRAINING_LINKS)(`%s training link (%s): no main-thread task over ${BUDGET_MS} ms of work while training, keys answered, steps/s shown`, async (kind, path, target) => {
-    const { page, errors } = await open(path);
-    const step = () => page.evaluate(() => document.querySelector('training-page')?.training?.step ?? -1);
-    await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).isEnabled(), { timeout: 60000 }).toBe(true);
-    await expect.poll(() => page.getByRole('button', { name: /^token \d+:/ }).count(), { timeout: 60000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(500);
-    const t0 = await page.evaluate(() => performance.now());
-    const wall = Date.now();
-    // Keys while training: their handlers must run at once, and no task may hold the page.
-    const trace = await mainThreadTasks(page, async () => {
-      await page.getByRole('button', { name: 'Train', exact: true }).click();
-      await pressKeysWhile(page, async () => (await step()) >= target);
-    });
-    const steps = await step();
-    const seconds = (Date.now() - wall) / 1000;
-    const f = await figures(page, t0);
-    const rate = await shownRate(page);
-    console.log(
-      `${kind} training link: ${(steps / seconds).toFixed(2)} steps/s (${steps} in ${seconds.toFixed(1)} s), shown "${rate}"; ` +
-        `main-thread tasks: longest ${trace.cpu.toFixed(0)} ms CPU, ${trace.wall.toFixed(0)} ms wall (${f.tasks} 'longtask' entries, longest ${f.longest.toFixed(0)} ms); ` +
-        `key delays ${f.inputs.map((c) => c.toFixed(0)).join(', ')} ms`,
-    );
-    expect(trace.count).toBeGreaterThan(10);
-    expect(trace.cpu).toBeLessThanOrEqual(BUDGET_MS);
-    expect(f.inputs.length).toBeGreaterThan(3);
-    expect(median(f.inputs)).toBeLessThanOrEqual(BUDGET_MS);
-    expect(Number(rate)).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).count(), { timeout: 20000 }).toBe(1);
-    expect(errors).toEqual([]);
-  }, 180000);
+  it.each(TRAINING_LINKS)(
+    `%s training link (%s): no main-thread task over ${BUDGET_MS} ms of work while training, keys answered, steps/s shown`,
+    async (kind, path, target) => {
+      const { page, errors } = await open(path);
+      const step = () => page.evaluate(() => document.querySelector('training-page')?.training?.step ?? -1);
+      await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).isEnabled(), { timeout: 60000 }).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: /^token \d+:/ }).count(), { timeout: 60000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      const t0 = await page.evaluate(() => performance.now());
+      const wall = Date.now();
+      // Keys while training: their handlers must run at once, and no task may hold the page.
+      const trace = await mainThreadTasks(page, async () => {
+        await page.getByRole('button', { name: 'Train', exact: true }).click();
+        await pressKeysWhile(page, async () => (await step()) >= target);
+      });
+      const steps = await step();
+      const seconds = (Date.now() - wall) / 1000;
+      const f = await figures(page, t0);
+      const rate = await shownRate(page);
+      console.log(
+        `${kind} training link: ${(steps / seconds).toFixed(2)} steps/s (${steps} in ${seconds.toFixed(1)} s), shown "${rate}"; ` +
+          `main-thread tasks: longest ${trace.cpu.toFixed(0)} ms CPU, ${trace.wall.toFixed(0)} ms wall (${f.tasks} 'longtask' entries, longest ${f.longest.toFixed(0)} ms); ` +
+          `key delays ${f.inputs.map((c) => c.toFixed(0)).join(', ')} ms`,
+      );
+      expect(trace.count).toBeGreaterThan(10);
+      expect(trace.cpu).toBeLessThanOrEqual(BUDGET_MS);
+      expect(f.inputs.length).toBeGreaterThan(3);
+      expect(median(f.inputs)).toBeLessThanOrEqual(BUDGET_MS);
+      expect(Number(rate)).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Train', exact: true }).count(), { timeout: 20000 }).toBe(1);
+      expect(errors).toEqual([]);
+    },
+    180000,
+  );
 
   it(`demos/balance.html?${HEAVY}: no main-thread task over ${BUDGET_MS} ms of work while both train, steps/s shown`, async () => {
     const { page, errors } = await open(`demos/balance.html?${HEAVY}`);
-    const steps = () => page.evaluate(() => {
-      const t = document.querySelector('balance-compare')?.training;
-      return t ? Math.min(t.left.step, t.right.step) : -1;
-    });
+    const steps = () =>
+      page.evaluate(() => {
+        const t = document.querySelector('balance-compare')?.training;
+        return t ? Math.min(t.left.step, t.right.step) : -1;
+      });
     await expect.poll(() => page.getByRole('button', { name: 'Train both' }).isEnabled(), { timeout: 60000 }).toBe(true);
     await page.waitForTimeout(500);
     const t0 = await page.evaluate(() => performance.now());

@@ -37,13 +37,18 @@ describe('overlapping resets on the training pages', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('training-page')?.training?.step ?? 0)).toBeGreaterThan(3);
     await changesInOneTask(page, [4, 6]);
     await expect.poll(() => page.evaluate(() => document.querySelector('training-page')?.training?.config.routedExperts)).toBe(6);
-    await page.getByRole('button', { name: /Pause|Train/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Pause|Train/ })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Reset training' }).evaluate((el) => {
       for (let i = 0; i < 5; i++) (el as HTMLButtonElement).click();
     });
     await expect.poll(() => page.getByRole('button', { name: 'Reset training' }).isEnabled()).toBe(true);
     // Training was running: it resumes after the last reset, on the last config.
-    await expect.poll(() => page.evaluate(() => document.querySelector('training-page')?.training?.step ?? 0), { timeout: 30000 }).toBeGreaterThan(3);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('training-page')?.training?.step ?? 0), { timeout: 30000 })
+      .toBeGreaterThan(3);
     expect(await page.getByRole('slider', { name: 'Routed experts' }).inputValue()).toBe('6');
     expect(await page.locator('training-page').getByRole('alert').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -54,10 +59,14 @@ describe('overlapping resets on the training pages', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Train both' }).isEnabled(), { timeout: 30000 }).toBe(true);
     await changesInOneTask(page, [4, 6]);
     await expect.poll(() => page.getByRole('button', { name: 'Train both' }).isEnabled()).toBe(true);
-    await expect.poll(() => page.evaluate(() => {
-      const t = document.querySelector('balance-compare')?.training;
-      return t ? [t.left.config.routedExperts, t.right.config.routedExperts] : null;
-    })).toEqual([6, 6]);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const t = document.querySelector('balance-compare')?.training;
+          return t ? [t.left.config.routedExperts, t.right.config.routedExperts] : null;
+        }),
+      )
+      .toEqual([6, 6]);
     await page.getByRole('button', { name: 'Reset both' }).evaluate((el) => {
       for (let i = 0; i < 5; i++) (el as HTMLButtonElement).click();
     });

@@ -31,7 +31,12 @@ describe('the training worker', () => {
     const inWorker = await fiveSteps(page);
     expect(inWorker).toHaveLength(5);
     expect(inWorker.every((row) => /^\s*\d+\s*\d+\.\d+\s*$/.test(row))).toBe(true);
-    expect(page.workers().map((w) => w.url()).some((u) => /training-worker/.test(u))).toBe(true);
+    expect(
+      page
+        .workers()
+        .map((w) => w.url())
+        .some((u) => /training-worker/.test(u)),
+    ).toBe(true);
     expect((await page.evaluate(() => document.querySelector('training-page')!.diagnostics())).tensors).toBeGreaterThan(0);
     expect(errors).toEqual([]);
 
@@ -52,7 +57,12 @@ describe('the training worker', () => {
     const losses = await fiveSteps(page);
     expect(losses).toHaveLength(5);
     expect(await page.locator('training-page').getByText('Backend: cpu').count()).toBe(1);
-    expect(page.workers().map((w) => w.url()).some((u) => /training-worker/.test(u))).toBe(true);
+    expect(
+      page
+        .workers()
+        .map((w) => w.url())
+        .some((u) => /training-worker/.test(u)),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -57,7 +57,9 @@ describe('demos/training.html', () => {
     const firstLoss = Number(await rows.first().locator('td').first().textContent());
     const lastLoss = Number(await rows.last().locator('td').first().textContent());
     expect(firstLoss).toBeGreaterThan(lastLoss + 0.3);
-    expect(await page.locator('loss-chart svg.chart').getAttribute('aria-label')).toMatch(/^Loss over steps 1 to \d+ \(linear scale\)\. Task loss \(next word\): [\d.]+ at the start, [\d.]+ now/);
+    expect(await page.locator('loss-chart svg.chart').getAttribute('aria-label')).toMatch(
+      /^Loss over steps 1 to \d+ \(linear scale\)\. Task loss \(next word\): [\d.]+ at the start, [\d.]+ now/,
+    );
 
     // The specialisation map changed, and so did the score.
     await expect.poll(async () => squash(await page.locator('specialisation-map table').textContent())).not.toBe(specBefore);
@@ -74,7 +76,9 @@ describe('demos/training.html', () => {
 
     // Load history and updated parameters are drawn.
     expect(await page.locator('load-history .max-mean').textContent()).toMatch(/^\d\.\d\d$/);
-    expect(squash(await page.locator('updated-params .headline').textContent())).toMatch(/^Step \d+ updated [\d,]+ of [\d,]+ parameters \(\d+\.\d%\)\.$/);
+    expect(squash(await page.locator('updated-params .headline').textContent())).toMatch(
+      /^Step \d+ updated [\d,]+ of [\d,]+ parameters \(\d+\.\d%\)\.$/,
+    );
 
     // The current token moves with Next token and with a click on a chip.
     await page.getByRole('button', { name: 'Next token' }).click();
@@ -119,7 +123,9 @@ describe('demos/training.html', () => {
     const seed = page.getByRole('spinbutton', { name: 'Seed' });
     await seed.fill('-3');
     await seed.press('Enter');
-    await expect.poll(() => page.locator('training-controls').getByRole('alert').textContent()).toBe('seed (-3) must be between 0 and 4294967295');
+    await expect
+      .poll(() => page.locator('training-controls').getByRole('alert').textContent())
+      .toBe('seed (-3) must be between 0 and 4294967295');
     expect(await stepOf(page)).toBe(3);
     await page.getByRole('button', { name: 'Reset training' }).click();
     await expect.poll(() => stepOf(page)).toBe(0);

@@ -24,7 +24,9 @@ async function fromDemand(c: MoeConfig, factors: readonly (number | null)[], sen
       const { trace } = await model.run(tokens);
       demands.push({ T: tokens.length, demand: trace.layers[0]!.experts.map((e) => e.demand) });
     }
-    return factors.map((f) => demands.reduce((a, d) => a + (f === null ? 0 : dropsAtCapacity(d.demand, capacityFor(d.T, c.topK, c.routedExperts, f))), 0));
+    return factors.map((f) =>
+      demands.reduce((a, d) => a + (f === null ? 0 : dropsAtCapacity(d.demand, capacityFor(d.T, c.topK, c.routedExperts, f))), 0),
+    );
   } finally {
     model.dispose();
   }
@@ -61,7 +63,9 @@ describe('measureSweep (live model, cpu backend)', () => {
     expect(points.find((p) => p.factor === 1)!.dropped).toBeGreaterThan(0);
     expect(points[0]!.maxOverMean.mean).toBeGreaterThan(1);
     expect(points[0]!.maxOverMean.max).toBeGreaterThanOrEqual(points[0]!.maxOverMean.mean);
-    console.log(`sweep, default config: ${points.map((p) => `${p.factor ?? 'none'}: ${p.dropped}/${p.choices}`).join(', ')}; max/mean ${points[0]!.maxOverMean.mean.toFixed(3)}`);
+    console.log(
+      `sweep, default config: ${points.map((p) => `${p.factor ?? 'none'}: ${p.dropped}/${p.choices}`).join(', ')}; max/mean ${points[0]!.maxOverMean.mean.toFixed(3)}`,
+    );
   });
 
   it('other routers and shapes agree with the demand too (noisy top-k, sigmoid with bias; 16 experts, top-3)', async () => {
@@ -95,7 +99,9 @@ describe('measureSweep (live model, cpu backend)', () => {
     const again = await measureSweep(config, SWEEP_FACTORS, { weights: store, sentences: SENTENCES.slice(0, 5) });
     expect(memory().numTensors).toBe(withWeights);
     // Same weights, same drops.
-    expect(again!.map((p) => p.dropped)).toEqual((await measureSweep(config, SWEEP_FACTORS, { sentences: SENTENCES.slice(0, 5) }))!.map((p) => p.dropped));
+    expect(again!.map((p) => p.dropped)).toEqual(
+      (await measureSweep(config, SWEEP_FACTORS, { sentences: SENTENCES.slice(0, 5) }))!.map((p) => p.dropped),
+    );
     // A new shape: the old experts' weights are swept away, the new ones kept.
     await measureSweep({ ...config, routedExperts: 4 }, [1], { weights: store, sentences: SENTENCES.slice(0, 2) });
     expect(memory().numTensors).toBeLessThan(withWeights);

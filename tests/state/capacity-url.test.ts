@@ -8,7 +8,10 @@ describe('capacity lesson URL', () => {
     const d = decodeCapacityView('?e=16&k=3&cf=1.25&r=noisy-topk&seed=7&text=two+red+birds');
     expect(d.notices).toEqual([]);
     expect(d.ignored).toEqual([]);
-    expect(d.view).toEqual({ config: { ...DEFAULT_CONFIG, routedExperts: 16, topK: 3, capacityFactor: 1.25, router: 'noisy-topk', seed: 7 }, text: 'two red birds' });
+    expect(d.view).toEqual({
+      config: { ...DEFAULT_CONFIG, routedExperts: 16, topK: 3, capacityFactor: 1.25, router: 'noisy-topk', seed: 7 },
+      text: 'two red birds',
+    });
     expect(decodeCapacityView(encodeCapacityView(d.view))).toEqual(d);
     expect(encodeCapacityView(d.view)).toBe('?e=16&k=3&cf=1.25&r=noisy-topk&seed=7&text=two+red+birds');
   });
@@ -31,7 +34,11 @@ describe('capacity lesson URL', () => {
 
   it('simulator keys the lesson has no control for are listed as ignored and keep their defaults; lang and backend are kept quietly', () => {
     const d = decodeCapacityView('?L=3&pos=4&s=2&cf=1&lang=zh&backend=cpu&L=4');
-    expect(d.ignored).toEqual([{ key: 'L', value: '3' }, { key: 'pos', value: '4' }, { key: 's', value: '2' }]);
+    expect(d.ignored).toEqual([
+      { key: 'L', value: '3' },
+      { key: 'pos', value: '4' },
+      { key: 's', value: '2' },
+    ]);
     expect(d.notices).toEqual([]);
     expect(d.view.config).toEqual({ ...DEFAULT_CONFIG, capacityFactor: 1 });
   });

@@ -3,7 +3,16 @@ import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { MoeModel } from '../../src/core/model';
 import { tokenize } from '../../src/core/tokenizer';
 import type { Trace } from '../../src/core/trace';
-import { csvField, CSV_HEADER, escapeXml, exportFileName, traceToCsv, traceToJson, viewToSvg, type PictureWords } from '../../src/state/export';
+import {
+  csvField,
+  CSV_HEADER,
+  escapeXml,
+  exportFileName,
+  traceToCsv,
+  traceToJson,
+  viewToSvg,
+  type PictureWords,
+} from '../../src/state/export';
 import { defaultView } from '../../src/state/view';
 import { CATALOGUE } from '../../src/ui/i18n/all';
 import { expertColour, textOn } from '../../src/ui/palette';
@@ -144,7 +153,17 @@ describe('traceToCsv', () => {
     expect(rows.length).toBe(chosen + 1);
     expect(rows[0]).toEqual([...CSV_HEADER]);
     const r0 = trace.layers[0]!.tokens[0]!;
-    expect(rows[1]).toEqual(['0', 'the', trace.tokens[0]!.category, 'false', '0', '1', String(r0.experts[0]), String(r0.weights[0]), String(r0.dropped[0])]);
+    expect(rows[1]).toEqual([
+      '0',
+      'the',
+      trace.tokens[0]!.category,
+      'false',
+      '0',
+      '1',
+      String(r0.experts[0]),
+      String(r0.weights[0]),
+      String(r0.dropped[0]),
+    ]);
     expect(rows[2]![5]).toBe('2');
     // Dropped choices appear as such (capacity factor 1 drops some in this sentence).
     const dropped = trace.layers[0]!.droppedChoices;
@@ -189,7 +208,9 @@ describe('viewToSvg', () => {
     const cost = trace.perToken[3]!;
     const total = new Intl.NumberFormat('en').format(trace.params.total);
     const active = new Intl.NumberFormat('en').format(cost.activeParams);
-    expect(svg).toContain(`“fox”: active ${active} of ${total} parameters (${((cost.activeParams / trace.params.total) * 100).toFixed(1)}%)`);
+    expect(svg).toContain(
+      `“fox”: active ${active} of ${total} parameters (${((cost.activeParams / trace.params.total) * 100).toFixed(1)}%)`,
+    );
     expect(svg.match(/<rect[^>]* class="expert[ "]/g)?.length).toBe(8);
     expect(svg.match(/<rect[^>]* class="expert lit/g)?.length).toBe(trace.layers[0]!.tokens[3]!.experts.length);
     expect(svg.match(/<g class="token/g)?.length).toBe(10);
@@ -240,7 +261,13 @@ describe('viewToSvg', () => {
 
 /** The text a reader sees in the drawing (<text>, <title>, <desc>), entities decoded. */
 function drawnText(svg: string): string[] {
-  const decode = (t: string): string => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const decode = (t: string): string =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return [...svg.matchAll(/<(text|title|desc)\b[^>]*>([^<]*)<\/\1>/g)].map((m) => decode(m[2] as string));
 }
 
@@ -251,10 +278,16 @@ describe('viewToSvg words', () => {
     const drawn = drawnText(svg);
     for (const s of ['Tokens and their experts', 'Experts', 'Load per expert', 'Router: scores for “fox”']) expect(drawn).toContain(s);
     expect(drawn.some((t) => t.startsWith('Token 4 of 10: “fox” (animal) · layer 1 of 1'))).toBe(true);
-    expect(svg).toContain('Chip colour: the expert with the largest gate weight; the numbers are all its experts (✕ = dropped, over capacity); ? = unknown word; thick outline and ▲ = current token.');
+    expect(svg).toContain(
+      'Chip colour: the expert with the largest gate weight; the numbers are all its experts (✕ = dropped, over capacity); ? = unknown word; thick outline and ▲ = current token.',
+    );
     expect(svg).toContain('Bars: router probability per expert, highest ');
-    expect(svg).toContain(`<title>moe-lab: routing of “fox”, softmax-topk router, 8 routed experts, top-2, 1 shared, capacity factor 1, 1 layer, seed ${trace.config.seed}</title>`);
-    expect(svg).toContain(`Bars: tokens that chose each expert in this sentence. Capacity ${trace.layers[0]!.capacity} tokens per expert; `);
+    expect(svg).toContain(
+      `<title>moe-lab: routing of “fox”, softmax-topk router, 8 routed experts, top-2, 1 shared, capacity factor 1, 1 layer, seed ${trace.config.seed}</title>`,
+    );
+    expect(svg).toContain(
+      `Bars: tokens that chose each expert in this sentence. Capacity ${trace.layers[0]!.capacity} tokens per expert; `,
+    );
     expect(svg).toContain('; shared S0 always run. ');
     expect(svg).toContain('<desc>Sentence: the quick brown fox jumps over the lazy dog .</desc>');
     expect(svg).toMatch(/<svg[^>]* xml:lang="en"/);
@@ -264,8 +297,16 @@ describe('viewToSvg words', () => {
     const zh = CATALOGUE.zh.picture;
     const cases = [
       { text: 'the quick brown fox jumps over the lazy dog .', change: { capacityFactor: 1, sharedExperts: 2 }, position: 3 },
-      { text: 'two red birds sing in the zorblax tree .', change: { router: 'sigmoid-bias' as const, routedExperts: 16, topK: 4, nGroup: 4, topkGroup: 2, capacityFactor: 0.5, layers: 2 }, position: 5 },
-      { text: 'the cat sleeps', change: { router: 'noisy-topk' as const, routedExperts: 64, granularity: 2, expertHidden: 64, capacityFactor: null }, position: 1 },
+      {
+        text: 'two red birds sing in the zorblax tree .',
+        change: { router: 'sigmoid-bias' as const, routedExperts: 16, topK: 4, nGroup: 4, topkGroup: 2, capacityFactor: 0.5, layers: 2 },
+        position: 5,
+      },
+      {
+        text: 'the cat sleeps',
+        change: { router: 'noisy-topk' as const, routedExperts: 64, granularity: 2, expertHidden: 64, capacityFactor: null },
+        position: 1,
+      },
       { text: 'the cat sleeps', change: { router: 'expert-choice' as const }, position: 2 },
       { text: '', change: {}, position: 0 },
     ];
@@ -277,7 +318,17 @@ describe('viewToSvg words', () => {
       expect(svg).toContain('词元');
       expect(svg).not.toMatch(/undefined|NaN/);
       // What is left after the sentence's own words, expert labels and names that stay as they are: no English.
-      const keep = new Set([...trace.tokens.map((t) => t.text), 'moe', 'lab', ...trace.config.router.split('-'), 'sigmoid', 'FLOPs', 'CSV', 'JSON', 'top']);
+      const keep = new Set([
+        ...trace.tokens.map((t) => t.text),
+        'moe',
+        'lab',
+        ...trace.config.router.split('-'),
+        'sigmoid',
+        'FLOPs',
+        'CSV',
+        'JSON',
+        'top',
+      ]);
       for (const t of drawnText(svg)) {
         const left = t.replace(/[A-Za-z]+/g, (w) => (keep.has(w) || /^[ES]$/.test(w) ? '' : w));
         expect(left, t).not.toMatch(/[A-Za-z]{2,}/);
@@ -305,7 +356,9 @@ describe('viewToSvg words', () => {
   });
 });
 
-type Callable<T> = { [K in keyof T as T[K] extends (...args: never[]) => string ? K : never]: T[K] extends (...args: infer A) => string ? A[] : never };
+type Callable<T> = {
+  [K in keyof T as T[K] extends (...args: never[]) => string ? K : never]: T[K] extends (...args: infer A) => string ? A[] : never;
+};
 
 /** Arguments to try on every function of the picture's words: each one with the values that change its wording. */
 const SAMPLE_ARGS: Callable<PictureWords> = {
@@ -321,20 +374,42 @@ const SAMPLE_ARGS: Callable<PictureWords> = {
   groups: [[4, 2]],
   layers: [[1], [3]],
   seed: [[42]],
-  position: [[3, 10, 'cat', 'animal', false], [1, 1, 'zorblax', 'unknown', true]],
+  position: [
+    [3, 10, 'cat', 'animal', false],
+    [1, 1, 'zorblax', 'unknown', true],
+  ],
   layer: [[1, 2]],
-  title: [['cat', 'cfg'], [null, 'cfg']],
+  title: [
+    ['cat', 'cfg'],
+    [null, 'cfg'],
+  ],
   sentence: [['the cat']],
   scoresTitle: [['cat']],
-  scoresNote: [[true, '0.912'], [false, '0.500']],
-  chosenItem: [[3, '0.62', false], [1, '0.38', true]],
+  scoresNote: [
+    [true, '0.912'],
+    [false, '0.500'],
+  ],
+  chosenItem: [
+    [3, '0.62', false],
+    [1, '0.38', true],
+  ],
   chosen: [[['E3 0.62']], [[]]],
-  litItem: [[3, '0.62', false], [1, '0.38', true]],
-  lit: [[['E3 (0.62)'], ['S0', 'S1'], 6, 8], [[], [], 8, 8]],
+  litItem: [
+    [3, '0.62', false],
+    [1, '0.38', true],
+  ],
+  lit: [
+    [['E3 (0.62)'], ['S0', 'S1'], 6, 8],
+    [[], [], 8, 8],
+  ],
   meterHead: [['cat', '1,234', '5,678', '21.7%']],
   meterNote: [['1,000', '17.6%', '2,000', '9,000', '77.8%']],
   capacityLabel: [[3]],
-  capacityNote: [[3, 1, 1], [3, 2, 5], [2, 0, 0]],
+  capacityNote: [
+    [3, 1, 1],
+    [3, 2, 5],
+    [2, 0, 0],
+  ],
   loadNote: [['tail.']],
   manyExperts: [[64, 0, 5]],
 };
@@ -356,7 +431,8 @@ describe('PictureWords in the catalogue', () => {
         } else if (typeof value === 'string') {
           expect(value.trim().length, `${lang}.${key}`).toBeGreaterThan(0);
         } else {
-          for (const [k, v] of Object.entries(value as Record<string, string>)) expect(v.trim().length, `${lang}.${key}.${k}`).toBeGreaterThan(0);
+          for (const [k, v] of Object.entries(value as Record<string, string>))
+            expect(v.trim().length, `${lang}.${key}.${k}`).toBeGreaterThan(0);
         }
       }
     }

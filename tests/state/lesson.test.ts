@@ -18,7 +18,9 @@ describe('lesson links', () => {
 
   it('keep other settings only when they are not the defaults', () => {
     const d = decodeLesson('?r=sigmoid-bias&cf=1.5&e=8');
-    expect(encodeLesson(d)).toBe(`?e=8&k=2&s=0&m=1&cf=1.5&r=sigmoid-bias&seed=1&text=${new URLSearchParams({ t: DEFAULT_SENTENCE }).toString().slice(2)}`);
+    expect(encodeLesson(d)).toBe(
+      `?e=8&k=2&s=0&m=1&cf=1.5&r=sigmoid-bias&seed=1&text=${new URLSearchParams({ t: DEFAULT_SENTENCE }).toString().slice(2)}`,
+    );
   });
 
   it('give a notice and the defaults for a bad link, never an exception', () => {

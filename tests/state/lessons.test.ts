@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { combinations } from '../../src/core/lesson-math';
 import { lessonFacts, publishedFacts } from '../../src/state/lesson-facts';
-import { formatLessonRef, LESSONS, lessonView, moveStep, parseLessonRef, stepOf, tourProgress, type StepRef } from '../../src/state/lessons';
+import {
+  formatLessonRef,
+  LESSONS,
+  lessonView,
+  moveStep,
+  parseLessonRef,
+  stepOf,
+  tourProgress,
+  type StepRef,
+} from '../../src/state/lessons';
 import { initialState, Simulator } from '../../src/state/simulator';
 import { CATALOGUE } from '../../src/ui/i18n/all';
 
@@ -79,7 +88,15 @@ describe('the tour', () => {
       const f = lessonFacts(s.trace!, s.position, 0, s.biasSteps);
       for (const lang of ['en', 'zh'] as const) {
         const lesson = CATALOGUE[lang].lessons.lessons[LESSONS[ref.lesson]!.id];
-        const words = (lesson.steps as Record<string, { body: (a: typeof f, b: ReturnType<typeof publishedFacts>) => string; after?: (a: typeof f, b: ReturnType<typeof publishedFacts>) => string }>)[step.id]!;
+        const words = (
+          lesson.steps as Record<
+            string,
+            {
+              body: (a: typeof f, b: ReturnType<typeof publishedFacts>) => string;
+              after?: (a: typeof f, b: ReturnType<typeof publishedFacts>) => string;
+            }
+          >
+        )[step.id]!;
         const text = words.body(f, publishedFacts()) + (words.after?.(f, publishedFacts()) ?? '');
         expect(text, `${lang} ${formatLessonRef(ref)}`).not.toMatch(/undefined|NaN|null|Infinity|\[object/);
       }

@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { DEFAULT_SENTENCE } from '../../src/core/corpus';
 import { DEFAULT_TRAIN } from '../../src/core/training';
-import { decodeBalanceView, decodeTrainView, encodeBalanceView, encodeTrainView, type BalanceView, type TrainView } from '../../src/state/train-url';
+import {
+  decodeBalanceView,
+  decodeTrainView,
+  encodeBalanceView,
+  encodeTrainView,
+  type BalanceView,
+  type TrainView,
+} from '../../src/state/train-url';
 import { codedData, ignoredNotice as ignored } from '../coded-data';
 
-const defaults: TrainView = { config: { ...DEFAULT_CONFIG }, settings: { ...DEFAULT_TRAIN }, text: DEFAULT_SENTENCE, position: 0, layer: 0 };
+const defaults: TrainView = {
+  config: { ...DEFAULT_CONFIG },
+  settings: { ...DEFAULT_TRAIN },
+  text: DEFAULT_SENTENCE,
+  position: 0,
+  layer: 0,
+};
 
 describe('training page URL codec', () => {
   it('decodes an empty query to the defaults with no notice', () => {
@@ -27,7 +40,9 @@ describe('training page URL codec', () => {
 
   it('writes the training keys and none of the simulator-only ones', () => {
     const keys = [...new URLSearchParams(encodeTrainView(defaults)).keys()];
-    expect(keys).toEqual(expect.arrayContaining(['e', 'k', 'r', 'L', 'seed', 'text', 'pos', 'layer', 'lr', 'batch', 'bal', 'alpha', 'gamma', 'seqa', 'z']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['e', 'k', 'r', 'L', 'seed', 'text', 'pos', 'layer', 'lr', 'batch', 'bal', 'alpha', 'gamma', 'seqa', 'z']),
+    );
     for (const k of ['bs', 'speed', 'left', 'right']) expect(keys).not.toContain(k);
   });
 
@@ -59,19 +74,31 @@ describe('training page URL codec', () => {
   it('keeps the layer shown within the layers of the model', () => {
     const { view, codedNotices } = decodeTrainView('?L=2&layer=3');
     expect(view.layer).toBe(0);
-    expect(codedNotices.map(codedData)).toEqual([{ code: 'link.viewNumber', args: { key: 'layer', value: '3', whole: true, min: 0, max: 1, using: 0 } }]);
+    expect(codedNotices.map(codedData)).toEqual([
+      { code: 'link.viewNumber', args: { key: 'layer', value: '3', whole: true, min: 0, max: 1, using: 0 } },
+    ]);
   });
 });
 
 describe('balance page URL codec', () => {
-  const balanceDefaults: BalanceView = { config: { ...DEFAULT_CONFIG, router: 'sigmoid-bias', topK: 1, seed: 3 }, settings: { ...DEFAULT_TRAIN }, left: 'none', right: 'bias' };
+  const balanceDefaults: BalanceView = {
+    config: { ...DEFAULT_CONFIG, router: 'sigmoid-bias', topK: 1, seed: 3 },
+    settings: { ...DEFAULT_TRAIN },
+    left: 'none',
+    right: 'bias',
+  };
 
   it('defaults to the sigmoid-with-bias router, top-1, seed 3, none on the left and bias on the right', () => {
     expect(decodeBalanceView('')).toEqual({ view: balanceDefaults, notices: [] });
   });
 
   it('round-trips', () => {
-    const view: BalanceView = { config: { ...balanceDefaults.config, routedExperts: 12, topK: 1, seed: 5 }, settings: { ...DEFAULT_TRAIN, learningRate: 0.01, alpha: 0.1, gamma: 0.03 }, left: 'switch', right: 'bias+seq' };
+    const view: BalanceView = {
+      config: { ...balanceDefaults.config, routedExperts: 12, topK: 1, seed: 5 },
+      settings: { ...DEFAULT_TRAIN, learningRate: 0.01, alpha: 0.1, gamma: 0.03 },
+      left: 'switch',
+      right: 'bias+seq',
+    };
     const query = encodeBalanceView(view);
     expect(decodeBalanceView(query)).toEqual({ view, notices: [] });
     const keys = [...new URLSearchParams(query).keys()];
@@ -95,13 +122,21 @@ describe('balance page links that set groups for another router', () => {
     const { view, notices } = decodeBalanceView('?r=softmax-topk&g=3');
     expect(view.config.router).toBe('sigmoid-bias');
     expect(view.config.nGroup).toBe(1);
-    expect(notices.some((n) => n.startsWith("Ignored the link's expert groups: 8 routed experts cannot be split evenly into 3 groups"))).toBe(true);
+    expect(
+      notices.some((n) => n.startsWith("Ignored the link's expert groups: 8 routed experts cannot be split evenly into 3 groups")),
+    ).toBe(true);
   });
 });
 
 describe('the page language in a training link', () => {
   it('is accepted silently on both pages (the page reads it; the codecs neither report nor write it)', () => {
-    const defaults: TrainView = { config: { ...DEFAULT_CONFIG }, settings: { ...DEFAULT_TRAIN }, text: DEFAULT_SENTENCE, position: 0, layer: 0 };
+    const defaults: TrainView = {
+      config: { ...DEFAULT_CONFIG },
+      settings: { ...DEFAULT_TRAIN },
+      text: DEFAULT_SENTENCE,
+      position: 0,
+      layer: 0,
+    };
     expect(decodeTrainView('?lang=zh')).toEqual({ view: defaults, notices: [] });
     expect(decodeTrainView('?lang=zh&backend=cpu&lr=0.01').notices).toEqual([]);
     expect(decodeBalanceView('?lang=zh').notices).toEqual([]);

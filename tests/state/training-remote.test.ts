@@ -66,7 +66,11 @@ describe('training over the worker protocol', () => {
     loop.play();
     expect(loop.state.running).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
-    await Promise.all([loop.reset({ routedExperts: 4 }), loop.reset({ routedExperts: 6 }), ...Array.from({ length: 5 }, () => loop.reset({}))]);
+    await Promise.all([
+      loop.reset({ routedExperts: 4 }),
+      loop.reset({ routedExperts: 6 }),
+      ...Array.from({ length: 5 }, () => loop.reset({})),
+    ]);
     expect(loop.state).toMatchObject({ step: 0, running: false, error: null, problems: [] });
     expect(loop.state.config.routedExperts).toBe(6);
     expect(loop.state.trace?.layers[0]?.experts).toHaveLength(6);

@@ -50,8 +50,20 @@ function expectReadableNotices(notices: string[]): void {
 }
 
 const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
-  e: 'routedExperts', k: 'topK', s: 'sharedExperts', m: 'granularity', cf: 'capacityFactor', r: 'router', noise: 'routerNoise',
-  g: 'nGroup', tg: 'topkGroup', rs: 'routeScale', d: 'modelWidth', h: 'expertHidden', L: 'layers', seed: 'seed',
+  e: 'routedExperts',
+  k: 'topK',
+  s: 'sharedExperts',
+  m: 'granularity',
+  cf: 'capacityFactor',
+  r: 'router',
+  noise: 'routerNoise',
+  g: 'nGroup',
+  tg: 'topkGroup',
+  rs: 'routeScale',
+  d: 'modelWidth',
+  h: 'expertHidden',
+  L: 'layers',
+  seed: 'seed',
 };
 const VIEW_NUMBERS = { pos: 'position', gamma: 'gamma', bs: 'biasSteps', speed: 'speed', layer: 'layer' } as const;
 /** Keys other parts of the page own (the backend, lesson pages): decodeView accepts them silently. */
@@ -67,8 +79,14 @@ function applied(view: ViewState, key: string, value: string): boolean {
     return view.config[field] === wanted;
   }
   if (key === 'text') return view.text === value;
-  if (Object.hasOwn(VIEW_NUMBERS, key)) return NUMBER.test(value.trim()) && view[VIEW_NUMBERS[key as keyof typeof VIEW_NUMBERS]] === Number(value);
-  if (key === 'hide') return value.split(',').map((h) => h.trim()).filter(Boolean).every((h) => (view.hide as string[]).includes(h));
+  if (Object.hasOwn(VIEW_NUMBERS, key))
+    return NUMBER.test(value.trim()) && view[VIEW_NUMBERS[key as keyof typeof VIEW_NUMBERS]] === Number(value);
+  if (key === 'hide')
+    return value
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .every((h) => (view.hide as string[]).includes(h));
   return false;
 }
 
@@ -92,8 +110,13 @@ describe('decodeView on any query string', () => {
         for (const [key, value] of new URLSearchParams(q)) {
           if (applied(view, key, value)) continue;
           const known = Object.hasOwn(CONFIG_KEYS, key) || Object.hasOwn(VIEW_NUMBERS, key) || key === 'hide';
-          if (known) expect(notices.some((n) => n.startsWith(`Ignored ${key}=`)), `${key}=${value} in ${JSON.stringify(q)}: ${JSON.stringify(notices)}`).toBe(true);
-          else if (key === 'text') expect(notices.some((n) => n.startsWith('The sentence in the link') || n.startsWith('Ignored text='))).toBe(true);
+          if (known)
+            expect(
+              notices.some((n) => n.startsWith(`Ignored ${key}=`)),
+              `${key}=${value} in ${JSON.stringify(q)}: ${JSON.stringify(notices)}`,
+            ).toBe(true);
+          else if (key === 'text')
+            expect(notices.some((n) => n.startsWith('The sentence in the link') || n.startsWith('Ignored text='))).toBe(true);
           else expect(notices.some((n) => n.startsWith('Ignored unknown setting'))).toBe(true);
         }
         // And so a link with no notice is one whose every setting was taken as written.
@@ -124,15 +147,35 @@ function tfjsQueryParams(search: string): Record<string, string> {
 }
 
 /** Percent escapes of every kind: good and broken UTF-8, overlong forms, surrogates, stray "%". */
-const escapes = fc.array(
-  fc.oneof(
-    fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).padStart(2, '0')}`),
-    fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }).map((c) => encodeURIComponent(c)),
-    fc.constantFrom('%', '%%', '%4', '%g0', '%ED%A0%80', '%C0%AF', '%E0%80%AF', '%F4%90%80%80', '%F0%9F%A6', '%EF%BF%BD', '&', '=', '?', 'e=', 'text=', '+', '#'),
-  ),
-  { maxLength: 12 },
-).map((parts) => `?${parts.join('')}`);
+const escapes = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).padStart(2, '0')}`),
+      fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }).map((c) => encodeURIComponent(c)),
+      fc.constantFrom(
+        '%',
+        '%%',
+        '%4',
+        '%g0',
+        '%ED%A0%80',
+        '%C0%AF',
+        '%E0%80%AF',
+        '%F4%90%80%80',
+        '%F0%9F%A6',
+        '%EF%BF%BD',
+        '&',
+        '=',
+        '?',
+        'e=',
+        'text=',
+        '+',
+        '#',
+      ),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => `?${parts.join('')}`);
 
 describe('repairQuery, run before tfjs-core loads', () => {
   it('leaves a query tfjs-core can read, that decodes to the same view and notices, and leaves clean queries alone', () => {

@@ -12,7 +12,23 @@ describe('URL codec', () => {
 
   it('round-trips every field', () => {
     const view: ViewState = {
-      config: { ...DEFAULT_CONFIG, routedExperts: 64, topK: 4, sharedExperts: 1, granularity: 2, capacityFactor: 1.25, router: 'sigmoid-bias', routerNoise: 0.5, nGroup: 8, topkGroup: 3, routeScale: 2.5, modelWidth: 16, expertHidden: 32, layers: 2, seed: 4242 },
+      config: {
+        ...DEFAULT_CONFIG,
+        routedExperts: 64,
+        topK: 4,
+        sharedExperts: 1,
+        granularity: 2,
+        capacityFactor: 1.25,
+        router: 'sigmoid-bias',
+        routerNoise: 0.5,
+        nGroup: 8,
+        topkGroup: 3,
+        routeScale: 2.5,
+        modelWidth: 16,
+        expertHidden: 32,
+        layers: 2,
+        seed: 4242,
+      },
       text: 'two red birds & a "fox" = ? 100%',
       position: 5,
       gamma: 0.025,
@@ -44,7 +60,13 @@ describe('URL codec', () => {
     expect(codedNotices.map(codedData)).toEqual([
       ignored('e', 'abc', 'config.notNumber', { field: 'routedExperts', got: '"abc"' }, '8'),
       ignored('cf', '99', 'config.capacityRange', { value: 99, min: 0.5, max: 4 }, 'no limit'),
-      ignored('r', 'magic', 'config.router', { got: '"magic"', options: 'softmax-topk, noisy-topk, sigmoid-bias, expert-choice' }, 'softmax-topk'),
+      ignored(
+        'r',
+        'magic',
+        'config.router',
+        { got: '"magic"', options: 'softmax-topk, noisy-topk, sigmoid-bias, expert-choice' },
+        'softmax-topk',
+      ),
       { code: 'link.viewNumber', args: { key: 'pos', value: '-1', whole: true, min: 0, max: 100000, using: 0 } },
       { code: 'link.viewNumber', args: { key: 'speed', value: 'fast', whole: false, min: 0.25, max: 20, using: 2 } },
     ]);
@@ -56,7 +78,10 @@ describe('URL codec', () => {
     expect(view.config.topK).toBe(2);
     expect(view.config.sharedExperts).toBe(2);
     expect(codedNotices.map(codedData)).toEqual([
-      { code: 'link.ignored', args: { key: 'k', value: '9', reason: { code: 'config.topKExceedsExperts', args: { topK: 9, experts: 4 } }, using: '2' } },
+      {
+        code: 'link.ignored',
+        args: { key: 'k', value: '9', reason: { code: 'config.topKExceedsExperts', args: { topK: 9, experts: 4 } }, using: '2' },
+      },
     ]);
   });
 
@@ -65,7 +90,10 @@ describe('URL codec', () => {
     const { view, codedNotices } = decodeView('?e=1&seed=5&L=2');
     expect(view.config).toEqual({ ...DEFAULT_CONFIG, seed: 5, layers: 2 });
     expect(codedNotices.map(codedData)).toEqual([
-      { code: 'link.ignored', args: { key: 'e', value: '1', reason: { code: 'config.topKExceedsExperts', args: { topK: 2, experts: 1 } }, using: '8' } },
+      {
+        code: 'link.ignored',
+        args: { key: 'e', value: '1', reason: { code: 'config.topKExceedsExperts', args: { topK: 2, experts: 1 } }, using: '8' },
+      },
     ]);
   });
 
@@ -114,7 +142,17 @@ describe('URL codec', () => {
   });
 
   it('never throws on garbage', () => {
-    for (const q of ['?%', '?e=%E0%A4%A', '?e=1e400', '?k=NaN', '?cf=Infinity', '?layer=9', '?seed=-0.5', '?&&&=&', `?text=${DEFAULT_SENTENCE}&text=x`]) {
+    for (const q of [
+      '?%',
+      '?e=%E0%A4%A',
+      '?e=1e400',
+      '?k=NaN',
+      '?cf=Infinity',
+      '?layer=9',
+      '?seed=-0.5',
+      '?&&&=&',
+      `?text=${DEFAULT_SENTENCE}&text=x`,
+    ]) {
       expect(() => decodeView(q)).not.toThrow();
       const { view } = decodeView(q);
       expect(view.config.topK).toBeLessThanOrEqual(view.config.routedExperts);

@@ -111,14 +111,27 @@ describe('<assignment-matrix>', () => {
     const tokens = Array.from({ length: T }, (_, t) => token(t, `w${t}`));
     const routes = tokens.map((_, t) => {
       const experts = Array.from({ length: 8 }, (_, j) => (t * 37 + j * 31) % E);
-      return route(experts, experts.map(() => 1 / 8), experts.map((_, j) => j === 7 && t % 4 === 0));
+      return route(
+        experts,
+        experts.map(() => 1 / 8),
+        experts.map((_, j) => j === 7 && t % 4 === 0),
+      );
     });
     const el = await mount(tokens, layer(routes, E, 2), 40);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('rect.cell')).toHaveLength(T * 8);
     expect(root.querySelectorAll('rect.cell.dropped')).toHaveLength(16);
     expect(root.querySelectorAll('svg.cells *').length).toBeLessThanOrEqual(T * 16 + 20);
-    expect([...root.querySelectorAll('svg.head text')].map((t) => t.textContent)).toEqual(['E0', 'E32', 'E64', 'E96', 'E128', 'E160', 'E192', 'E224']);
+    expect([...root.querySelectorAll('svg.head text')].map((t) => t.textContent)).toEqual([
+      'E0',
+      'E32',
+      'E64',
+      'E96',
+      'E128',
+      'E160',
+      'E192',
+      'E224',
+    ]);
     expect(root.querySelectorAll('ol button')).toHaveLength(T);
     expect(root.querySelectorAll('details tbody tr')).toHaveLength(T);
     el.remove();

@@ -37,7 +37,9 @@ describe('<attention-map>', () => {
     });
     const cells = [...el.shadowRoot!.querySelectorAll('rect.cell')];
     expect(cells[1]!.getAttribute('fill')).toBe('rgb(179,38,30)');
-    expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).toContain('The biggest change is “b” (2) reading “a” (1): 0.20.');
+    expect(el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).toContain(
+      'The biggest change is “b” (2) reading “a” (1): 0.20.',
+    );
     expect(el.shadowRoot!.textContent).toContain('(its own scale)');
     el.remove();
   });

@@ -28,7 +28,9 @@ describe('<capacity-page>', () => {
     expect(el.trace!.config.capacityFactor).toBe(0.5);
     const d = dropsOf(el.trace!.layers[0]!);
     expect(d.dropped).toBeGreaterThan(0);
-    expect(text(summary.querySelector('#dropped-count'))).toBe(`${d.dropped} of 20 token-expert choices dropped (${(dropShare(d) * 100).toFixed(1)}%)`);
+    expect(text(summary.querySelector('#dropped-count'))).toBe(
+      `${d.dropped} of 20 token-expert choices dropped (${(dropShare(d) * 100).toFixed(1)}%)`,
+    );
     // The moves came faster than the model: only the latest setting counts, and 0.5 is one of the lesson's factors.
     expect(el.sweep.map((p) => p.factor)).toEqual([...SWEEP_FACTORS]);
     expect(memory().numTensors).toBe(before);
@@ -37,7 +39,9 @@ describe('<capacity-page>', () => {
     slider.dispatchEvent(new Event('input'));
     await el.settled();
     expect(el.sweep.map((p) => p.factor)).toEqual([0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 3, null]);
-    expect(root.querySelector('capacity-sweep-chart')!.shadowRoot!.querySelector('tr[aria-current="true"]')!.getAttribute('data-factor')).toBe('1.75');
+    expect(
+      root.querySelector('capacity-sweep-chart')!.shadowRoot!.querySelector('tr[aria-current="true"]')!.getAttribute('data-factor'),
+    ).toBe('1.75');
     slider.value = '0';
     slider.dispatchEvent(new Event('input'));
     await el.settled();

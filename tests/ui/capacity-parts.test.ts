@@ -16,7 +16,18 @@ const config: MoeConfig = { ...DEFAULT_CONFIG, capacityFactor: 1 };
 
 // Hand-made: T=10, k=2, E=8, factor 1 → 3 slots. Tokens 0–3 all put expert 0 first, so token 3's
 // choice of expert 0 is the 4th and is dropped. Demand [4, 2, 2, 2, 2, 3, 3, 2]: mean 2.5, max/mean 1.6.
-const picks = [[0, 1], [0, 2], [0, 3], [0, 4], [5, 6], [5, 7], [6, 7], [1, 2], [3, 4], [6, 5]];
+const picks = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [0, 4],
+  [5, 6],
+  [5, 7],
+  [6, 7],
+  [1, 2],
+  [3, 4],
+  [6, 5],
+];
 const demand = [4, 2, 2, 2, 2, 3, 3, 2];
 function layer(): LayerTrace {
   const tokens = picks.map((experts, t): TokenRouting => {
@@ -88,10 +99,18 @@ describe('<imbalance-note>', () => {
     el.atOne = point(1, 30);
     await mount(el);
     const root = el.shadowRoot!;
-    expect(text(root.querySelector('#even-share'))).toBe('Factor 1 gives each expert ⌈10 × 2 / 8⌉ = ⌈2.5⌉ = 3 slots: enough only if the choices were spread evenly.');
-    expect(text(root.querySelector('#max-over-mean'))).toBe('In this sentence the busiest expert was chosen 4 times against a mean of 2.5: max/mean = 1.60.');
-    expect(text(root.querySelector('#at-one'))).toBe('So at factor 1, 1 choice is dropped. Any factor of at least max/mean keeps every choice of this sentence.');
-    expect(text(root.querySelector('#all-sentences'))).toBe('Over all 10 built-in sentences, max/mean averages 1.90 (at most 3.00), and at factor 1, 15.0% of the choices are dropped.');
+    expect(text(root.querySelector('#even-share'))).toBe(
+      'Factor 1 gives each expert ⌈10 × 2 / 8⌉ = ⌈2.5⌉ = 3 slots: enough only if the choices were spread evenly.',
+    );
+    expect(text(root.querySelector('#max-over-mean'))).toBe(
+      'In this sentence the busiest expert was chosen 4 times against a mean of 2.5: max/mean = 1.60.',
+    );
+    expect(text(root.querySelector('#at-one'))).toBe(
+      'So at factor 1, 1 choice is dropped. Any factor of at least max/mean keeps every choice of this sentence.',
+    );
+    expect(text(root.querySelector('#all-sentences'))).toBe(
+      'Over all 10 built-in sentences, max/mean averages 1.90 (at most 3.00), and at factor 1, 15.0% of the choices are dropped.',
+    );
     el.config = { ...config, router: 'expert-choice' };
     await el.updateComplete;
     expect(text(root)).toContain('With expert choice every expert takes exactly its capacity');
@@ -112,7 +131,9 @@ describe('<capacity-sweep-chart>', () => {
     expect([...root.querySelectorAll('text.value')].map((t) => t.textContent)).toEqual(['40.0%', '15.0%', '1.0%', '0.0%']);
     expect(root.querySelectorAll('rect.bar.current')).toHaveLength(1);
     expect(text(root.querySelector('g[data-factor="1"] text.mark'))).toBe('▲ current');
-    expect(root.querySelector('svg')!.getAttribute('aria-label')).toBe('Share of choices dropped, by capacity factor: 0.5: 40.0%, 1: 15.0%, 2: 1.0%, no limit: 0.0%. Current setting: 1.');
+    expect(root.querySelector('svg')!.getAttribute('aria-label')).toBe(
+      'Share of choices dropped, by capacity factor: 0.5: 40.0%, 1: 15.0%, 2: 1.0%, no limit: 0.0%. Current setting: 1.',
+    );
     const rows = [...root.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text));
     expect(rows).toEqual([
       ['0.5', '80 of 200', '40.0%', '9 of 100 (9.0%)'],

@@ -23,7 +23,13 @@ describe('<config-input>', () => {
     const el = await mount('config-input', {
       value: 'x',
       showing: 'DeepSeek-V3',
-      problem: { message: 'Not valid JSON: expected "," between two properties (a comma is missing).', line: 3, column: 3, excerpt: '  "b": 2', caret: 2 },
+      problem: {
+        message: 'Not valid JSON: expected "," between two properties (a comma is missing).',
+        line: 3,
+        column: 3,
+        excerpt: '  "b": 2',
+        caret: 2,
+      },
     });
     const alert = el.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent!.replace(/\s+/g, ' ')).toContain('Line 3, column 3: Not valid JSON: expected "," between two properties');

@@ -22,7 +22,19 @@ const byLabel = (el: HTMLElement, text: string): HTMLInputElement | HTMLSelectEl
 describe('<control-panel>', () => {
   it('has a labelled control for every setting the issue lists, with visible values', async () => {
     const el = await mount();
-    for (const name of ['Routed experts', 'Active experts per token (top-k)', 'Shared experts', 'Expert granularity', 'Capacity factor', 'Router', 'Router noise', 'Bias update speed (γ)', 'Seed', 'Play speed', 'MoE layers']) {
+    for (const name of [
+      'Routed experts',
+      'Active experts per token (top-k)',
+      'Shared experts',
+      'Expert granularity',
+      'Capacity factor',
+      'Router',
+      'Router noise',
+      'Bias update speed (γ)',
+      'Seed',
+      'Play speed',
+      'MoE layers',
+    ]) {
       expect(byLabel(el, name), name).toBeTruthy();
     }
     expect(el.shadowRoot!.getElementById('experts-value')!.textContent).toBe('8');

@@ -32,7 +32,13 @@ describe('<cost-calculator>', () => {
 
   it('every slider has a visible label and a value; moving one recomputes', async () => {
     const el = await mount('cost-calculator', { model: preset('deepseek-v3') });
-    for (const name of ['Training tokens (trillions)', 'GPU peak (TFLOP/s)', 'Utilisation of the peak', 'GPUs', 'Price per GPU-hour (US$)']) {
+    for (const name of [
+      'Training tokens (trillions)',
+      'GPU peak (TFLOP/s)',
+      'Utilisation of the peak',
+      'GPUs',
+      'Price per GPU-hour (US$)',
+    ]) {
       const input = byLabel(el, name);
       expect(input.type).toBe('range');
       expect(input.getAttribute('aria-valuetext')).toBeTruthy();

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { LatentErrors } from '../../src/core/latent-attention';
 import '../../src/ui/error-chart';
 
-const point = (dc: number, out: number, moved: number): LatentErrors => ({ dc, attentionMoved: moved, attentionMaxDiff: moved * 2, outputError: out, kvError: out, energyKept: dc / 4, cacheFull: 16, cacheLatent: dc });
+const point = (dc: number, out: number, moved: number): LatentErrors => ({
+  dc,
+  attentionMoved: moved,
+  attentionMaxDiff: moved * 2,
+  outputError: out,
+  kvError: out,
+  energyKept: dc / 4,
+  cacheFull: 16,
+  cacheLatent: dc,
+});
 const POINTS = [point(1, 0.9, 0.3), point(2, 0.6, 0.2), point(3, 0.3, 0.1), point(4, 0, 0)];
 
 async function mount(current = 2) {

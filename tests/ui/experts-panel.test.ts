@@ -59,7 +59,9 @@ describe('<experts-panel>', () => {
     expect(text(el)).toContain('Shared, always lit: S0');
     expect(text(el)).toContain('each block is an expert; its area is its parameter count'.replace('each', 'Each'));
     expect(el.shadowRoot!.querySelector('.blocks')!.getAttribute('role')).toBe('img');
-    expect(el.shadowRoot!.querySelector('.blocks')!.getAttribute('aria-label')).toContain('lit for this token: E1 weight 0.62, E4 weight 0.38');
+    expect(el.shadowRoot!.querySelector('.blocks')!.getAttribute('aria-label')).toContain(
+      'lit for this token: E1 weight 0.62, E4 weight 0.38',
+    );
     // 1 shared + 2 routed of 9 equal experts at work.
     expect(text(el)).toContain('18,432 of 55,296 (33.3%)');
   });
@@ -77,7 +79,11 @@ describe('<experts-panel>', () => {
     const el = await mount({ layer: EIGHT, current: 0 });
     el.current = 1;
     await el.updateComplete;
-    expect(blocks(el).filter((b) => b.classList.contains('on')).map((b) => b.dataset.label)).toEqual(['E2', 'E6']);
+    expect(
+      blocks(el)
+        .filter((b) => b.classList.contains('on'))
+        .map((b) => b.dataset.label),
+    ).toEqual(['E2', 'E6']);
     expect(text(el)).toContain('Lit: E6 (0.70), E2 (0.30)');
     el.current = 2;
     await el.updateComplete;

@@ -12,7 +12,8 @@ async function mount(setup: (el: HTMLElementTagNameMap['kv-calculator']) => void
 }
 
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.shadowRoot!.querySelector(sel) as T;
-const row = (el: HTMLElement, kind: string) => [...$(el, `tr[data-kind="${kind}"]`).children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+const row = (el: HTMLElement, kind: string) =>
+  [...$(el, `tr[data-kind="${kind}"]`).children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
 
 async function set(el: HTMLElement, sel: string, value: string, type: 'input' | 'change') {
   const input = $<HTMLInputElement | HTMLSelectElement>(el, sel);
@@ -27,8 +28,22 @@ describe('<kv-calculator>', () => {
     expect($(el, '.headline .per-token').textContent).toBe('35,136 numbers per token');
     expect($(el, '.headline .total').textContent).toBe('8.58 GiB');
     expect($(el, '.headline').textContent).toContain('488 GiB, 57× more');
-    expect(row(el, 'mla')).toEqual(['Multi-head latent (MLA) this model', '(dc + dhR) · l = (512 + 64) · 61', '576', '35,136', '8.58 GiB4,605,345,792 numbers', 'Stronger']);
-    expect(row(el, 'mha')).toEqual(['Multi-head (MHA)', '2 · nh · dh · l = 2 · 128 · 128 · 61', '32,768', '1,998,848', '488 GiB261,993,005,056 numbers', 'Strong']);
+    expect(row(el, 'mla')).toEqual([
+      'Multi-head latent (MLA) this model',
+      '(dc + dhR) · l = (512 + 64) · 61',
+      '576',
+      '35,136',
+      '8.58 GiB4,605,345,792 numbers',
+      'Stronger',
+    ]);
+    expect(row(el, 'mha')).toEqual([
+      'Multi-head (MHA)',
+      '2 · nh · dh · l = 2 · 128 · 128 · 61',
+      '32,768',
+      '1,998,848',
+      '488 GiB261,993,005,056 numbers',
+      'Strong',
+    ]);
     expect(row(el, 'gqa').slice(2, 4)).toEqual(['2,048', '124,928']);
     expect(row(el, 'mqa').slice(2, 4)).toEqual(['256', '15,616']);
     expect($(el, 'tr.native').dataset.kind).toBe('mla');

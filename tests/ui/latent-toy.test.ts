@@ -21,10 +21,23 @@ const result = (dc: number): LatentEvaluation => ({ ...point(dc), tokens: 3, hea
 
 async function mount(dc = 2) {
   const el = document.createElement('latent-toy');
-  Object.assign(el, { dc, fullRank: 4, width: 4, heads: 2, headDim: 4, tokens: TOKENS, sweep: [1, 2, 3, 4].map(point), result: result(dc) });
+  Object.assign(el, {
+    dc,
+    fullRank: 4,
+    width: 4,
+    heads: 2,
+    headDim: 4,
+    tokens: TOKENS,
+    sweep: [1, 2, 3, 4].map(point),
+    result: result(dc),
+  });
   document.body.append(el);
   await el.updateComplete;
-  await Promise.all([...el.shadowRoot!.querySelectorAll('attention-map, error-chart')].map((c) => (c as HTMLElementTagNameMap['error-chart']).updateComplete));
+  await Promise.all(
+    [...el.shadowRoot!.querySelectorAll('attention-map, error-chart')].map(
+      (c) => (c as HTMLElementTagNameMap['error-chart']).updateComplete,
+    ),
+  );
   return el;
 }
 

@@ -7,7 +7,10 @@ import { mount, preset, text, toy, unmountAll } from './scale-helpers';
 afterEach(unmountAll);
 
 const blocks = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.b[data-label]')];
-const lit = (el: Element) => blocks(el).filter((b) => b.classList.contains('on')).map((b) => b.dataset.label);
+const lit = (el: Element) =>
+  blocks(el)
+    .filter((b) => b.classList.contains('on'))
+    .map((b) => b.dataset.label);
 
 describe('groupColumns', () => {
   it('full rows, about twice as wide as tall', () => {
@@ -30,10 +33,10 @@ describe('<layer-experts>', () => {
     expect(blocks(el)[0]!.classList.contains('sh')).toBe(true);
     const t = text(el);
     expect(t).toContain(`Groups kept: ${route.keptGroups!.map((g) => g + 1).join(', ')} of 8.`);
-    expect(t).toContain('9 of 257 experts ran: 3.5% of this layer\'s expert weights.');
+    expect(t).toContain("9 of 257 experts ran: 3.5% of this layer's expert weights.");
     expect(t).toContain('1,835,008 multiply-adds in 3 ms here');
     expect(t).toContain('No real weights are loaded');
-    expect(t).toContain('the groups and the work are DeepSeek-V3\'s real ones');
+    expect(t).toContain("the groups and the work are DeepSeek-V3's real ones");
     expect(el.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).toContain('256 routed experts in 8 groups and 1 shared');
   });
 
@@ -45,7 +48,9 @@ describe('<layer-experts>', () => {
       const right = Math.max(...[...el.shadowRoot!.querySelectorAll('.group')].map((g) => g.getBoundingClientRect().right));
       expect(right).toBeLessThanOrEqual(host.right + 0.5);
       // Four groups per row: two rows of groups.
-      const tops = new Set([...el.shadowRoot!.querySelectorAll('.group[data-group]')].map((g) => Math.round(g.getBoundingClientRect().top)));
+      const tops = new Set(
+        [...el.shadowRoot!.querySelectorAll('.group[data-group]')].map((g) => Math.round(g.getBoundingClientRect().top)),
+      );
       expect(tops.size).toBe(2);
       unmountAll();
     }

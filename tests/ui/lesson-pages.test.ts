@@ -55,10 +55,22 @@ function trace(config: MoeConfig = { ...DEFAULT_CONFIG, sharedExperts: 1, capaci
 
 describe('<lesson-controls>', () => {
   it('has labelled controls with visible values and sends intent up', async () => {
-    const el = await mount('lesson-controls', { config: { ...DEFAULT_CONFIG }, text: 'the fox', fields: ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] });
+    const el = await mount('lesson-controls', {
+      config: { ...DEFAULT_CONFIG },
+      text: 'the fox',
+      fields: ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'],
+    });
     const root = el.shadowRoot!;
     const labels = [...root.querySelectorAll('label')].map((l) => text(l));
-    expect(labels).toEqual(['Routed experts (E)', 'Experts per token (top-k)', 'Shared experts (s)', 'Expert granularity (m)', 'Seed', 'Sentence', 'Presets']);
+    expect(labels).toEqual([
+      'Routed experts (E)',
+      'Experts per token (top-k)',
+      'Shared experts (s)',
+      'Expert granularity (m)',
+      'Seed',
+      'Sentence',
+      'Presets',
+    ]);
     expect(text(root.getElementById('lc-experts-value'))).toBe('8');
     const got: unknown[] = [];
     el.addEventListener('config-change', (e: ConfigChangeEvent) => got.push(e.change));
@@ -145,7 +157,9 @@ describe('<token-active-table>', () => {
     expect(cells(0)[0]).toBe('E0, E1');
     expect(cells(1)[0]).toBe('✕E0 (dropped), E2');
     expect(rows[1]!.querySelector('.dropped')).not.toBeNull();
-    expect(text(el.shadowRoot!.getElementById('average'))).toBe('Sentence average: 15,936 of 55,872 parameters active per token (28.5%), over 2 tokens.');
+    expect(text(el.shadowRoot!.getElementById('average'))).toBe(
+      'Sentence average: 15,936 of 55,872 parameters active per token (28.5%), over 2 tokens.',
+    );
     el.remove();
   });
 });
@@ -159,7 +173,9 @@ describe('<shared-usage>', () => {
     // Shared experts are S0…, routed ones E0…, as on the main page.
     expect([...shared[0]!.querySelectorAll('th, td')].map(text).slice(0, 4)).toEqual(['S0', 'shared', '2', '100%']);
     expect([...el.shadowRoot!.querySelectorAll('tr.routed-row th')].map(text).slice(0, 3)).toEqual(['E0', 'E1', 'E2']);
-    expect(text(el.shadowRoot!.getElementById('shared-verdict'))).toBe('The shared expert processed all 2 tokens; the busiest routed expert processed 1.');
+    expect(text(el.shadowRoot!.getElementById('shared-verdict'))).toBe(
+      'The shared expert processed all 2 tokens; the busiest routed expert processed 1.',
+    );
     expect(text(el.shadowRoot!.querySelector('tr.current th'))).toBe('1 ★ your setting');
     el.remove();
   });

@@ -73,7 +73,16 @@ describe('<load-bars>', () => {
     const el = await mount(experts, 2);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('rect.drop')).toHaveLength(37);
-    expect([...root.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['E0', 'E32', 'E64', 'E96', 'E128', 'E160', 'E192', 'E224']);
+    expect([...root.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual([
+      'E0',
+      'E32',
+      'E64',
+      'E96',
+      'E128',
+      'E160',
+      'E192',
+      'E224',
+    ]);
     const cap = root.querySelector('line.cap');
     expect(num(cap, 'x2')).toBeGreaterThan(num(root.querySelectorAll('rect.bar')[255], 'x'));
     expect(num(cap, 'y1')).toBeCloseTo(num(root.querySelectorAll('rect.bar')[0], 'y'));

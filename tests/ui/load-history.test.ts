@@ -51,7 +51,12 @@ describe('<load-history>', () => {
     expect(pixel(canvas, 2, 2.5 * rh)).toBe(heatColour(1));
     expect(pixel(canvas, w - 2, rh / 2)).toBe(heatColour(4)); // E0: 4× an even share, drawn as the darkest red
     expect(pixel(canvas, w - 2, 2.5 * rh)).toBe(heatColour(0)); // E2: no tokens, darkest blue
-    expect([heatColour(0), heatColour(1), heatColour(3), heatColour(9)]).toEqual(['rgb(33,102,172)', 'rgb(247,247,247)', 'rgb(178,24,43)', 'rgb(178,24,43)']);
+    expect([heatColour(0), heatColour(1), heatColour(3), heatColour(9)]).toEqual([
+      'rgb(33,102,172)',
+      'rgb(247,247,247)',
+      'rgb(178,24,43)',
+      'rgb(178,24,43)',
+    ]);
     el.remove();
   });
 
@@ -77,10 +82,33 @@ describe('<load-history>', () => {
   });
 
   it('smooths columns over the trailing steps', () => {
-    const loads = [[4, 0], [0, 4], [0, 4], [0, 4]];
-    expect(columns(loads, 1, 4).map((c) => c.share)).toEqual([[1, 0], [0, 1], [0, 1], [0, 1]]);
-    expect(columns(loads, 1, 4, 2).map((c) => c.share)).toEqual([[1, 0], [0.5, 0.5], [0, 1], [0, 1]]);
-    expect(loadFigures([[2, 2], [4, 0]], 1)).toEqual({ maxOverMean: 2, minOverMean: 0, idle: 1, steps: 1, choices: 4 });
+    const loads = [
+      [4, 0],
+      [0, 4],
+      [0, 4],
+      [0, 4],
+    ];
+    expect(columns(loads, 1, 4).map((c) => c.share)).toEqual([
+      [1, 0],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(columns(loads, 1, 4, 2).map((c) => c.share)).toEqual([
+      [1, 0],
+      [0.5, 0.5],
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(
+      loadFigures(
+        [
+          [2, 2],
+          [4, 0],
+        ],
+        1,
+      ),
+    ).toEqual({ maxOverMean: 2, minOverMean: 0, idle: 1, steps: 1, choices: 4 });
     expect(loadFigures([])).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ describe('<loss-chart>', () => {
     expect(svg.getAttribute('aria-label')).toBe(
       'Loss over steps 1 to 30 (linear scale). Task loss (next word): 3.82 at the start, 3.02 now. Start and now are each averaged over 10 steps.',
     );
-    expect(root.querySelector('.legend-task')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('Task loss (next word): 3.02 now, started at 3.82');
+    expect(root.querySelector('.legend-task')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'Task loss (next word): 3.02 now, started at 3.82',
+    );
     expect([...root.querySelectorAll('svg.chart > text')].map((t) => t.textContent)).toContain('4');
     el.remove();
   });
@@ -49,7 +51,9 @@ describe('<loss-chart>', () => {
     const el = await mount(POINTS, ['task', 'balance']);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('path.line')).toHaveLength(2);
-    expect(root.querySelector('svg.chart')!.getAttribute('aria-label')).toContain('(log scale). Task loss (next word): 3.82 at the start, 3.02 now. Balance loss: 0.0100 at the start, 0.0100 now.');
+    expect(root.querySelector('svg.chart')!.getAttribute('aria-label')).toContain(
+      '(log scale). Task loss (next word): 3.82 at the start, 3.02 now. Balance loss: 0.0100 at the start, 0.0100 now.',
+    );
     const labels = [...root.querySelectorAll('svg.chart > text')].map((t) => t.textContent);
     expect(labels).toEqual(expect.arrayContaining(['0.01', '0.1', '1', '10']));
     const select = root.querySelector('select')!;
@@ -70,7 +74,10 @@ describe('<loss-chart>', () => {
 
   it('averages buckets and trailing windows exactly', () => {
     const b = buckets(POINTS.slice(0, 4), 2);
-    expect(b.map((x) => [x.from, x.to, x.step])).toEqual([[1, 2, 1.5], [3, 4, 3.5]]);
+    expect(b.map((x) => [x.from, x.to, x.step])).toEqual([
+      [1, 2, 1.5],
+      [3, 4, 3.5],
+    ]);
     expect(b[0]!.values.taskLoss).toBeCloseTo(3.98, 10);
     const t = trailingMean(POINTS.slice(0, 3), 2);
     expect(t.map((p) => p.taskLoss)).toEqual([4, expect.closeTo(3.98, 10), expect.closeTo(3.94, 10)]);

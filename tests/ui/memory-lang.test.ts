@@ -17,7 +17,11 @@ async function mount<K extends 'kv-calculator' | 'latent-toy' | 'memory-page'>(t
 }
 const text = (el: Element): string => {
   const walk = (n: Node): string =>
-    n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(walk).join('');
+    n instanceof Element && n.shadowRoot
+      ? walk(n.shadowRoot)
+      : n.nodeType === 3
+        ? (n.textContent ?? '')
+        : [...n.childNodes].map(walk).join('');
   return walk(el).replace(/\s+/g, ' ');
 };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector(sel) as T;
@@ -27,7 +31,16 @@ afterEach(() => {
   for (const el of mounted.splice(0)) el.remove();
 });
 
-const point = (dc: number): LatentErrors => ({ dc, attentionMoved: (4 - dc) / 10, attentionMaxDiff: (4 - dc) / 5, outputError: (4 - dc) / 4, kvError: (4 - dc) / 4, energyKept: dc / 4, cacheFull: 16, cacheLatent: dc });
+const point = (dc: number): LatentErrors => ({
+  dc,
+  attentionMoved: (4 - dc) / 10,
+  attentionMaxDiff: (4 - dc) / 5,
+  outputError: (4 - dc) / 4,
+  kvError: (4 - dc) / 4,
+  energyKept: dc / 4,
+  cacheFull: 16,
+  cacheLatent: dc,
+});
 const m = [Float32Array.from([1, 0, 0, 0.5, 0.5, 0, 0.2, 0.3, 0.5])];
 const result: LatentEvaluation = { ...point(2), tokens: 3, heads: 1, attentionFull: m, attentionLatent: m };
 
@@ -63,8 +76,21 @@ describe('compressed memory in Simplified Chinese', () => {
 
   it('the live toy, its chart and its maps', async () => {
     setLang('zh', { url: false });
-    const el = await mount('latent-toy', { dc: 2, fullRank: 4, width: 4, heads: 1, headDim: 4, tokens: ['the', 'cat', 'runs'], sweep: [1, 2, 3, 4].map(point), result });
-    await Promise.all([...el.shadowRoot!.querySelectorAll('attention-map, error-chart')].map((c) => (c as HTMLElementTagNameMap['error-chart']).updateComplete));
+    const el = await mount('latent-toy', {
+      dc: 2,
+      fullRank: 4,
+      width: 4,
+      heads: 1,
+      headDim: 4,
+      tokens: ['the', 'cat', 'runs'],
+      sweep: [1, 2, 3, 4].map(point),
+      result,
+    });
+    await Promise.all(
+      [...el.shadowRoot!.querySelectorAll('attention-map, error-chart')].map(
+        (c) => (c as HTMLElementTagNameMap['error-chart']).updateComplete,
+      ),
+    );
     expect($(el, '#cache-latent').textContent).toBe('每个词元 2 个数');
     expect($(el, '#dc').getAttribute('aria-label')).toBe('潜在向量大小 d_c');
     const chart = $(el, 'error-chart');

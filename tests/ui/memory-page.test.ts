@@ -37,7 +37,9 @@ describe('<memory-page>', () => {
     seed.value = '1.5';
     seed.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('#seed-problem')!.textContent).toBe('Seed must be a whole number from 0 to 4,294,967,295, not 1.5.');
+    expect(el.shadowRoot!.querySelector('#seed-problem')!.textContent).toBe(
+      'Seed must be a whole number from 0 to 4,294,967,295, not 1.5.',
+    );
     seed.value = '7';
     seed.dispatchEvent(new Event('change'));
     await el.settled();

@@ -25,8 +25,19 @@ describe('<param-breakdown>', () => {
 
   it('a table row per non-empty part, with totals, shares and active counts', async () => {
     const el = await mount('param-breakdown', { model: preset('deepseek-v3') });
-    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
-    expect(rows.map((r) => r[0])).toEqual(['Input embedding', 'Output head', 'Attention', 'Dense feed-forward', 'Routed experts', 'Shared experts', 'Routers', 'Norms']);
+    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+      [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows.map((r) => r[0])).toEqual([
+      'Input embedding',
+      'Output head',
+      'Attention',
+      'Dense feed-forward',
+      'Routed experts',
+      'Shared experts',
+      'Routers',
+      'Norms',
+    ]);
     const routed = rows[4]!;
     expect(routed[1]).toBe('58 × 256 experts of 44.0M; 8 used per token');
     expect(routed.slice(2)).toEqual(['653.9B', '97.4%', '20.4B']);

@@ -45,7 +45,9 @@ describe('<param-meter>', () => {
     el.current = 1;
     await el.updateComplete;
     // Token 1: one choice dropped → 320 + 256 + 6,144 = 6,720 → 13.5%.
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('“fox”: active 6,720 of 49,728 parameters (13.5%)');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      '“fox”: active 6,720 of 49,728 parameters (13.5%)',
+    );
     // Mean (12,864 + 6,720)/2 = 9,792; FLOPs for token 1 (head = the embedding, once): 2·(320 + 256 + 6,144) = 13,440
     // vs dense 2·(320 + 256 + 49,152) = 99,456.
     const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');

@@ -6,7 +6,13 @@ import type { RouterPanel } from '../../src/ui/router-panel';
 const token: TokenTrace = { index: 2, text: 'cat', id: 7, category: 'animal', unknown: false };
 
 /** A hand-made routing: scores per expert, the chosen ones with weights, some dropped. */
-function routing(scores: number[], experts: number[], weights: number[], dropped = experts.map(() => false), extra: Partial<TokenRouting> = {}): TokenRouting {
+function routing(
+  scores: number[],
+  experts: number[],
+  weights: number[],
+  dropped = experts.map(() => false),
+  extra: Partial<TokenRouting> = {},
+): TokenRouting {
   const used = dropped.filter((d) => !d).length;
   return { logits: scores.map(Math.log), scores, experts, weights, dropped, used, skipped: used === 0, ...extra };
 }
@@ -170,7 +176,13 @@ describe('<router-panel>', () => {
 describe('<router-panel> gate-weight rule', () => {
   it('says in words when the weights are the probabilities over all experts (the Switch rule)', async () => {
     const el = document.createElement('router-panel');
-    el.routing = { experts: [1], weights: [0.4], dropped: [false], scores: [0.1, 0.4, 0.3, 0.2], logits: [0, 1.4, 1.1, 0.7] } as unknown as typeof el.routing;
+    el.routing = {
+      experts: [1],
+      weights: [0.4],
+      dropped: [false],
+      scores: [0.1, 0.4, 0.3, 0.2],
+      logits: [0, 1.4, 1.1, 0.7],
+    } as unknown as typeof el.routing;
     el.router = 'softmax-topk';
     document.body.append(el);
     await el.updateComplete;

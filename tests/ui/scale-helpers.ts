@@ -15,7 +15,11 @@ export function toy(change: Partial<MoeConfig> = {}): ScaleModel {
 
 const mounted: Element[] = [];
 
-export async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>, width = 900): Promise<HTMLElementTagNameMap[K]> {
+export async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]>,
+  width = 900,
+): Promise<HTMLElementTagNameMap[K]> {
   const box = document.createElement('div');
   box.style.width = `${width}px`;
   const el = document.createElement(tag);

@@ -9,7 +9,11 @@ import { byLabel, mount, preset, toy, unmountAll } from './scale-helpers';
 
 const deep = (el: Element): string => {
   const walk = (n: Node): string =>
-    n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(walk).join('');
+    n instanceof Element && n.shadowRoot
+      ? walk(n.shadowRoot)
+      : n.nodeType === 3
+        ? (n.textContent ?? '')
+        : [...n.childNodes].map(walk).join('');
   return walk(el).replace(/\s+/g, ' ');
 };
 
@@ -44,7 +48,14 @@ describe('<scale-page> in Simplified Chinese', () => {
     setLang('zh', { url: false });
     await settle(el);
     const t = deep(el);
-    for (const s of ['1. 选择模型', '2. 统计它的权重', '3. DeepSeek-V3 的一个 MoE 层：所有专家', '4. 你的小模型与 DeepSeek-V3', '5. 训练花了多少钱？']) expect(t).toContain(s);
+    for (const s of [
+      '1. 选择模型',
+      '2. 统计它的权重',
+      '3. DeepSeek-V3 的一个 MoE 层：所有专家',
+      '4. 你的小模型与 DeepSeek-V3',
+      '5. 训练花了多少钱？',
+    ])
+      expect(t).toContain(s);
     expect(t).toContain('当前显示：DeepSeek-V3');
     expect(t).toContain('671.0B');
     expect(t).toContain('每个专家计算一个 sigmoid 得分。256 个专家分为 8 组');
@@ -91,7 +102,10 @@ describe('<scale-page> in Simplified Chinese', () => {
     expect(params.get('model')).toBe('deepseek-v2');
     expect(params.get('lang')).toBe('zh');
     expect(params.get('e')).toBe('16');
-    const links = [...el.shadowRoot!.querySelectorAll('a'), ...el.shadowRoot!.querySelector('toy-vs-real')!.shadowRoot!.querySelectorAll('a')];
+    const links = [
+      ...el.shadowRoot!.querySelectorAll('a'),
+      ...el.shadowRoot!.querySelector('toy-vs-real')!.shadowRoot!.querySelectorAll('a'),
+    ];
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['../index.html?lang=zh', '../index.html?e=16&lang=zh']);
     expect(getLang()).toBe('zh');
   });
@@ -123,17 +137,24 @@ describe('the link-notice box of <scale-page>', () => {
     const el = await mount('scale-page', {}, 1200);
     await settle(el);
     const box = el.shadowRoot!.querySelector<HTMLElement>('.notice[role=alert]')!;
-    expect([...box.querySelectorAll('li')].map((li) => li.textContent!.trim())).toEqual(['Ignored model=nope: the models are deepseek-v3, deepseek-v2, mixtral-8x7b, toy.']);
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent!.trim())).toEqual([
+      'Ignored model=nope: the models are deepseek-v3, deepseek-v2, mixtral-8x7b, toy.',
+    ]);
     setLang('zh', { url: false });
     await settle(el);
-    expect(box.querySelector('li')!.textContent!.trim()).toBe('已忽略 model=nope：可选的模型为 deepseek-v3, deepseek-v2, mixtral-8x7b, toy。');
+    expect(box.querySelector('li')!.textContent!.trim()).toBe(
+      '已忽略 model=nope：可选的模型为 deepseek-v3, deepseek-v2, mixtral-8x7b, toy。',
+    );
   });
 });
 
 describe('leaves of the real-scale page in Simplified Chinese', () => {
   it('words the toy’s router rules and notes from their facts', async () => {
     setLang('zh', { url: false });
-    const grouped = await mount('layer-experts', { model: toy({ router: 'sigmoid-bias', routedExperts: 16, nGroup: 4, topkGroup: 2 }), toyRouter: 'sigmoid-bias' });
+    const grouped = await mount('layer-experts', {
+      model: toy({ router: 'sigmoid-bias', routedExperts: 16, nGroup: 4, topkGroup: 2 }),
+      toyRouter: 'sigmoid-bias',
+    });
     expect(deep(grouped)).toContain('每个专家计算一个 sigmoid 得分；16 个专家分为 4 组，保留最好的 2 组；选出前 2 个');
     const choice = await mount('layer-experts', { model: toy({ router: 'expert-choice' }), toyRouter: 'expert-choice' });
     expect(deep(choice)).toContain('你的小模型使用专家选择路由');
@@ -171,6 +192,8 @@ describe('leaves of the real-scale page in Simplified Chinese', () => {
     setLang('en', { url: false });
     await el.updateComplete;
     expect(deep(el)).toContain('moe_layer_freq = 1 (every layer after the dense ones is MoE)');
-    expect(deep(el)).toContain('This config has the multi-token-prediction module (num_nextn_predict_layers = 1), as in the published headline total and the vision tower (vision_config).');
+    expect(deep(el)).toContain(
+      'This config has the multi-token-prediction module (num_nextn_predict_layers = 1), as in the published headline total and the vision tower (vision_config).',
+    );
   });
 });

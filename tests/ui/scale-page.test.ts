@@ -8,7 +8,11 @@ afterEach(unmountAll);
 
 const deep = (el: Element): string => {
   const walk = (n: Node): string =>
-    n instanceof Element && n.shadowRoot ? walk(n.shadowRoot) : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(walk).join('');
+    n instanceof Element && n.shadowRoot
+      ? walk(n.shadowRoot)
+      : n.nodeType === 3
+        ? (n.textContent ?? '')
+        : [...n.childNodes].map(walk).join('');
   return walk(el).replace(/\s+/g, ' ');
 };
 
@@ -31,13 +35,25 @@ describe('<scale-page>', () => {
     await el.routed();
     await settle(el);
     const t = deep(el);
-    for (const h of ['1. Choose a model', '2. Count its weights', '3. One MoE layer of DeepSeek-V3: every expert', '4. Your toy vs DeepSeek-V3', '5. What did training cost?']) expect(t).toContain(h);
+    for (const h of [
+      '1. Choose a model',
+      '2. Count its weights',
+      '3. One MoE layer of DeepSeek-V3: every expert',
+      '4. Your toy vs DeepSeek-V3',
+      '5. What did training cost?',
+    ])
+      expect(t).toContain(h);
     expect(t).toContain('671.0B');
     expect(t).toContain('37.6B');
     expect(t).toContain('Token 1: chosen');
     expect(t).toContain('2.788M');
     const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
-    expect(radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim().split(' published')[0])).toEqual(['DeepSeek-V3', 'DeepSeek-V2', 'Mixtral 8x7B', 'Your toy model 8 experts, top-2, width 32']);
+    expect(radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim().split(' published')[0])).toEqual([
+      'DeepSeek-V3',
+      'DeepSeek-V2',
+      'Mixtral 8x7B',
+      'Your toy model 8 experts, top-2, width 32',
+    ]);
     expect(radios[0]!.checked).toBe(true);
   });
 
@@ -84,7 +100,12 @@ describe('<scale-page>', () => {
     const el = await mount('scale-page', {}, 1200);
     await el.routed();
     // A router of 2,048 experts × 2,048 (4.2M weights) is drawn a slice per task.
-    const big = { ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>), hidden_size: 2048, num_local_experts: 2048, num_experts_per_tok: 4 };
+    const big = {
+      ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>),
+      hidden_size: 2048,
+      num_local_experts: 2048,
+      num_experts_per_tok: 4,
+    };
     paste(el, JSON.stringify(big));
     await settle(el);
     const layer = el.shadowRoot!.querySelector('layer-experts')!;

@@ -38,7 +38,10 @@ const layer: LayerTrace = {
   balance: { maxOverMean: 2.67, cv: 1.15 },
 };
 
-async function mount<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {
+async function mount<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]>,
+): Promise<HTMLElementTagNameMap[K]> {
   const el = document.createElement(tag);
   Object.assign(el, props);
   document.body.append(el);
@@ -62,7 +65,17 @@ describe('simulator panels in Chinese', () => {
     const english = text(el);
     await switchTo('zh', el);
     const t = text(el);
-    for (const s of [zh.controls.modelShape, zh.controls.routing, zh.controls.topK, zh.controls.seed, zh.controls.play, zh.controls.biasStep, zh.controls.noLimit, '2 词元/秒', routerInfo('sigmoid-bias').name]) {
+    for (const s of [
+      zh.controls.modelShape,
+      zh.controls.routing,
+      zh.controls.topK,
+      zh.controls.seed,
+      zh.controls.play,
+      zh.controls.biasStep,
+      zh.controls.noLimit,
+      '2 词元/秒',
+      routerInfo('sigmoid-bias').name,
+    ]) {
       expect(t).toContain(s);
     }
     expect(t).not.toContain('Routed experts');
@@ -72,7 +85,11 @@ describe('simulator panels in Chinese', () => {
   });
 
   it('router panel: formula line, caption, rows and outcome', async () => {
-    const el = await mount('router-panel', { routing: route([0, 1], [0.6, 0.4], [false, true]), router: 'softmax-topk', token: tokens[0]! });
+    const el = await mount('router-panel', {
+      routing: route([0, 1], [0.6, 0.4], [false, true]),
+      router: 'softmax-topk',
+      token: tokens[0]!,
+    });
     await switchTo('zh', el);
     const t = text(el);
     expect(t).toContain('Softmax top-k（Mixtral、GShard）：g = softmax(top-k(x·W))');
@@ -109,7 +126,13 @@ describe('simulator panels in Chinese', () => {
     const chips = [...strip.shadowRoot!.querySelectorAll('button')];
     expect(chips[1]!.getAttribute('aria-label')).toBe('词元 2：zebra ✕0 未知 被丢弃（不在词表中；没有专家运行；E0 被丢弃，超出容量）');
     expect(chips[1]!.querySelector('.word')!.getAttribute('translate')).toBe('no');
-    expect([...menu.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['下载 PNG', '下载 SVG', '下载 CSV', '下载 JSON', '复制链接']);
+    expect([...menu.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      '下载 PNG',
+      '下载 SVG',
+      '下载 CSV',
+      '下载 JSON',
+      '复制链接',
+    ]);
   });
 
   it('ROUTER_INFO stays English for code that needs a fixed text; routerInfo follows the page', async () => {

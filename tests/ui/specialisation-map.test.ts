@@ -31,7 +31,9 @@ describe('<specialisation-map>', () => {
     const root = el.shadowRoot!;
     expect(text(root.querySelector('.value'))).toBe('0.46');
     expect(text(root.querySelector('.words'))).toBe('clearly specialised; it was −0.01 before training.');
-    expect(text(root.querySelector('.caption'))).toContain("0 = the experts say no more about a word's category than chance; 1 = each category has experts of its own.");
+    expect(text(root.querySelector('.caption'))).toContain(
+      "0 = the experts say no more about a word's category than chance; 1 = each category has experts of its own.",
+    );
     el.remove();
   });
 

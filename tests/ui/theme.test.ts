@@ -8,13 +8,37 @@ import { contrast } from '../../src/ui/palette';
 import { darkGrey, declarations, documentThemeCss, tokenValue, type Token } from '../../src/ui/theme';
 import '../../src/ui/theme-switch';
 
-const TEXT: Token[] = ['ink', 'text', 'text-2', 'text-3', 'text-4', 'text-5', 'text-6', 'link', 'error', 'error-strong', 'ok', 'accent-dark', 'matrix-ink'];
+const TEXT: Token[] = [
+  'ink',
+  'text',
+  'text-2',
+  'text-3',
+  'text-4',
+  'text-5',
+  'text-6',
+  'link',
+  'error',
+  'error-strong',
+  'ok',
+  'accent-dark',
+  'matrix-ink',
+];
 const GROUNDS: Token[] = ['surface', 'page', 'grey-f1', 'table-head', 'warn-bg', 'highlight', 'highlight-2', 'info-bg', 'info-bg-4'];
 
 describe('theme tokens', () => {
   it('the light theme holds the colours the components had', () => {
     const light = declarations('light');
-    for (const d of ['--moe-page: #f6f6f3;', '--moe-surface: #fff;', '--moe-text: #111;', '--moe-text-4: #444;', '--moe-border: #ccc;', '--moe-link: #0b57d0;', '--moe-error: #b3261e;', '--moe-warn-bg: #fff4d6;', '--moe-orange: #E69F00;'])
+    for (const d of [
+      '--moe-page: #f6f6f3;',
+      '--moe-surface: #fff;',
+      '--moe-text: #111;',
+      '--moe-text-4: #444;',
+      '--moe-border: #ccc;',
+      '--moe-link: #0b57d0;',
+      '--moe-error: #b3261e;',
+      '--moe-warn-bg: #fff4d6;',
+      '--moe-orange: #E69F00;',
+    ])
       expect(light).toContain(d);
     expect(light).toContain('color-scheme: light');
     expect(light).toContain('--moe-font: system-ui, sans-serif;');

@@ -14,7 +14,7 @@ describe('<toy-vs-real>', () => {
     expect(s).toContain(`Fraction active (input embedding counted)${formatPercent(t.active / t.total)}5.6%`);
     expect(s).toContain(`Fraction active without the input embedding${formatPercent(t.activeWithoutEmbedding / t.total)}5.5%`);
     expect(s).toContain('Experts per token, each MoE layer2 of 8 routed8 of 256 routed + 1 shared');
-    expect(s).toContain('Routed experts\' share of all weights');
+    expect(s).toContain("Routed experts' share of all weights");
     // Bars on one 0-100% scale.
     const fills = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.fill')].map((f) => parseFloat(f.style.width));
     expect(fills[0]).toBeCloseTo((t.active / t.total) * 100, 1);

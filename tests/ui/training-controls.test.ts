@@ -29,7 +29,19 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 describe('<training-controls>', () => {
   it('has a labelled control for every setting, the buttons, and a progress readout', async () => {
     const el = await mount();
-    for (const name of ['Learning rate', 'Batch size', 'Balancing', 'Balance loss α', 'Bias update speed (γ)', 'Router z-loss', 'Routed experts', 'Active experts per token (top-k)', 'Router', 'MoE layers', 'Seed']) {
+    for (const name of [
+      'Learning rate',
+      'Batch size',
+      'Balancing',
+      'Balance loss α',
+      'Bias update speed (γ)',
+      'Router z-loss',
+      'Routed experts',
+      'Active experts per token (top-k)',
+      'Router',
+      'MoE layers',
+      'Seed',
+    ]) {
       expect(byLabel(el, name), name).toBeTruthy();
     }
     expect(buttons(el).map((b) => b.textContent?.trim())).toEqual(['Train', 'Step', 'Reset training']);
@@ -38,7 +50,12 @@ describe('<training-controls>', () => {
     expect([...status.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Step', 'Tokens seen', 'Tokens/s', 'Steps/s']);
     expect([...status.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['1,234', '98,765', '2,346', '3.1']);
     expect(byLabel(el, 'Learning rate').getAttribute('aria-valuetext')).toBe('0.03');
-    expect([...byLabel(el, 'Balancing').options].map((o) => o.textContent)).toEqual(['none', 'Switch balance loss', 'DeepSeek-V3 bias', 'bias + sequence-wise loss']);
+    expect([...byLabel(el, 'Balancing').options].map((o) => o.textContent)).toEqual([
+      'none',
+      'Switch balance loss',
+      'DeepSeek-V3 bias',
+      'bias + sequence-wise loss',
+    ]);
     // α and γ only matter in their own modes.
     expect(byLabel(el, 'Balance loss α').disabled).toBe(true);
     expect(byLabel(el, 'Bias update speed (γ)').disabled).toBe(true);
@@ -122,7 +139,9 @@ describe('<training-controls> gate weights (the Switch rule)', () => {
     expect(text(note)).toContain('cannot learn from the task loss');
     const changes: unknown[] = [];
     el.addEventListener('config-change', (e) => changes.push((e as ConfigChangeEvent).change));
-    buttons(el).find((b) => b.textContent?.includes('Switch rule'))!.click();
+    buttons(el)
+      .find((b) => b.textContent?.includes('Switch rule'))!
+      .click();
     expect(changes).toEqual([{ gateNorm: 'all' }]);
     el.config = { ...DEFAULT_CONFIG, topK: 1, gateNorm: 'all' };
     await el.updateComplete;

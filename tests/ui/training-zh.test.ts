@@ -42,7 +42,18 @@ describe('live training in Chinese', () => {
     expect([...root.querySelectorAll('button')].map((b) => text(b))).toEqual(['训练', '单步', '重置训练']);
     expect(root.querySelector('[role="status"]')!.getAttribute('aria-label')).toBe('训练进度');
     expect([...root.querySelectorAll('label')].map((l) => text(l))).toEqual(
-      expect.arrayContaining(['学习率', '批次大小', '负载均衡', '负载均衡损失 α', '偏置更新速度（γ）', '路由专家数', '每个词元激活的专家数（top-k）', '路由器', 'MoE 层数', '随机种子']),
+      expect.arrayContaining([
+        '学习率',
+        '批次大小',
+        '负载均衡',
+        '负载均衡损失 α',
+        '偏置更新速度（γ）',
+        '路由专家数',
+        '每个词元激活的专家数（top-k）',
+        '路由器',
+        'MoE 层数',
+        '随机种子',
+      ]),
     );
     const balance = root.getElementById('balance') as HTMLSelectElement;
     expect([...balance.options].map((o) => o.textContent)).toEqual(['无', 'Switch 负载均衡损失', 'DeepSeek-V3 偏置', '偏置 + 序列级损失']);
@@ -57,7 +68,12 @@ describe('live training in Chinese', () => {
 
   it('<loss-chart>: legend, summary for screen readers, axis and table', async () => {
     setLang('zh', { url: false });
-    const points: LossPoint[] = Array.from({ length: 30 }, (_, i) => ({ step: i + 1, taskLoss: 4 - 0.04 * i, balanceLoss: 0.01, zLoss: 0 }));
+    const points: LossPoint[] = Array.from({ length: 30 }, (_, i) => ({
+      step: i + 1,
+      taskLoss: 4 - 0.04 * i,
+      balanceLoss: 0.01,
+      zLoss: 0,
+    }));
     const el = await mount('loss-chart', { points, series: ['task'] });
     const root = el.shadowRoot!;
     expect(root.querySelector('svg.chart')!.getAttribute('aria-label')).toBe(
@@ -77,7 +93,9 @@ describe('live training in Chinese', () => {
     await el.updateComplete;
     const root = el.shadowRoot!;
     expect(text(root.querySelector('.figure span'))).toBe('当前最大/平均负载：4.00');
-    expect(text(root.querySelector('.sub'))).toBe('统计最近 20 步（共 400 次专家选择）；1.00 = 完全均匀。最闲的专家是平均值的 0.00×；3 个专家没有分到词元。');
+    expect(text(root.querySelector('.sub'))).toBe(
+      '统计最近 20 步（共 400 次专家选择）；1.00 = 完全均匀。最闲的专家是平均值的 0.00×；3 个专家没有分到词元。',
+    );
     expect(root.querySelector('canvas')!.getAttribute('aria-label')).toBe(
       '训练过程中的专家负载：4 个专家各自得到的专家选择份额，第 1 步到第 40 步。最近 20 步中，最忙的专家是平均值的 4.00 倍，最闲的是 0.00 倍；3 个专家一次也没被选中。',
     );
@@ -86,7 +104,15 @@ describe('live training in Chinese', () => {
 
   it('<specialisation-map>: score words, category names and caption', async () => {
     setLang('zh', { url: false });
-    const map: SpecialisationMap = { categories: ['animal', 'verb', 'colour'], counts: [[5, 0, 1], [0, 4, 0], [1, 1, 3]], score: 0.456 };
+    const map: SpecialisationMap = {
+      categories: ['animal', 'verb', 'colour'],
+      counts: [
+        [5, 0, 1],
+        [0, 4, 0],
+        [1, 1, 3],
+      ],
+      score: 0.456,
+    };
     const el = await mount('specialisation-map', { map, step: 50, startScore: -0.012 });
     const root = el.shadowRoot!;
     expect(text(root.querySelector('.score span'))).toBe('专业化得分 0.46');
@@ -99,7 +125,10 @@ describe('live training in Chinese', () => {
     setLang('zh', { url: false });
     const el = await mount('updated-params', {
       layers: [[0, 2], [1]],
-      demand: [[3, 0, 5, 0], [0, 8, 0, 0]],
+      demand: [
+        [3, 0, 5, 0],
+        [0, 8, 0, 0],
+      ],
       tokens: 4,
       experts: 4,
       shared: 1,
@@ -112,7 +141,9 @@ describe('live training in Chinese', () => {
     expect(text(root.querySelector('.headline'))).toBe('第 7 步更新了全部 5,000 个参数中的 1,234 个（24.7%）。');
     const layer = root.querySelector('.layer')!;
     expect(text(layer.querySelector('.name'))).toBe('第 1 层');
-    expect(layer.querySelector('.blocks')!.getAttribute('aria-label')).toBe('第 1 层：路由器和 1 个共享专家已更新；已更新的路由专家：E0, E2');
+    expect(layer.querySelector('.blocks')!.getAttribute('aria-label')).toBe(
+      '第 1 层：路由器和 1 个共享专家已更新；已更新的路由专家：E0, E2',
+    );
     expect(text(layer.querySelector('.words'))).toBe('4 个路由专家中有 2 个得到了梯度；未更新（没有词元选择它们）：E1, E3。');
     expect(text(root.querySelector('.caption'))).toContain('一个路由专家有 300 个参数');
   });

@@ -4,7 +4,10 @@ import '../../src/ui/updated-params';
 async function mount(step = 7) {
   const el = document.createElement('updated-params');
   el.layers = [[0, 2], [1]];
-  el.demand = [[3, 0, 5, 0], [0, 8, 0, 0]];
+  el.demand = [
+    [3, 0, 5, 0],
+    [0, 8, 0, 0],
+  ];
   el.tokens = 4;
   el.experts = 4;
   el.shared = 1;
@@ -39,8 +42,12 @@ describe('<updated-params>', () => {
       expect(l.querySelectorAll('.always')).toHaveLength(2); // router + S0
       expect(l.querySelector('.shared')!.textContent).toBe('S0');
     }
-    expect(text(layers[0]!.querySelector('.words'))).toBe('2 of 4 routed experts got a gradient; not updated (no token chose them): E1, E3.');
-    expect(layers[0]!.querySelector('.blocks')!.getAttribute('aria-label')).toBe('Layer 1: router and 1 shared expert updated; routed experts updated: E0, E2');
+    expect(text(layers[0]!.querySelector('.words'))).toBe(
+      '2 of 4 routed experts got a gradient; not updated (no token chose them): E1, E3.',
+    );
+    expect(layers[0]!.querySelector('.blocks')!.getAttribute('aria-label')).toBe(
+      'Layer 1: router and 1 shared expert updated; routed experts updated: E0, E2',
+    );
     expect(text(root.querySelector('.row .always'))).toBe('embedding + head');
     expect(text(root.querySelector('.caption'))).toContain('One routed expert has 300 parameters, a router 64, the embedding 500.');
     el.remove();

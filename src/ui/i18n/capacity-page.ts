@@ -18,7 +18,8 @@ const en = {
     /** Quoted from the report (shown in <q>, which adds the quotation marks). */
     deepseekQuote: 'DeepSeek-V3 does not drop any tokens during training',
     deepseekAfter: ' (nor during inference).',
-    sources: 'Sources: Switch Transformer (Fedus et al., arXiv 2101.03961), section 2.2; DeepSeek-V3 technical report (arXiv 2412.19437), section 2.1.2.',
+    sources:
+      'Sources: Switch Transformer (Fedus et al., arXiv 2101.03961), section 2.2; DeepSeek-V3 technical report (arXiv 2412.19437), section 2.1.2.',
   },
   live: {
     title: 'Try it: one sentence is one batch',
@@ -44,14 +45,19 @@ const en = {
     capacityClamped: (T: number) => `; an expert cannot take more than the ${plural(T, 'token', 'tokens')} there are, so ${T}`,
     capacityNone: 'No capacity limit: every choice is processed.',
     expertChoiceNone: 'Expert choice with no limit uses factor 1: ',
-    droppedHeadline: (d: number, n: number, share: string) => `${d.toLocaleString('en')} of ${plural(n, 'token-expert choice', 'token-expert choices')} dropped (${share})`,
+    droppedHeadline: (d: number, n: number, share: string) =>
+      `${d.toLocaleString('en')} of ${plural(n, 'token-expert choice', 'token-expert choices')} dropped (${share})`,
     skipped: (n: number) =>
-      n === 0 ? 'Every token kept at least one expert.' : `${plural(n, 'token', 'tokens')} got no expert at all and ${n === 1 ? 'rides' : 'ride'} the residual connection.`,
+      n === 0
+        ? 'Every token kept at least one expert.'
+        : `${plural(n, 'token', 'tokens')} got no expert at all and ${n === 1 ? 'rides' : 'ride'} the residual connection.`,
     expertChoiceNote:
       'Expert choice turns the rule around: each expert takes the tokens it scores highest, up to its capacity, so no choice is ever dropped; instead, a token that no expert took gets no expert.',
-    tokensCaption: 'Each chip is a token with its experts in order of preference; ✕ marks a choice dropped because that expert was already full.',
+    tokensCaption:
+      'Each chip is a token with its experts in order of preference; ✕ marks a choice dropped because that expert was already full.',
     loadLabel: 'Choices per expert for this sentence',
-    loadCaption: 'Bars: how many of this sentence’s choices reached each expert. The dashed line is the capacity; the hatched part above it was dropped.',
+    loadCaption:
+      'Bars: how many of this sentence’s choices reached each expert. The dashed line is the capacity; the hatched part above it was dropped.',
   },
   sweep: {
     title: (n: number) => `All ${n} built-in sentences at each capacity factor`,
@@ -59,10 +65,12 @@ const en = {
       `The same model as above (same experts, top-k, router and seed) routes each of the ${n} built-in sentences as its own batch, so each gets its own capacity, at each capacity factor. Bars: the share of all their token-expert choices that was dropped.`,
     captionExpertChoice: (n: number) =>
       `The same model as above (same experts, top-k, router and seed) routes each of the ${n} built-in sentences as its own batch, at each capacity factor. Expert choice never drops a choice, so the bars show what it costs instead: the share of tokens that no expert took.`,
-    measuring: (done: number, total: number) => `Measuring on the live model: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} runs…`,
+    measuring: (done: number, total: number) =>
+      `Measuring on the live model: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} runs…`,
     measured: (runs: number) => `Measured on the live model: ${runs.toLocaleString('en')} runs.`,
     chartLabel: (list: string, current: string) => `Share of choices dropped, by capacity factor: ${list}. Current setting: ${current}.`,
-    chartLabelSkipped: (list: string, current: string) => `Share of tokens with no expert, by capacity factor: ${list}. Current setting: ${current}.`,
+    chartLabelSkipped: (list: string, current: string) =>
+      `Share of tokens with no expert, by capacity factor: ${list}. Current setting: ${current}.`,
     current: 'current',
     currentRow: '(current setting)',
     factor: 'Capacity factor',
@@ -88,7 +96,8 @@ const en = {
       `Over all ${n} built-in sentences, max/mean averages ${mean} (at most ${max}), and at factor 1, ${share} of the choices are dropped.`,
     balance:
       'Balancing the load (DeepSeek-V3’s bias, or a balance loss) brings max/mean towards 1: that is what lets a system keep every token with little spare capacity.',
-    expertChoice: 'With expert choice every expert takes exactly its capacity, so max/mean is 1 and no choice is dropped: the cost moves to the tokens that no expert took.',
+    expertChoice:
+      'With expert choice every expert takes exactly its capacity, so max/mean is 1 and no choice is dropped: the cost moves to the tokens that no expert took.',
     noTokens: 'Route a sentence to measure its imbalance.',
   },
   ignoredKey: (key: string, value: string) => `Ignored ${key}=${value}: this page sets only e, k, cf, r, seed and text.`,
@@ -129,13 +138,15 @@ const zh: typeof en = {
     modelFailed: (error) => `模型无法运行：${error}`,
     noTokens: '请输入句子：目前没有可路由的词元。',
     truncated: (n) => `只对前 ${n} 个词元进行路由。`,
-    capacityWorked: (factor, T, k, E, raw, cap) => `容量 = max(1, ⌈${factor} × ${T} × ${k} / ${E}⌉) = max(1, ⌈${raw}⌉) = 每个专家 ${cap} 个位置`,
+    capacityWorked: (factor, T, k, E, raw, cap) =>
+      `容量 = max(1, ⌈${factor} × ${T} × ${k} / ${E}⌉) = max(1, ⌈${raw}⌉) = 每个专家 ${cap} 个位置`,
     capacityClamped: (T) => `；一个专家最多只能接收现有的 ${T} 个词元，所以是 ${T}`,
     capacityNone: '不限容量：每个选择都会被处理。',
     expertChoiceNone: '专家选择在不限容量时按容量因子 1 计算：',
     droppedHeadline: (d, n, share) => `${n.toLocaleString('en')} 个词元-专家选择中有 ${d.toLocaleString('en')} 个被丢弃（${share}）`,
     skipped: (n) => (n === 0 ? '每个词元都至少保留了一个专家。' : `${n} 个词元完全没有专家处理，由残差连接带过。`),
-    expertChoiceNote: '专家选择把规则反了过来：每个专家挑选自己打分最高的词元，直到容量用完，所以从不丢弃任何选择；代价是没有被任何专家挑中的词元完全没有专家处理。',
+    expertChoiceNote:
+      '专家选择把规则反了过来：每个专家挑选自己打分最高的词元，直到容量用完，所以从不丢弃任何选择；代价是没有被任何专家挑中的词元完全没有专家处理。',
     tokensCaption: '每个色块是一个词元，下面按偏好顺序列出它的专家；✕ 表示该专家已满，这个选择被丢弃。',
     loadLabel: '本句中每个专家收到的选择数',
     loadCaption: '柱子：本句的选择中有多少到达了每个专家。虚线是容量，超出虚线的斜线部分被丢弃。',
@@ -163,15 +174,18 @@ const zh: typeof en = {
   },
   note: {
     title: '为什么容量因子为 1 时也会丢弃词元',
-    evenShare: (T, k, E, mean, cap) => `容量因子 1 给每个专家 ⌈${T} × ${k} / ${E}⌉ = ⌈${mean}⌉ = ${cap} 个位置：只有选择分布完全均匀时才够用。`,
+    evenShare: (T, k, E, mean, cap) =>
+      `容量因子 1 给每个专家 ⌈${T} × ${k} / ${E}⌉ = ⌈${mean}⌉ = ${cap} 个位置：只有选择分布完全均匀时才够用。`,
     measured: (max, mean, ratio) => `在这个句子中，最忙的专家被选了 ${max} 次，而平均值是 ${mean}：最大/平均 = ${ratio}。`,
     consequence: (dropped, cap) =>
       dropped === 0
         ? `所以容量因子为 1 时这里没有丢弃：最忙的专家也装得下，它有 ${cap} 个位置。`
         : `所以容量因子为 1 时有 ${dropped} 个选择被丢弃。容量因子只要不小于最大/平均，这个句子的每个选择就都能保留。`,
-    allSentences: (n, mean, max, share) => `在全部 ${n} 个内置句子上，最大/平均的均值为 ${mean}（最高 ${max}），容量因子为 1 时有 ${share} 的选择被丢弃。`,
+    allSentences: (n, mean, max, share) =>
+      `在全部 ${n} 个内置句子上，最大/平均的均值为 ${mean}（最高 ${max}），容量因子为 1 时有 ${share} 的选择被丢弃。`,
     balance: '负载均衡（DeepSeek-V3 的偏置，或均衡损失）会把最大/平均拉向 1：正因如此，系统才能只留很少的余量就保住每个词元。',
-    expertChoice: '在专家选择中，每个专家恰好接收其容量数量的词元，所以最大/平均为 1，也不会丢弃任何选择：代价转移到了没有被任何专家挑中的词元上。',
+    expertChoice:
+      '在专家选择中，每个专家恰好接收其容量数量的词元，所以最大/平均为 1，也不会丢弃任何选择：代价转移到了没有被任何专家挑中的词元上。',
     noTokens: '路由一个句子之后才能测量它的负载不均。',
   },
   ignoredKey: (key, value) => `已忽略 ${key}=${value}：本页只使用 e、k、cf、r、seed 和 text。`,

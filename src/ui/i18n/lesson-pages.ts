@@ -130,8 +130,7 @@ const en = {
     notRun: 'not run:',
     range: (lo: string, hi: string) => `${lo} to ${hi}`,
     equal: (n: string) => `Equal cost: every token used ${n} routed-expert parameters at every granularity.`,
-    notEqual:
-      'Not equal everywhere: some choices were dropped over an expert’s capacity (see the ranges), or a granularity could not run.',
+    notEqual: 'Not equal everywhere: some choices were dropped over an expert’s capacity (see the ranges), or a granularity could not run.',
     setsNote:
       'A sentence has only a few tokens, so it can use at most that many different sets; what grows with m is how many it could choose from.',
     activeNote:
@@ -194,7 +193,8 @@ const zh: typeof en = {
       '混合专家层里有很多专家（小型前馈网络），但对每个词元，路由器只挑选其中的 top-k 个。没被选中的专家不为这个词元做任何计算：它们的参数只是待在内存里。',
     intro2: (name, total, active, pct) =>
       `因此，模型拥有的参数（总参数）可以远多于它处理任何一个词元时用到的参数（激活参数）。按其公开的配置计算，${name} 共有 ${total} 个参数，每个词元只用到其中 ${active} 个，即 ${pct}。`,
-    intro3: '下面，模拟器里的小模型实时为你的句子做路由；为它数参数的同一段代码也用来计算其他形状和真实模型。拖动滑块，看看这个比例如何变化。',
+    intro3:
+      '下面，模拟器里的小模型实时为你的句子做路由；为它数参数的同一段代码也用来计算其他形状和真实模型。拖动滑块，看看这个比例如何变化。',
     liveTitle: '你的句子在实时模型中',
     liveCaption:
       '对每个词元，列出真正为它工作的参数占全部参数的多少：嵌入表和路由器为每个词元工作，共享专家也是；路由专家中只有被路由器选中的那些。',
@@ -275,7 +275,8 @@ const zh: typeof en = {
     equal: (n) => `成本相同：在每种粒度下，每个词元都用了 ${n} 个路由专家参数。`,
     notEqual: '并非处处相同：有些选择因超出专家容量而被丢弃（见范围），或者某种粒度无法运行。',
     setsNote: '一个句子只有几个词元，所以最多只能用到那么多种不同的组合；随 m 增长的是可供选择的组合数。',
-    activeNote: '最后一栏还计入了嵌入、路由器（随 m 增大）以及共享专家（同样被切分，每个宽 h/m），所以它会随 m 略有变化；路由专家那部分则不变。',
+    activeNote:
+      '最后一栏还计入了嵌入、路由器（随 m 增大）以及共享专家（同样被切分，每个宽 h/m），所以它会随 m 略有变化；路由专家那部分则不变。',
     sharedTitle: '共享专家为每个词元运行',
     sharedCaption:
       '用滑块添加共享专家。在这个模拟器里，它们是在 k·m 个路由专家之外额外加上的，与 DeepSeek-V3 相同（8 个路由专家 + 1 个共享专家），每个共享专家和一个路由专家一样大（隐藏宽度 h/m）。',
@@ -288,7 +289,8 @@ const zh: typeof en = {
     ofTokens: '占词元的比例',
     busiest: (shown, of) => `路由专家：只显示 ${of} 个中最忙的 ${shown} 个。`,
     noShared: '还没有共享专家：拖动滑块添加一个。',
-    allTokens: (s, n, max) => `${s === 1 ? '这个共享专家' : `${s} 个共享专家中的每一个都`}处理了全部 ${n} 个词元；最忙的路由专家处理了 ${max} 个。`,
+    allTokens: (s, n, max) =>
+      `${s === 1 ? '这个共享专家' : `${s} 个共享专家中的每一个都`}处理了全部 ${n} 个词元；最忙的路由专家处理了 ${max} 个。`,
     sharedTableCaption: '添加共享专家时的总参数和激活参数（计数）',
     sharedCount: '共享专家数',
     total: '总参数',

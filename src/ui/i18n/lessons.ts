@@ -54,7 +54,8 @@ const en = {
     right: (token: string, guess: number, list: string) => `Right: the router sent “${token}” first to E${guess}. Its experts: ${list}.`,
     inTopK: (token: string, guess: number, best: number, list: string) =>
       `Close: E${guess} is one of the experts of “${token}”, but its first choice is E${best}. Its experts: ${list}.`,
-    wrong: (token: string, guess: number, best: number, list: string) => `Not this time: “${token}” went first to E${best}, not E${guess}. Its experts: ${list}.`,
+    wrong: (token: string, guess: number, best: number, list: string) =>
+      `Not this time: “${token}” went first to E${best}, not E${guess}. Its experts: ${list}.`,
   },
   lessons: {
     topk: {
@@ -131,7 +132,8 @@ const en = {
           title: 'Predict, then check',
           body: (f) =>
             `With ${f.experts} routed experts of half the size and a shared one, the next token is “cat” again. Which routed expert will it go to first? Pick one and press Check.`,
-          after: (f) => `The shared expert worked for “${f.token}” too, as it does for every token; the router only chose among the ${f.experts} routed experts.`,
+          after: (f) =>
+            `The shared expert worked for “${f.token}” too, as it does for every token; the router only chose among the ${f.experts} routed experts.`,
         },
       },
     },
@@ -243,11 +245,13 @@ const zh: typeof en = {
       steps: {
         tokens: {
           title: '句子被切成词元',
-          body: (f) => `这个句子被切成 ${f.tokens} 个词元，这里每个词一个。模型一次处理一个词元；当前词元在词元条中带有边框，它的颜色表示为它做了最多计算的专家。`,
+          body: (f) =>
+            `这个句子被切成 ${f.tokens} 个词元，这里每个词一个。模型一次处理一个词元；当前词元在词元条中带有边框，它的颜色表示为它做了最多计算的专家。`,
         },
         scores: {
           title: '路由器给每个专家打分',
-          body: (f) => `路由器是一个小小的层，为“${f.token}”给 ${f.experts} 个专家各打一个分。softmax 把得分变成概率，也就是这些条形。此时其他部分都还没有运行。`,
+          body: (f) =>
+            `路由器是一个小小的层，为“${f.token}”给 ${f.experts} 个专家各打一个分。softmax 把得分变成概率，也就是这些条形。此时其他部分都还没有运行。`,
         },
         topk: {
           title: 'top-k：只有最好的 k 个专家运行',
@@ -256,13 +260,15 @@ const zh: typeof en = {
         },
         predict: {
           title: '先预测，再验证',
-          body: () => `“cat”在这个句子前面出现过，是第 3 个词元。下一个词元又是“cat”：它会首先去哪个专家？选一个，然后按“验证”，由实时运行的模型给出答案。`,
+          body: () =>
+            `“cat”在这个句子前面出现过，是第 3 个词元。下一个词元又是“cat”：它会首先去哪个专家？选一个，然后按“验证”，由实时运行的模型给出答案。`,
           after: (f) =>
             `同一个词去了同样的专家：这个小模型没有注意力，路由器只看到词本身（现在是“${f.token}”）。在真实模型中，注意力会先把周围的词的信息混进来，所以同一个词可能去往别的专家。`,
         },
         try: {
           title: '轮到你了：改变 k',
-          body: (f) => `这里 k = ${f.active}：“${f.token}”现在去往 ${choiceList(f)}。拖动“每个词元激活的专家数（top-k）”滑块并逐个查看词元：每个词元用的专家越多，计算量就越大。`,
+          body: (f) =>
+            `这里 k = ${f.active}：“${f.token}”现在去往 ${choiceList(f)}。拖动“每个词元激活的专家数（top-k）”滑块并逐个查看词元：每个词元用的专家越多，计算量就越大。`,
         },
       },
     },
@@ -271,7 +277,8 @@ const zh: typeof en = {
       steps: {
         meter: {
           title: '数一数真正工作的参数',
-          body: (f) => `计数器统计为“${f.token}”做了计算的参数：嵌入、路由器和它的 ${f.active} 个专家。总共 ${n(f.total)} 个参数中有 ${n(f.tokenActive)} 个，占 ${pct(f.tokenShare)}。`,
+          body: (f) =>
+            `计数器统计为“${f.token}”做了计算的参数：嵌入、路由器和它的 ${f.active} 个专家。总共 ${n(f.total)} 个参数中有 ${n(f.tokenActive)} 个，占 ${pct(f.tokenShare)}。`,
         },
         many: {
           title: '专家更多，每个词元的计算量不变',
@@ -305,7 +312,8 @@ const zh: typeof en = {
         },
         predict: {
           title: '先预测，再验证',
-          body: (f) => `现在有 ${f.experts} 个只有一半大小的路由专家和一个共享专家，下一个词元又是“cat”。它会首先去哪个路由专家？选一个并按“验证”。`,
+          body: (f) =>
+            `现在有 ${f.experts} 个只有一半大小的路由专家和一个共享专家，下一个词元又是“cat”。它会首先去哪个路由专家？选一个并按“验证”。`,
           after: (f) => `共享专家也为“${f.token}”做了计算，它为每个词元都这样做；路由器只在 ${f.experts} 个路由专家中做选择。`,
         },
       },

@@ -13,8 +13,7 @@ const en = {
     title: 'moe-lab: compressed memory (multi-head latent attention)',
     siteNav: 'Site',
     heading: 'Compressed memory: multi-head latent attention',
-    lead:
-      'When a language model writes, every new word looks back at all the words before it. So that it need not redo that work, the model keeps a <em>key</em> (what a word is about) and a <em>value</em> (what it says) for every earlier word, in every layer: the <strong>key-value cache</strong>. For long texts this memory, not the arithmetic, decides how many people one machine can serve. DeepSeek’s answer (DeepSeek-V2, 2024, and again in V3) is <strong>multi-head latent attention</strong>: keep one small <em>latent</em> vector per word and rebuild the keys and values from it when they are needed.',
+    lead: 'When a language model writes, every new word looks back at all the words before it. So that it need not redo that work, the model keeps a <em>key</em> (what a word is about) and a <em>value</em> (what it says) for every earlier word, in every layer: the <strong>key-value cache</strong>. For long texts this memory, not the arithmetic, decides how many people one machine can serve. DeepSeek’s answer (DeepSeek-V2, 2024, and again in V3) is <strong>multi-head latent attention</strong>: keep one small <em>latent</em> vector per word and rebuild the keys and values from it when they are needed.',
     calcTitle: 'How big is the memory?',
     calcCaption:
       'Pick a model and a text length. The table counts the numbers kept for every word, first per layer, then over all layers, then for the whole text and batch (sequences served at once), and turns them into bytes. The highlighted row is what the model really uses; the other rows are what the same model would keep with another kind of attention.',
@@ -47,14 +46,23 @@ const en = {
   calc: {
     /** DeepSeek-V2 paper, Table 1, "Capability" column. */
     capability: { mha: 'Strong', gqa: 'Moderate', mqa: 'Weak', mla: 'Stronger' } as Record<AttentionKind, string>,
-    kindNames: { mha: 'Multi-head (MHA)', gqa: 'Grouped-query (GQA)', mqa: 'Multi-query (MQA)', mla: 'Multi-head latent (MLA)' } as Record<AttentionKind, string>,
+    kindNames: { mha: 'Multi-head (MHA)', gqa: 'Grouped-query (GQA)', mqa: 'Multi-query (MQA)', mla: 'Multi-head latent (MLA)' } as Record<
+      AttentionKind,
+      string
+    >,
     /** The kind inside the headline's sentence: "uses multi-head latent attention". */
-    kindInSentence: { mha: 'multi-head', gqa: 'grouped-query', mqa: 'multi-query', mla: 'multi-head latent' } as Record<AttentionKind, string>,
+    kindInSentence: { mha: 'multi-head', gqa: 'grouped-query', mqa: 'multi-query', mla: 'multi-head latent' } as Record<
+      AttentionKind,
+      string
+    >,
     /** Preset names that are words, not model names (the others are shown as they are). */
     presetNames: { 'mha-v3-width': 'Plain multi-head, DeepSeek-V3’s size', toy: 'The toy on this page' } as Record<string, string>,
     /** Where a preset's numbers come from: the core's own sentence in English, worded from the shape otherwise. */
     source: (_id: string, _shape: AttentionShape, english: string) => english,
-    precisions: { fp32: 'fp32 (4 bytes)', bf16: 'bf16 (2 bytes)', fp16: 'fp16 (2 bytes)', fp8: 'fp8 (1 byte)' } as Record<Precision, string>,
+    precisions: { fp32: 'fp32 (4 bytes)', bf16: 'bf16 (2 bytes)', fp16: 'fp16 (2 bytes)', fp8: 'fp8 (1 byte)' } as Record<
+      Precision,
+      string
+    >,
     bytes: (n: string, one: boolean) => `${n} ${one ? 'byte' : 'bytes'}`,
     model: 'Model',
     context: 'Context length',
@@ -69,9 +77,11 @@ const en = {
     precision: 'Precision of each number',
     uses: (kind: string) => ` uses ${kind} attention: it keeps `,
     numbersPerToken: (n: string) => `${n} numbers per token`,
-    layers: (layers: number, perLayer: string) => ` (${layers === 1 ? 'it has a single layer' : `${perLayer} in each of ${layers} layers`}). `,
+    layers: (layers: number, perLayer: string) =>
+      ` (${layers === 1 ? 'it has a single layer' : `${perLayer} in each of ${layers} layers`}). `,
     need: (context: string, sequences: string, precision: string) => `${context} tokens × ${sequences} in ${precision} need `,
-    withOther: (plainMha: boolean, bytes: string, compared: string) => `. With ${plainMha ? 'plain multi-head' : 'latent'} attention it would be ${bytes}, ${compared}.`,
+    withOther: (plainMha: boolean, bytes: string, compared: string) =>
+      `. With ${plainMha ? 'plain multi-head' : 'latent'} attention it would be ${bytes}, ${compared}.`,
     more: (ratio: string) => `${ratio} more`,
     less: (ratio: string) => `${ratio} less`,
     caption: (model: string, layers: number, heads: number, headDim: number) =>
@@ -85,8 +95,10 @@ const en = {
     thisModel: 'this model',
     numbers: (n: string) => `${n} numbers`,
     gqaEquivalent: (groups: number) => `Latent attention here keeps as few numbers as grouped-query attention with ${groups} groups would.`,
-    symbols: 'n_h = query heads, d_h = width of one head, n_g = key-value groups, d_c = latent width, d_h^R = rotary key width, l = layers.',
-    otherRows: '. The other rows show what the same heads would cache with another kind of attention. Quality is the DeepSeek-V2 paper’s own summary (Table 1).',
+    symbols:
+      'n_h = query heads, d_h = width of one head, n_g = key-value groups, d_c = latent width, d_h^R = rotary key width, l = layers.',
+    otherRows:
+      '. The other rows show what the same heads would cache with another kind of attention. Quality is the DeepSeek-V2 paper’s own summary (Table 1).',
     binary: 'Bytes use binary units: 1 KiB = 1,024 bytes, 1 MiB = 1,024 KiB, 1 GiB = 1,024 MiB (1,073,741,824 bytes).',
     readsAtMost: (model: string, max: string) => `${model} reads at most ${max} tokens;`,
     beyond: ' beyond that the figures only extend its formula.',
@@ -156,8 +168,7 @@ const zh: typeof en = {
     title: 'moe-lab：压缩记忆（多头潜在注意力）',
     siteNav: '站点',
     heading: '压缩记忆：多头潜在注意力',
-    lead:
-      '语言模型在生成文本时，每写一个新词都要回顾前面所有的词。为了不重复这些计算，模型在每一层都为之前的每个词保存一个<em>键</em>（这个词讲的是什么）和一个<em>值</em>（它说了什么），这就是<strong>键值缓存（KV 缓存）</strong>。对于长文本，决定一台机器能同时服务多少人的，是这块内存，而不是计算量。DeepSeek 的办法（DeepSeek-V2，2024 年，V3 中沿用）是<strong>多头潜在注意力</strong>：每个词只保存一个小的<em>潜在</em>向量，需要时再从它重建键和值。',
+    lead: '语言模型在生成文本时，每写一个新词都要回顾前面所有的词。为了不重复这些计算，模型在每一层都为之前的每个词保存一个<em>键</em>（这个词讲的是什么）和一个<em>值</em>（它说了什么），这就是<strong>键值缓存（KV 缓存）</strong>。对于长文本，决定一台机器能同时服务多少人的，是这块内存，而不是计算量。DeepSeek 的办法（DeepSeek-V2，2024 年，V3 中沿用）是<strong>多头潜在注意力</strong>：每个词只保存一个小的<em>潜在</em>向量，需要时再从它重建键和值。',
     calcTitle: '这块内存有多大？',
     calcCaption:
       '选择一个模型和一个文本长度。表格统计每个词要保存多少个数：先是每层，再是所有层，然后是整段文本和整个批次（同时服务的序列），并换算成字节。高亮的一行是这个模型实际使用的注意力；其他行是同一个模型换用其他注意力时要保存的量。',
@@ -184,7 +195,8 @@ const zh: typeof en = {
       '所以 DeepSeek 不把位置信息放进潜在向量：每个词另外缓存一个由 d_h^R = 64 个数组成的小旋转键，由所有注意力头共享。这就是为什么缓存是每个词每层 d_c + d_h^R = 512 + 64 = 576 个数。',
     rope3:
       '<strong>本页的小模型没有位置信息</strong>（和 moe-lab 的其他部分一样，它不编码词序，只是不让每个词读取它后面的词），所以它只缓存潜在向量，它的 d_h^R 为 0。',
-    sources: '资料来源：DeepSeek-V2 论文（arXiv 2405.04434）第 2.1 节与表 1；DeepSeek-V3 技术报告（arXiv 2412.19437）；各模型公开的配置文件。',
+    sources:
+      '资料来源：DeepSeek-V2 论文（arXiv 2405.04434）第 2.1 节与表 1；DeepSeek-V3 技术报告（arXiv 2412.19437）；各模型公开的配置文件。',
   },
   calc: {
     capability: { mha: '强', gqa: '中等', mqa: '弱', mla: '更强' },
@@ -263,9 +275,11 @@ const zh: typeof en = {
     fullMap: (head) => `完整注意力，第 ${head} 个头`,
     latentMap: (dc, head) => `潜在注意力，d_c = ${dc}，第 ${head} 个头`,
     diffMap: (head) => `差值，第 ${head} 个头`,
-    mapsCaption: '每一行是一个词在读取它前面的词；方块颜色越深，注意力越多。如果潜在版本完美无缺，中间的图就会与左边的图一样，差值图则全是白色。',
+    mapsCaption:
+      '每一行是一个词在读取它前面的词；方块颜色越深，注意力越多。如果潜在版本完美无缺，中间的图就会与左边的图一样，差值图则全是白色。',
     latentSize: '潜在向量大小 d_c',
-    sliderHint: (fullRank) => `向左拖动来压缩内存：潜在向量每个词元保存 d_c 个数（1 到 ${fullRank}）。到 ${fullRank} 时，它和词向量本身一样宽，不会丢失任何信息。`,
+    sliderHint: (fullRank) =>
+      `向左拖动来压缩内存：潜在向量每个词元保存 d_c 个数（1 到 ${fullRank}）。到 ${fullRank} 时，它和词向量本身一样宽，不会丢失任何信息。`,
     errorTitle: '每种潜在向量大小下的误差',
     errorCaption:
       '<strong>输出误差</strong>：这一层的输出与完整注意力的输出相差多少（差值的大小除以输出的大小）。<strong>注意力偏移</strong>：平均而言，一个词的注意力有多大比例落到了别的词上。',

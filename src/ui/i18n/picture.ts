@@ -25,7 +25,8 @@ const en: PictureWords = {
   groups: (groups, kept) => `${groups} groups, ${kept} kept`,
   layers: (n) => `${n} layer${n === 1 ? '' : 's'}`,
   seed: (seed) => `seed ${seed}`,
-  position: (index, tokens, word, category, unknown) => `Token ${index} of ${tokens}: “${word}” (${category}${unknown ? ', not in the vocabulary' : ''})`,
+  position: (index, tokens, word, category, unknown) =>
+    `Token ${index} of ${tokens}: “${word}” (${category}${unknown ? ', not in the vocabulary' : ''})`,
   categories: CATEGORY_NAMES.en,
   noTokens: 'No tokens',
   layer: (layer, layers) => `layer ${layer} of ${layers}`,
@@ -42,7 +43,8 @@ const en: PictureWords = {
 
   scoresTitle: (word) => `Router: scores for “${word}”`,
   noTokenSelected: 'No token selected.',
-  scoresNote: (sigmoid, highest) => `Bars: router ${sigmoid ? 'affinity (sigmoid)' : 'probability'} per expert, highest ${highest}. Labels: gate weights.`,
+  scoresNote: (sigmoid, highest) =>
+    `Bars: router ${sigmoid ? 'affinity (sigmoid)' : 'probability'} per expert, highest ${highest}. Labels: gate weights.`,
   chosenItem: (expert, weight, dropped) => `E${expert} ${weight}${dropped ? ' (dropped)' : ''}`,
   chosen: (items) => `Chosen: ${items.join(', ') || 'none'}`,
 
@@ -62,7 +64,8 @@ const en: PictureWords = {
   capacityNote: (capacity, over, dropped) =>
     `Capacity ${capacity} tokens per expert; ${over} expert${over === 1 ? '' : 's'} over it, ${dropped} choice${dropped === 1 ? '' : 's'} dropped (hatched).`,
   loadNote: (tail) => `Bars: tokens that chose each expert in this sentence. ${tail}`,
-  manyExperts: (experts, least, most) => `${experts} experts, from ${least} to ${most} tokens each (exact numbers in the CSV and JSON export).`,
+  manyExperts: (experts, least, most) =>
+    `${experts} experts, from ${least} to ${most} tokens each (exact numbers in the CSV and JSON export).`,
 };
 
 const zh: PictureWords = {
@@ -81,7 +84,8 @@ const zh: PictureWords = {
   groups: (groups, kept) => `${groups} 个组中保留 ${kept} 个`,
   layers: (n) => `${n} 层`,
   seed: (seed) => `随机种子 ${seed}`,
-  position: (index, tokens, word, category, unknown) => `第 ${index} 个词元（共 ${tokens} 个）：“${word}”（${category}${unknown ? '，不在词表中' : ''}）`,
+  position: (index, tokens, word, category, unknown) =>
+    `第 ${index} 个词元（共 ${tokens} 个）：“${word}”（${category}${unknown ? '，不在词表中' : ''}）`,
   categories: CATEGORY_NAMES.zh,
   noTokens: '没有词元',
   layer: (layer, layers) => `第 ${layer} 层（共 ${layers} 层）`,
@@ -114,7 +118,8 @@ const zh: PictureWords = {
   loadTitle: '各专家的负载',
   capacityLabel: (capacity) => `容量 ${capacity}`,
   noCapacity: '没有容量上限：不会丢弃任何词元。',
-  capacityNote: (capacity, over, dropped) => `容量为每个专家 ${capacity} 个词元；${over} 个专家超出容量，${dropped} 次选择被丢弃（斜线部分）。`,
+  capacityNote: (capacity, over, dropped) =>
+    `容量为每个专家 ${capacity} 个词元；${over} 个专家超出容量，${dropped} 次选择被丢弃（斜线部分）。`,
   loadNote: (tail) => `柱条：这个句子中选择每个专家的词元数。${tail}`,
   manyExperts: (experts, least, most) => `共 ${experts} 个专家，每个被 ${least} 到 ${most} 个词元选择（确切数字见 CSV 和 JSON 导出）。`,
 };

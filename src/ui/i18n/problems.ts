@@ -122,7 +122,8 @@ function shownEn(c: string): string {
   return cp ? `the control character ${cp}` : `"${c}"`;
 }
 
-const kvRangeEn = (a: { min: number; max: number; unit: KvUnit | '' }): string => `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${KV_UNITS[a.unit]}` : ''}`;
+const kvRangeEn = (a: { min: number; max: number; unit: KvUnit | '' }): string =>
+  `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${KV_UNITS[a.unit]}` : ''}`;
 
 const en: ProblemTexts = {
   'config.notObject': ({ got }) => `the config must be an object, not ${got}`,
@@ -136,15 +137,18 @@ const en: ProblemTexts = {
   'config.capacityNotNumber': ({ got }) => `capacity factor must be a number or "no limit", not ${got}`,
   'config.capacityRange': ({ value, min, max }) => `capacity factor (${value}) must be between ${min} and ${max}, or no limit`,
   'config.topKExceedsExperts': ({ topK, experts }) => `top-k (${topK}) cannot exceed the number of routed experts (${experts})`,
-  'config.hiddenNotDivisible': ({ hidden, granularity }) => `expert hidden width (${hidden}) must divide evenly by the granularity (${granularity})`,
+  'config.hiddenNotDivisible': ({ hidden, granularity }) =>
+    `expert hidden width (${hidden}) must divide evenly by the granularity (${granularity})`,
   'config.expertsTimesGranularity': ({ experts, granularity, max }) =>
     `routed experts × granularity (${experts} × ${granularity} = ${experts * granularity}) cannot exceed ${max}`,
-  'config.topKTimesGranularity': ({ topK, granularity, max }) => `top-k × granularity (${topK} × ${granularity} = ${topK * granularity}) cannot exceed ${max}`,
+  'config.topKTimesGranularity': ({ topK, granularity, max }) =>
+    `top-k × granularity (${topK} × ${granularity} = ${topK * granularity}) cannot exceed ${max}`,
   'config.tooManyWeights': ({ weights, max }) =>
     `this model would have ${n(weights)} expert weights, more than the ${n(max)} the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)`,
   'config.groupsUneven': ({ experts, groups }) => `${experts} routed experts cannot be split evenly into ${groups} groups`,
   'config.groupsPerToken': ({ topkGroup, groups }) => `groups per token (${topkGroup}) cannot exceed the number of groups (${groups})`,
-  'config.groupsTooSmall': ({ topkGroup, groups, held, topK }) => `${topkGroup} of ${groups} groups hold only ${held} experts, fewer than top-k (${topK})`,
+  'config.groupsTooSmall': ({ topkGroup, groups, held, topK }) =>
+    `${topkGroup} of ${groups} groups hold only ${held} experts, fewer than top-k (${topK})`,
 
   'train.notNumber': ({ field }) => `${TRAIN_LABELS_EN[field]} must be a number`,
   'train.outOfRange': ({ field, value, min, max }) => `${TRAIN_LABELS_EN[field]} (${value}) must be between ${min} and ${max}`,
@@ -166,14 +170,18 @@ const en: ProblemTexts = {
   'hf.badLayer': ({ field, max, got }) => `"${field}" must list layer numbers from 0 to ${max}, not ${got}`,
   'hf.notWhole': ({ field, got }) => `"${field}" must be a whole number, not ${got}`,
   'hf.tooLarge': ({ field, value, max }) => `"${field}" (${value}) is larger than this page counts (at most ${n(max)})`,
-  'hf.limit': ({ field, value, max, what }) => `"${field}" (${value}) is more ${LIMIT_EN[what].what} than this page handles (at most ${n(max)}; ${LIMIT_EN[what].real})`,
+  'hf.limit': ({ field, value, max, what }) =>
+    `"${field}" (${value}) is more ${LIMIT_EN[what].what} than this page handles (at most ${n(max)}; ${LIMIT_EN[what].real})`,
   'hf.topKExceeds': ({ topK, experts, expertsField }) => `"num_experts_per_tok" (${topK}) cannot exceed "${expertsField}" (${experts})`,
-  'hf.firstDenseExceeds': ({ firstDense, layers }) => `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${layers})`,
+  'hf.firstDenseExceeds': ({ firstDense, layers }) =>
+    `"first_k_dense_replace" (${firstDense}) cannot exceed "num_hidden_layers" (${layers})`,
   'hf.groupsUneven': ({ experts, groups }) => `"n_routed_experts" (${experts}) cannot be split evenly into "n_group" (${groups}) groups`,
   'hf.topkGroupExceeds': ({ topkGroup, groups }) => `"topk_group" (${topkGroup}) cannot exceed "n_group" (${groups})`,
-  'hf.topKExceedsGroups': ({ topK, held, topkGroup }) => `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`,
+  'hf.topKExceedsGroups': ({ topK, held, topkGroup }) =>
+    `"num_experts_per_tok" (${topK}) is more than the ${held} experts in "topk_group" (${topkGroup}) groups`,
   'hf.kvHeads': ({ heads, kvHeads }) => `"num_attention_heads" (${heads}) must be a multiple of "num_key_value_heads" (${kvHeads})`,
-  'hf.headDimMissing': ({ hidden, heads }) => `"head_dim" is missing and "hidden_size" (${hidden}) does not divide by "num_attention_heads" (${heads})`,
+  'hf.headDimMissing': ({ hidden, heads }) =>
+    `"head_dim" is missing and "hidden_size" (${hidden}) does not divide by "num_attention_heads" (${heads})`,
   'hf.headsNotDividing': ({ hidden, heads }) => `"hidden_size" (${hidden}) does not divide by "num_attention_heads" (${heads})`,
   'hf.tooManyWeights': ({ total }) => `this config has more weights than can be counted exactly (${total})`,
 
@@ -206,9 +214,11 @@ const en: ProblemTexts = {
   'kv.notWhole': (a) => `${KV_LABELS[a.label]} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
   'kv.outOfRange': (a) => `${KV_LABELS[a.label]} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
 
-  'backend.wasmFallback': ({ why }) => `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`,
+  'backend.wasmFallback': ({ why }) =>
+    `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`,
 
-  'link.repeated': ({ key, value, first }) => `Ignored ${key}=${value}: the link gives ${key} more than once. Using the first, ${key}=${first}.`,
+  'link.repeated': ({ key, value, first }) =>
+    `Ignored ${key}=${value}: the link gives ${key} more than once. Using the first, ${key}=${first}.`,
   'link.ignored': ({ key, value, reason, using }) => `Ignored ${key}=${value}: ${problemText(en, reason)}. Using ${using}.`,
   'link.notUnderstood': () => 'not understood',
   'link.noFit': () => 'it does not fit the other settings',
@@ -320,7 +330,8 @@ const usingZh = (using: string): string => (using === 'no limit' ? '不限' : us
 const KV_LABELS_ZH: Record<KvLabel, string> = { context: '上下文长度', batch: '批大小', seed: '随机种子' };
 const KV_UNITS_ZH: Record<KvUnit, string> = { tokens: '个词元' };
 /** "1 到 131,072 个词元之间", "1 到 1,024 之间". */
-const kvBetweenZh = (a: { min: number; max: number; unit: KvUnit | '' }): string => `${n(a.min)} 到 ${n(a.max)} ${a.unit ? KV_UNITS_ZH[a.unit] : ''}之间`;
+const kvBetweenZh = (a: { min: number; max: number; unit: KvUnit | '' }): string =>
+  `${n(a.min)} 到 ${n(a.max)} ${a.unit ? KV_UNITS_ZH[a.unit] : ''}之间`;
 
 function shownZh(c: string): string {
   if (c === '\n') return '换行符';
@@ -344,12 +355,14 @@ const zh: ProblemTexts = {
   'config.hiddenNotDivisible': ({ hidden, granularity }) => `专家隐藏层宽度（${hidden}）必须能被粒度（${granularity}）整除`,
   'config.expertsTimesGranularity': ({ experts, granularity, max }) =>
     `路由专家数 × 粒度（${experts} × ${granularity} = ${experts * granularity}）不能超过 ${max}`,
-  'config.topKTimesGranularity': ({ topK, granularity, max }) => `top-k × 粒度（${topK} × ${granularity} = ${topK * granularity}）不能超过 ${max}`,
+  'config.topKTimesGranularity': ({ topK, granularity, max }) =>
+    `top-k × 粒度（${topK} × ${granularity} = ${topK * granularity}）不能超过 ${max}`,
   'config.tooManyWeights': ({ weights, max }) =>
     `这个模型会有 ${n(weights)} 个专家权重，超过了模拟器在浏览器标签页中能运行的 ${n(max)} 个（请减少专家数或层数，或减小模型宽度或专家隐藏层宽度）`,
   'config.groupsUneven': ({ experts, groups }) => `${experts} 个路由专家无法平均分成 ${groups} 组`,
   'config.groupsPerToken': ({ topkGroup, groups }) => `每个词元可用的组数（${topkGroup}）不能超过组数（${groups}）`,
-  'config.groupsTooSmall': ({ topkGroup, groups, held, topK }) => `从 ${groups} 组中选出的 ${topkGroup} 组只有 ${held} 个专家，少于 top-k（${topK}）`,
+  'config.groupsTooSmall': ({ topkGroup, groups, held, topK }) =>
+    `从 ${groups} 组中选出的 ${topkGroup} 组只有 ${held} 个专家，少于 top-k（${topK}）`,
 
   'train.notNumber': ({ field }) => `${trail(TRAIN_LABELS_ZH[field])}必须是数字`,
   'train.outOfRange': ({ field, value, min, max }) => `${TRAIN_LABELS_ZH[field]}（${value}）必须在 ${min} 到 ${max} 之间`,
@@ -371,14 +384,17 @@ const zh: ProblemTexts = {
   'hf.badLayer': ({ field, max, got }) => `"${field}" 列出的层编号必须在 0 到 ${max} 之间，${notZh(got)}`,
   'hf.notWhole': ({ field, got }) => `"${field}" 必须是整数，${notZh(got)}`,
   'hf.tooLarge': ({ field, value, max }) => `"${field}"（${value}）超出了本页能计算的范围（最多 ${n(max)}）`,
-  'hf.limit': ({ field, value, max, what }) => `"${field}"（${value}）超出了本页能处理的${LIMIT_ZH[what].what}（最多 ${n(max)}；${LIMIT_ZH[what].real}）`,
+  'hf.limit': ({ field, value, max, what }) =>
+    `"${field}"（${value}）超出了本页能处理的${LIMIT_ZH[what].what}（最多 ${n(max)}；${LIMIT_ZH[what].real}）`,
   'hf.topKExceeds': ({ topK, experts, expertsField }) => `"num_experts_per_tok"（${topK}）不能超过 "${expertsField}"（${experts}）`,
   'hf.firstDenseExceeds': ({ firstDense, layers }) => `"first_k_dense_replace"（${firstDense}）不能超过 "num_hidden_layers"（${layers}）`,
   'hf.groupsUneven': ({ experts, groups }) => `"n_routed_experts"（${experts}）无法平均分成 "n_group"（${groups}）组`,
   'hf.topkGroupExceeds': ({ topkGroup, groups }) => `"topk_group"（${topkGroup}）不能超过 "n_group"（${groups}）`,
-  'hf.topKExceedsGroups': ({ topK, held, topkGroup }) => `"num_experts_per_tok"（${topK}）超过了 "topk_group"（${topkGroup}）组中的 ${held} 个专家`,
+  'hf.topKExceedsGroups': ({ topK, held, topkGroup }) =>
+    `"num_experts_per_tok"（${topK}）超过了 "topk_group"（${topkGroup}）组中的 ${held} 个专家`,
   'hf.kvHeads': ({ heads, kvHeads }) => `"num_attention_heads"（${heads}）必须是 "num_key_value_heads"（${kvHeads}）的倍数`,
-  'hf.headDimMissing': ({ hidden, heads }) => `缺少 "head_dim"，而且 "hidden_size"（${hidden}）不能被 "num_attention_heads"（${heads}）整除`,
+  'hf.headDimMissing': ({ hidden, heads }) =>
+    `缺少 "head_dim"，而且 "hidden_size"（${hidden}）不能被 "num_attention_heads"（${heads}）整除`,
   'hf.headsNotDividing': ({ hidden, heads }) => `"hidden_size"（${hidden}）不能被 "num_attention_heads"（${heads}）整除`,
   'hf.tooManyWeights': ({ total }) => `这个配置的权重太多，无法精确计数（${total}）`,
 

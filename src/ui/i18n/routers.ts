@@ -9,7 +9,8 @@ const en = {
   pageTitle: 'moe-lab: four routers, one sentence',
   title: 'Four routers, one sentence',
   siteNav: 'Site',
-  intro: (seed: number) => `The same model weights (seed ${seed}) route the same sentence by four different rules. Watch who gets the work.`,
+  intro: (seed: number) =>
+    `The same model weights (seed ${seed}) route the same sentence by four different rules. Watch who gets the work.`,
   gateRule:
     "Gate weights here are renormalised over the chosen k, as in Mixtral, Qwen3-MoE and DeepSeek-V3; the Switch Transformer, Qwen1.5/Qwen2-MoE and OLMoE keep each chosen expert's probability over all experts instead (the simulator's \u201cGate weights\u201d setting), which at top-1 is the only way the router learns from the task.",
   sentence: 'Sentence',

@@ -113,7 +113,8 @@ const en = {
       'default.everyLayerMoe': assumedEn('every layer is MoE'),
       'default.qkvBias': assumedEn('Qwen2-MoE has q, k and v biases'),
       'default.derived': ({ field, value, from }) => `${field} = ${value} (${from})`,
-      'leftOut.mtp': ({ layers }) => `the multi-token-prediction module (num_nextn_predict_layers = ${layers}), as in the published headline total`,
+      'leftOut.mtp': ({ layers }) =>
+        `the multi-token-prediction module (num_nextn_predict_layers = ${layers}), as in the published headline total`,
       'leftOut.vision': () => 'the vision tower (vision_config)',
     } satisfies RealNoteTexts,
   },
@@ -121,8 +122,7 @@ const en = {
     title: 'moe-lab: real scale, from the toy to DeepSeek-V3',
     siteNav: 'Site',
     heading: 'Real scale: from your toy to DeepSeek-V3',
-    lede:
-      'DeepSeek-V3 has about 671 billion parameters, <q>but only a small fraction of these parameters is used for any given input</q>; it cost about US$5.58 million to train on about 2,000 H800 chips. Here the code that counts the toy simulator\'s weights counts published model configs, so you can check those numbers yourself.',
+    lede: "DeepSeek-V3 has about 671 billion parameters, <q>but only a small fraction of these parameters is used for any given input</q>; it cost about US$5.58 million to train on about 2,000 H800 chips. Here the code that counts the toy simulator's weights counts published model configs, so you can check those numbers yourself.",
     modelIgnored: (wanted: string, models: string) => `Ignored model=${wanted}: the models are ${models}.`,
     chooseTitle: '1. Choose a model',
     modelLegend: 'Model',
@@ -130,7 +130,8 @@ const en = {
     toyName: 'Your toy model',
     toyInSentence: 'your toy model',
     toyDetail: (experts: number, topK: number, width: number) => `${experts} experts, top-${topK}, width ${width}`,
-    toyPlaceholder: 'The toy has no config.json: it is counted by the simulator\u2019s own code. Paste a config.json here to count another model.',
+    toyPlaceholder:
+      'The toy has no config.json: it is counted by the simulator\u2019s own code. Paste a config.json here to count another model.',
     countTitle: '2. Count its weights',
     showing: 'Showing: ',
     layerTitle: (model: string) => `3. One MoE layer of ${model}: every expert`,
@@ -144,7 +145,8 @@ const en = {
           : `${s.layers} layers, all MoE`;
       return `${layers}, width ${s.hidden}, vocabulary ${s.vocab}; each MoE layer has ${s.experts} routed experts${s.shared ? ` and ${s.shared} shared` : ''}, and a token uses ${s.topK}${s.shared ? ' + the shared' : ''}.`;
     },
-    tooLong: (length: string, max: string) => `This text is ${length} characters long; a config.json is a few thousand (at most ${max} here).`,
+    tooLong: (length: string, max: string) =>
+      `This text is ${length} characters long; a config.json is a few thousand (at most ${max} here).`,
     notJson: (problem: string) => `Not valid JSON: ${problem}.`,
     cannotCount: (problem: string) => `Cannot count this config: ${problem}.`,
     cannotRoute: (problem: string) => `Cannot route a token here: ${problem}.`,
@@ -180,7 +182,8 @@ const en = {
     outputHead: (width: string, vocab: string) => `${width} × ${vocab}: scores every next token`,
     attention: (layers: number, what: string) => `${layers} layers of ${what}`,
     denseFfn: (n: number) => `${n} dense layer${n === 1 ? '' : 's'}, every weight used`,
-    routedExperts: (moeLayers: number, experts: string, size: string, topK: number) => `${moeLayers} × ${experts} experts of ${size}; ${topK} used per token`,
+    routedExperts: (moeLayers: number, experts: string, size: string, topK: number) =>
+      `${moeLayers} × ${experts} experts of ${size}; ${topK} used per token`,
     sharedExperts: (moeLayers: number, shared: number, size: string) => `${moeLayers} × ${shared} of ${size}, always on`,
     routers: (moeLayers: number, experts: string, width: string) => `${moeLayers} × (${experts} experts × ${width})`,
     norms: 'RMS norm gains',
@@ -192,12 +195,16 @@ const en = {
     active: 'Active for one token',
     activeAria: (words: string) => `${words} active for one token`,
     share: (pct: string) => `${pct} of all weights`,
-    barCaption: (total: string) => `The whole bar is all ${total} weights; the blue part does work for one token (light blue: the input embedding row).`,
+    barCaption: (total: string) =>
+      `The whole bar is all ${total} weights; the blue part does work for one token (light blue: the input embedding row).`,
     conventions: 'Two ways to count active weights',
-    withEmbedding: "<strong>Counting the input embedding as active</strong> (as the toy simulator does; Mistral's 12.9B for Mixtral matches this count): ",
-    withoutEmbedding: '<strong>Without the input embedding</strong> (a token only reads one row of that table, so some publishers leave it out): ',
+    withEmbedding:
+      "<strong>Counting the input embedding as active</strong> (as the toy simulator does; Mistral's 12.9B for Mixtral matches this count): ",
+    withoutEmbedding:
+      '<strong>Without the input embedding</strong> (a token only reads one row of that table, so some publishers leave it out): ',
     equals: (pct: string) => ` = ${pct}.`,
-    published: (source: string, total: string, active: string) => `<strong>Published</strong> (${source}): ${total} total, ${active} active. `,
+    published: (source: string, total: string, active: string) =>
+      `<strong>Published</strong> (${source}): ${total} total, ${active} active. `,
     counted: (total: string, offTotal: string, active: string, offActive: string, without: string, offWithout: string) =>
       `<strong>Counted here from the config:</strong> ${total} total (${offTotal}); active ${active} with the input embedding (${offActive}), ${without} without it (${offWithout}).`,
     caption: (model: string) => `Where the weights are: ${model}`,
@@ -227,7 +234,8 @@ const en = {
       routers: 'routers',
       norms: 'norms',
     } as Partial<Record<Part, string>>,
-    list: (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'none')),
+    list: (names: string[]) =>
+      names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'none'),
     nothing: 'Nothing to compare.',
     fraction: 'Fraction of weights used for one token',
     yourToy: 'Your toy',
@@ -269,16 +277,19 @@ const en = {
     titleChosen: (label: string, weight: string) => `${label}: chosen, weight ${weight}`,
     press: 'Press "Route a token".',
     drawingLabel: "Drawing the router's random weights",
-    drawing: (share: string) => `Drawing this router's random weights (${share}), once per model; the token is routed as soon as they are ready.`,
+    drawing: (share: string) =>
+      `Drawing this router's random weights (${share}), once per model; the token is routed as soon as they are ready.`,
     token: (seed: number) => `Token ${seed}:`,
     listSep: ', ',
     chosenItem: (expert: string, weight: string) => `${expert} (${weight})`,
     chosenList: (list: string) => ` chosen ${list}.`,
     groupsKept: (list: string, of: number) => ` Groups kept: ${list} of ${of}.`,
-    sharedRun: (list: string, n: number, gate: string | null) => ` Shared: ${list} ${n > 1 ? 'always run' : 'always runs'}${gate !== null ? ` (gate ${gate})` : ''}.`,
+    sharedRun: (list: string, n: number, gate: string | null) =>
+      ` Shared: ${list} ${n > 1 ? 'always run' : 'always runs'}${gate !== null ? ` (gate ${gate})` : ''}.`,
     ran: (ran: number, all: number, pct: string, experts: string, multiplyAdds: string, timing: string) =>
       ` ${ran} of ${all} experts ran: ${pct} of this layer's expert weights. The router scored all ${experts} experts with ${multiplyAdds} multiply-adds${timing}.`,
-    timing: (ms: string, drewWeights: boolean) => ` in ${ms} ms here${drewWeights ? ' (most of it drawing the random router weights, done once per model)' : ''}`,
+    timing: (ms: string, drewWeights: boolean) =>
+      ` in ${ms} ms here${drewWeights ? ' (most of it drawing the random router weights, done once per model)' : ''}`,
     under1: 'under 1',
     summaryLayer: (model: string, experts: number, groups: number, shared: number) =>
       `One MoE layer of ${model}: ${experts} routed experts${groups > 1 ? ` in ${groups} groups` : ''}${shared ? ` and ${shared} shared` : ''}`,
@@ -341,8 +352,10 @@ const zh: typeof en = {
       const { experts: E, topK: k } = f;
       const softmaxOfK = `从 ${E} 个路由器 logits 中选出前 ${k} 个；门控权重：对这 ${k} 个做 softmax。`;
       if (f.modelType === 'toy') {
-        if (f.toyRouter === 'expert-choice') return `你的小模型使用专家选择路由，即由专家从整个批次中挑选词元；这里单独显示一个词元，按 ${E} 个专家中的 softmax top-${k} 处理。`;
-        if (f.toyRouter === 'noisy-topk') return `在 ${E} 个 logits 上加入噪声 ε·softplus(噪声 logits)；选出前 ${k} 个；门控权重：${r.normalise ? `对这 ${k} 个做 softmax` : `它们在全部 ${E} 个专家上的概率保持原样`}。`;
+        if (f.toyRouter === 'expert-choice')
+          return `你的小模型使用专家选择路由，即由专家从整个批次中挑选词元；这里单独显示一个词元，按 ${E} 个专家中的 softmax top-${k} 处理。`;
+        if (f.toyRouter === 'noisy-topk')
+          return `在 ${E} 个 logits 上加入噪声 ε·softplus(噪声 logits)；选出前 ${k} 个；门控权重：${r.normalise ? `对这 ${k} 个做 softmax` : `它们在全部 ${E} 个专家上的概率保持原样`}。`;
         if (f.toyRouter === 'sigmoid-bias') {
           return `每个专家计算一个 sigmoid 得分${r.nGroup > 1 ? `；${E} 个专家分为 ${r.nGroup} 组，保留最好的 ${r.topkGroup} 组` : ''}；选出前 ${k} 个；门控权重：它们的得分${r.normalise ? '缩放到总和为 1' : '保持原样'}${r.scale !== 1 ? `，再乘以 ${r.scale}` : ''}。`;
         }
@@ -355,7 +368,9 @@ const zh: typeof en = {
             ? `${E} 个专家分为 ${r.nGroup} 组；每组按${r.groupScore === 'top2-sum' ? '组内最好的 2 个得分之和' : '组内最好的得分'}排序，只有最好的 ${r.topkGroup} 组可以使用。`
             : '';
         const what = sigmoid ? '得分' : '概率';
-        const weights = r.normalise ? `选中的${what}缩放到总和为 1${r.scale !== 1 ? `，再乘以 ${r.scale}` : ''}` : `选中的${what}${r.scale !== 1 ? `乘以 ${r.scale}` : '保持原样'}`;
+        const weights = r.normalise
+          ? `选中的${what}缩放到总和为 1${r.scale !== 1 ? `，再乘以 ${r.scale}` : ''}`
+          : `选中的${what}${r.scale !== 1 ? `乘以 ${r.scale}` : '保持原样'}`;
         return `${sigmoid ? '每个专家计算一个 sigmoid 得分' : `对全部 ${E} 个专家做 softmax`}。${groups}选出前 ${k} 个；门控权重：${weights}。${f.shared > 0 ? `${f.shared} 个共享专家始终运行。` : ''}`;
       }
       if (f.modelType === 'mixtral') return softmaxOfK;
@@ -377,7 +392,8 @@ const zh: typeof en = {
     },
     attention: (english, a) => {
       if (!a) return english;
-      if (a.kind === 'mla') return `多头潜在注意力：${a.heads} 个头，键和值压缩到 ${a.kvLoraRank}${a.qLoraRank !== null ? `，查询压缩到 ${a.qLoraRank}` : ''}`;
+      if (a.kind === 'mla')
+        return `多头潜在注意力：${a.heads} 个头，键和值压缩到 ${a.kvLoraRank}${a.qLoraRank !== null ? `，查询压缩到 ${a.qLoraRank}` : ''}`;
       const kind = a.kvHeads === a.heads ? '多头注意力' : a.kvHeads === 1 ? '多查询注意力' : '分组查询注意力';
       return `${kind}：${a.heads} 个查询头和 ${a.kvHeads} 个键/值头，宽度 ${a.headDim}${a.qkNorm === 'per-head' ? '，每个头有 q/k 归一化' : a.qkNorm === 'full' ? '，有 q/k 归一化' : ''}`;
     },
@@ -397,8 +413,7 @@ const zh: typeof en = {
     title: 'moe-lab：真实规模，从小模型到 DeepSeek-V3',
     siteNav: '站点',
     heading: '真实规模：从你的小模型到 DeepSeek-V3',
-    lede:
-      'DeepSeek-V3 约有 6710 亿个参数，<q>但对于任何给定的输入，只会用到其中一小部分参数</q>；它的训练花费约 558 万美元，用了约 2,000 块 H800 芯片。本页用统计模拟器中小模型权重的同一段代码来统计已公开模型的配置，你可以亲自核对这些数字。',
+    lede: 'DeepSeek-V3 约有 6710 亿个参数，<q>但对于任何给定的输入，只会用到其中一小部分参数</q>；它的训练花费约 558 万美元，用了约 2,000 块 H800 芯片。本页用统计模拟器中小模型权重的同一段代码来统计已公开模型的配置，你可以亲自核对这些数字。',
     modelIgnored: (wanted, models) => `已忽略 model=${wanted}：可选的模型为 ${models}。`,
     chooseTitle: '1. 选择模型',
     modelLegend: '模型',
@@ -469,7 +484,8 @@ const zh: typeof en = {
     share: (pct) => `占全部权重的 ${pct}`,
     barCaption: (total) => `整条代表全部 ${total} 个权重；蓝色部分为一个词元做了计算（浅蓝色：输入嵌入中的那一行）。`,
     conventions: '统计激活权重的两种口径',
-    withEmbedding: '<strong>把输入嵌入算作激活</strong>（模拟器里的小模型就是这样算的；Mistral 公布的 Mixtral 激活参数 12.9B 也是这种口径）：',
+    withEmbedding:
+      '<strong>把输入嵌入算作激活</strong>（模拟器里的小模型就是这样算的；Mistral 公布的 Mixtral 激活参数 12.9B 也是这种口径）：',
     withoutEmbedding: '<strong>不计输入嵌入</strong>（一个词元只读取这张表中的一行，所以有些发布方不把它算进去）：',
     equals: (pct) => ` = ${pct}。`,
     published: (source, total, active) => `<strong>公布值</strong>（${source}）：总参数 ${total}，激活参数 ${active}。`,
@@ -514,7 +530,8 @@ const zh: typeof en = {
     expertsPerToken: '每个 MoE 层中每个词元使用的专家',
     routedShare: '路由专家占全部权重的比例',
     perToken: (k, experts, shared) => `${experts} 个路由专家中的 ${k} 个${shared ? ` + ${shared} 个共享专家` : ''}`,
-    timesAsMany: (model, times) => `${model} 的权重数是你的小模型的 ${times} 倍。统计方法相同，“激活”的规则也相同：除了词元没有用到的路由专家，所有权重都算激活。`,
+    timesAsMany: (model, times) =>
+      `${model} 的权重数是你的小模型的 ${times} 倍。统计方法相同，“激活”的规则也相同：除了词元没有用到的路由专家，所有权重都算激活。`,
     why: (w) =>
       `比例为何不同：在你的小模型中，${w.fixed} 的权重（${w.alwaysOn}）为每个词元工作，而 ${w.toyE} 个路由专家中用 ${w.toyK} 个，占其余部分的 ${w.toyKShare}。在 ${w.name} 中，路由专家占全部权重的 ${w.routedShare}，一个词元只用其中 ${w.realE} 个中的 ${w.realK} 个（${w.realKShare}）。`,
     changeLink: '在模拟器中修改你的小模型',

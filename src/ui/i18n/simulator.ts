@@ -104,7 +104,8 @@ const en = {
   router: {
     /** Between a router's name, its source and its formula: "Name (source): formula". */
     nameGap: ' ',
-    gateAll: "Gate weights here: each chosen expert's probability over all experts, as it is (the Switch rule), so they sum to less than 1.",
+    gateAll:
+      "Gate weights here: each chosen expert's probability over all experts, as it is (the Switch rule), so they sum to less than 1.",
     source: (source: string) => `(${source})`,
     formulaGap: ': ',
     scoreName: {
@@ -144,8 +145,13 @@ const en = {
     chartSummary: (experts: number, scoreName: string, lo: string, hi: string, outcome: string) =>
       `${experts} experts, ${scoreName} from ${lo} to ${hi}. ${outcome}`,
     /** Labels of a group under the chart, longest first: the first that fits is shown. */
-    groupLabels: (g: number, kept: boolean) => [`group ${g}${kept ? ' · kept' : ''}`, `G${g}${kept ? ' kept' : ''}`, `G${g}${kept ? '✓' : ''}`],
-    tableCaption: (rows: number, by: string, more: boolean) => `Top ${rows} experts by ${by}${more ? ', plus the chosen ones below them' : ''}`,
+    groupLabels: (g: number, kept: boolean) => [
+      `group ${g}${kept ? ' · kept' : ''}`,
+      `G${g}${kept ? ' kept' : ''}`,
+      `G${g}${kept ? '✓' : ''}`,
+    ],
+    tableCaption: (rows: number, by: string, more: boolean) =>
+      `Top ${rows} experts by ${by}${more ? ', plus the chosen ones below them' : ''}`,
     rank: 'rank',
     bias: 'bias',
     sPlusBias: 's + bias',
@@ -182,7 +188,9 @@ const en = {
         `${all} experts: ${shared} shared (always on), ${routed} routed`,
         `lit for this token: ${lit.length ? lit.join(', ') : 'none'}`,
         dropped.length ? `dropped over capacity: ${dropped.join(', ')}` : '',
-      ].filter(Boolean).join('; '),
+      ]
+        .filter(Boolean)
+        .join('; '),
     summaryLit: (label: string, weight: string) => `${label} weight ${weight}`,
     sizeSame: (shared: boolean, params: string) => `${shared ? 'shared' : 'routed'}: ${params} parameters each`,
     sizeRange: (shared: boolean, lo: string, hi: string) => `${shared ? 'shared' : 'routed'}: ${lo} to ${hi} parameters`,
@@ -259,9 +267,11 @@ const en = {
 
   meter: {
     none: 'No tokens to route.',
-    active: (token: string, active: string, total: string, share: string) => `“${token}”: active ${active} of ${total} parameters (${share})`,
+    active: (token: string, active: string, total: string, share: string) =>
+      `“${token}”: active ${active} of ${total} parameters (${share})`,
     average: (active: string, share: string) => `Sentence average: ${active} active (${share}).`,
-    work: (flops: string, dense: string, saved: string) => `Work for this token: ${flops} FLOPs against ${dense} if every expert ran, ${saved} saved.`,
+    work: (flops: string, dense: string, saved: string) =>
+      `Work for this token: ${flops} FLOPs against ${dense} if every expert ran, ${saved} saved.`,
     note: (embedding: string) =>
       `Counted like published model sizes: the embedding table (${embedding}, which also serves as the output head) and the router count as active; unused experts do not.`,
   },
@@ -379,7 +389,8 @@ const zh: typeof en = {
       'expert-choice': '概率',
     },
     noToken: '未选中词元。',
-    title: (token, index, experts) => `${token !== null ? `“${token}”（第 ${index} 个词元）的路由器得分` : '路由器得分'}，共 ${experts} 个专家`,
+    title: (token, index, experts) =>
+      `${token !== null ? `“${token}”（第 ${index} 个词元）的路由器得分` : '路由器得分'}，共 ${experts} 个专家`,
     chosenWeight: (place, weight) => `第 ${place} 个选中 · 权重 ${weight}`,
     chosenDropped: (place) => `第 ${place} 个选中 · 被丢弃（超出容量）`,
     withNoise: (score, noise) => `${score} · 噪声 ${noise}`,
@@ -443,7 +454,9 @@ const zh: typeof en = {
         `${all} 个专家：${shared} 个共享专家（始终运行），${routed} 个路由专家`,
         `这个词元点亮的：${lit.length ? lit.join('、') : '无'}`,
         dropped.length ? `超出容量被丢弃的：${dropped.join('、')}` : '',
-      ].filter(Boolean).join('；'),
+      ]
+        .filter(Boolean)
+        .join('；'),
     summaryLit: (label, weight) => `${label} 权重 ${weight}`,
     sizeSame: (shared, params) => `${shared ? '共享专家' : '路由专家'}：每个 ${params} 个参数`,
     sizeRange: (shared, lo, hi) => `${shared ? '共享专家' : '路由专家'}：${lo} 到 ${hi} 个参数`,
@@ -479,7 +492,8 @@ const zh: typeof en = {
     noCapacity: '没有容量上限',
     capacityOver: (cap, over) => `容量 ${cap}；${over} 个专家超出容量`,
     summaryEach: (label, items, tail) => `${label}。${items.join('，')}。${tail}`,
-    summaryMany: (label, experts, lo, hi, idle, tail) => `${label}。${experts} 个专家，每个 ${lo} 到 ${hi} 个词元；${idle} 个没有分到词元。${tail}`,
+    summaryMany: (label, experts, lo, hi, idle, tail) =>
+      `${label}。${experts} 个专家，每个 ${lo} 到 ${hi} 个词元；${idle} 个没有分到词元。${tail}`,
     table: '表格：各专家的词元数',
     expert: '专家',
     choseIt: '选择它的词元',
@@ -546,7 +560,8 @@ const zh: typeof en = {
     linkCopied: '链接已复制',
     copyRefused: '浏览器不允许复制：链接已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
     linkField: '当前视图的链接',
-    caption: '图片展示当前词元和当前层；CSV 中本层每个词元的每个被选中专家各占一行，JSON 包含完整的路由记录和设置。全部在你的浏览器中生成。',
+    caption:
+      '图片展示当前词元和当前层；CSV 中本层每个词元的每个被选中专家各占一行，JSON 包含完整的路由记录和设置。全部在你的浏览器中生成。',
     notDrawn: '图片无法绘制',
     noCanvas: '这个浏览器无法在 canvas 上绘图',
     notEncoded: 'PNG 无法编码',

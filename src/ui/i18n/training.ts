@@ -83,9 +83,14 @@ const en = {
     router: 'Router',
     routerOption: (name: string, source: string) => `${name} (${source})`,
     gateNorm: 'Gate weights',
-    gateNormOption: { chosen: 'renormalised over the chosen k (Mixtral, DeepSeek-V3)', all: 'probability over all experts (Switch, Qwen2-MoE)' } as Record<GateNorm, string>,
-    gateNormLead: 'Renormalised, the chosen weights sum to 1 (Mixtral, Qwen3-MoE, DeepSeek-V3); as probabilities over all experts they sum to less (Switch Transformer, Qwen1.5/Qwen2-MoE, OLMoE).',
-    top1NoLearn: 'At top-1 with renormalised weights the one chosen expert always gets weight 1, so the router cannot learn from the task loss (only a balancing loss or bias moves it).',
+    gateNormOption: {
+      chosen: 'renormalised over the chosen k (Mixtral, DeepSeek-V3)',
+      all: 'probability over all experts (Switch, Qwen2-MoE)',
+    } as Record<GateNorm, string>,
+    gateNormLead:
+      'Renormalised, the chosen weights sum to 1 (Mixtral, Qwen3-MoE, DeepSeek-V3); as probabilities over all experts they sum to less (Switch Transformer, Qwen1.5/Qwen2-MoE, OLMoE).',
+    top1NoLearn:
+      'At top-1 with renormalised weights the one chosen expert always gets weight 1, so the router cannot learn from the task loss (only a balancing loss or bias moves it).',
     useSwitchRule: 'Use the Switch rule (probability over all experts)',
     layers: 'MoE layers',
     seed: 'Seed',
@@ -108,8 +113,7 @@ const en = {
   balance: {
     pageTitle: 'moe-lab: balancing side by side, collapse or not',
     title: 'Balancing, side by side',
-    lead:
-      'Two copies of the same model start from the same seed and learn from the same sentences, step for step. Only the balancing differs. Without it, an expert that gets a few more tokens learns a little faster, so the router likes it a little more and sends it even more: some experts get more than their share, others are left short, and in big models a few experts can end up doing all the work ({collapse}). Balancing pushes back, either with an extra loss (Switch Transformer) or, as in DeepSeek-V3, with a per-expert bias that only changes who is picked. Watch the strips: steady red and blue rows mean a lasting imbalance; a pale strip means the work is shared.',
+    lead: 'Two copies of the same model start from the same seed and learn from the same sentences, step for step. Only the balancing differs. Without it, an expert that gets a few more tokens learns a little faster, so the router likes it a little more and sends it even more: some experts get more than their share, others are left short, and in big models a few experts can end up doing all the work ({collapse}). Balancing pushes back, either with an extra loss (Switch Transformer) or, as in DeepSeek-V3, with a per-expert bias that only changes who is picked. Watch the strips: steady red and blue rows mean a lasting imbalance; a pale strip means the work is shared.',
     collapse: 'routing collapse',
     trainingLink: 'Live training, one model in detail',
     trainingStopped: (error: string) => `Training stopped: ${error}`,
@@ -217,7 +221,8 @@ const en = {
     legendAlways: 'always updated (every token uses it)',
     legendChosen: 'routed expert chosen by tokens of this batch (the small number: how many): updated',
     legendIdle: 'not chosen: no gradient, left untouched',
-    sizes: (routed: string, router: string, embedding: string) => `One routed expert has ${routed} parameters, a router ${router}, the embedding ${embedding}. `,
+    sizes: (routed: string, router: string, embedding: string) =>
+      `One routed expert has ${routed} parameters, a router ${router}, the embedding ${embedding}. `,
     caption: 'Each expert learns only from the tokens it was sent. A smaller batch (try 1 sentence) leaves more experts out of a step.',
   },
 };
@@ -289,7 +294,8 @@ const zh: typeof en = {
     routerOption: (name, source) => `${name}（${source}）`,
     gateNorm: '门控权重',
     gateNormOption: { chosen: '在选中的 k 个上重新归一化（Mixtral、DeepSeek-V3）', all: '在全部专家上的概率（Switch、Qwen2-MoE）' },
-    gateNormLead: '重新归一化后，选中专家的权重之和为 1（Mixtral、Qwen3-MoE、DeepSeek-V3）；若取在全部专家上的概率，权重之和小于 1（Switch Transformer、Qwen1.5/Qwen2-MoE、OLMoE）。',
+    gateNormLead:
+      '重新归一化后，选中专家的权重之和为 1（Mixtral、Qwen3-MoE、DeepSeek-V3）；若取在全部专家上的概率，权重之和小于 1（Switch Transformer、Qwen1.5/Qwen2-MoE、OLMoE）。',
     top1NoLearn: 'top-1 且权重重新归一化时，唯一选中的专家权重总是 1，路由器无法从任务损失中学习（只有均衡损失或偏置能改变它）。',
     useSwitchRule: '改用 Switch 规则（在全部专家上的概率）',
     layers: 'MoE 层数',
@@ -313,8 +319,7 @@ const zh: typeof en = {
   balance: {
     pageTitle: 'moe-lab：负载均衡并排比较，会不会路由坍缩',
     title: '负载均衡并排比较',
-    lead:
-      '同一个模型的两个副本从相同的随机种子出发，一步一步地学习相同的句子，唯一的区别是负载均衡方式。没有负载均衡时，多分到几个词元的专家学得稍快一些，于是路由器更偏爱它，又给它送去更多词元：有些专家分到的超过了应得的份额，另一些则分得太少；在大模型中，最后可能只剩少数几个专家在做全部的工作（{collapse}）。负载均衡会把负载拉回来：要么加一个额外的损失（Switch Transformer），要么像 DeepSeek-V3 那样，给每个专家加一个只改变谁被选中的偏置。观察色带：持续的红色行和蓝色行表示长期的不均衡；颜色浅淡的色带表示工作分得比较均匀。',
+    lead: '同一个模型的两个副本从相同的随机种子出发，一步一步地学习相同的句子，唯一的区别是负载均衡方式。没有负载均衡时，多分到几个词元的专家学得稍快一些，于是路由器更偏爱它，又给它送去更多词元：有些专家分到的超过了应得的份额，另一些则分得太少；在大模型中，最后可能只剩少数几个专家在做全部的工作（{collapse}）。负载均衡会把负载拉回来：要么加一个额外的损失（Switch Transformer），要么像 DeepSeek-V3 那样，给每个专家加一个只改变谁被选中的偏置。观察色带：持续的红色行和蓝色行表示长期的不均衡；颜色浅淡的色带表示工作分得比较均匀。',
     collapse: '路由坍缩',
     trainingLink: '实时训练：细看一个模型',
     trainingStopped: (error) => `训练已停止：${error}`,
@@ -367,7 +372,8 @@ const zh: typeof en = {
   load: {
     label: '训练过程中的专家负载',
     summary: (label, experts, first, last) => `${label}：${experts} 个专家各自得到的专家选择份额，第 ${first} 步到第 ${last} 步。`,
-    summaryFigures: (steps, max, min, idle) => `最近 ${steps} 步中，最忙的专家是平均值的 ${max} 倍，最闲的是 ${min} 倍；${idle} 个专家一次也没被选中。`,
+    summaryFigures: (steps, max, min, idle) =>
+      `最近 ${steps} 步中，最忙的专家是平均值的 ${max} 倍，最闲的是 ${min} 倍；${idle} 个专家一次也没被选中。`,
     empty: '还没有训练步：请按“训练”或“单步”。',
     maxMeanNow: '当前最大/平均负载：{value}',
     figures: (steps, choices, min, idle) =>
@@ -411,7 +417,8 @@ const zh: typeof en = {
     embedding: '嵌入 + 输出头',
     layer: (layer) => `第 ${layer} 层`,
     router: '路由器',
-    blocksLabel: (layer, shared, routed) => `第 ${layer} 层：路由器${shared ? `和 ${shared} 个共享专家` : ''}已更新；已更新的路由专家：${routed || '无'}`,
+    blocksLabel: (layer, shared, routed) =>
+      `第 ${layer} 层：路由器${shared ? `和 ${shared} 个共享专家` : ''}已更新；已更新的路由专家：${routed || '无'}`,
     gotGradient: (updated, experts) => `${experts} 个路由专家中有 ${updated} 个得到了梯度`,
     notUpdated: (list) => `；未更新（没有词元选择它们）：${list}`,
     end: '。',
