@@ -91,6 +91,17 @@ function colourViolations(_file: string, text: string): string[] {
   return out;
 }
 
+/** The one module allowed to write the address bar. */
+const URL_SYNC = join(SRC, 'state', 'url-sync.ts');
+
+/** Uses of the History API (`history.replaceState(`, `window.history`, …), not of names like `s.history`. */
+function historyViolations(_file: string, text: string): string[] {
+  const code = stripComments(text);
+  return [...code.matchAll(/(?<![\w.$])(?:window\.|globalThis\.)?history\s*\.\s*(pushState|replaceState|state|back|forward|go)\b/g)].map(
+    (m) => `uses history.${m[1]}`,
+  );
+}
+
 function report(files: string[], check: (file: string, text: string) => string[]): string[] {
   return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));
 }
@@ -109,6 +120,17 @@ describe('architecture', () => {
 
   it('src/state does not import the ui', () => {
     expect(report(sourceFiles(join(SRC, 'state')), stateViolations)).toEqual([]);
+  });
+
+  it('only src/state/url-sync.ts touches the History API (one way to write the address bar)', () => {
+    const all = sourceFiles(SRC);
+    expect(all).toContain(URL_SYNC);
+    expect(
+      report(
+        all.filter((f) => f !== URL_SYNC),
+        historyViolations,
+      ),
+    ).toEqual([]);
   });
 
   it('src/ui holds no colour literal outside the theme file and palette.ts (colours are var(--moe-…) tokens)', () => {
@@ -175,6 +197,15 @@ describe('the checker itself', () => {
       'const id = `#${name}`;',
     ];
     for (const code of ok) expect(colourViolations('x.ts', code)).toEqual([]);
+  });
+
+  it('catches History API calls and allows other things named history', () => {
+    expect(historyViolations('', "history.replaceState(null, '', q);")).toEqual(['uses history.replaceState']);
+    expect(historyViolations('', 'window.history.pushState({}, "", q); const s = history.state;')).toEqual([
+      'uses history.pushState',
+      'uses history.state',
+    ]);
+    expect(historyViolations('', 'const last = s.history.slice(-5); history.some((p) => p.loss > 0); // history.back()')).toEqual([]);
   });
 
   it('state may import core but not the ui', () => {

@@ -5,8 +5,9 @@
  * longer reads the address at all, see build/tfjs-no-url-flags.ts.)
  */
 import { repairQuery } from './url';
+import { replaceQuery } from './url-sync';
 
 if (typeof location !== 'undefined' && typeof history !== 'undefined') {
   const repaired = repairQuery(location.search);
-  if (repaired !== null) history.replaceState(history.state, '', `${repaired}${location.hash}`);
+  if (repaired !== null) replaceQuery(repaired);
 }

@@ -44,6 +44,7 @@ import './loss-chart';
 import { a11yStyles } from './shared-styles';
 import './i18n/common';
 import './i18n/training';
+import { replaceQuery } from '../state/url-sync';
 
 type Side = 'left' | 'right';
 const SIDES: Side[] = ['left', 'right'];
@@ -200,7 +201,7 @@ export class BalanceCompare extends LitElement {
         encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }),
         location.search,
       );
-      if (query !== location.search) history.replaceState(null, '', query);
+      replaceQuery(query);
     }, 250);
   }
 

@@ -31,6 +31,7 @@ import './load-bars';
 import './token-strip';
 import './i18n/capacity-page';
 import './i18n/common';
+import { replaceQuery } from '../state/url-sync';
 
 @customElement('capacity-page')
 export class CapacityPage extends LitElement {
@@ -135,7 +136,7 @@ export class CapacityPage extends LitElement {
       this.urlTimer = null;
       const s = this.sim.state;
       const query = withKeptKeys(encodeCapacityView({ config: s.config, text: s.text }), location.search);
-      if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+      replaceQuery(query);
     }, 200);
   };
 

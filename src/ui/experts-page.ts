@@ -33,6 +33,7 @@ import './lesson-controls';
 import './shared-usage';
 import './i18n/common';
 import './i18n/lesson-pages';
+import { replaceQuery } from '../state/url-sync';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const TOP_FIELDS = ['experts', 'topk', 'granularity', 'seed', 'sentence'] as const;
@@ -125,7 +126,7 @@ export class ExpertsPage extends LitElement {
     this.urlTimer = setTimeout(() => {
       this.urlTimer = null;
       const query = withKeptKeys(encodeLesson({ config: this.config, text: this.text }), location.search);
-      if (query !== location.search) history.replaceState(null, '', `${location.pathname}${query}`);
+      replaceQuery(query);
     }, 250);
   }
 

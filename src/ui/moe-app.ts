@@ -41,6 +41,7 @@ import './i18n/common';
 import './i18n/lessons';
 import './i18n/shell';
 import { pageSearch } from '../state/page-url';
+import { replaceQuery } from '../state/url-sync';
 
 /** A value of one of the main page's own link keys that was not understood. */
 interface PageNotice {
@@ -197,7 +198,7 @@ export class MoeApp extends LitElement {
     this.urlTimer = setTimeout(() => {
       this.urlTimer = null;
       const query = this.pageQuery();
-      if (query !== location.search) history.replaceState(null, '', query);
+      replaceQuery(query);
     }, 250);
   }
 

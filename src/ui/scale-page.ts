@@ -37,6 +37,7 @@ import './param-breakdown';
 import './toy-vs-real';
 import './i18n/common';
 import './i18n/scale';
+import { replaceQuery } from '../state/url-sync';
 
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
@@ -299,7 +300,7 @@ export class ScalePage extends LitElement {
     if (this.choice === 'custom') return;
     params.set('model', this.choice);
     // withKeptKeys keeps the page's language (and backend override) in the rewritten address.
-    history.replaceState(null, '', withKeptKeys(`?${params.toString()}`, location.search));
+    replaceQuery(withKeptKeys(`?${params.toString()}`, location.search));
   }
 
   private onText(e: ConfigTextEvent): void {

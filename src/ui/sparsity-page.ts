@@ -31,6 +31,7 @@ import './sparsity-sweep';
 import './token-active-table';
 import './i18n/common';
 import './i18n/lesson-pages';
+import { replaceQuery } from '../state/url-sync';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] as const;
@@ -92,7 +93,7 @@ export class SparsityPage extends LitElement {
       this.urlTimer = null;
       const { config, text } = this.sim.state;
       const query = withKeptKeys(encodeLesson({ config, text }), location.search);
-      if (query !== location.search) history.replaceState(null, '', `${location.pathname}${query}`);
+      replaceQuery(query);
     }, 250);
   };
 

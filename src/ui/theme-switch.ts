@@ -11,6 +11,7 @@ import { LocaleController, messages, relink } from './i18n/locale';
 import { a11yStyles } from './shared-styles';
 import { installDocumentTheme, setDocumentTheme } from './theme';
 import './i18n/common';
+import { replaceQuery } from '../state/url-sync';
 
 const CHOICES = ['system', 'light', 'dark'] as const;
 type Choice = (typeof CHOICES)[number];
@@ -41,7 +42,7 @@ export class ThemeSwitch extends LitElement {
     setDocumentTheme(choice);
     if (!ownsPage() || typeof location === 'undefined') return;
     const query = withTheme(location.search, choice);
-    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    replaceQuery(query);
     relink();
   }
 

@@ -41,6 +41,7 @@ import './updated-params';
 import { a11yStyles, pageLayout } from './shared-styles';
 import './i18n/common';
 import './i18n/training';
+import { replaceQuery } from '../state/url-sync';
 
 /** A note the page attaches to the balancing control after an automatic change. */
 type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'balancing-unset' };
@@ -155,7 +156,7 @@ export class TrainingPage extends LitElement {
         encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }),
         location.search,
       );
-      if (query !== location.search) history.replaceState(null, '', query);
+      replaceQuery(query);
     }, 250);
   }
 

@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { langOf, withKeptKeys, type Lang } from '../../state/lang';
 import { CATALOGUE, type Messages } from './catalogue';
 import { ownsPage, pageSearch } from '../../state/page-url';
+import { replaceQuery } from '../../state/url-sync';
 
 export { LANGS, type Lang } from '../../state/lang';
 
@@ -47,7 +48,7 @@ export function setLang(lang: Lang, options: { url?: boolean; document?: boolean
   if (options.document !== false) applyToDocument();
   if (options.url !== false && ownsPage() && typeof location !== 'undefined') {
     const query = withKeptKeys(location.search, location.search, lang);
-    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    replaceQuery(query);
   }
   for (const fn of [...listeners]) fn();
 }
