@@ -12,33 +12,7 @@ import { ConfigFieldError, readMoeConfig } from '../../src/core/real-config';
 import { REAL_LIMITS } from '../../src/core/real-limits';
 import { DRAW_SLICE, drawRouterWeights, MAX_ROUTE_WORK, routeRandomToken, routerWeightsCached } from '../../src/core/real-route';
 import { scaleModelFromConfig } from '../../src/core/scale-model';
-
-const MIXTRAL = {
-  model_type: 'mixtral',
-  vocab_size: 32000,
-  hidden_size: 64,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 8,
-  num_key_value_heads: 8,
-};
-const V3 = {
-  model_type: 'deepseek_v3',
-  vocab_size: 129280,
-  hidden_size: 64,
-  intermediate_size: 18432,
-  moe_intermediate_size: 2048,
-  num_hidden_layers: 61,
-  first_k_dense_replace: 3,
-  num_attention_heads: 128,
-  q_lora_rank: 1536,
-  kv_lora_rank: 512,
-  qk_nope_head_dim: 128,
-  qk_rope_head_dim: 64,
-  v_head_dim: 128,
-  n_shared_experts: 1,
-  num_experts_per_tok: 8,
-};
+import { MIXTRAL, V3 } from '../real-config-fixtures';
 
 /** The configs of the issue that froze the page, and the problem each gets now. */
 const FROZE: [string, Record<string, unknown>, string, number, keyof typeof REAL_LIMITS][] = [

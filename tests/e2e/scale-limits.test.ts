@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
+import { MIXTRAL, V3 } from '../real-config-fixtures';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -32,33 +33,6 @@ const LONGEST_TASK = `
   }).observe({ type: 'longtask', buffered: true });
 `;
 const LONG_TASK_MS = 200;
-
-const MIXTRAL = {
-  model_type: 'mixtral',
-  vocab_size: 32000,
-  hidden_size: 64,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 8,
-  num_key_value_heads: 8,
-};
-const V3 = {
-  model_type: 'deepseek_v3',
-  vocab_size: 129280,
-  hidden_size: 64,
-  intermediate_size: 18432,
-  moe_intermediate_size: 2048,
-  num_hidden_layers: 61,
-  first_k_dense_replace: 3,
-  num_attention_heads: 128,
-  q_lora_rank: 1536,
-  kv_lora_rank: 512,
-  qk_nope_head_dim: 128,
-  qk_rope_head_dim: 64,
-  v_head_dim: 128,
-  n_shared_experts: 1,
-  num_experts_per_tok: 8,
-};
 
 /** What the page must show: a located count problem, a routed token, or counts with a routing message. */
 type Expect = { refused: string; field: string } | { routed: string } | { unroutable: string };
