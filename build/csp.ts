@@ -5,7 +5,7 @@
  * cannot hold frame-ancestors). Nothing from other origins, no inline script, no eval: WebAssembly
  * compilation needs 'wasm-unsafe-eval' (the tfjs wasm backend); styles come only from the site's own
  * files and lit's constructed stylesheets (components set style properties through the CSSOM, see
- * src/ui/style-props.ts), so no 'unsafe-inline' for styles either.
+ * src/ui/shared/style-props.ts), so no 'unsafe-inline' for styles either.
  */
 import type { Plugin } from 'vite';
 

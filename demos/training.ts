@@ -2,4 +2,4 @@
 // loads) is evaluated; a static import of the page would be evaluated first.
 import '../src/state/query-guard';
 
-void import('../src/ui/training-page');
+void import('../src/ui/training/training-page');

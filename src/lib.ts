@@ -4,6 +4,6 @@
  */
 // First: the host page's address is not the element's to read (src/state/page-url.ts).
 import './state/embedded';
-export { MoeLab } from './ui/moe-lab';
-export { TokenStrip } from './ui/token-strip';
-export { RouterCompare } from './ui/router-compare';
+export { MoeLab } from './ui/simulator/moe-lab';
+export { TokenStrip } from './ui/routing/token-strip';
+export { RouterCompare } from './ui/lessons/router-compare';

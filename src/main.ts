@@ -2,4 +2,4 @@
 // only after it: a static import would be evaluated before this module's own code.
 import './state/query-guard';
 
-void import('./ui/moe-app');
+void import('./ui/simulator/moe-app');

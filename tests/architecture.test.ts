@@ -73,7 +73,7 @@ function stateViolations(file: string, text: string): string[] {
 }
 
 /** The two files of src/ui allowed colour literals: the theme's tokens and the experts' data palette. */
-const COLOUR_FILES = [join(SRC, 'ui', 'theme.ts'), join(SRC, 'ui', 'palette.ts')];
+const COLOUR_FILES = [join(SRC, 'ui', 'shared', 'theme.ts'), join(SRC, 'ui', 'shared', 'palette.ts')];
 const NAMED = 'white|black|red|green|blue|yellow|orange|purple|pink|grey|gray|silver|navy|maroon|teal|olive|lime|aqua|fuchsia|brown|gold';
 
 /** Colour literals in one ui file: #hex, rgb()/hsl() with numbers, and named colours in a colour property or attribute. */
@@ -137,6 +137,15 @@ describe('architecture', () => {
     const ui = sourceFiles(join(SRC, 'ui')).filter((f) => !COLOUR_FILES.includes(f));
     expect(ui.length).toBeGreaterThanOrEqual(40);
     expect(report(ui, colourViolations)).toEqual([]);
+  });
+
+  it('src/ui keeps its files in folders named for a page or a shared part', () => {
+    const FOLDERS = ['shared', 'routing', 'simulator', 'training', 'scale', 'memory', 'lessons', 'i18n'];
+    const misplaced = sourceFiles(join(SRC, 'ui'))
+      .map((f) => relative(join(SRC, 'ui'), f).split(sep))
+      .filter((parts) => parts.length !== 2 || !FOLDERS.includes(parts[0]!))
+      .map((parts) => parts.join('/'));
+    expect(misplaced).toEqual([]);
   });
 });
 

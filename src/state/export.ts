@@ -3,7 +3,7 @@
  * self-contained SVG string. Pure functions of the plain-data trace; no DOM, so Node tests run them.
  *
  * The state layer may not import the ui, so the SVG takes its colours and its words from the caller
- * (the ui passes `src/ui/palette.ts` and the page language's `picture` section of the message
+ * (the ui passes `src/ui/shared/palette.ts` and the page language's `picture` section of the message
  * catalogue). Every number the colours stand for is printed too: colour is never the only signal, in
  * the picture as on the page. The CSV and JSON are data and stay in English.
  */
@@ -195,7 +195,7 @@ function xmlChar(c: number): boolean {
   return c !== 0xfffe && c !== 0xffff;
 }
 
-/** Same as the page's formatCount / formatPercent / formatWeight (src/ui/format.ts, which state may not import). */
+/** Same as the page's formatCount / formatPercent / formatWeight (src/ui/shared/format.ts, which state may not import). */
 const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const count = (n: number): string => whole.format(n);
 const percent = (f: number): string => `${(f * 100).toFixed(1)}%`;

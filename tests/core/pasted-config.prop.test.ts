@@ -1,5 +1,5 @@
 /**
- * Property-based tests of what the real-scale page does with pasted text (src/ui/scale-page.ts,
+ * Property-based tests of what the real-scale page does with pasted text (src/ui/scale/scale-page.ts,
  * onText): parseJson (src/core/json-locate.ts), then scaleModelFromConfig → countParams
  * (src/core/params.ts, real-config.ts), then locateKey for the field an error names. For any text
  * and any JSON object the result is either counts (finite, whole, non-negative, active ≤ total) or
@@ -18,7 +18,7 @@ import { MAX_ROUTE_WORK, routeRandomToken } from '../../src/core/real-route';
 import { scaleModelFromConfig, type ScaleModel } from '../../src/core/scale-model';
 import { RUNS } from '../fuzz-runs';
 
-/** src/ui/config-input.ts's MAX_CONFIG_CHARS (a lit module, not importable in Node). */
+/** src/ui/scale/config-input.ts's MAX_CONFIG_CHARS (a lit module, not importable in Node). */
 const MAX_CONFIG_CHARS = 1_000_000;
 
 type Pasted =

@@ -56,7 +56,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** The main page's shell as the tests see it: its trace and its settled() (src/ui/moe-app.ts). */
+/** The main page's shell as the tests see it: its trace and its settled() (src/ui/simulator/moe-app.ts). */
 export interface AppHandle extends HTMLElement {
   settled(): Promise<void>;
   diagnostics(): { tensors: number; bytes: number };

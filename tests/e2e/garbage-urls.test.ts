@@ -14,7 +14,7 @@ import { updateConfig, type MoeConfig } from '../../src/core/config';
 import { langProblem } from '../../src/state/lang';
 import { decodeView, encodeView } from '../../src/state/url';
 import { garbageQuery, validView } from '../arbitraries';
-import { tourFromQuery } from '../../src/ui/tour-controller';
+import { tourFromQuery } from '../../src/ui/simulator/tour-controller';
 import { launchBrowser, openPage, type WatchedPage, settleApp, type AppHandle } from './browser';
 
 const SEED = 20260808;

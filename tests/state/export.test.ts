@@ -15,7 +15,7 @@ import {
 } from '../../src/state/export';
 import { defaultView } from '../../src/state/view';
 import { CATALOGUE } from '../../src/ui/i18n/all';
-import { expertColour, textOn } from '../../src/ui/palette';
+import { expertColour, textOn } from '../../src/ui/shared/palette';
 
 const palette = { expert: expertColour, textOn };
 /** The pictures' English words, as the page passes them. */

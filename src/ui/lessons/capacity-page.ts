@@ -1,0 +1,249 @@
+/**
+ * Lesson page shell: capacity and dropped tokens. Starts tfjs, owns the simulator (one sentence at
+ * the page's settings) and the capacity sweep (every built-in sentence at each factor), keeps
+ * e, k, cf, r, seed and text in the URL, and hands plain data to the leaves.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { MoeConfig } from '../../core/config';
+import { SENTENCES } from '../../core/corpus';
+import { MAX_TOKENS } from '../../core/tokenizer';
+import type { Trace } from '../../core/trace';
+import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { CapacitySweeper, type SweepPoint } from '../../state/capacity-sweep';
+import { decodeCapacityView, encodeCapacityView } from '../../state/capacity-url';
+import { langProblem, withKeptKeys } from '../../state/lang';
+import { initialState, Simulator } from '../../state/simulator';
+import { defaultView } from '../../state/view';
+import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
+import { LocaleController, messages } from '../i18n/locale';
+import { localized } from '../i18n/localize-message';
+import { linkNotices } from './lesson-layout';
+import { treeRendered } from '../shared/settled';
+import { a11yStyles } from '../shared/shared-styles';
+import './capacity-controls';
+import './capacity-sweep-chart';
+import './drop-summary';
+import './imbalance-note';
+import '../shared/lang-switch';
+import '../shared/theme-switch';
+import '../routing/load-bars';
+import '../routing/token-strip';
+import '../i18n/capacity-page';
+import '../i18n/common';
+import { replaceQuery } from '../../state/url-sync';
+
+@customElement('capacity-page')
+export class CapacityPage extends LitElement {
+  private readonly sim = new Simulator(initialState());
+  private readonly sweeper = new CapacitySweeper();
+  private readonly i18n = new LocaleController(this);
+  @state() private starting = true;
+  /** Link keys this page has no control for. */
+  private ignored: { key: string; value: string }[] = [];
+  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
+  private langIgnored: string | null = null;
+  private lastConfig: MoeConfig | null = null;
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.75rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
+    header { margin-bottom: 0.6rem; }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
+    h1 { margin: 0; font-size: 1.6rem; }
+    nav { margin-top: 0.3rem; }
+    .intro p { max-width: 62rem; margin: 0.45rem 0; }
+    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.02rem; background: var(--moe-surface); border-left: 4px solid var(--moe-accent); padding: 0.35rem 0.7rem; display: table; margin: 0.35rem 0; }
+    q { font-style: italic; }
+    .sources { font-size: 0.85rem; color: var(--moe-text-4); }
+    section, aside { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin: 1rem 0; min-width: 0; }
+    aside { border-left: 5px solid var(--moe-warn); background: var(--moe-highlight-2); }
+    h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
+    h3 { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
+    .caption { font-size: 0.9rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.35rem 0; }
+    .status { font-size: 0.88rem; color: var(--moe-text-4); }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.5rem 0; }
+    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
+    capacity-controls { margin-bottom: 0.6rem; }
+    load-bars { max-width: 46rem; }
+    token-strip { margin: 0.5rem 0; }
+  `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.starting) {
+      const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
+      this.ignored = ignored;
+      this.langIgnored = langProblem(location.search);
+      this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
+    }
+    this.sim.addEventListener('change', this.onSimChange);
+    this.sweeper.addEventListener('change', this.onSweepChange);
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    this.sim.removeEventListener('change', this.onSimChange);
+    this.sweeper.removeEventListener('change', this.onSweepChange);
+    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
+    this.sim.dispose();
+    this.sweeper.dispose();
+    super.disconnectedCallback();
+  }
+
+  private async start(): Promise<void> {
+    this.sim.setBackend(await startBrowserBackend(preferredBackend(location.search)));
+    await this.sim.refresh();
+    this.starting = false;
+    this.lastConfig = this.sim.state.config;
+    void this.sweeper.request(this.lastConfig);
+  }
+
+  /** The sentence's trace on screen (read-only), for tests. */
+  get trace(): Trace | null {
+    return this.sim.state.trace;
+  }
+
+  /** The sweep's points on screen (read-only), for tests. */
+  get sweep(): readonly SweepPoint[] {
+    return this.sweeper.points;
+  }
+
+  /** Resolves when the model and the sweep have caught up with the settings and everything is rendered. */
+  async settled(): Promise<void> {
+    while (this.starting) await new Promise((r) => setTimeout(r, 20));
+    await this.sim.idle();
+    await this.sweeper.idle();
+    await treeRendered(this);
+  }
+
+  private readonly onSweepChange = (): void => this.requestUpdate();
+
+  /** Re-renders, restarts the sweep when the config changed, and keeps the address bar in step. */
+  private readonly onSimChange = (): void => {
+    this.requestUpdate();
+    const config = this.sim.state.config;
+    if (!this.starting && config !== this.lastConfig) {
+      this.lastConfig = config;
+      void this.sweeper.request(config);
+    }
+    if (this.urlTimer !== null) return;
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = null;
+      const s = this.sim.state;
+      const query = withKeptKeys(encodeCapacityView({ config: s.config, text: s.text }), location.search);
+      replaceQuery(query);
+    }, 200);
+  };
+
+  private onConfig(e: ConfigChangeEvent): void {
+    void this.sim.setConfig(e.change);
+  }
+
+  private onView(e: ViewChangeEvent): void {
+    if (e.change.text !== undefined) void this.sim.setText(e.change.text);
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().capacityPage.pageTitle;
+  }
+
+  private renderHeader() {
+    const m = messages();
+    return html`<header>
+      <div class="title-row">
+        <h1>${m.capacityPage.title}</h1>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
+      </div>
+      <nav aria-label=${m.common.siteName}><a href=${`../index.html${withKeptKeys('', location.search)}`}>← ${m.common.home}</a></nav>
+    </header>`;
+  }
+
+  private renderIntro() {
+    const m = messages().capacityPage.intro;
+    return html`<div class="intro">
+      <p>${m.capacity} <span class="formula" id="formula">${m.formula}</span> ${m.even}</p>
+      <p>${m.dropped}</p>
+      <p>${m.why} ${m.deepseekBefore}<q>${m.deepseekQuote}</q>${m.deepseekAfter}</p>
+    </div>`;
+  }
+
+  private renderNotices() {
+    const s = this.sim.state;
+    const m = messages().capacityPage;
+    const ignored = this.ignored.map((i) => m.ignoredKey(i.key, i.value.slice(0, 24)));
+    // The seed's problems are shown next to its box (capacity-controls); any other here.
+    const others = s.problems.filter((p) => p.field !== 'seed');
+    return html`${linkNotices(s.notices, { lang: this.langIgnored, extra: ignored, id: 'link-notice' })}
+      ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
+      ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
+      ${s.error ? html`<p class="notice error" role="alert">${m.live.modelFailed(localized(s.error))}</p>` : nothing}
+      ${others.length ? html`<p class="notice error" role="alert">${others.map((p) => localized(p)).join(' ')}</p>` : nothing}`;
+  }
+
+  private renderLive() {
+    const s = this.sim.state;
+    const m = messages().capacityPage.live;
+    const t = s.trace;
+    const layer = t?.layers[0] ?? null;
+    return html`<section aria-labelledby="live-h">
+      <h2 id="live-h">${m.title}</h2>
+      <capacity-controls .config=${s.config} .text=${s.text} .problems=${s.problems} @config-change=${this.onConfig} @view-change=${this.onView}></capacity-controls>
+      ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
+      ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
+      ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
+      <drop-summary .layer=${layer} .config=${t?.config ?? null} role="status"></drop-summary>
+      <token-strip .tokens=${t?.tokens ?? []} .routing=${layer?.tokens ?? []} .current=${-1}></token-strip>
+      <p class="caption">${m.tokensCaption}</p>
+      ${
+        layer && layer.tokens.length > 0
+          ? html`<load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${m.loadLabel}></load-bars>
+            <p class="caption">${m.loadCaption}</p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderSweep() {
+    const m = messages().capacityPage.sweep;
+    const p = this.sweeper.progress;
+    const points = this.sweeper.points;
+    const runs = points.reduce((a, pt) => a + pt.batches, 0);
+    const expertChoice = this.sim.state.config.router === 'expert-choice';
+    return html`<section aria-labelledby="sweep-h">
+      <h2 id="sweep-h">${m.title(SENTENCES.length)}</h2>
+      <p class="caption">${expertChoice ? m.captionExpertChoice(SENTENCES.length) : m.caption(SENTENCES.length)}</p>
+      <p class="status" role="status" id="sweep-status">${p ? m.measuring(p.done, p.total) : points.length ? m.measured(runs) : ''}</p>
+      ${this.sweeper.error ? html`<p class="notice error" role="alert">${messages().capacityPage.live.modelFailed(localized(this.sweeper.error))}</p>` : nothing}
+      <capacity-sweep-chart .points=${points} .current=${this.sim.state.config.capacityFactor} measure=${expertChoice ? 'skipped' : 'dropped'}></capacity-sweep-chart>
+    </section>`;
+  }
+
+  private renderNote() {
+    const s = this.sim.state;
+    const m = messages().capacityPage.note;
+    const t = s.trace;
+    return html`<aside aria-labelledby="note-h">
+      <h2 id="note-h">${m.title}</h2>
+      <imbalance-note .layer=${t?.layers[0] ?? null} .config=${t?.config ?? null} .atOne=${this.sweeper.points.find((p) => p.factor === 1) ?? null}></imbalance-note>
+    </aside>`;
+  }
+
+  override render() {
+    return html`${this.renderHeader()}
+      <main aria-label=${messages().capacityPage.pageLabel}>
+        ${this.renderIntro()} ${this.renderNotices()} ${this.renderLive()} ${this.renderSweep()} ${this.renderNote()}
+        <p class="sources">${messages().capacityPage.intro.sources}</p>
+      </main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'capacity-page': CapacityPage;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Lesson page shell: the same sentence and seed routed by each of the four routers, side by side,
+ * with each router's load and balance. Shows that the router's rule, not the model, decides who works.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_CONFIG, ROUTERS, validateConfig } from '../../core/config';
+import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
+import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { routeWithEach, type RouterRun } from '../../state/compare';
+import { langProblem, withKeptKeys } from '../../state/lang';
+import { otherKeyNotices, type LinkNotice } from '../../state/url';
+import { formatCount, formatPercent } from '../shared/format';
+import { LocaleController, messages } from '../i18n/locale';
+import { localized, type CoreMessage } from '../i18n/localize-message';
+import { routerInfo } from '../routing/router-info';
+import { linkNotices } from '../shared/link-notices';
+import { a11yStyles } from '../shared/shared-styles';
+import '../shared/lang-switch';
+import '../shared/theme-switch';
+import '../routing/load-bars';
+import '../routing/token-strip';
+import '../i18n/common';
+import '../i18n/routers';
+import { pageSearch } from '../../state/page-url';
+
+@customElement('router-compare')
+export class RouterCompare extends LitElement {
+  @property() sentence = DEFAULT_SENTENCE;
+  @property({ type: Number }) seed = DEFAULT_CONFIG.seed;
+  @state() private runs: RouterRun[] = [];
+  @state() private notice: string | CoreMessage | null = null;
+  /** The refused seed's problem (the message from src/core, shown in the page's language). */
+  @state() private seedProblem: { message: string } | null = null;
+  private started = false;
+  /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
+  private linkIgnored: { notices: LinkNotice[]; lang: string | null } = { notices: [], lang: null };
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: var(--moe-font); color: var(--moe-text); }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
+    h1 { margin: 0.3rem 0; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.9rem; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--moe-surface); }
+    h2 { font-size: 1.05rem; margin: 0; }
+    .src { color: var(--moe-text-5); font-size: 0.85rem; }
+    code { font-size: 0.85rem; display: block; margin: 0.3rem 0; }
+    p { margin: 0.35rem 0; }
+    .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-bottom: 1rem; }
+    label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
+    input, select { font: inherit; padding: 0.25rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    .problem { color: var(--moe-error); font-weight: 600; }
+  `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.started) {
+      this.started = true;
+      this.linkIgnored = { notices: otherKeyNotices(pageSearch()), lang: langProblem(pageSearch()) };
+      void startBrowserBackend(preferredBackend(pageSearch())).then((b) => {
+        this.notice = b.codedNotice ?? b.notice;
+        return this.rerun();
+      });
+    }
+  }
+
+  private async rerun(): Promise<void> {
+    this.runs = await routeWithEach(ROUTERS, { ...DEFAULT_CONFIG, seed: this.seed }, this.sentence);
+  }
+
+  private onSeed(e: Event): void {
+    const value = Number((e.target as HTMLInputElement).value);
+    const checked = validateConfig({ seed: value });
+    if (!checked.ok) {
+      this.seedProblem = checked.problems[0] ?? { message: messages().routers.invalidSeed };
+      return;
+    }
+    this.seedProblem = null;
+    this.seed = value;
+    void this.rerun();
+  }
+
+  private onSentence(e: Event): void {
+    this.sentence = (e.target as HTMLSelectElement | HTMLInputElement).value;
+    void this.rerun();
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().routers.pageTitle;
+  }
+
+  override render() {
+    const m = messages().routers;
+    return html`
+      <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', pageSearch())}`}>← ${messages().common.home}</a></nav>
+      <div class="title-row">
+        <h1>${m.title}</h1>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
+      </div>
+      <p>${m.intro(this.seed)}</p>
+      <p class="gate-rule">${m.gateRule}</p>
+      ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
+      ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing}
+      <div class="controls">
+        <label>${m.sentence}
+          <select translate="no" @change=${this.onSentence}>
+            ${PRESET_SENTENCES.map((s) => html`<option ?selected=${s === this.sentence} .value=${s}>${s}</option>`)}
+          </select>
+        </label>
+        <label>${m.seed} <input type="number" min="0" step="1" .value=${String(this.seed)} @change=${this.onSeed} /></label>
+        ${this.seedProblem ? html`<span class="problem" role="alert">${localized(this.seedProblem)}</span>` : nothing}
+      </div>
+      ${this.runs.length === 0 ? html`<p role="status">${m.routing}</p>` : nothing}
+      <div class="grid">
+        ${this.runs.map((run) => this.renderRun(run))}
+      </div>
+    `;
+  }
+
+  /** Why a router could not run, in the page's language (its problems one by one when state gives them). */
+  private problemText(run: RouterRun): string {
+    const problems = (run as { problems?: CoreMessage[] }).problems;
+    return problems?.length ? problems.map((p) => localized(p)).join('; ') : localized(run.problem ?? '');
+  }
+
+  private renderRun(run: RouterRun) {
+    const m = messages().routers;
+    const info = routerInfo(run.router);
+    const t = run.trace;
+    const layer = t?.layers[0];
+    return html`<section aria-label=${info.name}>
+      <h2>${info.name}</h2>
+      <span class="src">${info.source}</span>
+      <code>${info.formula}</code>
+      <p>${info.words}</p>
+      ${run.problem ? html`<p class="problem">${this.problemText(run)}</p>` : nothing}
+      ${
+        t && layer
+          ? html`<token-strip .tokens=${t.tokens} .routing=${layer.tokens} .current=${-1}></token-strip>
+            <load-bars .experts=${layer.experts} .capacity=${layer.capacity} label=${m.tokensPerExpert(info.name)}></load-bars>
+            <p>${m.summary(layer.balance.maxOverMean.toFixed(2), layer.skippedTokens, formatCount(t.params.activeMean), formatCount(t.params.total), formatPercent(t.params.activeMean / t.params.total))}</p>`
+          : nothing
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'router-compare': RouterCompare;
+  }
+}

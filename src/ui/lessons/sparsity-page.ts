@@ -1,0 +1,174 @@
+/**
+ * Lesson page shell, "Only a fraction is active" (demos/sparsity.html): the simulator's live model
+ * routes a sentence and each token's active parameters are shown out of the total; a sweep over
+ * routed experts × top-k and the published models give the same fraction at other shapes.
+ *
+ * The shell owns a Simulator (src/state), keeps e, k, s, m, seed and text in the URL (the
+ * simulator's keys, read by its codec) and hands plain data to the leaves.
+ */
+import { html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { MoeConfig } from '../../core/config';
+import { realSparsity } from '../../core/lesson-math';
+import { VOCAB } from '../../core/tokenizer';
+import type { Trace } from '../../core/trace';
+import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { langProblem, withKeptKeys } from '../../state/lang';
+import { decodeLesson, encodeLesson } from '../../state/lesson-url';
+import { initialState, Simulator } from '../../state/simulator';
+import { defaultView } from '../../state/view';
+import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
+import { LocaleController, messages } from '../i18n/locale';
+import { localized } from '../i18n/localize-message';
+import { CONTROL_OF, type ControlProblem } from './lesson-controls';
+import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
+import { treeRendered } from '../shared/settled';
+import { SimulatorController } from '../simulator/simulator-controller';
+import { a11yStyles } from '../shared/shared-styles';
+import './lesson-controls';
+import './real-sparsity';
+import './sparsity-sweep';
+import './token-active-table';
+import '../i18n/common';
+import '../i18n/lesson-pages';
+import { replaceQuery } from '../../state/url-sync';
+
+const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
+const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] as const;
+
+@customElement('sparsity-page')
+export class SparsityPage extends LitElement {
+  private readonly sim = new Simulator(initialState());
+  private readonly ctl = new SimulatorController(this, this.sim);
+  private readonly i18n = new LocaleController(this);
+  @state() private problem: ControlProblem | null = null;
+  @state() private starting = true;
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
+  private langIgnored: string | null = null;
+
+  static override styles = [...a11yStyles, lessonStyles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sim.addEventListener('change', this.onSimChange);
+    if (!this.started) {
+      this.started = true;
+      const { config, text, codedNotices: notices } = decodeLesson(location.search);
+      this.langIgnored = langProblem(location.search);
+      this.sim.load({ ...defaultView(), config, text }, notices);
+      void this.start();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.sim.removeEventListener('change', this.onSimChange);
+    this.sim.dispose();
+    super.disconnectedCallback();
+  }
+
+  private async start(): Promise<void> {
+    this.sim.setBackend(await startBrowserBackend(preferredBackend(location.search)));
+    await this.sim.refresh();
+    this.starting = false;
+  }
+
+  /** The live trace on screen (read-only), for tests. */
+  get trace(): Trace | null {
+    return this.sim.state.trace;
+  }
+
+  /** Resolves when the model has caught up with the inputs and the page has rendered it (for tests). */
+  async settled(): Promise<void> {
+    while (this.starting) await new Promise((r) => setTimeout(r, 20));
+    await this.sim.idle();
+    await treeRendered(this);
+  }
+
+  /** Keeps the address bar in step with the model and sentence, at most four times a second. */
+  private readonly onSimChange = (): void => {
+    if (this.urlTimer !== null) return;
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = null;
+      const { config, text } = this.sim.state;
+      const query = withKeptKeys(encodeLesson({ config, text }), location.search);
+      replaceQuery(query);
+    }, 250);
+  };
+
+  private onConfig(e: ConfigChangeEvent): void {
+    const field = Object.keys(e.change)[0] as keyof MoeConfig | undefined;
+    void this.sim.setConfig(e.change);
+    const problems = this.sim.state.problems;
+    this.problem = problems.length ? { control: (field && CONTROL_OF[field]) || 'experts', problems } : null;
+  }
+
+  private onView(e: ViewChangeEvent): void {
+    if (e.change.text === undefined) return;
+    this.problem = null;
+    void this.sim.setText(e.change.text);
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().lessonPages.sparsity.pageTitle;
+  }
+
+  override render() {
+    const s = this.ctl.sim.state;
+    const m = messages().lessonPages;
+    const p = m.sparsity;
+    const t = s.trace;
+    return html`
+      ${lessonHeader(p.title, { config: s.config, text: s.text })}
+      <main>
+        <div class="lead">
+          <p>${p.intro1}</p>
+          ${V3 ? html`<p>${p.intro2(V3.name, m.big(V3.total), m.big(V3.active), m.percent(V3.fraction))}</p>` : nothing}
+          <p>${p.intro3}</p>
+        </div>
+        ${linkNotices(s.notices, { lang: this.langIgnored })}
+        ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
+        ${s.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(s.error))}</p>` : nothing}
+        <lesson-controls
+          .config=${s.config}
+          .text=${s.text}
+          .fields=${FIELDS}
+          .problem=${this.problem}
+          id-prefix="sp"
+          @config-change=${this.onConfig}
+          @view-change=${this.onView}
+        ></lesson-controls>
+        <section aria-labelledby="live-h">
+          <h2 id="live-h">${p.liveTitle}</h2>
+          <p class="caption">${p.liveCaption}</p>
+          ${sentenceNotices(s.text, s.textCut)}
+          ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
+          <token-active-table .trace=${t}></token-active-table>
+          ${
+            t && V3
+              ? html`<p class="note">${p.embeddingNote(m.count(t.params.embedding), V3.name, m.percent((V3.active - V3.activeWithoutEmbedding) / V3.total))}</p>`
+              : nothing
+          }
+          <p class="status">${m.backend(s.backend?.name ?? '…')}</p>
+        </section>
+        <section aria-labelledby="sweep-h">
+          <h2 id="sweep-h">${p.sweepTitle}</h2>
+          <p class="caption">${p.sweepCaption(s.config.modelWidth, s.config.expertHidden, s.config.granularity, s.config.sharedExperts, s.config.layers)}</p>
+          <sparsity-sweep .config=${s.config} .vocabSize=${VOCAB.words.length}></sparsity-sweep>
+        </section>
+        <section aria-labelledby="real-h">
+          <h2 id="real-h">${p.realTitle}</h2>
+          <p class="caption">${p.realCaption}</p>
+          <real-sparsity .config=${s.config} .vocabSize=${VOCAB.words.length}></real-sparsity>
+        </section>
+      </main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sparsity-page': SparsityPage;
+  }
+}

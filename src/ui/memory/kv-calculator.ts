@@ -1,0 +1,288 @@
+/**
+ * The key-value cache calculator: for a preset model, the cache of multi-head, grouped-query,
+ * multi-query and latent attention (Table 1 of the DeepSeek-V2 paper) per token per layer, per
+ * token, and for a whole context and batch, in numbers and in bytes at a chosen precision.
+ *
+ * A self-contained widget: it owns its view settings (model, context, batch, precision), takes
+ * their starting values as properties, checks typed numbers (a bad one gets a message next to its
+ * box and the last good value stays) and announces each accepted change with a `kv-settings` event.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  ATTENTION_KINDS,
+  cacheBytes,
+  cacheElements,
+  checkWhole,
+  FORMULAS,
+  formulaWithNumbers,
+  KV_PRESETS,
+  LIMITS,
+  perToken,
+  perTokenPerLayer,
+  PRECISIONS,
+  type AttentionKind,
+  type KvPreset,
+  type Precision,
+} from '../../core/kv-cache';
+import { formatCount } from '../shared/format';
+import { LocaleController, messages } from '../i18n/locale';
+import { localized, type CoreMessage } from '../i18n/localize-message';
+import { mathText } from '../shared/math-text';
+import { bytesText, ratioText } from './memory-format';
+import { a11yStyles } from '../shared/shared-styles';
+import '../i18n/memory';
+import { styleProps } from '../shared/style-props';
+
+/** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
+const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072
+const BATCH_STOPS = Array.from({ length: 11 }, (_, i) => 2 ** i); // 1 … 1,024
+
+function nearestStop(stops: readonly number[], v: number): number {
+  let best = 0;
+  stops.forEach((s, i) => {
+    if (Math.abs(Math.log2(s) - Math.log2(v)) < Math.abs(Math.log2(stops[best] as number) - Math.log2(v))) best = i;
+  });
+  return best;
+}
+
+export interface KvSettings {
+  preset: string;
+  context: number;
+  batch: number;
+  precision: Precision;
+}
+
+export class KvSettingsEvent extends Event {
+  static readonly type = 'kv-settings';
+  constructor(readonly settings: KvSettings) {
+    super(KvSettingsEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+function times(a: number, b: number): string {
+  const t = messages().memory.calc;
+  return a >= b ? t.more(ratioText(a / b)) : t.less(ratioText(b / a));
+}
+
+/** "2 sequences", in the page's language. */
+function sequences(n: number): string {
+  return messages().memory.calc.sequences(formatCount(n), n);
+}
+
+/** A preset's name: model names as they are, the others in the page's language. */
+function presetName(p: KvPreset): string {
+  return messages().memory.calc.presetNames[p.id] ?? p.name;
+}
+
+@customElement('kv-calculator')
+export class KvCalculator extends LitElement {
+  @property({ attribute: false }) presets: readonly KvPreset[] = KV_PRESETS;
+  @property() preset = 'deepseek-v3';
+  @property({ type: Number }) context = 131072;
+  @property({ type: Number }) batch = 1;
+  @property() precision: Precision = 'bf16';
+  /** Refused typed numbers, worded on each render (so a shown problem follows a language switch). */
+  @state() private problems: { context?: CoreMessage; batch?: CoreMessage } = {};
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; }
+    .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem 1.2rem; margin-bottom: 0.7rem; align-items: start; }
+    .control { display: grid; grid-template-columns: 1fr auto; gap: 0.15rem 0.5rem; align-items: center; }
+    label { font-weight: 600; white-space: nowrap; }
+    output { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; white-space: nowrap; }
+    select, input[type='range'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
+    .typed { grid-column: 1 / -1; display: flex; gap: 0.4rem; align-items: center; font-size: 0.88rem; }
+    .typed input { font: inherit; width: 7.5rem; padding: 0.15rem 0.3rem; }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0; }
+    .headline { font-size: 1.05rem; background: var(--moe-info-bg-2); border-left: 4px solid var(--moe-accent); padding: 0.5rem 0.8rem; margin: 0.5rem 0 0.7rem; }
+    .headline strong { font-variant-numeric: tabular-nums; }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; font-size: 0.92rem; }
+    caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--moe-rule); text-align: right; vertical-align: top; }
+    th:first-child, .formula { text-align: left; }
+    tbody th { font-weight: 600; }
+    thead th { vertical-align: bottom; font-size: 0.85rem; }
+    tr.native { background: var(--moe-warn-bg); }
+    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: var(--moe-warn); color: var(--moe-on-warn); border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
+    .bar { height: 0.45rem; background: var(--moe-accent); margin-top: 0.2rem; margin-left: auto; min-width: 1px; }
+    .f { display: inline-block; white-space: nowrap; }
+    .elements { font-size: 0.8rem; color: var(--moe-text-4); }
+    sub, sup { font-size: 0.7em; line-height: 0; }
+    .small { font-size: 0.85rem; color: var(--moe-text-3); margin: 0.4rem 0 0; }
+    :is(input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+  `,
+  ];
+
+  private current(): KvPreset {
+    return this.presets.find((p) => p.id === this.preset) ?? (this.presets[0] as KvPreset);
+  }
+
+  private announce(): void {
+    this.dispatchEvent(
+      new KvSettingsEvent({ preset: this.current().id, context: this.context, batch: this.batch, precision: this.precision }),
+    );
+  }
+
+  private setContext(v: number): void {
+    this.context = v;
+    this.problems = { ...this.problems, context: undefined };
+    this.announce();
+  }
+
+  private setBatch(v: number): void {
+    this.batch = v;
+    this.problems = { ...this.problems, batch: undefined };
+    this.announce();
+  }
+
+  private typedContext(e: Event): void {
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'context', LIMITS.minContext, LIMITS.maxContext, 'tokens');
+    if (checked.ok) this.setContext(checked.value);
+    else this.problems = { ...this.problems, context: checked };
+  }
+
+  private typedBatch(e: Event): void {
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'batch', LIMITS.minBatch, LIMITS.maxBatch);
+    if (checked.ok) this.setBatch(checked.value);
+    else this.problems = { ...this.problems, batch: checked };
+  }
+
+  private controls() {
+    const p = this.current();
+    const t = messages().memory.calc;
+    const ctxProblem = this.problems.context;
+    const batchProblem = this.problems.batch;
+    return html`<div class="controls">
+      <div class="control">
+        <label for="preset">${t.model}</label><span></span>
+        <select id="preset" @change=${(e: Event) => {
+          this.preset = (e.target as HTMLSelectElement).value;
+          this.announce();
+        }}>
+          ${this.presets.map((q) => {
+            const named = t.presetNames[q.id] !== undefined;
+            return html`<option value=${q.id} ?selected=${q.id === p.id} translate=${named ? 'yes' : 'no'}>${presetName(q)}</option>`;
+          })}
+        </select>
+      </div>
+      <div class="control">
+        <label for="context">${t.context}</label>
+        <output for="context">${t.tokens(formatCount(this.context))}</output>
+        <input id="context" type="range" min="0" max=${CONTEXT_STOPS.length - 1} step="1" .value=${String(nearestStop(CONTEXT_STOPS, this.context))}
+          aria-valuetext=${t.tokens(formatCount(this.context))} @input=${(e: Event) => this.setContext(CONTEXT_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+        <span class="typed"><label for="context-typed">${t.orType}</label>
+          <input id="context-typed" aria-label=${t.contextTyped} type="number" min=${LIMITS.minContext} max=${LIMITS.maxContext} step="1" .value=${String(this.context)}
+            aria-invalid=${ctxProblem ? 'true' : 'false'} aria-describedby=${ctxProblem ? 'context-problem' : nothing} @change=${this.typedContext} /> ${t.tokensUnit}</span>
+        ${ctxProblem ? html`<p class="problem" role="alert" id="context-problem">${localized(ctxProblem)}</p>` : nothing}
+      </div>
+      <div class="control">
+        <label for="batch">${t.batch}</label>
+        <output for="batch">${sequences(this.batch)}</output>
+        <input id="batch" type="range" min="0" max=${BATCH_STOPS.length - 1} step="1" .value=${String(nearestStop(BATCH_STOPS, this.batch))}
+          aria-valuetext=${sequences(this.batch)} @input=${(e: Event) => this.setBatch(BATCH_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+        <span class="typed"><label for="batch-typed">${t.orType}</label>
+          <input id="batch-typed" aria-label=${t.batchTyped} type="number" min=${LIMITS.minBatch} max=${LIMITS.maxBatch} step="1" .value=${String(this.batch)}
+            aria-invalid=${batchProblem ? 'true' : 'false'} aria-describedby=${batchProblem ? 'batch-problem' : nothing} @change=${this.typedBatch} /> ${t.sequencesUnit}</span>
+        ${batchProblem ? html`<p class="problem" role="alert" id="batch-problem">${localized(batchProblem)}</p>` : nothing}
+      </div>
+      <div class="control">
+        <label for="precision">${t.precision}</label><span></span>
+        <select id="precision" @change=${(e: Event) => {
+          this.precision = (e.target as HTMLSelectElement).value as Precision;
+          this.announce();
+        }}>
+          ${(Object.keys(PRECISIONS) as Precision[]).map((k) => html`<option value=${k} ?selected=${k === this.precision}>${t.precisions[k]}</option>`)}
+        </select>
+      </div>
+    </div>`;
+  }
+
+  private headline(p: KvPreset) {
+    const s = p.shape;
+    const total = (kind: AttentionKind) => cacheBytes(cacheElements(kind, s, this.context, this.batch), this.precision);
+    const other: AttentionKind = p.native === 'mha' ? 'mla' : 'mha';
+    const t = messages().memory.calc;
+    return html`<p class="headline" aria-live="polite">
+      <strong>${presetName(p)}</strong>${t.uses(t.kindInSentence[p.native])}<strong class="per-token">${t.numbersPerToken(formatCount(perToken(p.native, s)))}</strong>${t.layers(
+        s.layers,
+        formatCount(perTokenPerLayer(p.native, s)),
+      )}${t.need(formatCount(this.context), sequences(this.batch), this.precision)}<strong class="total">${bytesText(total(p.native))}</strong>${t.withOther(
+        other === 'mha',
+        bytesText(total(other)),
+        times(total(other), total(p.native)),
+      )}
+    </p>`;
+  }
+
+  private table(p: KvPreset) {
+    const s = p.shape;
+    const biggest = Math.max(...ATTENTION_KINDS.map((k) => perToken(k, s)));
+    const t = messages().memory.calc;
+    // A wide table scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
+    return html`<div class="scroll" role="region" aria-labelledby="kv-caption" tabindex="0"><table>
+      <caption id="kv-caption">${t.caption(presetName(p), s.layers, s.heads, s.headDim)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t.attention}</th>
+          <th scope="col" class="formula">${t.formula}</th>
+          <th scope="col">${t.perLayer}</th>
+          <th scope="col">${t.allLayers}</th>
+          <th scope="col">${t.whole(formatCount(this.context), sequences(this.batch), this.precision)}</th>
+          <th scope="col">${t.quality}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${ATTENTION_KINDS.map((k) => {
+          const n = perToken(k, s);
+          const elements = cacheElements(k, s, this.context, this.batch);
+          return html`<tr class=${k === p.native ? 'native' : ''} data-kind=${k}>
+            <th scope="row">${t.kindNames[k]}${k === p.native ? html` <span class="tag">${t.thisModel}</span>` : nothing}</th>
+            <td class="formula"><span class="f">${mathText(FORMULAS[k])}</span> <span class="f">= ${formulaWithNumbers(k, s)}</span></td>
+            <td>${formatCount(perTokenPerLayer(k, s))}</td>
+            <td class="per-token">${formatCount(n)}<div class="bar" ${styleProps({ width: `${Math.max(0.5, (100 * n) / biggest).toFixed(2)}%` })} aria-hidden="true"></div></td>
+            <td><strong class="bytes">${bytesText(cacheBytes(elements, this.precision))}</strong><br /><span class="elements">${t.numbers(formatCount(elements))}</span></td>
+            <td>${t.capability[k]}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>`;
+  }
+
+  /** "(512 + 64) numbers are as few as grouped-query attention with 2.25 groups would keep" (Table 1's comparison). */
+  private gqaEquivalent(p: KvPreset) {
+    const s = p.shape;
+    const groups = perTokenPerLayer('mla', s) / (2 * s.headDim);
+    if (p.native !== 'mla' || groups < 1) return nothing;
+    return messages().memory.calc.gqaEquivalent(Number(groups.toFixed(2)));
+  }
+
+  override render() {
+    const p = this.current();
+    if (!p) return nothing;
+    const t = messages().memory.calc;
+    return html`${this.controls()} ${this.headline(p)} ${this.table(p)}
+      <p class="small">
+        ${mathText(t.symbols)}
+        ${mathText(t.source(p.id, p.shape, localized(p.source)))}${t.otherRows}
+        ${this.gqaEquivalent(p)}
+      </p>
+      <p class="small">
+        ${t.binary}
+        ${this.context > p.maxContext ? html`<strong>${t.readsAtMost(presetName(p), formatCount(p.maxContext))}</strong>${t.beyond}` : nothing}
+      </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kv-calculator': KvCalculator;
+  }
+  interface HTMLElementEventMap {
+    'kv-settings': KvSettingsEvent;
+  }
+}

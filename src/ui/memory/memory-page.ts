@@ -1,0 +1,280 @@
+/**
+ * Lesson page shell: compressed memory, or multi-head latent attention (DeepSeek-V2, used again in
+ * V3). A cache calculator over published configs, then a live toy in tfjs: full multi-head
+ * attention beside a latent version whose keys and values are rebuilt from d_c numbers per token.
+ *
+ * The shell starts tfjs, owns the toy (core LatentAttention) and hands plain data to the leaves.
+ * One worker loop runs the model: inputs only mark it dirty, so a dragged slider never queues up
+ * evaluations, and the model is only replaced (new seed) between runs.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
+import { checkWhole, KV_PRESETS, toyPreset } from '../../core/kv-cache';
+import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentEvaluation } from '../../core/latent-attention';
+import { MAX_TOKENS, tokenize, type Tokenized } from '../../core/tokenizer';
+import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { langProblem, withKeptKeys } from '../../state/lang';
+import { clipText, otherKeyNotices, type LinkNotice, type TextNotice } from '../../state/url';
+import { LocaleController, messages } from '../i18n/locale';
+import { localized, type CoreMessage } from '../i18n/localize-message';
+import type { LatentSizeEvent } from './latent-toy';
+import { linkNotices } from '../shared/link-notices';
+import { mathText, richText } from '../shared/math-text';
+import { a11yStyles } from '../shared/shared-styles';
+import './kv-calculator';
+import '../shared/lang-switch';
+import '../shared/theme-switch';
+import './latent-toy';
+import '../i18n/common';
+import '../i18n/memory';
+
+@customElement('memory-page')
+export class MemoryPage extends LitElement {
+  @property() sentence = DEFAULT_SENTENCE;
+  @property({ type: Number }) seed = DEFAULT_LATENT_CONFIG.seed;
+  /** The latent size d_c shown first. */
+  @property({ type: Number }) dc = 8;
+  @state() private sweep: LatentErrors[] = [];
+  @state() private result: LatentEvaluation | null = null;
+  /** Messages from the core and state, kept as they came (with their codes) and worded when shown. */
+  @state() private notice: string | CoreMessage | null = null;
+  @state() private error: string | CoreMessage | null = null;
+  /** Words the last refused seed (again on each render, so its label follows a language switch). */
+  @state() private seedProblem: CoreMessage | null = null;
+  /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
+  @state() private textCut: TextNotice | null = null;
+  @state() private backendName = '…';
+  @state() private running = false;
+
+  private model: LatentAttention | null = null;
+  private sweepKey = '';
+  private dirty = false;
+  private started = false;
+  private backendReady = false;
+  private closed = false;
+  private waiting: (() => void)[] = [];
+  /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
+  private linkIgnored: { notices: LinkNotice[]; lang: string | null } = { notices: [], lang: null };
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
+    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0 0 0.3rem; }
+    header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+    h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
+    .lead { max-width: 62rem; margin: 0.2rem 0 0.9rem; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin-bottom: 1rem; min-width: 0; }
+    h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
+    .caption { font-size: 0.92rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.3rem 0 0.7rem; }
+    .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; margin: 0.4rem 0 0.6rem; }
+    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
+    .sentence input[type='text'] { font: inherit; font-weight: 400; width: min(30rem, 80vw); padding: 0.3rem; }
+    .sentence select { font: inherit; font-weight: 400; padding: 0.3rem; max-width: 20rem; }
+    .sentence input[type='number'] { font: inherit; font-weight: 400; width: 8rem; padding: 0.3rem; }
+    .problem { color: var(--moe-error); font-weight: 600; font-size: 0.88rem; margin: 0.2rem 0 0; max-width: 16rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.4rem 0; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
+    .status { font-size: 0.85rem; color: var(--moe-text-5); }
+    .note p { max-width: 62rem; margin: 0.4rem 0; }
+    .sources { font-size: 0.85rem; color: var(--moe-text-4); }
+    sub, sup { font-size: 0.7em; line-height: 0; }
+    :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+  `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.closed = false;
+    if (!this.started) {
+      this.started = true;
+      this.linkIgnored = { notices: otherKeyNotices(location.search), lang: langProblem(location.search) };
+      void startBrowserBackend(preferredBackend(location.search)).then((b) => {
+        // The notice with its code when the core gives one, for the page's language.
+        this.notice = b.codedNotice ?? b.notice;
+        this.backendName = b.name;
+        this.backendReady = true;
+        this.kick();
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.closed = true;
+    if (!this.running) this.disposeModel();
+    super.disconnectedCallback();
+  }
+
+  private disposeModel(): void {
+    this.model?.dispose();
+    this.model = null;
+  }
+
+  private tokenized(): Tokenized {
+    return tokenize(this.sentence);
+  }
+
+  /** Marks the view out of date and starts the worker if it is not running. */
+  private kick(): void {
+    this.dirty = true;
+    if (!this.running) void this.work();
+  }
+
+  /** Runs until the results match the latest inputs. */
+  private async work(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.dirty && !this.closed) {
+        this.dirty = false;
+        if (!this.model || this.model.config.seed !== this.seed) {
+          this.disposeModel();
+          this.model = new LatentAttention({ ...DEFAULT_LATENT_CONFIG, seed: this.seed });
+        }
+        const model = this.model;
+        const { tokens } = this.tokenized();
+        const key = `${this.seed}\u0000${this.sentence}`;
+        if (this.sweepKey !== key) {
+          const sweep = await model.sweep(tokens);
+          this.sweep = sweep;
+          this.sweepKey = key;
+          if (this.dirty) continue;
+        }
+        const dc = Math.min(this.dc, model.fullRank);
+        this.result = await model.evaluate(tokens, dc);
+        this.error = null;
+      }
+    } catch (e) {
+      this.error = e instanceof Error ? e : String(e);
+    } finally {
+      this.running = false;
+      if (this.closed) this.disposeModel();
+      const waiting = this.waiting;
+      this.waiting = [];
+      waiting.forEach((resolve) => resolve());
+    }
+  }
+
+  /** Resolves when the model has caught up with the inputs and the page has rendered it (for tests). */
+  async settled(): Promise<void> {
+    if (this.running || this.dirty || !this.backendReady) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await this.updateComplete;
+  }
+
+  private onLatent(e: LatentSizeEvent): void {
+    this.dc = e.dc;
+    this.kick();
+  }
+
+  private onSentence(text: string): void {
+    ({ text: this.sentence, cut: this.textCut } = clipText(text));
+    this.kick();
+  }
+
+  private onSeed(e: Event): void {
+    const checked = checkWhole((e.target as HTMLInputElement).value, 'seed', 0, 4294967295);
+    if (!checked.ok) {
+      this.seedProblem = checked;
+      return;
+    }
+    this.seedProblem = null;
+    this.seed = checked.value;
+    this.kick();
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().memory.page.title;
+  }
+
+  private renderIntro() {
+    const t = messages().memory.page;
+    return html`<header>
+        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
+      </header>`;
+  }
+
+  private renderCalculator() {
+    const t = messages().memory.page;
+    return html`<section aria-labelledby="calc-h">
+      <h2 id="calc-h">${t.calcTitle}</h2>
+      <p class="caption">${t.calcCaption}</p>
+      <kv-calculator .presets=${[...KV_PRESETS, toyPreset(this.dc, { heads: DEFAULT_LATENT_CONFIG.heads, headDim: DEFAULT_LATENT_CONFIG.headDim, maxContext: MAX_TOKENS })]}></kv-calculator>
+    </section>`;
+  }
+
+  private renderToy() {
+    const t = messages().memory.page;
+    const { tokens, truncated } = this.tokenized();
+    const unknown = [...new Set(tokens.filter((k) => k.unknown).map((k) => k.text))];
+    const { width, heads, headDim } = DEFAULT_LATENT_CONFIG;
+    return html`<section aria-labelledby="toy-h">
+      <h2 id="toy-h">${t.toyTitle}</h2>
+      <p class="caption">${mathText(t.toyCaption(width, heads, headDim))}</p>
+      <div class="sentence">
+        <label>${t.sentence}
+          <input type="text" .value=${this.sentence} maxlength="2000" @change=${(e: Event) => this.onSentence((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>${t.presets}
+          <select translate="no" @change=${(e: Event) => this.onSentence((e.target as HTMLSelectElement).value)}>
+            <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(this.sentence)} translate="yes">${t.chooseSentence}</option>
+            ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === this.sentence}>${p}</option>`)}
+          </select>
+        </label>
+        <div>
+          <label>${t.seed} <input type="number" min="0" max="4294967295" step="1" .value=${String(this.seed)} aria-invalid=${this.seedProblem ? 'true' : 'false'}
+            aria-describedby=${this.seedProblem ? 'seed-problem' : nothing} @change=${this.onSeed} /></label>
+          ${this.seedProblem ? html`<p class="problem" role="alert" id="seed-problem">${localized(this.seedProblem)}</p>` : nothing}
+        </div>
+      </div>
+      ${this.textCut ? html`<p class="notice" role="status">${localized(this.textCut)}</p>` : nothing}
+      ${truncated ? html`<p class="notice" role="status">${t.truncated(MAX_TOKENS)}</p>` : nothing}
+      ${tokens.length === 0 ? html`<p class="notice" role="status">${t.noWords}</p>` : nothing}
+      ${unknown.length ? html`<p class="notice" role="status">${t.unknown}<span translate="no">${unknown.join(', ')}</span>${t.unknownEnd}</p>` : nothing}
+      ${this.error ? html`<p class="notice error" role="alert">${t.toyFailed(localized(this.error))}</p>` : nothing}
+      ${this.sweep.length === 0 && !this.error ? html`<p role="status">${t.starting}</p>` : nothing}
+      <latent-toy
+        .dc=${this.dc}
+        .fullRank=${Math.min(width, 2 * heads * headDim)}
+        .width=${width}
+        .heads=${heads}
+        .headDim=${headDim}
+        .tokens=${tokens.map((k) => k.text)}
+        .sweep=${this.sweep}
+        .result=${this.result}
+        @latent-size=${this.onLatent}
+      ></latent-toy>
+      <p class="caption">${mathText(t.toyNote(width))}</p>
+      <p class="status">${t.running(this.backendName)}</p>
+    </section>`;
+  }
+
+  private renderRope() {
+    const t = messages().memory.page;
+    return html`<section class="note" aria-labelledby="rope-h">
+      <h2 id="rope-h">${t.ropeTitle}</h2>
+      <p>${richText(t.rope1, true)}</p>
+      <p>${richText(t.rope2, true)}</p>
+      <p>${richText(t.rope3, true)}</p>
+      <p class="sources">${t.sources}</p>
+    </section>`;
+  }
+
+  override render() {
+    const t = messages().memory.page;
+    return html`${this.renderIntro()}
+      <main>
+        <h1>${t.heading}</h1>
+        <p class="lead">${richText(t.lead)}</p>
+        ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
+        ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}
+      </main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'memory-page': MemoryPage;
+  }
+}

@@ -1,0 +1,403 @@
+/**
+ * What the router saw for the current token: one bar per routed expert with its score, the chosen
+ * experts marked with their gate weights (dropped ones said so), and what the router adds on top:
+ * the noise on each logit (noisy top-k), the balancing bias and the kept groups (sigmoid with bias).
+ * Up to 32 experts: one labelled row each. More: a thin-bar overview drawn at the panel's pixel
+ * width, the chosen ones labelled, and a table of the top scores.
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { GateNorm, RouterKind } from '../../core/config';
+import type { TokenRouting, TokenTrace } from '../../core/trace';
+import { formatWeight, textUnits } from '../shared/format';
+import { LocaleController, messages } from '../i18n/locale';
+import { expertColour } from '../shared/palette';
+import { routerInfo } from './router-info';
+import { WidthController } from '../shared/width-controller';
+import { a11yStyles } from '../shared/shared-styles';
+import '../i18n/simulator';
+import { styleProps } from '../shared/style-props';
+import { paint } from '../shared/theme';
+
+/** More routed experts than this: the compact overview. */
+export const COMPACT_ABOVE = 32;
+/** Rows of the compact view's table (the chosen ones are always added). */
+const TOP_ROWS = 12;
+
+/** One routed expert as the router saw it for this token. */
+interface Row {
+  e: number;
+  score: number;
+  /** What selection ran on: s + bias for sigmoid-bias, else the score. */
+  pick: number;
+  bias: number | undefined;
+  noise: number | undefined;
+  group: number;
+  /** False only for sigmoid-bias experts outside the token's kept groups. */
+  kept: boolean;
+  /** Place among the chosen (0 = first), -1 when not chosen. */
+  choice: number;
+  weight: number;
+  dropped: boolean;
+}
+
+/** What the bars show for each router, in the page's language. */
+const scoreName = (router: RouterKind): string => messages().sim.router.scoreName[router];
+
+/** Fixed decimals with a real minus sign. */
+const dec = (v: number, d = 3): string => v.toFixed(d).replace('-', '−');
+const signed = (v: number, d = 3): string => `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(d)}`;
+const HATCH = `repeating-linear-gradient(45deg, ${paint('error')} 0 3px, ${paint('surface')} 3px 6px)`;
+
+/** Groups of the sigmoid-bias router, or 1 when the router does not group. */
+function groupCount(r: TokenRouting, groupSize: number): number {
+  const E = r.scores.length;
+  if (!r.keptGroups || groupSize <= 0 || groupSize >= E || E % groupSize !== 0) return 1;
+  return E / groupSize;
+}
+
+function rowsOf(r: TokenRouting, router: RouterKind, bias: readonly number[] | undefined, groupSize: number): Row[] {
+  const groups = groupCount(r, groupSize);
+  const size = r.scores.length / groups;
+  const kept = new Set(r.keptGroups ?? []);
+  return r.scores.map((score, e) => {
+    const choice = r.experts.indexOf(e);
+    const group = Math.floor(e / size);
+    const biased = router === 'sigmoid-bias' ? r.biased?.[e] : undefined;
+    return {
+      e,
+      score,
+      pick: biased ?? score,
+      bias: biased === undefined ? undefined : (bias?.[e] ?? biased - score),
+      noise: router === 'noisy-topk' ? r.noise?.[e] : undefined,
+      group,
+      kept: groups === 1 || kept.has(group),
+      choice,
+      weight: choice >= 0 ? (r.weights[choice] ?? 0) : 0,
+      dropped: choice >= 0 && r.dropped[choice] === true,
+    };
+  });
+}
+
+function result(row: Row): string {
+  const m = messages().sim.router;
+  if (row.choice < 0) return '';
+  if (row.dropped) return m.chosenDropped(row.choice + 1);
+  return m.chosenWeight(row.choice + 1, formatWeight(row.weight));
+}
+
+function valueText(row: Row): string {
+  if (row.bias !== undefined) return `${dec(row.score)} ${row.bias < 0 ? '−' : '+'} ${Math.abs(row.bias).toFixed(3)} = ${dec(row.pick)}`;
+  if (row.noise !== undefined) return messages().sim.router.withNoise(dec(row.score), signed(row.noise, 2));
+  return dec(row.score);
+}
+
+/** Experts numbered under the axis: every step-th, and the last one when it has room. */
+function axisTicks(E: number, step: number): number[] {
+  const out: number[] = [];
+  for (let e = 0; e < E; e += step) out.push(e);
+  if (E - 1 - (out[out.length - 1] ?? 0) >= step / 2) out.push(E - 1);
+  return out;
+}
+
+/** Places n labels of width w in order along [0, width], as close to their xs as they can be. */
+function spread(xs: readonly number[], w: number, width: number): number[] {
+  const p = xs.map((x) => Math.min(Math.max(x, w / 2), width - w / 2));
+  for (let i = 1; i < p.length; i++) p[i] = Math.max(p[i] as number, (p[i - 1] as number) + w);
+  for (let i = p.length - 1; i >= 0; i--) p[i] = Math.min(p[i] as number, (i + 1 < p.length ? (p[i + 1] as number) : width + w / 2) - w);
+  return p.map((v) => Math.max(v, w / 2));
+}
+
+@customElement('router-panel')
+export class RouterPanel extends LitElement {
+  @property({ attribute: false }) routing: TokenRouting | null = null;
+  @property() router: RouterKind = 'softmax-topk';
+  /** The gate-weight rule (config.gateNorm): said in words when it is the Switch rule. */
+  @property() gateNorm: GateNorm = 'chosen';
+  /** LayerTrace.bias (sigmoid-bias only). */
+  @property({ attribute: false }) bias: readonly number[] | undefined = undefined;
+  /** trace.shape.groupSize: experts per group (sigmoid-bias). */
+  @property({ type: Number }) groupSize = 0;
+  @property({ attribute: false }) token: TokenTrace | null = null;
+
+  private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
+    .panel { container-type: inline-size; }
+    p { margin: 0.3rem 0; }
+    .title { font-weight: 600; }
+    code { background: var(--moe-grey-f1); padding: 0 0.25rem; border-radius: 0.2rem; overflow-wrap: anywhere; }
+    .src { color: var(--moe-muted, var(--moe-text-4)); }
+    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
+    .rows { list-style: none; margin: 0.4rem 0; padding: 0; display: grid; column-gap: 0.6rem;
+      grid-template-columns: max-content minmax(5rem, 1fr) max-content auto; }
+    .rows > li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: center;
+      padding: 0.12rem 0.35rem; border-radius: 0.25rem; min-height: 1.4rem; }
+    .rows .head { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-4)); }
+    .e, .v, td { font-variant-numeric: tabular-nums; }
+    .track { position: relative; display: block; height: 0.95rem; background: var(--moe-track); border-radius: 2px; }
+    .fill { position: absolute; inset: 0 auto 0 0; background: var(--moe-idle); border-radius: 2px; }
+    li.chosen .fill { box-shadow: inset 0 0 0 2px var(--moe-ink); }
+    .tick { position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: -1.5px; background: var(--moe-ink); }
+    .noise { position: relative; display: block; height: 0.4rem; margin-top: 2px;
+      background: linear-gradient(var(--moe-text-6), var(--moe-text-6)) center / 1px 100% no-repeat; }
+    .noise > span { position: absolute; top: 0; bottom: 0; background: var(--moe-purple); }
+    li.chosen { box-shadow: inset 0 0 0 2px var(--moe-ink); font-weight: 700; }
+    li.kept, tr.kept { background: var(--moe-kept); }
+    li.out { color: var(--moe-text-5); }
+    .dropped .res { color: var(--moe-error); }
+    li.group { display: block; font-weight: 600; font-size: 0.85rem; margin-top: 0.25rem; }
+    li.group.kept { background: var(--moe-kept-group); }
+    svg { display: block; width: 100%; height: auto; }
+    svg text { font: 13px var(--moe-font); fill: var(--moe-text); }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; width: 100%; }
+    caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
+    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
+    th { word-break: keep-all; }
+    tr.chosen td { font-weight: 700; }
+    tr.chosen td:first-child { box-shadow: inset 4px 0 0 var(--moe-ink); }
+    /* Narrower panels: the result, then also the numbers, move under the bar. */
+    @container (max-width: 34rem) {
+      .rows { grid-template-columns: max-content minmax(4rem, 1fr) max-content; }
+      .rows .res { grid-column: 2 / -1; }
+      .rows .head .res { display: none; }
+    }
+    @container (max-width: 24rem) {
+      .rows { grid-template-columns: max-content minmax(3rem, 1fr); }
+      .rows .v { grid-column: 2 / -1; }
+      .rows .head .v { display: none; }
+      table, tbody, tr, td, caption { display: block; }
+      thead { display: none; }
+      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
+      td { border: 0; padding: 0; }
+      tr.chosen { box-shadow: inset 4px 0 0 var(--moe-ink); padding-left: 0.7rem; }
+      tr.chosen td:first-child { box-shadow: none; }
+      td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: var(--moe-muted, var(--moe-text-4)); }
+    }
+  `,
+  ];
+
+  override render() {
+    const m = messages().sim.router;
+    const info = routerInfo(this.router);
+    const head = html`<p class="formula"><strong>${info.name}</strong>${m.nameGap}<span class="src">${m.source(info.source)}</span>${m.formulaGap}<code>${info.formula}</code></p>`;
+    const r = this.routing;
+    if (!r || r.scores.length === 0) return html`<div class="panel">${head}<p role="status">${m.noToken}</p></div>`;
+    const rows = rowsOf(r, this.router, this.bias, this.groupSize);
+    const compact = rows.length > COMPACT_ABOVE;
+    const tok = this.token;
+    return html`<div class="panel">
+      ${head}
+      <p class="caption">${messages().sim.sentences([info.words, this.howToRead(r, compact)])}</p>
+      ${this.gateNorm === 'all' && this.router !== 'expert-choice' ? html`<p class="caption gate-all">${m.gateAll}</p>` : nothing}
+      <p class="title">
+        ${m.title(tok ? tok.text : null, tok ? tok.index + 1 : 0, rows.length)}
+      </p>
+      ${compact ? [this.renderChart(rows, r), this.renderTable(rows)] : this.renderRows(rows, r)}
+      <p class="outcome">${this.outcome(rows, r)}</p>
+    </div>`;
+  }
+
+  private howToRead(r: TokenRouting, compact: boolean): string {
+    const m = messages().sim.router;
+    const parts = [m.bars(scoreName(this.router))];
+    parts.push(this.router === 'expert-choice' ? m.markedPicked : m.markedChosen);
+    if (this.router === 'noisy-topk' && r.noise) {
+      parts.push(compact ? m.noiseStrip : m.noiseRows);
+    }
+    if (this.router === 'sigmoid-bias' && r.biased) {
+      if (!compact) parts.push(m.biasTick);
+      const g = groupCount(r, this.groupSize);
+      if (g > 1) parts.push(m.shadedGroups(r.keptGroups?.length ?? 0, g));
+    }
+    return messages().sim.sentences(parts);
+  }
+
+  private outcome(rows: Row[], r: TokenRouting): string {
+    const chosen = rows.filter((x) => x.choice >= 0).sort((a, b) => a.choice - b.choice);
+    const t = messages().sim;
+    const m = t.router;
+    const list = t.list(chosen.map((x) => (x.dropped ? m.outcomeDropped(x.e) : m.outcomeWeight(x.e, formatWeight(x.weight)))));
+    let text = chosen.length ? m.chosen(list) : m.nonePicked;
+    if (r.skipped) text += m.skipped;
+    const g = groupCount(r, this.groupSize);
+    if (g > 1) text += m.keptGroups(t.list((r.keptGroups ?? []).map(String)), g);
+    return text;
+  }
+
+  private renderRows(rows: Row[], r: TokenRouting) {
+    const max = Math.max(1e-12, ...rows.map((x) => Math.max(x.score, x.pick)));
+    const noiseMax = Math.max(1e-12, ...rows.map((x) => Math.abs(x.noise ?? 0)));
+    const groups = groupCount(r, this.groupSize);
+    const size = rows.length / groups;
+    const m = messages().sim.router;
+    const valueHead =
+      this.router === 'sigmoid-bias' && r.biased
+        ? m.valueBias
+        : this.router === 'noisy-topk' && r.noise
+          ? m.valueNoise
+          : scoreName(this.router);
+    const row = (x: Row) => {
+      const fill = x.dropped ? HATCH : x.choice >= 0 ? expertColour(x.e) : '';
+      const n = x.noise;
+      const nw = n === undefined ? 0 : (50 * Math.abs(n)) / noiseMax;
+      return html`<li class="row ${x.choice >= 0 ? 'chosen' : ''} ${x.dropped ? 'dropped' : ''} ${groups > 1 ? (x.kept ? 'kept' : 'out') : ''}">
+        <span class="e">E${x.e}</span>
+        <span class="bar" aria-hidden="true">
+          <span class="track">
+            <span class="fill" ${styleProps({ width: `${((100 * x.score) / max).toFixed(2)}%`, background: fill })}></span>
+            ${x.bias !== undefined ? html`<span class="tick" ${styleProps({ left: `${((100 * Math.max(0, x.pick)) / max).toFixed(2)}%` })}></span>` : nothing}
+          </span>
+          ${n !== undefined ? html`<span class="noise"><span ${styleProps({ left: `${(n >= 0 ? 50 : 50 - nw).toFixed(2)}%`, width: `${nw.toFixed(2)}%` })}></span></span>` : nothing}
+        </span>
+        <span class="v">${valueText(x)}</span>
+        <span class="res">${result(x)}</span>
+      </li>`;
+    };
+    const kept = r.keptGroups ?? [];
+    return html`<ol class="rows" aria-label=${m.rowsLabel}>
+      <li class="head" aria-hidden="true"><span class="e">${m.expert}</span><span></span><span class="v">${valueHead}</span><span class="res">${m.result}</span></li>
+      ${
+        groups > 1
+          ? Array.from({ length: groups }, (_, g) => {
+              const rank = kept.indexOf(g);
+              return html`<li class="group ${rank >= 0 ? 'kept' : ''}">
+                ${rank >= 0 ? m.groupKept(g, rank + 1, kept.length) : m.groupNotKept(g)}
+              </li>
+              ${rows.slice(g * size, (g + 1) * size).map(row)}`;
+            })
+          : rows.map(row)
+      }
+    </ol>`;
+  }
+
+  private renderChart(rows: Row[], r: TokenRouting) {
+    const m = messages().sim.router;
+    const W = this.size.width || 600;
+    const E = rows.length;
+    const slot = W / E;
+    const max = Math.max(1e-12, ...rows.map((x) => x.score));
+    const chosen = rows.filter((x) => x.choice >= 0);
+    // Chosen experts: two-line labels (number, weight) in one row, spread apart, with leader lines.
+    const labelW = Math.min(48, W / Math.max(1, chosen.length));
+    const font = Math.max(9, Math.min(13, labelW / 3.6));
+    const at = spread(
+      chosen.map((x) => (x.e + 0.5) * slot),
+      labelW,
+      W,
+    );
+    const top = 2 * font + 26;
+    const base = top + 120;
+    const noise = this.router === 'noisy-topk' && r.noise ? rows.map((x) => x.noise ?? 0) : null;
+    const noiseMax = Math.max(1e-12, ...(noise ?? []).map(Math.abs));
+    const noiseMid = base + 34;
+    const axis = noise ? noiseMid + 18 : base;
+    const groups = groupCount(r, this.groupSize);
+    const gw = W / groups;
+    const H = axis + 18 + (groups > 1 ? 18 : 0);
+    const step = [1, 2, 4, 8, 16, 32, 64, 128].find((s) => s * slot >= 56) ?? 256;
+    const tickX = (e: number) => (e + 0.5) * slot;
+    const anchor = (x: number) => (x < 18 ? 'start' : x > W - 18 ? 'end' : 'middle');
+    const y = (v: number) => base - ((base - top) * Math.max(0, v)) / max;
+    const summary = m.chartSummary(E, scoreName(this.router), dec(Math.min(...rows.map((x) => x.score))), dec(max), this.outcome(rows, r));
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
+      ${
+        groups > 1
+          ? (r.keptGroups ?? []).map(
+              (g) =>
+                svg`<rect x=${g * gw} y=${top} width=${gw} height=${base - top} ${styleProps({ fill: 'var(--moe-kept-group)' })}></rect>`,
+            )
+          : nothing
+      }
+      ${
+        groups > 1
+          ? Array.from(
+              { length: groups - 1 },
+              (_, g) =>
+                svg`<line x1=${(g + 1) * gw} x2=${(g + 1) * gw} y1=${top} y2=${base} ${styleProps({ stroke: 'var(--moe-group-line)' })} stroke-dasharray="3 3"></line>`,
+            )
+          : nothing
+      }
+      ${rows.map((x) => {
+        const fill = x.dropped ? paint('error') : x.choice >= 0 ? expertColour(x.e) : paint('idle');
+        return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} ${styleProps({ fill })}></rect>`;
+      })}
+      ${chosen.map((x, i) => {
+        const cx = tickX(x.e);
+        const lx = at[i] as number;
+        const bw = Math.max(5, slot + 2);
+        return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" ${styleProps({ stroke: 'var(--moe-ink)' })} stroke-width="1.5"></rect>
+          <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} ${styleProps({ stroke: 'var(--moe-ink)' })}></line>
+          <text x=${lx} y=${font} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, 'font-weight': 700 })}>E${x.e}</text>
+          <text x=${lx} y=${2 * font + 2} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, fill: paint(x.dropped ? 'error' : 'text') })}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
+      })}
+      <line x1="0" x2=${W} y1=${base} y2=${base} ${styleProps({ stroke: 'var(--moe-text-3)' })}></line>
+      ${
+        noise
+          ? svg`<text x="0" y=${base + 14} ${styleProps({ 'font-size': '11px' })}>${m.noiseAxis}</text>
+            <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} ${styleProps({ stroke: 'var(--moe-grey-99)' })}></line>
+            ${noise.map((n, e) => {
+              const h = (12 * Math.abs(n)) / noiseMax;
+              return svg`<rect x=${e * slot} y=${n >= 0 ? noiseMid - h : noiseMid} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${h} ${styleProps({ fill: 'var(--moe-purple)' })}></rect>`;
+            })}`
+          : nothing
+      }
+      ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} ${styleProps({ 'font-size': '11px' })}>E${e}</text>`)}
+      ${
+        groups > 1
+          ? Array.from({ length: groups }, (_, g) => {
+              const kept = (r.keptGroups ?? []).includes(g);
+              const fits = (t: string) => textUnits(t) * 7 + 8 <= gw;
+              const text = m.groupLabels(g, kept).find(fits) ?? '';
+              return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" ${styleProps({ 'font-size': '11px', 'font-weight': kept ? 700 : 400 })}>${text}</text>`;
+            })
+          : nothing
+      }
+    </svg>`;
+  }
+
+  private renderTable(rows: Row[]) {
+    const byPick = rows.slice().sort((a, b) => b.pick - a.pick || a.e - b.e);
+    const rank = new Map(byPick.map((x, i) => [x.e, i + 1]));
+    const shown = byPick.filter((x, i) => i < TOP_ROWS || x.choice >= 0);
+    const sig = this.router === 'sigmoid-bias' && rows.some((x) => x.bias !== undefined);
+    const noisy = this.router === 'noisy-topk' && rows.some((x) => x.noise !== undefined);
+    const grouped = rows.some((x) => !x.kept);
+    const score = this.router === 'sigmoid-bias' ? 's' : 'p';
+    const m = messages().sim.router;
+    const name = scoreName(this.router);
+    // Scrolls sideways when the panel is narrow: focusable, so the keyboard can scroll it too.
+    return html`<div class="table-wrap" role="region" aria-labelledby="top-caption" tabindex="0"><table>
+      <caption id="top-caption">${m.tableCaption(Math.min(TOP_ROWS, rows.length), sig ? m.sPlusBias : name, shown.length > TOP_ROWS)}</caption>
+      <thead><tr>
+        <th scope="col">${m.rank}</th><th scope="col">${m.expert}</th><th scope="col">${name}</th>
+        ${sig ? html`<th scope="col">${m.bias}</th><th scope="col">${m.sPlusBias}</th>` : nothing}
+        ${noisy ? html`<th scope="col">${m.noiseOnLogit}</th>` : nothing}
+        ${grouped ? html`<th scope="col">${m.group}</th>` : nothing}
+        <th scope="col">${m.result}</th>
+      </tr></thead>
+      <tbody>
+        ${shown.map(
+          (x) => html`<tr class="${x.choice >= 0 ? 'chosen' : ''} ${x.dropped ? 'dropped' : ''} ${grouped && x.kept ? 'kept' : ''}">
+            <td>${rank.get(x.e)}.</td><td>E${x.e}</td><td data-h=${score}>${dec(x.score)}</td>
+            ${sig ? html`<td data-h=${m.bias}>${signed(x.bias ?? 0)}</td><td data-h=${m.sPlusBias}>${dec(x.pick)}</td>` : nothing}
+            ${noisy ? html`<td data-h=${m.noiseShort}>${signed(x.noise ?? 0, 2)}</td>` : nothing}
+            ${grouped ? html`<td data-h=${m.group}>${m.groupCell(x.group, x.kept)}</td>` : nothing}
+            <td class="res">${result(x) || (x.kept ? m.notChosen : m.groupNotKeptCell)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table></div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'router-panel': RouterPanel;
+  }
+}

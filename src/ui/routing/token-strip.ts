@@ -1,0 +1,99 @@
+/**
+ * Every token of the sentence as a chip coloured by the expert that gave it the largest weight,
+ * with the numbers of all its experts underneath. Unknown words and dropped tokens are marked in
+ * words, not just colour; the text on a chip is black or white, whichever reads on its colour.
+ * Clicking (or tapping) a chip selects the token.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { TokenRouting, TokenTrace } from '../../core/trace';
+import { TokenSelectEvent } from '../shared/events';
+import { LocaleController, messages } from '../i18n/locale';
+import { expertColour, NO_EXPERT_COLOUR, textOn } from '../shared/palette';
+import { a11yStyles } from '../shared/shared-styles';
+import '../i18n/simulator';
+import { styleProps } from '../shared/style-props';
+
+/** "E2 ✕5": the token's experts, a dropped choice crossed. */
+function expertsText(r: TokenRouting): string {
+  return r.experts.map((e, j) => (r.dropped[j] ? `✕${e}` : `E${e}`)).join(' ');
+}
+
+@customElement('token-strip')
+export class TokenStrip extends LitElement {
+  @property({ attribute: false }) tokens: readonly TokenTrace[] = [];
+  @property({ attribute: false }) routing: readonly TokenRouting[] = [];
+  @property({ type: Number }) current = 0;
+
+  private readonly i18n = new LocaleController(this);
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; }
+    ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
+    button {
+      font: inherit; display: flex; flex-direction: column; align-items: center; gap: 0.15rem;
+      min-width: 2.6rem; padding: 0.3rem 0.45rem; border-radius: 0.4rem; cursor: pointer;
+      border: 2px solid transparent; background: var(--chip-bg, var(--moe-grey-ee)); color: var(--chip-fg, var(--moe-text));
+      transition: transform 0.15s ease-out, border-color 0.15s ease-out;
+    }
+    button:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+    button[aria-current='true'] { border-color: var(--moe-ink); box-shadow: 0 0 0 2px var(--moe-surface) inset; transform: translateY(-2px); }
+    .word { font-weight: 600; }
+    .experts { font-size: 0.75rem; font-variant-numeric: tabular-nums; }
+    .unknown { border-style: dashed; border-color: var(--moe-text-5); }
+    .mark { font-size: 0.7rem; font-style: italic; }
+  `,
+  ];
+
+  /** The chip's visible text, in reading order: word, experts, marks. */
+  private visible(tok: TokenTrace, r: TokenRouting | undefined): string[] {
+    const m = messages().sim.strip;
+    return [tok.text, r ? expertsText(r) : '', tok.unknown ? m.unknown : '', r?.skipped ? m.dropped : ''].filter(Boolean);
+  }
+
+  /**
+   * Accessible name: "token N:", then exactly the visible text (so a speech user can say what they
+   * see), then in brackets what the marks mean.
+   */
+  private label(tok: TokenTrace, r: TokenRouting | undefined): string {
+    const m = messages().sim.strip;
+    const notes: string[] = [];
+    if (tok.unknown) notes.push(m.notInVocabulary);
+    if (r?.skipped) notes.push(m.noExpertRan);
+    if (r?.dropped.some(Boolean)) notes.push(m.droppedOver(r.experts.filter((_, j) => r.dropped[j]).map((e) => `E${e}`)));
+    return m.label(tok.index + 1, this.visible(tok, r).join(' '), notes);
+  }
+
+  override render() {
+    const m = messages().sim.strip;
+    return html`<ol aria-label=${m.tokens}>
+      ${this.tokens.map((tok, i) => {
+        const r = this.routing[i];
+        const top = r?.experts.find((_, j) => !r.dropped[j]);
+        const bg = top === undefined ? NO_EXPERT_COLOUR : expertColour(top);
+        return html`<li>
+          <button
+            class=${tok.unknown ? 'unknown' : ''}
+            ${styleProps({ '--chip-bg': bg, '--chip-fg': textOn(bg) })}
+            aria-current=${i === this.current ? 'true' : 'false'}
+            aria-label=${this.label(tok, r)}
+            @click=${() => this.dispatchEvent(new TokenSelectEvent(i))}
+          >
+            <span class="word" translate="no">${tok.text}</span>
+            <span class="experts">${r ? expertsText(r) : ''}</span>
+            ${tok.unknown ? html`<span class="mark">${m.unknown}</span>` : nothing}
+            ${r?.skipped ? html`<span class="mark">${m.dropped}</span>` : nothing}
+          </button>
+        </li>`;
+      })}
+    </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'token-strip': TokenStrip;
+  }
+}

@@ -1,0 +1,358 @@
+/**
+ * Lesson page shell, "Real scale": the same counting code that counts the toy counts DeepSeek-V3,
+ * DeepSeek-V2, Mixtral or any config.json pasted in; one MoE layer is drawn expert by expert and a
+ * random token is routed through it by the model's own router rule; the toy and V3 are set side by
+ * side; and a calculator turns active weights into GPU-hours and dollars.
+ *
+ * The shell owns the state (which model, the config text, its problem, the last route) and calls
+ * the core; the leaves only render what they are given and send intent up.
+ * The URL: the simulator's own keys give the toy's shape (decoded by src/state/url.ts), and
+ * `model=` names the preset shown (deepseek-v3, deepseek-v2, mixtral-8x7b or toy).
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { RouterKind } from '../../core/config';
+import { parseJson, locateKey } from '../../core/json-locate';
+import { PRESETS, presetById, presetText, type Preset } from '../../core/presets';
+import { ConfigFieldError } from '../../core/real-config';
+import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../../core/scale-model';
+import { VOCAB } from '../../core/tokenizer';
+import { langProblem, withKeptKeys } from '../../state/lang';
+import { decodeView } from '../../state/url';
+import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
+import { getLang, LocaleController, messages, type Lang } from '../i18n/locale';
+import { localized, type CoreMessage } from '../i18n/localize-message';
+import { linkNotices } from '../lessons/lesson-layout';
+import { richText } from '../shared/math-text';
+import { RouteDrawer } from './route-drawer';
+import type { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
+import { formatExact, formatScale } from './scale-format';
+import { a11yStyles } from '../shared/shared-styles';
+import './config-input';
+import '../shared/lang-switch';
+import '../shared/theme-switch';
+import './cost-calculator';
+import './layer-experts';
+import './param-breakdown';
+import './toy-vs-real';
+import '../i18n/common';
+import '../i18n/scale';
+import { replaceQuery } from '../../state/url-sync';
+
+type Choice = Preset['id'] | 'toy' | 'custom';
+const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
+
+/** The config each model was counted from (the toy has none). */
+const configs = new WeakMap<ScaleModel, unknown>();
+
+function presetModel(p: Preset): ScaleModel {
+  const m = scaleModelFromConfig(p.config, { id: p.id, name: p.name, published: p.published });
+  configs.set(m, p.config);
+  return m;
+}
+
+/** JSON with sorted keys, to recognise a pasted config that is exactly a preset. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
+}
+
+/** An error from the core, in the page's language. */
+function coreText(e: unknown): string {
+  return localized(e instanceof Error ? e : String(e));
+}
+
+/** What a pasted or opened config is called: a preset it equals, and the file it came from. */
+interface Naming {
+  same: string | null;
+  fileName: string | null;
+}
+
+@customElement('scale-page')
+export class ScalePage extends LitElement {
+  @state() private choice: Choice = 'deepseek-v3';
+  @state() private text = '';
+  @state() private model: ScaleModel;
+  /** Problems are kept as functions that word them, so they follow a language switch. */
+  @state() private problem: (() => InputProblem) | null = null;
+  /**
+   * Sections 3 to 5 are first rendered in the task after the first one, so that loading the page
+   * (evaluating its modules, then rendering) is not one long task.
+   */
+  @state() private restShown = false;
+  /** The ignored values of the opening link (coded, worded at render). */
+  @state() private notices: readonly (string | CoreMessage)[] = [];
+  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
+  private readonly langIgnored = langProblem(location.search);
+  /** An unknown model= of the opening link, or null. */
+  @state() private modelIgnored: string | null = null;
+  /** How the custom model (a pasted or opened config) is named. */
+  @state() private naming: Naming = { same: null, fileName: null };
+  private readonly toy: ScaleModel;
+  private readonly toyRouter: RouterKind;
+  private readonly v3: ScaleModel;
+  /** The toy's own settings from the link (without `model`, `lang` or `backend`), for the simulator link. */
+  private readonly toyQuery: string;
+  /** Random tokens routed through the shown model's layer (its router drawn over several tasks when large). */
+  private readonly routes = new RouteDrawer(this);
+  private readonly i18n = new LocaleController(this);
+  /** Models as last shown with their names in the page's language (the same object while nothing changes). */
+  private readonly named = new WeakMap<ScaleModel, { lang: Lang; naming: Naming; shown: ScaleModel }>();
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
+    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0.5rem 0 0; }
+    header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+    h1 { font-size: 1.7rem; margin: 0.4rem 0 0.3rem; }
+    h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
+    .lede { font-size: 1.02rem; max-width: 60rem; margin: 0.2rem 0 0.8rem; }
+    .lede q { font-style: italic; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--moe-surface); margin-bottom: 1rem; min-width: 0; }
+    .top { display: grid; grid-template-columns: minmax(18rem, 25rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+    .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 1rem; align-items: start; }
+    .top > section, .pair > section { margin-bottom: 0; }
+    section.spaced { margin-top: 1rem; }
+    .pair { margin-top: 1rem; }
+    fieldset { border: none; margin: 0 0 0.75rem; padding: 0; }
+    legend { font-weight: 600; margin-bottom: 0.3rem; padding: 0; }
+    .choices { display: flex; flex-direction: column; gap: 0.25rem; }
+    .choices label { display: flex; gap: 0.45rem; align-items: baseline; padding: 0.25rem 0.4rem; border-radius: 0.3rem; cursor: pointer; }
+    .choices label:has(input:checked) { background: var(--moe-info-bg-3); outline: 1px solid var(--moe-accent); }
+    .choices small { color: var(--moe-text-4); }
+    .showing { font-size: 0.95rem; margin: 0 0 0.4rem; }
+    .shape { font-size: 0.9rem; color: var(--moe-text-3); margin: 0 0 0.4rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    @media (max-width: 960px) {
+      .top, .pair { grid-template-columns: minmax(0, 1fr); }
+    }
+  `,
+  ];
+
+  constructor() {
+    super();
+    const params = new URLSearchParams(location.search);
+    const wanted = params.get('model');
+    params.delete('model');
+    const query = params.toString() ? `?${params.toString()}` : '';
+    const decoded = decodeView(query);
+    const { view } = decoded;
+    this.notices = decoded.codedNotices;
+    this.toy = scaleModelFromToy(view.config, VOCAB.words.length);
+    this.toyRouter = view.config.router;
+    params.delete('lang');
+    params.delete('backend');
+    params.delete('theme');
+    this.toyQuery = params.toString() ? `?${params.toString()}` : '';
+    const v3 = presetById('deepseek-v3') as Preset;
+    this.v3 = presetModel(v3);
+    this.model = this.v3;
+    this.text = presetText(v3);
+    if (wanted !== null) {
+      if ((CHOICES as readonly string[]).includes(wanted)) this.select(wanted as Choice, false);
+      else this.modelIgnored = wanted.slice(0, 24);
+    }
+    this.routes.restart(this.model);
+  }
+
+  protected override firstUpdated(): void {
+    setTimeout(() => (this.restShown = true), 0);
+  }
+
+  /** Resolves once no router is being drawn (the last token asked for is routed, or refused). */
+  routed(): Promise<void> {
+    return this.routes.routed();
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().scale.page.title;
+  }
+
+  /** The simulator with the toy's settings, in the page's language. */
+  private get simulatorHref(): string {
+    return `../index.html${withKeptKeys(this.toyQuery, location.search)}`;
+  }
+
+  /** A model with its name in the page's language (the toy's, a pasted config's); presets keep theirs. */
+  private shown(m: ScaleModel): ScaleModel {
+    const lang = getLang();
+    const n = this.named.get(m);
+    if (n && n.lang === lang && n.naming === this.naming) return n.shown;
+    const t = messages().scale.page;
+    let shown = m;
+    if (m.kind === 'toy') shown = { ...m, name: t.toyName, inSentence: t.toyInSentence };
+    else if (m.id === 'custom') {
+      const { same, fileName } = this.naming;
+      const name = same ? t.sameAs(same, fileName ? t.fromFile(fileName) : t.pasted) : (fileName ?? t.yourConfig);
+      shown = { ...m, name, inSentence: name };
+    }
+    this.named.set(m, { lang, naming: this.naming, shown });
+    return shown;
+  }
+
+  override render() {
+    const t = messages().scale.page;
+    const m = this.shown(this.model);
+    const problem = this.problem?.() ?? null;
+    return html`
+      <header>
+        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
+      </header>
+      <main>
+      <h1>${t.heading}</h1>
+      <p class="lede">${richText(t.lede)}</p>
+      ${linkNotices(this.modelIgnored === null ? this.notices : [...this.notices, t.modelIgnored(this.modelIgnored, CHOICES.join(', '))], { lang: this.langIgnored })}
+      <div class="top">
+        <section aria-labelledby="choose-h">
+          <h2 id="choose-h">${t.chooseTitle}</h2>
+          <fieldset>
+            <legend>${t.modelLegend}</legend>
+            <div class="choices">
+              ${PRESETS.map((p) => this.radio(p.id, p.name, t.publishedTotal(formatScale(p.published.total).replace('.0B', 'B')), true))}
+              ${this.radio('toy', t.toyName, t.toyDetail(this.toy.layer.experts, this.toy.layer.topK, this.toy.hidden))}
+            </div>
+          </fieldset>
+          <config-input
+            .value=${this.text}
+            .problem=${problem}
+            showing=${problem ? m.name : ''}
+            placeholder=${this.choice === 'toy' ? t.toyPlaceholder : ''}
+            @config-text=${this.onText}
+            @config-file-problem=${this.onFileProblem}
+          ></config-input>
+        </section>
+        <section aria-labelledby="count-h">
+          <h2 id="count-h">${t.countTitle}</h2>
+          <p class="showing" role="status">${t.showing}<strong>${m.name}</strong>${m.kind === 'real' ? html` (<code translate="no">${m.modelType}</code>)` : nothing}</p>
+          <p class="shape">${this.shapeText(m)}</p>
+          <param-breakdown .model=${m} .config=${configs.get(this.model) ?? null}></param-breakdown>
+        </section>
+      </div>
+      ${this.restShown ? this.renderRest(m) : nothing}
+      </main>
+    `;
+  }
+
+  /** Sections 3 to 5: the layer's experts, the toy against V3, the training cost. */
+  private renderRest(m: ScaleModel) {
+    const t = messages().scale.page;
+    const r = this.routes;
+    return html`
+      <section aria-labelledby="layer-h" class="spaced">
+        <h2 id="layer-h">${t.layerTitle(m.inSentence)}</h2>
+        <layer-experts .model=${m} .route=${r.route} .elapsed=${r.ms} .drewWeights=${r.drewWeights} .drawing=${r.drawing} .problem=${r.error === null ? null : t.cannotRoute(coreText(r.error))} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
+      </section>
+      <div class="pair">
+        <section aria-labelledby="toy-h">
+          <h2 id="toy-h">${t.toyVsTitle}</h2>
+          <toy-vs-real .toy=${this.shown(this.toy)} .real=${this.v3} simulatorHref=${this.simulatorHref}></toy-vs-real>
+        </section>
+        <section aria-labelledby="cost-h">
+          <h2 id="cost-h">${t.costTitle}</h2>
+          <cost-calculator .model=${m}></cost-calculator>
+        </section>
+      </div>
+    `;
+  }
+
+  private radio(id: Choice, name: string, detail: string, modelName = false) {
+    return html`<label><input type="radio" name="model" value=${id} .checked=${this.choice === id} @change=${() => this.select(id)} />
+      <span>${modelName ? html`<span translate="no">${name}</span>` : name} <small>${detail}</small></span></label>`;
+  }
+
+  private shapeText(m: ScaleModel): string {
+    const L = m.layer;
+    return messages().scale.page.shape({
+      toy: m.kind === 'toy',
+      layers: m.layers,
+      moeLayers: L.moeLayers,
+      denseLayers: L.denseLayers,
+      hidden: formatExact(m.hidden),
+      vocab: formatExact(m.vocab),
+      experts: formatExact(L.experts),
+      shared: L.shared,
+      topK: L.topK,
+    });
+  }
+
+  private select(choice: Choice, updateUrl = true): void {
+    this.choice = choice;
+    this.problem = null;
+    const preset = presetById(choice);
+    if (preset) {
+      this.model = presetModel(preset);
+      this.text = presetText(preset);
+    } else if (choice === 'toy') {
+      this.model = this.toy;
+      this.text = '';
+    }
+    if (updateUrl) this.keepInUrl();
+    this.routes.restart(this.model);
+  }
+
+  private keepInUrl(): void {
+    const params = new URLSearchParams(location.search);
+    if (this.choice === 'custom') return;
+    params.set('model', this.choice);
+    // withKeptKeys keeps the page's language (and backend override) in the rewritten address.
+    replaceQuery(withKeptKeys(`?${params.toString()}`, location.search));
+  }
+
+  private onText(e: ConfigTextEvent): void {
+    const raw = e.text;
+    this.text = raw;
+    this.choice = 'custom';
+    const text = raw.replace(/^\uFEFF/, '');
+    if (text.trim() === '') {
+      this.problem = null;
+      return;
+    }
+    if (text.length > MAX_CONFIG_CHARS) {
+      const length = text.length;
+      this.problem = () => ({ message: messages().scale.page.tooLong(formatExact(length), formatExact(MAX_CONFIG_CHARS)) });
+      return;
+    }
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      const p = parsed.problem;
+      // Too deep is valid JSON this page will not count; anything else is not JSON.
+      const deep = p.code === 'json.tooDeep';
+      this.problem = () => ({ ...p, message: (deep ? messages().scale.page.cannotCount : messages().scale.page.notJson)(localized(p)) });
+      return;
+    }
+    try {
+      const same = PRESETS.find((p) => canonical(p.config) === canonical(parsed.value));
+      // The model's own name is the English one; the page shows it through shown(), in its language.
+      const from = e.fileName ? `from ${e.fileName}` : 'pasted';
+      const name = same ? `${same.name} (${from})` : (e.fileName ?? 'your config.json');
+      this.model = scaleModelFromConfig(parsed.value, { id: 'custom', name, published: same?.published ?? null });
+      configs.set(this.model, parsed.value);
+      this.naming = { same: same?.name ?? null, fileName: e.fileName };
+      this.problem = null;
+      this.routes.restart(this.model);
+    } catch (err) {
+      const at = err instanceof ConfigFieldError && err.field !== 'config' ? locateKey(text, err.field) : null;
+      this.problem = () => ({ message: messages().scale.page.cannotCount(coreText(err)), ...(at ?? {}) });
+    }
+  }
+
+  private onFileProblem(e: ConfigFileProblemEvent): void {
+    const describe = e.describe;
+    this.problem = () => ({ message: describe() });
+  }
+
+  private onRoute(): void {
+    this.routes.next();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'scale-page': ScalePage;
+  }
+}

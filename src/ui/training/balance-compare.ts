@@ -1,0 +1,402 @@
+/**
+ * Lesson page shell, "Balancing, side by side": two copies of the same model (same seed, same
+ * config, the sigmoid-with-bias router so that every mode applies) train on the same batches, each
+ * with its own balancing mode. Both train in the training worker (the page's thread never runs a
+ * step, so it answers input at any model size); the two take one step each in turn, so both progress
+ * together. Each side shows its load over time, the current max/mean, its losses and its
+ * specialisation score.
+ */
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { MoeConfig } from '../../core/config';
+import { BALANCE_MODES, type BalanceMode, type TrainSettings } from '../../core/training';
+import { preferredBackend } from '../../state/backend';
+import { langProblem, withKeptKeys } from '../../state/lang';
+import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../../state/train-url';
+import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
+import type { TrainState } from '../../state/training-loop';
+import { formatCount } from '../shared/format';
+import { LocaleController, messages } from '../i18n/locale';
+import { linkNotices } from '../lessons/lesson-layout';
+import { localized, type CoreMessage } from '../i18n/localize-message';
+import { loadFigures } from './load-history';
+import { LoopController, memoLast } from '../shared/loop-controller';
+import type { LossSeries } from './loss-chart';
+import { formatScore, scoreWords } from './specialisation-map';
+import {
+  ALPHAS,
+  balanceName,
+  formatRate,
+  formatStepRate,
+  GAMMAS,
+  LEARNING_RATES,
+  MAX_TRAIN_EXPERTS,
+  MAX_TRAIN_TOPK,
+  modeWords,
+  nearestStop,
+  withSlots,
+} from './training-format';
+import '../shared/lang-switch';
+import '../shared/theme-switch';
+import './load-history';
+import './loss-chart';
+import { a11yStyles } from '../shared/shared-styles';
+import '../i18n/common';
+import '../i18n/training';
+import { replaceQuery } from '../../state/url-sync';
+
+type Side = 'left' | 'right';
+const SIDES: Side[] = ['left', 'right'];
+const TASK_ONLY: LossSeries[] = ['task'];
+const WITH_BALANCE: LossSeries[] = ['task', 'balance'];
+/** Steps averaged for the "task loss now" figure. */
+const LOSS_STEPS = 10;
+
+function sideName(side: Side): string {
+  return messages().train.balance[side];
+}
+
+@customElement('balance-compare')
+export class BalanceCompare extends LitElement {
+  private connection: TrainingConnection | null = null;
+  private readonly loops = new Map<Side, RemoteTrainingLoop>();
+  /** Pause-do-resume rounds in progress (several may overlap; the buttons wait for the last). */
+  private rounds = 0;
+  private readonly initial: BalanceView;
+  private readonly ctl = new LoopController(
+    this,
+    () => this.onLoopChange(),
+    () => this.running,
+  );
+  private readonly i18n = new LocaleController(this);
+  @state() private notices: (string | CoreMessage)[] = [];
+  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
+  private readonly langIgnored = langProblem(location.search);
+  @state() private backendNotice: string | CoreMessage | null = null;
+  @state() private running = false;
+  @state() private busy = true;
+  @state() private dragging: { id: string; value: number } | null = null;
+  private startScores: Record<Side, number | null> = { left: null, right: null };
+  /** Each side's layer-1 loads, remembered so that a side whose loads did not change is not drawn again. */
+  private readonly firstLayerLoads = Object.fromEntries(
+    SIDES.map((side) => [side, memoLast((loads: TrainState['loads']) => loads.map((step) => step[0] ?? []))]),
+  ) as Record<Side, (loads: TrainState['loads']) => number[][]>;
+  /** Bumped to stop the alternating run; the run checks it before every step. */
+  private runId = 0;
+  private run: Promise<void> | null = null;
+  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+
+  constructor() {
+    super();
+    const decoded = decodeBalanceView(location.search);
+    this.initial = decoded.view;
+    this.notices = decoded.codedNotices;
+  }
+
+  static override styles = [
+    ...a11yStyles,
+    css`
+    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: var(--moe-font); color: var(--moe-text); }
+    h1 { margin: 0; font-size: 1.6rem; }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
+    .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: var(--moe-text-2); }
+    nav a { margin-right: 1rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; border: 1px solid var(--moe-border); border-radius: 0.5rem; background: var(--moe-surface); padding: 0.6rem 0.9rem; margin: 0.6rem 0 0.9rem; }
+    .buttons { display: flex; gap: 0.4rem; }
+    button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
+    button.train { font-weight: 700; min-width: 8rem; background: var(--moe-accent); color: var(--moe-on-accent); border: 2px solid var(--moe-accent-edge); border-radius: 0.3rem; }
+    button.train.on { background: var(--moe-surface); color: var(--moe-text); }
+    .progress { display: flex; gap: 0 1rem; margin: 0; font-variant-numeric: tabular-nums; }
+    .progress dt { font-size: 0.75rem; color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
+    .ctl { display: grid; grid-template-columns: 1fr auto; gap: 0 0.5rem; min-width: 10rem; }
+    .ctl label { font-weight: 600; font-size: 0.9rem; }
+    .ctl output { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .ctl input, .ctl select { grid-column: 1 / -1; font: inherit; width: 100%; box-sizing: border-box; }
+    .ctl input[type='number'] { width: 8rem; }
+    .problem { color: var(--moe-error); font-weight: 600; font-size: 0.85rem; margin: 0; grid-column: 1 / -1; }
+    .sides { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.9rem; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: var(--moe-surface); min-width: 0; }
+    /* The two sides' parts line up row by row, whatever the length of their texts. */
+    .sides > section { display: grid; grid-row: span 8; grid-template-rows: subgrid; row-gap: 0; align-content: start; }
+    h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
+    h3 { font-size: 0.95rem; margin: 0.8rem 0 0.3rem; }
+    .mode { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.3rem 0 0.5rem; min-height: 2.4em; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.4rem 1rem; margin: 0.5rem 0; }
+    .figures > div { border-left: 4px solid var(--moe-grey-88); padding-left: 0.5rem; }
+    .figures dt { font-size: 0.8rem; color: var(--moe-text-4); }
+    .figures dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .figures dd small { display: block; font-size: 0.8rem; font-weight: 400; color: var(--moe-text-3); }
+    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.6rem 0 0; max-width: 64rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
+    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
+    :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+    @media (max-width: 640px) {
+      .sides { grid-template-columns: 1fr; }
+    }
+  `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.started) {
+      this.started = true;
+      void this.start();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
+    this.urlTimer = null;
+    void this.pause();
+    super.disconnectedCallback();
+  }
+
+  private async start(): Promise<void> {
+    const connection = openTrainingWorker();
+    this.connection = connection;
+    const backend = await connection.start(preferredBackend(location.search));
+    this.backendNotice = backend.codedNotice ?? backend.notice;
+    const v = this.initial;
+    for (const side of SIDES) {
+      const loop = await connection.createLoop(v.config, { ...v.settings, balance: v[side] }, '');
+      this.loops.set(side, loop);
+      this.ctl.watch(loop);
+      await loop.measure();
+    }
+    this.busy = false;
+  }
+
+  /** Both loops' states, for tests (read-only). */
+  get training(): Record<Side, TrainState> | null {
+    const l = this.loops.get('left');
+    const r = this.loops.get('right');
+    return l && r ? { left: l.state, right: r.state } : null;
+  }
+
+  /** Live tfjs tensors and their bytes of both models: the training worker's (the page's thread makes none). */
+  diagnostics(): { tensors: number; bytes: number } {
+    return { ...(this.connection?.memory ?? { tensors: 0, bytes: 0 }) };
+  }
+
+  private onLoopChange(): void {
+    for (const side of SIDES) {
+      const s = this.loops.get(side)?.state;
+      if (s && s.step === 0 && s.specialisation.length) this.startScores[side] = s.specialisation[0]?.score ?? null;
+    }
+    this.scheduleUrl();
+  }
+
+  private scheduleUrl(): void {
+    if (this.urlTimer !== null) return;
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = null;
+      const l = this.loops.get('left')?.state;
+      const r = this.loops.get('right')?.state;
+      if (!l || !r) return;
+      const query = withKeptKeys(
+        encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }),
+        location.search,
+      );
+      replaceQuery(query);
+    }, 250);
+  }
+
+  /** One step on the left, one on the right, and again, until paused or a loop fails. */
+  private play(): void {
+    if (this.run || this.busy) return;
+    const id = ++this.runId;
+    this.running = true;
+    this.run = (async () => {
+      while (id === this.runId) {
+        for (const side of SIDES) {
+          if (id !== this.runId) break;
+          const loop = this.loops.get(side);
+          await loop?.stepOnce();
+          if (loop?.state.error) this.runId++;
+        }
+      }
+    })().finally(() => {
+      this.run = null;
+      this.running = false;
+    });
+  }
+
+  private async pause(): Promise<void> {
+    this.runId++;
+    await this.run;
+  }
+
+  /** Pauses, does the work, and resumes if the pair was training. */
+  private async whilePaused(work: () => Promise<boolean>): Promise<void> {
+    const wasRunning = this.running;
+    this.busy = true;
+    this.rounds++;
+    let ok: boolean;
+    try {
+      await this.pause();
+      ok = await work();
+    } finally {
+      if (--this.rounds === 0) this.busy = false;
+    }
+    if (ok && wasRunning) this.play();
+  }
+
+  /** Rebuilds both models from the seed (with a config change); false when the change was refused. */
+  private resetBoth(change: Partial<Record<keyof MoeConfig, unknown>> = {}): Promise<void> {
+    return this.whilePaused(async () => {
+      for (const loop of this.loops.values()) await loop.reset(change);
+      return [...this.loops.values()].every((l) => l.state.problems.length === 0);
+    });
+  }
+
+  private setMode(side: Side, mode: BalanceMode): Promise<void> {
+    // Both restart, so the two runs stay step for step comparable.
+    return this.whilePaused(async () => {
+      void this.loops.get(side)?.setSettings({ balance: mode });
+      for (const loop of this.loops.values()) await loop.reset({});
+      return true;
+    });
+  }
+
+  private setShared(change: Partial<TrainSettings>): void {
+    for (const loop of this.loops.values()) void loop.setSettings(change);
+  }
+
+  private slider(
+    id: string,
+    label: string,
+    max: number,
+    value: number,
+    text: string,
+    onValue: (v: number) => void,
+    liveInput: boolean,
+    min = 0,
+    disabled = false,
+  ): TemplateResult {
+    const drag = this.dragging?.id === id ? this.dragging.value : null;
+    const shown = drag !== null ? String(drag) : text;
+    return html`<div class="ctl">
+      <label for=${id}>${label}</label><output for=${id}>${shown}</output>
+      <input id=${id} type="range" min=${min} max=${max} step="1" .value=${live(String(drag ?? value))} aria-valuetext=${shown} ?disabled=${disabled}
+        title=${disabled ? messages().train.balance.unused : nothing}
+        @input=${(e: Event) => {
+          const v = Number((e.target as HTMLInputElement).value);
+          if (liveInput) onValue(v);
+          else this.dragging = { id, value: v };
+        }}
+        @change=${(e: Event) => {
+          if (liveInput) return;
+          this.dragging = null;
+          onValue(Number((e.target as HTMLInputElement).value));
+        }} />
+    </div>`;
+  }
+
+  protected override willUpdate(): void {
+    document.title = messages().train.balance.pageTitle;
+  }
+
+  override render() {
+    const l = this.loops.get('left')?.state;
+    const r = this.loops.get('right')?.state;
+    const m = messages().train.balance;
+    const common = messages().common;
+    const kept = withKeptKeys('', location.search);
+    const error = l?.error ?? r?.error;
+    return html`
+      <div class="title-row">
+        <h1>${m.title}</h1>
+        <lang-switch></lang-switch><theme-switch></theme-switch>
+      </div>
+      <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
+      <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>
+      ${linkNotices(this.notices, { lang: this.langIgnored })}
+      ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
+      ${error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(error))}</p>` : nothing}
+      ${l && r ? this.renderBody(l, r) : html`<p role="status">${m.starting}</p>`}
+    `;
+  }
+
+  private renderBody(l: TrainState, r: TrainState) {
+    const c = l.config;
+    const s = l.settings;
+    const first = l.problems[0];
+    const problem = first ? localized(first) : undefined;
+    const modes = [l.settings.balance, r.settings.balance];
+    const m = messages().train.balance;
+    const cm = messages().train.controls;
+    return html`
+      <div class="bar">
+        <div class="buttons">
+          <button class="train ${this.running ? 'on' : ''}" ?disabled=${this.busy} @click=${() => (this.running ? void this.pause() : this.play())}>${this.running ? m.pauseBoth : m.trainBoth}</button>
+          <button ?disabled=${this.busy} @click=${() => void this.resetBoth()}>${m.resetBoth}</button>
+        </div>
+        <div role="status" aria-label=${m.progress}><dl class="progress">
+          <div><dt>${m.stepEachSide}</dt><dd class="step">${formatCount(Math.min(l.step, r.step))}</dd></div>
+          <div><dt>${m.tokensSeen}</dt><dd>${formatCount(l.tokensSeen + r.tokensSeen)}</dd></div>
+          <div><dt>${m.tokensPerSecond}</dt><dd>${this.running ? formatCount(l.tokensPerSecond + r.tokensPerSecond) : '–'}</dd></div>
+          <div><dt>${m.stepsPerSecond}</dt><dd class="steps-rate">${this.running ? formatStepRate((l.stepsPerSecond + r.stepsPerSecond) / 2) : '–'}</dd></div>
+        </dl></div>
+        ${this.slider('lr', cm.learningRate, LEARNING_RATES.length - 1, nearestStop(LEARNING_RATES, s.learningRate), formatRate(s.learningRate), (i) => this.setShared({ learningRate: LEARNING_RATES[i] as number }), true)}
+        ${this.slider('alpha', cm.alpha, ALPHAS.length - 1, nearestStop(ALPHAS, s.alpha), formatRate(s.alpha), (i) => this.setShared({ alpha: ALPHAS[i] as number }), true, 0, !modes.includes('switch'))}
+        ${this.slider('gamma', cm.gamma, GAMMAS.length - 1, nearestStop(GAMMAS, s.gamma), formatRate(s.gamma), (i) => this.setShared({ gamma: GAMMAS[i] as number }), true, 0, !modes.some((m) => m.startsWith('bias')))}
+        ${this.slider('experts', cm.routedExperts, Math.max(MAX_TRAIN_EXPERTS, c.routedExperts), c.routedExperts, String(c.routedExperts), (v) => void this.resetBoth({ routedExperts: v, topK: Math.min(c.topK, v) }), false, 2)}
+        ${this.slider('topk', cm.topK, Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts)), c.topK, String(c.topK), (v) => void this.resetBoth({ topK: v }), false, 1)}
+        <div class="ctl">
+          <label for="seed">${cm.seed}</label><span></span>
+          <input id="seed" type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-describedby=${problem ? 'shape-problem' : nothing}
+            @change=${(e: Event) => {
+              const raw = (e.target as HTMLInputElement).value.trim();
+              void this.resetBoth({ seed: raw === '' ? Number.NaN : Number(raw) });
+            }} />
+        </div>
+        ${problem ? html`<p class="problem" role="alert" id="shape-problem">${problem}</p>` : nothing}
+      </div>
+      <div class="sides">${SIDES.map((side) => this.renderSide(side, side === 'left' ? l : r))}</div>
+      <p class="caption">${m.caption}${c.layers > 1 ? m.chartsLayer(c.layers) : ''}</p>
+    `;
+  }
+
+  private renderSide(side: Side, s: TrainState) {
+    const mode = s.settings.balance;
+    const loads = this.firstLayerLoads[side](s.loads);
+    const f = loadFigures(loads);
+    const spec = s.specialisation[0] ?? null;
+    const start = this.startScores[side];
+    const series = mode === 'switch' || mode === 'bias+seq' ? WITH_BALANCE : TASK_ONLY;
+    const last = s.history.slice(-LOSS_STEPS);
+    const loss = last.length ? last.reduce((a, p) => a + p.taskLoss, 0) / last.length : null;
+    const id = `${side}-h`;
+    const m = messages().train.balance;
+    const name = sideName(side);
+    return html`<section aria-labelledby=${id} data-side=${side}>
+      <h2 id=${id}>${m.sideTitle(name, mode === 'none' ? m.noBalancing : balanceName(mode))}</h2>
+      <div class="ctl">
+        <label for=${`${side}-mode`}>${messages().train.controls.balancing}</label><span></span>
+        <select id=${`${side}-mode`} ?disabled=${this.busy} @change=${(e: Event) => void this.setMode(side, (e.target as HTMLSelectElement).value as BalanceMode)}>
+          ${BALANCE_MODES.map((b) => html`<option value=${b} ?selected=${b === mode}>${balanceName(b)}</option>`)}
+        </select>
+      </div>
+      <p class="mode">${modeWords(mode)}</p>
+      <dl class="figures">
+        <div><dt>${m.maxMeanNow}</dt><dd class="max-mean"><span class="num">${f ? f.maxOverMean.toFixed(2) : '–'}</span><small>${f ? m.lastSteps(f.steps) : m.noSteps}</small></dd></div>
+        <div><dt>${m.specScore}</dt><dd class="score"><span class="num">${spec ? formatScore(spec.score) : '–'}</span><small>${spec ? `${scoreWords(spec.score)}${start !== null && s.step > 0 ? m.atStart(formatScore(start)) : ''}` : ''}</small></dd></div>
+        <div><dt>${m.taskLossNow}</dt><dd class="loss"><span class="num">${loss === null ? '–' : loss.toFixed(2)}</span><small>${loss === null ? '' : m.meanOfLast(LOSS_STEPS)}</small></dd></div>
+      </dl>
+      <h3>${m.shareTitle}</h3>
+      <load-history hide-figure .loads=${loads} .firstStep=${s.step - loads.length + 1} label=${m.loadLabel(name)}></load-history>
+      <h3>${m.lossTitle}</h3>
+      <loss-chart .points=${s.history} .series=${series} .height=${170} label=${m.lossLabel(name)}></loss-chart>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'balance-compare': BalanceCompare;
+  }
+}

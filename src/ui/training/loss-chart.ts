@@ -1,0 +1,303 @@
+/**
+ * The losses over the training steps, one SVG line each: the task loss (next-word cross-entropy)
+ * and, when they are on, the balance loss and the router z-loss. Long runs are averaged into
+ * buckets of steps (at most one point per two pixels), so the line shows the trend, not the noise of
+ * single batches. Linear or log y axis (log by default when several losses share the axis, since the
+ * balance and z-losses are tens to thousands of times smaller than the task loss). The numbers are
+ * in a table underneath.
+ */
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LocaleController, messages } from '../i18n/locale';
+import { withSlots } from './training-format';
+import { WidthController } from '../shared/width-controller';
+import '../i18n/training';
+import { EXPERT_COLOURS } from '../shared/palette';
+
+export type LossSeries = 'task' | 'balance' | 'z';
+
+/** One step's losses (TrainPoint of src/state/training-loop.ts has these fields). */
+export interface LossPoint {
+  step: number;
+  taskLoss: number;
+  balanceLoss: number;
+  zLoss: number;
+}
+
+type LossKey = 'taskLoss' | 'balanceLoss' | 'zLoss';
+
+/** How each loss is drawn; its name is in the message catalogue (messages().train.loss.series). */
+export const SERIES: Record<LossSeries, { key: LossKey; colour: string; dash: string }> = {
+  task: { key: 'taskLoss', colour: EXPERT_COLOURS[4], dash: '' },
+  balance: { key: 'balanceLoss', colour: EXPERT_COLOURS[5], dash: '7 4' },
+  z: { key: 'zLoss', colour: EXPERT_COLOURS[2], dash: '2 3' },
+};
+
+/** The name of a loss, in the page's language. */
+function seriesName(s: LossSeries): string {
+  return messages().train.loss.series[s];
+}
+
+/** Steps averaged for the "at the start" and "now" figures. */
+export const ENDS = 10;
+/** Rows of the table alternative. */
+const TABLE_ROWS = 12;
+const LEFT = 52;
+const RIGHT = 14;
+const TOP = 12;
+const BOTTOM = 34;
+
+interface Bucket {
+  from: number;
+  to: number;
+  step: number;
+  values: Record<LossKey, number>;
+}
+
+/** Consecutive points averaged into at most n buckets of (nearly) equal size. */
+export function buckets(points: readonly LossPoint[], n: number): Bucket[] {
+  const count = Math.max(1, Math.min(points.length, Math.floor(n)));
+  const out: Bucket[] = [];
+  for (let b = 0; b < count; b++) {
+    const lo = Math.floor((b * points.length) / count);
+    const hi = Math.floor(((b + 1) * points.length) / count);
+    if (hi <= lo) continue;
+    const part = points.slice(lo, hi);
+    const mean = (key: LossKey | 'step') => part.reduce((a, p) => a + p[key], 0) / part.length;
+    out.push({
+      from: (part[0] as LossPoint).step,
+      to: (part[part.length - 1] as LossPoint).step,
+      step: mean('step'),
+      values: { taskLoss: mean('taskLoss'), balanceLoss: mean('balanceLoss'), zLoss: mean('zLoss') },
+    });
+  }
+  return out;
+}
+
+/** Each point replaced by the mean of itself and the (window − 1) points before it. */
+export function trailingMean(points: readonly LossPoint[], window: number): LossPoint[] {
+  const sums = { taskLoss: 0, balanceLoss: 0, zLoss: 0 };
+  const keys: LossKey[] = ['taskLoss', 'balanceLoss', 'zLoss'];
+  return points.map((p, i) => {
+    for (const k of keys) sums[k] += p[k];
+    const old = points[i - window];
+    if (old) for (const k of keys) sums[k] -= old[k];
+    const n = Math.min(window, i + 1);
+    return { step: p.step, taskLoss: sums.taskLoss / n, balanceLoss: sums.balanceLoss / n, zLoss: sums.zLoss / n };
+  });
+}
+
+/** Three significant digits, small numbers in scientific notation. */
+export function formatLoss(v: number): string {
+  if (v === 0) return '0';
+  if (Math.abs(v) < 0.001) return v.toExponential(2).replace('-', '−');
+  return v.toPrecision(3);
+}
+
+/** An axis label: no trailing zeros ("2", "0.05"), tiny values as powers of ten ("1e−4"). */
+export function tickText(v: number): string {
+  if (v === 0) return '0';
+  if (Math.abs(v) < 0.001) return v.toExponential(0).replace('-', '−');
+  return String(Number(v.toPrecision(3)));
+}
+
+/** About five round numbers from 0 to at least max. */
+function linearTicks(max: number): number[] {
+  const raw = max / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
+}
+
+function stepTicks(from: number, to: number, count: number): number[] {
+  const span = Math.max(1, to - from);
+  const raw = span / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, ([1, 2, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag);
+  const out: number[] = [];
+  for (let s = Math.ceil(from / step) * step; s <= to; s += step) out.push(s);
+  return out;
+}
+
+@customElement('loss-chart')
+export class LossChart extends LitElement {
+  @property({ attribute: false }) points: readonly LossPoint[] = [];
+  /** Which losses to draw; the task loss is always there in practice, the others when they are on. */
+  @property({ attribute: false }) series: readonly LossSeries[] = ['task'];
+  /** 'auto': log when more than one loss is drawn. The reader can change it with the "Y axis" select. */
+  @property() scale: 'auto' | 'linear' | 'log' = 'auto';
+  @property({ type: Number }) height = 220;
+  /** Names the chart (and its select) when a page shows several; empty: "Loss" in the page's language. */
+  @property() label = '';
+  private readonly size = new WidthController(this);
+  private readonly i18n = new LocaleController(this);
+
+  private get name(): string {
+    return this.label || messages().train.loss.label;
+  }
+
+  static override styles = css`
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
+    .top { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; justify-content: space-between; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
+    .legend li { display: flex; align-items: center; gap: 0.35rem; }
+    .legend svg { width: 28px; height: 10px; flex: none; }
+    .legend strong { font-variant-numeric: tabular-nums; }
+    label { font-size: 0.85rem; font-weight: 600; }
+    select { font: inherit; font-weight: 400; }
+    svg.chart { display: block; width: 100%; }
+    svg.chart text { font-size: 12px; fill: var(--moe-text-2); }
+    .grid { stroke: var(--moe-grey-e3); }
+    .axis { stroke: var(--moe-text-4); }
+    .empty { color: var(--moe-text-4); margin: 0.5rem 0; }
+    .how { font-size: 0.8rem; color: var(--moe-text-4); margin: 0.1rem 0 0; }
+    details { font-size: 0.85rem; margin-top: 0.2rem; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    :is(select, summary):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+  `;
+
+  private get logScale(): boolean {
+    return this.scale === 'log' || (this.scale === 'auto' && this.series.length > 1);
+  }
+
+  /** Mean of a loss over the first or last ENDS steps. */
+  private end(key: LossKey, last: boolean): number {
+    const part = last ? this.points.slice(-ENDS) : this.points.slice(0, ENDS);
+    return part.reduce((a, p) => a + p[key], 0) / Math.max(1, part.length);
+  }
+
+  private summary(): string {
+    const p = this.points;
+    const first = p[0]?.step ?? 0;
+    const last = p[p.length - 1]?.step ?? 0;
+    const m = messages().train.loss;
+    const lines = this.series.map((s) =>
+      m.summaryLine(seriesName(s), formatLoss(this.end(SERIES[s].key, false)), formatLoss(this.end(SERIES[s].key, true))),
+    );
+    return m.summary(this.name, first, last, this.logScale, lines, ENDS);
+  }
+
+  override render() {
+    const m = messages().train.loss;
+    const top = html`<div class="top">
+      <ul class="legend">
+        ${this.series.map((s) => {
+          const info = SERIES[s];
+          return html`<li class=${`legend-${s}`}>
+            <svg aria-hidden="true" viewBox="0 0 28 10"><line x1="1" x2="27" y1="5" y2="5" stroke=${info.colour} stroke-width="3" stroke-dasharray=${info.dash || nothing}></line></svg>
+            <span>${
+              this.points.length
+                ? withSlots(m.legend(seriesName(s)), {
+                    now: html`<strong class="now">${formatLoss(this.end(info.key, true))}</strong>`,
+                    start: html`<span class="start">${formatLoss(this.end(info.key, false))}</span>`,
+                  })
+                : seriesName(s)
+            }</span>
+          </li>`;
+        })}
+      </ul>
+      <label>${m.yAxis}
+        <select aria-label=${m.yAxisLabel(this.name)} @change=${(e: Event) => (this.scale = (e.target as HTMLSelectElement).value as 'linear' | 'log')}>
+          <option value="linear" ?selected=${!this.logScale}>${m.linear}</option>
+          <option value="log" ?selected=${this.logScale}>${m.log}</option>
+        </select>
+      </label>
+    </div>`;
+    if (this.points.length === 0) return html`${top}<p class="empty">${m.empty}</p>`;
+    return html`${top}${this.chart()}
+      ${this.points.length > 2 * ENDS ? html`<p class="how">${m.how(ENDS)}</p>` : nothing}
+      ${this.table()}`;
+  }
+
+  private chart() {
+    const W = Math.max(260, this.size.width || 600);
+    const H = this.height;
+    const plotW = W - LEFT - RIGHT;
+    const bs = buckets(this.points, plotW / 2);
+    // A thin line for each step, a thick one for the mean of the last ENDS steps (the trend).
+    const smooth = this.points.length > 2 * ENDS ? buckets(trailingMean(this.points, ENDS), plotW / 2) : null;
+    const log = this.logScale;
+    const keys = this.series.map((s) => SERIES[s].key);
+    const values = bs.flatMap((b) => keys.map((k) => b.values[k])).filter((v) => Number.isFinite(v) && (!log || v > 0));
+    const firstStep = (bs[0] as Bucket).step;
+    const lastStep = Math.max(firstStep + 1, (bs[bs.length - 1] as Bucket).step);
+    const x = (s: number) => LEFT + ((s - firstStep) / (lastStep - firstStep)) * plotW;
+    let y: (v: number) => number;
+    let ticks: { v: number; text: string }[];
+    if (log) {
+      const lo = Math.floor(Math.log10(Math.max(1e-8, Math.min(...values, 1))));
+      let hi = Math.ceil(Math.log10(Math.max(...values, 1e-8)));
+      if (hi <= lo) hi = lo + 1;
+      y = (v: number) => TOP + ((hi - Math.log10(v)) / (hi - lo)) * (H - TOP - BOTTOM);
+      const decades = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+      const mults = hi - lo <= 2 ? [1, 2, 5] : [1];
+      ticks = decades
+        .flatMap((d) => mults.map((m) => m * 10 ** d))
+        .filter((v) => v <= 10 ** hi * 1.0001)
+        .map((v) => ({ v, text: tickText(v) }));
+    } else {
+      const t = linearTicks(Math.max(1e-9, ...values));
+      const max = t[t.length - 1] as number;
+      y = (v: number) => TOP + (1 - v / max) * (H - TOP - BOTTOM);
+      ticks = t.map((v) => ({ v, text: tickText(v) }));
+    }
+    const xTicks = stepTicks(Math.ceil(firstStep), Math.floor(lastStep), Math.max(2, Math.floor(plotW / 90)));
+    const path = (key: LossKey, from: Bucket[] = bs): string => {
+      let d = '';
+      let pen = 'M';
+      for (const b of from) {
+        const v = b.values[key];
+        if (!Number.isFinite(v) || (log && v <= 0)) {
+          pen = 'M';
+          continue;
+        }
+        d += `${pen}${x(b.step).toFixed(1)},${y(v).toFixed(1)}`;
+        pen = 'L';
+      }
+      return d;
+    };
+    return html`<svg class="chart" viewBox="0 0 ${W} ${H}" height=${H} role="img" aria-label=${this.summary()}>
+      ${ticks.map(
+        (t) => svg`<line class="grid" x1=${LEFT} x2=${W - RIGHT} y1=${y(t.v)} y2=${y(t.v)}></line>
+        <text x=${LEFT - 5} y=${y(t.v) + 4} text-anchor="end">${t.text}</text>`,
+      )}
+      ${xTicks.map(
+        (s) => svg`<line class="axis" x1=${x(s)} x2=${x(s)} y1=${H - BOTTOM} y2=${H - BOTTOM + 4}></line>
+        <text x=${x(s)} y=${H - BOTTOM + 16} text-anchor="middle">${s}</text>`,
+      )}
+      <line class="axis" x1=${LEFT} x2=${W - RIGHT} y1=${H - BOTTOM} y2=${H - BOTTOM}></line>
+      <line class="axis" x1=${LEFT} x2=${LEFT} y1=${TOP} y2=${H - BOTTOM}></line>
+      <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">${messages().train.loss.xAxis}</text>
+      ${this.series.map((s) =>
+        smooth
+          ? svg`<path class=${`raw raw-${s}`} d=${path(SERIES[s].key)} fill="none" stroke=${SERIES[s].colour} stroke-width="1" stroke-opacity="0.45"></path>
+            <path class=${`line line-${s}`} d=${path(SERIES[s].key, smooth)} fill="none" stroke=${SERIES[s].colour} stroke-width="3"
+              stroke-dasharray=${SERIES[s].dash || nothing} stroke-linejoin="round"></path>`
+          : svg`<path class=${`line line-${s}`} d=${path(SERIES[s].key)} fill="none" stroke=${SERIES[s].colour} stroke-width="2.5"
+              stroke-dasharray=${SERIES[s].dash || nothing} stroke-linejoin="round"></path>`,
+      )}
+    </svg>`;
+  }
+
+  private table() {
+    const rows = buckets(this.points, TABLE_ROWS);
+    const m = messages().train.loss;
+    return html`<details>
+      <summary>${m.table(this.name)}</summary>
+      <div class="table-wrap"><table>
+        <thead><tr><th scope="col">${m.steps}</th>${this.series.map((s) => html`<th scope="col">${seriesName(s)}</th>`)}</tr></thead>
+        <tbody>
+          ${rows.map((b) => html`<tr><th scope="row">${b.from === b.to ? b.from : `${b.from}–${b.to}`}</th>${this.series.map((s) => html`<td>${formatLoss(b.values[SERIES[s].key])}</td>`)}</tr>`)}
+        </tbody>
+      </table></div>
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loss-chart': LossChart;
+  }
+}

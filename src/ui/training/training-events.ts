@@ -1,0 +1,26 @@
+/** Typed events the training pages' controls send up to their shell. */
+import type { TrainSettings } from '../../core/training';
+
+/** A requested change of the training settings; the shell validates it and may refuse it. */
+export class TrainSettingsEvent extends Event {
+  static readonly type = 'train-settings';
+  constructor(readonly change: Partial<TrainSettings>) {
+    super(TrainSettingsEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+export type TrainCommand = 'toggle-train' | 'step' | 'reset';
+
+export class TrainCommandEvent extends Event {
+  static readonly type = 'train-command';
+  constructor(readonly command: TrainCommand) {
+    super(TrainCommandEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'train-settings': TrainSettingsEvent;
+    'train-command': TrainCommandEvent;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { TokenRouting, TokenTrace } from '../../../src/core/trace';
+import '../../../src/ui/routing/token-strip';
+import type { TokenSelectEvent } from '../../../src/ui/shared/events';
+
+const tokens: TokenTrace[] = [
+  { index: 0, text: 'the', id: 1, category: 'function', unknown: false },
+  { index: 1, text: 'zebra', id: 0, category: 'unknown', unknown: true },
+  { index: 2, text: 'runs', id: 5, category: 'verb', unknown: false },
+];
+const route = (experts: number[], dropped: boolean[]): TokenRouting => ({
+  logits: [0, 0, 0, 0],
+  scores: [0.25, 0.25, 0.25, 0.25],
+  experts,
+  weights: experts.map(() => 1 / experts.length),
+  dropped,
+  used: dropped.filter((d) => !d).length,
+  skipped: dropped.every((d) => d),
+});
+
+async function mount() {
+  const el = document.createElement('token-strip');
+  el.tokens = tokens;
+  el.routing = [route([2, 0], [false, false]), route([1, 3], [false, true]), route([3], [true])];
+  el.current = 1;
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+describe('<token-strip>', () => {
+  it('renders one labelled chip per token with its experts, marks unknown and dropped; the name holds the visible text', async () => {
+    const el = await mount();
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'token 1: the E2 E0',
+      'token 2: zebra E1 ✕3 unknown (not in the vocabulary; E3 dropped, over capacity)',
+      'token 3: runs ✕3 dropped (no expert ran; E3 dropped, over capacity)',
+    ]);
+    expect(buttons[1]!.getAttribute('aria-current')).toBe('true');
+    expect(buttons[1]!.textContent).toContain('✕3');
+    expect(buttons[2]!.textContent).toContain('dropped');
+    el.remove();
+  });
+
+  it('sends token-select with the index when a chip is clicked, and re-renders on new props', async () => {
+    const el = await mount();
+    const got: number[] = [];
+    el.addEventListener('token-select', (e: TokenSelectEvent) => got.push(e.index));
+    el.shadowRoot!.querySelectorAll('button')[2]!.click();
+    expect(got).toEqual([2]);
+    el.current = 2;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('button')[2]!.getAttribute('aria-current')).toBe('true');
+    el.remove();
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { presetById, presetText } from '../../../src/core/presets';
+import '../../../src/ui/scale/scale-page';
+import type { ScalePage } from '../../../src/ui/scale/scale-page';
+import { byLabel, mount, unmountAll } from './scale-helpers';
+
+afterEach(unmountAll);
+
+const deep = (el: Element): string => {
+  const walk = (n: Node): string =>
+    n instanceof Element && n.shadowRoot
+      ? walk(n.shadowRoot)
+      : n.nodeType === 3
+        ? (n.textContent ?? '')
+        : [...n.childNodes].map(walk).join('');
+  return walk(el).replace(/\s+/g, ' ');
+};
+
+async function settle(el: ScalePage): Promise<void> {
+  await el.updateComplete;
+  for (const child of el.shadowRoot!.querySelectorAll('*')) await (child as Partial<ScalePage>).updateComplete;
+}
+
+function paste(el: ScalePage, text: string): void {
+  const input = el.shadowRoot!.querySelector('config-input')!;
+  const box = byLabel<HTMLTextAreaElement>(input, 'Paste a config.json');
+  box.value = text;
+  box.dispatchEvent(new Event('input'));
+}
+
+describe('<scale-page>', () => {
+  it('opens on DeepSeek-V3 with every section, and a routed token', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    // DeepSeek-V3's router is drawn over several tasks; its first token is routed when it is ready.
+    await el.routed();
+    await settle(el);
+    const t = deep(el);
+    for (const h of [
+      '1. Choose a model',
+      '2. Count its weights',
+      '3. One MoE layer of DeepSeek-V3: every expert',
+      '4. Your toy vs DeepSeek-V3',
+      '5. What did training cost?',
+    ])
+      expect(t).toContain(h);
+    expect(t).toContain('671.0B');
+    expect(t).toContain('37.6B');
+    expect(t).toContain('Token 1: chosen');
+    expect(t).toContain('2.788M');
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim().split(' published')[0])).toEqual([
+      'DeepSeek-V3',
+      'DeepSeek-V2',
+      'Mixtral 8x7B',
+      'Your toy model 8 experts, top-2, width 32',
+    ]);
+    expect(radios[0]!.checked).toBe(true);
+  });
+
+  it('choosing a preset fills the box and recounts', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    await settle(el);
+    expect(deep(el)).toContain('Showing: Mixtral 8x7B');
+    expect(deep(el)).toContain('46.7B');
+    const box = byLabel<HTMLTextAreaElement>(el.shadowRoot!.querySelector('config-input')!, 'Paste a config.json');
+    expect(box.value).toBe(presetText(presetById('mixtral-8x7b')!));
+    expect(new URLSearchParams(location.search).get('model')).toBe('mixtral-8x7b');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('a pasted config is counted; broken JSON keeps the last good model and says where', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    await settle(el);
+    paste(el, JSON.stringify(presetById('deepseek-v3')!.config));
+    await settle(el);
+    expect(deep(el)).toContain('Showing: DeepSeek-V3 (pasted)');
+    expect(deep(el)).toContain('671.0B');
+    paste(el, '{\n  "model_type": "mixtral",\n  "hidden_size": 4096\n  "vocab_size": 32000\n}');
+    await settle(el);
+    const t = deep(el);
+    expect(t).toContain('Line 4, column 3: Not valid JSON: expected "," between two properties (a comma is missing).');
+    expect(t).toContain('Still showing the last good model: DeepSeek-V3 (pasted).');
+    expect(t).toContain('671.0B');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('a config that parses but cannot be counted names the field and points at it', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    paste(el, '{\n  "model_type": "mixtral",\n  "vocab_size": 32000,\n  "hidden_size": "4096"\n}');
+    await settle(el);
+    expect(deep(el)).toContain('Line 4, column 18: Cannot count this config: "hidden_size" must be a whole number, not "4096".');
+    paste(el, '{"model_type": "llama"}');
+    await settle(el);
+    expect(deep(el)).toContain('"model_type" "llama" is not supported');
+  });
+
+  it('draws a large router over several tasks with a progress bar; another token waits for it, another model cancels it', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    await el.routed();
+    // A router of 2,048 experts × 2,048 (4.2M weights) is drawn a slice per task.
+    const big = {
+      ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>),
+      hidden_size: 2048,
+      num_local_experts: 2048,
+      num_experts_per_tok: 4,
+    };
+    paste(el, JSON.stringify(big));
+    await settle(el);
+    const layer = el.shadowRoot!.querySelector('layer-experts')!;
+    const bar = layer.shadowRoot!.querySelector('progress')!;
+    expect(bar.getAttribute('aria-label')).toBe("Drawing the router's random weights");
+    expect(bar.value).toBeGreaterThan(0);
+    expect(bar.value).toBeLessThan(1);
+    expect(deep(el)).toContain("Drawing this router's random weights");
+    // "Route a token" while it draws moves on to token 2 and does not start again.
+    layer.shadowRoot!.querySelector('button')!.click();
+    await el.routed();
+    await settle(el);
+    expect(layer.shadowRoot!.querySelector('progress')).toBeNull();
+    expect(deep(el)).toContain('Token 2: chosen');
+    expect(deep(el)).toContain('The router scored all 2,048 experts with 4,194,304 multiply-adds');
+
+    // Another model while a router is drawn: the drawing stops and the new model's token shows.
+    paste(el, JSON.stringify({ ...big, hidden_size: 2016 }));
+    await settle(el);
+    expect(layer.shadowRoot!.querySelector('progress')).not.toBeNull();
+    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    await el.routed();
+    await new Promise((r) => setTimeout(r, 50));
+    await settle(el);
+    expect(deep(el)).toContain('Showing: Mixtral 8x7B');
+    expect(deep(el)).toContain('The router scored all 8 experts with 32,768 multiply-adds');
+    expect(layer.shadowRoot!.querySelector('progress')).toBeNull();
+    history.replaceState(null, '', location.pathname);
+  });
+});
