@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup-node.ts'],
     testTimeout: 60000,
+    // Two workers on this two-core machine (vitest's default is one fewer than the cores).
+    maxWorkers: 2,
     // Test files in one worker share the module cache: tfjs (inlined below) is bundled and loaded
     // once per worker instead of once per file, which was most of this stage's time. The tests keep
     // no state between files (tfjs tensors are counted as differences; setLang and timers are reset).

@@ -14,6 +14,8 @@ export default defineConfig({
   plugins: [tfjsNoUrlFlags()],
   test: {
     include: ['tests/ui/**/*.test.ts'],
+    // Two at once on this two-core machine (vitest's default is one fewer than the cores).
+    maxWorkers: 2,
     browser: {
       enabled: true,
       headless: true,

@@ -5,11 +5,12 @@ export interface StageRow {
   seconds: number;
   code: number;
 }
+export const STEPS: [name: string, script: string][][];
 export const STAGES: [name: string, script: string][];
 export function formatSeconds(s: number): string;
-export function stageTable(rows: Pick<StageRow, 'name' | 'seconds' | 'code'>[]): string;
+export function stageTable(rows: Pick<StageRow, 'name' | 'seconds' | 'code'>[], wall?: number): string;
 export function runStages(
-  stages: [string, string][],
-  run: (script: string) => number,
+  steps: [string, string][][],
+  run: (script: string) => Promise<number>,
   now?: () => number,
-): { rows: StageRow[]; code: number };
+): Promise<{ rows: StageRow[]; code: number; wall: number }>;

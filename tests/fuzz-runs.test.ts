@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, runStages, stageTable, STAGES } from '../scripts/test-stages.mjs';
+import { formatSeconds, runStages, stageTable, STAGES, STEPS } from '../scripts/test-stages.mjs';
 import { DEFAULT_FUZZ_RUNS, fuzzRunsFrom } from './fuzz-runs';
 
 const read = (path: string): string => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -54,24 +54,39 @@ describe('npm test stages', () => {
     for (const [, script] of STAGES) expect(scripts[script], script).toBeTypeOf('string');
   });
 
-  it('run in order, stop at the first failure with its exit code, and time each stage', () => {
+  it('run in order (typecheck and lint at once), stop after the first failing step with its exit code, and time each stage', async () => {
+    expect(STEPS.map((step) => step.map(([name]) => name))).toEqual([['typecheck', 'lint'], ['unit'], ['ui'], ['build'], ['e2e']]);
     let clock = 0;
-    const ran: string[] = [];
-    const run = (script: string): number => {
-      ran.push(script);
-      clock += 1500;
-      return script === 'test:ui' ? 3 : 0;
+    const started: string[] = [];
+    const finish: (() => void)[] = [];
+    const run = (script: string): Promise<number> => {
+      started.push(script);
+      return new Promise((resolve) => {
+        finish.push(() => {
+          clock += 1500;
+          resolve(script === 'test:ui' ? 3 : 0);
+        });
+      });
     };
-    const { rows, code } = runStages(STAGES, run, () => clock);
-    expect(ran).toEqual(['typecheck', 'lint', 'test:unit', 'test:ui']);
+    const done = runStages(STEPS, run, () => clock);
+    // The type check and the linter both start before either ends.
+    await Promise.resolve();
+    expect(started).toEqual(['typecheck', 'lint']);
+    while (finish.length) {
+      finish.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const { rows, code, wall } = await done;
+    expect(started).toEqual(['typecheck', 'lint', 'test:unit', 'test:ui']);
     expect(code).toBe(3);
     expect(rows.map((r) => [r.name, r.seconds, r.code])).toEqual([
       ['typecheck', 1.5, 0],
-      ['lint', 1.5, 0],
+      ['lint', 3, 0],
       ['unit', 1.5, 0],
       ['ui', 1.5, 3],
     ]);
-    expect(runStages(STAGES, () => 0).code).toBe(0);
+    expect(wall).toBe(6);
+    expect((await runStages(STEPS, () => Promise.resolve(0))).code).toBe(0);
   });
 
   it('print a table of stage times with the total', () => {
@@ -87,7 +102,8 @@ describe('npm test stages', () => {
       'npm test stage times:',
       '  typecheck         21.3 s',
       '  ui                 5.0 s  FAILED (exit 1)',
-      '  total             26.3 s',
+      '  total             26.3 s  wall time (stages of one step run at once)',
     ]);
+    expect(stageTable([{ name: 'unit', seconds: 2, code: 0 }], 2.5).split('\n')[2]).toBe('  total          2.5 s');
   });
 });
