@@ -1,10 +1,9 @@
 /**
  * The exported pictures of the current view (Download PNG / SVG): every word that
- * src/state/export.ts draws. The state layer cannot read the catalogue, so the export menu hands
- * this section to `viewToSvg`. The English is exactly what the pictures said before translation.
+ * src/ui/simulator/picture-svg.ts draws. The export menu hands this section to `viewToSvg`. The English is exactly what the pictures said before translation.
  * Words of the sentence and the expert labels (E3, S0, ✕) are drawn as they are.
  */
-import type { PictureWords } from '../../state/export';
+import type { PictureWords } from '../simulator/picture-words';
 import { register } from './catalogue';
 import { section } from './section';
 import { CATEGORY_NAMES } from './categories';

@@ -11,6 +11,25 @@ export const NO_EXPERT_COLOUR = '#ddd';
 /** The dark end of the specialisation map's single-hue scale (ColorBrewer Blues). */
 export const HEAT_COLOUR = '#08519c';
 
+/**
+ * The exported picture's own colours (src/ui/simulator/picture-*.ts): it is always drawn light, on
+ * white paper, whatever the page's theme; the experts in EXPERT_COLOURS, the shared ones in SHARED_COLOUR.
+ */
+export const PICTURE_COLOURS = {
+  ink: '#111',
+  muted: '#444',
+  outline: '#000',
+  paper: '#fff',
+  idleFill: '#eceff1',
+  idleStroke: '#9aa0a6',
+  drop: '#b3261e',
+  meter: '#0072b2',
+  meterTrack: '#e4e4e4',
+  noExpert: '#dddddd',
+  chipEdge: '#666',
+  scoreIdle: '#b8bec4',
+} as const;
+
 /** Thin lines between rows of a heat map, over its colours (the same in both themes). */
 export const HEAT_SEPARATOR = 'rgba(0,0,0,0.12)';
 

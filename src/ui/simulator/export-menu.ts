@@ -8,7 +8,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Trace } from '../../core/trace';
-import { exportFileName, traceToCsv, traceToJson, viewToSvg } from '../../state/export';
+import { exportFileName, traceToCsv, traceToJson } from '../../state/export';
+import { viewToSvg } from './picture-svg';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { expertColour, textOn } from '../shared/palette';
