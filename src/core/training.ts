@@ -10,11 +10,13 @@
  *     its own Adam state, so an expert that was not chosen is not touched at all, not even by
  *     momentum: "only those are trained";
  *  4. DeepSeek-V3 bias balancing moves the selection bias by γ from this step's load.
+ *
+ * The settings are in train-settings.ts, the batches in train-batch.ts, the differentiable gates
+ * and dispatch in train-dispatch.ts (all re-exported from here).
  */
 import {
   add,
   cast,
-  concat,
   dispose,
   div,
   keep,
@@ -30,7 +32,6 @@ import {
   softmax,
   softplus,
   stack,
-  sub,
   sum,
   tensor1d,
   tensor2d,
@@ -45,144 +46,20 @@ import {
 // tfjs-core registers gradients only on request (the umbrella package does it for you).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { balanceLoss, normalizeAffinities, routerZLoss } from './balance';
-import { withCode, type Coded } from './coded';
-import { expertShape, type MoeConfig, type RouterKind } from './config';
-import { generateSentence } from './corpus';
-import { gatherRows, scatterAddRows } from './grad-ops';
+import { expertShape, type MoeConfig } from './config';
 import { MoeModel, rmsNorm } from './model';
-import { assignmentsOf, swiglu, type Assignments, type ExpertWeights, type MoeLayer } from './moe-layer';
+import { assignmentsOf, type ExpertWeights } from './moe-layer';
 import { Rng } from './rng';
 import { vocabularyTokens } from './specialisation';
-import { tokenize, VOCAB, type Token, type Vocab } from './tokenizer';
+import { VOCAB, type Vocab } from './tokenizer';
+import { evalTokens, makeBatch } from './train-batch';
+import { gateTensor, masks, sparseTrain } from './train-dispatch';
+import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
+
+export * from './train-batch';
+export { gateTensor } from './train-dispatch';
+export * from './train-settings';
 import type { LayerTrace, Trace } from './trace';
-
-export const BALANCE_MODES = ['none', 'switch', 'bias', 'bias+seq'] as const;
-export type BalanceMode = (typeof BALANCE_MODES)[number];
-
-export interface TrainSettings {
-  learningRate: number;
-  /** Sentences per batch. */
-  batchSize: number;
-  balance: BalanceMode;
-  /** Switch balance loss coefficient α. */
-  alpha: number;
-  /** DeepSeek-V3 bias update speed γ. */
-  gamma: number;
-  /** DeepSeek-V3 sequence-wise balance loss coefficient (with 'bias+seq'). */
-  seqAlpha: number;
-  /** Router z-loss coefficient; 0 turns it off. */
-  zLoss: number;
-}
-
-export const DEFAULT_TRAIN: Readonly<TrainSettings> = Object.freeze({
-  learningRate: 0.03,
-  batchSize: 8,
-  balance: 'none',
-  alpha: 0.01,
-  gamma: 0.01,
-  seqAlpha: 0.0001,
-  zLoss: 0,
-});
-
-const TRAIN_LIMITS: Record<TrainNumberField, { min: number; max: number; label: string; int?: boolean }> = {
-  learningRate: { min: 0.0001, max: 0.1, label: 'learning rate' },
-  batchSize: { min: 1, max: 40, label: 'batch size', int: true },
-  alpha: { min: 0, max: 1, label: 'balance loss α' },
-  gamma: { min: 0, max: 0.5, label: 'bias update speed γ' },
-  seqAlpha: { min: 0, max: 0.1, label: 'sequence-wise loss α' },
-  zLoss: { min: 0, max: 0.1, label: 'z-loss coefficient' },
-};
-
-/** Training settings checked by a number rule (their labels are in TRAIN_LIMITS). */
-export type TrainNumberField = Exclude<keyof TrainSettings, 'balance'>;
-
-/** The problems validateTrainSettings reports, by code, with their arguments (see ./coded). */
-export interface TrainMessages {
-  'train.notNumber': { field: TrainNumberField };
-  'train.outOfRange': { field: TrainNumberField; value: number; min: number; max: number };
-  'train.notWhole': { field: TrainNumberField; value: number };
-  'train.balanceUnknown': { options: string };
-  'train.biasNeedsSigmoid': Record<string, never>;
-}
-export type TrainCode = keyof TrainMessages;
-
-/** A problem with a training setting; its code and arguments are attached, not enumerable. */
-export type TrainProblem = { field: keyof TrainSettings; message: string } & Coded<TrainMessages>;
-
-function problem<C extends TrainCode>(field: keyof TrainSettings, code: C, args: TrainMessages[C], message: string): TrainProblem {
-  return withCode({ field, message }, code, args) as TrainProblem;
-}
-
-export type TrainSettingsResult = { ok: true; settings: TrainSettings } | { ok: false; problems: TrainProblem[] };
-
-/** Checks a (partial) change of the training settings against the current ones. */
-export function validateTrainSettings(
-  base: TrainSettings,
-  change: Partial<Record<keyof TrainSettings, unknown>>,
-  router: RouterKind,
-): TrainSettingsResult {
-  const out: TrainSettings = { ...base };
-  const problems: TrainProblem[] = [];
-  for (const [field, rule] of Object.entries(TRAIN_LIMITS) as [TrainNumberField, (typeof TRAIN_LIMITS)['alpha']][]) {
-    if (!(field in change)) continue;
-    const v = change[field];
-    const { min, max } = rule;
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      problems.push(problem(field, 'train.notNumber', { field }, `${rule.label} must be a number`));
-    else if (v < min || v > max)
-      problems.push(
-        problem(field, 'train.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`),
-      );
-    else if (rule.int && !Number.isInteger(v))
-      problems.push(problem(field, 'train.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
-    else out[field] = v;
-  }
-  if ('balance' in change) {
-    const v = change.balance;
-    const options = BALANCE_MODES.join(', ');
-    if (typeof v === 'string' && (BALANCE_MODES as readonly string[]).includes(v)) out.balance = v as BalanceMode;
-    else problems.push(problem('balance', 'train.balanceUnknown', { options }, `balancing must be one of ${options}`));
-  }
-  if (problems.length === 0 && out.balance.startsWith('bias') && router !== 'sigmoid-bias') {
-    problems.push(problem('balance', 'train.biasNeedsSigmoid', {}, 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router'));
-  }
-  return problems.length ? { ok: false, problems } : { ok: true, settings: out };
-}
-
-export interface Batch {
-  /** Input tokens: every sentence without its last token, one after another. */
-  tokens: Token[];
-  /** The next word of each input token. */
-  targets: number[];
-  /** [from, to) of each sentence in tokens. */
-  sequences: [number, number][];
-}
-
-/** batchSize sentences of the training grammar, from a seeded stream for this step. */
-export function makeBatch(seed: number, step: number, batchSize: number, vocab: Vocab = VOCAB): Batch {
-  const rng = Rng.stream(seed, 'batch', step);
-  const batch: Batch = { tokens: [], targets: [], sequences: [] };
-  for (let i = 0; i < batchSize; i++) {
-    const s = generateSentence(rng);
-    const toks = tokenize(s, vocab).tokens;
-    const from = batch.tokens.length;
-    for (let t = 0; t + 1 < toks.length; t++) {
-      batch.tokens.push(toks[t] as Token);
-      batch.targets.push((toks[t + 1] as Token).id);
-    }
-    batch.sequences.push([from, batch.tokens.length]);
-  }
-  return batch;
-}
-
-/** Sentences in the evaluation set: ~1,100 tokens, so that a balanced load reads as balanced (±6% per expert at 8 experts, top-2). */
-export const EVAL_SENTENCES = 128;
-
-/** A fixed evaluation set of grammar sentences from their own stream (never a training batch). */
-export function evalTokens(seed: number, vocab: Vocab = VOCAB): Token[] {
-  const rng = Rng.stream(seed, 'eval');
-  return Array.from({ length: EVAL_SENTENCES }, () => tokenize(generateSentence(rng), vocab).tokens).flat();
-}
 
 export interface LayerStep {
   /** Tokens that chose each routed expert in this batch. */
@@ -206,71 +83,6 @@ export interface StepReport {
   updatedParams: number;
   totalParams: number;
 }
-
-/** Row-major tokens × experts masks of the chosen and of the kept (not dropped) choices. */
-function masks(lt: LayerTrace, E: number): { chosen: Float32Array; kept: Float32Array } {
-  const T = lt.tokens.length;
-  const chosen = new Float32Array(T * E);
-  const kept = new Float32Array(T * E);
-  lt.tokens.forEach((r, t) =>
-    r.experts.forEach((e, j) => {
-      chosen[t * E + e] = 1;
-      if (!r.dropped[j]) kept[t * E + e] = 1;
-    }),
-  );
-  return { chosen, kept };
-}
-
-/**
- * Differentiable gate weights (tokens × experts, zero where unused) from the router's selection
- * logits, with the choices as constants. Equal to the weights the router computed in plain JS
- * (router.ts gateWeights): renormalised over the chosen when `normalise`, else each the probability
- * over all experts (or the raw sigmoid score). Renormalised at k = 1 the weight is the constant 1 and
- * the router gets no gradient from the task loss; the probability over all experts keeps one.
- */
-export function gateTensor(
-  kind: RouterKind,
-  logits: Tensor2D,
-  selection: Tensor2D,
-  chosen: Tensor2D,
-  kept: Tensor2D,
-  routeScale: number,
-  normalise = true,
-): Tensor2D {
-  if (kind === 'sigmoid-bias') {
-    const s = mul(sigmoid(logits), chosen);
-    return mul(mul(normalise ? div(s, sum(s, 1, true)) : s, scalar(routeScale)), kept);
-  }
-  if (kind === 'expert-choice') return mul(softmax(logits), kept);
-  // kept is zero wherever chosen is, so the unrenormalised probabilities need no mask of their own.
-  if (!normalise) return mul(softmax(selection), kept);
-  return mul(softmax(add(selection, mul(sub(1, chosen), scalar(-1e9)))), kept);
-}
-
-/** Sparse dispatch with gradients (gatherRows / scatterAddRows): each expert on its own tokens. */
-function sparseTrain(layer: MoeLayer, h: Tensor2D, gates: Tensor2D, a: Assignments): Tensor2D {
-  const [T, d] = h.shape;
-  const E = layer.shape.experts;
-  const parts: Tensor2D[] = [];
-  const expertOf = new Int32Array(a.tokens.length);
-  for (let e = 0; e < E; e++) {
-    const from = a.offsets[e] as number;
-    const to = a.offsets[e + 1] as number;
-    if (to === from) continue;
-    expertOf.fill(e, from, to);
-    parts.push(swiglu(gatherRows(h, a.tokens.subarray(from, to)), layer.experts[e] as ExpertWeights));
-  }
-  let out: Tensor2D = tensor2d(new Float32Array(T * d), [T, d]);
-  if (parts.length > 0) {
-    const ys = parts.length === 1 ? (parts[0] as Tensor2D) : concat(parts, 0);
-    const pick = cast(oneHot(tensor1d(expertOf, 'int32'), E), 'float32') as Tensor2D;
-    const g = sum(mul(gatherRows(gates, a.tokens), pick), 1, true);
-    out = scatterAddRows(a.tokens, mul(ys, g), T);
-  }
-  for (const w of layer.shared) out = add(out, swiglu(h, w));
-  return out;
-}
-
 interface Group {
   optimizer: AdamOptimizer;
   vars: Variable[];
