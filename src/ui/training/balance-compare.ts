@@ -10,7 +10,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { MoeConfig } from '../../core/config';
-import { BALANCE_MODES, type BalanceMode, type TrainSettings } from '../../core/training';
+import type { BalanceMode, TrainSettings } from '../../core/training';
 import { preferredBackend } from '../../state/backend';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../../state/train-url';
@@ -20,20 +20,16 @@ import { formatCount } from '../shared/format';
 import { LocaleController, messages } from '../i18n/locale';
 import { linkNotices } from '../lessons/lesson-layout';
 import { localized, type CoreMessage } from '../i18n/localize-message';
-import { loadFigures } from './load-history';
 import { LoopController, memoLast } from '../shared/loop-controller';
-import type { LossSeries } from './loss-chart';
-import { formatScore, scoreWords } from './specialisation-map';
+import { renderSide, SIDES, type Side } from './balance-side';
 import {
   ALPHAS,
-  balanceName,
   formatRate,
   formatStepRate,
   GAMMAS,
   LEARNING_RATES,
   MAX_TRAIN_EXPERTS,
   MAX_TRAIN_TOPK,
-  modeWords,
   nearestStop,
   withSlots,
 } from './training-format';
@@ -45,17 +41,6 @@ import { a11yStyles } from '../shared/shared-styles';
 import '../i18n/common';
 import '../i18n/training';
 import { replaceQuery } from '../../state/url-sync';
-
-type Side = 'left' | 'right';
-const SIDES: Side[] = ['left', 'right'];
-const TASK_ONLY: LossSeries[] = ['task'];
-const WITH_BALANCE: LossSeries[] = ['task', 'balance'];
-/** Steps averaged for the "task loss now" figure. */
-const LOSS_STEPS = 10;
-
-function sideName(side: Side): string {
-  return messages().train.balance[side];
-}
 
 @customElement('balance-compare')
 export class BalanceCompare extends LitElement {
@@ -356,42 +341,18 @@ export class BalanceCompare extends LitElement {
         </div>
         ${problem ? html`<p class="problem" role="alert" id="shape-problem">${problem}</p>` : nothing}
       </div>
-      <div class="sides">${SIDES.map((side) => this.renderSide(side, side === 'left' ? l : r))}</div>
+      <div class="sides">${SIDES.map((side) => {
+        const s = side === 'left' ? l : r;
+        const loads = this.firstLayerLoads[side](s.loads);
+        return renderSide(side, s, {
+          loads,
+          start: this.startScores[side],
+          busy: this.busy,
+          onMode: (mode) => void this.setMode(side, mode),
+        });
+      })}</div>
       <p class="caption">${m.caption}${c.layers > 1 ? m.chartsLayer(c.layers) : ''}</p>
     `;
-  }
-
-  private renderSide(side: Side, s: TrainState) {
-    const mode = s.settings.balance;
-    const loads = this.firstLayerLoads[side](s.loads);
-    const f = loadFigures(loads);
-    const spec = s.specialisation[0] ?? null;
-    const start = this.startScores[side];
-    const series = mode === 'switch' || mode === 'bias+seq' ? WITH_BALANCE : TASK_ONLY;
-    const last = s.history.slice(-LOSS_STEPS);
-    const loss = last.length ? last.reduce((a, p) => a + p.taskLoss, 0) / last.length : null;
-    const id = `${side}-h`;
-    const m = messages().train.balance;
-    const name = sideName(side);
-    return html`<section aria-labelledby=${id} data-side=${side}>
-      <h2 id=${id}>${m.sideTitle(name, mode === 'none' ? m.noBalancing : balanceName(mode))}</h2>
-      <div class="ctl">
-        <label for=${`${side}-mode`}>${messages().train.controls.balancing}</label><span></span>
-        <select id=${`${side}-mode`} ?disabled=${this.busy} @change=${(e: Event) => void this.setMode(side, (e.target as HTMLSelectElement).value as BalanceMode)}>
-          ${BALANCE_MODES.map((b) => html`<option value=${b} ?selected=${b === mode}>${balanceName(b)}</option>`)}
-        </select>
-      </div>
-      <p class="mode">${modeWords(mode)}</p>
-      <dl class="figures">
-        <div><dt>${m.maxMeanNow}</dt><dd class="max-mean"><span class="num">${f ? f.maxOverMean.toFixed(2) : '–'}</span><small>${f ? m.lastSteps(f.steps) : m.noSteps}</small></dd></div>
-        <div><dt>${m.specScore}</dt><dd class="score"><span class="num">${spec ? formatScore(spec.score) : '–'}</span><small>${spec ? `${scoreWords(spec.score)}${start !== null && s.step > 0 ? m.atStart(formatScore(start)) : ''}` : ''}</small></dd></div>
-        <div><dt>${m.taskLossNow}</dt><dd class="loss"><span class="num">${loss === null ? '–' : loss.toFixed(2)}</span><small>${loss === null ? '' : m.meanOfLast(LOSS_STEPS)}</small></dd></div>
-      </dl>
-      <h3>${m.shareTitle}</h3>
-      <load-history hide-figure .loads=${loads} .firstStep=${s.step - loads.length + 1} label=${m.loadLabel(name)}></load-history>
-      <h3>${m.lossTitle}</h3>
-      <loss-chart .points=${s.history} .series=${series} .height=${170} label=${m.lossLabel(name)}></loss-chart>
-    </section>`;
   }
 }
 
