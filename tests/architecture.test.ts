@@ -102,6 +102,40 @@ function historyViolations(_file: string, text: string): string[] {
   );
 }
 
+/** The most lines a source file may have: past it, split the file by what its parts hold. */
+const MAX_LINES = 400;
+/** Source files as the size rule counts them: code, style sheets and pages. */
+const SIZED = /\.(ts|tsx|js|mjs|cjs|jsx|css|html)$/;
+
+/**
+ * Files allowed over MAX_LINES for now, by path from the project root: being split on other
+ * branches of issue 13 (the message catalogue's parts, the simulator page and the training page).
+ */
+const EXEMPT = [
+  'src/ui/i18n/problems.ts',
+  'src/ui/i18n/scale.ts',
+  'src/ui/i18n/simulator.ts',
+  'src/ui/i18n/training.ts',
+  'src/ui/simulator/moe-app.ts',
+  'src/ui/training/training-page.ts',
+];
+
+/** Every file under dir that the size rule counts, recursively. */
+function sizedFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sizedFiles(path);
+    return SIZED.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Lines of a text as `wc -l` counts them (a last line without its line break still counts). */
+function lineCount(text: string): number {
+  if (text === '') return 0;
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
 function report(files: string[], check: (file: string, text: string) => string[]): string[] {
   return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));
 }
@@ -137,6 +171,16 @@ describe('architecture', () => {
     const ui = sourceFiles(join(SRC, 'ui')).filter((f) => !COLOUR_FILES.includes(f));
     expect(ui.length).toBeGreaterThanOrEqual(40);
     expect(report(ui, colourViolations)).toEqual([]);
+  });
+
+  it(`no source file in src/, demos/ or build/ is over ${MAX_LINES} lines`, () => {
+    const files = ['src', 'demos', 'build'].flatMap((dir) => sizedFiles(join(ROOT, dir)));
+    expect(files.length).toBeGreaterThanOrEqual(100);
+    const over = files
+      .map((file) => ({ path: relative(ROOT, file).split(sep).join('/'), lines: lineCount(readFileSync(file, 'utf8')) }))
+      .filter((f) => f.lines > MAX_LINES && !EXEMPT.includes(f.path))
+      .map((f) => `${f.path}: ${f.lines} lines`);
+    expect(over, `files over ${MAX_LINES} lines (split them by what their parts hold)`).toEqual([]);
   });
 
   it('src/ui keeps its files in folders named for a page or a shared part', () => {
@@ -206,6 +250,14 @@ describe('the checker itself', () => {
       'const id = `#${name}`;',
     ];
     for (const code of ok) expect(colourViolations('x.ts', code)).toEqual([]);
+  });
+
+  it('counts lines as wc -l does', () => {
+    expect(lineCount('')).toBe(0);
+    expect(lineCount('a')).toBe(1);
+    expect(lineCount('a\n')).toBe(1);
+    expect(lineCount('a\nb\n')).toBe(2);
+    expect(lineCount('a\n\nb')).toBe(3);
   });
 
   it('catches History API calls and allows other things named history', () => {
