@@ -55,6 +55,24 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The part of the state a new model starts from: no steps, no history, no error. */
+function freshRun(): Pick<
+  TrainState,
+  'step' | 'tokensSeen' | 'tokensPerSecond' | 'stepsPerSecond' | 'history' | 'loads' | 'last' | 'scoreHistory' | 'error'
+> {
+  return {
+    step: 0,
+    tokensSeen: 0,
+    tokensPerSecond: 0,
+    stepsPerSecond: 0,
+    history: [],
+    loads: [],
+    last: null,
+    scoreHistory: [],
+    error: null,
+  };
+}
+
 export class TrainingLoop extends EventTarget {
   private trainer: MoeTrainer;
   private current: TrainState;
@@ -78,24 +96,7 @@ export class TrainingLoop extends EventTarget {
   constructor(config: MoeConfig, settings: TrainSettings = { ...DEFAULT_TRAIN }, text = '') {
     super();
     this.trainer = new MoeTrainer(config, settings);
-    this.current = {
-      config,
-      settings,
-      text,
-      running: false,
-      step: 0,
-      tokensSeen: 0,
-      tokensPerSecond: 0,
-      stepsPerSecond: 0,
-      history: [],
-      loads: [],
-      last: null,
-      specialisation: [],
-      scoreHistory: [],
-      trace: null,
-      problems: [],
-      error: null,
-    };
+    this.current = { config, settings, text, running: false, ...freshRun(), specialisation: [], trace: null, problems: [] };
   }
 
   get state(): TrainState {
@@ -251,19 +252,7 @@ export class TrainingLoop extends EventTarget {
     if (settings.balance.startsWith('bias') && config.router !== 'sigmoid-bias') settings = { ...settings, balance: 'none' };
     this.trainer = new MoeTrainer(config, settings);
     this.timings.length = 0;
-    this.set({
-      config,
-      settings,
-      step: 0,
-      tokensSeen: 0,
-      tokensPerSecond: 0,
-      stepsPerSecond: 0,
-      history: [],
-      loads: [],
-      last: null,
-      scoreHistory: [],
-      error: null,
-    });
+    this.set({ config, settings, ...freshRun() });
     await this.measureNow();
   }
 
