@@ -1,16 +1,21 @@
 /**
- * The capacity lesson's part of the URL: the simulator's own keys (url.ts), only those the lesson
- * has controls for. Decoding goes through decodeView, so a bad value gets the simulator's notice and
- * its default; a simulator key the lesson does not use (pos=, L=, …) is listed as ignored.
+ * The capacity lesson's part of the URL: the simulator's own keys (url-keys.ts), only those the
+ * lesson has controls for, read by the one codec (url-schema.ts), so a bad value gets the
+ * simulator's notice and its default; any other key (pos=, L=, …) is listed as ignored.
  *
  *   e  routed experts    k  top-k    cf  capacity factor or none    r  router    seed  seed    text  the sentence
  */
 import { DEFAULT_CONFIG, type MoeConfig } from '../core/config';
-import { decodeView, type LinkNotice } from './url';
+import type { LinkNotice } from './link-notices';
+import { CONFIG_ENTRIES, fitConfig, LINK_DEFAULTS, TEXT, type LinkFields } from './url-keys';
+import { decodeQuery, encodeQuery, type PageSchema } from './url-schema';
 
 export const CAPACITY_KEYS = ['e', 'k', 'cf', 'r', 'seed', 'text'] as const;
-/** Keys every page keeps (lang.ts) and decodeView reads without a notice. */
-const KEPT: readonly string[] = ['lang', 'backend', 'theme'];
+
+export const CAPACITY_SCHEMA: PageSchema<LinkFields> = {
+  steps: [...CONFIG_ENTRIES.filter((e) => (CAPACITY_KEYS as readonly string[]).includes(e.key)), fitConfig, TEXT],
+  others: 'list',
+};
 
 export interface CapacityView {
   /** The simulator's config with only e, k, cf, r and seed taken from the link. */
@@ -20,7 +25,7 @@ export interface CapacityView {
 
 export interface CapacityDecoded {
   view: CapacityView;
-  /** decodeView's notices for the lesson's keys (English, from src/state). */
+  /** The notices for the lesson's keys (English, from src/state). */
   notices: string[];
   /** The same notices with their codes, for the page's language. */
   codedNotices: LinkNotice[];
@@ -29,32 +34,17 @@ export interface CapacityDecoded {
 }
 
 export function decodeCapacityView(search: string): CapacityDecoded {
-  const params = new URLSearchParams(search);
-  const own = new URLSearchParams();
-  const ignored: { key: string; value: string }[] = [];
-  for (const [key, value] of params) {
-    if ((CAPACITY_KEYS as readonly string[]).includes(key) || KEPT.includes(key)) own.append(key, value);
-    else if (!ignored.some((i) => i.key === key)) ignored.push({ key, value });
-  }
-  const { view, notices, codedNotices } = decodeView(own.toString());
-  const { routedExperts, topK, capacityFactor, router, seed } = view.config;
+  const { state, notices, others } = decodeQuery(CAPACITY_SCHEMA, search, LINK_DEFAULTS);
+  const { routedExperts, topK, capacityFactor, router, seed } = state;
   return {
-    view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: view.text },
-    notices,
-    codedNotices: [...codedNotices],
-    ignored,
+    view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: state.text },
+    notices: notices.map((n) => n.message),
+    codedNotices: notices as LinkNotice[],
+    ignored: others,
   };
 }
 
 /** The query ("?…") that reproduces the lesson's view: its six keys, always all written. */
 export function encodeCapacityView(view: CapacityView): string {
-  const c = view.config;
-  const params = new URLSearchParams();
-  params.set('e', String(c.routedExperts));
-  params.set('k', String(c.topK));
-  params.set('cf', c.capacityFactor === null ? 'none' : String(c.capacityFactor));
-  params.set('r', c.router);
-  params.set('seed', String(c.seed));
-  params.set('text', view.text);
-  return `?${params.toString()}`;
+  return encodeQuery(CAPACITY_SCHEMA, { ...LINK_DEFAULTS, ...view.config, text: view.text });
 }

@@ -50,14 +50,15 @@ describe('training page URL codec', () => {
     const { view, codedNotices } = decodeTrainView('?lr=fast&batch=2.5&alpha=3&gamma=0.02&z=-1&bal=magic&e=abc&speed=3');
     expect(view.settings).toEqual({ ...DEFAULT_TRAIN, gamma: 0.02 });
     expect(view.config.routedExperts).toBe(8);
+    // In the order of every page's links: each key the page reads, then the keys it does not.
     expect(codedNotices.map(codedData)).toEqual([
-      { code: 'link.unknown', args: { key: 'speed' } },
       ignored('e', 'abc', 'config.notNumber', { field: 'routedExperts', got: '"abc"' }, '8'),
       ignored('lr', 'fast', 'train.notNumber', { field: 'learningRate' }, '0.03'),
       ignored('batch', '2.5', 'train.notWhole', { field: 'batchSize', value: 2.5 }, '8'),
       ignored('alpha', '3', 'train.outOfRange', { field: 'alpha', value: 3, min: 0, max: 1 }, '0.01'),
       ignored('z', '-1', 'train.outOfRange', { field: 'zLoss', value: -1, min: 0, max: 0.1 }, '0'),
       ignored('bal', 'magic', 'train.balanceUnknown', { options: 'none, switch, bias, bias+seq' }, 'none'),
+      { code: 'link.unknown', args: { key: 'speed' } },
     ]);
   });
 
