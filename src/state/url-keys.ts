@@ -31,12 +31,16 @@ type E = AnyEntry<LinkFields>;
 /** Longest sentence kept, in characters, wherever it comes from (a link, an attribute, a script, the text box). */
 export const MAX_TEXT_CHARS = 2000;
 
-/** The simulator's defaults for every field. */
-const { config: _config, ...VIEW_DEFAULTS } = DEFAULT_VIEW;
+/** The simulator's defaults for every field (a training page's defaults are DEFAULT_TRAIN's, see train-url.ts). */
 export const LINK_DEFAULTS: Readonly<LinkFields> = Object.freeze({
   ...DEFAULT_CONFIG,
   ...DEFAULT_TRAIN,
-  ...VIEW_DEFAULTS,
+  text: DEFAULT_VIEW.text,
+  position: DEFAULT_VIEW.position,
+  gamma: DEFAULT_VIEW.gamma,
+  biasSteps: DEFAULT_VIEW.biasSteps,
+  speed: DEFAULT_VIEW.speed,
+  layer: DEFAULT_VIEW.layer,
   hide: [],
   left: 'none',
   right: 'bias',
