@@ -185,10 +185,12 @@ export function encodeQuery<S extends object>(schema: PageSchema<S>, state: Read
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-/** A number literal as a number, "none" as null, anything else as the text itself (for a checker to name). */
+/** A number literal as a number ("-0" as 0), "none" as null, anything else as the text itself (for a checker to name). */
 export function parseValue(raw: string): unknown {
   if (raw === 'none') return null;
-  return NUMBER.test(raw.trim()) ? Number(raw) : raw;
+  if (!NUMBER.test(raw.trim())) return raw;
+  const v = Number(raw);
+  return v === 0 ? 0 : v;
 }
 
 type Bound<S> = number | ((state: Readonly<S>) => number);

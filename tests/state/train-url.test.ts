@@ -72,6 +72,11 @@ describe('training page URL codec', () => {
     expect(typed.notices).toEqual([]);
   });
 
+  it('reads "-0" as 0, so that the link it writes back is the same', () => {
+    const { view } = decodeTrainView('?gamma=-0&z=-0');
+    expect(Object.is(view.settings.gamma, 0) && Object.is(view.settings.zLoss, 0)).toBe(true);
+  });
+
   it('keeps the layer shown within the layers of the model', () => {
     const { view, codedNotices } = decodeTrainView('?L=2&layer=3');
     expect(view.layer).toBe(0);
