@@ -15,6 +15,7 @@ import { themeOf } from '../../src/state/theme';
 import { decodeBalanceView, decodeTrainView, encodeBalanceView, encodeTrainView } from '../../src/state/train-url';
 import { decodeView, encodeView, otherKeyNotices } from '../../src/state/url';
 import { defaultView } from '../../src/state/view';
+import { tourFromQuery } from '../../src/ui/simulator/tour-controller';
 import { codedData } from '../coded-data';
 
 const SENTENCE = new URLSearchParams({ t: DEFAULT_SENTENCE }).toString().slice(2);
@@ -25,6 +26,13 @@ describe('the README’s link forms', () => {
       expect(decodeView(q), q).toEqual({ view: defaultView(), notices: [] });
     }
     expect(parseLessonRef(new URLSearchParams('?lesson=4.2').get('lesson'))).toEqual({ lesson: 3, step: 1 });
+    // A link with only these keys opens the step as designed; one that also holds a view keeps it.
+    expect(tourFromQuery('?lesson=4.2&present=1&lang=zh&theme=dark&backend=cpu')).toEqual({
+      ref: { lesson: 3, step: 1 },
+      problem: null,
+      viewInLink: false,
+    });
+    expect(tourFromQuery(`${encodeView(defaultView())}&lesson=4.2`).viewInLink).toBe(true);
     expect(langOf('?lang=zh')).toBe('zh');
     expect(themeOf('?theme=dark')).toBe('dark');
     expect(backendOf('?backend=cpu')).toBe('cpu');

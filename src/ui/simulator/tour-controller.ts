@@ -7,9 +7,11 @@ import type { Trace } from '../../core/trace';
 import { lessonFacts, type LessonFacts } from '../../state/lesson-facts';
 import { formatLessonRef, lessonView, parseLessonRef, stepOf, type LessonStep, type PanelId, type StepRef } from '../../state/lessons';
 import type { Simulator } from '../../state/simulator';
+import { KEPT } from '../../state/lang';
+import { SIMULATOR_SCHEMA } from '../../state/url';
 
-/** Query keys that are not part of the view: a link with only these opens a lesson step as designed. */
-const NOT_VIEW = new Set(['lesson', 'lang', 'backend', 'present', 'theme']);
+/** Query keys that are not part of the view (the page's own and the kept ones): a link with only these opens a lesson step as designed. */
+const NOT_VIEW = new Set<string>([...(SIMULATOR_SCHEMA.quiet ?? []), ...KEPT]);
 
 export interface TourFromLink {
   ref: StepRef | null;
