@@ -4,7 +4,7 @@
  */
 import type { Coded } from '../core/coded';
 import { clip, type ConfigMessages } from '../core/config';
-import type { TrainMessages } from '../core/training';
+import type { TrainMessages } from '../core/train-settings';
 
 /** Settings of the view that are numbers in a range (link.viewNumber). */
 export type ViewNumberKey = 'pos' | 'gamma' | 'bs' | 'speed' | 'layer';

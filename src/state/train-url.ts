@@ -6,7 +6,7 @@
  * here. Decoding never throws: a bad value falls back to its default and adds a notice saying so.
  */
 import { validateConfig, type MoeConfig } from '../core/config';
-import { DEFAULT_TRAIN, type BalanceMode, type TrainSettings } from '../core/training';
+import { DEFAULT_TRAIN, type BalanceMode, type TrainSettings } from '../core/train-settings';
 import { GROUPS_NO_FIT, short, trainLinkNotice, withCodedNotices, type LinkReason, type TrainLinkNotice } from './link-notices';
 import {
   BAL,

@@ -19,7 +19,7 @@
  * (theme.ts); on the simulator: lesson (the tour), present (presenter mode).
  */
 import { DEFAULT_CONFIG, validateConfig, type MoeConfig } from '../core/config';
-import { BALANCE_MODES, DEFAULT_TRAIN, validateTrainSettings, type BalanceMode, type TrainSettings } from '../core/training';
+import { BALANCE_MODES, DEFAULT_TRAIN, validateTrainSettings, type BalanceMode, type TrainSettings } from '../core/train-settings';
 import { NO_FIT, NOT_UNDERSTOOD, type LinkReason } from './link-notices';
 import { checked, float, int, listOf, oneOf, text, type AnyEntry, type Check, type Codec } from './url-schema';
 import { DEFAULT_VIEW, HIDEABLE, VIEW_LIMITS, type ViewState } from './view';
