@@ -16,7 +16,7 @@ import {
   fitConfig,
   LINK_DEFAULTS,
   SIDES,
-  SIGMOID_ONLY,
+  NEEDS_SIGMOID,
   TEXT,
   TRAIN_ENTRIES,
   VIEW_ENTRIES,
@@ -94,7 +94,7 @@ const balanceRouter: Check<LinkFields> = {
       trainLinkNotice(
         'link.balanceRouter',
         { value },
-        `Ignored r=${value}: this page compares balancing modes, and ${SIGMOID_ONLY}. Using sigmoid-bias.`,
+        `Ignored r=${value}: this page compares balancing modes, and ${NEEDS_SIGMOID.message}. Using sigmoid-bias.`,
       ),
     );
     Object.assign(state, { router: 'sigmoid-bias' });

@@ -142,14 +142,14 @@ export const VIEW_ENTRIES = {
   hide: { key: 'hide', field: 'hide', codec: listOf(HIDEABLE) } as E,
 } as const;
 
-/** The reason a balancing mode was refused: the same problem validateTrainSettings reports. */
-export const BALANCE_UNKNOWN: LinkReason = {
-  message: `balancing must be one of ${BALANCE_MODES.join(', ')}`,
-  code: 'train.balanceUnknown',
-  args: { options: BALANCE_MODES.join(', ') },
-};
-export const SIGMOID_ONLY = 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router';
-const NEEDS_SIGMOID: LinkReason = { message: SIGMOID_ONLY, code: 'train.biasNeedsSigmoid', args: {} };
+/** The problem validateTrainSettings reports for a balancing mode, or null: its reasons are worded there only. */
+function balanceProblem(balance: unknown, router: MoeConfig['router']): LinkReason | null {
+  const c = validateTrainSettings(DEFAULT_TRAIN, { balance }, router);
+  return c.ok ? null : (c.problems[0] ?? NOT_UNDERSTOOD);
+}
+const BALANCE_UNKNOWN = balanceProblem('', 'sigmoid-bias') ?? NOT_UNDERSTOOD;
+/** Why bias balancing needs the sigmoid-with-bias router (the balance page quotes it). */
+export const NEEDS_SIGMOID = balanceProblem('bias', 'softmax-topk') ?? NOT_UNDERSTOOD;
 
 /** "bias seq" is what a hand-typed "bias+seq" becomes in a query string. */
 const mode = oneOf(BALANCE_MODES, BALANCE_UNKNOWN, (raw) => raw.trim().replace(/ /g, '+'));
@@ -169,7 +169,7 @@ export const SIDES: readonly E[] = [{ key: 'left', field: 'left', codec: mode } 
 /** Bias balancing needs the sigmoid-with-bias router. */
 export const balanceFitsRouter: Check<LinkFields> = {
   check(state, ctx) {
-    if (ctx.taken.has('balance') && state.balance.startsWith('bias') && state.router !== 'sigmoid-bias')
-      ctx.refuse('balance', NEEDS_SIGMOID);
+    const problem = ctx.taken.has('balance') ? balanceProblem(state.balance, state.router) : null;
+    if (problem) ctx.refuse('balance', problem);
   },
 };
