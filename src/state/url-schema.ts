@@ -162,7 +162,7 @@ function shownDefault<S>(entry: AnyEntry<S>, defaults: Readonly<S>): string {
 }
 
 /** The notice for a backend= value that is not one of BACKENDS. */
-export function backendNotice(raw: string): LinkNotice {
+function backendNotice(raw: string): LinkNotice {
   const args = { value: short(raw), options: BACKENDS.join(', ') };
   return linkNotice('link.backend', args, `Ignored backend=${args.value}: the backends are ${args.options}. Using wasm.`);
 }

@@ -7,10 +7,9 @@
  */
 import type { Coded } from '../core/coded';
 import { clip } from '../core/config';
-import { backendProblem, KEPT } from './lang';
-import { unknownNotice, withCodedNotices, type LinkNotice } from './link-notices';
+import { withCodedNotices, type LinkNotice } from './link-notices';
 import { configOf, CONFIG_ENTRIES, fitConfig, LINK_DEFAULTS, MAX_TEXT_CHARS, TEXT, VIEW_ENTRIES, type LinkFields } from './url-keys';
-import { backendNotice, decodeQuery, encodeQuery, entryOf, type PageSchema } from './url-schema';
+import { decodeQuery, encodeQuery, entryOf, type PageSchema } from './url-schema';
 import type { Hideable, ViewState } from './view';
 
 export { MAX_TEXT_CHARS } from './url-keys';
@@ -84,13 +83,7 @@ export function encodeView(view: ViewState): string {
  * backend, which must be one of BACKENDS).
  */
 export function otherKeyNotices(search: string, own: readonly string[] = []): LinkNotice[] {
-  const out: LinkNotice[] = [];
-  const skip = new Set<string>([...own, ...KEPT]);
-  for (const key of new Set(new URLSearchParams(search).keys())) {
-    if (!skip.has(key)) out.push(unknownNotice(key));
-  }
-  const backend = backendProblem(search);
-  return backend !== null ? [...out, backendNotice(backend)] : out;
+  return decodeQuery({ steps: [], quiet: own }, search, {}).notices as LinkNotice[];
 }
 
 /** A notice whose "Using …" now names `using`, in its English words and its arguments. */
