@@ -21,7 +21,8 @@
 import { DEFAULT_CONFIG, validateConfig, type MoeConfig } from '../core/config';
 import { BALANCE_MODES, DEFAULT_TRAIN, validateTrainSettings, type BalanceMode, type TrainSettings } from '../core/train-settings';
 import { NO_FIT, NOT_UNDERSTOOD, type LinkReason } from './link-notices';
-import { checked, float, int, listOf, oneOf, text, type AnyEntry, type Check, type Codec } from './url-schema';
+import { checked, float, int, listOf, oneOf, text } from './url-codecs';
+import type { AnyEntry, Check, Codec } from './url-schema';
 import { DEFAULT_VIEW, HIDEABLE, VIEW_LIMITS, type ViewState } from './view';
 
 /** Every field a link can set, on any page (gamma is the simulator's or the training pages' γ). */

@@ -5,7 +5,8 @@ import { LESSON_SCHEMA } from '../../src/state/lesson-url';
 import { NOT_UNDERSTOOD } from '../../src/state/link-notices';
 import { BALANCE_SCHEMA, TRAIN_SCHEMA } from '../../src/state/train-url';
 import { SIMULATOR_SCHEMA } from '../../src/state/url';
-import { checked, decodeQuery, encodeQuery, entriesOf, int, listOf, oneOf, text, type PageSchema } from '../../src/state/url-schema';
+import { checked, int, listOf, oneOf, text } from '../../src/state/url-codecs';
+import { decodeQuery, encodeQuery, entriesOf, type PageSchema } from '../../src/state/url-schema';
 import { codedData } from '../coded-data';
 
 interface Toy {
