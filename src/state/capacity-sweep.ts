@@ -12,6 +12,7 @@ import { SENTENCES } from '../core/corpus';
 import { MoeModel } from '../core/model';
 import { tokenize, VOCAB, type Token } from '../core/tokenizer';
 import { WeightStore } from '../core/weight-store';
+import { LatestRunner } from './latest-runner';
 
 /** The factors the lesson measures; null is "no limit". */
 export const SWEEP_FACTORS: readonly (number | null)[] = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, null];
@@ -114,8 +115,16 @@ export class CapacitySweeper extends EventTarget {
   error: string | null = null;
   private target: MoeConfig | null = null;
   private readonly weights = new WeightStore();
-  private running: Promise<void> | null = null;
-  private dirty = false;
+  private readonly runner = new LatestRunner<MoeConfig>((config) => this.measure(config), {
+    onError: (e) => {
+      this.progress = null;
+      this.error = e instanceof Error ? e.message : String(e);
+      this.emit();
+    },
+    onIdle: () => {
+      if (this.closed) this.weights.dispose();
+    },
+  });
   private closed = false;
 
   constructor(
@@ -128,68 +137,61 @@ export class CapacitySweeper extends EventTarget {
 
   request(config: MoeConfig): Promise<void> {
     this.target = config;
-    this.dirty = true;
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-      if (this.closed) this.weights.dispose();
-    });
-    return this.running;
+    return this.runner.request(config);
   }
 
   /** Resolves once the points match the latest request. */
   idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+    return this.runner.idle();
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.addEventListener('change', listener);
+    return () => this.removeEventListener('change', listener);
   }
 
   private emit(): void {
     this.dispatchEvent(new Event('change'));
   }
 
-  private async drain(): Promise<void> {
+  /** Measures what `config` is missing (a run the runner starts; a newer request cancels it via `target`). */
+  private async measure(config: MoeConfig): Promise<void> {
     let slice = Date.now();
     const pause = async (): Promise<void> => {
       if (Date.now() - slice < this.sliceMs) return;
       await new Promise((resolve) => setTimeout(resolve, 0));
       slice = Date.now();
     };
-    while (this.dirty && !this.closed && this.target) {
-      this.dirty = false;
-      const config = this.target;
-      const key = sweepKey(config);
-      if (key !== this.key) {
-        this.key = key;
-        this.points = [];
-        this.emit();
-      }
-      const missing = factorsWith(config.capacityFactor).filter((f) => !this.points.some((p) => p.factor === f));
-      if (missing.length === 0) continue;
-      try {
-        const measured = await measureSweep(config, missing, {
-          sentences: this.sentences,
-          weights: this.weights,
-          cancelled: () => this.closed || (this.target !== null && sweepKey(this.target) !== key),
-          progress: (done, total) => {
-            this.progress = { done, total };
-            this.emit();
-          },
-          pause,
-        });
-        this.progress = null;
-        if (measured && key === this.key) {
-          this.points = [...this.points, ...measured].sort((a, b) => byFactor(a.factor, b.factor));
-          this.error = null;
-        }
-      } catch (e) {
-        this.progress = null;
-        this.error = e instanceof Error ? e.message : String(e);
-      }
+    const key = sweepKey(config);
+    if (key !== this.key) {
+      this.key = key;
+      this.points = [];
       this.emit();
     }
+    const missing = factorsWith(config.capacityFactor).filter((f) => !this.points.some((p) => p.factor === f));
+    if (missing.length === 0) return;
+    const measured = await measureSweep(config, missing, {
+      sentences: this.sentences,
+      weights: this.weights,
+      cancelled: () => this.closed || (this.target !== null && sweepKey(this.target) !== key),
+      progress: (done, total) => {
+        this.progress = { done, total };
+        this.emit();
+      },
+      pause,
+    });
+    this.progress = null;
+    if (measured && key === this.key) {
+      this.points = [...this.points, ...measured].sort((a, b) => byFactor(a.factor, b.factor));
+      this.error = null;
+    }
+    this.emit();
   }
 
   /** Stops measuring and frees the weights (at once, or when the run in progress has stopped). */
   dispose(): void {
     this.closed = true;
-    if (!this.running) this.weights.dispose();
+    this.runner.dispose(); // frees the weights once idle (at once, or when the run in progress has stopped)
   }
 }

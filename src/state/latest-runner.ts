@@ -17,6 +17,8 @@ export interface RunnerOptions<I> {
   onError?: (error: unknown, input: I) => void;
   /** Start held: requests wait for release(). */
   held?: boolean;
+  /** Called each time the runner falls idle, before idle() promises resolve (e.g. to free resources once disposed). */
+  onIdle?: () => void;
 }
 
 export class LatestRunner<I = void> {
@@ -109,6 +111,7 @@ export class LatestRunner<I = void> {
 
   private flush(): void {
     if (this.drain || this.dirty) return;
+    this.options.onIdle?.();
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();

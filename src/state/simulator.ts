@@ -1,7 +1,8 @@
 /**
  * The simulator's state and the one place that runs the model for the page. Views read `state`
- * and call the actions; every change is announced with a 'change' event. Model runs are
- * serialised: when inputs change during a run, one more run follows with the newest inputs.
+ * and call the actions; the state lives in a Store (store.ts) that announces every change. Model
+ * runs go through a LatestRunner (latest-runner.ts): when inputs change during a run, one more run
+ * follows with the newest inputs.
  *
  * The model is rebuilt from the seed whenever the config changes; DeepSeek-V3 bias updates are
  * replayed from that fresh model (biasSteps of them), so a link reproduces the exact biases.
@@ -12,6 +13,8 @@ import { MoeModel } from '../core/model';
 import { tokenize, VOCAB } from '../core/tokenizer';
 import type { Trace } from '../core/trace';
 import { WeightStore } from '../core/weight-store';
+import { LatestRunner, type RunContext } from './latest-runner';
+import { Store } from './store';
 import { clipText, type LinkNotice, type TextNotice } from './url';
 import { defaultView, VIEW_LIMITS, type ViewState } from './view';
 
@@ -55,8 +58,8 @@ export function balancesOnWrap(s: Pick<SimState, 'config' | 'gamma'>): boolean {
   return s.config.router === 'sigmoid-bias' && s.gamma > 0;
 }
 
-export class Simulator extends EventTarget {
-  private current: SimState;
+export class Simulator {
+  readonly store: Store<SimState>;
   private model: MoeModel | null = null;
   /** Weights shared across rebuilds: a slider move only draws the weights that are new. */
   private readonly weights = new WeightStore();
@@ -64,22 +67,34 @@ export class Simulator extends EventTarget {
   private modelSteps = 0;
   private modelKey = '';
   private modelTrace: Trace | null = null;
-  private running: Promise<void> | null = null;
-  private dirty = false;
+  private readonly runner = new LatestRunner<void>((_input, ctx) => this.run(ctx), {
+    onError: (e) => {
+      this.model?.dispose();
+      this.model = null;
+      this.set({ error: e instanceof Error ? e.message : String(e) });
+    },
+  });
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(initial: SimState = initialState()) {
-    super();
-    this.current = initial;
+    this.store = new Store(initial);
   }
 
   get state(): SimState {
-    return this.current;
+    return this.store.get();
+  }
+
+  /** Calls `listener` after every change of the state; returns the function that stops it. */
+  subscribe(listener: (state: SimState) => void): () => void {
+    return this.store.subscribe(listener);
+  }
+
+  private get current(): SimState {
+    return this.store.get();
   }
 
   private set(patch: Partial<SimState>): void {
-    this.current = { ...this.current, ...patch };
-    this.dispatchEvent(new Event('change'));
+    this.store.set(patch);
   }
 
   /** Replaces the whole view before the first run (a page's link or an element's attributes). */
@@ -198,50 +213,39 @@ export class Simulator extends EventTarget {
 
   /** Resolves once no model run is pending. */
   idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+    return this.runner.idle();
   }
 
   /** Runs the model on the current inputs; resolves when the trace matches them. */
   refresh(): Promise<void> {
-    this.dirty = true;
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.runner.request();
   }
 
-  private async drain(): Promise<void> {
-    while (this.dirty) {
-      this.dirty = false;
-      const { config, text, gamma, biasSteps } = this.current;
-      try {
-        const { tokens, truncated } = tokenize(text);
-        const key = `${gamma}\u0000${text}`;
-        if (!this.model || this.model.config !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
-          this.model?.dispose();
-          this.model = new MoeModel(config, VOCAB, this.weights);
-          this.weights.sweep();
-          this.modelKey = key;
-          this.modelSteps = 0;
-          this.modelTrace = null;
-        }
-        let trace = this.modelTrace ?? (await this.model.run(tokens, { truncated })).trace;
-        while (this.modelSteps < biasSteps && !this.dirty) {
-          this.model.updateBiases(trace, gamma);
-          this.modelSteps++;
-          trace = (await this.model.run(tokens, { truncated })).trace;
-        }
-        this.modelTrace = trace;
-        if (!this.dirty) this.set({ trace, position: clampPosition(this.current.position, trace), error: null });
-      } catch (e) {
-        this.model?.dispose();
-        this.model = null;
-        this.set({ error: e instanceof Error ? e.message : String(e) });
-      }
+  /** One model run on the current inputs; a newer request makes it stop early and publish nothing. */
+  private async run(ctx: RunContext): Promise<void> {
+    const { config, text, gamma, biasSteps } = this.current;
+    const { tokens, truncated } = tokenize(text);
+    const key = `${gamma}\u0000${text}`;
+    if (!this.model || this.model.config !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
+      this.model?.dispose();
+      this.model = new MoeModel(config, VOCAB, this.weights);
+      this.weights.sweep();
+      this.modelKey = key;
+      this.modelSteps = 0;
+      this.modelTrace = null;
     }
+    let trace = this.modelTrace ?? (await this.model.run(tokens, { truncated })).trace;
+    while (this.modelSteps < biasSteps && !ctx.stale()) {
+      this.model.updateBiases(trace, gamma);
+      this.modelSteps++;
+      trace = (await this.model.run(tokens, { truncated })).trace;
+    }
+    this.modelTrace = trace;
+    if (!ctx.stale()) this.set({ trace, position: clampPosition(this.current.position, trace), error: null });
   }
 
   dispose(): void {
+    this.runner.cancel();
     this.pause();
     this.model?.dispose();
     this.model = null;

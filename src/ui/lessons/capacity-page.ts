@@ -4,12 +4,12 @@
  * e, k, cf, r, seed and text in the URL, and hands plain data to the leaves.
  */
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import type { MoeConfig } from '../../core/config';
 import { SENTENCES } from '../../core/corpus';
 import { MAX_TOKENS } from '../../core/tokenizer';
 import type { Trace } from '../../core/trace';
-import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { startBrowserBackend } from '../../state/backend';
 import { CapacitySweeper, type SweepPoint } from '../../state/capacity-sweep';
 import { decodeCapacityView, encodeCapacityView } from '../../state/capacity-url';
 import { langProblem, withKeptKeys } from '../../state/lang';
@@ -19,7 +19,7 @@ import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { linkNotices } from './lesson-layout';
-import { treeRendered } from '../shared/settled';
+import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import './capacity-controls';
 import './capacity-sweep-chart';
@@ -31,20 +31,32 @@ import '../routing/load-bars';
 import '../routing/token-strip';
 import '../i18n/capacity-page';
 import '../i18n/common';
-import { replaceQuery } from '../../state/url-sync';
 
 @customElement('capacity-page')
 export class CapacityPage extends LitElement {
   private readonly sim = new Simulator(initialState());
   private readonly sweeper = new CapacitySweeper();
+  private readonly page = new PageController(this, {
+    title: () => messages().capacityPage.pageTitle,
+    start: startBrowserBackend,
+    started: async (backend) => {
+      this.sim.setBackend(backend);
+      await this.sim.refresh();
+      this.lastConfig = this.sim.state.config;
+      void this.sweeper.request(this.lastConfig);
+    },
+    query: () => encodeCapacityView({ config: this.sim.state.config, text: this.sim.state.text }),
+    idle: async () => {
+      await this.sim.idle();
+      await this.sweeper.idle();
+    },
+  });
   private readonly i18n = new LocaleController(this);
-  @state() private starting = true;
   /** Link keys this page has no control for. */
-  private ignored: { key: string; value: string }[] = [];
+  private readonly ignored: { key: string; value: string }[];
   /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
-  private langIgnored: string | null = null;
+  private readonly langIgnored = langProblem(location.search);
   private lastConfig: MoeConfig | null = null;
-  private urlTimer: ReturnType<typeof setTimeout> | null = null;
 
   static override styles = [
     ...a11yStyles,
@@ -73,34 +85,19 @@ export class CapacityPage extends LitElement {
   `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.starting) {
-      const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
-      this.ignored = ignored;
-      this.langIgnored = langProblem(location.search);
-      this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
-    }
-    this.sim.addEventListener('change', this.onSimChange);
-    this.sweeper.addEventListener('change', this.onSweepChange);
-    void this.start();
+  constructor() {
+    super();
+    const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
+    this.ignored = ignored;
+    this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
+    this.page.watch(this.sim.store, () => this.onSimChange());
+    this.page.watch(this.sweeper);
   }
 
   override disconnectedCallback(): void {
-    this.sim.removeEventListener('change', this.onSimChange);
-    this.sweeper.removeEventListener('change', this.onSweepChange);
-    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
     this.sim.dispose();
     this.sweeper.dispose();
     super.disconnectedCallback();
-  }
-
-  private async start(): Promise<void> {
-    this.sim.setBackend(await startBrowserBackend(preferredBackend(location.search)));
-    await this.sim.refresh();
-    this.starting = false;
-    this.lastConfig = this.sim.state.config;
-    void this.sweeper.request(this.lastConfig);
   }
 
   /** The sentence's trace on screen (read-only), for tests. */
@@ -114,31 +111,18 @@ export class CapacityPage extends LitElement {
   }
 
   /** Resolves when the model and the sweep have caught up with the settings and everything is rendered. */
-  async settled(): Promise<void> {
-    while (this.starting) await new Promise((r) => setTimeout(r, 20));
-    await this.sim.idle();
-    await this.sweeper.idle();
-    await treeRendered(this);
+  settled(): Promise<void> {
+    return this.page.settled();
   }
 
-  private readonly onSweepChange = (): void => this.requestUpdate();
-
-  /** Re-renders, restarts the sweep when the config changed, and keeps the address bar in step. */
-  private readonly onSimChange = (): void => {
-    this.requestUpdate();
+  /** Restarts the sweep when the config changed. */
+  private onSimChange(): void {
     const config = this.sim.state.config;
-    if (!this.starting && config !== this.lastConfig) {
+    if (!this.page.starting && config !== this.lastConfig) {
       this.lastConfig = config;
       void this.sweeper.request(config);
     }
-    if (this.urlTimer !== null) return;
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = null;
-      const s = this.sim.state;
-      const query = withKeptKeys(encodeCapacityView({ config: s.config, text: s.text }), location.search);
-      replaceQuery(query);
-    }, 200);
-  };
+  }
 
   private onConfig(e: ConfigChangeEvent): void {
     void this.sim.setConfig(e.change);
@@ -146,10 +130,6 @@ export class CapacityPage extends LitElement {
 
   private onView(e: ViewChangeEvent): void {
     if (e.change.text !== undefined) void this.sim.setText(e.change.text);
-  }
-
-  protected override willUpdate(): void {
-    document.title = messages().capacityPage.pageTitle;
   }
 
   private renderHeader() {
@@ -180,7 +160,7 @@ export class CapacityPage extends LitElement {
     const others = s.problems.filter((p) => p.field !== 'seed');
     return html`${linkNotices(s.notices, { lang: this.langIgnored, extra: ignored, id: 'link-notice' })}
       ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
-      ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
+      ${this.page.renderBackendNotice()}
       ${s.error ? html`<p class="notice error" role="alert">${m.live.modelFailed(localized(s.error))}</p>` : nothing}
       ${others.length ? html`<p class="notice error" role="alert">${others.map((p) => localized(p)).join(' ')}</p>` : nothing}`;
   }
@@ -193,7 +173,7 @@ export class CapacityPage extends LitElement {
     return html`<section aria-labelledby="live-h">
       <h2 id="live-h">${m.title}</h2>
       <capacity-controls .config=${s.config} .text=${s.text} .problems=${s.problems} @config-change=${this.onConfig} @view-change=${this.onView}></capacity-controls>
-      ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
+      ${this.page.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
       ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}
       ${t && t.tokens.length === 0 ? html`<p class="notice" role="status">${m.noTokens}</p>` : nothing}
       <drop-summary .layer=${layer} .config=${t?.config ?? null} role="status"></drop-summary>

@@ -6,16 +6,17 @@
  *
  * The shell keeps e, k, s, m, seed and text in the URL (the simulator's keys and codec), validates
  * every change with the config's own rules (a refused one keeps the last good state and says why
- * next to its control), and runs the models in one worker loop: inputs only mark it dirty, so a
- * dragged slider never queues up runs.
+ * next to its control), and runs the models through a latest-wins runner (src/state/latest-runner.ts),
+ * so a dragged slider never queues up runs.
  */
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { updateConfig, type MoeConfig } from '../../core/config';
 import { combinations, granularityRows, realSparsity, sharedSweep } from '../../core/lesson-math';
 import { tokenize, VOCAB } from '../../core/tokenizer';
-import { preferredBackend, startBrowserBackend } from '../../state/backend';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { startBrowserBackend } from '../../state/backend';
+import { LatestRunner } from '../../state/latest-runner';
+import { langProblem } from '../../state/lang';
 import { routeAtGranularities, type GranularityRun } from '../../state/lesson-runs';
 import { decodeLesson, encodeLesson } from '../../state/lesson-url';
 import { clipText, type TextNotice } from '../../state/url';
@@ -25,7 +26,7 @@ import { LocaleController, messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
 import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
-import { treeRendered } from '../shared/settled';
+import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import './granularity-live';
 import './granularity-table';
@@ -33,7 +34,6 @@ import './lesson-controls';
 import './shared-usage';
 import '../i18n/common';
 import '../i18n/lesson-pages';
-import { replaceQuery } from '../../state/url-sync';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const TOP_FIELDS = ['experts', 'topk', 'granularity', 'seed', 'sentence'] as const;
@@ -51,62 +51,44 @@ export class ExpertsPage extends LitElement {
   @state() private langIgnored: string | null = null;
   @state() private problem: ControlProblem | null = null;
   @state() private runs: GranularityRun[] = [];
-  @state() private backendName = '…';
-  @state() private backendNotice: string | CoreMessage | null = null;
   @state() private error: string | null = null;
 
-  private started = false;
-  private backendReady = false;
-  private running = false;
-  private dirty = false;
-  private waiting: (() => void)[] = [];
-  private urlTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Routes the sentence at each granularity; held until the backend is chosen. */
+  private readonly runner = new LatestRunner<{ config: MoeConfig; text: string }>(
+    async ({ config, text }, ctx) => {
+      const runs = await routeAtGranularities(config, text);
+      if (ctx.stale()) return;
+      this.runs = runs;
+      this.error = null;
+    },
+    { held: true, onError: (e) => (this.error = e instanceof Error ? e.message : String(e)) },
+  );
+  private readonly page = new PageController(this, {
+    title: () => messages().lessonPages.experts.pageTitle,
+    start: startBrowserBackend,
+    started: () => {
+      this.runner.release();
+      return this.runner.idle();
+    },
+    query: () => encodeLesson({ config: this.config, text: this.text }),
+    idle: () => this.runner.idle(),
+  });
 
   static override styles = [...a11yStyles, lessonStyles];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.started) {
-      this.started = true;
-      const { config, text, codedNotices: notices } = decodeLesson(location.search);
-      this.langIgnored = langProblem(location.search);
-      this.config = config;
-      this.text = text;
-      this.notices = notices;
-      void startBrowserBackend(preferredBackend(location.search)).then((b) => {
-        this.backendName = b.name;
-        this.backendNotice = b.notice ? (b.codedNotice ?? b.notice) : null;
-        this.backendReady = true;
-        this.kick();
-      });
-    }
+  constructor() {
+    super();
+    const { config, text, codedNotices: notices } = decodeLesson(location.search);
+    this.langIgnored = langProblem(location.search);
+    this.config = config;
+    this.text = text;
+    this.notices = notices;
+    this.kick();
   }
 
-  /** Marks the runs out of date and starts the worker if it is idle. */
+  /** Marks the runs out of date (they run once the backend is chosen). */
   private kick(): void {
-    this.dirty = true;
-    if (this.backendReady && !this.running) void this.work();
-  }
-
-  private async work(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.dirty) {
-        this.dirty = false;
-        const runs = await routeAtGranularities(this.config, this.text);
-        if (!this.dirty) {
-          this.runs = runs;
-          this.error = null;
-        }
-      }
-    } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      this.running = false;
-      const waiting = this.waiting;
-      this.waiting = [];
-      waiting.forEach((resolve) => resolve());
-    }
+    void this.runner.request({ config: this.config, text: this.text });
   }
 
   /** The live runs on screen (read-only), for tests. */
@@ -115,19 +97,8 @@ export class ExpertsPage extends LitElement {
   }
 
   /** Resolves when the runs match the inputs and the page has rendered them (for tests). */
-  async settled(): Promise<void> {
-    if (this.running || this.dirty || !this.backendReady) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    await treeRendered(this);
-  }
-
-  /** Keeps the address bar in step, at most four times a second. */
-  private syncUrl(): void {
-    if (this.urlTimer !== null) return;
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = null;
-      const query = withKeptKeys(encodeLesson({ config: this.config, text: this.text }), location.search);
-      replaceQuery(query);
-    }, 250);
+  settled(): Promise<void> {
+    return this.page.settled();
   }
 
   private onConfig(e: ConfigChangeEvent): void {
@@ -139,7 +110,7 @@ export class ExpertsPage extends LitElement {
     }
     this.problem = null;
     this.config = result.config;
-    this.syncUrl();
+    this.page.syncUrl();
     this.kick();
   }
 
@@ -147,12 +118,8 @@ export class ExpertsPage extends LitElement {
     if (e.change.text === undefined) return;
     this.problem = null;
     ({ text: this.text, cut: this.textCut } = clipText(e.change.text));
-    this.syncUrl();
+    this.page.syncUrl();
     this.kick();
-  }
-
-  protected override willUpdate(): void {
-    document.title = messages().lessonPages.experts.pageTitle;
   }
 
   private renderIntro() {
@@ -186,7 +153,7 @@ export class ExpertsPage extends LitElement {
       <main>
         ${this.renderIntro()}
         ${linkNotices(this.notices, { lang: this.langIgnored })}
-        ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
+        ${this.page.renderBackendNotice()}
         ${this.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(this.error))}</p>` : nothing}
         <lesson-controls .config=${c} .text=${this.text} .fields=${TOP_FIELDS} .problem=${this.problem} id-prefix="ex"
           @config-change=${this.onConfig} @view-change=${this.onView}></lesson-controls>
@@ -203,7 +170,7 @@ export class ExpertsPage extends LitElement {
           ${this.runs.length === 0 && !this.error ? html`<p role="status">${m.starting}</p>` : nothing}
           <granularity-live .runs=${this.runs} .current=${c.granularity}></granularity-live>
           <p class="note">${x.setsNote} ${x.activeNote}</p>
-          <p class="status">${m.backend(this.backendName)}</p>
+          <p class="status">${m.backend(this.page.backendName)}</p>
         </section>
         <section aria-labelledby="shared-h">
           <h2 id="shared-h">${x.sharedTitle}</h2>

@@ -6,7 +6,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_CONFIG, ROUTERS, validateConfig } from '../../core/config';
 import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
-import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { startBrowserBackend } from '../../state/backend';
+import { LatestRunner } from '../../state/latest-runner';
 import { routeWithEach, type RouterRun } from '../../state/compare';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { otherKeyNotices, type LinkNotice } from '../../state/url';
@@ -15,6 +16,7 @@ import { LocaleController, messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import { linkNotices } from '../shared/link-notices';
+import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
@@ -29,13 +31,31 @@ export class RouterCompare extends LitElement {
   @property() sentence = DEFAULT_SENTENCE;
   @property({ type: Number }) seed = DEFAULT_CONFIG.seed;
   @state() private runs: RouterRun[] = [];
-  @state() private notice: string | CoreMessage | null = null;
   /** The refused seed's problem (the message from src/core, shown in the page's language). */
   @state() private seedProblem: { message: string } | null = null;
-  private started = false;
   /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
-  private linkIgnored: { notices: LinkNotice[]; lang: string | null } = { notices: [], lang: null };
+  private readonly linkIgnored: { notices: LinkNotice[]; lang: string | null } = {
+    notices: otherKeyNotices(pageSearch()),
+    lang: langProblem(pageSearch()),
+  };
   private readonly i18n = new LocaleController(this);
+  /** Routes the sentence with each router; held until the backend is chosen. */
+  private readonly runner = new LatestRunner<{ seed: number; sentence: string }>(
+    async ({ seed, sentence }, ctx) => {
+      const runs = await routeWithEach(ROUTERS, { ...DEFAULT_CONFIG, seed }, sentence);
+      if (!ctx.stale()) this.runs = runs;
+    },
+    { held: true },
+  );
+  private readonly page = new PageController(this, {
+    title: () => messages().routers.pageTitle,
+    start: startBrowserBackend,
+    started: () => {
+      this.runner.release();
+      return this.rerun();
+    },
+    idle: () => this.runner.idle(),
+  });
 
   static override styles = [
     ...a11yStyles,
@@ -57,20 +77,13 @@ export class RouterCompare extends LitElement {
   `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.started) {
-      this.started = true;
-      this.linkIgnored = { notices: otherKeyNotices(pageSearch()), lang: langProblem(pageSearch()) };
-      void startBrowserBackend(preferredBackend(pageSearch())).then((b) => {
-        this.notice = b.codedNotice ?? b.notice;
-        return this.rerun();
-      });
-    }
+  private rerun(): Promise<void> {
+    return this.runner.request({ seed: this.seed, sentence: this.sentence });
   }
 
-  private async rerun(): Promise<void> {
-    this.runs = await routeWithEach(ROUTERS, { ...DEFAULT_CONFIG, seed: this.seed }, this.sentence);
+  /** Resolves when the runs match the inputs and the page has rendered them. */
+  settled(): Promise<void> {
+    return this.page.settled();
   }
 
   private onSeed(e: Event): void {
@@ -90,10 +103,6 @@ export class RouterCompare extends LitElement {
     void this.rerun();
   }
 
-  protected override willUpdate(): void {
-    document.title = messages().routers.pageTitle;
-  }
-
   override render() {
     const m = messages().routers;
     return html`
@@ -105,7 +114,7 @@ export class RouterCompare extends LitElement {
       <p>${m.intro(this.seed)}</p>
       <p class="gate-rule">${m.gateRule}</p>
       ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
-      ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing}
+      ${this.page.renderBackendNotice()}
       <div class="controls">
         <label>${m.sentence}
           <select translate="no" @change=${this.onSentence}>

@@ -12,8 +12,8 @@ import type { MoeConfig } from '../../core/config';
 import { realSparsity } from '../../core/lesson-math';
 import { VOCAB } from '../../core/tokenizer';
 import type { Trace } from '../../core/trace';
-import { preferredBackend, startBrowserBackend } from '../../state/backend';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { startBrowserBackend } from '../../state/backend';
+import { langProblem } from '../../state/lang';
 import { decodeLesson, encodeLesson } from '../../state/lesson-url';
 import { initialState, Simulator } from '../../state/simulator';
 import { defaultView } from '../../state/view';
@@ -22,8 +22,7 @@ import { LocaleController, messages } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
 import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
-import { treeRendered } from '../shared/settled';
-import { SimulatorController } from '../simulator/simulator-controller';
+import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import './lesson-controls';
 import './real-sparsity';
@@ -31,7 +30,6 @@ import './sparsity-sweep';
 import './token-active-table';
 import '../i18n/common';
 import '../i18n/lesson-pages';
-import { replaceQuery } from '../../state/url-sync';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] as const;
@@ -39,39 +37,33 @@ const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] 
 @customElement('sparsity-page')
 export class SparsityPage extends LitElement {
   private readonly sim = new Simulator(initialState());
-  private readonly ctl = new SimulatorController(this, this.sim);
+  private readonly page = new PageController(this, {
+    title: () => messages().lessonPages.sparsity.pageTitle,
+    start: startBrowserBackend,
+    started: (backend) => {
+      this.sim.setBackend(backend);
+      return this.sim.refresh();
+    },
+    query: () => encodeLesson({ config: this.sim.state.config, text: this.sim.state.text }),
+    idle: () => this.sim.idle(),
+  });
   private readonly i18n = new LocaleController(this);
   @state() private problem: ControlProblem | null = null;
-  @state() private starting = true;
-  private urlTimer: ReturnType<typeof setTimeout> | null = null;
-  private started = false;
   /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
-  private langIgnored: string | null = null;
+  private readonly langIgnored = langProblem(location.search);
 
   static override styles = [...a11yStyles, lessonStyles];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.sim.addEventListener('change', this.onSimChange);
-    if (!this.started) {
-      this.started = true;
-      const { config, text, codedNotices: notices } = decodeLesson(location.search);
-      this.langIgnored = langProblem(location.search);
-      this.sim.load({ ...defaultView(), config, text }, notices);
-      void this.start();
-    }
+  constructor() {
+    super();
+    const { config, text, codedNotices: notices } = decodeLesson(location.search);
+    this.sim.load({ ...defaultView(), config, text }, notices);
+    this.page.watch(this.sim.store);
   }
 
   override disconnectedCallback(): void {
-    this.sim.removeEventListener('change', this.onSimChange);
     this.sim.dispose();
     super.disconnectedCallback();
-  }
-
-  private async start(): Promise<void> {
-    this.sim.setBackend(await startBrowserBackend(preferredBackend(location.search)));
-    await this.sim.refresh();
-    this.starting = false;
   }
 
   /** The live trace on screen (read-only), for tests. */
@@ -80,22 +72,9 @@ export class SparsityPage extends LitElement {
   }
 
   /** Resolves when the model has caught up with the inputs and the page has rendered it (for tests). */
-  async settled(): Promise<void> {
-    while (this.starting) await new Promise((r) => setTimeout(r, 20));
-    await this.sim.idle();
-    await treeRendered(this);
+  settled(): Promise<void> {
+    return this.page.settled();
   }
-
-  /** Keeps the address bar in step with the model and sentence, at most four times a second. */
-  private readonly onSimChange = (): void => {
-    if (this.urlTimer !== null) return;
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = null;
-      const { config, text } = this.sim.state;
-      const query = withKeptKeys(encodeLesson({ config, text }), location.search);
-      replaceQuery(query);
-    }, 250);
-  };
 
   private onConfig(e: ConfigChangeEvent): void {
     const field = Object.keys(e.change)[0] as keyof MoeConfig | undefined;
@@ -110,12 +89,8 @@ export class SparsityPage extends LitElement {
     void this.sim.setText(e.change.text);
   }
 
-  protected override willUpdate(): void {
-    document.title = messages().lessonPages.sparsity.pageTitle;
-  }
-
   override render() {
-    const s = this.ctl.sim.state;
+    const s = this.sim.state;
     const m = messages().lessonPages;
     const p = m.sparsity;
     const t = s.trace;
@@ -128,7 +103,7 @@ export class SparsityPage extends LitElement {
           <p>${p.intro3}</p>
         </div>
         ${linkNotices(s.notices, { lang: this.langIgnored })}
-        ${s.backend?.notice ? html`<p class="notice" role="alert">${localized(s.backend.codedNotice ?? s.backend.notice)}</p>` : nothing}
+        ${this.page.renderBackendNotice()}
         ${s.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(s.error))}</p>` : nothing}
         <lesson-controls
           .config=${s.config}
@@ -143,7 +118,7 @@ export class SparsityPage extends LitElement {
           <h2 id="live-h">${p.liveTitle}</h2>
           <p class="caption">${p.liveCaption}</p>
           ${sentenceNotices(s.text, s.textCut)}
-          ${this.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
+          ${this.page.starting && !t ? html`<p role="status">${m.starting}</p>` : nothing}
           <token-active-table .trace=${t}></token-active-table>
           ${
             t && V3

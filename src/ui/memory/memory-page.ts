@@ -4,8 +4,8 @@
  * attention beside a latent version whose keys and values are rebuilt from d_c numbers per token.
  *
  * The shell starts tfjs, owns the toy (core LatentAttention) and hands plain data to the leaves.
- * One worker loop runs the model: inputs only mark it dirty, so a dragged slider never queues up
- * evaluations, and the model is only replaced (new seed) between runs.
+ * A latest-wins runner (src/state/latest-runner.ts) runs the model, so a dragged slider never queues
+ * up evaluations, and the model is only replaced (new seed) between runs.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -13,13 +13,15 @@ import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
 import { checkWhole, KV_PRESETS, toyPreset } from '../../core/kv-cache';
 import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentEvaluation } from '../../core/latent-attention';
 import { MAX_TOKENS, tokenize, type Tokenized } from '../../core/tokenizer';
-import { preferredBackend, startBrowserBackend } from '../../state/backend';
+import { startBrowserBackend } from '../../state/backend';
+import { LatestRunner, type RunContext } from '../../state/latest-runner';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { clipText, otherKeyNotices, type LinkNotice, type TextNotice } from '../../state/url';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import type { LatentSizeEvent } from './latent-toy';
 import { linkNotices } from '../shared/link-notices';
+import { PageController } from '../shared/page-controller';
 import { mathText, richText } from '../shared/math-text';
 import { a11yStyles } from '../shared/shared-styles';
 import './kv-calculator';
@@ -37,25 +39,37 @@ export class MemoryPage extends LitElement {
   @property({ type: Number }) dc = 8;
   @state() private sweep: LatentErrors[] = [];
   @state() private result: LatentEvaluation | null = null;
-  /** Messages from the core and state, kept as they came (with their codes) and worded when shown. */
-  @state() private notice: string | CoreMessage | null = null;
+  /** The model's error, kept as it came (with its code) and worded when shown. */
   @state() private error: string | CoreMessage | null = null;
   /** Words the last refused seed (again on each render, so its label follows a language switch). */
   @state() private seedProblem: CoreMessage | null = null;
   /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
   @state() private textCut: TextNotice | null = null;
-  @state() private backendName = '…';
-  @state() private running = false;
 
   private model: LatentAttention | null = null;
   private sweepKey = '';
-  private dirty = false;
-  private started = false;
-  private backendReady = false;
-  private closed = false;
-  private waiting: (() => void)[] = [];
   /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
-  private linkIgnored: { notices: LinkNotice[]; lang: string | null } = { notices: [], lang: null };
+  private readonly linkIgnored: { notices: LinkNotice[]; lang: string | null } = {
+    notices: otherKeyNotices(location.search),
+    lang: langProblem(location.search),
+  };
+  /** Runs the toy on the latest inputs; held until the backend is chosen; frees the model once idle off the page. */
+  private readonly runner = new LatestRunner<void>((_input, ctx) => this.run(ctx), {
+    held: true,
+    onError: (e) => (this.error = e instanceof Error ? e : String(e)),
+    onIdle: () => {
+      if (!this.isConnected) this.disposeModel();
+    },
+  });
+  private readonly page = new PageController(this, {
+    title: () => messages().memory.page.title,
+    start: startBrowserBackend,
+    started: () => {
+      this.runner.release();
+      return this.runner.request();
+    },
+    idle: () => this.runner.idle(),
+  });
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -85,25 +99,9 @@ export class MemoryPage extends LitElement {
   `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.closed = false;
-    if (!this.started) {
-      this.started = true;
-      this.linkIgnored = { notices: otherKeyNotices(location.search), lang: langProblem(location.search) };
-      void startBrowserBackend(preferredBackend(location.search)).then((b) => {
-        // The notice with its code when the core gives one, for the page's language.
-        this.notice = b.codedNotice ?? b.notice;
-        this.backendName = b.name;
-        this.backendReady = true;
-        this.kick();
-      });
-    }
-  }
-
   override disconnectedCallback(): void {
-    this.closed = true;
-    if (!this.running) this.disposeModel();
+    this.runner.cancel();
+    if (!this.runner.running) this.disposeModel();
     super.disconnectedCallback();
   }
 
@@ -116,50 +114,34 @@ export class MemoryPage extends LitElement {
     return tokenize(this.sentence);
   }
 
-  /** Marks the view out of date and starts the worker if it is not running. */
+  /** Marks the view out of date (the runner runs it once the backend is chosen). */
   private kick(): void {
-    this.dirty = true;
-    if (!this.running) void this.work();
+    void this.runner.request();
   }
 
-  /** Runs until the results match the latest inputs. */
-  private async work(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.dirty && !this.closed) {
-        this.dirty = false;
-        if (!this.model || this.model.config.seed !== this.seed) {
-          this.disposeModel();
-          this.model = new LatentAttention({ ...DEFAULT_LATENT_CONFIG, seed: this.seed });
-        }
-        const model = this.model;
-        const { tokens } = this.tokenized();
-        const key = `${this.seed}\u0000${this.sentence}`;
-        if (this.sweepKey !== key) {
-          const sweep = await model.sweep(tokens);
-          this.sweep = sweep;
-          this.sweepKey = key;
-          if (this.dirty) continue;
-        }
-        const dc = Math.min(this.dc, model.fullRank);
-        this.result = await model.evaluate(tokens, dc);
-        this.error = null;
-      }
-    } catch (e) {
-      this.error = e instanceof Error ? e : String(e);
-    } finally {
-      this.running = false;
-      if (this.closed) this.disposeModel();
-      const waiting = this.waiting;
-      this.waiting = [];
-      waiting.forEach((resolve) => resolve());
+  /** One run: a new model for a new seed, the sweep for a new sentence, then the chosen d_c. */
+  private async run(ctx: RunContext): Promise<void> {
+    if (!this.model || this.model.config.seed !== this.seed) {
+      this.disposeModel();
+      this.model = new LatentAttention({ ...DEFAULT_LATENT_CONFIG, seed: this.seed });
     }
+    const model = this.model;
+    const { tokens } = this.tokenized();
+    const key = `${this.seed}\u0000${this.sentence}`;
+    if (this.sweepKey !== key) {
+      const sweep = await model.sweep(tokens);
+      this.sweep = sweep;
+      this.sweepKey = key;
+      if (ctx.stale()) return;
+    }
+    const dc = Math.min(this.dc, model.fullRank);
+    this.result = await model.evaluate(tokens, dc);
+    this.error = null;
   }
 
   /** Resolves when the model has caught up with the inputs and the page has rendered it (for tests). */
-  async settled(): Promise<void> {
-    if (this.running || this.dirty || !this.backendReady) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    await this.updateComplete;
+  settled(): Promise<void> {
+    return this.page.settled();
   }
 
   private onLatent(e: LatentSizeEvent): void {
@@ -181,10 +163,6 @@ export class MemoryPage extends LitElement {
     this.seedProblem = null;
     this.seed = checked.value;
     this.kick();
-  }
-
-  protected override willUpdate(): void {
-    document.title = messages().memory.page.title;
   }
 
   private renderIntro() {
@@ -246,7 +224,7 @@ export class MemoryPage extends LitElement {
         @latent-size=${this.onLatent}
       ></latent-toy>
       <p class="caption">${mathText(t.toyNote(width))}</p>
-      <p class="status">${t.running(this.backendName)}</p>
+      <p class="status">${t.running(this.page.backendName)}</p>
     </section>`;
   }
 
@@ -268,7 +246,7 @@ export class MemoryPage extends LitElement {
         <h1>${t.heading}</h1>
         <p class="lead">${richText(t.lead)}</p>
         ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
-        ${this.notice ? html`<p class="notice" role="alert">${localized(this.notice)}</p>` : nothing} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}
+        ${this.page.renderBackendNotice()} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}
       </main>`;
   }
 }

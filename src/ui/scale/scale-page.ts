@@ -24,6 +24,7 @@ import { getLang, LocaleController, messages, type Lang } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { linkNotices } from '../lessons/lesson-layout';
 import { richText } from '../shared/math-text';
+import { PageController } from '../shared/page-controller';
 import { RouteDrawer } from './route-drawer';
 import type { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { formatExact, formatScale } from './scale-format';
@@ -37,7 +38,6 @@ import './param-breakdown';
 import './toy-vs-real';
 import '../i18n/common';
 import '../i18n/scale';
-import { replaceQuery } from '../../state/url-sync';
 
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
@@ -99,6 +99,16 @@ export class ScalePage extends LitElement {
   /** Random tokens routed through the shown model's layer (its router drawn over several tasks when large). */
   private readonly routes = new RouteDrawer(this);
   private readonly i18n = new LocaleController(this);
+  private readonly page = new PageController(this, {
+    title: () => messages().scale.page.title,
+    query: () => {
+      const params = new URLSearchParams(location.search);
+      params.set('model', this.choice);
+      params.delete('present'); // the page controller writes it
+      return `?${params.toString()}`;
+    },
+    idle: () => this.routes.routed(),
+  });
   /** Models as last shown with their names in the page's language (the same object while nothing changes). */
   private readonly named = new WeakMap<ScaleModel, { lang: Lang; naming: Naming; shown: ScaleModel }>();
 
@@ -168,8 +178,9 @@ export class ScalePage extends LitElement {
     return this.routes.routed();
   }
 
-  protected override willUpdate(): void {
-    document.title = messages().scale.page.title;
+  /** Resolves once the last token asked for is routed and the page has rendered it. */
+  settled(): Promise<void> {
+    return this.page.settled();
   }
 
   /** The simulator with the toy's settings, in the page's language. */
@@ -296,11 +307,7 @@ export class ScalePage extends LitElement {
   }
 
   private keepInUrl(): void {
-    const params = new URLSearchParams(location.search);
-    if (this.choice === 'custom') return;
-    params.set('model', this.choice);
-    // withKeptKeys keeps the page's language (and backend override) in the rewritten address.
-    replaceQuery(withKeptKeys(`?${params.toString()}`, location.search));
+    if (this.choice !== 'custom') this.page.writeUrl();
   }
 
   private onText(e: ConfigTextEvent): void {

@@ -16,14 +16,19 @@
  * follows the page's own link (`lang=zh`), else English. The message catalogue is one per page, so
  * the language an element sets applies to everything on the page that reads it.
  */
+import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import type { Trace } from '../../core/trace';
 import { langOf } from '../../state/lang';
 import { viewOf } from '../../state/simulator';
 import { decodeView, encodeView, keepingCurrent, type LinkNotice } from '../../state/url';
 import type { ViewState } from '../../state/view';
-import { setLang } from '../i18n/locale';
-import { MoeApp } from './moe-app';
+import { LocaleController, messages, setLang } from '../i18n/locale';
+import type { Diagnostics } from '../shared/page-controller';
 import { hostTheme } from '../shared/theme';
+import { SimulatorShell } from './simulator-shell';
+import '../i18n/shell';
+import { simulatorStyles } from './simulator-styles';
 import { pageSearch } from '../../state/page-url';
 
 /** Attribute → the simulator's link key. */
@@ -51,11 +56,36 @@ function byAttributeName(n: LinkNotice): LinkNotice {
 }
 
 @customElement('moe-lab')
-export class MoeLab extends MoeApp {
-  static override styles = [...MoeApp.styles, hostTheme];
+export class MoeLab extends LitElement {
+  static override styles = [...simulatorStyles, hostTheme];
+
+  private readonly shell = new SimulatorShell(this, {
+    owns: false,
+    initialView: () => this.fromAttributes(),
+    shareUrl: () => this.shareUrl(),
+    started: () => {
+      if (this.changedWhileStarting) this.applyAttributes();
+    },
+  });
+  private readonly i18n = new LocaleController(this);
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang', 'link-base'];
+  }
+
+  /** The trace on screen (read-only), for the host page and tests. */
+  get trace(): Trace | null {
+    return this.shell.trace;
+  }
+
+  /** Resolves when the model has caught up with the latest attributes and every panel has rendered it. */
+  settled(): Promise<void> {
+    return this.shell.page.settled();
+  }
+
+  /** Live tfjs tensors and their bytes, and the backend they live on. */
+  diagnostics(): Diagnostics {
+    return this.shell.page.diagnostics();
   }
 
   /** The view the attributes ask for; with `current`, a bad value keeps the value in use (not its default). */
@@ -70,15 +100,12 @@ export class MoeLab extends MoeApp {
     return { view, notices: notices.map(byAttributeName) };
   }
 
-  protected override initialView(): { view: ViewState; notices: LinkNotice[] } {
-    return this.fromAttributes();
-  }
-
-  protected override shareUrl(): string {
+  /** "Copy link": the same view on the site `link-base` names, or none. */
+  private shareUrl(): string {
     const base = this.getAttribute('link-base');
     if (!base) return '';
     try {
-      return new URL(encodeView(viewOf(this.sim.state)), new URL(base, location.href)).href;
+      return new URL(encodeView(viewOf(this.shell.sim.state)), new URL(base, location.href)).href;
     } catch {
       return '';
     }
@@ -88,20 +115,8 @@ export class MoeLab extends MoeApp {
   private changedWhileStarting = false;
 
   override connectedCallback(): void {
-    super.connectedCallback(); // reads the attributes as they are now
+    super.connectedCallback(); // the shell reads the attributes as they are now
     this.changedWhileStarting = false;
-  }
-
-  protected override afterStart(): void {
-    if (this.changedWhileStarting) this.applyAttributes();
-  }
-
-  protected override get keepsUrl(): boolean {
-    return false;
-  }
-
-  protected override get keyTarget(): EventTarget {
-    return this;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -116,7 +131,7 @@ export class MoeLab extends MoeApp {
       return;
     }
     if (!(name in ATTRIBUTES) || old === value) return;
-    if (this.starting) {
+    if (this.shell.page.starting) {
       this.changedWhileStarting = true;
       return;
     }
@@ -125,12 +140,18 @@ export class MoeLab extends MoeApp {
 
   private applyAttributes(): void {
     this.changedWhileStarting = false;
-    const s = this.sim.state;
+    const sim = this.shell.sim;
+    const s = sim.state;
     const { view, notices } = this.fromAttributes(viewOf(s));
-    this.sim.setNotices(notices);
-    void this.sim.setConfig(view.config);
-    if (view.text !== s.text) void this.sim.setText(view.text);
-    if (view.hide.join() !== s.hide.join()) this.sim.setHide(view.hide);
+    sim.setNotices(notices);
+    void sim.setConfig(view.config);
+    if (view.text !== s.text) void sim.setText(view.text);
+    if (view.hide.join() !== s.hide.join()) sim.setHide(view.hide);
+  }
+
+  override render() {
+    // Embedded in someone else's page the element is a region, not the page's header and main.
+    return html`<section aria-label=${messages().shell.simulatorLabel}>${this.shell.renderBody([], nothing)}</section>`;
   }
 }
 

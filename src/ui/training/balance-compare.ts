@@ -11,7 +11,6 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { MoeConfig } from '../../core/config';
 import type { BalanceMode, TrainSettings } from '../../core/training';
-import { preferredBackend } from '../../state/backend';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../../state/train-url';
 import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
@@ -21,6 +20,7 @@ import { LocaleController, messages } from '../i18n/locale';
 import { linkNotices } from '../lessons/lesson-layout';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { LoopController, memoLast } from '../shared/loop-controller';
+import { PageController, type Diagnostics } from '../shared/page-controller';
 import { renderSide, SIDES, type Side } from './balance-side';
 import {
   ALPHAS,
@@ -40,7 +40,6 @@ import './loss-chart';
 import { a11yStyles } from '../shared/shared-styles';
 import '../i18n/common';
 import '../i18n/training';
-import { replaceQuery } from '../../state/url-sync';
 
 @customElement('balance-compare')
 export class BalanceCompare extends LitElement {
@@ -55,10 +54,23 @@ export class BalanceCompare extends LitElement {
     () => this.running,
   );
   private readonly i18n = new LocaleController(this);
+  private readonly page = new PageController(this, {
+    title: () => messages().train.balance.pageTitle,
+    start: (prefer) => {
+      this.connection = openTrainingWorker();
+      return this.connection.start(prefer);
+    },
+    started: () => this.createLoops(),
+    query: () => {
+      const l = this.loops.get('left')?.state;
+      const r = this.loops.get('right')?.state;
+      if (!l || !r) return null;
+      return encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance });
+    },
+  });
   @state() private notices: (string | CoreMessage)[] = [];
   /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
   private readonly langIgnored = langProblem(location.search);
-  @state() private backendNotice: string | CoreMessage | null = null;
   @state() private running = false;
   @state() private busy = true;
   @state() private dragging: { id: string; value: number } | null = null;
@@ -70,8 +82,6 @@ export class BalanceCompare extends LitElement {
   /** Bumped to stop the alternating run; the run checks it before every step. */
   private runId = 0;
   private run: Promise<void> | null = null;
-  private urlTimer: ReturnType<typeof setTimeout> | null = null;
-  private started = false;
 
   constructor() {
     super();
@@ -125,26 +135,15 @@ export class BalanceCompare extends LitElement {
   `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.started) {
-      this.started = true;
-      void this.start();
-    }
-  }
-
   override disconnectedCallback(): void {
-    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
-    this.urlTimer = null;
     void this.pause();
     super.disconnectedCallback();
   }
 
-  private async start(): Promise<void> {
-    const connection = openTrainingWorker();
-    this.connection = connection;
-    const backend = await connection.start(preferredBackend(location.search));
-    this.backendNotice = backend.codedNotice ?? backend.notice;
+  /** Both loops, once the worker has chosen its backend. */
+  private async createLoops(): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return;
     const v = this.initial;
     for (const side of SIDES) {
       const loop = await connection.createLoop(v.config, { ...v.settings, balance: v[side] }, '');
@@ -163,8 +162,8 @@ export class BalanceCompare extends LitElement {
   }
 
   /** Live tfjs tensors and their bytes of both models: the training worker's (the page's thread makes none). */
-  diagnostics(): { tensors: number; bytes: number } {
-    return { ...(this.connection?.memory ?? { tensors: 0, bytes: 0 }) };
+  diagnostics(): Diagnostics {
+    return { ...this.page.diagnostics(), ...this.connection?.memory };
   }
 
   private onLoopChange(): void {
@@ -172,22 +171,7 @@ export class BalanceCompare extends LitElement {
       const s = this.loops.get(side)?.state;
       if (s && s.step === 0 && s.specialisation.length) this.startScores[side] = s.specialisation[0]?.score ?? null;
     }
-    this.scheduleUrl();
-  }
-
-  private scheduleUrl(): void {
-    if (this.urlTimer !== null) return;
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = null;
-      const l = this.loops.get('left')?.state;
-      const r = this.loops.get('right')?.state;
-      if (!l || !r) return;
-      const query = withKeptKeys(
-        encodeBalanceView({ config: l.config, settings: l.settings, left: l.settings.balance, right: r.settings.balance }),
-        location.search,
-      );
-      replaceQuery(query);
-    }, 250);
+    this.page.syncUrl();
   }
 
   /** One step on the left, one on the right, and again, until paused or a loop fails. */
@@ -281,10 +265,6 @@ export class BalanceCompare extends LitElement {
     </div>`;
   }
 
-  protected override willUpdate(): void {
-    document.title = messages().train.balance.pageTitle;
-  }
-
   override render() {
     const l = this.loops.get('left')?.state;
     const r = this.loops.get('right')?.state;
@@ -300,7 +280,7 @@ export class BalanceCompare extends LitElement {
       <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
       <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>
       ${linkNotices(this.notices, { lang: this.langIgnored })}
-      ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
+      ${this.page.renderBackendNotice()}
       ${error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(error))}</p>` : nothing}
       ${l && r ? this.renderBody(l, r) : html`<p role="status">${m.starting}</p>`}
     `;

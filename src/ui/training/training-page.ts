@@ -12,7 +12,6 @@ import { expertShape, type MoeConfig, type RouterKind } from '../../core/config'
 import { PRESET_SENTENCES } from '../../core/corpus';
 import { MAX_TOKENS } from '../../core/tokenizer';
 import type { TrainSettings } from '../../core/training';
-import { preferredBackend } from '../../state/backend';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { decodeTrainView, encodeTrainView, type TrainView } from '../../state/train-url';
 import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
@@ -23,6 +22,7 @@ import { localized, type CoreMessage } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import type { ConfigChangeEvent, TokenSelectEvent } from '../shared/events';
 import { LoopController, memoLast, StaggeredState } from '../shared/loop-controller';
+import { PageController, type Diagnostics } from '../shared/page-controller';
 import type { LossSeries } from './loss-chart';
 import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
 import { linkNotices } from '../lessons/lesson-layout';
@@ -41,7 +41,6 @@ import './updated-params';
 import { a11yStyles, pageLayout } from '../shared/shared-styles';
 import '../i18n/common';
 import '../i18n/training';
-import { replaceQuery } from '../../state/url-sync';
 
 /** A note the page attaches to the balancing control after an automatic change. */
 type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'balancing-unset' };
@@ -60,13 +59,24 @@ export class TrainingPage extends LitElement {
   );
   private readonly i18n = new LocaleController(this);
   private readonly staggered = new StaggeredState(this);
+  private readonly page = new PageController(this, {
+    title: () => messages().train.page.pageTitle,
+    start: (prefer) => {
+      this.connection = openTrainingWorker();
+      return this.connection.start(prefer);
+    },
+    started: () => this.createLoop(),
+    query: () => {
+      const s = this.loop?.state;
+      if (!s) return null;
+      return encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer });
+    },
+  });
   @state() private notices: (string | CoreMessage)[] = [];
   /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
   @state() private textCut: TextNotice | null = null;
   /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
   private readonly langIgnored = langProblem(location.search);
-  @state() private backendNotice: string | CoreMessage | null = null;
-  @state() private backendName = '';
   @state() private busy = true;
   @state() private position = 0;
   @state() private layer = 0;
@@ -74,8 +84,6 @@ export class TrainingPage extends LitElement {
   @state() private note: BalanceNote | null = null;
   /** Specialisation score of each layer before training (step 0), for comparison. */
   private startScores: number[] = [];
-  private urlTimer: ReturnType<typeof setTimeout> | null = null;
-  private started = false;
 
   constructor() {
     super();
@@ -98,28 +106,16 @@ export class TrainingPage extends LitElement {
   `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.started) {
-      this.started = true;
-      void this.start();
-    }
-  }
-
   override disconnectedCallback(): void {
-    if (this.urlTimer !== null) clearTimeout(this.urlTimer);
-    this.urlTimer = null;
     // Off the page: stop spending the CPU (the model stays, so putting the page back resumes from here).
     void this.loop?.pause();
     super.disconnectedCallback();
   }
 
-  private async start(): Promise<void> {
-    const connection = openTrainingWorker();
-    this.connection = connection;
-    const backend = await connection.start(preferredBackend(location.search));
-    this.backendNotice = backend.codedNotice ?? backend.notice;
-    this.backendName = backend.name;
+  /** The loop, once the worker has chosen its backend. */
+  private async createLoop(): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return;
     const v = this.initial;
     const loop = await connection.createLoop(v.config, v.settings, v.text);
     this.loop = loop;
@@ -134,34 +130,19 @@ export class TrainingPage extends LitElement {
   }
 
   /** Live tfjs tensors and bytes (soak benchmark, leak tests): the training worker's, as of its last message. */
-  diagnostics(): { tensors: number; bytes: number } {
-    return { ...(this.connection?.memory ?? { tensors: 0, bytes: 0 }) };
+  diagnostics(): Diagnostics {
+    return { ...this.page.diagnostics(), ...this.connection?.memory };
   }
 
   private onLoopChange(): void {
     const s = this.loop?.state;
     if (!s) return;
     if (s.step === 0 && s.specialisation.length) this.startScores = s.specialisation.map((m) => m.score);
-    this.scheduleUrl();
-  }
-
-  /** Keeps the address bar in step with the view, at most four times a second. */
-  private scheduleUrl(): void {
-    if (this.urlTimer !== null) return;
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = null;
-      const s = this.loop?.state;
-      if (!s) return;
-      const query = withKeptKeys(
-        encodeTrainView({ config: s.config, settings: s.settings, text: s.text, position: this.position, layer: this.layer }),
-        location.search,
-      );
-      replaceQuery(query);
-    }, 250);
+    this.page.syncUrl();
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('position') || changed.has('layer')) this.scheduleUrl();
+    if (changed.has('position') || changed.has('layer')) this.page.syncUrl();
   }
 
   private async onCommand(e: TrainCommandEvent): Promise<void> {
@@ -262,10 +243,6 @@ export class TrainingPage extends LitElement {
     return {};
   }
 
-  protected override willUpdate(): void {
-    document.title = messages().train.page.pageTitle;
-  }
-
   override render() {
     const s = this.loop ? this.staggered.view(this.loop.state) : null;
     const m = messages().train.page;
@@ -281,7 +258,7 @@ export class TrainingPage extends LitElement {
         <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>
       </header>
       ${linkNotices(this.notices, { lang: this.langIgnored })}
-      ${this.backendNotice ? html`<p class="notice" role="alert">${localized(this.backendNotice)}</p>` : nothing}
+      ${this.page.renderBackendNotice()}
       ${s?.error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(s.error))}</p>` : nothing}
       ${s ? this.renderBody(s) : html`<p role="status">${m.starting}</p>`}
     `;
@@ -310,7 +287,7 @@ export class TrainingPage extends LitElement {
           @train-settings=${(e: TrainSettingsEvent) => void this.onSettings(e)}
           @config-change=${(e: ConfigChangeEvent) => void this.onConfig(e)}
         ></training-controls>
-        <p class="caption">${m.backend(this.backendName || '…')}</p>
+        <p class="caption">${m.backend(this.page.backendName)}</p>
       </aside>
       <div class="panels">
         <section aria-labelledby="loss-h">
