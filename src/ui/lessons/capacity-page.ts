@@ -12,13 +12,12 @@ import type { Trace } from '../../core/trace';
 import { startBrowserBackend } from '../../state/backend';
 import { CapacitySweeper, type SweepPoint } from '../../state/capacity-sweep';
 import { decodeCapacityView, encodeCapacityView } from '../../state/capacity-url';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { initialState, Simulator } from '../../state/simulator';
 import { defaultView } from '../../state/view';
 import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
-import { linkNotices } from './lesson-layout';
 import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import './capacity-controls';
@@ -54,8 +53,6 @@ export class CapacityPage extends LitElement {
   private readonly i18n = new LocaleController(this);
   /** Link keys this page has no control for. */
   private readonly ignored: { key: string; value: string }[];
-  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
-  private readonly langIgnored = langProblem(location.search);
   private lastConfig: MoeConfig | null = null;
 
   static override styles = [
@@ -88,7 +85,7 @@ export class CapacityPage extends LitElement {
   constructor() {
     super();
     const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
-    this.ignored = ignored;
+    this.ignored = ignored.filter((i) => i.key !== 'present'); // presenter mode: the page controller's
     this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
     this.page.watch(this.sim.store, () => this.onSimChange());
     this.page.watch(this.sweeper);
@@ -158,7 +155,7 @@ export class CapacityPage extends LitElement {
     const ignored = this.ignored.map((i) => m.ignoredKey(i.key, i.value.slice(0, 24)));
     // The seed's problems are shown next to its box (capacity-controls); any other here.
     const others = s.problems.filter((p) => p.field !== 'seed');
-    return html`${linkNotices(s.notices, { lang: this.langIgnored, extra: ignored, id: 'link-notice' })}
+    return html`${this.page.renderLinkNotices(s.notices, ignored, 'link-notice')}
       ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
       ${this.page.renderBackendNotice()}
       ${s.error ? html`<p class="notice error" role="alert">${m.live.modelFailed(localized(s.error))}</p>` : nothing}

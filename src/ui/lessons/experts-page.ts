@@ -16,7 +16,6 @@ import { combinations, granularityRows, realSparsity, sharedSweep } from '../../
 import { tokenize, VOCAB } from '../../core/tokenizer';
 import { startBrowserBackend } from '../../state/backend';
 import { LatestRunner } from '../../state/latest-runner';
-import { langProblem } from '../../state/lang';
 import { routeAtGranularities, type GranularityRun } from '../../state/lesson-runs';
 import { decodeLesson, encodeLesson } from '../../state/lesson-url';
 import { clipText, type TextNotice } from '../../state/url';
@@ -25,7 +24,7 @@ import { groupedBigInt } from './granularity-table';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
-import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
+import { lessonHeader, lessonStyles, sentenceNotices } from './lesson-layout';
 import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import './granularity-live';
@@ -47,8 +46,6 @@ export class ExpertsPage extends LitElement {
   /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
   @state() private textCut: TextNotice | null = null;
   @state() private notices: (string | CoreMessage)[] = [];
-  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
-  @state() private langIgnored: string | null = null;
   @state() private problem: ControlProblem | null = null;
   @state() private runs: GranularityRun[] = [];
   @state() private error: string | null = null;
@@ -79,7 +76,6 @@ export class ExpertsPage extends LitElement {
   constructor() {
     super();
     const { config, text, codedNotices: notices } = decodeLesson(location.search);
-    this.langIgnored = langProblem(location.search);
     this.config = config;
     this.text = text;
     this.notices = notices;
@@ -152,7 +148,7 @@ export class ExpertsPage extends LitElement {
       ${lessonHeader(x.title, { config: c, text: this.text })}
       <main>
         ${this.renderIntro()}
-        ${linkNotices(this.notices, { lang: this.langIgnored })}
+        ${this.page.renderLinkNotices(this.notices)}
         ${this.page.renderBackendNotice()}
         ${this.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(this.error))}</p>` : nothing}
         <lesson-controls .config=${c} .text=${this.text} .fields=${TOP_FIELDS} .problem=${this.problem} id-prefix="ex"

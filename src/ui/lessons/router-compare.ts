@@ -9,13 +9,12 @@ import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
 import { startBrowserBackend } from '../../state/backend';
 import { LatestRunner } from '../../state/latest-runner';
 import { routeWithEach, type RouterRun } from '../../state/compare';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { otherKeyNotices, type LinkNotice } from '../../state/url';
 import { formatCount, formatPercent } from '../shared/format';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
-import { linkNotices } from '../shared/link-notices';
 import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import '../shared/lang-switch';
@@ -33,11 +32,8 @@ export class RouterCompare extends LitElement {
   @state() private runs: RouterRun[] = [];
   /** The refused seed's problem (the message from src/core, shown in the page's language). */
   @state() private seedProblem: { message: string } | null = null;
-  /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
-  private readonly linkIgnored: { notices: LinkNotice[]; lang: string | null } = {
-    notices: otherKeyNotices(pageSearch()),
-    lang: langProblem(pageSearch()),
-  };
+  /** The opening link's keys this page does not take (it has none of its own but presenter mode), worded at render. */
+  private readonly linkIgnored: LinkNotice[] = otherKeyNotices(pageSearch(), ['present']);
   private readonly i18n = new LocaleController(this);
   /** Routes the sentence with each router; held until the backend is chosen. */
   private readonly runner = new LatestRunner<{ seed: number; sentence: string }>(
@@ -113,7 +109,7 @@ export class RouterCompare extends LitElement {
       </div>
       <p>${m.intro(this.seed)}</p>
       <p class="gate-rule">${m.gateRule}</p>
-      ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
+      ${this.page.renderLinkNotices(this.linkIgnored)}
       ${this.page.renderBackendNotice()}
       <div class="controls">
         <label>${m.sentence}

@@ -13,7 +13,6 @@ import { realSparsity } from '../../core/lesson-math';
 import { VOCAB } from '../../core/tokenizer';
 import type { Trace } from '../../core/trace';
 import { startBrowserBackend } from '../../state/backend';
-import { langProblem } from '../../state/lang';
 import { decodeLesson, encodeLesson } from '../../state/lesson-url';
 import { initialState, Simulator } from '../../state/simulator';
 import { defaultView } from '../../state/view';
@@ -21,7 +20,7 @@ import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
-import { lessonHeader, lessonStyles, linkNotices, sentenceNotices } from './lesson-layout';
+import { lessonHeader, lessonStyles, sentenceNotices } from './lesson-layout';
 import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import './lesson-controls';
@@ -49,8 +48,6 @@ export class SparsityPage extends LitElement {
   });
   private readonly i18n = new LocaleController(this);
   @state() private problem: ControlProblem | null = null;
-  /** The lang= value of the opening link that was not understood (worded at render, in the page's language). */
-  private readonly langIgnored = langProblem(location.search);
 
   static override styles = [...a11yStyles, lessonStyles];
 
@@ -102,7 +99,7 @@ export class SparsityPage extends LitElement {
           ${V3 ? html`<p>${p.intro2(V3.name, m.big(V3.total), m.big(V3.active), m.percent(V3.fraction))}</p>` : nothing}
           <p>${p.intro3}</p>
         </div>
-        ${linkNotices(s.notices, { lang: this.langIgnored })}
+        ${this.page.renderLinkNotices(s.notices)}
         ${this.page.renderBackendNotice()}
         ${s.error ? html`<p class="notice error" role="alert">${m.modelFailed(localized(s.error))}</p>` : nothing}
         <lesson-controls

@@ -15,12 +15,11 @@ import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentE
 import { MAX_TOKENS, tokenize, type Tokenized } from '../../core/tokenizer';
 import { startBrowserBackend } from '../../state/backend';
 import { LatestRunner, type RunContext } from '../../state/latest-runner';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { clipText, otherKeyNotices, type LinkNotice, type TextNotice } from '../../state/url';
 import { LocaleController, messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import type { LatentSizeEvent } from './latent-toy';
-import { linkNotices } from '../shared/link-notices';
 import { PageController } from '../shared/page-controller';
 import { mathText, richText } from '../shared/math-text';
 import { a11yStyles } from '../shared/shared-styles';
@@ -48,11 +47,8 @@ export class MemoryPage extends LitElement {
 
   private model: LatentAttention | null = null;
   private sweepKey = '';
-  /** The opening link's keys this page does not take (it has none of its own) and its lang= problem, worded at render. */
-  private readonly linkIgnored: { notices: LinkNotice[]; lang: string | null } = {
-    notices: otherKeyNotices(location.search),
-    lang: langProblem(location.search),
-  };
+  /** The opening link's keys this page does not take (it has none of its own but presenter mode), worded at render. */
+  private readonly linkIgnored: LinkNotice[] = otherKeyNotices(location.search, ['present']);
   /** Runs the toy on the latest inputs; held until the backend is chosen; frees the model once idle off the page. */
   private readonly runner = new LatestRunner<void>((_input, ctx) => this.run(ctx), {
     held: true,
@@ -245,7 +241,7 @@ export class MemoryPage extends LitElement {
       <main>
         <h1>${t.heading}</h1>
         <p class="lead">${richText(t.lead)}</p>
-        ${linkNotices(this.linkIgnored.notices, { lang: this.linkIgnored.lang })}
+        ${this.page.renderLinkNotices(this.linkIgnored)}
         ${this.page.renderBackendNotice()} ${this.renderCalculator()} ${this.renderToy()} ${this.renderRope()}
       </main>`;
   }

@@ -17,12 +17,11 @@ import { PRESETS, presetById, presetText, type Preset } from '../../core/presets
 import { ConfigFieldError } from '../../core/real-config';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../../core/scale-model';
 import { VOCAB } from '../../core/tokenizer';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { decodeView } from '../../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
 import { getLang, LocaleController, messages, type Lang } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
-import { linkNotices } from '../lessons/lesson-layout';
 import { richText } from '../shared/math-text';
 import { PageController } from '../shared/page-controller';
 import { RouteDrawer } from './route-drawer';
@@ -85,8 +84,6 @@ export class ScalePage extends LitElement {
   @state() private restShown = false;
   /** The ignored values of the opening link (coded, worded at render). */
   @state() private notices: readonly (string | CoreMessage)[] = [];
-  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
-  private readonly langIgnored = langProblem(location.search);
   /** An unknown model= of the opening link, or null. */
   @state() private modelIgnored: string | null = null;
   /** How the custom model (a pasted or opened config) is named. */
@@ -217,7 +214,7 @@ export class ScalePage extends LitElement {
       <main>
       <h1>${t.heading}</h1>
       <p class="lede">${richText(t.lede)}</p>
-      ${linkNotices(this.modelIgnored === null ? this.notices : [...this.notices, t.modelIgnored(this.modelIgnored, CHOICES.join(', '))], { lang: this.langIgnored })}
+      ${this.page.renderLinkNotices(this.modelIgnored === null ? this.notices : [...this.notices, t.modelIgnored(this.modelIgnored, CHOICES.join(', '))])}
       <div class="top">
         <section aria-labelledby="choose-h">
           <h2 id="choose-h">${t.chooseTitle}</h2>

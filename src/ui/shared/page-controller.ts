@@ -12,12 +12,15 @@
  */
 import { html, nothing, type LitElement, type ReactiveController } from 'lit';
 import type { BackendName, BackendStatus } from '../../core/backend';
-import { backendOf, withKeptKeys } from '../../state/lang';
+import { backendOf, langProblem, withKeptKeys } from '../../state/lang';
 import { ownsPage, pageSearch } from '../../state/page-url';
 import { replaceQuery } from '../../state/url-sync';
-import { localized } from '../i18n/localize-message';
+import { messages } from '../i18n/locale';
+import { localized, type CoreMessage } from '../i18n/localize-message';
+import { linkNotices } from './link-notices';
 import { treeRendered } from './settled';
 import { StoreController, type Subscribable } from './store-controller';
+import '../i18n/common';
 
 /** How often the address bar is rewritten at most. */
 export const URL_THROTTLE_MS = 250;
@@ -140,6 +143,16 @@ export class PageController implements ReactiveController {
   renderBackendNotice() {
     const b = this.backend;
     return b?.notice ? html`<p class="notice" role="alert">${localized(b.codedNotice ?? b.notice)}</p>` : nothing;
+  }
+
+  /**
+   * The notice about the opening link: the page's own `notices` and `extra` lines, with the lang= and
+   * present= values that were not understood; worded at render, in the page's language.
+   */
+  renderLinkNotices(notices: readonly (string | CoreMessage)[], extra: string[] = [], id?: string) {
+    const search = this.owns ? pageSearch() : '';
+    const present = this.presenterProblem === null ? [] : [messages().common.presentIgnored(this.presenterProblem)];
+    return linkNotices(notices, { lang: langProblem(search), extra: [...extra, ...present], id });
   }
 
   togglePresenter(): void {

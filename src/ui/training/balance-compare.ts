@@ -11,13 +11,12 @@ import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { MoeConfig } from '../../core/config';
 import type { BalanceMode, TrainSettings } from '../../core/training';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../../state/train-url';
 import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
 import type { TrainState } from '../../state/training-loop';
 import { formatCount } from '../shared/format';
 import { LocaleController, messages } from '../i18n/locale';
-import { linkNotices } from '../lessons/lesson-layout';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { LoopController, memoLast } from '../shared/loop-controller';
 import { PageController, type Diagnostics } from '../shared/page-controller';
@@ -69,8 +68,6 @@ export class BalanceCompare extends LitElement {
     },
   });
   @state() private notices: (string | CoreMessage)[] = [];
-  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
-  private readonly langIgnored = langProblem(location.search);
   @state() private running = false;
   @state() private busy = true;
   @state() private dragging: { id: string; value: number } | null = null;
@@ -279,7 +276,7 @@ export class BalanceCompare extends LitElement {
       </div>
       <p class="lead">${withSlots(m.lead, { collapse: html`<strong>${m.collapse}</strong>` })}</p>
       <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`training.html${kept}`}>${m.trainingLink}</a></nav>
-      ${linkNotices(this.notices, { lang: this.langIgnored })}
+      ${this.page.renderLinkNotices(this.notices)}
       ${this.page.renderBackendNotice()}
       ${error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(error))}</p>` : nothing}
       ${l && r ? this.renderBody(l, r) : html`<p role="status">${m.starting}</p>`}

@@ -12,7 +12,7 @@ import { expertShape, type MoeConfig, type RouterKind } from '../../core/config'
 import { PRESET_SENTENCES } from '../../core/corpus';
 import { MAX_TOKENS } from '../../core/tokenizer';
 import type { TrainSettings } from '../../core/training';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { decodeTrainView, encodeTrainView, type TrainView } from '../../state/train-url';
 import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
 import type { TrainState } from '../../state/training-loop';
@@ -25,7 +25,6 @@ import { LoopController, memoLast, StaggeredState } from '../shared/loop-control
 import { PageController, type Diagnostics } from '../shared/page-controller';
 import type { LossSeries } from './loss-chart';
 import type { TrainCommandEvent, TrainSettingsEvent } from './training-events';
-import { linkNotices } from '../lessons/lesson-layout';
 import { withSlots } from './training-format';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
@@ -75,8 +74,6 @@ export class TrainingPage extends LitElement {
   @state() private notices: (string | CoreMessage)[] = [];
   /** Set when the last sentence given was cut to its longest (from a script, past the box's maxlength). */
   @state() private textCut: TextNotice | null = null;
-  /** The opening link's lang= value that was not understood (worded at render, in the page's language). */
-  private readonly langIgnored = langProblem(location.search);
   @state() private busy = true;
   @state() private position = 0;
   @state() private layer = 0;
@@ -257,7 +254,7 @@ export class TrainingPage extends LitElement {
         <p>${withSlots(m.intro, { train: html`<strong>${messages().train.controls.train}</strong>` })}</p>
         <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>
       </header>
-      ${linkNotices(this.notices, { lang: this.langIgnored })}
+      ${this.page.renderLinkNotices(this.notices)}
       ${this.page.renderBackendNotice()}
       ${s?.error ? html`<p class="notice error" role="alert">${m.trainingStopped(localized(s.error))}</p>` : nothing}
       ${s ? this.renderBody(s) : html`<p role="status">${m.starting}</p>`}
