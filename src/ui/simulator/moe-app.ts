@@ -4,10 +4,9 @@
  * tour (lesson=L.S in the URL) that the page follows to the panel it points at, and the notices
  * about the page's own link keys (lesson=, lang=, present=).
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expertShape } from '../../core/config';
-import type { Trace } from '../../core/trace';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { publishedFacts } from '../../state/lesson-facts';
 import { LESSON_PAGES, type LessonPage } from '../../state/lessons';
@@ -15,9 +14,8 @@ import { pageSearch } from '../../state/page-url';
 import { viewOf, type SimState } from '../../state/simulator';
 import { decodeView, encodeView } from '../../state/url';
 import { LocaleController, messages } from '../i18n/locale';
-import type { Diagnostics } from '../shared/page-controller';
 import type { LessonTour, TourCloseEvent, TourGoEvent } from './lesson-tour';
-import { SimulatorShell } from './simulator-shell';
+import { SimulatorElement, SimulatorShell } from './simulator-shell';
 import { simulatorStyles } from './simulator-styles';
 import { tourFromQuery } from './tour-controller';
 import './lesson-tour';
@@ -34,8 +32,8 @@ interface PageNotice {
 }
 
 @customElement('moe-app')
-export class MoeApp extends LitElement {
-  private readonly shell: SimulatorShell = new SimulatorShell(this, {
+export class MoeApp extends SimulatorElement {
+  protected readonly shell: SimulatorShell = new SimulatorShell(this, {
     owns: true,
     initialView: () => {
       const { view, codedNotices } = decodeView(pageSearch());
@@ -71,21 +69,6 @@ export class MoeApp extends LitElement {
     const present = this.shell.page.presenterProblem;
     if (present !== null) notices.push({ key: 'present', value: present });
     this.pageNotices = notices;
-  }
-
-  /** The trace on screen (read-only), for embedding pages and tests. */
-  get trace(): Trace | null {
-    return this.shell.trace;
-  }
-
-  /** Resolves when the model has caught up with the latest input and every panel has rendered it. */
-  settled(): Promise<void> {
-    return this.shell.page.settled();
-  }
-
-  /** Live tfjs tensors and their bytes, and the backend they live on, for the soak benchmark and the tests. */
-  diagnostics(): Diagnostics {
-    return this.shell.page.diagnostics();
   }
 
   private async startTour(): Promise<void> {

@@ -16,17 +16,15 @@
  * follows the page's own link (`lang=zh`), else English. The message catalogue is one per page, so
  * the language an element sets applies to everything on the page that reads it.
  */
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { Trace } from '../../core/trace';
 import { langOf } from '../../state/lang';
 import { viewOf } from '../../state/simulator';
 import { decodeView, encodeView, keepingCurrent, type LinkNotice } from '../../state/url';
 import type { ViewState } from '../../state/view';
 import { LocaleController, messages, setLang } from '../i18n/locale';
-import type { Diagnostics } from '../shared/page-controller';
 import { hostTheme } from '../shared/theme';
-import { SimulatorShell } from './simulator-shell';
+import { SimulatorElement, SimulatorShell } from './simulator-shell';
 import '../i18n/shell';
 import { simulatorStyles } from './simulator-styles';
 import { pageSearch } from '../../state/page-url';
@@ -56,10 +54,10 @@ function byAttributeName(n: LinkNotice): LinkNotice {
 }
 
 @customElement('moe-lab')
-export class MoeLab extends LitElement {
+export class MoeLab extends SimulatorElement {
   static override styles = [...simulatorStyles, hostTheme];
 
-  private readonly shell = new SimulatorShell(this, {
+  protected readonly shell: SimulatorShell = new SimulatorShell(this, {
     owns: false,
     initialView: () => this.fromAttributes(),
     shareUrl: () => this.shareUrl(),
@@ -71,21 +69,6 @@ export class MoeLab extends LitElement {
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...Object.keys(ATTRIBUTES), 'lang', 'link-base'];
-  }
-
-  /** The trace on screen (read-only), for the host page and tests. */
-  get trace(): Trace | null {
-    return this.shell.trace;
-  }
-
-  /** Resolves when the model has caught up with the latest attributes and every panel has rendered it. */
-  settled(): Promise<void> {
-    return this.shell.page.settled();
-  }
-
-  /** Live tfjs tensors and their bytes, and the backend they live on. */
-  diagnostics(): Diagnostics {
-    return this.shell.page.diagnostics();
   }
 
   /** The view the attributes ask for; with `current`, a bad value keeps the value in use (not its default). */

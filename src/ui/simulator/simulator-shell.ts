@@ -7,7 +7,7 @@
  * Keyboard: ← → step, Space play/pause, Home/End first/last token.
  */
 import { getBackend, memory } from '@tensorflow/tfjs-core';
-import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { expertShape } from '../../core/config';
 import { PRESET_SENTENCES } from '../../core/corpus';
 import { MAX_TOKENS } from '../../core/tokenizer';
@@ -243,5 +243,28 @@ export class SimulatorShell implements ReactiveController {
         </div>
         </div>
     `;
+  }
+}
+
+/**
+ * What both simulator elements offer their host page, the end-to-end tests and the benchmarks; each
+ * composes its own SimulatorShell (neither element extends the other).
+ */
+export abstract class SimulatorElement extends LitElement {
+  protected abstract readonly shell: SimulatorShell;
+
+  /** The trace on screen (read-only). */
+  get trace(): Trace | null {
+    return this.shell.trace;
+  }
+
+  /** Resolves when the model has caught up with the latest input and every panel has rendered it. */
+  settled(): Promise<void> {
+    return this.shell.page.settled();
+  }
+
+  /** Live tfjs tensors and their bytes, and the backend they live on (soak benchmark, leak tests). */
+  diagnostics(): Diagnostics {
+    return this.shell.page.diagnostics();
   }
 }
