@@ -66,6 +66,8 @@ export class PageController implements ReactiveController {
   presenter = false;
   /** The link's `present` value when it is neither 1 nor 0 (for the page's link notice), else null. */
   readonly presenterProblem: string | null = null;
+  /** The opening link's `lang` value when it was not understood, else null (the link as opened: a switch rewrites it). */
+  readonly langProblem: string | null = null;
   private ready: Promise<unknown> | null = null;
   private done = false;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
@@ -80,6 +82,7 @@ export class PageController implements ReactiveController {
       const present = new URLSearchParams(pageSearch()).get('present');
       this.presenter = present === '1';
       if (present !== null && present !== '1' && present !== '0') this.presenterProblem = present.slice(0, 24);
+      this.langProblem = langProblem(pageSearch());
     }
   }
 
@@ -150,9 +153,8 @@ export class PageController implements ReactiveController {
    * present= values that were not understood; worded at render, in the page's language.
    */
   renderLinkNotices(notices: readonly (string | CoreMessage)[], extra: string[] = [], id?: string) {
-    const search = this.owns ? pageSearch() : '';
     const present = this.presenterProblem === null ? [] : [messages().common.presentIgnored(this.presenterProblem)];
-    return linkNotices(notices, { lang: langProblem(search), extra: [...extra, ...present], id });
+    return linkNotices(notices, { lang: this.langProblem, extra: [...extra, ...present], id });
   }
 
   togglePresenter(): void {

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expertShape } from '../../core/config';
-import { langProblem, withKeptKeys } from '../../state/lang';
+import { withKeptKeys } from '../../state/lang';
 import { publishedFacts } from '../../state/lesson-facts';
 import { LESSON_PAGES, type LessonPage } from '../../state/lessons';
 import { pageSearch } from '../../state/page-url';
@@ -64,7 +64,7 @@ export class MoeApp extends SimulatorElement {
     if (link.problem !== null) notices.push({ key: 'lesson', value: link.problem.slice(0, 24) });
     // The lesson's view is loaded now; it first runs once the backend is chosen.
     if (link.ref) this.shell.tour.open(link.ref, !link.viewInLink);
-    const lang = langProblem(pageSearch());
+    const lang = this.shell.page.langProblem;
     if (lang !== null) notices.push({ key: 'lang', value: lang.slice(0, 24) });
     const present = this.shell.page.presenterProblem;
     if (present !== null) notices.push({ key: 'present', value: present });

@@ -103,12 +103,16 @@ describe('PageController and StoreController', () => {
     expect(document.documentElement.classList.contains('presenter')).toBe(false);
   });
 
-  it('says when present= is not understood', async () => {
-    history.replaceState(null, '', `${location.pathname}?present=yes`);
+  it('says when present= or lang= is not understood, as the link was opened', async () => {
+    history.replaceState(null, '', `${location.pathname}?present=yes&lang=xx`);
     const el = document.createElement('test-page') as TestPage;
     document.body.append(el);
     expect(el.page.presenter).toBe(false);
     expect(el.page.presenterProblem).toBe('yes');
+    expect(el.page.langProblem).toBe('xx');
+    el.page.writeUrl();
+    expect(location.search).toBe('?n=1');
+    expect(el.page.langProblem).toBe('xx');
   });
 
   it('maps keys to actions, but not keys typed into a control, nor Space on a button', async () => {
