@@ -1,16 +1,30 @@
-/** Every part of the message catalogue, registered: for tests and tools that read the whole of it. */
-import './capacity-page';
-import './common';
-import './embed-page';
-import './lesson-pages';
-import './lessons';
-import './memory';
-import './picture';
-import './problems';
-import './routers';
-import './scale';
-import './shell';
-import './simulator';
-import './training';
+/**
+ * The whole message catalogue, both languages: for tests and tools that read all of it. Pages never
+ * import this file; each component imports the parts it shows (./simulator, ./training, …), so a
+ * page's bundle holds only those.
+ */
+import capacityPage from './capacity-page';
+import common from './common';
+import embedPage from './embed-page';
+import lessonPages from './lesson-pages';
+import lessons from './lessons';
+import memory from './memory';
+import picture from './picture';
+import problems from './problems';
+import routers from './routers';
+import scale from './scale';
+import shell from './shell';
+import sim from './simulator';
+import train from './training';
 
-export { CATALOGUE } from './catalogue';
+const PARTS = { capacityPage, common, embedPage, lessonPages, lessons, memory, picture, problems, routers, scale, shell, sim, train };
+
+type Parts = typeof PARTS;
+export type Messages = { [K in keyof Parts]: Parts[K]['en'] };
+
+function half(lang: 'en' | 'zh'): Messages {
+  return Object.fromEntries(Object.entries(PARTS).map(([name, part]) => [name, part[lang]])) as Messages;
+}
+
+/** Every part, per language. */
+export const CATALOGUE: { en: Messages; zh: Messages } = { en: half('en'), zh: half('zh') };

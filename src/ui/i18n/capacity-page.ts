@@ -1,5 +1,5 @@
 /** The capacity lesson (demos/capacity.html, src/ui/capacity-*.ts): capacity, dropped tokens, the sweep. */
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { plural, section } from './section';
 
 const en = {
@@ -192,6 +192,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('capacityPage', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const capacityPageWords = (): typeof en => part[getLang()];

@@ -1,5 +1,5 @@
 /** Messages used on every page: the site's name, the language and theme switches, presenter mode, notices. */
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 const en = {
@@ -33,6 +33,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('common', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const commonWords = (): typeof en => part[getLang()];

@@ -1,5 +1,5 @@
 /** The embedding example page (demos/embed.html). Text between backticks is shown as code. */
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 const en = {
@@ -19,6 +19,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('embedPage', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const embedPageWords = (): typeof en => part[getLang()];

@@ -3,7 +3,7 @@
  * and "More, smaller experts, and shared experts" (demos/experts.html, src/ui/experts-page.ts),
  * with their shared controls (src/ui/lesson-controls.ts).
  */
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { plural, section } from './section';
 
 /** x to 3 significant figures, as a plain number: 37.552 → 37.6, 6710.26 → 6710. */
@@ -302,6 +302,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('lessonPages', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const lessonPagesWords = (): typeof en => part[getLang()];

@@ -5,7 +5,7 @@
  */
 import { formatBytes } from '../../core/kv-cache';
 import type { LessonFacts, PublishedFacts } from '../../state/lesson-facts';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 type Body = (f: LessonFacts, p: PublishedFacts) => string;
@@ -392,6 +392,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('lessons', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const lessonsWords = (): typeof en => part[getLang()];

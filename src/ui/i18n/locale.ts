@@ -1,10 +1,10 @@
 /**
  * The page's language: which half of the message catalogue is shown, kept in the URL (`lang=zh`).
- * Components read their text with `messages()` and re-render on a switch through a LocaleController.
+ * Components read their text from the catalogue parts they import (`simWords()` in ./simulator, …),
+ * which pick the half of the current language, and re-render on a switch through a LocaleController.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { langOf, withKeptKeys, type Lang } from '../../state/lang';
-import { CATALOGUE, type Messages } from './catalogue';
 import { ownsPage, pageSearch } from '../../state/page-url';
 import { replaceQuery } from '../../state/url-sync';
 
@@ -25,11 +25,6 @@ const listeners = new Set<() => void>();
 export function applyToDocument(): void {
   if (typeof document === 'undefined' || !ownsPage()) return;
   document.documentElement.lang = HTML_LANG[current];
-}
-
-/** The messages of the current language. */
-export function messages(): Messages {
-  return CATALOGUE[current];
 }
 
 export function getLang(): Lang {

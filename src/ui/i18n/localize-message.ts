@@ -6,8 +6,7 @@
  * each code in both languages is in ./problems. A plain string, or a message without a code the
  * catalogue knows, is shown as it is (its English).
  */
-import { messages } from './locale';
-import { problemText } from './problems';
+import { problemsWords, problemText } from './problems';
 
 export interface CoreMessage {
   /** The English text (what tests and logs read). */
@@ -20,5 +19,5 @@ export interface CoreMessage {
 
 /** The page-language text of a message from src/core or src/state. */
 export function localized(m: string | CoreMessage): string {
-  return typeof m === 'string' ? m : problemText(messages().problems, m);
+  return typeof m === 'string' ? m : problemText(problemsWords(), m);
 }

@@ -4,7 +4,7 @@
  * and <em>/<strong> (rendered by richText); both in src/ui/math-text.ts.
  */
 import type { AttentionKind, AttentionShape, Precision } from '../../core/kv-cache';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 /** The headline sentence of the cache calculator, in parts (the numbers are styled apart). */
@@ -317,6 +317,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('memory', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const memoryWords = (): typeof en => part[getLang()];

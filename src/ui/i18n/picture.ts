@@ -4,7 +4,7 @@
  * Words of the sentence and the expert labels (E3, S0, ✕) are drawn as they are.
  */
 import type { PictureWords } from '../simulator/picture-words';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 import { CATEGORY_NAMES } from './categories';
 
@@ -124,6 +124,8 @@ const zh: PictureWords = {
 };
 
 const part = section({ en, zh });
-register('picture', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const pictureWords = (): typeof en => part[getLang()];

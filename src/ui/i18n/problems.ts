@@ -18,7 +18,7 @@ import type { RouteMessages } from '../../core/real-route';
 import type { TrainMessages, TrainNumberField } from '../../core/training';
 import type { TrainLinkMessages } from '../../state/train-url';
 import type { LinkMessages, TextMessages, ViewNumberKey } from '../../state/url';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 /** Every code of a message from core or state, with its arguments. */
@@ -448,6 +448,8 @@ const zh: ProblemTexts = {
 };
 
 const part = section({ en, zh });
-register('problems', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const problemsWords = (): typeof en => part[getLang()];

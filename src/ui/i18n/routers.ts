@@ -2,7 +2,7 @@
  * The four routers page (src/ui/router-compare.ts, demos/routers.html). The routers' own names,
  * formulas and captions are in the simulator's section (read through routerInfo() of ../router-info).
  */
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 const en = {
@@ -39,6 +39,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('routers', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const routersWords = (): typeof en => part[getLang()];

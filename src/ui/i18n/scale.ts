@@ -7,7 +7,7 @@ import type { RouterKind } from '../../core/config';
 import type { Part } from '../../core/params';
 import type { PublishedSourceId } from '../../core/presets';
 import type { Attention, RealNote, RealNoteCode, RealNoteMessages, RouterRule } from '../../core/real-config';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 /** How a model's shape is described under its name (scale-page's shapeText). */
@@ -625,6 +625,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('scale', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const scaleWords = (): typeof en => part[getLang()];

@@ -1,5 +1,5 @@
 /** The main page's shell (src/ui/moe-app.ts): header, lesson links, sentence box, panel titles. */
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 
 const en = {
@@ -80,6 +80,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('shell', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const shellWords = (): typeof en => part[getLang()];

@@ -4,7 +4,7 @@
  * and the four routers' names, formulas and captions (shared with other pages through router-info).
  */
 import type { GateNorm, RouterKind } from '../../core/config';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { plural, section } from './section';
 
 /** A router's name, where it comes from, its one-line formula and a caption in plain words. */
@@ -569,6 +569,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('sim', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const simWords = (): typeof en => part[getLang()];

@@ -6,7 +6,7 @@
  */
 import type { GateNorm } from '../../core/config';
 import type { BalanceMode } from '../../core/training';
-import { register } from './catalogue';
+import { getLang } from './locale';
 import { section } from './section';
 import { CATEGORY_NAMES } from './categories';
 
@@ -432,6 +432,8 @@ const zh: typeof en = {
 };
 
 const part = section({ en, zh });
-register('train', part);
 
 export default part;
+
+/** This part of the catalogue in the page's language. */
+export const trainWords = (): typeof en => part[getLang()];

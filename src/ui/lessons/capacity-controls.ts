@@ -9,13 +9,13 @@ import { live } from 'lit/directives/live.js';
 import { LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../../core/config';
 import { PRESET_SENTENCES } from '../../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import { CAPACITY_STOPS, capacityStop } from '../routing/capacity-stops';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/capacity-page';
-import '../i18n/simulator';
+import { capacityPageWords } from '../i18n/capacity-page';
+import { simWords } from '../i18n/simulator';
 
 /** "1", "1.25", "0.5": a factor as written in the formula and the sweep. */
 export function formatFactor(cf: number): string {
@@ -96,10 +96,10 @@ export class CapacityControls extends LitElement {
   override render() {
     const c = this.config;
     if (!c) return nothing;
-    const m = messages().capacityPage.live;
+    const m = capacityPageWords().live;
     const cfText = c.capacityFactor === null ? m.noLimit : formatFactor(c.capacityFactor);
     const seedProblems = this.problems.filter((p) => p.field === 'seed');
-    const option = messages().sim.controls.routerOption;
+    const option = simWords().controls.routerOption;
     return html`<div class="grid">
       <div class="wide">
         <label>${m.sentence}

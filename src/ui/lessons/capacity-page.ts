@@ -16,7 +16,7 @@ import { withKeptKeys } from '../../state/lang';
 import { initialState, Simulator } from '../../state/simulator';
 import { defaultView } from '../../state/view';
 import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { PageController } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
@@ -28,15 +28,15 @@ import '../shared/lang-switch';
 import '../shared/theme-switch';
 import '../routing/load-bars';
 import '../routing/token-strip';
-import '../i18n/capacity-page';
-import '../i18n/common';
+import { capacityPageWords } from '../i18n/capacity-page';
+import { commonWords } from '../i18n/common';
 
 @customElement('capacity-page')
 export class CapacityPage extends LitElement {
   private readonly sim = new Simulator(initialState());
   private readonly sweeper = new CapacitySweeper();
   private readonly page = new PageController(this, {
-    title: () => messages().capacityPage.pageTitle,
+    title: () => capacityPageWords().pageTitle,
     start: startBrowserBackend,
     started: async (backend) => {
       this.sim.setBackend(backend);
@@ -130,18 +130,17 @@ export class CapacityPage extends LitElement {
   }
 
   private renderHeader() {
-    const m = messages();
     return html`<header>
       <div class="title-row">
-        <h1>${m.capacityPage.title}</h1>
+        <h1>${capacityPageWords().title}</h1>
         <lang-switch></lang-switch><theme-switch></theme-switch>
       </div>
-      <nav aria-label=${m.common.siteName}><a href=${`../index.html${withKeptKeys('', location.search)}`}>← ${m.common.home}</a></nav>
+      <nav aria-label=${commonWords().siteName}><a href=${`../index.html${withKeptKeys('', location.search)}`}>← ${commonWords().home}</a></nav>
     </header>`;
   }
 
   private renderIntro() {
-    const m = messages().capacityPage.intro;
+    const m = capacityPageWords().intro;
     return html`<div class="intro">
       <p>${m.capacity} <span class="formula" id="formula">${m.formula}</span> ${m.even}</p>
       <p>${m.dropped}</p>
@@ -151,7 +150,7 @@ export class CapacityPage extends LitElement {
 
   private renderNotices() {
     const s = this.sim.state;
-    const m = messages().capacityPage;
+    const m = capacityPageWords();
     const ignored = this.ignored.map((i) => m.ignoredKey(i.key, i.value.slice(0, 24)));
     // The seed's problems are shown next to its box (capacity-controls); any other here.
     const others = s.problems.filter((p) => p.field !== 'seed');
@@ -164,7 +163,7 @@ export class CapacityPage extends LitElement {
 
   private renderLive() {
     const s = this.sim.state;
-    const m = messages().capacityPage.live;
+    const m = capacityPageWords().live;
     const t = s.trace;
     const layer = t?.layers[0] ?? null;
     return html`<section aria-labelledby="live-h">
@@ -186,7 +185,7 @@ export class CapacityPage extends LitElement {
   }
 
   private renderSweep() {
-    const m = messages().capacityPage.sweep;
+    const m = capacityPageWords().sweep;
     const p = this.sweeper.progress;
     const points = this.sweeper.points;
     const runs = points.reduce((a, pt) => a + pt.batches, 0);
@@ -195,14 +194,14 @@ export class CapacityPage extends LitElement {
       <h2 id="sweep-h">${m.title(SENTENCES.length)}</h2>
       <p class="caption">${expertChoice ? m.captionExpertChoice(SENTENCES.length) : m.caption(SENTENCES.length)}</p>
       <p class="status" role="status" id="sweep-status">${p ? m.measuring(p.done, p.total) : points.length ? m.measured(runs) : ''}</p>
-      ${this.sweeper.error ? html`<p class="notice error" role="alert">${messages().capacityPage.live.modelFailed(localized(this.sweeper.error))}</p>` : nothing}
+      ${this.sweeper.error ? html`<p class="notice error" role="alert">${capacityPageWords().live.modelFailed(localized(this.sweeper.error))}</p>` : nothing}
       <capacity-sweep-chart .points=${points} .current=${this.sim.state.config.capacityFactor} measure=${expertChoice ? 'skipped' : 'dropped'}></capacity-sweep-chart>
     </section>`;
   }
 
   private renderNote() {
     const s = this.sim.state;
-    const m = messages().capacityPage.note;
+    const m = capacityPageWords().note;
     const t = s.trace;
     return html`<aside aria-labelledby="note-h">
       <h2 id="note-h">${m.title}</h2>
@@ -212,9 +211,9 @@ export class CapacityPage extends LitElement {
 
   override render() {
     return html`${this.renderHeader()}
-      <main aria-label=${messages().capacityPage.pageLabel}>
+      <main aria-label=${capacityPageWords().pageLabel}>
         ${this.renderIntro()} ${this.renderNotices()} ${this.renderLive()} ${this.renderSweep()} ${this.renderNote()}
-        <p class="sources">${messages().capacityPage.intro.sources}</p>
+        <p class="sources">${capacityPageWords().intro.sources}</p>
       </main>`;
   }
 }

@@ -10,10 +10,10 @@ import { dropShare, skippedShare } from '../../core/capacity';
 import type { SweepPoint } from '../../state/capacity-sweep';
 import { formatFactor } from './capacity-controls';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
 import { WidthController } from '../shared/width-controller';
-import '../i18n/capacity-page';
+import { capacityPageWords } from '../i18n/capacity-page';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 
@@ -67,11 +67,11 @@ export class CapacitySweepChart extends LitElement {
   ];
 
   private label(f: number | null): string {
-    return f === null ? messages().capacityPage.live.noLimit : formatFactor(f);
+    return f === null ? capacityPageWords().live.noLimit : formatFactor(f);
   }
 
   private chart() {
-    const m = messages().capacityPage.sweep;
+    const m = capacityPageWords().sweep;
     const pts = this.points;
     const W = Math.max(300, this.size.width || 600);
     const narrow = W < 480;
@@ -110,7 +110,7 @@ export class CapacitySweepChart extends LitElement {
   }
 
   private table() {
-    const m = messages().capacityPage.sweep;
+    const m = capacityPageWords().sweep;
     return html`<div class="scroll" role="region" tabindex="0" aria-label=${m.tableCaption}><table>
       <caption>${m.tableCaption}</caption>
       <thead><tr><th scope="col">${m.factor}</th><th scope="col">${m.dropped}</th><th scope="col">${m.share}</th><th scope="col">${m.skipped}</th></tr></thead>

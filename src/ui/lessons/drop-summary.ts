@@ -10,9 +10,9 @@ import { capacityFor } from '../../core/router';
 import type { LayerTrace } from '../../core/trace';
 import { formatFactor } from './capacity-controls';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/capacity-page';
+import { capacityPageWords } from '../i18n/capacity-page';
 
 /** cf·T·k/E as written in the worked formula: up to 4 decimals, no trailing zeros. */
 export function formatRaw(x: number): string {
@@ -38,7 +38,7 @@ export class DropSummary extends LitElement {
   ];
 
   private formula(l: LayerTrace, c: MoeConfig) {
-    const m = messages().capacityPage.live;
+    const m = capacityPageWords().live;
     const T = l.tokens.length;
     const expertChoice = c.router === 'expert-choice';
     const factor = c.capacityFactor ?? (expertChoice ? 1 : null);
@@ -61,7 +61,7 @@ export class DropSummary extends LitElement {
     const l = this.layer;
     const c = this.config;
     if (!l || !c || l.tokens.length === 0) return nothing;
-    const m = messages().capacityPage.live;
+    const m = capacityPageWords().live;
     const d = dropsOf(l);
     return html`${this.formula(l, c)}
       <p class="headline ${d.dropped > 0 ? 'some' : ''}" id="dropped-count">${m.droppedHeadline(d.dropped, d.choices, formatPercent(dropShare(d)))}</p>

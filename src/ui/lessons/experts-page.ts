@@ -21,7 +21,7 @@ import { decodeLesson, encodeLesson } from '../../state/lesson-url';
 import { clipText, type TextNotice } from '../../state/url';
 import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { groupedBigInt } from './granularity-table';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
 import { lessonHeader, lessonStyles, sentenceNotices } from './lesson-layout';
@@ -31,8 +31,7 @@ import './granularity-live';
 import './granularity-table';
 import './lesson-controls';
 import './shared-usage';
-import '../i18n/common';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const TOP_FIELDS = ['experts', 'topk', 'granularity', 'seed', 'sentence'] as const;
@@ -61,7 +60,7 @@ export class ExpertsPage extends LitElement {
     { held: true, onError: (e) => (this.error = e instanceof Error ? e.message : String(e)) },
   );
   private readonly page = new PageController(this, {
-    title: () => messages().lessonPages.experts.pageTitle,
+    title: () => lessonPagesWords().experts.pageTitle,
     start: startBrowserBackend,
     started: () => {
       this.runner.release();
@@ -119,7 +118,7 @@ export class ExpertsPage extends LitElement {
   }
 
   private renderIntro() {
-    const x = messages().lessonPages.experts;
+    const x = lessonPagesWords().experts;
     const c = this.config;
     return html`<div class="lead">
       <p>${x.intro1}</p>
@@ -138,7 +137,7 @@ export class ExpertsPage extends LitElement {
   }
 
   override render() {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const x = m.experts;
     const c = this.config;
     const V = VOCAB.words.length;

@@ -8,11 +8,11 @@ import { customElement, property } from 'lit/decorators.js';
 import { combinations, expertSets, routedPerToken } from '../../core/lesson-math';
 import type { GranularityRun } from '../../state/lesson-runs';
 import { wrappingBigInt } from './granularity-table';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 /** The measured routed-expert parameters per token of each run that ran: [min, max]. */
 export function routedRange(run: GranularityRun): [number, number] | null {
@@ -30,16 +30,16 @@ export class GranularityLive extends LitElement {
   static override styles = [...a11yStyles, tableStyles];
 
   private verdict() {
-    const x = messages().lessonPages.experts;
+    const x = lessonPagesWords().experts;
     const ranges = this.runs.map(routedRange);
     if (ranges.length === 0 || ranges.every((r) => r === null)) return nothing;
     const first = ranges[0];
     const equal = first !== null && first !== undefined && ranges.every((r) => r !== null && r[0] === first[0] && r[1] === first[0]);
-    return html`<p class="big" role="status" id="verdict">${equal && first ? x.equal(messages().lessonPages.count(first[0])) : x.notEqual}</p>`;
+    return html`<p class="big" role="status" id="verdict">${equal && first ? x.equal(lessonPagesWords().count(first[0])) : x.notEqual}</p>`;
   }
 
   override render() {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const x = m.experts;
     return html`${this.verdict()}
       <p class="table-title" aria-hidden="true">${x.liveTableCaption}</p>

@@ -7,10 +7,10 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GranularityRow } from '../../core/lesson-math';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 /** An exact BigInt with grouping: 488526937079580n → "488,526,937,079,580". */
 export function groupedBigInt(n: bigint): string {
@@ -47,7 +47,7 @@ export class GranularityTable extends LitElement {
   static override styles = [...a11yStyles, tableStyles];
 
   override render() {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const x = m.experts;
     return html`<p class="table-title" aria-hidden="true">${x.splitTableCaption}</p>
     <div class="scroll" role="region" tabindex="0" aria-label=${x.splitTableCaption}>

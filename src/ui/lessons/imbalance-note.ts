@@ -11,9 +11,9 @@ import type { LayerTrace } from '../../core/trace';
 import type { SweepPoint } from '../../state/capacity-sweep';
 import { formatRaw } from './drop-summary';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/capacity-page';
+import { capacityPageWords } from '../i18n/capacity-page';
 
 @customElement('imbalance-note')
 export class ImbalanceNote extends LitElement {
@@ -33,7 +33,7 @@ export class ImbalanceNote extends LitElement {
   ];
 
   override render() {
-    const m = messages().capacityPage.note;
+    const m = capacityPageWords().note;
     const l = this.layer;
     const c = this.config;
     if (!l || !c || l.tokens.length === 0) return html`<p>${m.noTokens}</p>`;

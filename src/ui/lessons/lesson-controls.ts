@@ -10,10 +10,10 @@ import { live } from 'lit/directives/live.js';
 import { GRANULARITIES, LIMITS, type ConfigProblem, type MoeConfig } from '../../core/config';
 import { PRESET_SENTENCES } from '../../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 export type LessonControl = 'experts' | 'topk' | 'shared' | 'granularity' | 'seed' | 'sentence';
 
@@ -64,7 +64,7 @@ export class LessonControls extends LitElement {
     const p = this.problem;
     if (!p || p.control !== control) return nothing;
     return html`<div class="problem" role="alert" id=${`${this.idPrefix}-${control}-problem`}>
-      ${messages().lessonPages.controls.refused}
+      ${lessonPagesWords().controls.refused}
       <ul>${p.problems.map((q) => html`<li>${localized(q)}</li>`)}</ul>
     </div>`;
   }
@@ -90,7 +90,7 @@ export class LessonControls extends LitElement {
 
   private renderControl(f: LessonControl): TemplateResult {
     const c = this.config;
-    const m = messages().lessonPages.controls;
+    const m = lessonPagesWords().controls;
     switch (f) {
       case 'experts':
         return this.slider(f, m.experts, 1, LIMITS.maxRoutedExperts, c.routedExperts, 'routedExperts');
@@ -145,7 +145,7 @@ export class LessonControls extends LitElement {
   override render() {
     const wanted = this.fields;
     return html`<fieldset>
-      <legend>${messages().lessonPages.controls.legend}</legend>
+      <legend>${lessonPagesWords().controls.legend}</legend>
       <div class="grid">${wanted.map((f) => this.renderControl(f))}</div>
     </fieldset>`;
   }

@@ -6,12 +6,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { MAX_TOKENS, tokenize } from '../../core/tokenizer';
 import { withKeptKeys } from '../../state/lang';
 import { encodeLesson, type LessonState } from '../../state/lesson-url';
-import { messages } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
-import '../i18n/common';
-import '../i18n/lesson-pages';
+import { commonWords } from '../i18n/common';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 export { lessonStyles } from './lesson-styles';
 export { linkNotices, type LinkNoticeExtras } from '../shared/link-notices';
@@ -22,9 +21,8 @@ export function homeHref(state: LessonState | null): string {
 }
 
 export function lessonHeader(title: string, state: LessonState | null): TemplateResult {
-  const m = messages();
   return html`<header>
-    <nav aria-label=${m.lessonPages.navLabel}><a href=${homeHref(state)}>← ${m.common.home}</a></nav>
+    <nav aria-label=${lessonPagesWords().navLabel}><a href=${homeHref(state)}>← ${commonWords().home}</a></nav>
     <div class="title-row">
       <h1>${title}</h1>
       <lang-switch></lang-switch><theme-switch></theme-switch>
@@ -37,7 +35,7 @@ export function lessonHeader(title: string, state: LessonState | null): Template
  * to the routed length, empty, or with unknown words.
  */
 export function sentenceNotices(text: string, cut: CoreMessage | null = null): TemplateResult {
-  const m = messages().lessonPages;
+  const m = lessonPagesWords();
   const { tokens, truncated } = tokenize(text);
   const unknown = [...new Set(tokens.filter((t) => t.unknown).map((t) => t.text))];
   return html`${cut ? html`<p class="notice" role="status">${localized(cut)}</p>` : nothing}

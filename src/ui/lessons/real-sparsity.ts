@@ -8,10 +8,10 @@ import { customElement, property } from 'lit/decorators.js';
 import { expertShape, type MoeConfig } from '../../core/config';
 import { realSparsity } from '../../core/lesson-math';
 import { toyParams } from '../../core/params';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
 
 interface Row {
@@ -65,7 +65,7 @@ export class RealSparsityChart extends LitElement {
       const s = expertShape(c);
       rows.push({
         id: 'toy',
-        name: messages().lessonPages.sparsity.toyName,
+        name: lessonPagesWords().sparsity.toyName,
         shape: [s.experts, s.active, s.shared],
         total: p.total,
         active: p.activeNominal,
@@ -78,7 +78,7 @@ export class RealSparsityChart extends LitElement {
   }
 
   override render() {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const s = m.sparsity;
     const rows = this.rows();
     const n = (r: Row, v: number) => (r.exact ? m.count(v) : m.big(v));

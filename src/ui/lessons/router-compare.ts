@@ -12,7 +12,7 @@ import { routeWithEach, type RouterRun } from '../../state/compare';
 import { withKeptKeys } from '../../state/lang';
 import { otherKeyNotices, type LinkNotice } from '../../state/url';
 import { formatCount, formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import { PageController } from '../shared/page-controller';
@@ -21,8 +21,8 @@ import '../shared/lang-switch';
 import '../shared/theme-switch';
 import '../routing/load-bars';
 import '../routing/token-strip';
-import '../i18n/common';
-import '../i18n/routers';
+import { commonWords } from '../i18n/common';
+import { routersWords } from '../i18n/routers';
 import { pageSearch } from '../../state/page-url';
 
 @customElement('router-compare')
@@ -44,7 +44,7 @@ export class RouterCompare extends LitElement {
     { held: true },
   );
   private readonly page = new PageController(this, {
-    title: () => messages().routers.pageTitle,
+    title: () => routersWords().pageTitle,
     start: startBrowserBackend,
     started: () => {
       this.runner.release();
@@ -86,7 +86,7 @@ export class RouterCompare extends LitElement {
     const value = Number((e.target as HTMLInputElement).value);
     const checked = validateConfig({ seed: value });
     if (!checked.ok) {
-      this.seedProblem = checked.problems[0] ?? { message: messages().routers.invalidSeed };
+      this.seedProblem = checked.problems[0] ?? { message: routersWords().invalidSeed };
       return;
     }
     this.seedProblem = null;
@@ -100,9 +100,9 @@ export class RouterCompare extends LitElement {
   }
 
   override render() {
-    const m = messages().routers;
+    const m = routersWords();
     return html`
-      <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', pageSearch())}`}>← ${messages().common.home}</a></nav>
+      <nav aria-label=${m.siteNav}><a href=${`../index.html${withKeptKeys('', pageSearch())}`}>← ${commonWords().home}</a></nav>
       <div class="title-row">
         <h1>${m.title}</h1>
         <lang-switch></lang-switch><theme-switch></theme-switch>
@@ -134,7 +134,7 @@ export class RouterCompare extends LitElement {
   }
 
   private renderRun(run: RouterRun) {
-    const m = messages().routers;
+    const m = routersWords();
     const info = routerInfo(run.router);
     const t = run.trace;
     const layer = t?.layers[0];

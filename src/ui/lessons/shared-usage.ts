@@ -8,10 +8,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SharedRow } from '../../core/lesson-math';
 import type { Trace } from '../../core/trace';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
 
 /** Routed experts listed in full up to this many; beyond, the busiest ones. */
@@ -37,7 +37,7 @@ export class SharedUsage extends LitElement {
   ];
 
   private renderLoad(t: Trace) {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const x = m.experts;
     const layer = t.layers[0];
     const n = t.tokens.length;
@@ -70,7 +70,7 @@ export class SharedUsage extends LitElement {
   }
 
   private renderSweep() {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const x = m.experts;
     return html`<p class="table-title" aria-hidden="true">${x.sharedTableCaption}</p>
     <div class="scroll" role="region" tabindex="0" aria-label=${x.sharedTableCaption}>

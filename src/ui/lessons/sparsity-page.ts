@@ -17,7 +17,7 @@ import { decodeLesson, encodeLesson } from '../../state/lesson-url';
 import { initialState, Simulator } from '../../state/simulator';
 import { defaultView } from '../../state/view';
 import type { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { CONTROL_OF, type ControlProblem } from './lesson-controls';
 import { lessonHeader, lessonStyles, sentenceNotices } from './lesson-layout';
@@ -27,8 +27,7 @@ import './lesson-controls';
 import './real-sparsity';
 import './sparsity-sweep';
 import './token-active-table';
-import '../i18n/common';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 const V3 = realSparsity().find((r) => r.id === 'deepseek-v3');
 const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] as const;
@@ -37,7 +36,7 @@ const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] 
 export class SparsityPage extends LitElement {
   private readonly sim = new Simulator(initialState());
   private readonly page = new PageController(this, {
-    title: () => messages().lessonPages.sparsity.pageTitle,
+    title: () => lessonPagesWords().sparsity.pageTitle,
     start: startBrowserBackend,
     started: (backend) => {
       this.sim.setBackend(backend);
@@ -88,7 +87,7 @@ export class SparsityPage extends LitElement {
 
   override render() {
     const s = this.sim.state;
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const p = m.sparsity;
     const t = s.trace;
     return html`

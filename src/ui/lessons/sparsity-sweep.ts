@@ -6,10 +6,10 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MoeConfig } from '../../core/config';
 import { axisWith, sparsitySweep, SWEEP_EXPERTS, SWEEP_TOP_K, type SweepCell } from '../../core/lesson-math';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 
 @customElement('sparsity-sweep')
 export class SparsitySweep extends LitElement {
@@ -20,7 +20,7 @@ export class SparsitySweep extends LitElement {
   static override styles = [...a11yStyles, tableStyles];
 
   private cell(c: SweepCell, current: boolean) {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     if (!c.possible) return html`<td class="n muted">${m.sparsity.impossible}</td>`;
     return html`<td class=${current ? 'n current' : 'n'} data-e=${c.experts} data-k=${c.topK}>
       ${current ? html`<span class="mark">★ ${m.yours}</span><br />` : nothing}
@@ -32,7 +32,7 @@ export class SparsitySweep extends LitElement {
   override render() {
     const c = this.config;
     if (!c) return nothing;
-    const s = messages().lessonPages.sparsity;
+    const s = lessonPagesWords().sparsity;
     const experts = axisWith(SWEEP_EXPERTS, c.routedExperts);
     const topKs = axisWith(SWEEP_TOP_K, c.topK);
     const rows = sparsitySweep(c, this.vocabSize, experts, topKs);

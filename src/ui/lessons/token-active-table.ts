@@ -8,10 +8,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { tokenBreakdown } from '../../core/lesson-math';
 import type { Trace } from '../../core/trace';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lesson-pages';
+import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
 
 const SEGMENTS = ['embedding', 'router', 'shared', 'routed'] as const;
@@ -43,7 +43,7 @@ export class TokenActiveTable extends LitElement {
   ];
 
   private expertsUsed(t: Trace, i: number) {
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const multi = t.layers.length > 1;
     return t.layers.map((l, li) => {
       const r = l.tokens[i];
@@ -57,7 +57,7 @@ export class TokenActiveTable extends LitElement {
 
   override render() {
     const t = this.trace;
-    const m = messages().lessonPages;
+    const m = lessonPagesWords();
     const s = m.sparsity;
     if (!t || t.tokens.length === 0) return nothing;
     const parts = tokenBreakdown(t);

@@ -7,10 +7,10 @@
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { mathText } from '../shared/math-text';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/memory';
+import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 
 const CELL = 22;
@@ -40,7 +40,7 @@ export class AttentionMap extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   private get name(): string {
-    return this.label || messages().memory.map.defaultLabel;
+    return this.label || memoryWords().map.defaultLabel;
   }
 
   static override styles = [
@@ -68,7 +68,7 @@ export class AttentionMap extends LitElement {
         const v = Math.abs(Number(this.matrix[i * n + j] ?? 0));
         if (v > best.v) best = { i, j, v };
       }
-    const t = messages().memory.map;
+    const t = memoryWords().map;
     const word = (k: number) => t.word(this.tokens[k] ?? String(k + 1), k + 1);
     return t.summary(this.name, n, this.tone !== 'weight', word(best.i), word(best.j), best.v.toFixed(2));
   }
@@ -80,7 +80,7 @@ export class AttentionMap extends LitElement {
     const margin = Math.min(96, 14 + longest * 7);
     const size = margin + n * CELL;
     const max = this.scaleMax > 0 ? this.scaleMax : 1;
-    const m = messages().memory.map;
+    const m = memoryWords().map;
     return html`<figure>
       <figcaption>${mathText(this.name)}</figcaption>
       <svg viewBox="0 0 ${size} ${size}" width=${size} role="img" aria-label=${this.summary(n)}>
@@ -112,7 +112,7 @@ export class AttentionMap extends LitElement {
 
   /** The same numbers as a table: a row per token reading, a column per token read; "–" above the diagonal. */
   private table(n: number) {
-    const m = messages().memory.map;
+    const m = memoryWords().map;
     const what = this.tone === 'weight' ? m.weights : m.changes;
     return html`<div class="table-wrap" role="region" aria-label=${m.regionLabel(what, this.name)} tabindex="0"><table>
       <caption class="vh">${m.tableCaption(what, this.name)}</caption>

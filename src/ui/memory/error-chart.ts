@@ -6,11 +6,11 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LatentErrors } from '../../core/latent-attention';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { percent } from './memory-format';
 import { WidthController } from '../shared/width-controller';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/memory';
+import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 import { EXPERT_COLOURS } from '../shared/palette';
 
@@ -21,7 +21,7 @@ const RIGHT = 14;
 const TOP = 34;
 const BOTTOM = 42;
 
-/** The two lines; their names are in the catalogue under the same keys (messages().memory.chart). */
+/** The two lines; their names are in the catalogue under the same keys (memoryWords().chart). */
 export const SERIES = [
   { key: 'outputError', colour: EXPERT_COLOURS[5], dash: '' },
   { key: 'attentionMoved', colour: EXPERT_COLOURS[4], dash: '6 4' },
@@ -53,7 +53,7 @@ export class ErrorChart extends LitElement {
     const p = this.points;
     const first = p[0];
     const last = p[p.length - 1];
-    const t = messages().memory.chart;
+    const t = memoryWords().chart;
     if (!first || !last) return t.noData;
     const at = p.find((q) => q.dc === this.current);
     return (
@@ -69,7 +69,7 @@ export class ErrorChart extends LitElement {
   }
 
   private table() {
-    const t = messages().memory.chart;
+    const t = memoryWords().chart;
     return html`<details>
       <summary>${t.tableSummary}</summary>
       <table>
@@ -103,7 +103,7 @@ export class ErrorChart extends LitElement {
     const yTicks = [0, 0.25, 0.5, 0.75, 1].filter((t) => t <= top);
     const xTicks = [lo, ...Array.from({ length: Math.floor(hi / 4) }, (_, i) => (i + 1) * 4).filter((t) => t > lo && t < hi), hi];
     const cur = pts.find((p) => p.dc === this.current);
-    const t = messages().memory.chart;
+    const t = memoryWords().chart;
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${fontSize.toFixed(1)}px` })}>
         ${yTicks.map(
           (t) => svg`<line x1=${LEFT} x2=${W - RIGHT} y1=${y(t)} y2=${y(t)} ${styleProps({ stroke: 'var(--moe-rule)' })}></line>

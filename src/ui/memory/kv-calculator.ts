@@ -26,12 +26,12 @@ import {
   type Precision,
 } from '../../core/kv-cache';
 import { formatCount } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { mathText } from '../shared/math-text';
 import { bytesText, ratioText } from './memory-format';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/memory';
+import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 
 /** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
@@ -61,18 +61,18 @@ export class KvSettingsEvent extends Event {
 }
 
 function times(a: number, b: number): string {
-  const t = messages().memory.calc;
+  const t = memoryWords().calc;
   return a >= b ? t.more(ratioText(a / b)) : t.less(ratioText(b / a));
 }
 
 /** "2 sequences", in the page's language. */
 function sequences(n: number): string {
-  return messages().memory.calc.sequences(formatCount(n), n);
+  return memoryWords().calc.sequences(formatCount(n), n);
 }
 
 /** A preset's name: model names as they are, the others in the page's language. */
 function presetName(p: KvPreset): string {
-  return messages().memory.calc.presetNames[p.id] ?? p.name;
+  return memoryWords().calc.presetNames[p.id] ?? p.name;
 }
 
 @customElement('kv-calculator')
@@ -154,7 +154,7 @@ export class KvCalculator extends LitElement {
 
   private controls() {
     const p = this.current();
-    const t = messages().memory.calc;
+    const t = memoryWords().calc;
     const ctxProblem = this.problems.context;
     const batchProblem = this.problems.batch;
     return html`<div class="controls">
@@ -206,7 +206,7 @@ export class KvCalculator extends LitElement {
     const s = p.shape;
     const total = (kind: AttentionKind) => cacheBytes(cacheElements(kind, s, this.context, this.batch), this.precision);
     const other: AttentionKind = p.native === 'mha' ? 'mla' : 'mha';
-    const t = messages().memory.calc;
+    const t = memoryWords().calc;
     return html`<p class="headline" aria-live="polite">
       <strong>${presetName(p)}</strong>${t.uses(t.kindInSentence[p.native])}<strong class="per-token">${t.numbersPerToken(formatCount(perToken(p.native, s)))}</strong>${t.layers(
         s.layers,
@@ -222,7 +222,7 @@ export class KvCalculator extends LitElement {
   private table(p: KvPreset) {
     const s = p.shape;
     const biggest = Math.max(...ATTENTION_KINDS.map((k) => perToken(k, s)));
-    const t = messages().memory.calc;
+    const t = memoryWords().calc;
     // A wide table scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
     return html`<div class="scroll" role="region" aria-labelledby="kv-caption" tabindex="0"><table>
       <caption id="kv-caption">${t.caption(presetName(p), s.layers, s.heads, s.headDim)}</caption>
@@ -258,13 +258,13 @@ export class KvCalculator extends LitElement {
     const s = p.shape;
     const groups = perTokenPerLayer('mla', s) / (2 * s.headDim);
     if (p.native !== 'mla' || groups < 1) return nothing;
-    return messages().memory.calc.gqaEquivalent(Number(groups.toFixed(2)));
+    return memoryWords().calc.gqaEquivalent(Number(groups.toFixed(2)));
   }
 
   override render() {
     const p = this.current();
     if (!p) return nothing;
-    const t = messages().memory.calc;
+    const t = memoryWords().calc;
     return html`${this.controls()} ${this.headline(p)} ${this.table(p)}
       <p class="small">
         ${mathText(t.symbols)}

@@ -8,12 +8,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LatentErrors, LatentEvaluation } from '../../core/latent-attention';
 import { percent, ratioText } from './memory-format';
 import { formatCount } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { mathText, richText } from '../shared/math-text';
 import { a11yStyles } from '../shared/shared-styles';
 import './attention-map';
 import './error-chart';
-import '../i18n/memory';
+import { memoryWords } from '../i18n/memory';
 
 export class LatentSizeEvent extends Event {
   static readonly type = 'latent-size';
@@ -70,7 +70,7 @@ export class LatentToy extends LitElement {
   private figures(r: LatentEvaluation) {
     const T = r.tokens;
     const ratio = r.cacheFull / r.cacheLatent;
-    const t = messages().memory.toy;
+    const t = memoryWords().toy;
     return html`<div class="figures">
       <div class="figure" aria-label=${t.fullCache}>
         <h3>${t.fullTitle}</h3>
@@ -99,7 +99,7 @@ export class LatentToy extends LitElement {
     if (!full || !latent) return nothing;
     const diff = latent.map((v, i) => v - (full[i] as number));
     const maxDiff = Math.max(0.01, ...Array.from(diff, Math.abs));
-    const t = messages().memory.toy;
+    const t = memoryWords().toy;
     return html`<fieldset class="heads">
         <legend>${t.headShown}</legend>
         ${Array.from(
@@ -117,7 +117,7 @@ export class LatentToy extends LitElement {
 
   override render() {
     const r = this.result;
-    const t = messages().memory.toy;
+    const t = memoryWords().toy;
     return html`
       <div class="row">
         <label for="dc">${mathText(t.latentSize)}</label>

@@ -1,7 +1,7 @@
 /** Number formats of the compressed-memory page. */
 import { formatBytes } from '../../core/kv-cache';
-import { messages } from '../i18n/locale';
-import '../i18n/memory';
+
+import { memoryWords } from '../i18n/memory';
 
 /** A share as a percentage: 0.175 → "17.5%". */
 export function percent(v: number, digits = 1): string {
@@ -18,5 +18,5 @@ export function ratioText(r: number): string {
 export function bytesText(bytes: number): string {
   const text = formatBytes(bytes);
   const small = /^(\S+) bytes?$/.exec(text);
-  return small ? messages().memory.calc.bytes(small[1] as string, small[1] === '1') : text;
+  return small ? memoryWords().calc.bytes(small[1] as string, small[1] === '1') : text;
 }

@@ -17,7 +17,7 @@ import { startBrowserBackend } from '../../state/backend';
 import { LatestRunner, type RunContext } from '../../state/latest-runner';
 import { withKeptKeys } from '../../state/lang';
 import { clipText, otherKeyNotices, type LinkNotice, type TextNotice } from '../../state/url';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import type { LatentSizeEvent } from './latent-toy';
 import { PageController } from '../shared/page-controller';
@@ -27,8 +27,8 @@ import './kv-calculator';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
 import './latent-toy';
-import '../i18n/common';
-import '../i18n/memory';
+import { commonWords } from '../i18n/common';
+import { memoryWords } from '../i18n/memory';
 
 @customElement('memory-page')
 export class MemoryPage extends LitElement {
@@ -58,7 +58,7 @@ export class MemoryPage extends LitElement {
     },
   });
   private readonly page = new PageController(this, {
-    title: () => messages().memory.page.title,
+    title: () => memoryWords().page.title,
     start: startBrowserBackend,
     started: () => {
       this.runner.release();
@@ -162,15 +162,15 @@ export class MemoryPage extends LitElement {
   }
 
   private renderIntro() {
-    const t = messages().memory.page;
+    const t = memoryWords().page;
     return html`<header>
-        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
+        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${commonWords().home}</a></nav>
         <lang-switch></lang-switch><theme-switch></theme-switch>
       </header>`;
   }
 
   private renderCalculator() {
-    const t = messages().memory.page;
+    const t = memoryWords().page;
     return html`<section aria-labelledby="calc-h">
       <h2 id="calc-h">${t.calcTitle}</h2>
       <p class="caption">${t.calcCaption}</p>
@@ -179,7 +179,7 @@ export class MemoryPage extends LitElement {
   }
 
   private renderToy() {
-    const t = messages().memory.page;
+    const t = memoryWords().page;
     const { tokens, truncated } = this.tokenized();
     const unknown = [...new Set(tokens.filter((k) => k.unknown).map((k) => k.text))];
     const { width, heads, headDim } = DEFAULT_LATENT_CONFIG;
@@ -225,7 +225,7 @@ export class MemoryPage extends LitElement {
   }
 
   private renderRope() {
-    const t = messages().memory.page;
+    const t = memoryWords().page;
     return html`<section class="note" aria-labelledby="rope-h">
       <h2 id="rope-h">${t.ropeTitle}</h2>
       <p>${richText(t.rope1, true)}</p>
@@ -236,7 +236,7 @@ export class MemoryPage extends LitElement {
   }
 
   override render() {
-    const t = messages().memory.page;
+    const t = memoryWords().page;
     return html`${this.renderIntro()}
       <main>
         <h1>${t.heading}</h1>

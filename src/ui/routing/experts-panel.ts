@@ -9,11 +9,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../../core/trace';
 import { formatCount, formatPercent, formatWeight, textUnits } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
 import { WidthController } from '../shared/width-controller';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 
 interface Block {
@@ -98,7 +98,7 @@ export class ExpertsPanel extends LitElement {
   }
 
   override render() {
-    const m = messages().sim.experts;
+    const m = simWords().experts;
     const blocks = this.blocks();
     if (blocks.length === 0) return html`<p role="status">${m.none}</p>`;
     const W = this.size.width || 600;
@@ -131,7 +131,7 @@ export class ExpertsPanel extends LitElement {
     const font = Math.min(14, Math.max(9, side / 3.4));
     // Text only where it fits the block at a readable size (the list below always has it).
     const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= textUnits(t) * 0.62 * font + 6 && side >= 18;
-    const m = messages().sim.experts;
+    const m = simWords().experts;
     const style: Record<string, string> = {
       width: `${side.toFixed(2)}px`,
       height: `${side.toFixed(2)}px`,
@@ -167,7 +167,7 @@ export class ExpertsPanel extends LitElement {
     const shared = blocks.filter((b) => b.shared);
     const total = blocks.reduce((a, b) => a + b.params, 0);
     const active = blocks.reduce((a, b) => a + (b.shared || b.weight !== null ? b.params : 0), 0);
-    const t = messages().sim;
+    const t = simWords();
     const m = t.experts;
     return html`
       <p><strong>${m.lit}</strong>${m.labelGap}${lit.length ? t.list(lit.map((b) => m.litItem(b.label, formatWeight(b.weight ?? 0)))) : m.noRouted}${skipped ? m.rides : ''}</p>
@@ -178,7 +178,7 @@ export class ExpertsPanel extends LitElement {
   }
 
   private summary(blocks: Block[]): string {
-    const m = messages().sim.experts;
+    const m = simWords().experts;
     const routed = blocks.length - this.sharedExperts;
     const lit = this.lit(blocks).map((b) => m.summaryLit(b.label, formatWeight(b.weight ?? 0)));
     const dropped = blocks.filter((b) => b.dropped).map((b) => b.label);
@@ -187,7 +187,7 @@ export class ExpertsPanel extends LitElement {
 
   /** "routed: 6,144 each; shared: 24,576 each", from the parameter counts given. */
   private sizes(blocks: Block[]): string {
-    const m = messages().sim.experts;
+    const m = simWords().experts;
     const describe = (shared: boolean, ps: number[]): string => {
       if (ps.length === 0) return '';
       const lo = Math.min(...ps);

@@ -7,11 +7,11 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExpertTrace } from '../../core/trace';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { expertColour } from '../shared/palette';
 import { WidthController } from '../shared/width-controller';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 
@@ -49,7 +49,7 @@ export class LoadBars extends LitElement {
   ];
 
   private summary(): string {
-    const m = messages().sim.bars;
+    const m = simWords().bars;
     const label = this.label || m.defaultLabel;
     const ex = this.experts;
     const cap = this.capacity;
@@ -67,7 +67,7 @@ export class LoadBars extends LitElement {
   }
 
   private table() {
-    const m = messages().sim.bars;
+    const m = simWords().bars;
     return html`<details>
       <summary>${m.table}</summary>
       <table>
@@ -129,7 +129,7 @@ export class LoadBars extends LitElement {
         ${
           this.capacity !== null
             ? svg`<line class="cap" x1=${LEFT} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>
-          <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + 3.5}>${messages().sim.bars.capacityLine(this.capacity)}</text>`
+          <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + 3.5}>${simWords().bars.capacityLine(this.capacity)}</text>`
             : nothing
         }
       </svg>

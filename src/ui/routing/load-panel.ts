@@ -7,10 +7,10 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../../core/trace';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
 import './load-bars';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 
 @customElement('load-panel')
 export class LoadPanel extends LitElement {
@@ -35,11 +35,11 @@ export class LoadPanel extends LitElement {
 
   private balanceWords(l: LayerTrace): string {
     const { maxOverMean, cv } = l.balance;
-    return messages().sim.load.balanceWords(maxOverMean.toFixed(2), formatPercent(cv, 0));
+    return simWords().load.balanceWords(maxOverMean.toFixed(2), formatPercent(cv, 0));
   }
 
   override render() {
-    const m = messages().sim.load;
+    const m = simWords().load;
     const l = this.layer;
     if (!l || l.experts.length === 0) return html`<p role="status">${m.none}</p>`;
     const demand = l.experts.reduce((a, e) => a + e.demand, 0);

@@ -4,17 +4,14 @@
  * them in the page's language; ROUTER_INFO is the English, for code that needs a fixed text.
  */
 import type { RouterKind } from '../../core/config';
-import { CATALOGUE } from '../i18n/catalogue';
-import { messages } from '../i18n/locale';
-import type { RouterText } from '../i18n/simulator';
-import '../i18n/simulator';
+import sim, { simWords, type RouterText } from '../i18n/simulator';
 
 export type RouterInfo = RouterText;
 
 /** The English names, sources, formulas and captions. */
-export const ROUTER_INFO: Record<RouterKind, RouterInfo> = CATALOGUE.en.sim.routers;
+export const ROUTER_INFO: Record<RouterKind, RouterInfo> = sim.en.routers;
 
 /** A router's name, source, formula and caption in the page's current language. */
 export function routerInfo(kind: RouterKind): RouterInfo {
-  return messages().sim.routers[kind];
+  return simWords().routers[kind];
 }

@@ -10,13 +10,13 @@ import { customElement, property } from 'lit/decorators.js';
 import type { GateNorm, RouterKind } from '../../core/config';
 import type { TokenRouting, TokenTrace } from '../../core/trace';
 import { formatWeight, textUnits } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { expertColour } from '../shared/palette';
 import { routerInfo } from './router-info';
 import { axisTicks, dec, groupCount, HATCH, result, rowsOf, scoreName, signed, spread, valueText, type Row } from './router-rows';
 import { WidthController } from '../shared/width-controller';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 
@@ -100,7 +100,7 @@ export class RouterPanel extends LitElement {
   ];
 
   override render() {
-    const m = messages().sim.router;
+    const m = simWords().router;
     const info = routerInfo(this.router);
     const head = html`<p class="formula"><strong>${info.name}</strong>${m.nameGap}<span class="src">${m.source(info.source)}</span>${m.formulaGap}<code>${info.formula}</code></p>`;
     const r = this.routing;
@@ -110,7 +110,7 @@ export class RouterPanel extends LitElement {
     const tok = this.token;
     return html`<div class="panel">
       ${head}
-      <p class="caption">${messages().sim.sentences([info.words, this.howToRead(r, compact)])}</p>
+      <p class="caption">${simWords().sentences([info.words, this.howToRead(r, compact)])}</p>
       ${this.gateNorm === 'all' && this.router !== 'expert-choice' ? html`<p class="caption gate-all">${m.gateAll}</p>` : nothing}
       <p class="title">
         ${m.title(tok ? tok.text : null, tok ? tok.index + 1 : 0, rows.length)}
@@ -121,7 +121,7 @@ export class RouterPanel extends LitElement {
   }
 
   private howToRead(r: TokenRouting, compact: boolean): string {
-    const m = messages().sim.router;
+    const m = simWords().router;
     const parts = [m.bars(scoreName(this.router))];
     parts.push(this.router === 'expert-choice' ? m.markedPicked : m.markedChosen);
     if (this.router === 'noisy-topk' && r.noise) {
@@ -132,12 +132,12 @@ export class RouterPanel extends LitElement {
       const g = groupCount(r, this.groupSize);
       if (g > 1) parts.push(m.shadedGroups(r.keptGroups?.length ?? 0, g));
     }
-    return messages().sim.sentences(parts);
+    return simWords().sentences(parts);
   }
 
   private outcome(rows: Row[], r: TokenRouting): string {
     const chosen = rows.filter((x) => x.choice >= 0).sort((a, b) => a.choice - b.choice);
-    const t = messages().sim;
+    const t = simWords();
     const m = t.router;
     const list = t.list(chosen.map((x) => (x.dropped ? m.outcomeDropped(x.e) : m.outcomeWeight(x.e, formatWeight(x.weight)))));
     let text = chosen.length ? m.chosen(list) : m.nonePicked;
@@ -152,7 +152,7 @@ export class RouterPanel extends LitElement {
     const noiseMax = Math.max(1e-12, ...rows.map((x) => Math.abs(x.noise ?? 0)));
     const groups = groupCount(r, this.groupSize);
     const size = rows.length / groups;
-    const m = messages().sim.router;
+    const m = simWords().router;
     const valueHead =
       this.router === 'sigmoid-bias' && r.biased
         ? m.valueBias
@@ -194,7 +194,7 @@ export class RouterPanel extends LitElement {
   }
 
   private renderChart(rows: Row[], r: TokenRouting) {
-    const m = messages().sim.router;
+    const m = simWords().router;
     const W = this.size.width || 600;
     const E = rows.length;
     const slot = W / E;
@@ -286,7 +286,7 @@ export class RouterPanel extends LitElement {
     const noisy = this.router === 'noisy-topk' && rows.some((x) => x.noise !== undefined);
     const grouped = rows.some((x) => !x.kept);
     const score = this.router === 'sigmoid-bias' ? 's' : 'p';
-    const m = messages().sim.router;
+    const m = simWords().router;
     const name = scoreName(this.router);
     // Scrolls sideways when the panel is narrow: focusable, so the keyboard can scroll it too.
     return html`<div class="table-wrap" role="region" aria-labelledby="top-caption" tabindex="0"><table>

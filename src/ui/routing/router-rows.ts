@@ -6,9 +6,9 @@
 import type { RouterKind } from '../../core/config';
 import type { TokenRouting } from '../../core/trace';
 import { formatWeight } from '../shared/format';
-import { messages } from '../i18n/locale';
+
 import { paint } from '../shared/theme';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 
 /** One routed expert as the router saw it for this token. */
 export interface Row {
@@ -28,7 +28,7 @@ export interface Row {
 }
 
 /** What the bars show for each router, in the page's language. */
-export const scoreName = (router: RouterKind): string => messages().sim.router.scoreName[router];
+export const scoreName = (router: RouterKind): string => simWords().router.scoreName[router];
 
 /** Fixed decimals with a real minus sign. */
 export const dec = (v: number, d = 3): string => v.toFixed(d).replace('-', '−');
@@ -66,7 +66,7 @@ export function rowsOf(r: TokenRouting, router: RouterKind, bias: readonly numbe
 }
 
 export function result(row: Row): string {
-  const m = messages().sim.router;
+  const m = simWords().router;
   if (row.choice < 0) return '';
   if (row.dropped) return m.chosenDropped(row.choice + 1);
   return m.chosenWeight(row.choice + 1, formatWeight(row.weight));
@@ -74,7 +74,7 @@ export function result(row: Row): string {
 
 export function valueText(row: Row): string {
   if (row.bias !== undefined) return `${dec(row.score)} ${row.bias < 0 ? '−' : '+'} ${Math.abs(row.bias).toFixed(3)} = ${dec(row.pick)}`;
-  if (row.noise !== undefined) return messages().sim.router.withNoise(dec(row.score), signed(row.noise, 2));
+  if (row.noise !== undefined) return simWords().router.withNoise(dec(row.score), signed(row.noise, 2));
   return dec(row.score);
 }
 

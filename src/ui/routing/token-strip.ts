@@ -8,10 +8,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TokenRouting, TokenTrace } from '../../core/trace';
 import { TokenSelectEvent } from '../shared/events';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { expertColour, NO_EXPERT_COLOUR, textOn } from '../shared/palette';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 
 /** "E2 ✕5": the token's experts, a dropped choice crossed. */
@@ -49,7 +49,7 @@ export class TokenStrip extends LitElement {
 
   /** The chip's visible text, in reading order: word, experts, marks. */
   private visible(tok: TokenTrace, r: TokenRouting | undefined): string[] {
-    const m = messages().sim.strip;
+    const m = simWords().strip;
     return [tok.text, r ? expertsText(r) : '', tok.unknown ? m.unknown : '', r?.skipped ? m.dropped : ''].filter(Boolean);
   }
 
@@ -58,7 +58,7 @@ export class TokenStrip extends LitElement {
    * see), then in brackets what the marks mean.
    */
   private label(tok: TokenTrace, r: TokenRouting | undefined): string {
-    const m = messages().sim.strip;
+    const m = simWords().strip;
     const notes: string[] = [];
     if (tok.unknown) notes.push(m.notInVocabulary);
     if (r?.skipped) notes.push(m.noExpertRan);
@@ -67,7 +67,7 @@ export class TokenStrip extends LitElement {
   }
 
   override render() {
-    const m = messages().sim.strip;
+    const m = simWords().strip;
     return html`<ol aria-label=${m.tokens}>
       ${this.tokens.map((tok, i) => {
         const r = this.routing[i];

@@ -5,10 +5,10 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/scale';
+import { scaleWords } from '../i18n/scale';
 
 /** A problem with the text: where (when known) and what (in the page's language). */
 export interface InputProblem {
@@ -55,7 +55,7 @@ export class ConfigInput extends LitElement {
 
   override render() {
     const p = this.problem;
-    const m = messages().scale.config;
+    const m = scaleWords().config;
     return html`
       <label for="config-text">${m.label}</label>
       <p class="hint" id="config-hint">${m.hint}</p>
@@ -83,7 +83,7 @@ export class ConfigInput extends LitElement {
   }
 
   private renderProblem(p: InputProblem) {
-    const m = messages().scale.config;
+    const m = scaleWords().config;
     const where = p.line !== undefined && p.column !== undefined ? m.where(p.line, p.column) : '';
     return html`<div class="problem">
       <p><strong>${where}</strong>${p.message}</p>
@@ -129,13 +129,13 @@ export class ConfigInput extends LitElement {
     const name = file.name;
     if (file.size > MAX_CONFIG_CHARS) {
       const kb = Math.round(file.size / 1024);
-      this.dispatchEvent(new ConfigFileProblemEvent(() => messages().scale.config.fileTooLarge(name, kb, MAX_CONFIG_CHARS / 1000)));
+      this.dispatchEvent(new ConfigFileProblemEvent(() => scaleWords().config.fileTooLarge(name, kb, MAX_CONFIG_CHARS / 1000)));
       return;
     }
     try {
       this.dispatchEvent(new ConfigTextEvent(await file.text(), name));
     } catch {
-      this.dispatchEvent(new ConfigFileProblemEvent(() => messages().scale.config.unreadable(name)));
+      this.dispatchEvent(new ConfigFileProblemEvent(() => scaleWords().config.unreadable(name)));
     }
   }
 }

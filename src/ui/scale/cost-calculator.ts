@@ -9,12 +9,12 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ScaleModel } from '../../core/scale-model';
 import { DEFAULT_UTILISATION, H800_BF16_PEAK_FLOPS, trainingCost, V3_TRAINING, type Cost } from '../../core/training-cost';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { richText } from '../shared/math-text';
 import { scaled } from './param-breakdown';
 import { formatDays, formatDollars, formatExact, formatHours, formatPower } from './scale-format';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/scale';
+import { scaleWords } from '../i18n/scale';
 
 export interface CostSettings {
   /** Training tokens, in trillions. */
@@ -35,7 +35,7 @@ export const DEFAULT_COST: Readonly<CostSettings> = Object.freeze({
   price: V3_TRAINING.pricePerGpuHour,
 });
 
-type CostMessages = ReturnType<typeof messages>['scale']['cost'];
+type CostMessages = ReturnType<typeof scaleWords>['cost'];
 
 interface Slider {
   key: keyof CostSettings;
@@ -105,7 +105,7 @@ export class CostCalculator extends LitElement {
 
   override render() {
     const m = this.model;
-    const t = messages().scale.cost;
+    const t = scaleWords().cost;
     if (!m) return html`<p role="status">${t.noModel}</p>`;
     const s = this.settings;
     const { sparse, dense, sparseN, denseN } = this.costs(m);

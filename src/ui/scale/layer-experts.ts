@@ -12,7 +12,7 @@ import type { RouterKind } from '../../core/config';
 import type { RealRoute } from '../../core/real-route';
 import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent, formatWeight } from '../shared/format';
-import { getLang, LocaleController, messages } from '../i18n/locale';
+import { getLang, LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { richText } from '../shared/math-text';
 import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
@@ -20,7 +20,7 @@ import { formatExact, formatScale } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
 import { a11yStyles } from '../shared/shared-styles';
 import { WidthController } from '../shared/width-controller';
-import '../i18n/scale';
+import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
 /** More experts than this are described in words only. */
@@ -88,7 +88,7 @@ export class LayerExperts extends LitElement {
 
   override render() {
     const m = this.model;
-    const t = messages().scale.layer;
+    const t = scaleWords().layer;
     if (!m) return html`<p role="status">${t.noModel}</p>`;
     const L = m.layer;
     return html`
@@ -147,7 +147,7 @@ export class LayerExperts extends LitElement {
     const kept = r?.keptGroups ? new Set(r.keptGroups) : null;
     const groupSize = L.experts / L.nGroup;
     const groupWidth = cols !== null ? cols * (side + gap) : undefined;
-    const t = messages().scale.layer;
+    const t = scaleWords().layer;
     return html`
       <div role="img" aria-label=${this.summary(m)}>
         ${
@@ -206,7 +206,7 @@ export class LayerExperts extends LitElement {
     }
     const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
     const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;
-    const t = messages().scale.layer;
+    const t = scaleWords().layer;
     const title = cls === 'sh' ? t.titleShared(label) : weight !== null ? t.titleChosen(label, formatWeight(weight)) : label;
     return html`<div class="b ${cls}" ${styleProps(style)} title=${title} data-label=${label}>
       ${showLabel ? html`<span>${label}</span>` : nothing}
@@ -215,7 +215,7 @@ export class LayerExperts extends LitElement {
   }
 
   private ruleText(m: ScaleModel): string {
-    return messages().scale.core.routerRule({
+    return scaleWords().core.routerRule({
       text: localized(m.router.text),
       rule: m.router,
       modelType: m.modelType,
@@ -228,14 +228,14 @@ export class LayerExperts extends LitElement {
 
   /** While a large router is drawn over several tasks: a progress bar and the share drawn. */
   private drawingText() {
-    const t = messages().scale.layer;
+    const t = scaleWords().layer;
     const share = this.drawing ?? 0;
     return html`<progress max="1" .value=${share} aria-label=${t.drawingLabel}></progress> ${t.drawing(formatPercent(share))}`;
   }
 
   private resultText(m: ScaleModel) {
     const r = this.route;
-    const t = messages().scale.layer;
+    const t = scaleWords().layer;
     if (!r) return t.press;
     const L = m.layer;
     const lit = r.chosen.map((e, j) => t.chosenItem(`E${e}`, formatWeight(r.weights[j] as number))).join(t.listSep);
@@ -259,7 +259,7 @@ export class LayerExperts extends LitElement {
   private summary(m: ScaleModel): string {
     const L = m.layer;
     const r = this.route;
-    const t = messages().scale.layer;
+    const t = scaleWords().layer;
     return [
       t.summaryLayer(m.inSentence, L.experts, L.nGroup, L.shared),
       r ? t.summaryChosen(r.chosen.map((e) => `E${e}`).join(t.listSep)) : t.summaryNone,

@@ -9,13 +9,13 @@ import { PARTS, type Part } from '../../core/params';
 import { readMoeConfig, type Attention } from '../../core/real-config';
 import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { realNoteText } from '../i18n/scale';
 import { richText } from '../shared/math-text';
 import { formatExact, formatScale, formatWords } from './scale-format';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/scale';
+import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
 /** What the page's language words from the config itself: its attention. */
@@ -33,7 +33,7 @@ function configFacts(config: unknown): ConfigFacts {
 }
 
 function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
-  const t = messages().scale.breakdown;
+  const t = scaleWords().breakdown;
   const L = m.layer;
   const d = formatExact(m.hidden);
   switch (part) {
@@ -42,7 +42,7 @@ function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
     case 'outputHead':
       return t.outputHead(d, formatExact(m.vocab));
     case 'attention':
-      return t.attention(m.layers, messages().scale.core.attention(localized(m.attention), facts.attention));
+      return t.attention(m.layers, scaleWords().core.attention(localized(m.attention), facts.attention));
     case 'denseFfn':
       return t.denseFfn(L.denseLayers);
     case 'routedExperts':
@@ -58,7 +58,7 @@ function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
 
 /** A number as "671.0B" with its exact value in a title (and for screen readers, in words). */
 export function scaled(n: number, exact = false) {
-  return html`<data value=${String(n)} title=${messages().scale.breakdown.weightsTitle(formatExact(n))}>${exact ? formatExact(n) : formatScale(n)}</data>`;
+  return html`<data value=${String(n)} title=${scaleWords().breakdown.weightsTitle(formatExact(n))}>${exact ? formatExact(n) : formatScale(n)}</data>`;
 }
 
 @customElement('param-breakdown')
@@ -109,7 +109,7 @@ export class ParamBreakdown extends LitElement {
 
   override render() {
     const m = this.model;
-    const t = messages().scale.breakdown;
+    const t = scaleWords().breakdown;
     if (!m) return html`<p role="status">${t.noModel}</p>`;
     const pct = m.active / m.total;
     const pctNoEmb = m.activeWithoutEmbedding / m.total;
@@ -144,9 +144,9 @@ export class ParamBreakdown extends LitElement {
   private renderPublished(m: ScaleModel) {
     const p = m.published!;
     const off = (n: number, of: number) => `${n >= of ? '+' : '−'}${Math.abs((n / of - 1) * 100).toFixed(1)}%`;
-    const t = messages().scale.breakdown;
+    const t = scaleWords().breakdown;
     const published = t.published(
-      messages().scale.core.publishedSource[p.sourceId],
+      scaleWords().core.publishedSource[p.sourceId],
       formatScale(p.total, 1).replace('.0B', 'B'),
       formatScale(p.active, 1).replace('.0B', 'B'),
     );
@@ -165,7 +165,7 @@ export class ParamBreakdown extends LitElement {
     const rows = PARTS.filter((p) => m.parts[p].total > 0);
     const facts = this.facts();
     const n = (v: number) => scaled(v, this.exact);
-    const t = messages().scale.breakdown;
+    const t = scaleWords().breakdown;
     return html`<table>
       <caption>${t.caption(m.name)}</caption>
       <thead>
@@ -189,8 +189,8 @@ export class ParamBreakdown extends LitElement {
   }
 
   private renderNotes(m: ScaleModel) {
-    const t = messages().scale.breakdown;
-    const core = messages().scale.core;
+    const t = scaleWords().breakdown;
+    const core = scaleWords().core;
     return html`<details>
       <summary>${t.notesSummary}</summary>
       <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.codedLeftOut.length ? t.configHas(t.and(m.codedLeftOut.map((l) => realNoteText(core.realNotes, l)))) : ''}</p>

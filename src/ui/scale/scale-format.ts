@@ -1,6 +1,6 @@
 /** Number formatting for the real-scale page: "671.0B" with the exact count kept for titles. */
-import { messages } from '../i18n/locale';
-import '../i18n/scale';
+
+import { scaleWords } from '../i18n/scale';
 
 const grouped = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -30,7 +30,7 @@ export function formatExact(n: number): string {
 /** Words for screen readers and titles, in the page's language: "671.0 billion" (6710.3 亿). */
 export function formatWords(n: number, digits = 1): string {
   const a = Math.abs(n);
-  for (const [size, unit] of messages().scale.format.bigUnits) if (a >= size) return `${(n / size).toFixed(digits)} ${unit}`;
+  for (const [size, unit] of scaleWords().format.bigUnits) if (a >= size) return `${(n / size).toFixed(digits)} ${unit}`;
   return grouped.format(n);
 }
 
@@ -73,7 +73,7 @@ export function formatHours(n: number): string {
 
 /** 56.7 → "56.7 days"; 1039 → "1,039 days (2.8 years)" (in the page's language). */
 export function formatDays(days: number): string {
-  const m = messages().scale.format;
+  const m = scaleWords().format;
   if (days >= 365) return m.daysYears(grouped.format(days), (days / 365.25).toFixed(1));
   if (days >= 100) return m.days(grouped.format(days));
   if (days >= 1) return m.days(days.toFixed(1));

@@ -20,7 +20,7 @@ import { VOCAB } from '../../core/tokenizer';
 import { withKeptKeys } from '../../state/lang';
 import { decodeView } from '../../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
-import { getLang, LocaleController, messages, type Lang } from '../i18n/locale';
+import { getLang, LocaleController, type Lang } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { richText } from '../shared/math-text';
 import { PageController } from '../shared/page-controller';
@@ -35,8 +35,8 @@ import './cost-calculator';
 import './layer-experts';
 import './param-breakdown';
 import './toy-vs-real';
-import '../i18n/common';
-import '../i18n/scale';
+import { commonWords } from '../i18n/common';
+import { scaleWords } from '../i18n/scale';
 
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
@@ -97,7 +97,7 @@ export class ScalePage extends LitElement {
   private readonly routes = new RouteDrawer(this);
   private readonly i18n = new LocaleController(this);
   private readonly page = new PageController(this, {
-    title: () => messages().scale.page.title,
+    title: () => scaleWords().page.title,
     query: () => {
       const params = new URLSearchParams(location.search);
       params.set('model', this.choice);
@@ -190,7 +190,7 @@ export class ScalePage extends LitElement {
     const lang = getLang();
     const n = this.named.get(m);
     if (n && n.lang === lang && n.naming === this.naming) return n.shown;
-    const t = messages().scale.page;
+    const t = scaleWords().page;
     let shown = m;
     if (m.kind === 'toy') shown = { ...m, name: t.toyName, inSentence: t.toyInSentence };
     else if (m.id === 'custom') {
@@ -203,12 +203,12 @@ export class ScalePage extends LitElement {
   }
 
   override render() {
-    const t = messages().scale.page;
+    const t = scaleWords().page;
     const m = this.shown(this.model);
     const problem = this.problem?.() ?? null;
     return html`
       <header>
-        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${messages().common.home}</a></nav>
+        <nav aria-label=${t.siteNav}><a href=${`../index.html${withKeptKeys('', location.search)}`}><span aria-hidden="true">← </span>${commonWords().home}</a></nav>
         <lang-switch></lang-switch><theme-switch></theme-switch>
       </header>
       <main>
@@ -248,7 +248,7 @@ export class ScalePage extends LitElement {
 
   /** Sections 3 to 5: the layer's experts, the toy against V3, the training cost. */
   private renderRest(m: ScaleModel) {
-    const t = messages().scale.page;
+    const t = scaleWords().page;
     const r = this.routes;
     return html`
       <section aria-labelledby="layer-h" class="spaced">
@@ -275,7 +275,7 @@ export class ScalePage extends LitElement {
 
   private shapeText(m: ScaleModel): string {
     const L = m.layer;
-    return messages().scale.page.shape({
+    return scaleWords().page.shape({
       toy: m.kind === 'toy',
       layers: m.layers,
       moeLayers: L.moeLayers,
@@ -318,7 +318,7 @@ export class ScalePage extends LitElement {
     }
     if (text.length > MAX_CONFIG_CHARS) {
       const length = text.length;
-      this.problem = () => ({ message: messages().scale.page.tooLong(formatExact(length), formatExact(MAX_CONFIG_CHARS)) });
+      this.problem = () => ({ message: scaleWords().page.tooLong(formatExact(length), formatExact(MAX_CONFIG_CHARS)) });
       return;
     }
     const parsed = parseJson(text);
@@ -326,7 +326,7 @@ export class ScalePage extends LitElement {
       const p = parsed.problem;
       // Too deep is valid JSON this page will not count; anything else is not JSON.
       const deep = p.code === 'json.tooDeep';
-      this.problem = () => ({ ...p, message: (deep ? messages().scale.page.cannotCount : messages().scale.page.notJson)(localized(p)) });
+      this.problem = () => ({ ...p, message: (deep ? scaleWords().page.cannotCount : scaleWords().page.notJson)(localized(p)) });
       return;
     }
     try {
@@ -341,7 +341,7 @@ export class ScalePage extends LitElement {
       this.routes.restart(this.model);
     } catch (err) {
       const at = err instanceof ConfigFieldError && err.field !== 'config' ? locateKey(text, err.field) : null;
-      this.problem = () => ({ message: messages().scale.page.cannotCount(coreText(err)), ...(at ?? {}) });
+      this.problem = () => ({ message: scaleWords().page.cannotCount(coreText(err)), ...(at ?? {}) });
     }
   }
 

@@ -7,16 +7,16 @@ import { customElement, property } from 'lit/decorators.js';
 import { PARTS } from '../../core/params';
 import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { scaled } from './param-breakdown';
 import { formatExact, formatWords } from './scale-format';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/scale';
+import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
 /** "embedding, routers and shared experts": the parts every token uses. */
 function alwaysOn(m: ScaleModel): string {
-  const t = messages().scale.toyVsReal;
+  const t = scaleWords().toyVsReal;
   const names = PARTS.filter((p) => p !== 'routedExperts' && m.parts[p].total > 0).map((p) => t.parts[p] as string);
   return t.list(names);
 }
@@ -50,7 +50,7 @@ export class ToyVsReal extends LitElement {
   override render() {
     const toy = this.toy;
     const real = this.real;
-    const t = messages().scale.toyVsReal;
+    const t = scaleWords().toyVsReal;
     if (!toy || !real) return html`<p role="status">${t.nothing}</p>`;
     const tf = toy.active / toy.total;
     const rf = real.active / real.total;

@@ -4,9 +4,9 @@
  * language each time it renders.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { messages } from '../i18n/locale';
+
 import { localized, type CoreMessage } from '../i18n/localize-message';
-import '../i18n/common';
+import { commonWords } from '../i18n/common';
 
 /** What a page shows in its link-notice box besides the coded notices, kept raw and worded at render. */
 export interface LinkNoticeExtras {
@@ -27,7 +27,7 @@ export function linkNotices(
   notices: readonly (string | CoreMessage)[],
   { lang = null, extra = [], id }: LinkNoticeExtras = {},
 ): TemplateResult | typeof nothing {
-  const c = messages().common;
+  const c = commonWords();
   const lines = [...(lang === null ? [] : [c.langIgnored(lang.slice(0, 24))]), ...notices.map((n) => localized(n)), ...extra];
   if (lines.length === 0) return nothing;
   return html`<div class="notice" role="alert" id=${id ?? nothing}>

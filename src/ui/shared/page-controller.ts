@@ -15,12 +15,12 @@ import type { BackendName, BackendStatus } from '../../core/backend';
 import { backendOf, langProblem, withKeptKeys } from '../../state/lang';
 import { ownsPage, pageSearch } from '../../state/page-url';
 import { replaceQuery } from '../../state/url-sync';
-import { messages } from '../i18n/locale';
+
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { linkNotices } from './link-notices';
 import { treeRendered } from './settled';
 import { StoreController, type Subscribable } from './store-controller';
-import '../i18n/common';
+import { commonWords } from '../i18n/common';
 
 /** How often the address bar is rewritten at most. */
 export const URL_THROTTLE_MS = 250;
@@ -153,7 +153,7 @@ export class PageController implements ReactiveController {
    * present= values that were not understood; worded at render, in the page's language.
    */
   renderLinkNotices(notices: readonly (string | CoreMessage)[], extra: string[] = [], id?: string) {
-    const present = this.presenterProblem === null ? [] : [messages().common.presentIgnored(this.presenterProblem)];
+    const present = this.presenterProblem === null ? [] : [commonWords().presentIgnored(this.presenterProblem)];
     return linkNotices(notices, { lang: this.langProblem, extra: [...extra, ...present], id });
   }
 

@@ -7,10 +7,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { themeOf, themeProblem, withTheme } from '../../state/theme';
 import { ownsPage, pageSearch } from '../../state/page-url';
-import { LocaleController, messages, relink } from '../i18n/locale';
+import { LocaleController, relink } from '../i18n/locale';
 import { a11yStyles } from './shared-styles';
 import { installDocumentTheme, setDocumentTheme } from './theme';
-import '../i18n/common';
+import { commonWords } from '../i18n/common';
 import { replaceQuery } from '../../state/url-sync';
 
 const CHOICES = ['system', 'light', 'dark'] as const;
@@ -47,7 +47,7 @@ export class ThemeSwitch extends LitElement {
   }
 
   override render() {
-    const t = messages().common;
+    const t = commonWords();
     return html`<label>
         <span>${t.theme}</span>
         <select @change=${(e: Event) => this.pick((e.target as HTMLSelectElement).value as Choice)}>

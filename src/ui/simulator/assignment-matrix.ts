@@ -9,9 +9,9 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace, TokenRouting, TokenTrace } from '../../core/trace';
 import { TokenSelectEvent } from '../shared/events';
 import { formatWeight } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 
@@ -24,7 +24,7 @@ const HEAD = 20;
 const pct = (v: number) => `${v}%`;
 
 function describe(r: TokenRouting | undefined): { kept: string; dropped: string } {
-  const t = messages().sim;
+  const t = simWords();
   const m = t.matrix;
   if (!r) return { kept: m.notRouted, dropped: m.none };
   const part = (keep: boolean) =>
@@ -114,7 +114,7 @@ export class AssignmentMatrix extends LitElement {
   }
 
   override render() {
-    const m = messages().sim.matrix;
+    const m = simWords().matrix;
     const l = this.layer;
     const n = l?.experts.length ?? 0;
     const T = this.tokens.length;
@@ -170,7 +170,7 @@ export class AssignmentMatrix extends LitElement {
   }
 
   private table(routes: readonly TokenRouting[]) {
-    const m = messages().sim.matrix;
+    const m = simWords().matrix;
     return html`<details>
       <summary>${m.table}</summary>
       <table>

@@ -8,12 +8,12 @@ import { customElement, property } from 'lit/decorators.js';
 import { GATE_NORMS, GRANULARITIES, LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../../core/config';
 import type { Hideable } from '../../state/view';
 import { CommandEvent, ConfigChangeEvent, ViewChangeEvent, type Command } from '../shared/events';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import { CAPACITY_STOPS, capacityStop } from '../routing/capacity-stops';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 
 interface SliderSpec {
   id: string;
@@ -124,7 +124,7 @@ export class ControlPanel extends LitElement {
 
   private shapeControls(c: MoeConfig): TemplateResult {
     const m = c.granularity;
-    const t = messages().sim.controls;
+    const t = simWords().controls;
     return html`<fieldset>
       <legend>${t.modelShape}</legend>
       ${
@@ -204,7 +204,7 @@ export class ControlPanel extends LitElement {
   }
 
   private routingControls(c: MoeConfig): TemplateResult {
-    const t = messages().sim.controls;
+    const t = simWords().controls;
     const cfText = c.capacityFactor === null ? t.noLimit : c.capacityFactor.toFixed(2);
     const sigmoid = c.router === 'sigmoid-bias';
     const experts = c.routedExperts * c.granularity;
@@ -304,7 +304,7 @@ export class ControlPanel extends LitElement {
 
   private playControls(): TemplateResult {
     const sigmoid = this.config.router === 'sigmoid-bias';
-    const t = messages().sim.controls;
+    const t = simWords().controls;
     return html`<fieldset>
       <legend>${t.stepThrough}</legend>
       <div class="buttons">

@@ -6,16 +6,16 @@ import { css, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { langProblem, withKeptKeys } from '../../state/lang';
 import { otherKeyNotices } from '../../state/url';
-import { LocaleController, messages, onLangChange } from '../i18n/locale';
+import { LocaleController, onLangChange } from '../i18n/locale';
 import { linkNotices } from '../shared/link-notices';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
 import './moe-lab';
-import '../i18n/common';
-import '../i18n/embed-page';
+import { commonWords } from '../i18n/common';
+import { embedPageWords } from '../i18n/embed-page';
 
 function fill(): void {
-  const m = messages().embedPage;
+  const m = embedPageWords();
   document.title = m.title;
   // Text between backticks becomes <code>; everything is set as text, never parsed as HTML.
   const set = (id: string, text: string): void => {
@@ -36,7 +36,7 @@ function fill(): void {
   set('p2', m.p2);
   const home = document.getElementById('home') as HTMLAnchorElement | null;
   if (home) {
-    home.textContent = `← ${messages().common.home}`;
+    home.textContent = `← ${commonWords().home}`;
     home.href = `../index.html${withKeptKeys('', location.search)}`;
   }
   document.getElementById('site-nav')?.setAttribute('aria-label', m.nav);

@@ -10,12 +10,12 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Trace } from '../../core/trace';
 import { exportFileName, traceToCsv, traceToJson } from '../../state/export';
 import { viewToSvg } from './picture-svg';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { expertColour, textOn } from '../shared/palette';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/picture';
-import '../i18n/simulator';
+import { pictureWords } from '../i18n/picture';
+import { simWords } from '../i18n/simulator';
 import { lightColour } from '../shared/theme';
 
 /** Pixels per SVG unit in the PNG, for sharp text on high-density screens and in slides. */
@@ -28,7 +28,7 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
-      img.onerror = () => reject(new Error(messages().sim.exportMenu.notDrawn));
+      img.onerror = () => reject(new Error(simWords().exportMenu.notDrawn));
       img.src = url;
     });
     const w = img.naturalWidth || 1200;
@@ -37,12 +37,12 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
     canvas.width = Math.round(w * scale);
     canvas.height = Math.round(h * scale);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error(messages().sim.exportMenu.noCanvas);
+    if (!ctx) throw new Error(simWords().exportMenu.noCanvas);
     ctx.fillStyle = lightColour('surface');
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(messages().sim.exportMenu.notEncoded))), 'image/png');
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(simWords().exportMenu.notEncoded))), 'image/png');
     });
   } finally {
     URL.revokeObjectURL(url);
@@ -102,7 +102,7 @@ export class ExportMenu extends LitElement {
 
   private svg(): string | null {
     if (!this.trace) return null;
-    return viewToSvg(this.trace, this.position, this.layer, messages().picture, { palette: { expert: expertColour, textOn } });
+    return viewToSvg(this.trace, this.position, this.layer, pictureWords(), { palette: { expert: expertColour, textOn } });
   }
 
   /** Empties the status first, so the same message said twice is announced twice. */
@@ -126,10 +126,10 @@ export class ExportMenu extends LitElement {
         blob = kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }) : await svgToPng(svg);
       }
       downloadBlob(blob, name);
-      this.status = () => messages().sim.exportMenu.saved(name);
+      this.status = () => simWords().exportMenu.saved(name);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      this.status = () => messages().sim.exportMenu.couldNotMake(kind.toUpperCase(), localized(why));
+      this.status = () => simWords().exportMenu.couldNotMake(kind.toUpperCase(), localized(why));
     } finally {
       this.busy = false;
     }
@@ -142,10 +142,10 @@ export class ExportMenu extends LitElement {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);
       this.manualLink = null;
-      this.status = () => messages().sim.exportMenu.linkCopied;
+      this.status = () => simWords().exportMenu.linkCopied;
     } catch {
       this.manualLink = link;
-      this.status = () => messages().sim.exportMenu.copyRefused;
+      this.status = () => simWords().exportMenu.copyRefused;
       await this.updateComplete;
       this.linkField?.focus();
       this.linkField?.select();
@@ -153,7 +153,7 @@ export class ExportMenu extends LitElement {
   }
 
   override render() {
-    const m = messages().sim.exportMenu;
+    const m = simWords().exportMenu;
     const none = !this.trace;
     return html`
       <div class="row" role="group" aria-labelledby="export-label">

@@ -8,10 +8,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LessonFacts, PublishedFacts } from '../../state/lesson-facts';
 import { LESSON_PAGES, LESSONS, moveStep, stepOf, tourProgress, type StepRef } from '../../state/lessons';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/lessons';
-import '../i18n/shell';
+import { lessonsWords } from '../i18n/lessons';
+import { shellWords } from '../i18n/shell';
 
 /** Sent when the reader moves to another step (Back, Next, the lesson list). */
 export class TourGoEvent extends Event {
@@ -122,7 +122,7 @@ export class LessonTour extends LitElement {
   private renderPredict() {
     const step = stepOf(this.ref);
     if (!step.predict || !this.facts) return nothing;
-    const m = messages().lessons.predict;
+    const m = lessonsWords().predict;
     const a = this.answer;
     const token = a?.token ?? '';
     const list = a ? a.chosen.map((c) => `E${c.expert} (${c.weight.toFixed(2)})`).join(', ') : '';
@@ -153,12 +153,12 @@ export class LessonTour extends LitElement {
 
   private stepText(): StepWords {
     const lesson = LESSONS[this.ref.lesson]!;
-    const steps = messages().lessons.lessons[lesson.id].steps as Record<string, StepWords>;
+    const steps = lessonsWords().lessons[lesson.id].steps as Record<string, StepWords>;
     return steps[stepOf(this.ref).id]!;
   }
 
   override render() {
-    const m = messages().lessons;
+    const m = lessonsWords();
     const lesson = LESSONS[this.ref.lesson]!;
     const step = stepOf(this.ref);
     const lessonText = m.lessons[lesson.id];
@@ -186,7 +186,7 @@ export class LessonTour extends LitElement {
       <h3>${stepText.title}</h3>
       <p>${body}</p>
       ${this.renderPredict()}
-      ${step.link ? html`<p><a href=${`${LESSON_PAGES[step.link]}${this.linkQuery}`}>${m.openPage}: ${messages().shell.links[step.link]}</a></p>` : nothing}
+      ${step.link ? html`<p><a href=${`${LESSON_PAGES[step.link]}${this.linkQuery}`}>${m.openPage}: ${shellWords().links[step.link]}</a></p>` : nothing}
       <div class="nav">
         <button ?disabled=${prev === null} @click=${() => this.go(prev)}>${m.back}</button>
         <button class="primary" @click=${() => this.go(next)}>${nextLabel}</button>

@@ -13,7 +13,7 @@ import { LESSON_PAGES, type LessonPage } from '../../state/lessons';
 import { pageSearch } from '../../state/page-url';
 import { viewOf, type SimState } from '../../state/simulator';
 import { decodeView, encodeView } from '../../state/url';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import type { LessonTour, TourCloseEvent, TourGoEvent } from './lesson-tour';
 import { SimulatorElement, SimulatorShell } from './simulator-shell';
 import { simulatorStyles } from './simulator-styles';
@@ -21,9 +21,9 @@ import { tourFromQuery } from './tour-controller';
 import './lesson-tour';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
-import '../i18n/common';
-import '../i18n/lessons';
-import '../i18n/shell';
+import { commonWords } from '../i18n/common';
+import { lessonsWords } from '../i18n/lessons';
+import { shellWords } from '../i18n/shell';
 
 /** A value of one of the main page's own link keys that was not understood. */
 interface PageNotice {
@@ -108,8 +108,8 @@ export class MoeApp extends SimulatorElement {
   private renderTour() {
     const tour = this.shell.tour;
     const ref = tour.ref;
-    if (!ref) return tour.finished ? html`<p class="notice" role="status">${messages().lessons.finished}</p>` : nothing;
-    return html`<section class="tour" aria-label=${messages().lessons.region}>
+    if (!ref) return tour.finished ? html`<p class="notice" role="status">${lessonsWords().finished}</p>` : nothing;
+    return html`<section class="tour" aria-label=${lessonsWords().region}>
       <lesson-tour
         .ref=${ref}
         .facts=${tour.facts}
@@ -126,15 +126,15 @@ export class MoeApp extends SimulatorElement {
 
   /** A notice about the page's own link keys, worded when shown (so it follows a language switch). */
   private pageNoticeText(n: PageNotice): string {
-    if (n.key === 'lesson') return messages().lessons.badLink(n.value);
-    if (n.key === 'lang') return messages().common.langIgnored(n.value);
-    return messages().common.presentIgnored(n.value);
+    if (n.key === 'lesson') return lessonsWords().badLink(n.value);
+    if (n.key === 'lang') return commonWords().langIgnored(n.value);
+    return commonWords().presentIgnored(n.value);
   }
 
   private renderHeader(s: SimState) {
     const shape = expertShape(s.config);
-    const m = messages().shell;
-    const common = messages().common;
+    const m = shellWords();
+    const common = commonWords();
     const page = this.shell.page;
     // Each page keeps the language (and backend); the scale page also takes this view's toy.
     const href = (p: LessonPage) => LESSON_PAGES[p] + withKeptKeys(p === 'scale' ? encodeView(viewOf(s)) : '', pageSearch());
@@ -151,7 +151,7 @@ export class MoeApp extends SimulatorElement {
         ${
           this.shell.tour.ref
             ? nothing
-            : html`<div class="start-tour"><button @click=${() => void this.startTour()}>${messages().lessons.start}</button><span>${messages().lessons.startHint}</span></div>`
+            : html`<div class="start-tour"><button @click=${() => void this.startTour()}>${lessonsWords().start}</button><span>${lessonsWords().startHint}</span></div>`
         }
         <nav aria-label=${m.lessonsNav}>
           ${(Object.keys(LESSON_PAGES) as LessonPage[]).map((p) => html`<a href=${href(p)}>${m.links[p]}</a>`)}
@@ -164,7 +164,7 @@ export class MoeApp extends SimulatorElement {
     const s = this.shell.sim.state;
     return html`
       ${this.renderHeader(s)}
-      <main aria-label=${messages().shell.simulatorLabel}>
+      <main aria-label=${shellWords().simulatorLabel}>
         ${this.shell.renderBody(
           this.pageNotices.map((n) => this.pageNoticeText(n)),
           this.renderTour(),

@@ -22,10 +22,10 @@ import { langOf } from '../../state/lang';
 import { viewOf } from '../../state/simulator';
 import { decodeView, encodeView, keepingCurrent, type LinkNotice } from '../../state/url';
 import type { ViewState } from '../../state/view';
-import { LocaleController, messages, setLang } from '../i18n/locale';
+import { LocaleController, setLang } from '../i18n/locale';
 import { hostTheme } from '../shared/theme';
 import { SimulatorElement, SimulatorShell } from './simulator-shell';
-import '../i18n/shell';
+import { shellWords } from '../i18n/shell';
 import { simulatorStyles } from './simulator-styles';
 import { pageSearch } from '../../state/page-url';
 
@@ -134,7 +134,7 @@ export class MoeLab extends SimulatorElement {
 
   override render() {
     // Embedded in someone else's page the element is a region, not the page's header and main.
-    return html`<section aria-label=${messages().shell.simulatorLabel}>${this.shell.renderBody([], nothing)}</section>`;
+    return html`<section aria-label=${shellWords().simulatorLabel}>${this.shell.renderBody([], nothing)}</section>`;
   }
 }
 

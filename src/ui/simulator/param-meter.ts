@@ -6,9 +6,9 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Trace } from '../../core/trace';
 import { formatCount, formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/simulator';
+import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 
 @customElement('param-meter')
@@ -31,7 +31,7 @@ export class ParamMeter extends LitElement {
   ];
 
   override render() {
-    const m = messages().sim.meter;
+    const m = simWords().meter;
     const t = this.trace;
     const cost = t?.perToken[this.current];
     const tok = t?.tokens[this.current];

@@ -17,7 +17,7 @@ import type { PanelId } from '../../state/lessons';
 import { initialState, Simulator, viewOf, type SimState } from '../../state/simulator';
 import { encodeView, type LinkNotice } from '../../state/url';
 import type { ViewState } from '../../state/view';
-import { messages } from '../i18n/locale';
+
 import { localized } from '../i18n/localize-message';
 import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from '../shared/events';
 import { linkNotices } from '../shared/link-notices';
@@ -31,9 +31,8 @@ import '../routing/load-panel';
 import './param-meter';
 import '../routing/router-panel';
 import '../routing/token-strip';
-import '../i18n/common';
-import '../i18n/lessons';
-import '../i18n/shell';
+import { lessonsWords } from '../i18n/lessons';
+import { shellWords } from '../i18n/shell';
 
 export interface ShellOptions {
   /** Whether the element is the page (its address bar, title and keys) or embedded in another page. */
@@ -61,7 +60,7 @@ export class SimulatorShell implements ReactiveController {
     const sim = this.sim;
     this.tour = new TourController(host, sim, () => this.page.syncUrl());
     this.page = new PageController(host, {
-      title: () => messages().shell.pageTitle,
+      title: () => shellWords().pageTitle,
       ownsPage: () => options.owns,
       start: startBrowserBackend,
       started: async (backend) => {
@@ -132,12 +131,12 @@ export class SimulatorShell implements ReactiveController {
 
   /** The tour's marker on the panel it is talking about. */
   private look(panel: PanelId) {
-    return this.tour.panel === panel ? html`<p class="look">${messages().lessons.lookHere}</p>` : nothing;
+    return this.tour.panel === panel ? html`<p class="look">${lessonsWords().lookHere}</p>` : nothing;
   }
 
   private renderSentence(s: SimState) {
     const t = s.trace;
-    const m = messages().shell;
+    const m = shellWords();
     const layer = t?.layers[s.layer] ?? null;
     const conceal = this.tour.concealFrom;
     const routing = layer?.tokens ?? [];
@@ -187,7 +186,7 @@ export class SimulatorShell implements ReactiveController {
   /** The simulator's body: notices (with the host's `extra` ones), the host's `tour`, controls and panels. */
   renderBody(extra: string[], tour: TemplateResult | typeof nothing) {
     const s = this.sim.state;
-    const m = messages().shell;
+    const m = shellWords();
     const t = s.trace;
     const layer = t?.layers[s.layer] ?? null;
     const shape = expertShape(s.config);

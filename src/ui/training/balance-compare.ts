@@ -16,7 +16,7 @@ import { decodeBalanceView, encodeBalanceView, type BalanceView } from '../../st
 import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
 import type { TrainState } from '../../state/training-loop';
 import { formatCount } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { LoopController, memoLast } from '../shared/loop-controller';
 import { PageController, type Diagnostics } from '../shared/page-controller';
@@ -37,8 +37,8 @@ import '../shared/theme-switch';
 import './load-history';
 import './loss-chart';
 import { a11yStyles } from '../shared/shared-styles';
-import '../i18n/common';
-import '../i18n/training';
+import { commonWords } from '../i18n/common';
+import { trainWords } from '../i18n/training';
 
 @customElement('balance-compare')
 export class BalanceCompare extends LitElement {
@@ -54,7 +54,7 @@ export class BalanceCompare extends LitElement {
   );
   private readonly i18n = new LocaleController(this);
   private readonly page = new PageController(this, {
-    title: () => messages().train.balance.pageTitle,
+    title: () => trainWords().balance.pageTitle,
     start: (prefer) => {
       this.connection = openTrainingWorker();
       return this.connection.start(prefer);
@@ -248,7 +248,7 @@ export class BalanceCompare extends LitElement {
     return html`<div class="ctl">
       <label for=${id}>${label}</label><output for=${id}>${shown}</output>
       <input id=${id} type="range" min=${min} max=${max} step="1" .value=${live(String(drag ?? value))} aria-valuetext=${shown} ?disabled=${disabled}
-        title=${disabled ? messages().train.balance.unused : nothing}
+        title=${disabled ? trainWords().balance.unused : nothing}
         @input=${(e: Event) => {
           const v = Number((e.target as HTMLInputElement).value);
           if (liveInput) onValue(v);
@@ -265,8 +265,8 @@ export class BalanceCompare extends LitElement {
   override render() {
     const l = this.loops.get('left')?.state;
     const r = this.loops.get('right')?.state;
-    const m = messages().train.balance;
-    const common = messages().common;
+    const m = trainWords().balance;
+    const common = commonWords();
     const kept = withKeptKeys('', location.search);
     const error = l?.error ?? r?.error;
     return html`
@@ -289,8 +289,8 @@ export class BalanceCompare extends LitElement {
     const first = l.problems[0];
     const problem = first ? localized(first) : undefined;
     const modes = [l.settings.balance, r.settings.balance];
-    const m = messages().train.balance;
-    const cm = messages().train.controls;
+    const m = trainWords().balance;
+    const cm = trainWords().controls;
     return html`
       <div class="bar">
         <div class="buttons">

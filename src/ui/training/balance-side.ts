@@ -6,14 +6,14 @@
 import { html, type TemplateResult } from 'lit';
 import { BALANCE_MODES, type BalanceMode } from '../../core/training';
 import type { TrainState } from '../../state/training-loop';
-import { messages } from '../i18n/locale';
+
 import { loadFigures } from './load-history';
 import type { LossSeries } from './loss-chart';
 import { formatScore, scoreWords } from './specialisation-map';
 import { balanceName, modeWords } from './training-format';
 import './load-history';
 import './loss-chart';
-import '../i18n/training';
+import { trainWords } from '../i18n/training';
 
 export type Side = 'left' | 'right';
 export const SIDES: Side[] = ['left', 'right'];
@@ -23,7 +23,7 @@ const WITH_BALANCE: LossSeries[] = ['task', 'balance'];
 const LOSS_STEPS = 10;
 
 function sideName(side: Side): string {
-  return messages().train.balance[side];
+  return trainWords().balance[side];
 }
 
 /** What the page keeps for a side besides its training state. */
@@ -46,12 +46,12 @@ export function renderSide(side: Side, s: TrainState, view: SideView): TemplateR
   const last = s.history.slice(-LOSS_STEPS);
   const loss = last.length ? last.reduce((a, p) => a + p.taskLoss, 0) / last.length : null;
   const id = `${side}-h`;
-  const m = messages().train.balance;
+  const m = trainWords().balance;
   const name = sideName(side);
   return html`<section aria-labelledby=${id} data-side=${side}>
     <h2 id=${id}>${m.sideTitle(name, mode === 'none' ? m.noBalancing : balanceName(mode))}</h2>
     <div class="ctl">
-      <label for=${`${side}-mode`}>${messages().train.controls.balancing}</label><span></span>
+      <label for=${`${side}-mode`}>${trainWords().controls.balancing}</label><span></span>
       <select id=${`${side}-mode`} ?disabled=${busy} @change=${(e: Event) => onMode((e.target as HTMLSelectElement).value as BalanceMode)}>
         ${BALANCE_MODES.map((b) => html`<option value=${b} ?selected=${b === mode}>${balanceName(b)}</option>`)}
       </select>

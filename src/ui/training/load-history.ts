@@ -12,10 +12,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from '../shared/width-controller';
-import '../i18n/training';
+import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
 import { HEAT_SEPARATOR } from '../shared/palette';
 
@@ -115,7 +115,7 @@ export class LoadHistory extends LitElement {
   private drawFrame = 0;
 
   private get name(): string {
-    return this.label || messages().train.load.label;
+    return this.label || trainWords().load.label;
   }
 
   static override styles = css`
@@ -152,7 +152,7 @@ export class LoadHistory extends LitElement {
   private summary(f: LoadFigures | null): string {
     const E = this.experts;
     const last = this.firstStep + this.loads.length - 1;
-    const m = messages().train.load;
+    const m = trainWords().load;
     const head = m.summary(this.name, E, this.firstStep, last);
     if (!f) return head;
     return `${head}${m.summaryFigures(f.steps, f.maxOverMean.toFixed(2), f.minOverMean.toFixed(2), f.idle)}`;
@@ -160,7 +160,7 @@ export class LoadHistory extends LitElement {
 
   override render() {
     const E = this.experts;
-    const m = messages().train.load;
+    const m = trainWords().load;
     if (E === 0 || this.loads.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const f = loadFigures(this.loads, this.window);
     const rh = this.rowHeight;
@@ -244,7 +244,7 @@ export class LoadHistory extends LitElement {
   private table() {
     const E = this.experts;
     const cols = columns(this.loads, this.firstStep, TABLE_COLUMNS);
-    const m = messages().train.load;
+    const m = trainWords().load;
     return html`<details>
       <summary>${m.table}</summary>
       <div class="table-wrap" tabindex="0" role="region" aria-label=${m.tableLabel(this.name)}><table>

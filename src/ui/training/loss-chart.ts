@@ -8,10 +8,10 @@
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from '../shared/width-controller';
-import '../i18n/training';
+import { trainWords } from '../i18n/training';
 import { EXPERT_COLOURS } from '../shared/palette';
 
 export type LossSeries = 'task' | 'balance' | 'z';
@@ -26,7 +26,7 @@ export interface LossPoint {
 
 type LossKey = 'taskLoss' | 'balanceLoss' | 'zLoss';
 
-/** How each loss is drawn; its name is in the message catalogue (messages().train.loss.series). */
+/** How each loss is drawn; its name is in the message catalogue (trainWords().loss.series). */
 export const SERIES: Record<LossSeries, { key: LossKey; colour: string; dash: string }> = {
   task: { key: 'taskLoss', colour: EXPERT_COLOURS[4], dash: '' },
   balance: { key: 'balanceLoss', colour: EXPERT_COLOURS[5], dash: '7 4' },
@@ -35,7 +35,7 @@ export const SERIES: Record<LossSeries, { key: LossKey; colour: string; dash: st
 
 /** The name of a loss, in the page's language. */
 function seriesName(s: LossSeries): string {
-  return messages().train.loss.series[s];
+  return trainWords().loss.series[s];
 }
 
 /** Steps averaged for the "at the start" and "now" figures. */
@@ -133,7 +133,7 @@ export class LossChart extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   private get name(): string {
-    return this.label || messages().train.loss.label;
+    return this.label || trainWords().loss.label;
   }
 
   static override styles = css`
@@ -172,7 +172,7 @@ export class LossChart extends LitElement {
     const p = this.points;
     const first = p[0]?.step ?? 0;
     const last = p[p.length - 1]?.step ?? 0;
-    const m = messages().train.loss;
+    const m = trainWords().loss;
     const lines = this.series.map((s) =>
       m.summaryLine(seriesName(s), formatLoss(this.end(SERIES[s].key, false)), formatLoss(this.end(SERIES[s].key, true))),
     );
@@ -180,7 +180,7 @@ export class LossChart extends LitElement {
   }
 
   override render() {
-    const m = messages().train.loss;
+    const m = trainWords().loss;
     const top = html`<div class="top">
       <ul class="legend">
         ${this.series.map((s) => {
@@ -269,7 +269,7 @@ export class LossChart extends LitElement {
       )}
       <line class="axis" x1=${LEFT} x2=${W - RIGHT} y1=${H - BOTTOM} y2=${H - BOTTOM}></line>
       <line class="axis" x1=${LEFT} x2=${LEFT} y1=${TOP} y2=${H - BOTTOM}></line>
-      <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">${messages().train.loss.xAxis}</text>
+      <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">${trainWords().loss.xAxis}</text>
       ${this.series.map((s) =>
         smooth
           ? svg`<path class=${`raw raw-${s}`} d=${path(SERIES[s].key)} fill="none" stroke=${SERIES[s].colour} stroke-width="1" stroke-opacity="0.45"></path>
@@ -283,7 +283,7 @@ export class LossChart extends LitElement {
 
   private table() {
     const rows = buckets(this.points, TABLE_ROWS);
-    const m = messages().train.loss;
+    const m = trainWords().loss;
     return html`<details>
       <summary>${m.table(this.name)}</summary>
       <div class="table-wrap"><table>

@@ -7,10 +7,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SpecialisationMap as SpecMap } from '../../core/specialisation';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { HEAT_COLOUR, textOn, tint } from '../shared/palette';
 import { withSlots } from './training-format';
-import '../i18n/training';
+import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
 
 /** The score with two decimals and a real minus sign (it can dip just below 0 by chance). */
@@ -21,7 +21,7 @@ export function formatScore(v: number): string {
 
 /** Plain words for a score, in the page's language. */
 export function scoreWords(v: number): string {
-  const w = messages().train.spec.levels;
+  const w = trainWords().spec.levels;
   if (v < 0.05) return w.chance;
   if (v < 0.2) return w.little;
   if (v < 0.45) return w.partly;
@@ -59,7 +59,7 @@ export class SpecialisationMapView extends LitElement {
 
   override render() {
     const m = this.map;
-    const w = messages().train.spec;
+    const w = trainWords().spec;
     if (!m || m.counts.length === 0) return html`<p class="empty">${w.measuring}</p>`;
     const E = m.counts[0]?.length ?? 0;
     const start = this.startScore;

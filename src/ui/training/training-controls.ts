@@ -12,7 +12,7 @@ import { GATE_NORMS, ROUTERS, type MoeConfig } from '../../core/config';
 import { BALANCE_MODES, type TrainSettings } from '../../core/training';
 import { ConfigChangeEvent } from '../shared/events';
 import { formatCount } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { routerInfo } from '../routing/router-info';
 import { localized } from '../i18n/localize-message';
 import {
@@ -29,7 +29,7 @@ import {
   Z_LOSSES,
 } from './training-format';
 import { TrainCommandEvent, TrainSettingsEvent, type TrainCommand } from './training-events';
-import '../i18n/training';
+import { trainWords } from '../i18n/training';
 
 export interface FieldProblem {
   field: string;
@@ -167,7 +167,7 @@ export class TrainingControls extends LitElement {
   }
 
   private trainingFields(s: TrainSettings): TemplateResult {
-    const m = messages().train.controls;
+    const m = trainWords().controls;
     return html`<fieldset>
       <legend>${m.training}</legend>
       <div class="buttons">
@@ -209,7 +209,7 @@ export class TrainingControls extends LitElement {
 
   private balancingFields(s: TrainSettings): TemplateResult {
     const bias = s.balance.startsWith('bias');
-    const m = messages().train.controls;
+    const m = trainWords().controls;
     return html`<fieldset>
       <legend>${m.balancing}</legend>
       ${this.select(
@@ -265,7 +265,7 @@ export class TrainingControls extends LitElement {
   private shapeFields(c: MoeConfig): TemplateResult {
     const maxK = Math.max(1, Math.min(MAX_TRAIN_TOPK, c.routedExperts));
     const others = this.problems.filter((p) => !SHAPE_FIELDS.includes(p.field) && !SETTING_FIELDS.includes(p.field));
-    const m = messages().train.controls;
+    const m = trainWords().controls;
     return html`<fieldset>
       <legend>${m.model}</legend>
       <p class="lead">${m.modelLead}</p>

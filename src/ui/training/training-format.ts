@@ -1,7 +1,7 @@
 /** Slider stops, names and plain words of the training settings, shared by the training pages. */
 import type { BalanceMode } from '../../core/training';
-import { messages } from '../i18n/locale';
-import '../i18n/training';
+
+import { trainWords } from '../i18n/training';
 
 export const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] as const;
 export const ALPHAS = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
@@ -13,12 +13,12 @@ export const MAX_TRAIN_TOPK = 8;
 
 /** The name of a balancing mode, in the page's language. */
 export function balanceName(mode: BalanceMode): string {
-  return messages().train.format.balanceNames[mode];
+  return trainWords().format.balanceNames[mode];
 }
 
 /** One or two sentences per balancing mode, for the pages' hints, in the page's language. */
 export function modeWords(mode: BalanceMode): string {
-  return messages().train.format.modeWords[mode];
+  return trainWords().format.modeWords[mode];
 }
 
 /** Index of the stop nearest to v. */
@@ -31,7 +31,7 @@ export function nearestStop(stops: readonly number[], v: number): number {
 }
 
 export function formatRate(v: number): string {
-  return v === 0 ? messages().train.format.off : String(Number(v.toPrecision(3)));
+  return v === 0 ? trainWords().format.off : String(Number(v.toPrecision(3)));
 }
 
 /** Training steps a second as shown: one decimal below 10 (a big model takes about a second a step). */

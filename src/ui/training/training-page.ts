@@ -17,7 +17,7 @@ import { decodeTrainView, encodeTrainView, type TrainView } from '../../state/tr
 import { openTrainingWorker, type RemoteTrainingLoop, type TrainingConnection } from '../../state/training-client';
 import type { TrainState } from '../../state/training-loop';
 import { clipText, type TextNotice } from '../../state/url';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import type { ConfigChangeEvent, TokenSelectEvent } from '../shared/events';
@@ -38,8 +38,8 @@ import '../routing/token-strip';
 import './training-controls';
 import './updated-params';
 import { a11yStyles, pageLayout } from '../shared/shared-styles';
-import '../i18n/common';
-import '../i18n/training';
+import { commonWords } from '../i18n/common';
+import { trainWords } from '../i18n/training';
 
 /** A note the page attaches to the balancing control after an automatic change. */
 type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'balancing-unset' };
@@ -59,7 +59,7 @@ export class TrainingPage extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly staggered = new StaggeredState(this);
   private readonly page = new PageController(this, {
-    title: () => messages().train.page.pageTitle,
+    title: () => trainWords().page.pageTitle,
     start: (prefer) => {
       this.connection = openTrainingWorker();
       return this.connection.start(prefer);
@@ -233,7 +233,7 @@ export class TrainingPage extends LitElement {
 
   /** The notes on the controls, as text in the page's language (control field → text). */
   private notes(): Record<string, string> {
-    const m = messages().train.page;
+    const m = trainWords().page;
     const sigmoid = routerInfo('sigmoid-bias').name;
     if (this.note?.kind === 'router-switched') return { balance: m.routerSwitched(routerInfo(this.note.from).name, sigmoid) };
     if (this.note?.kind === 'balancing-unset') return { balance: m.balancingUnset(sigmoid) };
@@ -242,8 +242,8 @@ export class TrainingPage extends LitElement {
 
   override render() {
     const s = this.loop ? this.staggered.view(this.loop.state) : null;
-    const m = messages().train.page;
-    const common = messages().common;
+    const m = trainWords().page;
+    const common = commonWords();
     const kept = withKeptKeys('', location.search);
     return html`
       <header>
@@ -251,7 +251,7 @@ export class TrainingPage extends LitElement {
           <h1>${m.title}</h1>
           <lang-switch></lang-switch><theme-switch></theme-switch>
         </div>
-        <p>${withSlots(m.intro, { train: html`<strong>${messages().train.controls.train}</strong>` })}</p>
+        <p>${withSlots(m.intro, { train: html`<strong>${trainWords().controls.train}</strong>` })}</p>
         <nav><a href=${`../index.html${kept}`}>← ${common.home}</a><a href=${`balance.html${kept}`}>${m.balanceLink}</a></nav>
       </header>
       ${this.page.renderLinkNotices(this.notices)}
@@ -265,7 +265,7 @@ export class TrainingPage extends LitElement {
     const layer = Math.min(this.layer, s.config.layers - 1);
     const loads = this.layerLoads(s.loads, layer);
     const spec = s.specialisation[layer] ?? null;
-    const m = messages().train.page;
+    const m = trainWords().page;
     const shown = s.config.layers > 1 ? layer + 1 : null;
     return html`<div class="layout">
       <aside aria-label=${m.controls}>
@@ -326,7 +326,7 @@ export class TrainingPage extends LitElement {
     const pos = Math.min(this.position, Math.max(0, n - 1));
     const tok = t?.tokens[pos] ?? null;
     const shape = expertShape(s.config);
-    const m = messages().train.page;
+    const m = trainWords().page;
     const shown = s.config.layers > 1 ? layer + 1 : null;
     return html`<section class="wide" aria-labelledby="tokens-h">
         <h2 id="tokens-h">${m.sentenceTitle}</h2>

@@ -7,10 +7,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../shared/format';
-import { LocaleController, messages } from '../i18n/locale';
+import { LocaleController } from '../i18n/locale';
 import { expertColour, textOn } from '../shared/palette';
 import { withSlots } from './training-format';
-import '../i18n/training';
+import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
 
 /** Parameter counts of the parts (ToyParams of src/core/params.ts has these fields). */
@@ -61,7 +61,7 @@ export class UpdatedParams extends LitElement {
   `;
 
   override render() {
-    const m = messages().train.updated;
+    const m = trainWords().updated;
     if (this.step === 0 || this.layers.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const frac = this.updatedParams / Math.max(1, this.totalParams);
     const s = this.sizes;
