@@ -1,7 +1,8 @@
 /**
  * Messages from core and state in the page's language (src/ui/i18n/problems.ts, localized()).
  * Every problem and notice that core and state make carries a code the catalogue knows, the
- * catalogue's English words it exactly as core and state do, and its Chinese is Chinese: checked
+ * catalogue words it in English (exactly as core and state do, for the messages that still carry
+ * their own English) and its Chinese is Chinese: checked
  * on thousands of bad inputs (garbage links, configs, training settings, pasted config.json files
  * and JSON), which between them reach every code but a few that cannot be reached from outside.
  */
@@ -35,13 +36,16 @@ const HAN = /\p{Script=Han}/u;
 /** Codes seen so far (nested reasons included), over the whole file. */
 const seen = new Set<string>();
 
-/** One message object from core or state: a known code, English as core wrote it, Chinese in Chinese. */
+/** One message object from core or state: a known code, worded in English (as core wrote it, if it did) and in Chinese. */
 function expectTranslatable(m: MaybeCoded, where: string): void {
   const code = m.code;
-  expect(typeof code, `${where}: no code on ${JSON.stringify(m.message)}`).toBe('string');
+  expect(typeof code, `${where}: no code on ${JSON.stringify(m)}`).toBe('string');
   expect(Object.hasOwn(EN, code as string), `${where}: code ${String(code)} is not in the catalogue`).toBe(true);
   seen.add(code as string);
-  expect(problemText(EN, m), where).toBe(m.message);
+  const en = problemText(EN, m);
+  if (m.message !== undefined) expect(en, where).toBe(m.message);
+  expect(en.trim().length, where).toBeGreaterThan(0);
+  expect(en, where).not.toMatch(/\[object /);
   const zh = problemText(ZH, m);
   expect(zh.trim().length, where).toBeGreaterThan(0);
   if (code !== 'json.engine') expect(zh, `${where}: ${zh}`).toMatch(HAN);
@@ -49,13 +53,9 @@ function expectTranslatable(m: MaybeCoded, where: string): void {
   if (reason) expectTranslatable(reason, `${where} (reason)`);
 }
 
-/** A decoded link: one coded notice per notice, in the same order, with the same words. */
-function expectCodedNotices(decoded: { notices: string[]; codedNotices: readonly MaybeCoded[] }, where: string): void {
-  expect(
-    decoded.codedNotices.map((n) => n.message),
-    where,
-  ).toEqual(decoded.notices);
-  for (const n of decoded.codedNotices) expectTranslatable(n, where);
+/** A decoded link: every notice worded in both languages. */
+function expectCodedNotices(decoded: { notices: readonly MaybeCoded[] }, where: string): void {
+  for (const n of decoded.notices) expectTranslatable(n, where);
 }
 
 function thrown(f: () => unknown): MaybeCoded | null {
@@ -83,7 +83,7 @@ describe('the problems section of the catalogue', () => {
     const r = validateConfig({ routedExperts: 8, topK: 9 });
     expect(r.ok).toBe(false);
     const p = r.ok ? null : r.problems[0]!;
-    expect(p).toEqual({ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' });
+    expect(p).toEqual({ field: 'topK', code: 'config.topKExceedsExperts', args: { topK: 9, experts: 8 } });
     expect(localized(p!)).toBe('top-k (9) cannot exceed the number of routed experts (8)');
     setLang('zh', { url: false });
     expect(localized(p!)).toBe('top-k（9）不能超过路由专家的数量（8）');
@@ -102,7 +102,7 @@ describe('the problems section of the catalogue', () => {
     ]);
 
     const link = decodeView('?e=4&k=9&cf=99&foo=1&pos=-1');
-    expect(link.codedNotices.map(localized)).toEqual([
+    expect(link.notices.map(localized)).toEqual([
       '已忽略 cf=99：容量因子（99）必须在 0.5 到 4 之间，或者不限。改用 不限。',
       '已忽略 k=9：top-k（9）不能超过路由专家的数量（4）。改用 2。',
       '已忽略 pos=-1：词元位置必须是 0 到 100000 之间的整数。改用 0。',
@@ -129,15 +129,20 @@ describe('the problems section of the catalogue', () => {
     expect(words(checkWhole('-3', 'seed', 0, 4294967295))).toBe(`${zhMemory.page.seed}必须在 0 到 4,294,967,295 之间，而不是 -3。`);
 
     setLang('en', { url: false });
-    expect(link.codedNotices.map(localized)).toEqual(link.notices);
+    expect(link.notices.map(localized)).toEqual([
+      'Ignored cf=99: capacity factor (99) must be between 0.5 and 4, or no limit. Using no limit.',
+      'Ignored k=9: top-k (9) cannot exceed the number of routed experts (4). Using 2.',
+      'Ignored pos=-1: the token position must be a whole number from 0 to 100000. Using 0.',
+      'Ignored unknown setting "foo" in the link.',
+    ]);
   });
 
   it('leaves no English words in the Chinese of typical problems', () => {
     const samples: MaybeCoded[] = [
-      ...decodeView('?e=abc&k=3&cf=99&r=magic&pos=-1&speed=fast&e=5&hide=bogus&zzz=1&L=9&text=' + 'a'.repeat(2100)).codedNotices,
-      ...decodeTrainView('?lr=fast&batch=2.5&alpha=3&z=-1&bal=magic&speed=3').codedNotices,
-      ...decodeTrainView('?bal=bias').codedNotices,
-      ...decodeBalanceView('?r=softmax-topk&g=3&left=loud&bal=none').codedNotices,
+      ...decodeView('?e=abc&k=3&cf=99&r=magic&pos=-1&speed=fast&e=5&hide=bogus&zzz=1&L=9&text=' + 'a'.repeat(2100)).notices,
+      ...decodeTrainView('?lr=fast&batch=2.5&alpha=3&z=-1&bal=magic&speed=3').notices,
+      ...decodeTrainView('?bal=bias').notices,
+      ...decodeBalanceView('?r=softmax-topk&g=3&left=loud&bal=none').notices,
       ...[
         { capacityFactor: 'lots' },
         { router: 7 },
@@ -164,7 +169,7 @@ describe('the problems section of the catalogue', () => {
     const ENGLISH =
       /\b(must|cannot|not|the|Ignored|Using|between|number|whole|should|expected|found|missing|only|link|groups?|experts?|setting|unknown|of|and|or|is|are)\b/;
     for (const m of samples) {
-      expectTranslatable(m, m.message);
+      expectTranslatable(m, JSON.stringify(m));
       // Values quoted from the input and code names (keys, routers, fields) stay as they are; take those out first.
       const zh = problemText(ZH, m)
         .replace(/"[^"]*"/g, '')
@@ -173,7 +178,7 @@ describe('the problems section of the catalogue', () => {
           /\b(softmax-topk|noisy-topk|sigmoid-bias|expert-choice|none|switch|bias\+seq|bias|router|seed|experts|controls|balance|top-k|MoE|JSON|sigmoid|DeepSeek-V3|topk_method|null|true|false|no_limit)\b/g,
           '',
         );
-      expect(zh, `${m.message} → ${problemText(ZH, m)}`).not.toMatch(ENGLISH);
+      expect(zh, `${problemText(EN, m)} → ${problemText(ZH, m)}`).not.toMatch(ENGLISH);
     }
   });
 });
@@ -504,13 +509,11 @@ describe('every message core and state make has a code the catalogue words in bo
     expect(problemText(ZH, wasm)).toBe('WebAssembly 无法启动（timed out after 10000 ms）；改用较慢的 JavaScript 后端运行，结果相同。');
   });
 
-  it('falls back to the English for a plain string, an unknown code, or a reworded copy', () => {
+  it('shows a plain string as it is, and a code the catalogue does not know as its text or the code itself', () => {
     setLang('zh', { url: false });
     expect(localized('plain words')).toBe('plain words');
     expect(localized({ message: 'odd', code: 'no.such.code', args: {} })).toBe('odd');
+    expect(localized({ code: 'no.such.code', args: {} })).toBe('no.such.code');
     expect(localized({ message: 'no code at all' })).toBe('no code at all');
-    const r = validateConfig({ topK: 9 });
-    const p = r.ok ? null : r.problems[0]!;
-    expect(localized({ ...p!, message: `Prefixed: ${p!.message}` })).toBe(`Prefixed: ${p!.message}`);
   });
 });

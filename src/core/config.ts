@@ -1,9 +1,9 @@
 /**
- * The toy model's shape and routing settings, their defaults, and validation with messages a
- * teacher can read. Validation never throws: it returns the checked config or a list of problems.
+ * The toy model's shape and routing settings, their defaults, and validation whose problems the
+ * ui words for a teacher (each a code and its arguments). Validation never throws: it returns the checked config or a list of problems.
  */
 
-import { withCode, type Coded } from './coded';
+import type { CodeOf } from './coded';
 
 export const ROUTERS = ['softmax-topk', 'noisy-topk', 'sigmoid-bias', 'expert-choice'] as const;
 export type RouterKind = (typeof ROUTERS)[number];
@@ -113,12 +113,7 @@ export function expertWeights(c: MoeConfig): number {
   return c.layers * 3 * c.modelWidth * (c.expertHidden / c.granularity) * (c.routedExperts * c.granularity + c.sharedExperts);
 }
 
-export interface ConfigProblem {
-  field: keyof MoeConfig | 'config';
-  message: string;
-}
-
-/** Fields checked by a plain number rule (their labels are in RULES). */
+/** Fields checked by a plain number rule (in RULES; the catalogue names each). */
 export type RuleField = Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity' | 'gateNorm'>;
 
 /**
@@ -148,16 +143,13 @@ export interface ConfigMessages {
 }
 export type ConfigCode = keyof ConfigMessages;
 
-/** A problem with its code and arguments attached (not enumerable: it still compares as { field, message }). */
-export type CodedConfigProblem = ConfigProblem & Coded<ConfigMessages>;
+/** A problem with a setting: the field it is about and its message's code and arguments (the ui words it). */
+export type ConfigProblem = { readonly field: keyof MoeConfig | 'config' } & CodeOf<ConfigMessages>;
+/** The same (the name other modules know it by). */
+export type CodedConfigProblem = ConfigProblem;
 
-function problem<C extends ConfigCode>(
-  field: ConfigProblem['field'],
-  code: C,
-  args: ConfigMessages[C],
-  message: string,
-): CodedConfigProblem {
-  return withCode({ field, message }, code, args) as CodedConfigProblem;
+function problem<C extends ConfigCode>(field: ConfigProblem['field'], code: C, args: ConfigMessages[C]): ConfigProblem {
+  return { field, code, args } as ConfigProblem;
 }
 
 export type ConfigResult = { ok: true; config: MoeConfig } | { ok: false; problems: CodedConfigProblem[] };
@@ -166,27 +158,25 @@ interface IntRule {
   kind: 'int';
   min: number;
   max: number;
-  label: string;
 }
 interface NumRule {
   kind: 'num';
   min: number;
   max: number;
-  label: string;
 }
 
 const RULES: Record<RuleField, IntRule | NumRule> = {
-  modelWidth: { kind: 'int', min: 2, max: 256, label: 'model width' },
-  routedExperts: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'routed experts' },
-  topK: { kind: 'int', min: 1, max: LIMITS.maxTopK, label: 'top-k' },
-  sharedExperts: { kind: 'int', min: 0, max: LIMITS.maxShared, label: 'shared experts' },
-  expertHidden: { kind: 'int', min: 1, max: 1024, label: 'expert hidden width' },
-  routerNoise: { kind: 'num', min: 0, max: 10, label: 'router noise' },
-  nGroup: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'expert groups' },
-  topkGroup: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts, label: 'groups per token' },
-  routeScale: { kind: 'num', min: 0.01, max: 100, label: 'route scale' },
-  layers: { kind: 'int', min: 1, max: LIMITS.maxLayers, label: 'MoE layers' },
-  seed: { kind: 'int', min: 0, max: 4294967295, label: 'seed' },
+  modelWidth: { kind: 'int', min: 2, max: 256 },
+  routedExperts: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts },
+  topK: { kind: 'int', min: 1, max: LIMITS.maxTopK },
+  sharedExperts: { kind: 'int', min: 0, max: LIMITS.maxShared },
+  expertHidden: { kind: 'int', min: 1, max: 1024 },
+  routerNoise: { kind: 'num', min: 0, max: 10 },
+  nGroup: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts },
+  topkGroup: { kind: 'int', min: 1, max: LIMITS.maxRoutedExperts },
+  routeScale: { kind: 'num', min: 0.01, max: 100 },
+  layers: { kind: 'int', min: 1, max: LIMITS.maxLayers },
+  seed: { kind: 'int', min: 0, max: 4294967295 },
 };
 
 /**
@@ -215,7 +205,7 @@ function describe(v: unknown): string {
 export function validateConfig(input: unknown, options: { together?: boolean } = {}): ConfigResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     const got = describe(input);
-    return { ok: false, problems: [problem('config', 'config.notObject', { got }, `the config must be an object, not ${got}`)] };
+    return { ok: false, problems: [problem('config', 'config.notObject', { got })] };
   }
   const raw = input as Record<string, unknown>;
   const problems: CodedConfigProblem[] = [];
@@ -224,7 +214,7 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
   for (const key of Object.keys(raw)) {
     if (Object.hasOwn(DEFAULT_CONFIG, key)) continue;
     const name = clip(key, 40, '');
-    problems.push(problem('config', 'config.unknownSetting', { name }, `unknown setting "${name}"`));
+    problems.push(problem('config', 'config.unknownSetting', { name }));
   }
 
   for (const [field, rule] of Object.entries(RULES) as [keyof typeof RULES, IntRule | NumRule][]) {
@@ -232,14 +222,12 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     const v = raw[field];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       const got = describe(v);
-      problems.push(problem(field, 'config.notNumber', { field, got }, `${rule.label} must be a number, not ${got}`));
+      problems.push(problem(field, 'config.notNumber', { field, got }));
     } else if (rule.kind === 'int' && !Number.isInteger(v)) {
-      problems.push(problem(field, 'config.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
+      problems.push(problem(field, 'config.notWhole', { field, value: v }));
     } else if (v < rule.min || v > rule.max) {
       const { min, max } = rule;
-      problems.push(
-        problem(field, 'config.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`),
-      );
+      problems.push(problem(field, 'config.outOfRange', { field, value: v, min, max }));
     } else {
       out[field] = v === 0 ? 0 : v; // -0 is written "0" in links and messages: keep it 0
     }
@@ -251,7 +239,7 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     else {
       const got = describe(v);
       const options = ROUTERS.join(', ');
-      problems.push(problem('router', 'config.router', { got, options }, `router ${got} is not one of ${options}`));
+      problems.push(problem('router', 'config.router', { got, options }));
     }
   }
 
@@ -261,7 +249,7 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     else {
       const got = describe(v);
       const options = GATE_NORMS.join(', ');
-      problems.push(problem('gateNorm', 'config.gateNorm', { got, options }, `gate weights ${got} is not one of ${options}`));
+      problems.push(problem('gateNorm', 'config.gateNorm', { got, options }));
     }
   }
 
@@ -271,7 +259,7 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     else {
       const got = describe(v);
       const options = GRANULARITIES.join(', ');
-      problems.push(problem('granularity', 'config.granularity', { got, options }, `expert granularity ${got} must be one of ${options}`));
+      problems.push(problem('granularity', 'config.granularity', { got, options }));
     }
   }
 
@@ -281,18 +269,9 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     if (v === null) out.capacityFactor = null;
     else if (typeof v !== 'number' || !Number.isFinite(v)) {
       const got = describe(v);
-      problems.push(
-        problem('capacityFactor', 'config.capacityNotNumber', { got }, `capacity factor must be a number or "no limit", not ${got}`),
-      );
+      problems.push(problem('capacityFactor', 'config.capacityNotNumber', { got }));
     } else if (v < lo || v > hi) {
-      problems.push(
-        problem(
-          'capacityFactor',
-          'config.capacityRange',
-          { value: v, min: lo, max: hi },
-          `capacity factor (${v}) must be between ${lo} and ${hi}, or no limit`,
-        ),
-      );
+      problems.push(problem('capacityFactor', 'config.capacityRange', { value: v, min: lo, max: hi }));
     } else out.capacityFactor = v;
   }
 
@@ -305,87 +284,32 @@ function crossChecks(c: MoeConfig): CodedConfigProblem[] {
   const p: CodedConfigProblem[] = [];
   const m = c.granularity;
   if (c.topK > c.routedExperts) {
-    p.push(
-      problem(
-        'topK',
-        'config.topKExceedsExperts',
-        { topK: c.topK, experts: c.routedExperts },
-        `top-k (${c.topK}) cannot exceed the number of routed experts (${c.routedExperts})`,
-      ),
-    );
+    p.push(problem('topK', 'config.topKExceedsExperts', { topK: c.topK, experts: c.routedExperts }));
   }
   if (c.expertHidden % m !== 0) {
-    p.push(
-      problem(
-        'granularity',
-        'config.hiddenNotDivisible',
-        { hidden: c.expertHidden, granularity: m },
-        `expert hidden width (${c.expertHidden}) must divide evenly by the granularity (${m})`,
-      ),
-    );
+    p.push(problem('granularity', 'config.hiddenNotDivisible', { hidden: c.expertHidden, granularity: m }));
   }
   if (c.routedExperts * m > LIMITS.maxRoutedExperts) {
     p.push(
-      problem(
-        'granularity',
-        'config.expertsTimesGranularity',
-        { experts: c.routedExperts, granularity: m, max: LIMITS.maxRoutedExperts },
-        `routed experts × granularity (${c.routedExperts} × ${m} = ${c.routedExperts * m}) cannot exceed ${LIMITS.maxRoutedExperts}`,
-      ),
+      problem('granularity', 'config.expertsTimesGranularity', { experts: c.routedExperts, granularity: m, max: LIMITS.maxRoutedExperts }),
     );
   }
   if (c.topK * m > LIMITS.maxTopK) {
-    p.push(
-      problem(
-        'granularity',
-        'config.topKTimesGranularity',
-        { topK: c.topK, granularity: m, max: LIMITS.maxTopK },
-        `top-k × granularity (${c.topK} × ${m} = ${c.topK * m}) cannot exceed ${LIMITS.maxTopK}`,
-      ),
-    );
+    p.push(problem('granularity', 'config.topKTimesGranularity', { topK: c.topK, granularity: m, max: LIMITS.maxTopK }));
   }
   const weights = expertWeights(c);
   if (weights > LIMITS.maxExpertWeights) {
-    const n = (x: number): string => x.toLocaleString('en');
-    p.push(
-      problem(
-        'routedExperts',
-        'config.tooManyWeights',
-        { weights, max: LIMITS.maxExpertWeights },
-        `this model would have ${n(weights)} expert weights, more than the ${n(LIMITS.maxExpertWeights)} the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)`,
-      ),
-    );
+    p.push(problem('routedExperts', 'config.tooManyWeights', { weights, max: LIMITS.maxExpertWeights }));
   }
   const experts = c.routedExperts * m;
   if (c.router === 'sigmoid-bias') {
     if (experts % c.nGroup !== 0) {
-      p.push(
-        problem(
-          'nGroup',
-          'config.groupsUneven',
-          { experts, groups: c.nGroup },
-          `${experts} routed experts cannot be split evenly into ${c.nGroup} groups`,
-        ),
-      );
+      p.push(problem('nGroup', 'config.groupsUneven', { experts, groups: c.nGroup }));
     } else if (c.topkGroup > c.nGroup) {
-      p.push(
-        problem(
-          'topkGroup',
-          'config.groupsPerToken',
-          { topkGroup: c.topkGroup, groups: c.nGroup },
-          `groups per token (${c.topkGroup}) cannot exceed the number of groups (${c.nGroup})`,
-        ),
-      );
+      p.push(problem('topkGroup', 'config.groupsPerToken', { topkGroup: c.topkGroup, groups: c.nGroup }));
     } else if (c.topK * m > c.topkGroup * (experts / c.nGroup)) {
       const held = c.topkGroup * (experts / c.nGroup);
-      p.push(
-        problem(
-          'topkGroup',
-          'config.groupsTooSmall',
-          { topkGroup: c.topkGroup, groups: c.nGroup, held, topK: c.topK * m },
-          `${c.topkGroup} of ${c.nGroup} groups hold only ${held} experts, fewer than top-k (${c.topK * m})`,
-        ),
-      );
+      p.push(problem('topkGroup', 'config.groupsTooSmall', { topkGroup: c.topkGroup, groups: c.nGroup, held, topK: c.topK * m }));
     }
   }
   return p;

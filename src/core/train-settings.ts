@@ -2,7 +2,7 @@
  * The training settings (learning rate, batch size, balancing mode and its coefficients), their
  * defaults, and the check of a change with a coded problem per field at fault.
  */
-import { withCode, type Coded } from './coded';
+import type { CodeOf } from './coded';
 import type { RouterKind } from './config';
 
 export const BALANCE_MODES = ['none', 'switch', 'bias', 'bias+seq'] as const;
@@ -33,16 +33,16 @@ export const DEFAULT_TRAIN: Readonly<TrainSettings> = Object.freeze({
   zLoss: 0,
 });
 
-const TRAIN_LIMITS: Record<TrainNumberField, { min: number; max: number; label: string; int?: boolean }> = {
-  learningRate: { min: 0.0001, max: 0.1, label: 'learning rate' },
-  batchSize: { min: 1, max: 40, label: 'batch size', int: true },
-  alpha: { min: 0, max: 1, label: 'balance loss α' },
-  gamma: { min: 0, max: 0.5, label: 'bias update speed γ' },
-  seqAlpha: { min: 0, max: 0.1, label: 'sequence-wise loss α' },
-  zLoss: { min: 0, max: 0.1, label: 'z-loss coefficient' },
+const TRAIN_LIMITS: Record<TrainNumberField, { min: number; max: number; int?: boolean }> = {
+  learningRate: { min: 0.0001, max: 0.1 },
+  batchSize: { min: 1, max: 40, int: true },
+  alpha: { min: 0, max: 1 },
+  gamma: { min: 0, max: 0.5 },
+  seqAlpha: { min: 0, max: 0.1 },
+  zLoss: { min: 0, max: 0.1 },
 };
 
-/** Training settings checked by a number rule (their labels are in TRAIN_LIMITS). */
+/** Training settings checked by a number rule (in TRAIN_LIMITS; the catalogue names each). */
 export type TrainNumberField = Exclude<keyof TrainSettings, 'balance'>;
 
 /** The problems validateTrainSettings reports, by code, with their arguments (see ./coded). */
@@ -55,11 +55,11 @@ export interface TrainMessages {
 }
 export type TrainCode = keyof TrainMessages;
 
-/** A problem with a training setting; its code and arguments are attached, not enumerable. */
-export type TrainProblem = { field: keyof TrainSettings; message: string } & Coded<TrainMessages>;
+/** A problem with a training setting: its field and its message's code and arguments (the ui words it). */
+export type TrainProblem = { readonly field: keyof TrainSettings } & CodeOf<TrainMessages>;
 
-function problem<C extends TrainCode>(field: keyof TrainSettings, code: C, args: TrainMessages[C], message: string): TrainProblem {
-  return withCode({ field, message }, code, args) as TrainProblem;
+function problem<C extends TrainCode>(field: keyof TrainSettings, code: C, args: TrainMessages[C]): TrainProblem {
+  return { field, code, args } as TrainProblem;
 }
 
 export type TrainSettingsResult = { ok: true; settings: TrainSettings } | { ok: false; problems: TrainProblem[] };
@@ -76,24 +76,19 @@ export function validateTrainSettings(
     if (!(field in change)) continue;
     const v = change[field];
     const { min, max } = rule;
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      problems.push(problem(field, 'train.notNumber', { field }, `${rule.label} must be a number`));
-    else if (v < min || v > max)
-      problems.push(
-        problem(field, 'train.outOfRange', { field, value: v, min, max }, `${rule.label} (${v}) must be between ${min} and ${max}`),
-      );
-    else if (rule.int && !Number.isInteger(v))
-      problems.push(problem(field, 'train.notWhole', { field, value: v }, `${rule.label} must be a whole number, not ${v}`));
+    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(problem(field, 'train.notNumber', { field }));
+    else if (v < min || v > max) problems.push(problem(field, 'train.outOfRange', { field, value: v, min, max }));
+    else if (rule.int && !Number.isInteger(v)) problems.push(problem(field, 'train.notWhole', { field, value: v }));
     else out[field] = v;
   }
   if ('balance' in change) {
     const v = change.balance;
     const options = BALANCE_MODES.join(', ');
     if (typeof v === 'string' && (BALANCE_MODES as readonly string[]).includes(v)) out.balance = v as BalanceMode;
-    else problems.push(problem('balance', 'train.balanceUnknown', { options }, `balancing must be one of ${options}`));
+    else problems.push(problem('balance', 'train.balanceUnknown', { options }));
   }
   if (problems.length === 0 && out.balance.startsWith('bias') && router !== 'sigmoid-bias') {
-    problems.push(problem('balance', 'train.biasNeedsSigmoid', {}, 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router'));
+    problems.push(problem('balance', 'train.biasNeedsSigmoid', {}));
   }
   return problems.length ? { ok: false, problems } : { ok: true, settings: out };
 }

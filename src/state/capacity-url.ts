@@ -25,10 +25,8 @@ export interface CapacityView {
 
 export interface CapacityDecoded {
   view: CapacityView;
-  /** The notices for the lesson's keys (English, from src/state). */
-  notices: string[];
-  /** The same notices with their codes, for the page's language. */
-  codedNotices: LinkNotice[];
+  /** The notices for the lesson's keys (codes and arguments; the page words them). */
+  notices: LinkNotice[];
   /** Keys in the link that this page has no control for, with their (first) value. */
   ignored: { key: string; value: string }[];
 }
@@ -38,8 +36,7 @@ export function decodeCapacityView(search: string): CapacityDecoded {
   const { routedExperts, topK, capacityFactor, router, seed } = state;
   return {
     view: { config: { ...DEFAULT_CONFIG, routedExperts, topK, capacityFactor, router, seed }, text: state.text },
-    notices: notices.map((n) => n.message),
-    codedNotices: notices as LinkNotice[],
+    notices: notices as LinkNotice[],
     ignored: others,
   };
 }

@@ -7,9 +7,7 @@ import type { Trace } from '../core/trace';
 export interface RouterRun {
   router: RouterKind;
   trace: Trace | null;
-  /** Why this router could not run with the config (e.g. its group settings do not fit). */
-  problem: string | null;
-  /** The same problems one by one, with their codes, for the page's language (joined with "; " in `problem`). */
+  /** Why this router could not run with the config (e.g. its group settings do not fit); empty when it ran. */
   problems: CodedConfigProblem[];
 }
 
@@ -19,13 +17,13 @@ export async function routeWithEach(routers: readonly RouterKind[], config: MoeC
   for (const router of routers) {
     const checked = updateConfig(config, { router });
     if (!checked.ok) {
-      runs.push({ router, trace: null, problem: checked.problems.map((p) => p.message).join('; '), problems: checked.problems });
+      runs.push({ router, trace: null, problems: checked.problems });
       continue;
     }
     const model = new MoeModel(checked.config);
     try {
       const { trace } = await model.run(tokens, { truncated });
-      runs.push({ router, trace, problem: null, problems: [] });
+      runs.push({ router, trace, problems: [] });
     } finally {
       model.dispose();
     }

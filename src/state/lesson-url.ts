@@ -32,16 +32,14 @@ export interface LessonState {
 }
 
 export interface DecodedLesson extends LessonState {
-  /** One sentence per ignored value. */
-  notices: string[];
-  /** The same, with codes for the page's language. */
-  codedNotices: LinkNotice[];
+  /** One notice per ignored value (a code and its arguments; the page words it). */
+  notices: LinkNotice[];
 }
 
 /** Reads a lesson link. Never throws: a bad value keeps its default and adds a notice. */
 export function decodeLesson(search: string): DecodedLesson {
-  const { view, notices, codedNotices } = decodeView(search);
-  return { config: view.config, text: view.text, notices, codedNotices: [...codedNotices] };
+  const { view, notices } = decodeView(search);
+  return { config: view.config, text: view.text, notices };
 }
 
 /** The query ("?…") for a lesson's state: the lesson keys, and any other setting that is not its default. */

@@ -2,7 +2,7 @@
  * The notices a link's decoding gives (every page's codec, src/state/url-schema.ts), by code, with
  * their arguments (see src/core/coded.ts); the catalogue (src/ui/i18n/problems.ts) words them.
  */
-import type { Coded } from '../core/coded';
+import type { CodeOf } from '../core/coded';
 import { clip, type ConfigMessages } from '../core/config';
 import type { TrainMessages } from '../core/train-settings';
 
@@ -13,7 +13,7 @@ export type ViewNumberKey = 'pos' | 'gamma' | 'bs' | 'speed' | 'layer';
  * Why a link's value was ignored: the problem validateConfig or validateTrainSettings found with
  * it, or (should none be named) one of the general reasons below.
  */
-export type LinkReason = Coded<
+export type LinkReason = CodeOf<
   ConfigMessages & TrainMessages & Pick<LinkMessages, 'link.notUnderstood' | 'link.noFit' | 'link.groupsNoFit'>
 >;
 
@@ -34,7 +34,7 @@ export interface LinkMessages {
   'link.backend': { value: string; options: string };
 }
 export type LinkCode = keyof LinkMessages;
-export type LinkNotice = Coded<LinkMessages>;
+export type LinkNotice = CodeOf<LinkMessages>;
 
 /** Notices of the training pages' links besides the simulator's. */
 export interface TrainLinkMessages {
@@ -43,44 +43,37 @@ export interface TrainLinkMessages {
   'link.balSides': Record<string, never>;
 }
 export type TrainLinkCode = keyof TrainLinkMessages;
-export type TrainLinkNotice = Coded<LinkMessages & TrainLinkMessages>;
+export type TrainLinkNotice = CodeOf<LinkMessages & TrainLinkMessages>;
 
 /** Any page's link notice. */
 export type PageNotice = TrainLinkNotice;
 
-/** A notice with its code and arguments. */
-export function linkNotice<C extends LinkCode>(code: C, args: LinkMessages[C], message: string): LinkNotice {
-  return { message, code, args } as LinkNotice;
+/** A notice: its code and arguments (the page words it). */
+export function linkNotice<C extends LinkCode>(code: C, args: LinkMessages[C]): LinkNotice {
+  return { code, args } as LinkNotice;
 }
 
-/** A training page's own notice with its code and arguments. */
-export function trainLinkNotice<C extends TrainLinkCode>(code: C, args: TrainLinkMessages[C], message: string): TrainLinkNotice {
-  return { message, code, args } as TrainLinkNotice;
+/** A training page's own notice: its code and arguments. */
+export function trainLinkNotice<C extends TrainLinkCode>(code: C, args: TrainLinkMessages[C]): TrainLinkNotice {
+  return { code, args } as TrainLinkNotice;
 }
 
 /** The two general reasons, for a value whose problem was not named. */
-export const NOT_UNDERSTOOD: LinkReason = { message: 'not understood', code: 'link.notUnderstood', args: {} };
-export const NO_FIT: LinkReason = { message: 'it does not fit the other settings', code: 'link.noFit', args: {} };
-export const GROUPS_NO_FIT: LinkReason = { message: 'they do not fit', code: 'link.groupsNoFit', args: {} };
+export const NOT_UNDERSTOOD: LinkReason = { code: 'link.notUnderstood', args: {} };
+export const NO_FIT: LinkReason = { code: 'link.noFit', args: {} };
+export const GROUPS_NO_FIT: LinkReason = { code: 'link.groupsNoFit', args: {} };
 
 /** A link's value as a notice quotes it: at most 24 characters. */
 export function short(raw: string): string {
   return clip(raw, 24);
 }
 
-/** "Ignored key=value: reason. Using …." */
+/** The value of key was ignored for reason, and `using` used instead. */
 export function ignoredNotice(key: string, raw: string, reason: LinkReason, using: string): LinkNotice {
-  const args = { key, value: short(raw), reason, using };
-  return linkNotice('link.ignored', args, `Ignored ${key}=${args.value}: ${reason.message}. Using ${using}.`);
+  return linkNotice('link.ignored', { key, value: short(raw), reason, using });
 }
 
-/** "Ignored unknown setting …". */
+/** An unknown key. */
 export function unknownNotice(key: string): LinkNotice {
-  return linkNotice('link.unknown', { key: short(key) }, `Ignored unknown setting "${short(key)}" in the link.`);
-}
-
-/** { view, notices } with codedNotices attached (not enumerable), so a decoded link compares and logs as { view, notices }. */
-export function withCodedNotices<T extends { notices: string[] }, N>(decoded: T, coded: N[]): T & { readonly codedNotices: N[] } {
-  Object.defineProperty(decoded, 'codedNotices', { value: coded, enumerable: false, configurable: true });
-  return decoded as T & { readonly codedNotices: N[] };
+  return linkNotice('link.unknown', { key: short(key) });
 }

@@ -7,7 +7,7 @@
  */
 import { validateConfig, type MoeConfig } from '../core/config';
 import { DEFAULT_TRAIN, type BalanceMode, type TrainSettings } from '../core/train-settings';
-import { GROUPS_NO_FIT, short, trainLinkNotice, withCodedNotices, type LinkReason, type TrainLinkNotice } from './link-notices';
+import { GROUPS_NO_FIT, short, trainLinkNotice, type LinkReason, type TrainLinkNotice } from './link-notices';
 import {
   BAL,
   balanceFitsRouter,
@@ -47,9 +47,8 @@ export interface BalanceView {
 
 export interface DecodedTrain<V> {
   view: V;
-  notices: string[];
-  /** The same notices with their codes and arguments, for the page's language (not enumerable, as in Decoded). */
-  readonly codedNotices: TrainLinkNotice[];
+  /** One notice per value that was ignored (a code and its arguments; the page words it). */
+  notices: TrainLinkNotice[];
 }
 
 const MODEL_STEPS = [...CONFIG_ENTRIES, fitConfig, TEXT, VIEW_ENTRIES.pos, VIEW_ENTRIES.layer];
@@ -65,7 +64,7 @@ function settingsOf(f: LinkFields): TrainSettings {
 }
 
 function decoded<V>(view: V, notices: TrainLinkNotice[]): DecodedTrain<V> {
-  return withCodedNotices({ view, notices: notices.map((n) => n.message) }, notices);
+  return { view, notices };
 }
 
 export function decodeTrainView(search: string): DecodedTrain<TrainView> {
@@ -90,18 +89,12 @@ const balanceRouter: Check<LinkFields> = {
   check(state, ctx) {
     if (state.router === 'sigmoid-bias') return;
     const value = short(ctx.raw('r') ?? '');
-    ctx.note(
-      trainLinkNotice(
-        'link.balanceRouter',
-        { value },
-        `Ignored r=${value}: this page compares balancing modes, and ${NEEDS_SIGMOID.message}. Using sigmoid-bias.`,
-      ),
-    );
+    ctx.note(trainLinkNotice('link.balanceRouter', { value }));
     Object.assign(state, { router: 'sigmoid-bias' });
     const checked = validateConfig(configOf(state));
     if (!checked.ok) {
       const reason: LinkReason = checked.problems[0] ?? GROUPS_NO_FIT;
-      ctx.note(trainLinkNotice('link.groups', { reason }, `Ignored the link's expert groups: ${reason.message}. Using 1 group.`));
+      ctx.note(trainLinkNotice('link.groups', { reason }));
       Object.assign(state, { nGroup: 1, topkGroup: 1 });
     }
   },
@@ -110,8 +103,7 @@ const balanceRouter: Check<LinkFields> = {
 /** bal= has no meaning here: each side has its own. */
 const noBal: Check<LinkFields> = {
   check(_state, ctx) {
-    if (ctx.raw('bal') !== null)
-      ctx.note(trainLinkNotice('link.balSides', {}, 'Ignored bal: on this page each side has its own balancing (left=, right=).'));
+    if (ctx.raw('bal') !== null) ctx.note(trainLinkNotice('link.balSides', {}));
   },
 };
 

@@ -5,7 +5,6 @@
  * history, loads) only the entries added since the last patch.
  */
 import type { BackendName, BackendStatus } from '../core/backend';
-import { withCode } from '../core/coded';
 import type { MoeConfig } from '../core/config';
 import type { TrainSettings } from '../core/training';
 import { HISTORY_LIMIT, type TrainState } from './training-loop';
@@ -31,18 +30,9 @@ export type FromWorker =
 /** A list as sent: all of it, or the entries added to the one sent before (trimmed to HISTORY_LIMIT). */
 export type ListPatch<T> = { all: T[] } | { add: T[] };
 
-/** A problem with its code and arguments as plain fields (structured cloning drops non-enumerable ones). */
-export interface PlainProblem {
-  field: string;
-  message: string;
-  code?: string;
-  args?: unknown;
-}
-
-export type StatePatch = Partial<Omit<TrainState, 'history' | 'loads' | 'problems'>> & {
+export type StatePatch = Partial<Omit<TrainState, 'history' | 'loads'>> & {
   history?: ListPatch<TrainState['history'][number]>;
   loads?: ListPatch<TrainState['loads'][number]>;
-  problems?: PlainProblem[];
 };
 
 /** Anything messages go through: a Worker, the worker's own scope, a MessagePort. */
@@ -69,28 +59,17 @@ export function diffState(before: TrainState | null, now: TrainState): StatePatc
     if (before && before[key] === now[key]) continue;
     if (key === 'history') patch.history = listPatch(before?.history ?? [], now.history);
     else if (key === 'loads') patch.loads = listPatch(before?.loads ?? [], now.loads);
-    else if (key === 'problems') {
-      patch.problems = now.problems.map((p): PlainProblem => {
-        const { code, args } = p as { code?: string; args?: unknown };
-        return { field: p.field, message: p.message, ...(code === undefined ? {} : { code, args }) };
-      });
-    } else patch[key] = now[key];
+    else patch[key] = now[key];
   }
   return patch as StatePatch;
 }
 
 /** `before` with a patch applied (a full patch when there is no `before`). */
 export function applyPatch(before: TrainState | null, patch: StatePatch): TrainState {
-  const { history, loads, problems, ...rest } = patch;
+  const { history, loads, ...rest } = patch;
   const out = { ...before, ...rest } as TrainState;
   if (history) out.history = applyList(before?.history ?? [], history);
   if (loads) out.loads = applyList(before?.loads ?? [], loads);
-  if (problems) {
-    out.problems = problems.map(({ field, message, code, args }) => {
-      const p = { field, message } as TrainState['problems'][number];
-      return code === undefined ? p : withCode(p, code, args);
-    }) as TrainState['problems'];
-  }
   return out;
 }
 

@@ -33,12 +33,7 @@ function numberCodec<S>(whole: boolean, o: { min: Bound<S>; max: Bound<S>; label
       const value = short(raw);
       return {
         ok: false,
-        notice: (using) =>
-          linkNotice(
-            'link.viewNumber',
-            { key: key as ViewNumberKey, value, whole, min, max, using },
-            `Ignored ${key}=${value}: ${o.label} must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}. Using ${using}.`,
-          ),
+        notice: (using) => linkNotice('link.viewNumber', { key: key as ViewNumberKey, value, whole, min, max, using }),
       };
     },
     write: String,
@@ -55,7 +50,7 @@ export function text(max: number): Codec<string> {
     read(raw) {
       const value = clip(raw, max, '');
       if (raw.length <= max) return { ok: true, value };
-      return { ok: true, value, notice: linkNotice('link.textCut', { max }, `The sentence in the link was cut to ${max} characters.`) };
+      return { ok: true, value, notice: linkNotice('link.textCut', { max }) };
     },
     write: (v) => v,
     shown: (v) => v,
@@ -93,7 +88,7 @@ export function listOf<T extends string>(options: readonly T[]): Codec<T[]> {
       return {
         ok: true,
         value,
-        notice: linkNotice('link.hide', args, `Ignored hide=${args.value}: controls that can be hidden are ${args.options}.`),
+        notice: linkNotice('link.hide', args),
       };
     },
     write: (v) => (v.length ? v.join(',') : null),

@@ -99,13 +99,7 @@ export function decodeQuery<S extends object>(schema: PageSchema<S>, search: str
     const other = rest.find((v) => v !== first);
     if (other === undefined) continue;
     const args = { key, value: short(other), first: short(first) };
-    notices.push(
-      linkNotice(
-        'link.repeated',
-        args,
-        `Ignored ${key}=${args.value}: the link gives ${key} more than once. Using the first, ${key}=${args.first}.`,
-      ),
-    );
+    notices.push(linkNotice('link.repeated', args));
   }
 
   const state = { ...defaults } as S;
@@ -154,7 +148,7 @@ function shownDefault<S>(entry: AnyEntry<S>, defaults: Readonly<S>): string {
 /** The notice for a backend= value that is not one of BACKENDS. */
 function backendNotice(raw: string): LinkNotice {
   const args = { value: short(raw), options: BACKENDS.join(', ') };
-  return linkNotice('link.backend', args, `Ignored backend=${args.value}: the backends are ${args.options}. Using wasm.`);
+  return linkNotice('link.backend', args);
 }
 
 /** The canonical query ("?…") of a state: each entry in schema order (see PageSchema for the exceptions). */

@@ -5,9 +5,9 @@
  * notice saying so, and so does a key given twice with different values (the first one counts;
  * hide= lists are joined).
  */
-import type { Coded } from '../core/coded';
+import type { CodeOf } from '../core/coded';
 import { clip } from '../core/config';
-import { withCodedNotices, type LinkNotice } from './link-notices';
+import type { LinkNotice } from './link-notices';
 import { configOf, CONFIG_ENTRIES, fitConfig, LINK_DEFAULTS, MAX_TEXT_CHARS, TEXT, VIEW_ENTRIES, type LinkFields } from './url-keys';
 import { decodeQuery, encodeQuery, entryOf, type PageSchema } from './url-schema';
 import type { Hideable, ViewState } from './view';
@@ -18,7 +18,6 @@ export {
   linkNotice,
   NO_FIT,
   NOT_UNDERSTOOD,
-  withCodedNotices,
   type LinkCode,
   type LinkMessages,
   type LinkNotice,
@@ -30,13 +29,12 @@ export {
 export interface TextMessages {
   'text.cut': { max: number };
 }
-export type TextNotice = Coded<TextMessages>;
+export type TextNotice = CodeOf<TextMessages>;
 
 /** The sentence cut to MAX_TEXT_CHARS (never inside a surrogate pair), and the notice when it was cut. */
 export function clipText(text: string): { text: string; cut: TextNotice | null } {
   if (text.length <= MAX_TEXT_CHARS) return { text, cut: null };
-  const message = `The sentence was cut to its first ${MAX_TEXT_CHARS} characters, the most a sentence can hold.`;
-  return { text: clip(text, MAX_TEXT_CHARS, ''), cut: { message, code: 'text.cut', args: { max: MAX_TEXT_CHARS } } };
+  return { text: clip(text, MAX_TEXT_CHARS, ''), cut: { code: 'text.cut', args: { max: MAX_TEXT_CHARS } } };
 }
 
 /** The simulator's keys: the model, checked together, then the sentence and the view. lesson= and present= are the page's. */
@@ -47,13 +45,8 @@ export const SIMULATOR_SCHEMA: PageSchema<LinkFields> = {
 
 export interface Decoded {
   view: ViewState;
-  /** One sentence per value that was ignored. */
-  notices: string[];
-  /**
-   * The same notices with their codes and arguments, for the page's language. Not enumerable, so
-   * that a decoded link still compares and logs as { view, notices }.
-   */
-  readonly codedNotices: LinkNotice[];
+  /** One notice per value that was ignored (a code and its arguments; the page words it). */
+  notices: LinkNotice[];
 }
 
 /** The view as the link's fields, and back. */
@@ -69,7 +62,7 @@ export function viewOfFields(f: LinkFields): ViewState {
 export function decodeView(search: string): Decoded {
   const { state, notices } = decodeQuery(SIMULATOR_SCHEMA, search, LINK_DEFAULTS);
   // The simulator's steps give only its own notices (no training page's).
-  return withCodedNotices({ view: viewOfFields(state), notices: notices.map((n) => n.message) }, notices as LinkNotice[]);
+  return { view: viewOfFields(state), notices: notices as LinkNotice[] };
 }
 
 /** The query string (with "?") that reproduces the view. Every setting is written, so links stay exact. */
@@ -86,24 +79,19 @@ export function otherKeyNotices(search: string, own: readonly string[] = []): Li
   return decodeQuery({ steps: [], quiet: own }, search, {}).notices as LinkNotice[];
 }
 
-/** A notice whose "Using …" now names `using`, in its English words and its arguments. */
+/** A notice whose "Using …" now names `using`. */
 function usingInstead(n: LinkNotice, using: string | number): LinkNotice {
-  const cut = n.message.lastIndexOf(' Using ');
-  const message = `${cut >= 0 ? n.message.slice(0, cut) : n.message} Using ${using}.`;
-  return { message, code: n.code, args: { ...n.args, using } } as LinkNotice;
+  return { code: n.code, args: { ...n.args, using } } as LinkNotice;
 }
 
 /**
  * Settings decoded again after a change (an element's attributes): a value that was ignored keeps
  * the value in use (`current`) rather than going back to its default, and its notice says so.
  */
-export function keepingCurrent(
-  decoded: Pick<Decoded, 'view' | 'codedNotices'>,
-  current: ViewState,
-): { view: ViewState; notices: LinkNotice[] } {
+export function keepingCurrent(decoded: Decoded, current: ViewState): { view: ViewState; notices: LinkNotice[] } {
   const fields = fieldsOf(decoded.view);
   const now = fieldsOf(current);
-  const notices = decoded.codedNotices.map((n): LinkNotice => {
+  const notices = decoded.notices.map((n): LinkNotice => {
     if (n.code !== 'link.ignored' && n.code !== 'link.viewNumber') return n;
     const entry = entryOf(SIMULATOR_SCHEMA, n.args.key);
     if (!entry) return n;

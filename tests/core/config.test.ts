@@ -23,6 +23,13 @@ function configOf(r: ConfigResult): MoeConfig {
   return r.config;
 }
 
+/** A problem as validateConfig reports it: the field, the message's code and its arguments. */
+function problem(field: ConfigProblem['field'], code: string, args: object): ConfigProblem {
+  return { field, code, args } as ConfigProblem;
+}
+
+const unknown = (name: string): ConfigProblem => problem('config', 'config.unknownSetting', { name });
+
 /** The one problem a change produces. */
 function oneProblem(input: unknown): ConfigProblem {
   const p = problemsOf(validateConfig(input));
@@ -32,18 +39,18 @@ function oneProblem(input: unknown): ConfigProblem {
 
 type NumericField = Exclude<keyof MoeConfig, 'router' | 'capacityFactor' | 'granularity'>;
 
-const NUMERIC: { field: NumericField; label: string; min: number; max: number; int: boolean }[] = [
-  { field: 'modelWidth', label: 'model width', min: 2, max: 256, int: true },
-  { field: 'routedExperts', label: 'routed experts', min: 1, max: 256, int: true },
-  { field: 'topK', label: 'top-k', min: 1, max: 16, int: true },
-  { field: 'sharedExperts', label: 'shared experts', min: 0, max: 4, int: true },
-  { field: 'expertHidden', label: 'expert hidden width', min: 1, max: 1024, int: true },
-  { field: 'routerNoise', label: 'router noise', min: 0, max: 10, int: false },
-  { field: 'nGroup', label: 'expert groups', min: 1, max: 256, int: true },
-  { field: 'topkGroup', label: 'groups per token', min: 1, max: 256, int: true },
-  { field: 'routeScale', label: 'route scale', min: 0.01, max: 100, int: false },
-  { field: 'layers', label: 'MoE layers', min: 1, max: 4, int: true },
-  { field: 'seed', label: 'seed', min: 0, max: 4294967295, int: true },
+const NUMERIC: { field: NumericField; min: number; max: number; int: boolean }[] = [
+  { field: 'modelWidth', min: 2, max: 256, int: true },
+  { field: 'routedExperts', min: 1, max: 256, int: true },
+  { field: 'topK', min: 1, max: 16, int: true },
+  { field: 'sharedExperts', min: 0, max: 4, int: true },
+  { field: 'expertHidden', min: 1, max: 1024, int: true },
+  { field: 'routerNoise', min: 0, max: 10, int: false },
+  { field: 'nGroup', min: 1, max: 256, int: true },
+  { field: 'topkGroup', min: 1, max: 256, int: true },
+  { field: 'routeScale', min: 0.01, max: 100, int: false },
+  { field: 'layers', min: 1, max: 4, int: true },
+  { field: 'seed', min: 0, max: 4294967295, int: true },
 ];
 
 describe('defaults', () => {
@@ -87,22 +94,23 @@ describe('defaults', () => {
 });
 
 describe('numeric fields', () => {
-  for (const { field, label, min, max, int } of NUMERIC) {
+  for (const { field, min, max, int } of NUMERIC) {
     describe(field, () => {
       it('must be a number', () => {
-        expect(oneProblem({ [field]: 'abc' })).toEqual({ field, message: `${label} must be a number, not "abc"` });
-        expect(oneProblem({ [field]: null })).toEqual({ field, message: `${label} must be a number, not null` });
-        expect(oneProblem({ [field]: Number.NaN })).toEqual({ field, message: `${label} must be a number, not NaN` });
-        expect(oneProblem({ [field]: Infinity })).toEqual({ field, message: `${label} must be a number, not Infinity` });
-        expect(oneProblem({ [field]: [1] })).toEqual({ field, message: `${label} must be a number, not a list` });
-        expect(oneProblem({ [field]: true })).toEqual({ field, message: `${label} must be a number, not boolean` });
-        expect(oneProblem({ [field]: { v: 1 } })).toEqual({ field, message: `${label} must be a number, not object` });
+        const notNumber = (got: string) => problem(field, 'config.notNumber', { field, got });
+        expect(oneProblem({ [field]: 'abc' })).toEqual(notNumber('"abc"'));
+        expect(oneProblem({ [field]: null })).toEqual(notNumber('null'));
+        expect(oneProblem({ [field]: Number.NaN })).toEqual(notNumber('NaN'));
+        expect(oneProblem({ [field]: Infinity })).toEqual(notNumber('Infinity'));
+        expect(oneProblem({ [field]: [1] })).toEqual(notNumber('a list'));
+        expect(oneProblem({ [field]: true })).toEqual(notNumber('boolean'));
+        expect(oneProblem({ [field]: { v: 1 } })).toEqual(notNumber('object'));
       });
 
       if (int) {
         it('must be a whole number', () => {
           const v = min + 0.5;
-          expect(oneProblem({ [field]: v })).toEqual({ field, message: `${label} must be a whole number, not ${v}` });
+          expect(oneProblem({ [field]: v })).toEqual(problem(field, 'config.notWhole', { field, value: v }));
         });
       } else {
         it('may be fractional', () => {
@@ -114,21 +122,23 @@ describe('numeric fields', () => {
       it(`must be between ${min} and ${max}`, () => {
         const low = int ? min - 1 : min - 0.005;
         const high = int ? max + 1 : max + 0.5;
-        expect(oneProblem({ [field]: low })).toEqual({ field, message: `${label} (${low}) must be between ${min} and ${max}` });
-        expect(oneProblem({ [field]: high })).toEqual({ field, message: `${label} (${high}) must be between ${min} and ${max}` });
+        expect(oneProblem({ [field]: low })).toEqual(problem(field, 'config.outOfRange', { field, value: low, min, max }));
+        expect(oneProblem({ [field]: high })).toEqual(problem(field, 'config.outOfRange', { field, value: high, min, max }));
       });
     });
   }
 
-  it('a few messages verbatim', () => {
-    expect(oneProblem({ topK: 0 }).message).toBe('top-k (0) must be between 1 and 16');
-    expect(oneProblem({ layers: 2.5 }).message).toBe('MoE layers must be a whole number, not 2.5');
-    expect(oneProblem({ modelWidth: '32' }).message).toBe('model width must be a number, not "32"');
-    expect(oneProblem({ routeScale: 0 }).message).toBe('route scale (0) must be between 0.01 and 100');
+  it('a few messages by code and arguments', () => {
+    expect(oneProblem({ topK: 0 })).toEqual(problem('topK', 'config.outOfRange', { field: 'topK', value: 0, min: 1, max: 16 }));
+    expect(oneProblem({ layers: 2.5 })).toEqual(problem('layers', 'config.notWhole', { field: 'layers', value: 2.5 }));
+    expect(oneProblem({ modelWidth: '32' })).toEqual(problem('modelWidth', 'config.notNumber', { field: 'modelWidth', got: '"32"' }));
+    expect(oneProblem({ routeScale: 0 })).toEqual(
+      problem('routeScale', 'config.outOfRange', { field: 'routeScale', value: 0, min: 0.01, max: 100 }),
+    );
   });
 
   it('a long string is shortened in the message', () => {
-    expect(oneProblem({ seed: 'abcdefghijklmnopqrstuvwxyz' }).message).toBe('seed must be a number, not "abcdefghijklmnopqrst…"');
+    expect(oneProblem({ seed: 'abcdefghijklmnopqrstuvwxyz' }).args).toEqual({ field: 'seed', got: '"abcdefghijklmnopqrst…"' });
   });
 
   it('the bounds themselves are accepted', () => {
@@ -149,13 +159,7 @@ describe('numeric fields', () => {
     const r = validateConfig({ routedExperts: 256, modelWidth: 256, expertHidden: 1024, layers: 4 });
     expect(r).toEqual({
       ok: false,
-      problems: [
-        {
-          field: 'routedExperts',
-          message:
-            'this model would have 805,306,368 expert weights, more than the 33,554,432 the simulator runs in a browser tab (use fewer experts or layers, or a smaller model width or expert hidden width)',
-        },
-      ],
+      problems: [problem('routedExperts', 'config.tooManyWeights', { weights: 805_306_368, max: 33_554_432 })],
     });
     // 4 layers · 3 · 128 · 256 · 85 experts is just under the budget, 86 experts just over.
     expect(expertWeights(configOf(validateConfig({ routedExperts: 85, modelWidth: 128, expertHidden: 256, layers: 4 })))).toBe(33_423_360);
@@ -171,12 +175,10 @@ describe('router', () => {
   });
 
   it('rejects anything else, naming the choices', () => {
-    expect(oneProblem({ router: 'top1' })).toEqual({
-      field: 'router',
-      message: 'router "top1" is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice',
-    });
-    expect(oneProblem({ router: 3 }).message).toBe('router 3 is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice');
-    expect(oneProblem({ router: null }).message).toBe('router null is not one of softmax-topk, noisy-topk, sigmoid-bias, expert-choice');
+    const options = 'softmax-topk, noisy-topk, sigmoid-bias, expert-choice';
+    expect(oneProblem({ router: 'top1' })).toEqual(problem('router', 'config.router', { got: '"top1"', options }));
+    expect(oneProblem({ router: 3 })).toEqual(problem('router', 'config.router', { got: '3', options }));
+    expect(oneProblem({ router: null })).toEqual(problem('router', 'config.router', { got: 'null', options }));
     expect(oneProblem({ router: 'Softmax-TopK' }).field).toBe('router');
   });
 });
@@ -188,10 +190,11 @@ describe('granularity', () => {
   });
 
   it('rejects anything else', () => {
-    expect(oneProblem({ granularity: 3 })).toEqual({ field: 'granularity', message: 'expert granularity 3 must be one of 1, 2, 4, 8' });
-    expect(oneProblem({ granularity: '2' }).message).toBe('expert granularity "2" must be one of 1, 2, 4, 8');
-    expect(oneProblem({ granularity: 16 }).message).toBe('expert granularity 16 must be one of 1, 2, 4, 8');
-    expect(oneProblem({ granularity: null }).message).toBe('expert granularity null must be one of 1, 2, 4, 8');
+    const options = '1, 2, 4, 8';
+    expect(oneProblem({ granularity: 3 })).toEqual(problem('granularity', 'config.granularity', { got: '3', options }));
+    expect(oneProblem({ granularity: '2' })).toEqual(problem('granularity', 'config.granularity', { got: '"2"', options }));
+    expect(oneProblem({ granularity: 16 })).toEqual(problem('granularity', 'config.granularity', { got: '16', options }));
+    expect(oneProblem({ granularity: null })).toEqual(problem('granularity', 'config.granularity', { got: 'null', options }));
   });
 });
 
@@ -205,57 +208,50 @@ describe('capacity factor', () => {
   });
 
   it('rejects a non-number', () => {
-    expect(oneProblem({ capacityFactor: 'none' })).toEqual({
-      field: 'capacityFactor',
-      message: 'capacity factor must be a number or "no limit", not "none"',
-    });
-    expect(oneProblem({ capacityFactor: Number.NaN }).message).toBe('capacity factor must be a number or "no limit", not NaN');
-    expect(oneProblem({ capacityFactor: [] }).message).toBe('capacity factor must be a number or "no limit", not a list');
+    const notNumber = (got: string) => problem('capacityFactor', 'config.capacityNotNumber', { got });
+    expect(oneProblem({ capacityFactor: 'none' })).toEqual(notNumber('"none"'));
+    expect(oneProblem({ capacityFactor: Number.NaN })).toEqual(notNumber('NaN'));
+    expect(oneProblem({ capacityFactor: [] })).toEqual(notNumber('a list'));
   });
 
   it('rejects out of range', () => {
-    expect(oneProblem({ capacityFactor: 0.4 })).toEqual({
-      field: 'capacityFactor',
-      message: 'capacity factor (0.4) must be between 0.5 and 4, or no limit',
-    });
-    expect(oneProblem({ capacityFactor: 5 }).message).toBe('capacity factor (5) must be between 0.5 and 4, or no limit');
-    expect(oneProblem({ capacityFactor: 0 }).message).toBe('capacity factor (0) must be between 0.5 and 4, or no limit');
+    const range = (value: number) => problem('capacityFactor', 'config.capacityRange', { value, min: 0.5, max: 4 });
+    expect(oneProblem({ capacityFactor: 0.4 })).toEqual(range(0.4));
+    expect(oneProblem({ capacityFactor: 5 })).toEqual(range(5));
+    expect(oneProblem({ capacityFactor: 0 })).toEqual(range(0));
   });
 });
 
 describe('unknown keys and non-objects', () => {
   it('reports each unknown setting', () => {
-    expect(oneProblem({ experts: 8 })).toEqual({ field: 'config', message: 'unknown setting "experts"' });
+    expect(oneProblem({ experts: 8 })).toEqual(unknown('experts'));
     const p = problemsOf(validateConfig({ foo: 1, bar: 2, topK: 1 }));
-    expect(p).toEqual([
-      { field: 'config', message: 'unknown setting "foo"' },
-      { field: 'config', message: 'unknown setting "bar"' },
-    ]);
+    expect(p).toEqual([unknown('foo'), unknown('bar')]);
   });
 
   it('cuts a long unknown key to 40 characters', () => {
     const key = 'x'.repeat(100);
-    expect(oneProblem({ [key]: 1 }).message).toBe(`unknown setting "${'x'.repeat(40)}"`);
+    expect(oneProblem({ [key]: 1 })).toEqual(unknown('x'.repeat(40)));
   });
 
   it('reports keys that only exist on Object.prototype as unknown', () => {
     // `key in DEFAULT_CONFIG` also sees inherited names such as "constructor" and "__proto__".
-    expect(oneProblem({ constructor: 1 })).toEqual({ field: 'config', message: 'unknown setting "constructor"' });
-    expect(oneProblem({ toString: 'x' })).toEqual({ field: 'config', message: 'unknown setting "toString"' });
-    expect(oneProblem(JSON.parse('{"__proto__": 5}'))).toEqual({ field: 'config', message: 'unknown setting "__proto__"' });
+    expect(oneProblem({ constructor: 1 })).toEqual(unknown('constructor'));
+    expect(oneProblem({ toString: 'x' })).toEqual(unknown('toString'));
+    expect(oneProblem(JSON.parse('{"__proto__": 5}'))).toEqual(unknown('__proto__'));
   });
 
   it('rejects anything that is not a plain object', () => {
     const cases: [unknown, string][] = [
-      ['topK=2', 'the config must be an object, not "topK=2"'],
-      [5, 'the config must be an object, not 5'],
-      [null, 'the config must be an object, not null'],
-      [undefined, 'the config must be an object, not undefined'],
-      [[], 'the config must be an object, not a list'],
-      [[DEFAULT_CONFIG], 'the config must be an object, not a list'],
-      [true, 'the config must be an object, not boolean'],
+      ['topK=2', '"topK=2"'],
+      [5, '5'],
+      [null, 'null'],
+      [undefined, 'undefined'],
+      [[], 'a list'],
+      [[DEFAULT_CONFIG], 'a list'],
+      [true, 'boolean'],
     ];
-    for (const [input, message] of cases) expect(oneProblem(input)).toEqual({ field: 'config', message });
+    for (const [input, got] of cases) expect(oneProblem(input)).toEqual(problem('config', 'config.notObject', { got }));
   });
 
   it('reports every field problem at once', () => {
@@ -265,61 +261,53 @@ describe('unknown keys and non-objects', () => {
 });
 
 describe('cross-checks', () => {
-  it('top-k cannot exceed the routed experts (verbatim example)', () => {
-    expect(oneProblem({ topK: 9 })).toEqual({ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' });
+  it('top-k cannot exceed the routed experts', () => {
+    expect(oneProblem({ topK: 9 })).toEqual(problem('topK', 'config.topKExceedsExperts', { topK: 9, experts: 8 }));
     expect(configOf(validateConfig({ topK: 8 })).topK).toBe(8);
   });
 
   it('the hidden width must divide by the granularity', () => {
-    expect(oneProblem({ expertHidden: 66, granularity: 4, topK: 1 })).toEqual({
-      field: 'granularity',
-      message: 'expert hidden width (66) must divide evenly by the granularity (4)',
-    });
+    expect(oneProblem({ expertHidden: 66, granularity: 4, topK: 1 })).toEqual(
+      problem('granularity', 'config.hiddenNotDivisible', { hidden: 66, granularity: 4 }),
+    );
     expect(configOf(validateConfig({ expertHidden: 66, granularity: 2 })).expertHidden).toBe(66);
   });
 
   it('routed experts × granularity cannot exceed the limit', () => {
-    expect(oneProblem({ routedExperts: 64, granularity: 8, topK: 1 })).toEqual({
-      field: 'granularity',
-      message: 'routed experts × granularity (64 × 8 = 512) cannot exceed 256',
-    });
+    expect(oneProblem({ routedExperts: 64, granularity: 8, topK: 1 })).toEqual(
+      problem('granularity', 'config.expertsTimesGranularity', { experts: 64, granularity: 8, max: 256 }),
+    );
     expect(configOf(validateConfig({ routedExperts: 32, granularity: 8, topK: 2 })).routedExperts).toBe(32);
   });
 
   it('top-k × granularity cannot exceed the limit', () => {
-    expect(oneProblem({ topK: 4, granularity: 8 })).toEqual({
-      field: 'granularity',
-      message: 'top-k × granularity (4 × 8 = 32) cannot exceed 16',
-    });
+    expect(oneProblem({ topK: 4, granularity: 8 })).toEqual(
+      problem('granularity', 'config.topKTimesGranularity', { topK: 4, granularity: 8, max: 16 }),
+    );
     expect(configOf(validateConfig({ topK: 2, granularity: 8 })).granularity).toBe(8);
   });
 
   it('sigmoid-bias: experts must split evenly into groups', () => {
-    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 3 })).toEqual({
-      field: 'nGroup',
-      message: '8 routed experts cannot be split evenly into 3 groups',
-    });
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 3 })).toEqual(problem('nGroup', 'config.groupsUneven', { experts: 8, groups: 3 }));
     // Counted after fine-grained splitting: 8 × 2 = 16 experts split into 16 groups is fine, 32 is not.
     expect(configOf(validateConfig({ router: 'sigmoid-bias', granularity: 2, nGroup: 16, topkGroup: 4 })).nGroup).toBe(16);
-    expect(oneProblem({ router: 'sigmoid-bias', granularity: 2, nGroup: 32 }).message).toBe(
-      '16 routed experts cannot be split evenly into 32 groups',
+    expect(oneProblem({ router: 'sigmoid-bias', granularity: 2, nGroup: 32 })).toEqual(
+      problem('nGroup', 'config.groupsUneven', { experts: 16, groups: 32 }),
     );
   });
 
   it('sigmoid-bias: groups per token cannot exceed the groups', () => {
-    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 5 })).toEqual({
-      field: 'topkGroup',
-      message: 'groups per token (5) cannot exceed the number of groups (4)',
-    });
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 5 })).toEqual(
+      problem('topkGroup', 'config.groupsPerToken', { topkGroup: 5, groups: 4 }),
+    );
   });
 
   it('sigmoid-bias: the kept groups must hold at least top-k experts', () => {
-    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 1, topK: 4 })).toEqual({
-      field: 'topkGroup',
-      message: '1 of 4 groups hold only 2 experts, fewer than top-k (4)',
-    });
-    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 1, topK: 3, granularity: 2 }).message).toBe(
-      '1 of 4 groups hold only 4 experts, fewer than top-k (6)',
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 1, topK: 4 })).toEqual(
+      problem('topkGroup', 'config.groupsTooSmall', { topkGroup: 1, groups: 4, held: 2, topK: 4 }),
+    );
+    expect(oneProblem({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 1, topK: 3, granularity: 2 })).toEqual(
+      problem('topkGroup', 'config.groupsTooSmall', { topkGroup: 1, groups: 4, held: 4, topK: 6 }),
     );
     expect(configOf(validateConfig({ router: 'sigmoid-bias', nGroup: 4, topkGroup: 2, topK: 4 })).topkGroup).toBe(2);
   });
@@ -333,16 +321,16 @@ describe('cross-checks', () => {
   it('reports several cross-check problems together', () => {
     const p = problemsOf(validateConfig({ topK: 9, expertHidden: 66, granularity: 4 }));
     expect(p).toEqual([
-      { field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' },
-      { field: 'granularity', message: 'expert hidden width (66) must divide evenly by the granularity (4)' },
-      { field: 'granularity', message: 'top-k × granularity (9 × 4 = 36) cannot exceed 16' },
+      problem('topK', 'config.topKExceedsExperts', { topK: 9, experts: 8 }),
+      problem('granularity', 'config.hiddenNotDivisible', { hidden: 66, granularity: 4 }),
+      problem('granularity', 'config.topKTimesGranularity', { topK: 9, granularity: 4, max: 16 }),
     ]);
   });
 
   it('cross-checks wait until every field is valid on its own', () => {
     // topK 9 > 8 experts would be a cross-check problem, but the bad layers value is reported alone.
     expect(problemsOf(validateConfig({ topK: 9, layers: 0 }))).toEqual([
-      { field: 'layers', message: 'MoE layers (0) must be between 1 and 4' },
+      problem('layers', 'config.outOfRange', { field: 'layers', value: 0, min: 1, max: 4 }),
     ]);
   });
 });
@@ -355,7 +343,7 @@ describe('updateConfig', () => {
   it('returns the problems and leaves the base untouched', () => {
     const base: MoeConfig = { ...DEFAULT_CONFIG };
     const r = updateConfig(base, { topK: 9 });
-    expect(problemsOf(r)).toEqual([{ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' }]);
+    expect(problemsOf(r)).toEqual([problem('topK', 'config.topKExceedsExperts', { topK: 9, experts: 8 })]);
     expect(base).toEqual(DEFAULT_CONFIG);
   });
 });
@@ -377,6 +365,6 @@ describe('validateConfig with together: false', () => {
     expect(validateConfig({ topK: 9 }).ok).toBe(false);
     const r = validateConfig({ topK: 17 }, { together: false });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toEqual([{ field: 'topK', message: 'top-k (17) must be between 1 and 16' }]);
+    if (!r.ok) expect(r.problems).toEqual([problem('topK', 'config.outOfRange', { field: 'topK', value: 17, min: 1, max: 16 })]);
   });
 });

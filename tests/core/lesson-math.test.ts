@@ -18,7 +18,7 @@ import { tokenize, VOCAB } from '../../src/core/tokenizer';
 
 function cfg(change: Partial<MoeConfig> = {}): MoeConfig {
   const r = validateConfig({ ...DEFAULT_CONFIG, ...change });
-  if (!r.ok) throw new Error(`bad test config: ${r.problems.map((p) => p.message).join('; ')}`);
+  if (!r.ok) throw new Error(`bad test config: ${JSON.stringify(r.problems)}`);
   return r.config;
 }
 

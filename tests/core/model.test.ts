@@ -9,7 +9,7 @@ import { tokenize, type Token } from '../../src/core/tokenizer';
 /** A checked config: the test fails early if a case is not a valid config. */
 function cfg(change: Partial<MoeConfig> = {}): MoeConfig {
   const r = validateConfig({ ...DEFAULT_CONFIG, ...change });
-  if (!r.ok) throw new Error(`bad test config: ${r.problems.map((p) => p.message).join('; ')}`);
+  if (!r.ok) throw new Error(`bad test config: ${JSON.stringify(r.problems)}`);
   return r.config;
 }
 

@@ -49,18 +49,18 @@ describe('row gather and scatter-add gradients', () => {
 });
 
 describe('training settings', () => {
-  it('validates with messages and refuses bias balancing without the sigmoid-bias router', () => {
+  it('validates with coded problems and refuses bias balancing without the sigmoid-bias router', () => {
     expect(validateTrainSettings(DEFAULT_TRAIN, { learningRate: 2 }, 'softmax-topk')).toEqual({
       ok: false,
-      problems: [{ field: 'learningRate', message: 'learning rate (2) must be between 0.0001 and 0.1' }],
+      problems: [{ field: 'learningRate', code: 'train.outOfRange', args: { field: 'learningRate', value: 2, min: 0.0001, max: 0.1 } }],
     });
     expect(validateTrainSettings(DEFAULT_TRAIN, { batchSize: 2.5 }, 'softmax-topk')).toEqual({
       ok: false,
-      problems: [{ field: 'batchSize', message: 'batch size must be a whole number, not 2.5' }],
+      problems: [{ field: 'batchSize', code: 'train.notWhole', args: { field: 'batchSize', value: 2.5 } }],
     });
     expect(validateTrainSettings(DEFAULT_TRAIN, { balance: 'bias' }, 'softmax-topk')).toEqual({
       ok: false,
-      problems: [{ field: 'balance', message: 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router' }],
+      problems: [{ field: 'balance', code: 'train.biasNeedsSigmoid', args: {} }],
     });
     expect(validateTrainSettings(DEFAULT_TRAIN, { balance: 'bias', gamma: 0.005 }, 'sigmoid-bias').ok).toBe(true);
   });

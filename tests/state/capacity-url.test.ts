@@ -27,8 +27,14 @@ describe('capacity lesson URL', () => {
     const d = decodeCapacityView('?cf=abc&k=99');
     expect(d.view.config).toEqual({ ...DEFAULT_CONFIG });
     expect(d.notices).toHaveLength(2);
-    expect(d.notices[0]).toMatch(/^Ignored k=99: top-k \(99\) must be between 1 and 16/);
-    expect(d.notices[1]).toMatch(/^Ignored cf=abc: capacity factor must be a number or "no limit"/);
+    expect(d.notices[0]).toMatchObject({
+      code: 'link.ignored',
+      args: { key: 'k', value: '99', reason: { code: 'config.outOfRange', args: { field: 'topK', value: 99, min: 1, max: 16 } } },
+    });
+    expect(d.notices[1]).toMatchObject({
+      code: 'link.ignored',
+      args: { key: 'cf', value: 'abc', reason: { code: 'config.capacityNotNumber', args: { got: '"abc"' } } },
+    });
     expect(() => decodeCapacityView('?e=%&text=%E0%A4%A&cf=1e999&seed=-1')).not.toThrow();
   });
 

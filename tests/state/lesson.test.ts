@@ -28,8 +28,8 @@ describe('lesson links', () => {
     expect(d.config.routedExperts).toBe(DEFAULT_CONFIG.routedExperts);
     expect(d.config.topK).toBe(DEFAULT_CONFIG.topK);
     expect(d.notices).toHaveLength(2);
-    expect(d.notices[0]).toContain('Ignored e=abc');
-    expect(d.notices[1]).toContain('Ignored k=99');
+    expect(d.notices[0]).toMatchObject({ code: 'link.ignored', args: { key: 'e', value: 'abc' } });
+    expect(d.notices[1]).toMatchObject({ code: 'link.ignored', args: { key: 'k', value: '99' } });
   });
 });
 
@@ -53,8 +53,9 @@ describe('routeAtGranularities', () => {
     const runs = await routeAtGranularities({ ...DEFAULT_CONFIG, routedExperts: 64 }, 'the fox', [4, 8]);
     expect(runs[0]?.trace).not.toBeNull();
     expect(runs[1]?.trace).toBeNull();
-    expect(runs[1]?.problems.map((p) => p.message).join(' ')).toContain('64 × 8 = 512');
-    // The problems keep their codes, so the page words them in its own language.
-    expect(runs[1]?.problems.every((p) => 'code' in p && typeof p.code === 'string')).toBe(true);
+    // The problems are codes with arguments, so the page words them in its own language.
+    expect(runs[1]?.problems).toEqual([
+      { field: 'granularity', code: 'config.expertsTimesGranularity', args: { experts: 64, granularity: 8, max: 256 } },
+    ]);
   });
 });

@@ -79,9 +79,7 @@ describe('the README’s link forms', () => {
   });
 
   it('tfjsflags= is reported like any unknown key (tfjs never reads it)', () => {
-    expect(decodeView('?tfjsflags=WEBGL_VERSION:1').codedNotices.map(codedData)).toEqual([
-      { code: 'link.unknown', args: { key: 'tfjsflags' } },
-    ]);
+    expect(decodeView('?tfjsflags=WEBGL_VERSION:1').notices.map(codedData)).toEqual([{ code: 'link.unknown', args: { key: 'tfjsflags' } }]);
   });
 });
 

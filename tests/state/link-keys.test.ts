@@ -30,8 +30,8 @@ describe('backend= in a link', () => {
 
   it('gets a notice from the simulator codec when not understood, cut short', () => {
     const d = decodeView(`?backend=${'g'.repeat(500)}`);
-    expect(d.notices).toEqual([`Ignored backend=${'g'.repeat(24)}…: the backends are cpu, wasm. Using wasm.`]);
-    expect(d.codedNotices[0]?.code).toBe('link.backend');
+    expect(d.notices).toEqual([{ code: 'link.backend', args: { value: `${'g'.repeat(24)}…`, options: 'cpu, wasm' } }]);
+    expect(d.notices[0]?.code).toBe('link.backend');
     expect(decodeView('?backend=cpu').notices).toEqual([]);
     expect(decodeView('?backend=wasm').notices).toEqual([]);
   });
@@ -56,8 +56,12 @@ describe('keepingCurrent (attributes changed after start)', () => {
     const { view, notices } = keepingCurrent(decodeView('?e=abc&k=3'), current);
     expect(view.config.routedExperts).toBe(16);
     expect(view.config.topK).toBe(3);
-    expect(notices.map((n) => n.message)).toEqual(['Ignored e=abc: routed experts must be a number, not "abc". Using 16.']);
-    expect(notices[0]?.args).toMatchObject({ key: 'e', using: '16' });
+    expect(notices.map(codedData)).toEqual([
+      {
+        code: 'link.ignored',
+        args: { key: 'e', value: 'abc', reason: { code: 'config.notNumber', args: { field: 'routedExperts', got: '"abc"' } }, using: '16' },
+      },
+    ]);
   });
 
   it('keeps "no limit" for a capacity factor in use, and leaves good values alone', () => {
@@ -66,7 +70,7 @@ describe('keepingCurrent (attributes changed after start)', () => {
     expect(view.config.capacityFactor).toBeNull();
     expect(view.config.router).toBe('softmax-topk');
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.message).toMatch(/^Ignored cf=lots: .* Using no limit\.$/);
+    expect(notices[0]).toMatchObject({ code: 'link.ignored', args: { key: 'cf', value: 'lots', using: 'no limit' } });
     expect(keepingCurrent(decodeView('?e=4'), current)).toEqual({ view: decodeView('?e=4').view, notices: [] });
   });
 });
@@ -87,7 +91,7 @@ describe('the sentence limit from any source', () => {
     sim = new Simulator(initialState(defaultView()));
     await sim.setText('word '.repeat(40_000));
     expect(sim.state.text).toHaveLength(MAX_TEXT_CHARS);
-    expect(sim.state.textCut?.message).toBe('The sentence was cut to its first 2000 characters, the most a sentence can hold.');
+    expect(sim.state.textCut).toEqual({ code: 'text.cut', args: { max: 2000 } });
     expect(encodeView(viewOf(sim.state)).length).toBeLessThan(3 * MAX_TEXT_CHARS);
     await sim.setText('the cat sat .');
     expect(sim.state.textCut).toBeNull();

@@ -36,7 +36,7 @@ describe('Simulator', () => {
     const before = sim.state.config;
     await sim.setConfig({ topK: 9 });
     expect(sim.state.config).toBe(before);
-    expect(sim.state.problems).toEqual([{ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' }]);
+    expect(sim.state.problems).toEqual([{ field: 'topK', code: 'config.topKExceedsExperts', args: { topK: 9, experts: 8 } }]);
     await sim.setConfig({ topK: 3 });
     expect(sim.state.problems).toEqual([]);
     expect(sim.state.trace!.layers[0]!.tokens[0]!.experts).toHaveLength(3);

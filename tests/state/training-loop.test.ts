@@ -30,10 +30,12 @@ describe('TrainingLoop', () => {
   it('refuses bad settings and keeps the last good ones', async () => {
     const loop = new TrainingLoop({ ...DEFAULT_CONFIG });
     loop.setSettings({ learningRate: -1 });
-    expect(loop.state.problems).toEqual([{ field: 'learningRate', message: 'learning rate (-1) must be between 0.0001 and 0.1' }]);
+    expect(loop.state.problems).toEqual([
+      { field: 'learningRate', code: 'train.outOfRange', args: { field: 'learningRate', value: -1, min: 0.0001, max: 0.1 } },
+    ]);
     expect(loop.state.settings.learningRate).toBe(DEFAULT_TRAIN.learningRate);
     await loop.reset({ topK: 9 });
-    expect(loop.state.problems[0]?.message).toBe('top-k (9) cannot exceed the number of routed experts (8)');
+    expect(loop.state.problems).toEqual([{ field: 'topK', code: 'config.topKExceedsExperts', args: { topK: 9, experts: 8 } }]);
     expect(loop.state.config.topK).toBe(2);
     loop.dispose();
   });

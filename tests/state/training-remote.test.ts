@@ -76,7 +76,7 @@ describe('training over the worker protocol', () => {
     expect(loop.state.trace?.layers[0]?.experts).toHaveLength(6);
     // A refused change comes back with its code, for the page's language.
     await loop.reset({ topK: 9 });
-    expect(loop.state.problems).toEqual([{ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (6)' }]);
+    expect(loop.state.problems).toEqual([{ field: 'topK', code: 'config.topKExceedsExperts', args: { topK: 9, experts: 6 } }]);
     expect((loop.state.problems[0] as unknown as { code: string }).code).toBe('config.topKExceedsExperts');
     await loop.dispose();
     expect(memory().numTensors).toBe(start);

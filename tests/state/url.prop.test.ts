@@ -11,6 +11,7 @@ import { decodeView, encodeView, MAX_TEXT_CHARS, repairQuery, type Decoded } fro
 import { HIDEABLE, VIEW_LIMITS, type ViewState } from '../../src/state/view';
 import { garbageQuery, garbageText, validView } from '../arbitraries';
 import { RUNS } from '../fuzz-runs';
+import { en } from '../words';
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -97,7 +98,7 @@ describe('decodeView on any query string', () => {
         let decoded: Decoded | undefined;
         expect(() => (decoded = decodeView(q))).not.toThrow();
         expectRunnableView(decoded!.view);
-        expectReadableNotices(decoded!.notices);
+        expectReadableNotices(decoded!.notices.map(en));
       }),
       RUNS,
     );
@@ -106,7 +107,8 @@ describe('decodeView on any query string', () => {
   it('ignores nothing silently: every setting the view does not hold has a notice naming its key', () => {
     fc.assert(
       fc.property(anyQuery, (q) => {
-        const { view, notices } = decodeView(q);
+        const { view, notices: coded } = decodeView(q);
+        const notices = coded.map(en);
         for (const [key, value] of new URLSearchParams(q)) {
           if (applied(view, key, value)) continue;
           const known = Object.hasOwn(CONFIG_KEYS, key) || Object.hasOwn(VIEW_NUMBERS, key) || key === 'hide';

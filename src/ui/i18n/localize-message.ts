@@ -9,12 +9,12 @@
 import { problemsWords, problemText } from './problems';
 
 export interface CoreMessage {
-  /** The English text (what tests and logs read). */
-  readonly message: string;
-  /** Which message it is (a key of the `problems` catalogue section), when core or state gave one. */
+  /** Which message it is (a key of the `problems` catalogue section). */
   readonly code?: unknown;
   /** Its values. */
   readonly args?: unknown;
+  /** Text of a message from code not yet converted to codes. */
+  readonly message?: string;
 }
 
 /** The page-language text of a message from src/core or src/state. */

@@ -37,17 +37,17 @@ export type ProblemCode = keyof ProblemArgs;
 /** One language's wording of every code. */
 export type ProblemTexts = { [C in ProblemCode]: (args: ProblemArgs[C]) => string };
 
-/** A message as core or state hand it over: its English text, and (when it has one) its code and arguments. */
+/** A message as core or state hand it over: its code and arguments (`message` only from code not yet converted). */
 export interface MaybeCoded {
-  readonly message: string;
   readonly code?: unknown;
   readonly args?: unknown;
+  readonly message?: string;
 }
 
-/** The text of a message in one language: by its code when the catalogue knows it, else its English. */
+/** The text of a message in one language, by its code (a code the catalogue does not know is shown as it is). */
 export function problemText(texts: ProblemTexts, m: MaybeCoded): string {
   const code = m.code;
-  if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return m.message;
+  if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return m.message ?? String(code);
   return (texts[code as ProblemCode] as (args: unknown) => string)(m.args);
 }
 

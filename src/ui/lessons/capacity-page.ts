@@ -84,7 +84,7 @@ export class CapacityPage extends LitElement {
 
   constructor() {
     super();
-    const { view, codedNotices: notices, ignored } = decodeCapacityView(location.search);
+    const { view, notices, ignored } = decodeCapacityView(location.search);
     this.ignored = ignored.filter((i) => i.key !== 'present'); // presenter mode: the page controller's
     this.sim.load({ ...defaultView(), config: view.config, text: view.text }, notices);
     this.page.watch(this.sim.store, () => this.onSimChange());

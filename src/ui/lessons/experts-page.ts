@@ -74,7 +74,7 @@ export class ExpertsPage extends LitElement {
 
   constructor() {
     super();
-    const { config, text, codedNotices: notices } = decodeLesson(location.search);
+    const { config, text, notices } = decodeLesson(location.search);
     this.config = config;
     this.text = text;
     this.notices = notices;

@@ -31,7 +31,7 @@ export class RouterCompare extends LitElement {
   @property({ type: Number }) seed = DEFAULT_CONFIG.seed;
   @state() private runs: RouterRun[] = [];
   /** The refused seed's problem (the message from src/core, shown in the page's language). */
-  @state() private seedProblem: { message: string } | null = null;
+  @state() private seedProblem: CoreMessage | string | null = null;
   /** The opening link's keys this page does not take (it has none of its own but presenter mode), worded at render. */
   private readonly linkIgnored: LinkNotice[] = otherKeyNotices(pageSearch(), ['present']);
   private readonly i18n = new LocaleController(this);
@@ -86,7 +86,7 @@ export class RouterCompare extends LitElement {
     const value = Number((e.target as HTMLInputElement).value);
     const checked = validateConfig({ seed: value });
     if (!checked.ok) {
-      this.seedProblem = checked.problems[0] ?? { message: routersWords().invalidSeed };
+      this.seedProblem = checked.problems[0] ?? routersWords().invalidSeed;
       return;
     }
     this.seedProblem = null;
@@ -129,8 +129,7 @@ export class RouterCompare extends LitElement {
 
   /** Why a router could not run, in the page's language (its problems one by one when state gives them). */
   private problemText(run: RouterRun): string {
-    const problems = (run as { problems?: CoreMessage[] }).problems;
-    return problems?.length ? problems.map((p) => localized(p)).join('; ') : localized(run.problem ?? '');
+    return run.problems.map((p) => localized(p)).join('; ');
   }
 
   private renderRun(run: RouterRun) {
@@ -143,7 +142,7 @@ export class RouterCompare extends LitElement {
       <span class="src">${info.source}</span>
       <code>${info.formula}</code>
       <p>${info.words}</p>
-      ${run.problem ? html`<p class="problem">${this.problemText(run)}</p>` : nothing}
+      ${run.problems.length ? html`<p class="problem">${this.problemText(run)}</p>` : nothing}
       ${
         t && layer
           ? html`<token-strip .tokens=${t.tokens} .routing=${layer.tokens} .current=${-1}></token-strip>

@@ -52,7 +52,7 @@ export class SparsityPage extends LitElement {
 
   constructor() {
     super();
-    const { config, text, codedNotices: notices } = decodeLesson(location.search);
+    const { config, text, notices } = decodeLesson(location.search);
     this.sim.load({ ...defaultView(), config, text }, notices);
     this.page.watch(this.sim.store);
   }

@@ -148,7 +148,7 @@ export class ScalePage extends LitElement {
     const query = params.toString() ? `?${params.toString()}` : '';
     const decoded = decodeView(query);
     const { view } = decoded;
-    this.notices = decoded.codedNotices;
+    this.notices = decoded.notices;
     this.toy = scaleModelFromToy(view.config, VOCAB.words.length);
     this.toyRouter = view.config.router;
     params.delete('lang');

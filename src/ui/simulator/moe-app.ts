@@ -36,8 +36,8 @@ export class MoeApp extends SimulatorElement {
   protected readonly shell: SimulatorShell = new SimulatorShell(this, {
     owns: true,
     initialView: () => {
-      const { view, codedNotices } = decodeView(pageSearch());
-      return { view, notices: codedNotices };
+      const { view, notices } = decodeView(pageSearch());
+      return { view, notices };
     },
     shareUrl: (): string => new URL(this.shell.page.pageQuery(), location.href).href,
   });

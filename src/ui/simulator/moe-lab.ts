@@ -47,10 +47,9 @@ const NAMES: Record<string, string> = Object.fromEntries(Object.entries(ATTRIBUT
 
 /** A notice that names the attribute, not the link key it stands for, in both languages. */
 function byAttributeName(n: LinkNotice): LinkNotice {
-  const message = n.message.replace(/^Ignored (\w+)=/, (_, k: string) => `Ignored ${NAMES[k] ?? k}=`);
   const args = n.args as { key?: unknown };
   const key = typeof args.key === 'string' ? NAMES[args.key] : undefined;
-  return { message, code: n.code, args: key ? { ...n.args, key } : n.args } as LinkNotice;
+  return { code: n.code, args: key ? { ...n.args, key } : n.args } as LinkNotice;
 }
 
 @customElement('moe-lab')
@@ -79,7 +78,7 @@ export class MoeLab extends SimulatorElement {
       if (value !== null) params.set(key, value);
     }
     const decoded = decodeView(`?${params.toString()}`);
-    const { view, notices } = current ? keepingCurrent(decoded, current) : { view: decoded.view, notices: decoded.codedNotices };
+    const { view, notices } = current ? keepingCurrent(decoded, current) : { view: decoded.view, notices: decoded.notices };
     return { view, notices: notices.map(byAttributeName) };
   }
 

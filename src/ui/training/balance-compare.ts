@@ -84,7 +84,7 @@ export class BalanceCompare extends LitElement {
     super();
     const decoded = decodeBalanceView(location.search);
     this.initial = decoded.view;
-    this.notices = decoded.codedNotices;
+    this.notices = decoded.notices;
   }
 
   static override styles = [

@@ -87,7 +87,7 @@ export class TrainingPage extends LitElement {
     const decoded = decodeTrainView(location.search);
     const view = decoded.view;
     this.initial = view;
-    this.notices = decoded.codedNotices;
+    this.notices = decoded.notices;
     this.position = view.position;
     this.layer = view.layer;
   }

@@ -214,7 +214,7 @@ describe('<capacity-controls>', () => {
     setLang('en', { url: false });
     await el.updateComplete;
     // A problem of another field is not the seed's.
-    el.problems = [{ field: 'topK', message: 'top-k is wrong' }];
+    el.problems = [{ field: 'topK', code: 'config.topKExceedsExperts', args: { topK: 9, experts: 8 } }];
     await el.updateComplete;
     expect(root.getElementById('seed-problem')).toBeNull();
     input(root, 'seed', '42', 'change');

@@ -70,7 +70,7 @@ describe('<control-panel>', () => {
 
   it('shows a refused change next to its control and links it for screen readers', async () => {
     const el = await mount();
-    el.problems = [{ field: 'topK', message: 'top-k (9) cannot exceed the number of routed experts (8)' }];
+    el.problems = [{ field: 'topK', code: 'config.topKExceedsExperts', args: { topK: 9, experts: 8 } }];
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).toBe('top-k (9) cannot exceed the number of routed experts (8)');
