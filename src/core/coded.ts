@@ -28,3 +28,19 @@ export function withCode<T extends { message: string }, C extends string, A>(
   Object.defineProperty(target, 'args', { value: args, enumerable: false, configurable: true });
   return target as T & { readonly code: C; readonly args: A };
 }
+
+/**
+ * An Error that says which message it is by code and arguments, not in words: its `message` is the
+ * code (what devtools show); a page words it from the catalogue. For problems that a user can cause,
+ * and for a program's own mistakes (a method called after dispose()), so that src/core and src/state
+ * hold no sentence of English.
+ */
+export class CodedError<C extends string = string, A = Record<string, unknown>> extends Error {
+  constructor(
+    readonly code: C,
+    readonly args: A,
+  ) {
+    super(code);
+    this.name = 'CodedError';
+  }
+}

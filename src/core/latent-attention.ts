@@ -51,6 +51,7 @@ import { lowRank, svd, type Svd } from './linalg';
 import { EMBEDDING_STD, rmsNorm } from './model';
 import { Rng } from './rng';
 import { VOCAB, type Token, type Vocab } from './tokenizer';
+import { CodedError } from './coded';
 
 export interface LatentAttentionConfig {
   /** d: token width (the simulator's model width, so the embeddings are the same). */
@@ -166,9 +167,8 @@ export class LatentAttention {
   }
 
   private check(dc: number): void {
-    if (this.disposed) throw new Error('LatentAttention: used after dispose()');
-    if (!Number.isInteger(dc) || dc < 1 || dc > this.fullRank)
-      throw new Error(`latent size d_c must be a whole number from 1 to ${this.fullRank}, not ${dc}`);
+    if (this.disposed) throw new CodedError('latent.disposed', {});
+    if (!Number.isInteger(dc) || dc < 1 || dc > this.fullRank) throw new CodedError('latent.rank', { value: dc, max: this.fullRank });
   }
 
   /**
@@ -294,7 +294,7 @@ export class LatentAttention {
           out.dispose();
         }
         await yieldToPage();
-        if (this.disposed) throw new Error('LatentAttention: disposed during a sweep');
+        if (this.disposed) throw new CodedError('latent.disposed', {});
       }
     } finally {
       x.dispose();

@@ -21,6 +21,7 @@ import { expertShape, GRANULARITIES, LIMITS, validateConfig, type MoeConfig } fr
 import { countParams, toyParams } from './params';
 import { PRESETS, type Preset } from './presets';
 import type { Trace } from './trace';
+import { CodedError } from './coded';
 
 /* ------------------------------------------------------------------------------------------------
  * Combinations
@@ -32,8 +33,7 @@ import type { Trace } from './trace';
  * dividing as we go stays exact. Throws a RangeError for a count that is not a whole number ≥ 0.
  */
 export function combinations(n: number, k: number): bigint {
-  if (!Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(k))
-    throw new RangeError(`C(${n}, ${k}): n and k must be whole numbers, n ≥ 0`);
+  if (!Number.isSafeInteger(n) || n < 0 || !Number.isSafeInteger(k)) throw new CodedError('combinations.notCounts', { n, k });
   if (k < 0 || k > n) return 0n;
   const r = Math.min(k, n - k);
   let c = 1n;

@@ -5,6 +5,7 @@
  *
  * Matrices are row-major Float64Arrays: entry (i, j) of an r × c matrix is a[i * c + j].
  */
+import { CodedError } from './coded';
 
 export interface Eigen {
   /** Eigenvalues, largest first. */
@@ -21,7 +22,7 @@ export interface Eigen {
  * Each eigenvector's sign is fixed (its largest entry positive) so that the result is reproducible.
  */
 export function symmetricEigen(matrix: ArrayLike<number>, n: number): Eigen {
-  if (matrix.length !== n * n) throw new Error(`symmetricEigen: expected ${n * n} entries, got ${matrix.length}`);
+  if (matrix.length !== n * n) throw new CodedError('eigen.size', { expected: n * n, got: matrix.length });
   const a = Float64Array.from(matrix);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
@@ -150,7 +151,7 @@ export interface LowRank {
  */
 export function lowRank(w: ArrayLike<number>, rows: number, cols: number, rank: number, decomposition: Svd = svd(w, rows, cols)): LowRank {
   const k = Math.min(rows, cols);
-  if (!Number.isInteger(rank) || rank < 1 || rank > k) throw new Error(`lowRank: rank must be a whole number from 1 to ${k}, not ${rank}`);
+  if (!Number.isInteger(rank) || rank < 1 || rank > k) throw new CodedError('lowRank.rank', { value: rank, max: k });
   const down = new Float64Array(rows * rank);
   for (let i = 0; i < rows; i++) for (let j = 0; j < rank; j++) down[i * rank + j] = decomposition.u[i * k + j] as number;
   const up = matmul(transpose(down, rows, rank), w, rank, rows, cols);

@@ -5,11 +5,12 @@
  * fetch answers `data:` URLs itself, from the bytes already in the script: no request at all.
  */
 import { env } from '@tensorflow/tfjs-core';
+import { CodedError } from '../core/coded';
 
 /** The bytes of a `data:` URL (base64 or percent-encoded). */
 export function dataUrlBytes(url: string): Uint8Array<ArrayBuffer> {
   const comma = url.indexOf(',');
-  if (!url.startsWith('data:') || comma < 0) throw new Error('not a data: URL');
+  if (!url.startsWith('data:') || comma < 0) throw new CodedError('wasm.notDataUrl', {});
   const meta = url.slice(5, comma);
   const body = url.slice(comma + 1);
   if (/;base64$/i.test(meta)) {

@@ -9,7 +9,16 @@ import type { BackendName, BackendStatus } from '../core/backend';
 import type { MoeConfig } from '../core/config';
 import type { TrainSettings } from '../core/training';
 import type { TrainState } from './training-loop';
-import { applyPatch, type FromWorker, type LoopMethod, type Memory, type Port, type StatePatch, type ToWorker } from './training-protocol';
+import {
+  applyPatch,
+  errorOf,
+  type FromWorker,
+  type LoopMethod,
+  type Memory,
+  type Port,
+  type StatePatch,
+  type ToWorker,
+} from './training-protocol';
 
 type Request = ToWorker extends infer T ? (T extends { req: number } ? Omit<T, 'req'> : never) : never;
 
@@ -75,7 +84,7 @@ export class TrainingConnection {
     }
     const p = this.pending.get(m.req);
     this.pending.delete(m.req);
-    if (m.error !== undefined) p?.reject(new Error(m.error));
+    if (m.error !== undefined) p?.reject(errorOf(m.error));
     else p?.resolve(m.result);
   }
 
@@ -200,7 +209,7 @@ export function openTrainingWorker(): TrainingConnection {
   const connection = new TrainingConnection(worker as unknown as Port, () => worker.terminate(), inPage);
   worker.addEventListener('error', (e) => {
     e.preventDefault();
-    connection.fail(e.message || 'the training worker stopped');
+    connection.fail(e.message || 'worker.stopped');
   });
   return connection;
 }

@@ -6,7 +6,8 @@
  */
 import type { BackendName, BackendStatus } from '../core/backend';
 import { TrainingLoop, type TrainState } from './training-loop';
-import { diffState, type FromWorker, type LoopMethod, type Memory, type Port, type ToWorker } from './training-protocol';
+import { diffState, errorData, type FromWorker, type LoopMethod, type Memory, type Port, type ToWorker } from './training-protocol';
+import { CodedError } from '../core/coded';
 
 export interface HostOptions {
   /** Starts tfjs on the backend asked for (the page's `?backend=`), falling back to cpu. */
@@ -71,7 +72,7 @@ export function serveTraining(port: Port, options: HostOptions): void {
       return diffState(null, hosted.sent);
     }
     const hosted = loops.get(m.loop);
-    if (!hosted) throw new Error(`no training loop ${m.loop}`);
+    if (!hosted) throw new CodedError('worker.noLoop', { loop: m.loop });
     await call(hosted.loop, m.method, m.arg);
     if (m.method === 'dispose') loops.delete(m.loop);
     return undefined;
@@ -81,7 +82,7 @@ export function serveTraining(port: Port, options: HostOptions): void {
     const m = e.data as ToWorker;
     handle(m).then(
       (result) => post({ kind: 'done', req: m.req, result, memory: memory() }),
-      (err: unknown) => post({ kind: 'done', req: m.req, error: err instanceof Error ? err.message : String(err), memory: memory() }),
+      (err: unknown) => post({ kind: 'done', req: m.req, error: errorData(err), memory: memory() }),
     );
   });
   port.start?.();

@@ -5,6 +5,7 @@
  * history, loads) only the entries added since the last patch.
  */
 import type { BackendName, BackendStatus } from '../core/backend';
+import { CodedError } from '../core/coded';
 import type { MoeConfig } from '../core/config';
 import type { TrainSettings } from '../core/training';
 import { HISTORY_LIMIT, type TrainState } from './training-loop';
@@ -25,7 +26,27 @@ export type ToWorker =
 
 export type FromWorker =
   | { kind: 'state'; loop: number; patch: StatePatch; memory: Memory }
-  | { kind: 'done'; req: number; result?: unknown; error?: string; memory: Memory };
+  | { kind: 'done'; req: number; result?: unknown; error?: ErrorData; memory: Memory };
+
+/**
+ * An error thrown in the worker, as plain data: its code and arguments (a CodedError's), or for any
+ * other error the code 'error.thrown' with its own text (tfjs's, the browser's) as the argument.
+ */
+export interface ErrorData {
+  code: string;
+  args: unknown;
+}
+
+export function errorData(err: unknown): ErrorData {
+  if (err instanceof CodedError) return { code: err.code, args: err.args };
+  return { code: 'error.thrown', args: { text: err instanceof Error ? err.message : String(err) } };
+}
+
+/** The error an ErrorData stands for, on the page's side. */
+export function errorOf(data: ErrorData): Error {
+  if (data.code === 'error.thrown') return new Error((data.args as { text: string }).text);
+  return new CodedError(data.code, data.args);
+}
 
 /** A list as sent: all of it, or the entries added to the one sent before (trimmed to HISTORY_LIMIT). */
 export type ListPatch<T> = { all: T[] } | { add: T[] };

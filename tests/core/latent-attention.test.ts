@@ -134,11 +134,11 @@ describe('LatentAttention: the toy', () => {
     const r = await m.evaluate([], 4);
     expect(r).toMatchObject({ tokens: 0, outputError: 0, cacheFull: 64, cacheLatent: 4, attentionFull: [] });
     expect((await m.sweep([], [1, 2])).map((e) => e.cacheLatent)).toEqual([1, 2]);
-    await expect(m.evaluate(TOKENS, 0)).rejects.toThrow('latent size d_c must be a whole number from 1 to 32, not 0');
-    await expect(m.evaluate(TOKENS, 33)).rejects.toThrow('not 33');
-    await expect(m.evaluate(TOKENS, 2.5)).rejects.toThrow('not 2.5');
+    await expect(m.evaluate(TOKENS, 0)).rejects.toMatchObject({ code: 'latent.rank', args: { value: 0, max: 32 } });
+    await expect(m.evaluate(TOKENS, 33)).rejects.toMatchObject({ code: 'latent.rank', args: { value: 33, max: 32 } });
+    await expect(m.evaluate(TOKENS, 2.5)).rejects.toMatchObject({ code: 'latent.rank', args: { value: 2.5, max: 32 } });
     m.dispose();
-    await expect(m.evaluate(TOKENS, 4)).rejects.toThrow('used after dispose()');
+    await expect(m.evaluate(TOKENS, 4)).rejects.toMatchObject({ code: 'latent.disposed' });
   });
 
   it('leaks no tensors over many evaluations, d_c changes and sweeps; dispose frees its weights', async () => {

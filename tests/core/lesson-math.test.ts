@@ -43,8 +43,8 @@ describe('combinations', () => {
     expect(combinations(0, 0)).toBe(1n);
     expect(combinations(4, 5)).toBe(0n);
     expect(combinations(4, -1)).toBe(0n);
-    expect(() => combinations(2.5, 1)).toThrow(RangeError);
-    expect(() => combinations(-1, 0)).toThrow(RangeError);
+    expect(() => combinations(2.5, 1)).toThrow(expect.objectContaining({ code: 'combinations.notCounts', args: { n: 2.5, k: 1 } }));
+    expect(() => combinations(-1, 0)).toThrow(expect.objectContaining({ code: 'combinations.notCounts', args: { n: -1, k: 0 } }));
   });
 
   it('is exact beyond 2^53 (symmetry and Pascal’s rule)', () => {
