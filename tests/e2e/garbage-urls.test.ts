@@ -16,6 +16,7 @@ import { decodeView, encodeView } from '../../src/state/url';
 import { garbageQuery, validView } from '../arbitraries';
 import { tourFromQuery } from '../../src/ui/simulator/tour-controller';
 import { launchBrowser, openPage, type WatchedPage, settleApp, type AppHandle } from './browser';
+import { en } from '../words';
 
 const SEED = 20260808;
 /**
@@ -126,7 +127,7 @@ describe('30 garbage links on the simulator', () => {
         noticed++;
         await expect.poll(() => notice.count(), { message: where }).toBe(1);
         const text = (await notice.textContent()) ?? '';
-        for (const n of notices.slice(0, 8)) expect(text, where).toContain(n);
+        for (const n of notices.slice(0, 8)) expect(text, where).toContain(en(n));
       } else {
         expect(await notice.count(), where).toBe(0);
       }
