@@ -4,11 +4,11 @@
  * and <q> (rendered by richText in src/ui/math-text.ts).
  */
 import type { RouterKind } from '../../core/config';
-import type { Part } from '../../core/params';
 import type { PublishedSourceId } from '../../core/presets';
 import type { Attention, RealNote, RealNoteCode, RealNoteMessages, RouterRule } from '../../core/real-config';
 import { getLang } from './locale';
 import { section } from './section';
+import scaleBreakdown from './scale-breakdown';
 
 /** How a model's shape is described under its name (scale-page's shapeText). */
 export interface ShapeFacts {
@@ -167,137 +167,6 @@ const en = {
       `${file} is ${kb} KB; a config.json is a few KB (at most ${maxKb} KB here). Is it the weights file?`,
     unreadable: (file: string) => `${file} could not be read.`,
   },
-  breakdown: {
-    parts: {
-      embedding: 'Input embedding',
-      outputHead: 'Output head',
-      attention: 'Attention',
-      denseFfn: 'Dense feed-forward',
-      routedExperts: 'Routed experts',
-      sharedExperts: 'Shared experts',
-      routers: 'Routers',
-      norms: 'Norms',
-    } as Record<Part, string>,
-    embedding: (vocab: string, width: string) => `${vocab} tokens × ${width}; a token reads one row`,
-    outputHead: (width: string, vocab: string) => `${width} × ${vocab}: scores every next token`,
-    attention: (layers: number, what: string) => `${layers} layers of ${what}`,
-    denseFfn: (n: number) => `${n} dense layer${n === 1 ? '' : 's'}, every weight used`,
-    routedExperts: (moeLayers: number, experts: string, size: string, topK: number) =>
-      `${moeLayers} × ${experts} experts of ${size}; ${topK} used per token`,
-    sharedExperts: (moeLayers: number, shared: number, size: string) => `${moeLayers} × ${shared} of ${size}, always on`,
-    routers: (moeLayers: number, experts: string, width: string) => `${moeLayers} × (${experts} experts × ${width})`,
-    norms: 'RMS norm gains',
-    weightsTitle: (exact: string) => `${exact} weights`,
-    noModel: 'No model to count.',
-    headline: 'Headline counts',
-    total: 'Total weights',
-    totalAria: (words: string) => `${words} weights in total`,
-    active: 'Active for one token',
-    activeAria: (words: string) => `${words} active for one token`,
-    share: (pct: string) => `${pct} of all weights`,
-    barCaption: (total: string) =>
-      `The whole bar is all ${total} weights; the blue part does work for one token (light blue: the input embedding row).`,
-    conventions: 'Two ways to count active weights',
-    withEmbedding:
-      "<strong>Counting the input embedding as active</strong> (as the toy simulator does; Mistral's 12.9B for Mixtral matches this count): ",
-    withoutEmbedding:
-      '<strong>Without the input embedding</strong> (a token only reads one row of that table, so some publishers leave it out): ',
-    equals: (pct: string) => ` = ${pct}.`,
-    published: (source: string, total: string, active: string) =>
-      `<strong>Published</strong> (${source}): ${total} total, ${active} active. `,
-    counted: (total: string, offTotal: string, active: string, offActive: string, without: string, offWithout: string) =>
-      `<strong>Counted here from the config:</strong> ${total} total (${offTotal}); active ${active} with the input embedding (${offActive}), ${without} without it (${offWithout}).`,
-    caption: (model: string) => `Where the weights are: ${model}`,
-    part: 'Part',
-    whatItIs: 'What it is',
-    totalHead: 'Total',
-    shareHead: 'Share',
-    activeHead: 'Active per token',
-    all: 'All',
-    exact: 'Show exact counts',
-    notesSummary: 'What the count assumed and left out',
-    mtp: 'multi-token-prediction modules',
-    vision: 'vision towers',
-    and: (items: string[]) => items.join(' and '),
-    notCounted: (list: string) => `Not counted, as in the published headline totals: ${list}.`,
-    configHas: (list: string) => ` This config has ${list}.`,
-    defaultsIntro: "Not in the config, so the model code's meaning was used:",
-    allFields: 'Every field the count needs was in the config.',
-  },
-  toyVsReal: {
-    parts: {
-      embedding: 'embedding',
-      outputHead: 'output head',
-      attention: 'attention',
-      denseFfn: 'dense layers',
-      sharedExperts: 'shared experts',
-      routers: 'routers',
-      norms: 'norms',
-    } as Partial<Record<Part, string>>,
-    list: (names: string[]) =>
-      names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'none'),
-    nothing: 'Nothing to compare.',
-    fraction: 'Fraction of weights used for one token',
-    yourToy: 'Your toy',
-    measure: 'Measure',
-    totalWeights: 'Total weights',
-    active: 'Active for one token',
-    fractionWith: 'Fraction active (input embedding counted)',
-    fractionWithout: 'Fraction active without the input embedding',
-    expertsPerToken: 'Experts per token, each MoE layer',
-    routedShare: "Routed experts' share of all weights",
-    perToken: (k: number, experts: string, shared: number) => `${k} of ${experts} routed${shared ? ` + ${shared} shared` : ''}`,
-    timesAsMany: (model: string, times: string) =>
-      `${model} has ${times} times as many weights as your toy. Same counting, same rule for “active”: every weight except the routed experts a token did not use.`,
-    why: (w: WhyFacts) =>
-      `Why the fractions differ: in your toy ${w.fixed} of the weights (${w.alwaysOn}) work for every token, and ${w.toyK} of ${w.toyE} routed experts is ${w.toyKShare} of the rest. In ${w.name} the routed experts are ${w.routedShare} of everything and a token uses ${w.realK} of ${w.realE} of them (${w.realKShare}).`,
-    changeLink: 'Change your toy in the simulator',
-    changeRest: ' (more experts, smaller top-k, fine-grained experts) and come back.',
-  },
-  layer: {
-    noModel: 'No model.',
-    rule: "The router's rule:",
-    tooMany: (experts: string) => `${experts} experts are too many to draw one by one here; the counts above still hold.`,
-    route: 'Route a token',
-    routeHint: 'A new random token each time, through the same random router.',
-    note: (groups: boolean, realModel: string | null) =>
-      `No real weights are loaded: the token and the router's weights are random numbers, so <em>which</em> experts light up means nothing. The rule, the number of experts${groups ? ', the groups' : ''} and the work are ${realModel !== null ? `${realModel}'s real ones` : "your toy's"}.`,
-    selectionBias: ' The balancing bias the real router adds for selection is learned in training; it is zero here.',
-    sharedGroup: (n: number) => `Shared expert${n > 1 ? 's' : ''} (always on)`,
-    group: (g: number, kept: boolean | null) => `Group ${g}${kept === null ? '' : kept ? ': kept' : ': not kept'}`,
-    routedAll: (experts: string) => `${experts} routed experts`,
-    idle: 'idle expert',
-    chosen: 'chosen for this token (brighter = larger weight)',
-    sharedOn: 'shared, always on',
-    groupKept: 'group kept',
-    groupDropped: 'group not kept: none of its experts may be chosen',
-    caption: (size: string, shared: string | null, moeLayers: number, denseLayers: number) =>
-      `Each block is one expert of ${size} weights${shared !== null ? `; shared ones ${shared}` : ''}. This layer is one of ${moeLayers} MoE layers${denseLayers ? ` (plus ${denseLayers} dense)` : ''}; every token is routed again in each.`,
-    titleShared: (label: string) => `${label}: shared, always on`,
-    titleChosen: (label: string, weight: string) => `${label}: chosen, weight ${weight}`,
-    press: 'Press "Route a token".',
-    drawingLabel: "Drawing the router's random weights",
-    drawing: (share: string) =>
-      `Drawing this router's random weights (${share}), once per model; the token is routed as soon as they are ready.`,
-    token: (seed: number) => `Token ${seed}:`,
-    listSep: ', ',
-    chosenItem: (expert: string, weight: string) => `${expert} (${weight})`,
-    chosenList: (list: string) => ` chosen ${list}.`,
-    groupsKept: (list: string, of: number) => ` Groups kept: ${list} of ${of}.`,
-    sharedRun: (list: string, n: number, gate: string | null) =>
-      ` Shared: ${list} ${n > 1 ? 'always run' : 'always runs'}${gate !== null ? ` (gate ${gate})` : ''}.`,
-    ran: (ran: number, all: number, pct: string, experts: string, multiplyAdds: string, timing: string) =>
-      ` ${ran} of ${all} experts ran: ${pct} of this layer's expert weights. The router scored all ${experts} experts with ${multiplyAdds} multiply-adds${timing}.`,
-    timing: (ms: string, drewWeights: boolean) =>
-      ` in ${ms} ms here${drewWeights ? ' (most of it drawing the random router weights, done once per model)' : ''}`,
-    under1: 'under 1',
-    summaryLayer: (model: string, experts: number, groups: number, shared: number) =>
-      `One MoE layer of ${model}: ${experts} routed experts${groups > 1 ? ` in ${groups} groups` : ''}${shared ? ` and ${shared} shared` : ''}`,
-    summaryChosen: (list: string) => `chosen for this token: ${list}`,
-    summaryNone: 'no token routed yet',
-    summaryGroups: (list: string) => `groups kept: ${list}`,
-    summarySep: '; ',
-  },
   cost: {
     tokensLabel: 'Training tokens (trillions)',
     tokensShow: (v: string) => `${v}T tokens`,
@@ -343,6 +212,7 @@ const en = {
     minutes: (n: number) => `${n} minute${n === 1 ? '' : 's'}`,
     underMinute: 'under a minute',
   },
+  ...scaleBreakdown.en,
 };
 
 const zh: typeof en = {
@@ -455,129 +325,6 @@ const zh: typeof en = {
     fileTooLarge: (file, kb, maxKb) => `${file} 有 ${kb} KB；config.json 一般只有几 KB（这里最多 ${maxKb} KB）。这是不是权重文件？`,
     unreadable: (file) => `无法读取 ${file}。`,
   },
-  breakdown: {
-    parts: {
-      embedding: '输入嵌入',
-      outputHead: '输出头',
-      attention: '注意力',
-      denseFfn: '稠密前馈层',
-      routedExperts: '路由专家',
-      sharedExperts: '共享专家',
-      routers: '路由器',
-      norms: '归一化层',
-    },
-    embedding: (vocab, width) => `${vocab} 个词元 × ${width}；每个词元只读取其中一行`,
-    outputHead: (width, vocab) => `${width} × ${vocab}：为每个可能的下一个词元打分`,
-    attention: (layers, what) => `${layers} 层${what}`,
-    denseFfn: (n) => `${n} 个稠密层，每个权重都参与计算`,
-    routedExperts: (moeLayers, experts, size, topK) => `${moeLayers} × ${experts} 个专家，每个 ${size}；每个词元使用 ${topK} 个`,
-    sharedExperts: (moeLayers, shared, size) => `${moeLayers} × ${shared} 个，每个 ${size}，始终运行`,
-    routers: (moeLayers, experts, width) => `${moeLayers} × (${experts} 个专家 × ${width})`,
-    norms: 'RMS 归一化的增益',
-    weightsTitle: (exact) => `${exact} 个权重`,
-    noModel: '没有可统计的模型。',
-    headline: '主要统计',
-    total: '权重总数',
-    totalAria: (words) => `共 ${words} 个权重`,
-    active: '单个词元激活的权重',
-    activeAria: (words) => `单个词元激活 ${words} 个权重`,
-    share: (pct) => `占全部权重的 ${pct}`,
-    barCaption: (total) => `整条代表全部 ${total} 个权重；蓝色部分为一个词元做了计算（浅蓝色：输入嵌入中的那一行）。`,
-    conventions: '统计激活权重的两种口径',
-    withEmbedding:
-      '<strong>把输入嵌入算作激活</strong>（模拟器里的小模型就是这样算的；Mistral 公布的 Mixtral 激活参数 12.9B 也是这种口径）：',
-    withoutEmbedding: '<strong>不计输入嵌入</strong>（一个词元只读取这张表中的一行，所以有些发布方不把它算进去）：',
-    equals: (pct) => ` = ${pct}。`,
-    published: (source, total, active) => `<strong>公布值</strong>（${source}）：总参数 ${total}，激活参数 ${active}。`,
-    counted: (total, offTotal, active, offActive, without, offWithout) =>
-      `<strong>这里根据配置统计：</strong>总参数 ${total}（${offTotal}）；激活参数计入输入嵌入为 ${active}（${offActive}），不计为 ${without}（${offWithout}）。`,
-    caption: (model) => `权重分布：${model}`,
-    part: '部分',
-    whatItIs: '说明',
-    totalHead: '总数',
-    shareHead: '占比',
-    activeHead: '每个词元激活',
-    all: '合计',
-    exact: '显示精确数值',
-    notesSummary: '统计时的假设与未计入的部分',
-    mtp: '多词元预测模块',
-    vision: '视觉塔',
-    and: (items) => (items.length > 1 ? `${items.slice(0, -1).join('、')}和${items[items.length - 1]}` : (items[0] ?? '')),
-    notCounted: (list) => `与公布的总参数一样，未计入：${list}。`,
-    configHas: (list) => `本配置包含${list}。`,
-    defaultsIntro: '以下字段不在配置中，因此按模型代码中的含义处理：',
-    allFields: '统计所需的字段在配置中都有。',
-  },
-  toyVsReal: {
-    parts: {
-      embedding: '嵌入',
-      outputHead: '输出头',
-      attention: '注意力',
-      denseFfn: '稠密层',
-      sharedExperts: '共享专家',
-      routers: '路由器',
-      norms: '归一化层',
-    },
-    list: (names) => (names.length > 1 ? `${names.slice(0, -1).join('、')}和${names[names.length - 1]}` : (names[0] ?? '无')),
-    nothing: '没有可比较的内容。',
-    fraction: '一个词元用到的权重比例',
-    yourToy: '你的小模型',
-    measure: '指标',
-    totalWeights: '权重总数',
-    active: '单个词元激活的权重',
-    fractionWith: '激活比例（计入输入嵌入）',
-    fractionWithout: '激活比例（不计输入嵌入）',
-    expertsPerToken: '每个 MoE 层中每个词元使用的专家',
-    routedShare: '路由专家占全部权重的比例',
-    perToken: (k, experts, shared) => `${experts} 个路由专家中的 ${k} 个${shared ? ` + ${shared} 个共享专家` : ''}`,
-    timesAsMany: (model, times) =>
-      `${model} 的权重数是你的小模型的 ${times} 倍。统计方法相同，“激活”的规则也相同：除了词元没有用到的路由专家，所有权重都算激活。`,
-    why: (w) =>
-      `比例为何不同：在你的小模型中，${w.fixed} 的权重（${w.alwaysOn}）为每个词元工作，而 ${w.toyE} 个路由专家中用 ${w.toyK} 个，占其余部分的 ${w.toyKShare}。在 ${w.name} 中，路由专家占全部权重的 ${w.routedShare}，一个词元只用其中 ${w.realE} 个中的 ${w.realK} 个（${w.realKShare}）。`,
-    changeLink: '在模拟器中修改你的小模型',
-    changeRest: '（更多专家、更小的 top-k、细粒度专家），然后再回来看看。',
-  },
-  layer: {
-    noModel: '没有模型。',
-    rule: '路由器的规则：',
-    tooMany: (experts) => `${experts} 个专家太多，这里无法逐个画出；上面的统计仍然有效。`,
-    route: '路由一个词元',
-    routeHint: '每次都是一个新的随机词元，经过同一个随机路由器。',
-    note: (groups, realModel) =>
-      `这里没有加载真实权重：词元和路由器的权重都是随机数，所以<em>哪些</em>专家被点亮并没有意义。但规则、专家数量${groups ? '、分组' : ''}和计算量都与${realModel !== null ? ` ${realModel} ` : '你的小模型'}的真实情况一致。`,
-    selectionBias: '真实路由器在选择专家时加上的负载均衡偏置是训练中学到的；这里设为零。',
-    sharedGroup: () => '共享专家（始终运行）',
-    group: (g, kept) => `第 ${g} 组${kept === null ? '' : kept ? '：保留' : '：未保留'}`,
-    routedAll: (experts) => `${experts} 个路由专家`,
-    idle: '空闲的专家',
-    chosen: '为这个词元选中（越亮 = 权重越大）',
-    sharedOn: '共享专家，始终运行',
-    groupKept: '保留的组',
-    groupDropped: '未保留的组：其中的专家都不能被选中',
-    caption: (size, shared, moeLayers, denseLayers) =>
-      `每个方块是一个有 ${size} 个权重的专家${shared !== null ? `；共享专家每个 ${shared}` : ''}。这一层是 ${moeLayers} 个 MoE 层之一${denseLayers ? `（另有 ${denseLayers} 个稠密层）` : ''}；每个词元在每一层都会重新路由。`,
-    titleShared: (label) => `${label}：共享专家，始终运行`,
-    titleChosen: (label, weight) => `${label}：已选中，权重 ${weight}`,
-    press: '请按“路由一个词元”。',
-    drawingLabel: '正在生成路由器的随机权重',
-    drawing: (share) => `正在生成这个路由器的随机权重（${share}），每个模型只需一次；权重一就绪就会路由词元。`,
-    token: (seed) => `词元 ${seed}：`,
-    listSep: '、',
-    chosenItem: (expert, weight) => `${expert}（${weight}）`,
-    chosenList: (list) => `选中 ${list}。`,
-    groupsKept: (list, of) => `保留的组：${list}（共 ${of} 组）。`,
-    sharedRun: (list, _n, gate) => `共享专家 ${list} 始终运行${gate !== null ? `（门控 ${gate}）` : ''}。`,
-    ran: (ran, all, pct, experts, multiplyAdds, timing) =>
-      `${all} 个专家中运行了 ${ran} 个：占这一层专家权重的 ${pct}。路由器用 ${multiplyAdds} 次乘加为全部 ${experts} 个专家打分${timing}。`,
-    timing: (ms, drewWeights) => `，在本机用时 ${ms} ms${drewWeights ? '（大部分时间用于生成随机路由器权重，每个模型只需一次）' : ''}`,
-    under1: '不到 1',
-    summaryLayer: (model, experts, groups, shared) =>
-      `${model} 的一个 MoE 层：${experts} 个路由专家${groups > 1 ? `，分为 ${groups} 组` : ''}${shared ? `，另有 ${shared} 个共享专家` : ''}`,
-    summaryChosen: (list) => `为这个词元选中：${list}`,
-    summaryNone: '还没有路由词元',
-    summaryGroups: (list) => `保留的组：${list}`,
-    summarySep: '；',
-  },
   cost: {
     tokensLabel: '训练词元数（万亿）',
     tokensShow: (v) => `${v}T 个词元`,
@@ -622,6 +369,7 @@ const zh: typeof en = {
     minutes: (n) => `${n} 分钟`,
     underMinute: '不到一分钟',
   },
+  ...scaleBreakdown.zh,
 };
 
 const part = section({ en, zh });
