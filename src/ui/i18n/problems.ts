@@ -5,19 +5,46 @@
  * the code that core or state attaches to it (see src/core/coded.ts) and is a function of its
  * arguments; `localized()` in ./localize-message picks the page's language.
  *
- * The English half words every message exactly as core and state do (tests/problems-i18n.test.ts
- * checks this on many bad inputs), so the catalogue can stand in for their text.
+ * This is the only wording of these messages: core and state hand over a code and its arguments
+ * (for the few modules not yet converted, also their own English, which the English half matches
+ * exactly: tests/problems-i18n.test.ts). The names and value words they quote are in ./problem-words.
  */
 import type { BackendMessages } from '../../core/backend';
-import type { ConfigMessages, RuleField } from '../../core/config';
-import type { JsonMessages, JsonWhere } from '../../core/json-locate';
-import { KV_LABELS, KV_UNITS, type KvLabel, type KvMessages, type KvUnit } from '../../core/kv-cache';
-import type { MissingWhy, NullMeaning, RealConfigMessages } from '../../core/real-config';
-import { LIMIT_WORDS, type LimitWhat } from '../../core/real-limits';
+import type { ConfigMessages } from '../../core/config';
+import type { JsonMessages } from '../../core/json-locate';
+import { KV_LABELS, type KvMessages } from '../../core/kv-cache';
+import type { RealConfigMessages } from '../../core/real-config';
 import type { RouteMessages } from '../../core/real-route';
-import type { TrainMessages, TrainNumberField } from '../../core/training';
+import type { TrainMessages } from '../../core/training';
 import type { TrainLinkMessages } from '../../state/train-url';
-import type { LinkMessages, TextMessages, ViewNumberKey } from '../../state/url';
+import type { LinkMessages, TextMessages } from '../../state/url';
+import {
+  n,
+  CONFIG_LABELS_EN,
+  TRAIN_LABELS_EN,
+  WHY_EN,
+  NULL_MEANS_EN,
+  LIMIT_EN,
+  WHERE_EN,
+  VIEW_NAMES_EN,
+  shownEn,
+  kvRangeEn,
+  CONFIG_LABELS_ZH,
+  TRAIN_LABELS_ZH,
+  WHY_ZH,
+  NULL_MEANS_ZH,
+  LIMIT_ZH,
+  WHERE_ZH,
+  VIEW_NAMES_ZH,
+  valueZh,
+  lead,
+  trail,
+  notZh,
+  usingZh,
+  KV_LABELS_ZH,
+  kvBetweenZh,
+  shownZh,
+} from './problem-words';
 import { getLang } from './locale';
 import { section } from './section';
 
@@ -50,80 +77,6 @@ export function problemText(texts: ProblemTexts, m: MaybeCoded): string {
   if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return m.message ?? String(code);
   return (texts[code as ProblemCode] as (args: unknown) => string)(m.args);
 }
-
-const n = (x: number): string => x.toLocaleString('en');
-
-// ---- English (the words of core and state) ----
-
-const CONFIG_LABELS_EN: Record<RuleField, string> = {
-  modelWidth: 'model width',
-  routedExperts: 'routed experts',
-  topK: 'top-k',
-  sharedExperts: 'shared experts',
-  expertHidden: 'expert hidden width',
-  routerNoise: 'router noise',
-  nGroup: 'expert groups',
-  topkGroup: 'groups per token',
-  routeScale: 'route scale',
-  layers: 'MoE layers',
-  seed: 'seed',
-};
-
-const TRAIN_LABELS_EN: Record<TrainNumberField, string> = {
-  learningRate: 'learning rate',
-  batchSize: 'batch size',
-  alpha: 'balance loss α',
-  gamma: 'bias update speed γ',
-  seqAlpha: 'sequence-wise loss α',
-  zLoss: 'z-loss coefficient',
-};
-
-const WHY_EN: Record<MissingWhy, (method: string) => string> = {
-  firstDense: () => 'how many of the first layers are dense',
-  denseWidth: () => 'the width of the dense layers',
-  expertWidth: () => 'the width of each expert',
-  sharedWidth: () => 'the width of the shared expert; 0 for none',
-  groupsRoute: (method) => `topk_method "${method}" routes within groups`,
-  groupsBest: (method) => `topk_method "${method}" keeps only the best groups`,
-};
-
-const NULL_MEANS_EN: Record<NullMeaning, string> = { noShared: 'no shared experts', noQueryCompression: 'no query compression' };
-
-/** What a limit of a pasted config counts, and how many the published models have: core's own words. */
-const LIMIT_EN = LIMIT_WORDS;
-
-const WHERE_EN: Record<JsonWhere, string> = {
-  value: 'a value',
-  propertyName: 'a property name in double quotes',
-  colon: '":" after the property name',
-  digit: 'a digit',
-  fractionDigit: 'a digit after the decimal point',
-  exponentDigit: 'a digit in the exponent',
-};
-
-const VIEW_NAMES_EN: Record<ViewNumberKey, string> = {
-  pos: 'the token position',
-  gamma: 'the bias update speed',
-  bs: 'the number of bias updates',
-  speed: 'the play speed',
-  layer: 'the layer shown',
-};
-
-/** A control character's code point, U+XXXX. */
-function codePoint(c: string): string | null {
-  const code = c.charCodeAt(0);
-  return code < 0x20 || code === 0x7f ? `U+${code.toString(16).padStart(4, '0').toUpperCase()}` : null;
-}
-
-function shownEn(c: string): string {
-  if (c === '\n') return 'a line break';
-  if (c === "'") return "a single quote (')";
-  const cp = codePoint(c);
-  return cp ? `the control character ${cp}` : `"${c}"`;
-}
-
-const kvRangeEn = (a: { min: number; max: number; unit: KvUnit | '' }): string =>
-  `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${KV_UNITS[a.unit]}` : ''}`;
 
 const en: ProblemTexts = {
   'config.notObject': ({ got }) => `the config must be an object, not ${got}`,
@@ -235,110 +188,6 @@ const en: ProblemTexts = {
   'link.groups': ({ reason }) => `Ignored the link's expert groups: ${problemText(en, reason)}. Using 1 group.`,
   'link.balSides': () => 'Ignored bal: on this page each side has its own balancing (left=, right=).',
 };
-
-// ---- Simplified Chinese ----
-
-const CONFIG_LABELS_ZH: Record<RuleField, string> = {
-  modelWidth: '模型宽度',
-  routedExperts: '路由专家数',
-  topK: 'top-k',
-  sharedExperts: '共享专家数',
-  expertHidden: '专家隐藏层宽度',
-  routerNoise: '路由器噪声',
-  nGroup: '专家组数',
-  topkGroup: '每个词元可用的组数',
-  routeScale: '路由缩放系数',
-  layers: 'MoE 层数',
-  seed: '随机种子',
-};
-
-const TRAIN_LABELS_ZH: Record<TrainNumberField, string> = {
-  learningRate: '学习率',
-  batchSize: '批次大小',
-  alpha: '均衡损失系数 α',
-  gamma: '偏置更新速度 γ',
-  seqAlpha: '序列级均衡损失系数 α',
-  zLoss: 'z 损失系数',
-};
-
-const WHY_ZH: Record<MissingWhy, (method: string) => string> = {
-  firstDense: () => '开头有几层是稠密层',
-  denseWidth: () => '稠密层的宽度',
-  expertWidth: () => '每个专家的宽度',
-  sharedWidth: () => '共享专家的宽度；没有共享专家时为 0',
-  groupsRoute: (method) => `topk_method "${method}" 在组内路由`,
-  groupsBest: (method) => `topk_method "${method}" 只保留得分最高的几组`,
-};
-
-const NULL_MEANS_ZH: Record<NullMeaning, string> = { noShared: '没有共享专家', noQueryCompression: '不压缩查询' };
-
-const LIMIT_ZH: Record<LimitWhat, { what: string; real: string }> = {
-  experts: { what: '路由专家数', real: '已发布的 MoE 模型最多只有几百个' },
-  groups: { what: '分组数', real: '已发布的模型最多用 8 组' },
-  topK: { what: '每个词元的专家数', real: '已发布的模型最多约 16 个' },
-  shared: { what: '共享专家数', real: '已发布的模型最多只有几个' },
-};
-
-const WHERE_ZH: Record<JsonWhere, string> = {
-  value: '一个值',
-  propertyName: '用双引号括起来的属性名',
-  colon: '属性名之后的 ":"',
-  digit: '一个数字',
-  fractionDigit: '小数点之后的数字',
-  exponentDigit: '指数部分的数字',
-};
-
-const VIEW_NAMES_ZH: Record<ViewNumberKey, string> = {
-  pos: '词元位置',
-  gamma: '偏置更新速度',
-  bs: '偏置更新次数',
-  speed: '播放速度',
-  layer: '显示的层',
-};
-
-/** How a value quoted in a message reads in Chinese: the descriptive words are translated, values stay. */
-const VALUE_WORDS_ZH: Record<string, string> = {
-  'a list': '列表',
-  'an object': '对象',
-  object: '对象',
-  boolean: '布尔值',
-  missing: '缺失',
-  string: '字符串',
-  number: '数字',
-  function: '函数',
-  symbol: '符号',
-  bigint: '大整数',
-};
-const valueZh = (got: string): string => (Object.hasOwn(VALUE_WORDS_ZH, got) ? (VALUE_WORDS_ZH[got] as string) : got);
-
-const HAN = /\p{Script=Han}/u;
-/** A space before text that does not start with a Chinese character (a number, name or quote), as Chinese typesetting spaces mixed text. */
-const lead = (text: string): string => (HAN.test(text.charAt(0)) ? text : ` ${text}`);
-/** A space after text that does not end with a Chinese character. */
-const trail = (text: string): string => (HAN.test(text.charAt(text.length - 1)) ? text : `${text} `);
-/** "而不是 "x"", "而不是列表". */
-const notZh = (got: string): string => `而不是${lead(valueZh(got))}`;
-
-/** Link values used instead of a bad one: words translated, numbers and names kept. */
-const usingZh = (using: string): string => (using === 'no limit' ? '不限' : using);
-
-/**
- * The captions of the memory page's typed numbers, and their unit, as its labels word them
- * (src/ui/i18n/memory.ts: calc.context, calc.batch, page.seed, calc.tokensUnit; kept here so that
- * every page need not load the memory page's texts; tests/problems-i18n.test.ts checks they agree).
- */
-const KV_LABELS_ZH: Record<KvLabel, string> = { context: '上下文长度', batch: '批大小', seed: '随机种子' };
-const KV_UNITS_ZH: Record<KvUnit, string> = { tokens: '个词元' };
-/** "1 到 131,072 个词元之间", "1 到 1,024 之间". */
-const kvBetweenZh = (a: { min: number; max: number; unit: KvUnit | '' }): string =>
-  `${n(a.min)} 到 ${n(a.max)} ${a.unit ? KV_UNITS_ZH[a.unit] : ''}之间`;
-
-function shownZh(c: string): string {
-  if (c === '\n') return '换行符';
-  if (c === "'") return "单引号（'）";
-  const cp = codePoint(c);
-  return cp ? `控制字符 ${cp}` : `"${c}"`;
-}
 
 const zh: ProblemTexts = {
   'config.notObject': ({ got }) => `配置必须是一个对象，${notZh(got)}`,
