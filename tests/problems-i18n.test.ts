@@ -29,7 +29,16 @@ const ZH: ProblemTexts = CATALOGUE.zh.problems;
 const CODES = Object.keys(EN).sort();
 
 /** Codes that no input from outside reaches: fallbacks for a problem that is always named, the JSON engine's own words, a wasm start-up failure. */
-const UNREACHABLE = new Set(['link.notUnderstood', 'link.noFit', 'link.groupsNoFit', 'json.engine', 'backend.wasmFallback']);
+const UNREACHABLE = new Set([
+  'link.notUnderstood',
+  'link.noFit',
+  'link.groupsNoFit',
+  'json.engine',
+  'backend.wasmFallback',
+  'backend.timeout',
+  'backend.wasmInit',
+  'error.thrown',
+]);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -500,13 +509,18 @@ describe('every message core and state make has a code the catalogue words in bo
     expect(problemText(ZH, { message: '', code: 'link.ignored', args: { key: 'e', value: '1', reason, using: '8' } })).toBe(
       '已忽略 e=1：它与其他设置不相容。改用 8。',
     );
-    const wasm = {
-      message: 'WebAssembly could not start (timed out after 10000 ms); running on the slower JavaScript backend. Results are the same.',
-      code: 'backend.wasmFallback',
-      args: { why: 'timed out after 10000 ms' },
-    };
-    expect(problemText(EN, wasm)).toBe(wasm.message);
-    expect(problemText(ZH, wasm)).toBe('WebAssembly 无法启动（timed out after 10000 ms）；改用较慢的 JavaScript 后端运行，结果相同。');
+    const wasm = { code: 'backend.wasmFallback', args: { why: { code: 'backend.timeout', args: { ms: 10000 } } } };
+    expect(problemText(EN, wasm)).toBe(
+      'WebAssembly could not start (timed out after 10000 ms); running on the slower JavaScript backend. Results are the same.',
+    );
+    expect(problemText(ZH, wasm)).toBe('WebAssembly 无法启动（10000 毫秒后超时）；改用较慢的 JavaScript 后端运行，结果相同。');
+    const init = { code: 'backend.wasmFallback', args: { why: { code: 'backend.wasmInit', args: {} } } };
+    expect(problemText(EN, init)).toBe(
+      'WebAssembly could not start (the wasm backend did not initialise); running on the slower JavaScript backend. Results are the same.',
+    );
+    expect(problemText(ZH, init)).toMatch(/wasm 后端未能初始化/);
+    const thrown = { code: 'backend.wasmFallback', args: { why: { code: 'error.thrown', args: { text: 'no SIMD' } } } };
+    expect(problemText(ZH, thrown)).toBe('WebAssembly 无法启动（no SIMD）；改用较慢的 JavaScript 后端运行，结果相同。');
   });
 
   it('shows a plain string as it is, and a code the catalogue does not know as its text or the code itself', () => {

@@ -5,22 +5,27 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import { env, getBackend, ready, removeBackend, setBackend } from '@tensorflow/tfjs-core';
-import type { Coded } from './coded';
+import { CodedError, type CodeOf } from './coded';
 
 export type BackendName = 'wasm' | 'cpu';
 
-/** The notice of a fallback, by code, with its arguments (see ./coded). `why` is the error's own words. */
+/**
+ * The notice of a fallback and why wasm did not start, by code, with their arguments (see ./coded).
+ * `error.thrown` is an error of tfjs or the browser, in its own words (`text`).
+ */
 export interface BackendMessages {
-  'backend.wasmFallback': { why: string };
+  'backend.wasmFallback': { why: BackendWhy };
+  'backend.timeout': { ms: number };
+  'backend.wasmInit': Record<string, never>;
+  'error.thrown': { text: string };
 }
-export type BackendNotice = Coded<BackendMessages>;
+export type BackendWhy = CodeOf<Pick<BackendMessages, 'backend.timeout' | 'backend.wasmInit' | 'error.thrown'>>;
+export type BackendNotice = CodeOf<Pick<BackendMessages, 'backend.wasmFallback'>>;
 
 export interface BackendStatus {
   name: BackendName;
-  /** Set when the preferred backend could not start, in words for the page. */
-  notice: string | null;
-  /** The same notice with its code and arguments, for the page's language. */
-  codedNotice: BackendNotice | null;
+  /** Set when the preferred backend could not start (a code and its arguments; the page words it). */
+  notice: BackendNotice | null;
 }
 
 export interface WasmPaths {
@@ -47,7 +52,7 @@ export interface BackendOptions {
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(new CodedError('backend.timeout', { ms })), ms);
     p.then(
       (v) => {
         clearTimeout(timer);
@@ -68,7 +73,7 @@ async function startWasm(options: BackendOptions): Promise<void> {
   env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (options.wasmPaths) wasm.setWasmPaths(withThreadedEntry(options.wasmPaths), options.usePlatformFetch ?? false);
   const ok = await setBackend('wasm');
-  if (!ok) throw new Error('the wasm backend did not initialise');
+  if (!ok) throw new CodedError('backend.wasmInit', {});
   await ready();
 }
 
@@ -76,7 +81,7 @@ export async function initBackend(prefer: BackendName, options: BackendOptions =
   if (prefer === 'wasm') {
     try {
       await withTimeout(startWasm(options), options.timeoutMs ?? 15000);
-      return { name: 'wasm', notice: null, codedNotice: null };
+      return { name: 'wasm', notice: null };
     } catch (e) {
       try {
         removeBackend('wasm');
@@ -85,14 +90,16 @@ export async function initBackend(prefer: BackendName, options: BackendOptions =
       }
       await setBackend('cpu');
       await ready();
-      const why = e instanceof Error ? e.message : String(e);
-      const message = `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`;
-      return { name: 'cpu', notice: message, codedNotice: { message, code: 'backend.wasmFallback', args: { why } } };
+      const why: BackendWhy =
+        e instanceof CodedError && (e.code === 'backend.timeout' || e.code === 'backend.wasmInit')
+          ? (e as BackendWhy)
+          : { code: 'error.thrown', args: { text: e instanceof Error ? e.message : String(e) } };
+      return { name: 'cpu', notice: { code: 'backend.wasmFallback', args: { why: { code: why.code, args: why.args } as BackendWhy } } };
     }
   }
   await setBackend('cpu');
   await ready();
-  return { name: 'cpu', notice: null, codedNotice: null };
+  return { name: 'cpu', notice: null };
 }
 
 export function currentBackend(): string {

@@ -17,7 +17,7 @@ let channel: MessageChannel | null = null;
 function connect(): TrainingConnection {
   channel = new MessageChannel();
   serveTraining(channel.port2 as unknown as Port, {
-    startBackend: async () => ({ name: 'cpu', notice: null, codedNotice: null }),
+    startBackend: async () => ({ name: 'cpu', notice: null }),
     memory: () => ({ tensors: memory().numTensors, bytes: memory().numBytes }),
   });
   return new TrainingConnection(channel.port1 as unknown as Port);
@@ -34,7 +34,7 @@ describe('training over the worker protocol', () => {
     const text = 'the red fox runs .';
     const local = new TrainingLoop({ ...DEFAULT_CONFIG }, { ...DEFAULT_TRAIN }, text);
     const conn = connect();
-    expect(await conn.start('cpu')).toEqual({ name: 'cpu', notice: null, codedNotice: null });
+    expect(await conn.start('cpu')).toEqual({ name: 'cpu', notice: null });
     const remote = await conn.createLoop({ ...DEFAULT_CONFIG }, { ...DEFAULT_TRAIN }, text);
     await Promise.all([local.measure(), remote.measure()]);
     for (let i = 0; i < 7; i++) {

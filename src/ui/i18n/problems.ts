@@ -168,7 +168,10 @@ const en: ProblemTexts = {
   'kv.outOfRange': (a) => `${KV_LABELS[a.label]} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
 
   'backend.wasmFallback': ({ why }) =>
-    `WebAssembly could not start (${why}); running on the slower JavaScript backend. Results are the same.`,
+    `WebAssembly could not start (${problemText(en, why)}); running on the slower JavaScript backend. Results are the same.`,
+  'backend.timeout': ({ ms }) => `timed out after ${ms} ms`,
+  'backend.wasmInit': () => 'the wasm backend did not initialise',
+  'error.thrown': ({ text }) => text,
 
   'link.repeated': ({ key, value, first }) =>
     `Ignored ${key}=${value}: the link gives ${key} more than once. Using the first, ${key}=${first}.`,
@@ -276,7 +279,10 @@ const zh: ProblemTexts = {
   'kv.notWhole': (a) => `${trail(KV_LABELS_ZH[a.label])}必须是 ${kvBetweenZh(a)}的整数，而不是 ${a.value}。`,
   'kv.outOfRange': (a) => `${trail(KV_LABELS_ZH[a.label])}必须在 ${kvBetweenZh(a)}，而不是 ${n(a.value)}。`,
 
-  'backend.wasmFallback': ({ why }) => `WebAssembly 无法启动（${why}）；改用较慢的 JavaScript 后端运行，结果相同。`,
+  'backend.wasmFallback': ({ why }) => `WebAssembly 无法启动（${problemText(zh, why)}）；改用较慢的 JavaScript 后端运行，结果相同。`,
+  'backend.timeout': ({ ms }) => `${ms} 毫秒后超时`,
+  'backend.wasmInit': () => 'wasm 后端未能初始化',
+  'error.thrown': ({ text }) => text,
 
   'link.repeated': ({ key, value, first }) => `已忽略 ${key}=${value}：链接中多次给出了 ${key}。使用第一个值 ${key}=${first}。`,
   'link.ignored': ({ key, value, reason, using }) => `已忽略 ${key}=${value}：${problemText(zh, reason)}。改用 ${usingZh(using)}。`,

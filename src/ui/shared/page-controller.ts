@@ -145,7 +145,7 @@ export class PageController implements ReactiveController {
   /** The backend's notice (wasm could not start, so cpu runs), in the page's language; or nothing. */
   renderBackendNotice() {
     const b = this.backend;
-    return b?.notice ? html`<p class="notice" role="alert">${localized(b.codedNotice ?? b.notice)}</p>` : nothing;
+    return b?.notice ? html`<p class="notice" role="alert">${localized(b.notice)}</p>` : nothing;
   }
 
   /**
