@@ -240,7 +240,6 @@ const SENTENCES_PENDING = [
   'core/real-config-reader.ts',
   'core/real-families.ts',
   'core/real-limits.ts',
-  'core/real-route.ts',
   'core/scale-model.ts',
 ].map((f) => join(SRC, f));
 

@@ -7,7 +7,7 @@
  * A pure function of the seeds: the router matrix comes from `weightSeed` (fixed per model, like
  * trained weights would be) and the token from `seed`, all through src/core/rng.ts.
  */
-import { withCode, type Coded } from './coded';
+import { CodedError } from './coded';
 import { gateWeights, keepGroups, sigmoid, softmax, softplus, topKIndices } from './router';
 import type { RouterRule } from './real-config';
 import { Rng } from './rng';
@@ -26,7 +26,7 @@ export const DRAW_SLICE = 2 ** 17;
 export interface RouteMessages {
   'route.tooMuchWork': { work: number; max: number };
 }
-export type RouteError = Error & Coded<RouteMessages>;
+export type RouteError = CodedError<'route.tooMuchWork', RouteMessages['route.tooMuchWork']>;
 
 export interface RouteTarget {
   hidden: number;
@@ -165,8 +165,7 @@ export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed
   const { hidden: d, experts: E, topK: k, router: rule } = t;
   const work = routeWork(t);
   if (work > MAX_ROUTE_WORK) {
-    const message = `this router needs ${work.toLocaleString('en')} multiply-adds per token; the page routes at most ${MAX_ROUTE_WORK.toLocaleString('en')}`;
-    throw withCode(new Error(message), 'route.tooMuchWork', { work, max: MAX_ROUTE_WORK }) satisfies RouteError;
+    throw new CodedError('route.tooMuchWork', { work, max: MAX_ROUTE_WORK }) satisfies RouteError;
   }
   // x: a token's hidden state after RMS norm has root-mean-square 1, like N(0, 1) entries.
   const x = Rng.stream(seed, 'scale-token', d).normals(d);

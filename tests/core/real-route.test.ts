@@ -158,7 +158,7 @@ describe('limits', () => {
     const big = { hidden: 65536, experts: 2048, topK: 8, shared: 0, router: V3.router };
     expect(65536 * 2048).toBeGreaterThan(MAX_ROUTE_WORK);
     expect(() => routeRandomToken(big, 1)).toThrow(
-      'this router needs 134,217,728 multiply-adds per token; the page routes at most 4,194,304',
+      expect.objectContaining({ code: 'route.tooMuchWork', args: { work: 134_217_728, max: 4_194_304 } }),
     );
   });
   it('passes config errors through', () => {
