@@ -233,7 +233,6 @@ const SENTENCE_DATA = ['core/corpus.ts', 'state/lessons.ts', 'core/presets.ts'].
  */
 const SENTENCES_PENDING = [
   'core/json-locate.ts',
-  'core/kv-cache.ts',
   'core/params.ts',
   'core/real-config.ts',
   'core/real-config-messages.ts',

@@ -16,7 +16,7 @@
  * as GQA with 2.25 groups. V3: (512 + 64) · 61 = 35,136 numbers per token.
  */
 
-import { withCode, type Coded } from './coded';
+import type { CodeOf } from './coded';
 
 export const ATTENTION_KINDS = ['mha', 'gqa', 'mqa', 'mla'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
@@ -43,10 +43,8 @@ export interface KvPreset {
   /** Which attention the model really uses; the other rows are what-ifs with the same heads. */
   native: AttentionKind;
   shape: AttentionShape;
-  /** Longest context the model was published with, in tokens. */
+  /** Longest context the model was published with, in tokens. (Where the numbers come from is in the ui's catalogue, by id.) */
   maxContext: number;
-  /** Where the numbers come from, and what the what-if rows assume. */
-  source: string;
 }
 
 /**
@@ -62,8 +60,6 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     // kv_lora_rank 512, qk_rope_head_dim 64. Technical report arXiv 2412.19437.
     shape: { layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 131072,
-    source:
-      'DeepSeek-V3 config (61 layers, 128 heads of 128, kv_lora_rank 512, qk_rope_head_dim 64); the grouped-query row assumes 8 groups',
   },
   {
     id: 'deepseek-v2',
@@ -72,7 +68,6 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     // config.json: num_hidden_layers 60, 128 heads of 128, kv_lora_rank 512, qk_rope_head_dim 64. arXiv 2405.04434.
     shape: { layers: 60, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 131072,
-    source: 'DeepSeek-V2 paper and config (60 layers, 128 heads of 128, d_c = 512, d_h^R = 64); the grouped-query row assumes 8 groups',
   },
   {
     id: 'mixtral-8x7b',
@@ -81,8 +76,6 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     // config.json: num_hidden_layers 32, num_attention_heads 32, num_key_value_heads 8, hidden 4096 / 32 heads = 128.
     shape: { layers: 32, heads: 32, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 32768,
-    source:
-      'Mixtral config (32 layers, 32 query heads of 128, 8 key-value heads); the latent row assumes DeepSeek-V2’s d_c = 4·d_h = 512, d_h^R = d_h/2 = 64',
   },
   {
     id: 'mha-v3-width',
@@ -90,8 +83,6 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     native: 'mha',
     shape: { layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
     maxContext: 131072,
-    source:
-      'DeepSeek-V3’s 61 layers of 128 heads of 128, with ordinary multi-head attention: the comparison of Table 1 in the DeepSeek-V2 paper',
   },
 ]);
 
@@ -102,11 +93,10 @@ export function toyPreset(
 ): KvPreset {
   return {
     id: 'toy',
-    name: 'The toy on this page',
+    name: 'toy',
     native: 'mla',
     shape: { layers: 1, heads: shape.heads, headDim: shape.headDim, kvGroups: Math.max(1, shape.heads / 2), latentDim, ropeDim: 0 },
     maxContext: shape.maxContext,
-    source: `The live toy below: 1 layer, ${shape.heads} heads of ${shape.headDim}, latent d_c = ${latentDim}, no rotary part; the grouped-query row assumes ${Math.max(1, shape.heads / 2)} groups`,
   };
 }
 
@@ -194,16 +184,14 @@ export function formatBytes(bytes: number): string {
 
 export const LIMITS = { minContext: 1, maxContext: 131072, minBatch: 1, maxBatch: 1024 } as const;
 
-/** The typed numbers checkWhole is asked about, by key, with their English captions. */
-export const KV_LABELS = { context: 'Context length', batch: 'Batch size', seed: 'Seed' } as const;
-export type KvLabel = keyof typeof KV_LABELS;
-/** The units a range can be given in (none: ''), with their English words. */
-export const KV_UNITS = { tokens: 'tokens' } as const;
-export type KvUnit = keyof typeof KV_UNITS;
+/** The typed numbers checkWhole is asked about (the catalogue names each). */
+export type KvLabel = 'context' | 'batch' | 'seed';
+/** The units a range can be given in (none: ''). */
+export type KvUnit = 'tokens';
 
 /**
  * The messages of checkWhole, by code, with their arguments (see ./coded). `label` and `unit` are
- * keys (KV_LABELS, KV_UNITS), so the page's catalogue words every part in its own language.
+ * keys, so the page's catalogue words every part in its own language.
  */
 export interface KvMessages {
   'kv.notNumber': { label: KvLabel; min: number; max: number; unit: KvUnit | '' };
@@ -212,20 +200,15 @@ export interface KvMessages {
 }
 export type KvCode = keyof KvMessages;
 
-export type Checked = { ok: true; value: number } | ({ ok: false } & Coded<KvMessages>);
+export type Checked = { ok: true; value: number } | ({ ok: false } & CodeOf<KvMessages>);
 
-/** Checks a typed whole number against a range; the message (in English, coded) is meant for the page. */
+/** Checks a typed whole number against a range; a refusal is a code and its arguments, for the page to word. */
 export function checkWhole(input: unknown, label: KvLabel, min: number, max: number, unit: KvUnit | '' = ''): Checked {
   const text = typeof input === 'string' ? input.trim() : input;
   const v = typeof text === 'string' ? (text === '' ? Number.NaN : Number(text)) : typeof text === 'number' ? text : Number.NaN;
-  const range = `${min.toLocaleString('en')} to ${max.toLocaleString('en')}${unit ? ` ${KV_UNITS[unit]}` : ''}`;
-  const name = KV_LABELS[label];
-  const fail = <C extends KvCode>(code: C, args: KvMessages[C], message: string): Checked =>
-    withCode({ ok: false as const, message }, code, args) as Checked;
-  if (!Number.isFinite(v)) return fail('kv.notNumber', { label, min, max, unit }, `${name} must be a number from ${range}.`);
-  if (!Number.isInteger(v))
-    return fail('kv.notWhole', { label, min, max, unit, value: v }, `${name} must be a whole number from ${range}, not ${v}.`);
-  if (v < min || v > max)
-    return fail('kv.outOfRange', { label, min, max, unit, value: v }, `${name} must be from ${range}, not ${v.toLocaleString('en')}.`);
+  const fail = <C extends KvCode>(code: C, args: KvMessages[C]): Checked => ({ ok: false, code, args }) as Checked;
+  if (!Number.isFinite(v)) return fail('kv.notNumber', { label, min, max, unit });
+  if (!Number.isInteger(v)) return fail('kv.notWhole', { label, min, max, unit, value: v });
+  if (v < min || v > max) return fail('kv.outOfRange', { label, min, max, unit, value: v });
   return { ok: true, value: v };
 }

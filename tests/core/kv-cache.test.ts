@@ -143,17 +143,16 @@ describe('checkWhole (typed input)', () => {
     expect(checkWhole(1, 'batch', 1, 1024)).toEqual({ ok: true, value: 1 });
   });
 
-  it('refuses the rest with a message that names the control and the range', () => {
+  it('refuses the rest with a code that names the control, the range and the value', () => {
     expect(checkWhole('200000', 'context', 1, 131072, 'tokens')).toEqual({
       ok: false,
-      message: 'Context length must be from 1 to 131,072 tokens, not 200,000.',
+      code: 'kv.outOfRange',
+      args: { label: 'context', min: 1, max: 131072, unit: 'tokens', value: 200000 },
     });
-    expect(checkWhole('0', 'batch', 1, 1024)).toEqual({ ok: false, message: 'Batch size must be from 1 to 1,024, not 0.' });
-    expect(checkWhole('2.5', 'batch', 1, 1024)).toEqual({
-      ok: false,
-      message: 'Batch size must be a whole number from 1 to 1,024, not 2.5.',
-    });
-    expect(checkWhole('abc', 'batch', 1, 1024)).toEqual({ ok: false, message: 'Batch size must be a number from 1 to 1,024.' });
+    const batch = { label: 'batch', min: 1, max: 1024, unit: '' };
+    expect(checkWhole('0', 'batch', 1, 1024)).toEqual({ ok: false, code: 'kv.outOfRange', args: { ...batch, value: 0 } });
+    expect(checkWhole('2.5', 'batch', 1, 1024)).toEqual({ ok: false, code: 'kv.notWhole', args: { ...batch, value: 2.5 } });
+    expect(checkWhole('abc', 'batch', 1, 1024)).toEqual({ ok: false, code: 'kv.notNumber', args: batch });
     expect(checkWhole('', 'batch', 1, 1024).ok).toBe(false);
     expect(checkWhole(null, 'batch', 1, 1024).ok).toBe(false);
   });

@@ -57,8 +57,25 @@ const en = {
     >,
     /** Preset names that are words, not model names (the others are shown as they are). */
     presetNames: { 'mha-v3-width': 'Plain multi-head, DeepSeek-V3’s size', toy: 'The toy on this page' } as Record<string, string>,
-    /** Where a preset's numbers come from: the core's own sentence in English, worded from the shape otherwise. */
-    source: (_id: string, _shape: AttentionShape, english: string) => english,
+    /** Where a preset's numbers come from and what its what-if rows assume, by the preset's id. */
+    source: (id: string, s: AttentionShape): string => {
+      const heads = `${s.heads} heads of ${s.headDim}`;
+      const groups = `the grouped-query row assumes ${s.kvGroups} groups`;
+      switch (id) {
+        case 'deepseek-v3':
+          return `DeepSeek-V3 config (${s.layers} layers, ${heads}, kv_lora_rank ${s.latentDim}, qk_rope_head_dim ${s.ropeDim}); ${groups}`;
+        case 'deepseek-v2':
+          return `DeepSeek-V2 paper and config (${s.layers} layers, ${heads}, d_c = ${s.latentDim}, d_h^R = ${s.ropeDim}); ${groups}`;
+        case 'mixtral-8x7b':
+          return `Mixtral config (${s.layers} layers, ${s.heads} query heads of ${s.headDim}, ${s.kvGroups} key-value heads); the latent row assumes DeepSeek-V2’s d_c = 4·d_h = ${s.latentDim}, d_h^R = d_h/2 = ${s.ropeDim}`;
+        case 'mha-v3-width':
+          return `DeepSeek-V3’s ${s.layers} layers of ${heads}, with ordinary multi-head attention: the comparison of Table 1 in the DeepSeek-V2 paper`;
+        case 'toy':
+          return `The live toy below: ${s.layers} layer, ${heads}, latent d_c = ${s.latentDim}, no rotary part; ${groups}`;
+        default:
+          return '';
+      }
+    },
     precisions: { fp32: 'fp32 (4 bytes)', bf16: 'bf16 (2 bytes)', fp16: 'fp16 (2 bytes)', fp8: 'fp8 (1 byte)' } as Record<
       Precision,
       string
@@ -203,7 +220,7 @@ const zh: typeof en = {
     kindNames: { mha: '多头注意力（MHA）', gqa: '分组查询注意力（GQA）', mqa: '多查询注意力（MQA）', mla: '多头潜在注意力（MLA）' },
     kindInSentence: { mha: '多头注意力', gqa: '分组查询注意力', mqa: '多查询注意力', mla: '多头潜在注意力' },
     presetNames: { 'mha-v3-width': '普通多头注意力，DeepSeek-V3 的规模', toy: '本页的小模型' },
-    source: (id, s, english) => {
+    source: (id, s) => {
       const heads = `${s.heads} 个注意力头，每个宽 ${s.headDim}`;
       const groups = `分组查询注意力一行假设分为 ${s.kvGroups} 组`;
       switch (id) {
@@ -218,7 +235,7 @@ const zh: typeof en = {
         case 'toy':
           return `下面的实时小模型：${s.layers} 层，${heads}，潜在向量 d_c = ${s.latentDim}，没有旋转部分；${groups}`;
         default:
-          return english;
+          return '';
       }
     },
     precisions: { fp32: 'fp32（4 字节）', bf16: 'bf16（2 字节）', fp16: 'fp16（2 字节）', fp8: 'fp8（1 字节）' },

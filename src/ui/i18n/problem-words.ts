@@ -4,7 +4,7 @@
  */
 import type { RuleField } from '../../core/config';
 import type { JsonWhere } from '../../core/json-locate';
-import { KV_UNITS, type KvLabel, type KvUnit } from '../../core/kv-cache';
+import type { KvLabel, KvUnit } from '../../core/kv-cache';
 import type { MissingWhy, NullMeaning } from '../../core/real-config';
 import { LIMIT_WORDS, type LimitWhat } from '../../core/real-limits';
 import type { TrainNumberField } from '../../core/training';
@@ -81,8 +81,11 @@ export function shownEn(c: string): string {
   return cp ? `the control character ${cp}` : `"${c}"`;
 }
 
+/** The captions of the memory page's typed numbers and their unit, as its labels word them (tests/problems-i18n.test.ts checks they agree). */
+export const KV_LABELS_EN: Record<KvLabel, string> = { context: 'Context length', batch: 'Batch size', seed: 'Seed' };
+export const KV_UNITS_EN: Record<KvUnit, string> = { tokens: 'tokens' };
 export const kvRangeEn = (a: { min: number; max: number; unit: KvUnit | '' }): string =>
-  `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${KV_UNITS[a.unit]}` : ''}`;
+  `${n(a.min)} to ${n(a.max)}${a.unit ? ` ${KV_UNITS_EN[a.unit]}` : ''}`;
 
 // ---- Simplified Chinese ----
 

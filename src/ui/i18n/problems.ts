@@ -12,7 +12,7 @@
 import type { BackendMessages } from '../../core/backend';
 import type { ConfigMessages } from '../../core/config';
 import type { JsonMessages } from '../../core/json-locate';
-import { KV_LABELS, type KvMessages } from '../../core/kv-cache';
+import type { KvMessages } from '../../core/kv-cache';
 import type { RealConfigMessages } from '../../core/real-config';
 import type { RouteMessages } from '../../core/real-route';
 import type { TrainMessages } from '../../core/training';
@@ -29,6 +29,7 @@ import {
   VIEW_NAMES_EN,
   shownEn,
   kvRangeEn,
+  KV_LABELS_EN,
   CONFIG_LABELS_ZH,
   TRAIN_LABELS_ZH,
   WHY_ZH,
@@ -163,9 +164,9 @@ const en: ProblemTexts = {
   'json.engine': ({ text }) => text,
   'json.tooDeep': ({ max }) => `objects and lists are nested deeper than ${max} levels here (a config.json needs only a few)`,
 
-  'kv.notNumber': (a) => `${KV_LABELS[a.label]} must be a number from ${kvRangeEn(a)}.`,
-  'kv.notWhole': (a) => `${KV_LABELS[a.label]} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
-  'kv.outOfRange': (a) => `${KV_LABELS[a.label]} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
+  'kv.notNumber': (a) => `${KV_LABELS_EN[a.label]} must be a number from ${kvRangeEn(a)}.`,
+  'kv.notWhole': (a) => `${KV_LABELS_EN[a.label]} must be a whole number from ${kvRangeEn(a)}, not ${a.value}.`,
+  'kv.outOfRange': (a) => `${KV_LABELS_EN[a.label]} must be from ${kvRangeEn(a)}, not ${n(a.value)}.`,
 
   'backend.wasmFallback': ({ why }) =>
     `WebAssembly could not start (${problemText(en, why)}); running on the slower JavaScript backend. Results are the same.`,

@@ -268,7 +268,7 @@ export class KvCalculator extends LitElement {
     return html`${this.controls()} ${this.headline(p)} ${this.table(p)}
       <p class="small">
         ${mathText(t.symbols)}
-        ${mathText(t.source(p.id, p.shape, localized(p.source)))}${t.otherRows}
+        ${mathText(t.source(p.id, p.shape))}${t.otherRows}
         ${this.gqaEquivalent(p)}
       </p>
       <p class="small">
