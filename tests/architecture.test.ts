@@ -232,7 +232,6 @@ const SENTENCE_DATA = ['core/corpus.ts', 'state/lessons.ts', 'core/presets.ts'].
  * to be emptied. A file leaves this list when its messages are codes only; a new file never joins it.
  */
 const SENTENCES_PENDING = [
-  'core/json-locate.ts',
   'core/params.ts',
   'core/real-config.ts',
   'core/real-config-messages.ts',

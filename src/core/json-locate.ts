@@ -5,10 +5,10 @@
  * and column (both from 1) and the line's text for a caret.
  */
 
-import { withCode, type Coded, type CodeOf } from './coded';
+import type { CodeOf } from './coded';
 
+/** Where a problem is in the text. */
 export interface JsonProblem {
-  message: string;
   /** Offset in the text (UTF-16 units), line and column from 1. */
   offset: number;
   line: number;
@@ -18,16 +18,8 @@ export interface JsonProblem {
   caret: number;
 }
 
-/** What the scanner expected where it found something else, in the words of its messages. */
-export const JSON_WHERE = {
-  value: 'a value',
-  propertyName: 'a property name in double quotes',
-  colon: '":" after the property name',
-  digit: 'a digit',
-  fractionDigit: 'a digit after the decimal point',
-  exponentDigit: 'a digit in the exponent',
-} as const;
-export type JsonWhere = keyof typeof JSON_WHERE;
+/** What the scanner expected where it found something else (the catalogue words each). */
+export type JsonWhere = 'value' | 'propertyName' | 'colon' | 'digit' | 'fractionDigit' | 'exponentDigit';
 
 /**
  * The syntax errors findJsonError reports, by code, with their arguments (see ./coded). `found` is
@@ -61,21 +53,20 @@ export interface JsonMessages {
 }
 export type JsonCode = keyof JsonMessages;
 
-/** A JSON problem with its code and arguments attached (not enumerable). */
-export type CodedJsonProblem = JsonProblem & Coded<JsonMessages>;
+/** A JSON problem: where, and its code and arguments (the ui words it). */
+export type CodedJsonProblem = JsonProblem & CodeOf<JsonMessages>;
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problem: CodedJsonProblem };
 
-/** The first syntax error: where, in words, and its code and arguments. */
-export type JsonError = { at: number; reason: string } & CodeOf<JsonMessages>;
+/** The first syntax error: where, and its code and arguments. */
+export type JsonError = { at: number } & CodeOf<JsonMessages>;
 
 class Located extends Error {
   constructor(
     readonly at: number,
-    readonly reason: string,
     readonly coded: CodeOf<JsonMessages>,
   ) {
-    super(reason);
+    super(coded.code);
   }
 }
 
@@ -89,14 +80,6 @@ export const MAX_JSON_DEPTH = 100;
 const WS = new Set([' ', '\t', '\n', '\r']);
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
-function shown(c: string): string {
-  if (c === '\n') return 'a line break';
-  if (c === "'") return "a single quote (')";
-  const code = c.charCodeAt(0);
-  if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
-  return `"${c}"`;
-}
-
 /** The first syntax error in text, or null when it is valid JSON. */
 export function findJsonError(text: string): JsonError | null {
   const n = text.length;
@@ -104,14 +87,14 @@ export function findJsonError(text: string): JsonError | null {
   const ws = (): void => {
     while (i < n && WS.has(text[i] as string)) i++;
   };
-  const fail = <C extends JsonCode>(at: number, code: C, args: JsonMessages[C], reason: string): never => {
-    throw new Located(at, reason, { code, args } as CodeOf<JsonMessages>);
+  const fail = <C extends JsonCode>(at: number, code: C, args: JsonMessages[C]): never => {
+    throw new Located(at, { code, args } as CodeOf<JsonMessages>);
   };
   const unexpected = (where: JsonWhere): never => {
-    if (i >= n) return fail(i, 'json.endsWhere', { where }, `the text ends where ${JSON_WHERE[where]} should be`);
+    if (i >= n) return fail(i, 'json.endsWhere', { where });
     const c = text[i] as string;
-    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail(i, 'json.comment', {}, 'JSON does not allow comments');
-    return fail(i, 'json.unexpected', { found: c, where }, `unexpected ${shown(c)} where ${JSON_WHERE[where]} should be`);
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail(i, 'json.comment', {});
+    return fail(i, 'json.unexpected', { found: c, where });
   };
 
   /** A string, number or literal (the caller has skipped white space). */
@@ -125,7 +108,7 @@ export function findJsonError(text: string): JsonError | null {
         return;
       }
     }
-    if (c === "'") fail(i, 'json.singleQuoteString', {}, 'JSON strings need double quotes ("), not single quotes');
+    if (c === "'") fail(i, 'json.singleQuoteString', {});
     unexpected('value');
   }
 
@@ -133,8 +116,8 @@ export function findJsonError(text: string): JsonError | null {
   function member(): void {
     ws();
     if (text[i] !== '"') {
-      if (text[i] === '}') fail(i, 'json.commaBeforeBrace', {}, 'a comma cannot come just before "}"');
-      if (text[i] === "'") fail(i, 'json.singleQuoteName', {}, 'property names need double quotes ("), not single quotes');
+      if (text[i] === '}') fail(i, 'json.commaBeforeBrace', {});
+      if (text[i] === "'") fail(i, 'json.singleQuoteName', {});
       unexpected('propertyName');
     }
     string();
@@ -173,7 +156,7 @@ export function findJsonError(text: string): JsonError | null {
           if (close === '}') member();
           else {
             ws();
-            if (text[i] === ']') fail(i, 'json.commaBeforeBracket', {}, 'a comma cannot come just before "]"');
+            if (text[i] === ']') fail(i, 'json.commaBeforeBracket', {});
           }
           break;
         }
@@ -184,12 +167,12 @@ export function findJsonError(text: string): JsonError | null {
         }
         const found = text[i] as string;
         if (close === '}') {
-          if (i >= n) fail(i, 'json.endsInObject', {}, 'the text ends inside an object: expected "," or "}"');
-          if (found === '"') fail(i, 'json.missingComma', {}, 'expected "," between two properties (a comma is missing)');
-          fail(i, 'json.afterValueInObject', { found }, `expected "," or "}" after a property value, found ${shown(found)}`);
+          if (i >= n) fail(i, 'json.endsInObject', {});
+          if (found === '"') fail(i, 'json.missingComma', {});
+          fail(i, 'json.afterValueInObject', { found });
         }
-        if (i >= n) fail(i, 'json.endsInList', {}, 'the text ends inside a list: expected "," or "]"');
-        fail(i, 'json.afterItem', { found }, `expected "," or "]" after a list item, found ${shown(found)}`);
+        if (i >= n) fail(i, 'json.endsInList', {});
+        fail(i, 'json.afterItem', { found });
       }
     }
   }
@@ -198,7 +181,7 @@ export function findJsonError(text: string): JsonError | null {
     const start = i;
     i++; // opening quote
     for (;;) {
-      if (i >= n) fail(start, 'json.unclosedString', {}, 'this string is never closed (a closing " is missing)');
+      if (i >= n) fail(start, 'json.unclosedString', {});
       const c = text[i] as string;
       if (c === '"') {
         i++;
@@ -207,17 +190,15 @@ export function findJsonError(text: string): JsonError | null {
       if (c === '\\') {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail(i, 'json.unicodeEscape', {}, 'a \\u escape needs four hexadecimal digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'json.unicodeEscape', {});
           i += 6;
         } else if (e !== undefined && ESCAPES.has(e)) i += 2;
-        else fail(i, 'json.badEscape', { escape: e ?? '' }, `"\\${e ?? ''}" is not a JSON escape`);
+        else fail(i, 'json.badEscape', { escape: e ?? '' });
         continue;
       }
       if (c.charCodeAt(0) < 0x20) {
-        if (c === '\n' || c === '\r')
-          fail(i, 'json.stringPastLine', {}, 'a string cannot run past the end of its line (a closing " is missing)');
-        fail(i, 'json.controlInString', { found: c }, `${shown(c)} cannot appear inside a string`);
+        if (c === '\n' || c === '\r') fail(i, 'json.stringPastLine', {});
+        fail(i, 'json.controlInString', { found: c });
       }
       i++;
     }
@@ -233,8 +214,7 @@ export function findJsonError(text: string): JsonError | null {
     if (text[i] === '-') i++;
     if (text[i] === '0') {
       i++;
-      if (text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9')
-        fail(i - 1, 'json.leadingZero', {}, 'numbers cannot start with 0 (leading zeros are not allowed)');
+      if (text[i] !== undefined && (text[i] as string) >= '0' && (text[i] as string) <= '9') fail(i - 1, 'json.leadingZero', {});
     } else digits('digit');
     if (text[i] === '.') {
       i++;
@@ -249,14 +229,14 @@ export function findJsonError(text: string): JsonError | null {
 
   try {
     ws();
-    if (i >= n) fail(i, 'json.empty', {}, 'the text is empty');
+    if (i >= n) fail(i, 'json.empty', {});
     value();
     ws();
     const found = text[i] as string;
-    if (i < n) fail(i, 'json.afterEnd', { found }, `unexpected ${shown(found)} after the end of the JSON (one value only)`);
+    if (i < n) fail(i, 'json.afterEnd', { found });
     return null;
   } catch (e) {
-    if (e instanceof Located) return { at: e.at, reason: e.reason, ...e.coded };
+    if (e instanceof Located) return { at: e.at, ...e.coded };
     throw e;
   }
 }
@@ -264,7 +244,7 @@ export function findJsonError(text: string): JsonError | null {
 const WINDOW = 36;
 
 /** Line, column (from 1) and an excerpt of the line for an offset in text. */
-export function locate(text: string, offset: number): Omit<JsonProblem, 'message'> {
+export function locate(text: string, offset: number): JsonProblem {
   const at = Math.max(0, Math.min(offset, text.length));
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let lineEnd = text.indexOf('\n', at);
@@ -300,7 +280,7 @@ function tooDeepAt(text: string): number {
 
 /** The problem at the scanner's first error. */
 function located(text: string, found: JsonError): CodedJsonProblem {
-  return withCode({ message: found.reason, ...locate(text, found.at) }, found.code, found.args) as CodedJsonProblem;
+  return { ...locate(text, found.at), code: found.code, args: found.args } as CodedJsonProblem;
 }
 
 /**
@@ -312,8 +292,7 @@ export function parseJson(text: string): JsonResult {
   if (deep >= 0) {
     const found = findJsonError(text);
     if (found) return { ok: false, problem: located(text, found) };
-    const message = `objects and lists are nested deeper than ${MAX_JSON_DEPTH} levels here (a config.json needs only a few)`;
-    return { ok: false, problem: withCode({ message, ...locate(text, deep) }, 'json.tooDeep', { max: MAX_JSON_DEPTH }) };
+    return { ok: false, problem: { ...locate(text, deep), code: 'json.tooDeep', args: { max: MAX_JSON_DEPTH } } };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -321,9 +300,9 @@ export function parseJson(text: string): JsonResult {
     const found = findJsonError(text);
     if (found) return { ok: false, problem: located(text, found) };
     // The scanner should always agree with JSON.parse; if not, fall back to the engine's own words.
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    return { ok: false, problem: withCode({ message, ...locate(text, pos ? Number(pos[1]) : 0) }, 'json.engine', { text: message }) };
+    const engine = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(engine);
+    return { ok: false, problem: { ...locate(text, pos ? Number(pos[1]) : 0), code: 'json.engine', args: { text: engine } } };
   }
 }
 
@@ -332,7 +311,7 @@ export function parseJson(text: string): JsonResult {
  * Only the outermost object's own keys count (not a "hidden_size" inside "vision_config"), and of a
  * key written twice the last one, the one JSON.parse keeps. Null when the key is not there.
  */
-export function locateKey(text: string, key: string): Omit<JsonProblem, 'message'> | null {
+export function locateKey(text: string, key: string): JsonProblem | null {
   const n = text.length;
   let depth = 0;
   let found = -1;

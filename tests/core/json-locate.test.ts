@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findJsonError, locate, locateKey, parseJson } from '../../src/core/json-locate';
 import { presetById, presetText } from '../../src/core/presets';
 import { Rng } from '../../src/core/rng';
+import { en } from '../words';
 
 function problem(text: string) {
   const r = parseJson(text);
@@ -18,41 +19,57 @@ describe('parseJson', () => {
     expect(parseJson(presetText(presetById('deepseek-v3')!))).toEqual({ ok: true, value: presetById('deepseek-v3')!.config });
   });
 
-  const cases: [string, number, number, string][] = [
-    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'expected "," between two properties (a comma is missing)'],
-    ['{"a": 1,}', 1, 9, 'a comma cannot come just before "}"'],
-    ['[1, 2,]', 1, 7, 'a comma cannot come just before "]"'],
-    ["{'a': 1}", 1, 2, 'property names need double quotes'],
-    ['{a: 1}', 1, 2, 'unexpected "a" where a property name in double quotes should be'],
-    ['{"a": \'x\'}', 1, 7, 'JSON strings need double quotes'],
-    ['{"a": tru}', 1, 7, 'unexpected "t" where a value should be'],
-    ['{"a": NaN}', 1, 7, 'unexpected "N" where a value should be'],
-    ['{"a": 01}', 1, 7, 'numbers cannot start with 0'],
-    ['{"a": 1.}', 1, 9, 'unexpected "}" where a digit after the decimal point should be'],
-    ['{"a": 1e}', 1, 9, 'a digit in the exponent'],
-    ['{"a": -}', 1, 8, 'unexpected "}" where a digit should be'],
-    ['{"a": "x\n"}', 1, 9, 'a string cannot run past the end of its line'],
-    ['{"a": "x\\q"}', 1, 9, '"\\q" is not a JSON escape'],
-    ['{"a": "\\u12"}', 1, 8, 'a \\u escape needs four hexadecimal digits'],
-    ['{"a": "x\t"}', 1, 9, 'the control character U+0009 cannot appear inside a string'],
-    ['{"a": 1', 1, 8, 'the text ends inside an object: expected "," or "}"'],
-    ['[1, 2', 1, 6, 'the text ends inside a list'],
-    ['{"a": ', 1, 7, 'the text ends where a value should be'],
-    ['{"a" 1}', 1, 6, 'unexpected "1" where ":" after the property name should be'],
-    ['[1 2]', 1, 4, 'expected "," or "]" after a list item, found "2"'],
-    ['{"a": 1 "b"}', 1, 9, 'a comma is missing'],
-    ['{"a": 1} x', 1, 10, 'unexpected "x" after the end of the JSON (one value only)'],
-    ['// comment\n{}', 1, 1, 'JSON does not allow comments'],
-    ['{"a": 1, /* c */ "b": 2}', 1, 10, 'JSON does not allow comments'],
-    ['   ', 1, 4, 'the text is empty'],
-    ['', 1, 1, 'the text is empty'],
-    ['{\r\n"a": 1\r\n"b": 2}', 3, 1, 'a comma is missing'],
-    ['{"a": "unclosed', 1, 7, 'this string is never closed'],
+  /** Text, line, column, the problem's code and arguments, and words of its English (the catalogue's, src/ui/i18n/problems.ts). */
+  const cases: [string, number, number, string, object, string][] = [
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, 'json.missingComma', {}, 'expected "," between two properties (a comma is missing)'],
+    ['{"a": 1,}', 1, 9, 'json.commaBeforeBrace', {}, 'a comma cannot come just before "}"'],
+    ['[1, 2,]', 1, 7, 'json.commaBeforeBracket', {}, 'a comma cannot come just before "]"'],
+    ["{'a': 1}", 1, 2, 'json.singleQuoteName', {}, 'property names need double quotes'],
+    [
+      '{a: 1}',
+      1,
+      2,
+      'json.unexpected',
+      { found: 'a', where: 'propertyName' },
+      'unexpected "a" where a property name in double quotes should be',
+    ],
+    ['{"a": \'x\'}', 1, 7, 'json.singleQuoteString', {}, 'JSON strings need double quotes'],
+    ['{"a": tru}', 1, 7, 'json.unexpected', { found: 't', where: 'value' }, 'unexpected "t" where a value should be'],
+    ['{"a": NaN}', 1, 7, 'json.unexpected', { found: 'N', where: 'value' }, 'unexpected "N" where a value should be'],
+    ['{"a": 01}', 1, 7, 'json.leadingZero', {}, 'numbers cannot start with 0'],
+    [
+      '{"a": 1.}',
+      1,
+      9,
+      'json.unexpected',
+      { found: '}', where: 'fractionDigit' },
+      'unexpected "}" where a digit after the decimal point should be',
+    ],
+    ['{"a": 1e}', 1, 9, 'json.unexpected', { found: '}', where: 'exponentDigit' }, 'a digit in the exponent'],
+    ['{"a": -}', 1, 8, 'json.unexpected', { found: '}', where: 'digit' }, 'unexpected "}" where a digit should be'],
+    ['{"a": "x\n"}', 1, 9, 'json.stringPastLine', {}, 'a string cannot run past the end of its line'],
+    ['{"a": "x\\q"}', 1, 9, 'json.badEscape', { escape: 'q' }, '"\\q" is not a JSON escape'],
+    ['{"a": "\\u12"}', 1, 8, 'json.unicodeEscape', {}, 'a \\u escape needs four hexadecimal digits'],
+    ['{"a": "x\t"}', 1, 9, 'json.controlInString', { found: '\t' }, 'the control character U+0009 cannot appear inside a string'],
+    ['{"a": 1', 1, 8, 'json.endsInObject', {}, 'the text ends inside an object: expected "," or "}"'],
+    ['[1, 2', 1, 6, 'json.endsInList', {}, 'the text ends inside a list'],
+    ['{"a": ', 1, 7, 'json.endsWhere', { where: 'value' }, 'the text ends where a value should be'],
+    ['{"a" 1}', 1, 6, 'json.unexpected', { found: '1', where: 'colon' }, 'unexpected "1" where ":" after the property name should be'],
+    ['[1 2]', 1, 4, 'json.afterItem', { found: '2' }, 'expected "," or "]" after a list item, found "2"'],
+    ['{"a": 1 "b"}', 1, 9, 'json.missingComma', {}, 'a comma is missing'],
+    ['{"a": 1} x', 1, 10, 'json.afterEnd', { found: 'x' }, 'unexpected "x" after the end of the JSON (one value only)'],
+    ['// comment\n{}', 1, 1, 'json.comment', {}, 'JSON does not allow comments'],
+    ['{"a": 1, /* c */ "b": 2}', 1, 10, 'json.comment', {}, 'JSON does not allow comments'],
+    ['   ', 1, 4, 'json.empty', {}, 'the text is empty'],
+    ['', 1, 1, 'json.empty', {}, 'the text is empty'],
+    ['{\r\n"a": 1\r\n"b": 2}', 3, 1, 'json.missingComma', {}, 'a comma is missing'],
+    ['{"a": "unclosed', 1, 7, 'json.unclosedString', {}, 'this string is never closed'],
   ];
-  for (const [text, line, column, message] of cases) {
+  for (const [text, line, column, code, args, words] of cases) {
     it(`${JSON.stringify(text)} → line ${line}, column ${column}`, () => {
       const p = problem(text);
-      expect(p.message).toContain(message);
+      expect({ code: p.code, args: p.args }).toEqual({ code, args });
+      expect(en(p)).toContain(words);
       expect([p.line, p.column]).toEqual([line, column]);
     });
   }
@@ -143,9 +160,9 @@ describe('deep nesting', () => {
     const text = '['.repeat(100_000);
     expect(parseJson(text)).toMatchObject({
       ok: false,
-      problem: { message: 'the text ends where a value should be', line: 1, column: 100_001 },
+      problem: { code: 'json.endsWhere', args: { where: 'value' }, line: 1, column: 100_001 },
     });
     const objects = '{"a":'.repeat(100_000) + '1' + '}'.repeat(99_999) + ']';
-    expect(parseJson(objects)).toMatchObject({ ok: false, problem: { message: 'expected "," or "}" after a property value, found "]"' } });
+    expect(parseJson(objects)).toMatchObject({ ok: false, problem: { code: 'json.afterValueInObject', args: { found: ']' } } });
   });
 });

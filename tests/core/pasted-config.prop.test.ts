@@ -17,6 +17,7 @@ import { REAL_LIMITS } from '../../src/core/real-limits';
 import { MAX_ROUTE_WORK, routeRandomToken } from '../../src/core/real-route';
 import { scaleModelFromConfig, type ScaleModel } from '../../src/core/scale-model';
 import { RUNS } from '../fuzz-runs';
+import { en } from '../words';
 
 /** src/ui/scale/config-input.ts's MAX_CONFIG_CHARS (a lit module, not importable in Node). */
 const MAX_CONFIG_CHARS = 1_000_000;
@@ -24,7 +25,7 @@ const MAX_CONFIG_CHARS = 1_000_000;
 type Pasted =
   | { kind: 'empty' }
   | { kind: 'counted'; model: ScaleModel }
-  | { kind: 'problem'; message: string; field?: string; at?: Omit<JsonProblem, 'message'> | null };
+  | { kind: 'problem'; message: string; field?: string; at?: JsonProblem | null };
 
 /** The steps of ScalePage.onText, with the core functions it calls. Throws only if they do. */
 function paste(raw: string): Pasted {
@@ -33,8 +34,8 @@ function paste(raw: string): Pasted {
   if (text.length > MAX_CONFIG_CHARS) return { kind: 'problem', message: 'too long' };
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { message, ...at } = parsed.problem;
-    return { kind: 'problem', message, at };
+    const { code: _code, args: _args, ...at } = parsed.problem;
+    return { kind: 'problem', message: en(parsed.problem), at };
   }
   try {
     return { kind: 'counted', model: scaleModelFromConfig(parsed.value, { id: 'custom', name: 'your config.json' }) };
@@ -325,7 +326,7 @@ function primitiveAt(text: string, offset: number): { value: unknown } | null {
   }
 }
 
-function expectLocated(text: string, at: Omit<JsonProblem, 'message'>): void {
+function expectLocated(text: string, at: JsonProblem): void {
   expect(at.offset >= 0 && at.offset <= text.length).toBe(true);
   expect({ line: at.line, column: at.column }).toEqual(lineColumn(text, at.offset));
   expect(at.excerpt.includes('\n')).toBe(false);
@@ -348,7 +349,7 @@ describe('parseJson on any text', () => {
         expect(findJsonError(text) === null).toBe(engine.ok);
         if (r.ok && engine.ok) expect(r.value).toEqual(engine.value);
         if (!r.ok) {
-          expect(r.problem.message.trim().length).toBeGreaterThan(0);
+          expect(en(r.problem).trim().length).toBeGreaterThan(0);
           expectLocated(text, r.problem);
         }
       }),
