@@ -109,16 +109,9 @@ const SIZED = /\.(ts|tsx|js|mjs|cjs|jsx|css|html)$/;
 
 /**
  * Files allowed over MAX_LINES for now, by path from the project root: being split on other
- * branches of issue 13 (the message catalogue's parts, the simulator page and the training page).
+ * branches of issue 13 (the simulator page and the training page).
  */
-const EXEMPT = [
-  'src/ui/i18n/problems.ts',
-  'src/ui/i18n/scale.ts',
-  'src/ui/i18n/simulator.ts',
-  'src/ui/i18n/training.ts',
-  'src/ui/simulator/moe-app.ts',
-  'src/ui/training/training-page.ts',
-];
+const EXEMPT = ['src/ui/simulator/moe-app.ts', 'src/ui/training/training-page.ts'];
 
 /** Every file under dir that the size rule counts, recursively. */
 function sizedFiles(dir: string): string[] {
