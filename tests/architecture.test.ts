@@ -224,15 +224,7 @@ const SENTENCE_DATA = ['core/corpus.ts', 'state/lessons.ts', 'core/presets.ts'].
  * Files not yet converted to codes (they still word some messages in English beside their code):
  * to be emptied. A file leaves this list when its messages are codes only; a new file never joins it.
  */
-const SENTENCES_PENDING = [
-  'core/params.ts',
-  'core/real-config.ts',
-  'core/real-config-messages.ts',
-  'core/real-config-reader.ts',
-  'core/real-families.ts',
-  'core/real-limits.ts',
-  'core/scale-model.ts',
-].map((f) => join(SRC, f));
+const SENTENCES_PENDING = ['core/real-families.ts', 'core/scale-model.ts'].map((f) => join(SRC, f));
 
 function report(files: string[], check: (file: string, text: string) => string[]): string[] {
   return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));

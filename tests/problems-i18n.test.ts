@@ -122,7 +122,7 @@ describe('the problems section of the catalogue', () => {
     expect(json.ok ? '' : localized(json.problem)).toBe('两个属性之间应有 ","（缺少逗号）');
 
     const missing = thrown(() => readMoeConfig({ ...presetById('deepseek-v3')!.config, n_group: undefined }));
-    expect(missing!.message).toBe('"n_group" is missing (topk_method "noaux_tc" routes within groups)');
+    expect(problemText(EN, missing!)).toBe('"n_group" is missing (topk_method "noaux_tc" routes within groups)');
     expect(localized(missing!)).toBe('缺少 "n_group"（topk_method "noaux_tc" 在组内路由）');
 
     const kv = checkWhole('200000', 'context', 1, 131072, 'tokens');

@@ -4,7 +4,9 @@
  * the value", "never splits a surrogate pair" or "stays short".
  */
 import { CATALOGUE } from '../src/ui/i18n/all';
+import type { RealNote } from '../src/core/real-config';
 import { problemText, type MaybeCoded } from '../src/ui/i18n/problems';
+import { realNoteText } from '../src/ui/i18n/scale';
 
 /** The English words of a coded message. */
 export function en(m: MaybeCoded): string {
@@ -14,4 +16,9 @@ export function en(m: MaybeCoded): string {
 /** The Simplified Chinese words of a coded message. */
 export function zh(m: MaybeCoded): string {
   return problemText(CATALOGUE.zh.problems, m);
+}
+
+/** The English words of a note core makes when it reads a config (a field it assumed, what the count left out). */
+export function noteEn(n: RealNote): string {
+  return realNoteText(CATALOGUE.en.scale.core.realNotes, n);
 }

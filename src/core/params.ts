@@ -184,7 +184,7 @@ export function countShape(s: MoeShape): RealParams {
   const active = PARTS.reduce((a, p) => a + parts[p].active, 0);
   if (!Number.isSafeInteger(total)) {
     const exp = total.toExponential(2);
-    throw fieldError('config', 'hf.tooManyWeights', { total: exp }, `this config has more weights than can be counted exactly (${exp})`);
+    throw fieldError('config', 'hf.tooManyWeights', { total: exp });
   }
   return { total, active, embedding, activeWithoutEmbedding: active - embedding, parts, perLayer, shape: s };
 }

@@ -1,9 +1,9 @@
 /**
  * What reading a pasted config can say (real-config.ts): the errors of a field at fault, and the
- * notes of what a config left out and what the count leaves out, each with an English message, a
- * code and arguments (see ./coded), from which the page words them in its language.
+ * notes of what a config left out and what the count leaves out, each a code and its arguments
+ * (see ./coded), from which the page words them in its language.
  */
-import { withCode, type Coded } from './coded';
+import { CodedError, type CodeOf } from './coded';
 import type { LimitWhat } from './real-limits';
 
 /** Largest width, count or vocabulary accepted for one field: keeps every count an exact integer. */
@@ -14,30 +14,21 @@ export const MAX_FIELD = 100_000_000;
  */
 export const MAX_LAYERS = 10_000;
 
-/** An error in a config, naming the field at fault ("config" for the whole object). */
-export class ConfigFieldError extends Error {
+/** An error in a config: the field at fault ("config" for the whole object), its code and arguments. */
+export class ConfigFieldError<C extends RealConfigCode = RealConfigCode> extends CodedError<C, RealConfigMessages[C]> {
   readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
+  constructor(field: string, code: C, args: RealConfigMessages[C]) {
+    super(code, args);
     this.name = 'ConfigFieldError';
     this.field = field;
   }
 }
 
-/** Why a missing field is needed, in the words of the "is missing" message. */
-export const MISSING_WHY = {
-  firstDense: () => 'how many of the first layers are dense',
-  denseWidth: () => 'the width of the dense layers',
-  expertWidth: () => 'the width of each expert',
-  sharedWidth: () => 'the width of the shared expert; 0 for none',
-  groupsRoute: (method: string) => `topk_method "${method}" routes within groups`,
-  groupsBest: (method: string) => `topk_method "${method}" keeps only the best groups`,
-} as const;
-export type MissingWhy = keyof typeof MISSING_WHY;
+/** Why a missing field is needed (the catalogue words each in its "is missing" message). */
+export type MissingWhy = 'firstDense' | 'denseWidth' | 'expertWidth' | 'sharedWidth' | 'groupsRoute' | 'groupsBest';
 
-/** What null means for a field that may be null, in the words of its "is missing" message. */
-export const NULL_MEANS = { noShared: 'no shared experts', noQueryCompression: 'no query compression' } as const;
-export type NullMeaning = keyof typeof NULL_MEANS;
+/** What null means for a field that may be null (the catalogue words each). */
+export type NullMeaning = 'noShared' | 'noQueryCompression';
 
 /**
  * The errors of a pasted config, by code, with their arguments (see ./coded). `got` is a value as
@@ -73,18 +64,10 @@ export interface RealConfigMessages {
 export type RealConfigCode = keyof RealConfigMessages;
 
 /**
- * Why a field that the config left out took the value it did, in the words of its note
- * ("field = value (why)"): the code `default.<why>` of RealNoteMessages.
+ * Why a field that the config left out took the value it did (its note says "field = value (why)"):
+ * the code `default.<why>` of RealNoteMessages.
  */
-export const DEFAULT_WHY = {
-  modelCode: "the model code's default",
-  untied: 'untied, the default of this model type',
-  moeAfterDense: 'every layer after the dense ones is MoE',
-  kvPerQuery: 'one key/value head per query head',
-  everyLayerMoe: 'every layer is MoE',
-  qkvBias: 'Qwen2-MoE has q, k and v biases',
-} as const;
-export type DefaultWhy = keyof typeof DEFAULT_WHY;
+export type DefaultWhy = 'modelCode' | 'untied' | 'moeAfterDense' | 'kvPerQuery' | 'everyLayerMoe' | 'qkvBias';
 
 /**
  * The notes of a config that was read, by code, with their arguments (see ./coded):
@@ -99,22 +82,17 @@ export type RealNoteMessages = { [W in DefaultWhy as `default.${W}`]: { field: s
   'leftOut.vision': Record<string, never>;
 };
 export type RealNoteCode = keyof RealNoteMessages;
-/** One note: its English text in `message`, its code and arguments (not enumerable). */
-export type RealNote = Coded<RealNoteMessages>;
+/** One note: its code and arguments (the page words it). */
+export type RealNote = CodeOf<RealNoteMessages>;
 
-export function note<C extends RealNoteCode>(code: C, args: RealNoteMessages[C], message: string): RealNote {
-  return withCode({ message }, code, args) as unknown as RealNote;
+export function note<C extends RealNoteCode>(code: C, args: RealNoteMessages[C]): RealNote {
+  return { code, args } as RealNote;
 }
 
-/** A ConfigFieldError with its code and arguments attached (not enumerable). */
-export type CodedFieldError = ConfigFieldError & Coded<RealConfigMessages>;
+/** A ConfigFieldError (the name other modules know it by). */
+export type CodedFieldError = ConfigFieldError;
 
-/** The error to throw for a field: its English message, code and arguments. */
-export function fieldError<C extends RealConfigCode>(
-  field: string,
-  code: C,
-  args: RealConfigMessages[C],
-  message: string,
-): CodedFieldError {
-  return withCode(new ConfigFieldError(field, message), code, args) as CodedFieldError;
+/** The error to throw for a field: its code and arguments. */
+export function fieldError<C extends RealConfigCode>(field: string, code: C, args: RealConfigMessages[C]): ConfigFieldError {
+  return new ConfigFieldError(field, code, args) as unknown as ConfigFieldError;
 }

@@ -4,19 +4,8 @@
  * an error naming its field.
  */
 import { clip } from './config';
-import {
-  DEFAULT_WHY,
-  fieldError,
-  MAX_FIELD,
-  MISSING_WHY,
-  note,
-  NULL_MEANS,
-  type DefaultWhy,
-  type MissingWhy,
-  type NullMeaning,
-  type RealNote,
-} from './real-config-messages';
-import { LIMIT_WORDS, REAL_LIMITS, type LimitWhat } from './real-limits';
+import { fieldError, MAX_FIELD, note, type DefaultWhy, type MissingWhy, type NullMeaning, type RealNote } from './real-config-messages';
+import { REAL_LIMITS, type LimitWhat } from './real-limits';
 
 export type Raw = Record<string, unknown>;
 
@@ -39,20 +28,20 @@ export class Reader {
   /** Notes that `field` was absent and took `value` (written as JSON writes it), for the reason `why`. */
   assumed(field: string, value: unknown, why: DefaultWhy): void {
     const shown = JSON.stringify(value);
-    this.defaults.push(note(`default.${why}`, { field, value: shown }, `${field} = ${shown} (${DEFAULT_WHY[why]})`));
+    this.defaults.push(note(`default.${why}`, { field, value: shown }));
   }
 
   /** Notes that `field` was absent and was computed as `from`. */
   derived(field: string, value: number, from: string): void {
-    this.defaults.push(note('default.derived', { field, value: String(value), from }, `${field} = ${value} (${from})`));
+    this.defaults.push(note('default.derived', { field, value: String(value), from }));
   }
 
   /** A required whole number in [min, max]; `why` says what it is for when it is missing. */
   int(field: string, min = 1, why: { why: MissingWhy; method?: string } | null = null, max = MAX_FIELD): number {
     if (!has(this.raw, field)) {
-      if (!why) throw fieldError(field, 'hf.missing', { field }, `"${field}" is missing`);
+      if (!why) throw fieldError(field, 'hf.missing', { field });
       const method = why.method ?? '';
-      throw fieldError(field, 'hf.missingWhy', { field, why: why.why, method }, `"${field}" is missing (${MISSING_WHY[why.why](method)})`);
+      throw fieldError(field, 'hf.missingWhy', { field, why: why.why, method });
     }
     return this.check(field, this.raw[field], min, max);
   }
@@ -61,13 +50,7 @@ export class Reader {
   limited(field: string, value: number, what: LimitWhat): number {
     const max = REAL_LIMITS[what];
     if (value > max) {
-      const w = LIMIT_WORDS[what];
-      throw fieldError(
-        field,
-        'hf.limit',
-        { field, value, max, what },
-        `"${field}" (${value}) is more ${w.what} than this page handles (at most ${max.toLocaleString('en')}; ${w.real})`,
-      );
+      throw fieldError(field, 'hf.limit', { field, value, max, what });
     }
     return value;
   }
@@ -75,12 +58,7 @@ export class Reader {
   /** A whole number, or null for "none" (the field must still be present). */
   intOrNull(field: string, min: number, nullMeans: NullMeaning): number | null {
     if (!has(this.raw, field)) {
-      throw fieldError(
-        field,
-        'hf.missingOrNull',
-        { field, nullMeans },
-        `"${field}" is missing (give a number, or null for ${NULL_MEANS[nullMeans]})`,
-      );
+      throw fieldError(field, 'hf.missingOrNull', { field, nullMeans });
     }
     const v = this.raw[field];
     return v === null ? null : this.check(field, v, min);
@@ -104,7 +82,7 @@ export class Reader {
     const v = this.raw[field];
     if (typeof v !== 'boolean') {
       const got = describe(v);
-      throw fieldError(field, 'hf.notBoolean', { field, got }, `"${field}" must be true or false, not ${got}`);
+      throw fieldError(field, 'hf.notBoolean', { field, got });
     }
     return v;
   }
@@ -117,9 +95,9 @@ export class Reader {
     const v = this.raw[field];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       const got = describe(v);
-      throw fieldError(field, 'hf.notNumber', { field, got }, `"${field}" must be a number, not ${got}`);
+      throw fieldError(field, 'hf.notNumber', { field, got });
     }
-    if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v }, `"${field}" must be at least ${min}, not ${v}`);
+    if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v });
     return v;
   }
 
@@ -132,7 +110,7 @@ export class Reader {
     if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) {
       const list = options.map((o) => `"${o}"`).join(', ');
       const got = describe(v);
-      throw fieldError(field, 'hf.notOneOf', { field, options: list, got }, `"${field}" must be one of ${list}, not ${got}`);
+      throw fieldError(field, 'hf.notOneOf', { field, options: list, got });
     }
     return v as T;
   }
@@ -146,17 +124,12 @@ export class Reader {
     const v = this.raw[field];
     if (!Array.isArray(v)) {
       const got = describe(v);
-      throw fieldError(field, 'hf.notList', { field, got }, `"${field}" must be a list of layer numbers, not ${got}`);
+      throw fieldError(field, 'hf.notList', { field, got });
     }
     for (const x of v) {
       if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= layers) {
         const got = describe(x);
-        throw fieldError(
-          field,
-          'hf.badLayer',
-          { field, max: layers - 1, got },
-          `"${field}" must list layer numbers from 0 to ${layers - 1}, not ${got}`,
-        );
+        throw fieldError(field, 'hf.badLayer', { field, max: layers - 1, got });
       }
     }
     return v as number[];
@@ -165,16 +138,10 @@ export class Reader {
   private check(field: string, v: unknown, min: number, max = MAX_FIELD): number {
     if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isInteger(v)) {
       const got = describe(v);
-      throw fieldError(field, 'hf.notWhole', { field, got }, `"${field}" must be a whole number, not ${got}`);
+      throw fieldError(field, 'hf.notWhole', { field, got });
     }
-    if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v }, `"${field}" must be at least ${min}, not ${v}`);
-    if (v > max)
-      throw fieldError(
-        field,
-        'hf.tooLarge',
-        { field, value: v, max },
-        `"${field}" (${v}) is larger than this page counts (at most ${max.toLocaleString('en')})`,
-      );
+    if (v < min) throw fieldError(field, 'hf.atLeast', { field, min, value: v });
+    if (v > max) throw fieldError(field, 'hf.tooLarge', { field, value: v, max });
     return v;
   }
 }

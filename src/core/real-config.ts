@@ -21,8 +21,8 @@
  *     page can show what was assumed.
  *   - Left out, and said so in `leftOut`: multi-token-prediction modules (DeepSeek-V3's
  *     num_nextn_predict_layers) and vision towers (vision_config), as the published headline totals do.
- * Both lists are English sentences; `codedDefaults` and `codedLeftOut` are the same notes with a code
- * and arguments each (RealNoteMessages, see ./coded), from which the page words them in its language.
+ * Both lists are notes with a code and arguments each (RealNoteMessages, see ./coded), from which
+ * the page words them in its language.
  *
  * Here the entry point and the common fields; the fields' rules in real-config-reader.ts, each
  * family's fields in real-families.ts, the shape read in real-shape.ts, the errors and notes in
@@ -40,22 +40,17 @@ export * from './real-shape';
 export function readMoeConfig(input: unknown): MoeShape {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     const got = describe(input);
-    throw fieldError('config', 'hf.notObject', { got }, `the config must be a JSON object ({ … }), not ${got}`);
+    throw fieldError('config', 'hf.notObject', { got });
   }
   const raw = input as Raw;
   const supported = MODEL_TYPES.join(', ');
   if (!has(raw, 'model_type')) {
-    throw fieldError('model_type', 'hf.modelTypeMissing', { supported }, `"model_type" is missing; supported: ${supported}`);
+    throw fieldError('model_type', 'hf.modelTypeMissing', { supported });
   }
   const type = raw.model_type;
   if (typeof type !== 'string' || !(MODEL_TYPES as readonly string[]).includes(type)) {
     const got = describe(type);
-    throw fieldError(
-      'model_type',
-      'hf.modelTypeUnsupported',
-      { got, supported },
-      `"model_type" ${got} is not supported; supported: ${supported}`,
-    );
+    throw fieldError('model_type', 'hf.modelTypeUnsupported', { got, supported });
   }
   const r = new Reader(raw);
   const modelType = type as ModelType;
@@ -65,26 +60,14 @@ export function readMoeConfig(input: unknown): MoeShape {
   const heads = r.int('num_attention_heads');
   const tied = r.flag('tie_word_embeddings', false, 'untied');
 
-  const codedLeftOut: RealNote[] = [];
+  const leftOut: RealNote[] = [];
   const mtp = raw.num_nextn_predict_layers;
   if (typeof mtp === 'number' && mtp > 0) {
-    codedLeftOut.push(
-      note(
-        'leftOut.mtp',
-        { layers: mtp },
-        `the multi-token-prediction module (num_nextn_predict_layers = ${mtp}), as in the published headline total`,
-      ),
-    );
+    leftOut.push(note('leftOut.mtp', { layers: mtp }));
   }
-  if (has(raw, 'vision_config')) codedLeftOut.push(note('leftOut.vision', {}, 'the vision tower (vision_config)'));
+  if (has(raw, 'vision_config')) leftOut.push(note('leftOut.vision', {}));
 
   const base = { modelType, vocab, hidden, layers, tied };
   const shape = modelType === 'deepseek_v3' || modelType === 'deepseek_v2' ? readDeepseek(r, base, heads) : readGqaMoe(r, base, heads);
-  return {
-    ...shape,
-    defaults: r.defaults.map((d) => d.message),
-    leftOut: codedLeftOut.map((l) => l.message),
-    codedDefaults: r.defaults,
-    codedLeftOut,
-  };
+  return { ...shape, defaults: r.defaults, leftOut };
 }

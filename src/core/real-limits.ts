@@ -11,10 +11,3 @@
  */
 export const REAL_LIMITS = { experts: 4096, groups: 256, topK: 64, shared: 64 } as const;
 export type LimitWhat = keyof typeof REAL_LIMITS;
-/** What a limit counts and how many the published models have, in the words of its message. */
-export const LIMIT_WORDS: Record<LimitWhat, { what: string; real: string }> = {
-  experts: { what: 'routed experts', real: 'published MoE models have up to a few hundred' },
-  groups: { what: 'groups', real: 'published models use up to 8' },
-  topK: { what: 'experts per token', real: 'published models use up to about 16' },
-  shared: { what: 'shared experts', real: 'published models have up to a few' },
-};

@@ -82,11 +82,8 @@ export interface MoeShape {
   sharedGate: boolean;
   tied: boolean;
   router: RouterRule;
-  /** Fields that were absent and took the meaning the model's code gives them ("field = value (why)"). */
-  defaults: string[];
-  /** What is left out of the count. */
-  leftOut: string[];
-  /** The notes of `defaults` and `leftOut`, in the same order, with their codes (for the page's language). */
-  codedDefaults: RealNote[];
-  codedLeftOut: RealNote[];
+  /** Fields that were absent and took the meaning the model's code gives them ("field = value (why)"), as coded notes. */
+  defaults: RealNote[];
+  /** What is left out of the count, as coded notes. */
+  leftOut: RealNote[];
 }

@@ -43,12 +43,9 @@ export interface ScaleModel {
   parts: Record<Part, PartCount>;
   layer: ScaleLayer;
   router: RouterRule;
-  /** Fields absent from the config and the meaning they took, and what the count left out (English). */
-  defaults: string[];
-  leftOut: string[];
-  /** The same notes with their codes and arguments, for the page's language (see MoeShape). */
-  codedDefaults: RealNote[];
-  codedLeftOut: RealNote[];
+  /** Fields absent from the config and the meaning they took, and what the count left out (coded notes, see MoeShape). */
+  defaults: RealNote[];
+  leftOut: RealNote[];
   /** One-line facts worth showing (tied embeddings, router notes). */
   notes: string[];
   published: Published | null;
@@ -102,8 +99,6 @@ export function scaleModelFromConfig(config: unknown, meta: { id: string; name: 
     router: s.router,
     defaults: s.defaults,
     leftOut: s.leftOut,
-    codedDefaults: s.codedDefaults,
-    codedLeftOut: s.codedLeftOut,
     notes,
     published: meta.published ?? null,
   };
@@ -205,8 +200,6 @@ export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleMo
     router: TOY_RULE[config.router](config, s.experts, s.active),
     defaults: [],
     leftOut: [],
-    codedDefaults: [],
-    codedLeftOut: [],
     notes: [
       `The toy has ${vocabSize} words of width ${s.width} and ${config.layers} MoE layer${config.layers > 1 ? 's' : ''}; no attention, and its norms have no weights.` +
         (head > 0

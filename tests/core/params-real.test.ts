@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { attentionParams, countParams, PARTS, type RealParams } from '../../src/core/params';
 import { PRESETS, presetById } from '../../src/core/presets';
 import { ConfigFieldError, readMoeConfig, type MoeShape } from '../../src/core/real-config';
+import { en, noteEn } from '../words';
 
 type Cfg = Record<string, unknown>;
 
@@ -133,7 +134,7 @@ describe('deepseek_v2 by hand (no query compression, moe_layer_freq 2, two share
     expectConsistent(p);
   });
   it('lists the defaults it applied, and V2 routing', () => {
-    expect(p.shape.defaults).toEqual([
+    expect(p.shape.defaults.map(noteEn)).toEqual([
       "attention_bias = false (the model code's default)",
       'scoring_func = "softmax" (the model code\'s default)',
       "norm_topk_prob = false (the model code's default)",
@@ -165,7 +166,7 @@ describe('mixtral by hand (grouped-query attention)', () => {
     expect(p.total).toBe(80 + 80 + 2 * 192 + (2 * 16 + 8) + 1152 + 64);
     expect(p.total).toBe(1800);
     expect(p.active).toBe(1800 - 1152 + 576);
-    expect(p.shape.defaults).toEqual(['head_dim = 2 (hidden_size / num_attention_heads)']);
+    expect(p.shape.defaults.map(noteEn)).toEqual(['head_dim = 2 (hidden_size / num_attention_heads)']);
     expect(p.shape.router).toMatchObject({ scoring: 'softmax', normalise: true, scale: 1, nGroup: 1 });
     expectConsistent(p);
   });
@@ -179,7 +180,7 @@ describe('mixtral by hand (grouped-query attention)', () => {
     delete c.num_key_value_heads;
     const p = countParams(c);
     expect(p.perLayer.attention).toBe(4 * 64);
-    expect(p.shape.defaults).toContain('num_key_value_heads = 4 (one key/value head per query head)');
+    expect(p.shape.defaults.map(noteEn)).toContain('num_key_value_heads = 4 (one key/value head per query head)');
   });
   it('tied embeddings are counted once', () => {
     const p = countParams({ ...cfg, tie_word_embeddings: true });
@@ -220,7 +221,7 @@ describe('qwen2_moe by hand (q/k/v biases, wide gated shared expert, mlp_only_la
     expect(p.total).toBe(80 + 80 + 3 * 280 + 56 + 120 + 384 + 288 + 80);
     expect(p.total).toBe(1928);
     expect(p.active).toBe(1928 - 384 + 192);
-    expect(p.shape.defaults).toContain('qkv_bias = true (Qwen2-MoE has q, k and v biases)');
+    expect(p.shape.defaults.map(noteEn)).toContain('qkv_bias = true (Qwen2-MoE has q, k and v biases)');
     expect(p.shape.router).toMatchObject({ normalise: false, sharedGate: true });
     expectConsistent(p);
   });
@@ -327,7 +328,7 @@ describe('the reference configs reproduce the published figures', () => {
     expect(p.active).toBe(p.total - 58 * 248 * expert);
     expect(p.active).toBe(37_552_297_472);
     expect(p.activeWithoutEmbedding).toBe(36_625_618_432);
-    expect(p.shape.leftOut[0]).toContain('multi-token-prediction');
+    expect(noteEn(p.shape.leftOut[0]!)).toContain('multi-token-prediction');
     expectConsistent(p);
   });
 
@@ -465,8 +466,8 @@ describe('errors name the field; nothing is guessed', () => {
     }
     expect(error, `expected an error for ${field}`).toBeInstanceOf(ConfigFieldError);
     expect((error as ConfigFieldError).field).toBe(field);
-    expect((error as Error).message).toMatch(message);
-    if (field !== 'config') expect((error as Error).message).toContain(`"${field}"`);
+    expect(en(error as ConfigFieldError)).toMatch(message);
+    if (field !== 'config') expect(en(error as ConfigFieldError)).toContain(`"${field}"`);
   };
 
   it('a config that is not an object', () => {
@@ -627,7 +628,7 @@ describe('errors name the field; nothing is guessed', () => {
 
   it('unknown extra fields are ignored; the vision tower is reported as left out', () => {
     const s: MoeShape = readMoeConfig({ ...mixtral, quantization_config: { bits: 4 }, vision_config: { hidden_size: 1024 } });
-    expect(s.leftOut).toEqual(['the vision tower (vision_config)']);
+    expect(s.leftOut.map(noteEn)).toEqual(['the vision tower (vision_config)']);
     expect(countParams({ ...mixtral, rope_theta: 1e6 }).total).toBe(46_702_792_704);
   });
 });

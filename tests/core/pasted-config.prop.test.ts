@@ -41,7 +41,7 @@ function paste(raw: string): Pasted {
     return { kind: 'counted', model: scaleModelFromConfig(parsed.value, { id: 'custom', name: 'your config.json' }) };
   } catch (err) {
     if (!(err instanceof ConfigFieldError)) throw err;
-    return { kind: 'problem', message: err.message, field: err.field, at: err.field !== 'config' ? locateKey(text, err.field) : null };
+    return { kind: 'problem', message: en(err), field: err.field, at: err.field !== 'config' ? locateKey(text, err.field) : null };
   }
 }
 
@@ -211,9 +211,9 @@ function expectSaneCounts(p: Pick<RealParams, 'total' | 'active' | 'embedding' |
 
 /** A config error names its field: "config" for the whole, or the field in quotes in the message. */
 function expectNamedField(e: ConfigFieldError): void {
-  expect(e.message.trim().length).toBeGreaterThan(0);
-  expect(/\p{Cs}/u.test(e.message)).toBe(false);
-  if (e.field !== 'config') expect(e.message).toContain(`"${e.field}"`);
+  expect(en(e).trim().length).toBeGreaterThan(0);
+  expect(/\p{Cs}/u.test(en(e))).toBe(false);
+  if (e.field !== 'config') expect(en(e)).toContain(`"${e.field}"`);
 }
 
 function countSafely(config: unknown): ScaleModel | ConfigFieldError {

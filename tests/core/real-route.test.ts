@@ -162,7 +162,9 @@ describe('limits', () => {
     );
   });
   it('passes config errors through', () => {
-    expect(() => routeRandomToken({ model_type: 'llama' }, 1)).toThrow('"model_type" "llama" is not supported');
+    expect(() => routeRandomToken({ model_type: 'llama' }, 1)).toThrow(
+      expect.objectContaining({ code: 'hf.modelTypeUnsupported', field: 'model_type', args: expect.objectContaining({ got: '"llama"' }) }),
+    );
   });
 });
 

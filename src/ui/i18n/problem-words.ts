@@ -6,7 +6,7 @@ import type { RuleField } from '../../core/config';
 import type { JsonWhere } from '../../core/json-locate';
 import type { KvLabel, KvUnit } from '../../core/kv-cache';
 import type { MissingWhy, NullMeaning } from '../../core/real-config';
-import { LIMIT_WORDS, type LimitWhat } from '../../core/real-limits';
+import type { LimitWhat } from '../../core/real-limits';
 import type { TrainNumberField } from '../../core/training';
 import type { ViewNumberKey } from '../../state/url';
 
@@ -48,8 +48,13 @@ export const WHY_EN: Record<MissingWhy, (method: string) => string> = {
 
 export const NULL_MEANS_EN: Record<NullMeaning, string> = { noShared: 'no shared experts', noQueryCompression: 'no query compression' };
 
-/** What a limit of a pasted config counts, and how many the published models have: core's own words. */
-export const LIMIT_EN = LIMIT_WORDS;
+/** What a limit of a pasted config counts, and how many the published models have. */
+export const LIMIT_EN: Record<LimitWhat, { what: string; real: string }> = {
+  experts: { what: 'routed experts', real: 'published MoE models have up to a few hundred' },
+  groups: { what: 'groups', real: 'published models use up to 8' },
+  topK: { what: 'experts per token', real: 'published models use up to about 16' },
+  shared: { what: 'shared experts', real: 'published models have up to a few' },
+};
 
 export const WHERE_EN: Record<JsonWhere, string> = {
   value: 'a value',

@@ -59,14 +59,10 @@ export interface RuleFacts {
  */
 export type RealNoteTexts = { [C in RealNoteCode]: (args: RealNoteMessages[C]) => string };
 
-/**
- * A note of core in one language, worded from its code. Core codes every note it makes (tests check
- * this on the presets and many pasted configs); a note whose code was lost (a copy made by
- * spreading) is shown as its English.
- */
+/** A note of core in one language, worded from its code (an unknown code is shown as it is). */
 export function realNoteText(texts: RealNoteTexts, n: RealNote): string {
   const code: unknown = n.code;
-  if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return n.message;
+  if (typeof code !== 'string' || !Object.hasOwn(texts, code)) return String(code);
   return (texts[code as RealNoteCode] as (args: unknown) => string)(n.args);
 }
 

@@ -193,10 +193,10 @@ export class ParamBreakdown extends LitElement {
     const core = scaleWords().core;
     return html`<details>
       <summary>${t.notesSummary}</summary>
-      <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.codedLeftOut.length ? t.configHas(t.and(m.codedLeftOut.map((l) => realNoteText(core.realNotes, l)))) : ''}</p>
+      <p>${t.notCounted(t.and([t.mtp, t.vision]))}${m.leftOut.length ? t.configHas(t.and(m.leftOut.map((l) => realNoteText(core.realNotes, l)))) : ''}</p>
       ${
-        m.codedDefaults.length
-          ? html`<p>${t.defaultsIntro}</p><ul>${m.codedDefaults.map((d) => html`<li><code>${realNoteText(core.realNotes, d)}</code></li>`)}</ul>`
+        m.defaults.length
+          ? html`<p>${t.defaultsIntro}</p><ul>${m.defaults.map((d) => html`<li><code>${realNoteText(core.realNotes, d)}</code></li>`)}</ul>`
           : html`<p>${t.allFields}</p>`
       }
       ${core
