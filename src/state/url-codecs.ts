@@ -20,9 +20,9 @@ type Bound<S> = number | ((state: Readonly<S>) => number);
 
 /**
  * A number from min to max (whole for int), the bounds fixed or given by the state decoded so far.
- * A refused value's notice is link.viewNumber, naming the setting by `label`.
+ * A refused value's notice is link.viewNumber, naming the setting by its key (the catalogue words it).
  */
-function numberCodec<S>(whole: boolean, o: { min: Bound<S>; max: Bound<S>; label: string }): Codec<number, S> {
+function numberCodec<S>(whole: boolean, o: { min: Bound<S>; max: Bound<S> }): Codec<number, S> {
   const bound = (b: Bound<S>, s: Readonly<S>): number => (typeof b === 'number' ? b : b(s));
   return {
     kind: whole ? 'int' : 'float',
@@ -40,8 +40,8 @@ function numberCodec<S>(whole: boolean, o: { min: Bound<S>; max: Bound<S>; label
     shown: String,
   };
 }
-export const int = <S>(o: { min: Bound<S>; max: Bound<S>; label: string }): Codec<number, S> => numberCodec(true, o);
-export const float = <S>(o: { min: Bound<S>; max: Bound<S>; label: string }): Codec<number, S> => numberCodec(false, o);
+export const int = <S>(o: { min: Bound<S>; max: Bound<S> }): Codec<number, S> => numberCodec(true, o);
+export const float = <S>(o: { min: Bound<S>; max: Bound<S> }): Codec<number, S> => numberCodec(false, o);
 
 /** Free text, cut to `max` characters (never inside a surrogate pair) with link.textCut. */
 export function text(max: number): Codec<string> {

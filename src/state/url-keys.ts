@@ -131,14 +131,14 @@ export const TEXT: E = { key: 'text', field: 'text', codec: text(MAX_TEXT_CHARS)
 
 /** The simulator's view, after the model (the layer shown depends on its layers). */
 export const VIEW_ENTRIES = {
-  pos: { key: 'pos', field: 'position', codec: int({ min: 0, max: 100000, label: 'the token position' }) } as E,
-  gamma: { key: 'gamma', field: 'gamma', codec: float({ ...VIEW_LIMITS.gamma, label: 'the bias update speed' }) } as E,
-  bs: { key: 'bs', field: 'biasSteps', codec: int({ ...VIEW_LIMITS.biasSteps, label: 'the number of bias updates' }) } as E,
-  speed: { key: 'speed', field: 'speed', codec: float({ ...VIEW_LIMITS.speed, label: 'the play speed' }) } as E,
+  pos: { key: 'pos', field: 'position', codec: int({ min: 0, max: 100000 }) } as E,
+  gamma: { key: 'gamma', field: 'gamma', codec: float({ ...VIEW_LIMITS.gamma }) } as E,
+  bs: { key: 'bs', field: 'biasSteps', codec: int({ ...VIEW_LIMITS.biasSteps }) } as E,
+  speed: { key: 'speed', field: 'speed', codec: float({ ...VIEW_LIMITS.speed }) } as E,
   layer: {
     key: 'layer',
     field: 'layer',
-    codec: int<LinkFields>({ min: 0, max: (s) => s.layers - 1, label: 'the layer shown' }),
+    codec: int<LinkFields>({ min: 0, max: (s) => s.layers - 1 }),
   } as E,
   hide: { key: 'hide', field: 'hide', codec: listOf(HIDEABLE) } as E,
 } as const;

@@ -20,9 +20,9 @@ interface Toy {
 const TOY_DEFAULTS: Toy = { n: 4, top: 1, colour: 'red', tags: [], note: 'hi', even: 2 };
 const TOY: PageSchema<Toy> = {
   steps: [
-    { key: 'n', field: 'n', codec: int<Toy>({ min: 1, max: 8, label: 'n' }) },
+    { key: 'n', field: 'n', codec: int<Toy>({ min: 1, max: 8 }) },
     // A bound given by the state read so far.
-    { key: 'top', field: 'top', codec: int<Toy>({ min: 1, max: (s) => s.n, label: 'top' }) },
+    { key: 'top', field: 'top', codec: int<Toy>({ min: 1, max: (s) => s.n }) },
     { key: 'c', field: 'colour', codec: oneOf(['red', 'blue'] as const, NOT_UNDERSTOOD, (raw) => raw.trim().toLowerCase()) },
     { key: 'tags', field: 'tags', codec: listOf(['a', 'b', 'c'] as const) },
     { key: 'note', field: 'note', codec: text(5) },
