@@ -220,12 +220,6 @@ function sentenceViolations(_file: string, text: string): string[] {
  */
 const SENTENCE_DATA = ['core/corpus.ts', 'state/lessons.ts', 'core/presets.ts'].map((f) => join(SRC, f));
 
-/**
- * Files not yet converted to codes (they still word some messages in English beside their code):
- * to be emptied. A file leaves this list when its messages are codes only; a new file never joins it.
- */
-const SENTENCES_PENDING = ['core/real-families.ts', 'core/scale-model.ts'].map((f) => join(SRC, f));
-
 function report(files: string[], check: (file: string, text: string) => string[]): string[] {
   return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));
 }
@@ -274,13 +268,9 @@ describe('architecture', () => {
   });
 
   it('no English sentence literals in src/core or src/state: they return codes with arguments, the catalogue words them', () => {
-    const files = [...core, ...sourceFiles(join(SRC, 'state'))].filter((f) => !SENTENCE_DATA.includes(f) && !SENTENCES_PENDING.includes(f));
+    const files = [...core, ...sourceFiles(join(SRC, 'state'))].filter((f) => !SENTENCE_DATA.includes(f));
     expect(files.length).toBeGreaterThanOrEqual(40);
     expect(report(files, sentenceViolations)).toEqual([]);
-  });
-
-  it('the files still pending conversion to codes exist and still need it (so the list only shrinks)', () => {
-    for (const f of SENTENCES_PENDING) expect(sentenceViolations(f, readFileSync(f, 'utf8')).length, relative(ROOT, f)).toBeGreaterThan(0);
   });
 
   it('src/ui keeps its files in folders named for a page or a shared part', () => {

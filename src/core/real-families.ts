@@ -86,14 +86,6 @@ export function readDeepseek(r: Reader, base: Base, heads: number): Read {
   const normalise = normTopk && (v3 || topK > 1);
   const scale = v3 || !normalise ? scaleRaw : 1;
   const groupScore = topkMethod === 'noaux_tc' ? 'top2-sum' : 'max';
-  const groupsText =
-    nGroup > 1
-      ? ` The ${experts} experts sit in ${nGroup} groups; each group is ranked by ${groupScore === 'top2-sum' ? 'the sum of its 2 best scores' : 'its best score'} and only the best ${topkGroup} groups may be used.`
-      : '';
-  const what = scoring === 'sigmoid' ? 'scores' : 'probabilities';
-  const weightText = normalise
-    ? `the chosen ${what} scaled to sum to 1${scale !== 1 ? `, then times ${scale}` : ''}`
-    : `the chosen ${what}${scale !== 1 ? ` times ${scale}` : ' as they are'}`;
   const router: RouterRule = {
     scoring,
     nGroup,
@@ -104,10 +96,6 @@ export function readDeepseek(r: Reader, base: Base, heads: number): Read {
     noise: 0,
     sharedGate: false,
     selectionBias: topkMethod === 'noaux_tc',
-    text:
-      `${scoring === 'sigmoid' ? 'Sigmoid score per expert' : `Softmax over all ${experts} experts`}.${groupsText} ` +
-      `The top ${topK} are chosen; gate weights: ${weightText}.` +
-      (sharedExperts > 0 ? ` ${sharedExperts} shared expert${sharedExperts > 1 ? 's always run' : ' always runs'}.` : ''),
   };
 
   const routed = { experts, topK, expertWidth, sharedExperts, sharedWidth: sharedExperts > 0 ? expertWidth : 0 };
@@ -184,11 +172,6 @@ export function readGqaMoe(r: Reader, base: Base, heads: number): Read {
     noise: 0,
     sharedGate,
     selectionBias: false,
-    text:
-      t === 'mixtral'
-        ? `The top ${topK} of the ${experts} router logits are chosen; gate weights: softmax over those ${topK}.`
-        : `Softmax over all ${experts} experts; the top ${topK} are chosen; gate weights: ${normalise ? 'their probabilities scaled to sum to 1' : 'their probabilities as they are'}.` +
-          (sharedGate && sharedExperts ? ' The shared expert always runs, scaled by its own sigmoid gate.' : ''),
   };
 
   const routed = { experts, topK, expertWidth, sharedExperts, sharedWidth };

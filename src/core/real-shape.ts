@@ -54,8 +54,6 @@ export interface RouterRule {
   sharedGate: boolean;
   /** DeepSeek-V3: a per-expert bias added for selection only (zero here: no trained weights). */
   selectionBias: boolean;
-  /** One sentence for the page. */
-  text: string;
 }
 
 export interface MoeShape {

@@ -34,7 +34,7 @@ export interface ScaleModel {
   /** Transformer layers (the toy: MoE layers). */
   layers: number;
   /** What the attention is, in words ('' when there is none). */
-  attention: string;
+  attention: Attention | null;
   total: number;
   /** Input embedding included (the toy's convention and Mistral's). */
   active: number;
@@ -46,30 +46,12 @@ export interface ScaleModel {
   /** Fields absent from the config and the meaning they took, and what the count left out (coded notes, see MoeShape). */
   defaults: RealNote[];
   leftOut: RealNote[];
-  /** One-line facts worth showing (tied embeddings, router notes). */
-  notes: string[];
   published: Published | null;
-}
-
-function attentionText(a: Attention): string {
-  if (a.kind === 'mla') {
-    return (
-      `multi-head latent attention: ${a.heads} heads, keys and values compressed to ${a.kvLoraRank}` +
-      (a.qLoraRank !== null ? `, queries to ${a.qLoraRank}` : '')
-    );
-  }
-  const kind = a.kvHeads === a.heads ? 'multi-head attention' : a.kvHeads === 1 ? 'multi-query attention' : 'grouped-query attention';
-  return (
-    `${kind}: ${a.heads} query and ${a.kvHeads} key/value heads of width ${a.headDim}` +
-    (a.qkNorm === 'per-head' ? ', q/k norms per head' : a.qkNorm === 'full' ? ', q/k norms' : '')
-  );
 }
 
 export function scaleModelFromConfig(config: unknown, meta: { id: string; name: string; published?: Published | null }): ScaleModel {
   const p = countParams(config);
   const s = p.shape;
-  const notes: string[] = [];
-  if (s.tied) notes.push('The output head reuses the input embedding (tie_word_embeddings), so that matrix is counted once.');
   return {
     id: meta.id,
     name: meta.name,
@@ -79,7 +61,7 @@ export function scaleModelFromConfig(config: unknown, meta: { id: string; name: 
     hidden: s.hidden,
     vocab: s.vocab,
     layers: s.layers,
-    attention: attentionText(s.attention),
+    attention: s.attention,
     total: p.total,
     active: p.active,
     embedding: p.embedding,
@@ -99,49 +81,27 @@ export function scaleModelFromConfig(config: unknown, meta: { id: string; name: 
     router: s.router,
     defaults: s.defaults,
     leftOut: s.leftOut,
-    notes,
     published: meta.published ?? null,
   };
 }
 
-const TOY_RULE: Record<MoeConfig['router'], (c: MoeConfig, experts: number, k: number) => RouterRule> = {
-  'softmax-topk': (c, E, k) =>
-    c.gateNorm === 'chosen'
-      ? rule('softmax', { normalise: true }, `The top ${k} of the ${E} router logits are chosen; gate weights: softmax over those ${k}.`)
-      : rule(
-          'softmax',
-          { normalise: false },
-          `Softmax over all ${E} router logits; the top ${k} are chosen; gate weights: their probabilities as they are.`,
-        ),
-  'noisy-topk': (c, E, k) =>
-    rule(
-      'softmax',
-      { normalise: c.gateNorm === 'chosen', noise: c.routerNoise },
-      `Noise ε·softplus(noise logits) is added to the ${E} logits; the top ${k} are chosen; gate weights: ${c.gateNorm === 'chosen' ? `softmax over those ${k}` : `their probabilities over all ${E} as they are`}.`,
-    ),
-  'sigmoid-bias': (c, E, k) =>
-    rule(
-      'sigmoid',
-      {
-        normalise: c.gateNorm === 'chosen',
-        scale: c.routeScale,
-        nGroup: c.nGroup,
-        topkGroup: c.topkGroup,
-        groupScore: 'top2-sum',
-        selectionBias: true,
-      },
-      `Sigmoid score per expert${c.nGroup > 1 ? `; ${E} experts in ${c.nGroup} groups, the best ${c.topkGroup} groups kept` : ''}; the top ${k} are chosen; gate weights: their scores ${c.gateNorm === 'chosen' ? 'scaled to sum to 1' : 'as they are'}${c.routeScale !== 1 ? `, then times ${c.routeScale}` : ''}.`,
-    ),
+const TOY_RULE: Record<MoeConfig['router'], (c: MoeConfig) => RouterRule> = {
+  'softmax-topk': (c) => rule('softmax', { normalise: c.gateNorm === 'chosen' }),
+  'noisy-topk': (c) => rule('softmax', { normalise: c.gateNorm === 'chosen', noise: c.routerNoise }),
+  'sigmoid-bias': (c) =>
+    rule('sigmoid', {
+      normalise: c.gateNorm === 'chosen',
+      scale: c.routeScale,
+      nGroup: c.nGroup,
+      topkGroup: c.topkGroup,
+      groupScore: 'top2-sum',
+      selectionBias: true,
+    }),
   // Expert choice lets each expert pick tokens from a batch: one token alone is routed by softmax top-k.
-  'expert-choice': (_c, E, k) =>
-    rule(
-      'softmax',
-      { normalise: true },
-      `Your toy uses expert choice, where experts pick tokens from a whole batch; one token alone is shown with softmax top-${k} of ${E}.`,
-    ),
+  'expert-choice': () => rule('softmax', { normalise: true }),
 };
 
-function rule(scoring: RouterRule['scoring'], o: Partial<RouterRule>, text: string): RouterRule {
+function rule(scoring: RouterRule['scoring'], o: Partial<RouterRule>): RouterRule {
   return {
     scoring,
     nGroup: 1,
@@ -153,7 +113,6 @@ function rule(scoring: RouterRule['scoring'], o: Partial<RouterRule>, text: stri
     sharedGate: false,
     selectionBias: false,
     ...o,
-    text,
   };
 }
 
@@ -173,14 +132,14 @@ export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleMo
   const grouped = config.router === 'sigmoid-bias' && config.nGroup > 1;
   return {
     id: 'toy',
-    name: 'Your toy model',
-    inSentence: 'your toy model',
+    name: 'toy',
+    inSentence: 'toy',
     kind: 'toy',
     modelType: 'toy',
     hidden: s.width,
     vocab: vocabSize,
     layers: config.layers,
-    attention: '',
+    attention: null,
     total: p.total,
     active: p.activeNominal,
     embedding: p.embedding,
@@ -197,15 +156,9 @@ export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleMo
       moeLayers: config.layers,
       denseLayers: 0,
     },
-    router: TOY_RULE[config.router](config, s.experts, s.active),
+    router: TOY_RULE[config.router](config),
     defaults: [],
     leftOut: [],
-    notes: [
-      `The toy has ${vocabSize} words of width ${s.width} and ${config.layers} MoE layer${config.layers > 1 ? 's' : ''}; no attention, and its norms have no weights.` +
-        (head > 0
-          ? ' Its output head is a separate matrix.'
-          : ' Its output head reuses the embedding (tied), so that matrix is counted once.'),
-    ],
     published: null,
   };
 }

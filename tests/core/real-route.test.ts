@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { presetById } from '../../src/core/presets';
 import { MAX_ROUTE_WORK, routeRandomToken, routerWeightsCached, type RealRoute } from '../../src/core/real-route';
 import { scaleModelFromConfig, scaleModelFromToy } from '../../src/core/scale-model';
+import { ruleEn } from '../words';
 
 const model = (id: string) => {
   const p = presetById(id)!;
@@ -148,7 +149,7 @@ describe('the toy', () => {
   });
   it('expert choice routes one token by softmax top-k, and says so', () => {
     const m = toy({ router: 'expert-choice' });
-    expect(m.router.text).toContain('expert choice');
+    expect(ruleEn(m, 'expert-choice')).toContain('expert choice');
     expectTopK(routeRandomToken(m, 1), 2);
   });
 });

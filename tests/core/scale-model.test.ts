@@ -4,6 +4,7 @@ import { countParams, PARTS, toyParams } from '../../src/core/params';
 import { presetById } from '../../src/core/presets';
 import { scaleModelFromConfig, scaleModelFromToy } from '../../src/core/scale-model';
 import { VOCAB } from '../../src/core/tokenizer';
+import { notesEn, ruleEn } from '../words';
 
 describe('scaleModelFromToy: the toy, counted by the simulator’s own toyParams', () => {
   const V = VOCAB.words.length;
@@ -58,11 +59,11 @@ describe('scaleModelFromConfig', () => {
       denseLayers: 3,
     });
     expect(m.published?.total).toBe(671e9);
-    expect(m.router.text).toContain('8 groups');
+    expect(ruleEn(m)).toContain('8 groups');
   });
   it('notes tied embeddings', () => {
     const m = scaleModelFromConfig({ ...presetById('mixtral-8x7b')!.config, tie_word_embeddings: true }, { id: 'x', name: 'x' });
-    expect(m.notes.join(' ')).toContain('counted once');
+    expect(notesEn(m).join(' ')).toContain('counted once');
     expect(m.published).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { DEFAULT_UTILISATION, H800_BF16_PEAK_FLOPS, trainingCost, V3_TRAINING, t
 import { LocaleController } from '../i18n/locale';
 import { richText } from '../shared/math-text';
 import { scaled } from './param-breakdown';
-import { formatDays, formatDollars, formatExact, formatHours, formatPower } from './scale-format';
+import { formatDays, formatDollars, formatExact, formatHours, formatPower, modelInSentence } from './scale-format';
 import { a11yStyles } from '../shared/shared-styles';
 import { scaleWords } from '../i18n/scale';
 
@@ -117,7 +117,7 @@ export class CostCalculator extends LitElement {
       <div class="sliders">${SLIDERS.map((sl) => this.slider(sl, t))}</div>
       <p><button type="button" @click=${this.reset} ?disabled=${atDefaults}>${t.reset}</button></p>
       <table>
-        <caption>${t.caption(m.inSentence, s.tokensT.toFixed(1))}</caption>
+        <caption>${t.caption(modelInSentence(m), s.tokensT.toFixed(1))}</caption>
         <thead>
           <tr><th scope="col"><span class="vh">${t.measure}</span></th><th scope="col">${t.sparse}</th><th scope="col">${t.dense}</th></tr>
         </thead>

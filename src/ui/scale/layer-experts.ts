@@ -13,10 +13,9 @@ import type { RealRoute } from '../../core/real-route';
 import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent, formatWeight } from '../shared/format';
 import { getLang, LocaleController } from '../i18n/locale';
-import { localized } from '../i18n/localize-message';
 import { richText } from '../shared/math-text';
 import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
-import { formatExact, formatScale } from './scale-format';
+import { formatExact, formatScale, modelInSentence } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
 import { a11yStyles } from '../shared/shared-styles';
 import { WidthController } from '../shared/width-controller';
@@ -216,7 +215,6 @@ export class LayerExperts extends LitElement {
 
   private ruleText(m: ScaleModel): string {
     return scaleWords().core.routerRule({
-      text: localized(m.router.text),
       rule: m.router,
       modelType: m.modelType,
       toyRouter: m.kind === 'toy' ? this.toyRouter : null,
@@ -261,7 +259,7 @@ export class LayerExperts extends LitElement {
     const r = this.route;
     const t = scaleWords().layer;
     return [
-      t.summaryLayer(m.inSentence, L.experts, L.nGroup, L.shared),
+      t.summaryLayer(modelInSentence(m), L.experts, L.nGroup, L.shared),
       r ? t.summaryChosen(r.chosen.map((e) => `E${e}`).join(t.listSep)) : t.summaryNone,
       r?.keptGroups ? t.summaryGroups(r.keptGroups.map((g) => g + 1).join(t.listSep)) : '',
     ]

@@ -6,33 +6,17 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PARTS, type Part } from '../../core/params';
-import { readMoeConfig, type Attention } from '../../core/real-config';
 import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { localized } from '../i18n/localize-message';
 import { realNoteText } from '../i18n/scale';
 import { richText } from '../shared/math-text';
-import { formatExact, formatScale, formatWords } from './scale-format';
+import { formatExact, formatScale, formatWords, modelName } from './scale-format';
 import { a11yStyles } from '../shared/shared-styles';
 import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
-/** What the page's language words from the config itself: its attention. */
-interface ConfigFacts {
-  attention: Attention | null;
-}
-
-function configFacts(config: unknown): ConfigFacts {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) return { attention: null };
-  try {
-    return { attention: readMoeConfig(config).attention };
-  } catch {
-    return { attention: null }; // a config the count refused has no facts to word: its English stays
-  }
-}
-
-function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
+function describePart(m: ScaleModel, part: Part): string {
   const t = scaleWords().breakdown;
   const L = m.layer;
   const d = formatExact(m.hidden);
@@ -42,7 +26,7 @@ function describePart(m: ScaleModel, part: Part, facts: ConfigFacts): string {
     case 'outputHead':
       return t.outputHead(d, formatExact(m.vocab));
     case 'attention':
-      return t.attention(m.layers, scaleWords().core.attention(localized(m.attention), facts.attention));
+      return t.attention(m.layers, scaleWords().core.attention(m.attention));
     case 'denseFfn':
       return t.denseFfn(L.denseLayers);
     case 'routedExperts':
@@ -64,8 +48,6 @@ export function scaled(n: number, exact = false) {
 @customElement('param-breakdown')
 export class ParamBreakdown extends LitElement {
   @property({ attribute: false }) model: ScaleModel | null = null;
-  /** The config the model was counted from (null for the toy), for wording its facts in the page's language. */
-  @property({ attribute: false }) config: unknown = null;
   @state() private exact = false;
   private readonly i18n = new LocaleController(this);
 
@@ -96,16 +78,6 @@ export class ParamBreakdown extends LitElement {
     p { margin: 0.35rem 0; }
   `,
   ];
-
-  private factsOf: { config: unknown; facts: ConfigFacts } | null = null;
-
-  /** The facts of the config (read once per config). */
-  private facts(): ConfigFacts {
-    if (this.factsOf && this.factsOf.config === this.config) return this.factsOf.facts;
-    const facts = configFacts(this.config);
-    this.factsOf = { config: this.config, facts };
-    return facts;
-  }
 
   override render() {
     const m = this.model;
@@ -163,11 +135,10 @@ export class ParamBreakdown extends LitElement {
 
   private renderTable(m: ScaleModel) {
     const rows = PARTS.filter((p) => m.parts[p].total > 0);
-    const facts = this.facts();
     const n = (v: number) => scaled(v, this.exact);
     const t = scaleWords().breakdown;
     return html`<table>
-      <caption>${t.caption(m.name)}</caption>
+      <caption>${t.caption(modelName(m))}</caption>
       <thead>
         <tr><th scope="col">${t.part}</th><th scope="col">${t.whatItIs}</th><th scope="col" class="n">${t.totalHead}</th><th scope="col" class="n">${t.shareHead}</th><th scope="col" class="n">${t.activeHead}</th></tr>
       </thead>
@@ -175,7 +146,7 @@ export class ParamBreakdown extends LitElement {
         ${rows.map(
           (p) => html`<tr>
             <th scope="row">${t.parts[p]}</th>
-            <td class="what-cell">${describePart(m, p, facts)}</td>
+            <td class="what-cell">${describePart(m, p)}</td>
             <td class="n">${n(m.parts[p].total)}</td>
             <td class="n">${formatPercent(m.parts[p].total / m.total)}</td>
             <td class="n">${n(m.parts[p].active)}</td>
@@ -201,7 +172,6 @@ export class ParamBreakdown extends LitElement {
       }
       ${core
         .notes({
-          english: m.notes.map((n) => localized(n)),
           toy: m.kind === 'toy',
           tied: m.parts.outputHead.total === 0,
           vocab: m.vocab,

@@ -82,3 +82,13 @@ export function formatDays(days: number): string {
   if (minutes >= 1) return m.minutes(Math.round(minutes));
   return m.underMinute;
 }
+
+/** A model's name in the page's language: the toy's is worded here, a real model's is its own. */
+export function modelName(m: { kind: string; name: string }): string {
+  return m.kind === 'toy' ? scaleWords().page.toyName : m.name;
+}
+
+/** A model's name inside a sentence ("your toy model", "DeepSeek-V3"), in the page's language. */
+export function modelInSentence(m: { kind: string; inSentence: string }): string {
+  return m.kind === 'toy' ? scaleWords().page.toyInSentence : m.inSentence;
+}

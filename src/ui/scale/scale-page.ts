@@ -41,13 +41,8 @@ import { scaleWords } from '../i18n/scale';
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
 
-/** The config each model was counted from (the toy has none). */
-const configs = new WeakMap<ScaleModel, unknown>();
-
 function presetModel(p: Preset): ScaleModel {
-  const m = scaleModelFromConfig(p.config, { id: p.id, name: p.name, published: p.published });
-  configs.set(m, p.config);
-  return m;
+  return scaleModelFromConfig(p.config, { id: p.id, name: p.name, published: p.published });
 }
 
 /** JSON with sorted keys, to recognise a pasted config that is exactly a preset. */
@@ -238,7 +233,7 @@ export class ScalePage extends LitElement {
           <h2 id="count-h">${t.countTitle}</h2>
           <p class="showing" role="status">${t.showing}<strong>${m.name}</strong>${m.kind === 'real' ? html` (<code translate="no">${m.modelType}</code>)` : nothing}</p>
           <p class="shape">${this.shapeText(m)}</p>
-          <param-breakdown .model=${m} .config=${configs.get(this.model) ?? null}></param-breakdown>
+          <param-breakdown .model=${m}></param-breakdown>
         </section>
       </div>
       ${this.restShown ? this.renderRest(m) : nothing}
@@ -335,7 +330,6 @@ export class ScalePage extends LitElement {
       const from = e.fileName ? `from ${e.fileName}` : 'pasted';
       const name = same ? `${same.name} (${from})` : (e.fileName ?? 'your config.json');
       this.model = scaleModelFromConfig(parsed.value, { id: 'custom', name, published: same?.published ?? null });
-      configs.set(this.model, parsed.value);
       this.naming = { same: same?.name ?? null, fileName: e.fileName };
       this.problem = null;
       this.routes.restart(this.model);

@@ -163,7 +163,7 @@ describe('leaves of the real-scale page in Simplified Chinese', () => {
     await counts.updateComplete;
     expect(deep(counts)).toContain('小模型的词表有');
     expect(deep(counts)).toContain('权重总数');
-    const qwen = await mount('param-breakdown', { model: preset('mixtral-8x7b'), config: presetById('mixtral-8x7b')!.config });
+    const qwen = await mount('param-breakdown', { model: preset('mixtral-8x7b') });
     expect(deep(qwen)).toContain('32 层分组查询注意力：32 个查询头和 8 个键/值头，宽度 128');
     const v2 = await mount('param-breakdown', { model: preset('deepseek-v2') });
     expect(deep(v2)).toContain('公布值（DeepSeek-V2 论文，arXiv 2405.04434）');
@@ -177,7 +177,7 @@ describe('leaves of the real-scale page in Simplified Chinese', () => {
     const config = { ...presetById('deepseek-v3')!.config, vision_config: {} } as Record<string, unknown>;
     for (const f of ['moe_layer_freq', 'topk_method', 'norm_topk_prob']) delete config[f];
     const model = scaleModelFromConfig(config, { id: 'custom', name: 'your config.json' });
-    const el = await mount('param-breakdown', { model, config });
+    const el = await mount('param-breakdown', { model });
     el.shadowRoot!.querySelector('details')!.open = true;
     await el.updateComplete;
     const notes = [...el.shadowRoot!.querySelectorAll('details li')].map((li) => li.textContent!.trim());
