@@ -2,9 +2,9 @@
  * Messages made outside the UI (validation problems from src/core, link notices from src/state)
  * shown in the page's language. Components pass what they got from core/state through `localized`.
  *
- * Core and state attach a `code` and its `args` to each message (src/core/coded.ts); the wording of
- * each code in both languages is in ./problems. A plain string, or a message without a code the
- * catalogue knows, is shown as it is (its English).
+ * Core and state hand over each message as a `code` and its `args` (src/core/coded.ts); the wording
+ * of each code in both languages is in ./problems. A plain string, or an Error without a code the
+ * catalogue knows, is shown as it is.
  */
 import { problemsWords, problemText } from './problems';
 
@@ -13,7 +13,7 @@ export interface CoreMessage {
   readonly code?: unknown;
   /** Its values. */
   readonly args?: unknown;
-  /** Text of a message from code not yet converted to codes. */
+  /** An Error's own text (tfjs's, the browser's), shown as it is when it has no code the catalogue knows. */
   readonly message?: string;
 }
 

@@ -6,8 +6,8 @@
  * arguments; `localized()` in ./localize-message picks the page's language.
  *
  * This is the only wording of these messages: core and state hand over a code and its arguments
- * (for the few modules not yet converted, also their own English, which the English half matches
- * exactly: tests/problems-i18n.test.ts). The names and value words they quote are in ./problem-words.
+ * (tests/problems-i18n.test.ts checks that every code they make is here, in both languages). The
+ * names and value words they quote are in ./problem-words.
  */
 import type { BackendMessages } from '../../core/backend';
 import type { ConfigMessages } from '../../core/config';
@@ -65,7 +65,7 @@ export type ProblemCode = keyof ProblemArgs;
 /** One language's wording of every code. */
 export type ProblemTexts = { [C in ProblemCode]: (args: ProblemArgs[C]) => string };
 
-/** A message as core or state hand it over: its code and arguments (`message` only from code not yet converted). */
+/** A message as core or state hand it over: its code and arguments (`message`: an Error's own text, e.g. tfjs's). */
 export interface MaybeCoded {
   readonly code?: unknown;
   readonly args?: unknown;
