@@ -16,7 +16,6 @@ import {
   fitConfig,
   LINK_DEFAULTS,
   SIDES,
-  NEEDS_SIGMOID,
   TEXT,
   TRAIN_ENTRIES,
   VIEW_ENTRIES,

@@ -149,8 +149,6 @@ function balanceProblem(balance: unknown, router: MoeConfig['router']): LinkReas
   return c.ok ? null : (c.problems[0] ?? NOT_UNDERSTOOD);
 }
 const BALANCE_UNKNOWN = balanceProblem('', 'sigmoid-bias') ?? NOT_UNDERSTOOD;
-/** Why bias balancing needs the sigmoid-with-bias router (the balance page quotes it). */
-export const NEEDS_SIGMOID = balanceProblem('bias', 'softmax-topk') ?? NOT_UNDERSTOOD;
 
 /** "bias seq" is what a hand-typed "bias+seq" becomes in a query string. */
 const mode = oneOf(BALANCE_MODES, BALANCE_UNKNOWN, (raw) => raw.trim().replace(/ /g, '+'));
