@@ -107,11 +107,6 @@ const MAX_LINES = 400;
 /** Source files as the size rule counts them: code, style sheets and pages. */
 const SIZED = /\.(ts|tsx|js|mjs|cjs|jsx|css|html)$/;
 
-/**
- * Files allowed over MAX_LINES for now, by path from the project root: being split on other
- * branches of issue 13 (the simulator page and the training page).
- */
-const EXEMPT = ['src/ui/simulator/moe-app.ts', 'src/ui/training/training-page.ts'];
 
 /** Every file under dir that the size rule counts, recursively. */
 function sizedFiles(dir: string): string[] {
@@ -262,7 +257,7 @@ describe('architecture', () => {
     expect(files.length).toBeGreaterThanOrEqual(100);
     const over = files
       .map((file) => ({ path: relative(ROOT, file).split(sep).join('/'), lines: lineCount(readFileSync(file, 'utf8')) }))
-      .filter((f) => f.lines > MAX_LINES && !EXEMPT.includes(f.path))
+      .filter((f) => f.lines > MAX_LINES)
       .map((f) => `${f.path}: ${f.lines} lines`);
     expect(over, `files over ${MAX_LINES} lines (split them by what their parts hold)`).toEqual([]);
   });
