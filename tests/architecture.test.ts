@@ -91,6 +91,18 @@ function colourViolations(_file: string, text: string): string[] {
   return out;
 }
 
+/** Font sizes and spacing (padding, margin, gap) written as numbers rather than `var(--moe-fs-…)` / `var(--moe-sp-…)`. */
+function sizeViolations(_file: string, text: string): string[] {
+  const code = stripComments(text);
+  const out: string[] = [];
+  const rule = /\b(font-size|padding(?:-[a-z]+)*|margin(?:-[a-z]+)*|gap|row-gap|column-gap)\s*:\s*([^;}`\n]+)/g;
+  for (const m of code.matchAll(rule)) {
+    const literal = /(?<![\w-])\d*\.?\d+(?:rem|px|em|%)(?![\w-])/.exec(m[2]!.replace(/var\([^)]*\)/g, ''));
+    if (literal && Number.parseFloat(literal[0]) !== 0) out.push(`${m[1]} literal ${literal[0]}`);
+  }
+  return out;
+}
+
 /** The one module allowed to write the address bar. */
 const URL_SYNC = join(SRC, 'state', 'url-sync.ts');
 
@@ -106,7 +118,6 @@ function historyViolations(_file: string, text: string): string[] {
 const MAX_LINES = 400;
 /** Source files as the size rule counts them: code, style sheets and pages. */
 const SIZED = /\.(ts|tsx|js|mjs|cjs|jsx|css|html)$/;
-
 
 /** Every file under dir that the size rule counts, recursively. */
 function sizedFiles(dir: string): string[] {
@@ -268,6 +279,11 @@ describe('architecture', () => {
     expect(report(files, sentenceViolations)).toEqual([]);
   });
 
+  it('src/ui and src/page.css write every font size and spacing as a theme token (var(--moe-fs-…), var(--moe-sp-…))', () => {
+    const files = [...sourceFiles(join(SRC, 'ui')).filter((f) => !COLOUR_FILES.includes(f)), join(SRC, 'page.css')];
+    expect(report(files, sizeViolations)).toEqual([]);
+  });
+
   it('src/ui keeps its files in folders named for a page or a shared part', () => {
     const FOLDERS = ['shared', 'routing', 'simulator', 'training', 'scale', 'memory', 'lessons', 'i18n'];
     const misplaced = sourceFiles(join(SRC, 'ui'))
@@ -365,6 +381,17 @@ describe('the checker itself', () => {
       'const q = `?${params.toString()}`;',
     ];
     for (const code of ok) expect(sentenceViolations('x.ts', code)).toEqual([]);
+  });
+
+  it('catches font-size and spacing literals and allows tokens, zeros and calc of tokens', () => {
+    expect(sizeViolations('x.ts', 'p { font-size: 0.85rem; }')).toEqual(['font-size literal 0.85rem']);
+    expect(sizeViolations('x.ts', '.a { padding: 0 1rem; margin-top: 2px; gap: .5em }')).toEqual([
+      'padding literal 1rem',
+      'margin-top literal 2px',
+      'gap literal .5em',
+    ]);
+    expect(sizeViolations('x.ts', '.a { padding: 0 var(--moe-sp-8); margin: calc(-1 * var(--moe-sp-3)); gap: 0; }')).toEqual([]);
+    expect(sizeViolations('x.ts', '.a { font-size: var(--moe-fs-m); width: 12rem; }')).toEqual([]);
   });
 
   it('catches History API calls and allows other things named history', () => {

@@ -39,17 +39,17 @@ export class CapacityControls extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem 1.2rem; align-items: start; }
-    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.15rem 0.5rem; }
-    .wide { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; }
-    .wide label { display: flex; flex-direction: column; gap: 0.2rem; }
-    label { font-weight: 600; font-size: 0.95rem; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: var(--moe-sp-6) var(--moe-sp-9); align-items: start; }
+    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: var(--moe-sp-1) var(--moe-sp-5); }
+    .wide { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: var(--moe-sp-5) var(--moe-sp-8); align-items: end; }
+    .wide label { display: flex; flex-direction: column; gap: var(--moe-sp-2); }
+    label { font-weight: 600; font-size: var(--moe-fs-base); }
     output { font-variant-numeric: tabular-nums; font-weight: 700; min-width: 3.5rem; text-align: right; }
     input[type='range'], .row select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.8rem; }
-    input[type='text'] { font: inherit; font-weight: 400; width: min(34rem, 80vw); padding: 0.3rem; box-sizing: border-box; }
-    .wide select { font: inherit; font-weight: 400; padding: 0.3rem; max-width: min(20rem, 80vw); }
-    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.88rem; font-weight: 600; margin: 0.1rem 0 0; }
-    .hint { grid-column: 1 / -1; color: var(--moe-text-4); font-size: 0.88rem; margin: 0.1rem 0 0; }
+    input[type='text'] { font: inherit; font-weight: 400; width: min(34rem, 80vw); padding: var(--moe-sp-3); box-sizing: border-box; }
+    .wide select { font: inherit; font-weight: 400; padding: var(--moe-sp-3); max-width: min(20rem, 80vw); }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: var(--moe-fs-base); font-weight: 600; margin: var(--moe-sp-1) 0 0; }
+    .hint { grid-column: 1 / -1; color: var(--moe-text-4); font-size: var(--moe-fs-base); margin: var(--moe-sp-1) 0 0; }
   `,
   ];
 

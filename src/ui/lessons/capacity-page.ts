@@ -58,27 +58,27 @@ export class CapacityPage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.75rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
-    header { margin-bottom: 0.6rem; }
-    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-    h1 { margin: 0; font-size: 1.6rem; }
-    nav { margin-top: 0.3rem; }
-    .intro p { max-width: 62rem; margin: 0.45rem 0; }
-    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.02rem; background: var(--moe-surface); border-left: 4px solid var(--moe-accent); padding: 0.35rem 0.7rem; display: table; margin: 0.35rem 0; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: var(--moe-sp-7) var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
+    header { margin-bottom: var(--moe-sp-6); }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); }
+    h1 { margin: 0; font-size: var(--moe-fs-2xl); }
+    nav { margin-top: var(--moe-sp-3); }
+    .intro p { max-width: 62rem; margin: var(--moe-sp-4) 0; }
+    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: var(--moe-fs-1); background: var(--moe-surface); border-left: 4px solid var(--moe-accent); padding: var(--moe-sp-3) var(--moe-sp-7); display: table; margin: var(--moe-sp-3) 0; }
     q { font-style: italic; }
-    .sources { font-size: 0.85rem; color: var(--moe-text-4); }
-    section, aside { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin: 1rem 0; min-width: 0; }
+    .sources { font-size: var(--moe-fs-m); color: var(--moe-text-4); }
+    section, aside { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8) var(--moe-sp-8); background: var(--moe-surface); margin: var(--moe-sp-8) 0; min-width: 0; }
     aside { border-left: 5px solid var(--moe-warn); background: var(--moe-highlight-2); }
-    h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
-    h3 { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
-    .caption { font-size: 0.9rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.35rem 0; }
-    .status { font-size: 0.88rem; color: var(--moe-text-4); }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.5rem 0; }
-    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-5); }
+    h3 { font-size: var(--moe-fs-1); margin: var(--moe-sp-8) 0 var(--moe-sp-3); }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); max-width: 62rem; margin: var(--moe-sp-3) 0; }
+    .status { font-size: var(--moe-fs-base); color: var(--moe-text-4); }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-4) var(--moe-sp-7); border-radius: 0.4rem; margin: var(--moe-sp-5) 0; }
+    .notice ul { margin: var(--moe-sp-2) 0 0; padding-left: var(--moe-sp-9); }
     .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
-    capacity-controls { margin-bottom: 0.6rem; }
+    capacity-controls { margin-bottom: var(--moe-sp-6); }
     load-bars { max-width: 46rem; }
-    token-strip { margin: 0.5rem 0; }
+    token-strip { margin: var(--moe-sp-5) 0; }
   `,
   ];
 

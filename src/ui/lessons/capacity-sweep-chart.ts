@@ -54,15 +54,15 @@ export class CapacitySweepChart extends LitElement {
     .bar.current { fill: var(--moe-vermillion); stroke: var(--moe-ink); stroke-width: 3; }
     text.mark { font-weight: 700; fill: var(--moe-ink); }
     text.factor.current { font-weight: 700; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; max-width: 44rem; font-size: 0.92rem; margin-top: 0.6rem; }
-    caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
-    th, td { padding: 0.2rem 0.5rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; max-width: 44rem; font-size: var(--moe-fs-base); margin-top: var(--moe-sp-6); }
+    caption { text-align: left; font-weight: 600; margin-bottom: var(--moe-sp-3); }
+    th, td { padding: var(--moe-sp-2) var(--moe-sp-5); text-align: right; border-bottom: 1px solid var(--moe-rule); }
     .nw { white-space: nowrap; }
-    @media (max-width: 560px) { table { font-size: 0.82rem; } th, td { padding: 0.2rem 0.25rem; } }
+    @media (max-width: 560px) { table { font-size: var(--moe-fs-s); } th, td { padding: var(--moe-sp-2) var(--moe-sp-2); } }
     .scroll { overflow-x: auto; }
     th[scope='row'] { text-align: left; }
     tr.current { font-weight: 700; background: var(--moe-error-bg-3); }
-    .why { font-weight: 400; font-size: 0.85rem; display: block; }
+    .why { font-weight: 400; font-size: var(--moe-fs-m); display: block; }
   `,
   ];
 

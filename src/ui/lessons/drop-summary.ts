@@ -29,11 +29,11 @@ export class DropSummary extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    p { margin: 0.3rem 0; }
-    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.95rem; overflow-wrap: anywhere; }
-    .headline { font-size: 1.15rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    p { margin: var(--moe-sp-3) 0; }
+    .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: var(--moe-fs-base); overflow-wrap: anywhere; }
+    .headline { font-size: var(--moe-fs-l); font-weight: 700; font-variant-numeric: tabular-nums; }
     .headline.some { color: var(--moe-error-strong); }
-    .note { color: var(--moe-text-3); font-size: 0.92rem; }
+    .note { color: var(--moe-text-3); font-size: var(--moe-fs-base); }
   `,
   ];
 

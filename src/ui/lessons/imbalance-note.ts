@@ -27,7 +27,7 @@ export class ImbalanceNote extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    p { margin: 0.35rem 0; max-width: 62rem; }
+    p { margin: var(--moe-sp-3) 0; max-width: 62rem; }
     .num { font-variant-numeric: tabular-nums; }
   `,
   ];

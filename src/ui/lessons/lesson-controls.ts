@@ -46,17 +46,17 @@ export class LessonControls extends LitElement {
     ...a11yStyles,
     css`
       :host { display: block; }
-      fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: 0.4rem 0 0.6rem; padding: 0.4rem 0.8rem 0.2rem; }
-      legend { font-weight: 700; padding: 0 0.25rem; }
-      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.2rem 1.2rem; }
-      .row { display: grid; grid-template-columns: 1fr auto; align-items: center; align-content: start; gap: 0.1rem 0.5rem; margin-bottom: 0.5rem; }
+      fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: var(--moe-sp-4) 0 var(--moe-sp-6); padding: var(--moe-sp-4) var(--moe-sp-7) var(--moe-sp-2); }
+      legend { font-weight: 700; padding: 0 var(--moe-sp-2); }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: var(--moe-sp-2) var(--moe-sp-9); }
+      .row { display: grid; grid-template-columns: 1fr auto; align-items: center; align-content: start; gap: var(--moe-sp-1) var(--moe-sp-5); margin-bottom: var(--moe-sp-5); }
       .wide { grid-column: 1 / -1; }
-      label { font-weight: 600; font-size: 0.92rem; }
+      label { font-weight: 600; font-size: var(--moe-fs-base); }
       output { font-variant-numeric: tabular-nums; font-weight: 700; min-width: 2.5rem; text-align: right; }
       input, select { grid-column: 1 / -1; font: inherit; box-sizing: border-box; width: 100%; min-height: 1.8rem; }
-      input[type='text'] { padding: 0.25rem; }
-      .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
-      .problem ul { margin: 0; padding-left: 1.1rem; }
+      input[type='text'] { padding: var(--moe-sp-2); }
+      .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: var(--moe-fs-m); font-weight: 600; margin: var(--moe-sp-1) 0 0; }
+      .problem ul { margin: 0; padding-left: var(--moe-sp-8); }
     `,
   ];
 

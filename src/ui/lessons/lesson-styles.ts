@@ -2,20 +2,20 @@
 import { css } from 'lit';
 
 export const lessonStyles = css`
-  :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
-  header nav { margin: 0.2rem 0 0.4rem; }
-  .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-  h1 { font-size: 1.6rem; margin: 0.1rem 0 0.3rem; }
-  .lead p { max-width: 62rem; margin: 0.35rem 0; }
-  section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin: 1rem 0; min-width: 0; }
-  h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
-  .caption { font-size: 0.93rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.3rem 0 0.6rem; }
-  .note { font-size: 0.88rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.5rem 0 0; }
-  .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.5rem 0; }
-  .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+  :host { display: block; max-width: 76rem; margin: 0 auto; padding: var(--moe-sp-5) var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
+  header nav { margin: var(--moe-sp-2) 0 var(--moe-sp-4); }
+  .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); }
+  h1 { font-size: var(--moe-fs-2xl); margin: var(--moe-sp-1) 0 var(--moe-sp-3); }
+  .lead p { max-width: 62rem; margin: var(--moe-sp-3) 0; }
+  section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8) var(--moe-sp-8); background: var(--moe-surface); margin: var(--moe-sp-8) 0; min-width: 0; }
+  h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-4); }
+  .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); max-width: 62rem; margin: var(--moe-sp-3) 0 var(--moe-sp-6); }
+  .note { font-size: var(--moe-fs-base); color: var(--moe-text-3); max-width: 62rem; margin: var(--moe-sp-5) 0 0; }
+  .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-4) var(--moe-sp-7); border-radius: 0.4rem; margin: var(--moe-sp-5) 0; }
+  .notice ul { margin: var(--moe-sp-2) 0 0; padding-left: var(--moe-sp-9); }
   .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
-  .status { font-size: 0.85rem; color: var(--moe-text-5); }
-  .big { font-size: 1.15rem; font-weight: 600; }
+  .status { font-size: var(--moe-fs-m); color: var(--moe-text-5); }
+  .big { font-size: var(--moe-fs-l); font-weight: 600; }
   a { color: var(--moe-link); }
   :is(a, button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
 `;
@@ -28,9 +28,9 @@ export const lessonStyles = css`
  */
 export const tableStyles = css`
   .scroll { overflow-x: auto; max-width: 100%; position: relative; }
-  table { border-collapse: collapse; font-size: 0.9rem; margin: 0.3rem 0; }
-  .table-title { font-weight: 600; margin: 0.5rem 0 0.2rem; font-size: 0.9rem; }
-  th, td { border: 1px solid var(--moe-border); padding: 0.25rem 0.5rem; vertical-align: top; }
+  table { border-collapse: collapse; font-size: var(--moe-fs-base); margin: var(--moe-sp-3) 0; }
+  .table-title { font-weight: 600; margin: var(--moe-sp-5) 0 var(--moe-sp-2); font-size: var(--moe-fs-base); }
+  th, td { border: 1px solid var(--moe-border); padding: var(--moe-sp-2) var(--moe-sp-5); vertical-align: top; }
   thead th { background: var(--moe-table-head); text-align: left; font-weight: 600; }
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   thead th.n { white-space: normal; min-width: 4.5rem; }
@@ -39,7 +39,7 @@ export const tableStyles = css`
   tr.current > :last-child { border-right: 3px solid var(--moe-ink); }
   td.current { border: 3px solid var(--moe-ink); font-weight: 700; background: var(--moe-highlight); }
   .mark { font-weight: 700; white-space: nowrap; }
-  .sub { display: block; font-size: 0.8rem; color: var(--moe-text-4); font-weight: 400; }
+  .sub { display: block; font-size: var(--moe-fs-s); color: var(--moe-text-4); font-weight: 400; }
   .muted { color: var(--moe-text-5); }
   .exact { min-width: 11rem; }
 `;

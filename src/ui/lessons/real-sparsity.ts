@@ -38,11 +38,11 @@ export class RealSparsityChart extends LitElement {
     tableStyles,
     css`
       :host { display: block; }
-      .chart { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(8rem, 1fr); gap: 0.35rem 0.8rem; align-items: center; margin: 0.5rem 0 0.8rem; max-width: 54rem; }
+      .chart { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(8rem, 1fr); gap: var(--moe-sp-3) var(--moe-sp-7); align-items: center; margin: var(--moe-sp-5) 0 var(--moe-sp-7); max-width: 54rem; }
       .name { font-weight: 600; }
       .track { position: relative; height: 1.5rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }
       .fill { height: 100%; background: var(--moe-accent); }
-      .value { font-size: 0.85rem; margin-top: 0.1rem; }
+      .value { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-1); }
       td.shape { min-width: 9rem; }
       .toy .fill { background: repeating-linear-gradient(45deg, var(--moe-orange) 0 4px, var(--moe-orange-light) 4px 8px); }
     `,

@@ -56,19 +56,19 @@ export class RouterCompare extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 1rem; font-family: var(--moe-font); color: var(--moe-text); }
-    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-    h1 { margin: 0.3rem 0; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0.9rem; }
-    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--moe-surface); }
-    h2 { font-size: 1.05rem; margin: 0; }
-    .src { color: var(--moe-text-5); font-size: 0.85rem; }
-    code { font-size: 0.85rem; display: block; margin: 0.3rem 0; }
-    p { margin: 0.35rem 0; }
-    .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-bottom: 1rem; }
-    label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
-    input, select { font: inherit; padding: 0.25rem; }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: var(--moe-sp-8); font-family: var(--moe-font); color: var(--moe-text); }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); }
+    h1 { margin: var(--moe-sp-3) 0; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: var(--moe-sp-8); }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8); background: var(--moe-surface); }
+    h2 { font-size: var(--moe-fs-1); margin: 0; }
+    .src { color: var(--moe-text-5); font-size: var(--moe-fs-m); }
+    code { font-size: var(--moe-fs-m); display: block; margin: var(--moe-sp-3) 0; }
+    p { margin: var(--moe-sp-3) 0; }
+    .controls { display: flex; flex-wrap: wrap; gap: var(--moe-sp-7); align-items: end; margin-bottom: var(--moe-sp-8); }
+    label { display: flex; flex-direction: column; font-weight: 600; gap: var(--moe-sp-2); }
+    input, select { font: inherit; padding: var(--moe-sp-2); }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-5) var(--moe-sp-7); border-radius: 0.4rem; }
     .problem { color: var(--moe-error); font-weight: 600; }
   `,
   ];

@@ -32,7 +32,7 @@ export class SharedUsage extends LitElement {
       .bar { width: 10rem; height: 0.9rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }
       .fill { height: 100%; background: var(--moe-orange); }
       .shared-row .fill { background: repeating-linear-gradient(90deg, var(--moe-green) 0 4px, var(--moe-green-light) 4px 6px); }
-      p { margin: 0.3rem 0; }
+      p { margin: var(--moe-sp-3) 0; }
     `,
   ];
 

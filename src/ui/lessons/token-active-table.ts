@@ -26,16 +26,16 @@ export class TokenActiveTable extends LitElement {
     tableStyles,
     css`
       :host { display: block; }
-      p { margin: 0.3rem 0; }
-      .big { font-size: 1.15rem; font-weight: 600; }
+      p { margin: var(--moe-sp-3) 0; }
+      .big { font-size: var(--moe-fs-l); font-weight: 600; }
       .bar { display: flex; width: 12rem; height: 1rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }
       .seg { height: 100%; box-sizing: border-box; border-right: 1px solid var(--moe-surface); }
       .embedding { background: repeating-linear-gradient(45deg, var(--moe-data-grey) 0 3px, var(--moe-grey-c8) 3px 6px); }
       .router { background: var(--moe-accent); }
       .shared { background: repeating-linear-gradient(90deg, var(--moe-green) 0 4px, var(--moe-green-light) 4px 6px); }
       .routed { background: var(--moe-orange); }
-      .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.3rem 0; font-size: 0.85rem; }
-      .legend li { display: flex; align-items: center; gap: 0.3rem; }
+      .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-3) 0; font-size: var(--moe-fs-m); }
+      .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
       .swatch { display: inline-block; width: 1.4rem; height: 0.9rem; border: 1px solid var(--moe-text-5); }
       .unused { background: var(--moe-surface); }
       .dropped { text-decoration: line-through; }

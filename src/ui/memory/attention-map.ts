@@ -48,15 +48,15 @@ export class AttentionMap extends LitElement {
     css`
     :host { display: block; }
     figure { margin: 0; }
-    figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
+    figcaption { font-weight: 600; font-size: var(--moe-fs-base); margin-bottom: var(--moe-sp-2); }
     svg { display: block; max-width: 100%; height: auto; }
-    text { font-family: var(--moe-font); font-size: 12px; fill: var(--moe-text-2); }
-    sub { font-size: 0.7em; }
-    .key { font-size: 0.78rem; color: var(--moe-text-4); margin: 0.15rem 0 0; }
-    details { font-size: 0.8rem; margin-top: 0.25rem; }
+    text { font-family: var(--moe-font); font-size: var(--moe-fs-xs); fill: var(--moe-text-2); }
+    sub { font-size: var(--moe-fs-sub); }
+    .key { font-size: var(--moe-fs-s); color: var(--moe-text-4); margin: var(--moe-sp-1) 0 0; }
+    details { font-size: var(--moe-fs-s); margin-top: var(--moe-sp-2); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.05rem 0.35rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-3); text-align: right; border-bottom: 1px solid var(--moe-rule); }
     thead th { text-align: center; }
   `,
   ];

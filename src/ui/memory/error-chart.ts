@@ -41,11 +41,11 @@ export class ErrorChart extends LitElement {
     :host { display: block; }
     svg { width: 100%; height: auto; display: block; }
     text { font-family: var(--moe-font); fill: var(--moe-text-2); }
-    details { font-size: 0.85rem; margin-top: 0.3rem; }
+    details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-3); }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-6); text-align: right; border-bottom: 1px solid var(--moe-rule); }
     tr.current { background: var(--moe-warn-bg); font-weight: 700; }
-    sub { font-size: 0.7em; }
+    sub { font-size: var(--moe-fs-sub); }
   `,
   ];
 

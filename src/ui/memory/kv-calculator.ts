@@ -90,30 +90,30 @@ export class KvCalculator extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem 1.2rem; margin-bottom: 0.7rem; align-items: start; }
-    .control { display: grid; grid-template-columns: 1fr auto; gap: 0.15rem 0.5rem; align-items: center; }
+    .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: var(--moe-sp-6) var(--moe-sp-9); margin-bottom: var(--moe-sp-7); align-items: start; }
+    .control { display: grid; grid-template-columns: 1fr auto; gap: var(--moe-sp-1) var(--moe-sp-5); align-items: center; }
     label { font-weight: 600; white-space: nowrap; }
     output { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; white-space: nowrap; }
     select, input[type='range'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
-    .typed { grid-column: 1 / -1; display: flex; gap: 0.4rem; align-items: center; font-size: 0.88rem; }
-    .typed input { font: inherit; width: 7.5rem; padding: 0.15rem 0.3rem; }
-    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0; }
-    .headline { font-size: 1.05rem; background: var(--moe-info-bg-2); border-left: 4px solid var(--moe-accent); padding: 0.5rem 0.8rem; margin: 0.5rem 0 0.7rem; }
+    .typed { grid-column: 1 / -1; display: flex; gap: var(--moe-sp-4); align-items: center; font-size: var(--moe-fs-base); }
+    .typed input { font: inherit; width: 7.5rem; padding: var(--moe-sp-1) var(--moe-sp-3); }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: var(--moe-fs-m); font-weight: 600; margin: 0; }
+    .headline { font-size: var(--moe-fs-1); background: var(--moe-info-bg-2); border-left: 4px solid var(--moe-accent); padding: var(--moe-sp-5) var(--moe-sp-7); margin: var(--moe-sp-5) 0 var(--moe-sp-7); }
     .headline strong { font-variant-numeric: tabular-nums; }
     .scroll { overflow-x: auto; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; font-size: 0.92rem; }
-    caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
-    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--moe-rule); text-align: right; vertical-align: top; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; font-size: var(--moe-fs-base); }
+    caption { text-align: left; font-weight: 600; padding-bottom: var(--moe-sp-3); }
+    th, td { padding: var(--moe-sp-3) var(--moe-sp-5); border-bottom: 1px solid var(--moe-rule); text-align: right; vertical-align: top; }
     th:first-child, .formula { text-align: left; }
     tbody th { font-weight: 600; }
-    thead th { vertical-align: bottom; font-size: 0.85rem; }
+    thead th { vertical-align: bottom; font-size: var(--moe-fs-m); }
     tr.native { background: var(--moe-warn-bg); }
-    .tag { display: inline-block; font-size: 0.75rem; font-weight: 700; background: var(--moe-warn); color: var(--moe-on-warn); border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.3rem; }
-    .bar { height: 0.45rem; background: var(--moe-accent); margin-top: 0.2rem; margin-left: auto; min-width: 1px; }
+    .tag { display: inline-block; font-size: var(--moe-fs-xs); font-weight: 700; background: var(--moe-warn); color: var(--moe-on-warn); border-radius: 0.25rem; padding: 0 var(--moe-sp-3); margin-left: var(--moe-sp-3); }
+    .bar { height: 0.45rem; background: var(--moe-accent); margin-top: var(--moe-sp-2); margin-left: auto; min-width: 1px; }
     .f { display: inline-block; white-space: nowrap; }
-    .elements { font-size: 0.8rem; color: var(--moe-text-4); }
-    sub, sup { font-size: 0.7em; line-height: 0; }
-    .small { font-size: 0.85rem; color: var(--moe-text-3); margin: 0.4rem 0 0; }
+    .elements { font-size: var(--moe-fs-s); color: var(--moe-text-4); }
+    sub, sup { font-size: var(--moe-fs-sub); line-height: 0; }
+    .small { font-size: var(--moe-fs-m); color: var(--moe-text-3); margin: var(--moe-sp-4) 0 0; }
     :is(input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];

@@ -41,23 +41,23 @@ export class LatentToy extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    .row { display: grid; grid-template-columns: auto 1fr auto; align-items: center; gap: 0.2rem 0.75rem; max-width: 40rem; }
+    .row { display: grid; grid-template-columns: auto 1fr auto; align-items: center; gap: var(--moe-sp-2) var(--moe-sp-7); max-width: 40rem; }
     label { font-weight: 600; }
     output { font-variant-numeric: tabular-nums; font-weight: 700; min-width: 7rem; }
     input[type='range'] { width: 100%; min-height: 1.6rem; }
-    .hint { font-size: 0.85rem; color: var(--moe-text-4); margin: 0.2rem 0 0.6rem; }
-    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.6rem; margin: 0.6rem 0; }
-    .figure { border: 1px solid var(--moe-border); border-radius: 0.4rem; padding: 0.45rem 0.7rem; background: var(--moe-grey-fa); }
-    .figure h3 { font-size: 0.95rem; margin: 0 0 0.2rem; }
-    .figure p { margin: 0.15rem 0; }
-    .big { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .maps { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.8rem; align-items: start; }
-    fieldset.heads { border: none; padding: 0; margin: 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; }
-    fieldset.heads legend { font-weight: 600; float: left; margin-right: 0.4rem; padding: 0; }
-    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.4rem 0; max-width: 62rem; }
-    h3.sub { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
+    .hint { font-size: var(--moe-fs-m); color: var(--moe-text-4); margin: var(--moe-sp-2) 0 var(--moe-sp-6); }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: var(--moe-sp-6); margin: var(--moe-sp-6) 0; }
+    .figure { border: 1px solid var(--moe-border); border-radius: 0.4rem; padding: var(--moe-sp-4) var(--moe-sp-7); background: var(--moe-grey-fa); }
+    .figure h3 { font-size: var(--moe-fs-base); margin: 0 0 var(--moe-sp-2); }
+    .figure p { margin: var(--moe-sp-1) 0; }
+    .big { font-size: var(--moe-fs-xl); font-weight: 700; font-variant-numeric: tabular-nums; }
+    .maps { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: var(--moe-sp-7); align-items: start; }
+    fieldset.heads { border: none; padding: 0; margin: var(--moe-sp-4) 0; display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-7); align-items: center; }
+    fieldset.heads legend { font-weight: 600; float: left; margin-right: var(--moe-sp-4); padding: 0; }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-4) 0; max-width: 62rem; }
+    h3.sub { font-size: var(--moe-fs-1); margin: var(--moe-sp-8) 0 var(--moe-sp-3); }
     error-chart { max-width: 48rem; }
-    sub { font-size: 0.7em; }
+    sub { font-size: var(--moe-fs-sub); }
     :is(input):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];

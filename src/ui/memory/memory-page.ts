@@ -71,26 +71,26 @@ export class MemoryPage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
-    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0 0 0.3rem; }
+    :host { display: block; max-width: 76rem; margin: 0 auto; padding: var(--moe-sp-5) var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
+    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); margin: 0 0 var(--moe-sp-3); }
     header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
-    h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; }
-    .lead { max-width: 62rem; margin: 0.2rem 0 0.9rem; }
-    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 1rem 0.9rem; background: var(--moe-surface); margin-bottom: 1rem; min-width: 0; }
-    h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
-    .caption { font-size: 0.92rem; color: var(--moe-text-3); max-width: 62rem; margin: 0.3rem 0 0.7rem; }
-    .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; margin: 0.4rem 0 0.6rem; }
-    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
-    .sentence input[type='text'] { font: inherit; font-weight: 400; width: min(30rem, 80vw); padding: 0.3rem; }
-    .sentence select { font: inherit; font-weight: 400; padding: 0.3rem; max-width: 20rem; }
-    .sentence input[type='number'] { font: inherit; font-weight: 400; width: 8rem; padding: 0.3rem; }
-    .problem { color: var(--moe-error); font-weight: 600; font-size: 0.88rem; margin: 0.2rem 0 0; max-width: 16rem; }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0.4rem 0; }
+    h1 { font-size: var(--moe-fs-2xl); margin: var(--moe-sp-2) 0 var(--moe-sp-3); }
+    .lead { max-width: 62rem; margin: var(--moe-sp-2) 0 var(--moe-sp-8); }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8) var(--moe-sp-8); background: var(--moe-surface); margin-bottom: var(--moe-sp-8); min-width: 0; }
+    h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-4); }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); max-width: 62rem; margin: var(--moe-sp-3) 0 var(--moe-sp-7); }
+    .sentence { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5) var(--moe-sp-8); align-items: start; margin: var(--moe-sp-4) 0 var(--moe-sp-6); }
+    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: var(--moe-sp-2); }
+    .sentence input[type='text'] { font: inherit; font-weight: 400; width: min(30rem, 80vw); padding: var(--moe-sp-3); }
+    .sentence select { font: inherit; font-weight: 400; padding: var(--moe-sp-3); max-width: 20rem; }
+    .sentence input[type='number'] { font: inherit; font-weight: 400; width: 8rem; padding: var(--moe-sp-3); }
+    .problem { color: var(--moe-error); font-weight: 600; font-size: var(--moe-fs-base); margin: var(--moe-sp-2) 0 0; max-width: 16rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-4) var(--moe-sp-7); border-radius: 0.4rem; margin: var(--moe-sp-4) 0; }
     .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
-    .status { font-size: 0.85rem; color: var(--moe-text-5); }
-    .note p { max-width: 62rem; margin: 0.4rem 0; }
-    .sources { font-size: 0.85rem; color: var(--moe-text-4); }
-    sub, sup { font-size: 0.7em; line-height: 0; }
+    .status { font-size: var(--moe-fs-m); color: var(--moe-text-5); }
+    .note p { max-width: 62rem; margin: var(--moe-sp-4) 0; }
+    .sources { font-size: var(--moe-fs-m); color: var(--moe-text-4); }
+    sub, sup { font-size: var(--moe-fs-sub); line-height: 0; }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];

@@ -49,7 +49,7 @@ export class ExpertsPanel extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
-    p { margin: 0.35rem 0; }
+    p { margin: var(--moe-sp-3) 0; }
     .blocks { display: flex; flex-wrap: wrap; align-items: flex-start; }
     .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center;
       overflow: hidden; line-height: 1.1; font-variant-numeric: tabular-nums; border-radius: 2px;
@@ -59,13 +59,13 @@ export class ExpertsPanel extends LitElement {
     .b.dropped { background: repeating-linear-gradient(45deg, var(--moe-error) 0 3px, var(--moe-surface) 3px 7px); color: var(--moe-text);
       box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-error); }
     .b .w { font-weight: 400; }
-    .b.dropped span { background: var(--moe-surface); padding: 0 2px; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.85rem; }
-    .legend li { display: flex; align-items: center; gap: 0.35rem; }
+    .b.dropped span { background: var(--moe-surface); padding: 0 var(--moe-sp-1); }
+    .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-5) 0 0; font-size: var(--moe-fs-m); }
+    .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
     .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
     .lists { font-variant-numeric: tabular-nums; }
     .lists strong { font-weight: 700; }
-    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); }
   `,
   ];
 

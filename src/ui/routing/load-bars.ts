@@ -42,9 +42,9 @@ export class LoadBars extends LitElement {
     text { font-family: var(--moe-font); fill: var(--moe-text-2); paint-order: stroke; stroke: var(--moe-surface); stroke-width: 3px; }
     .cap { stroke: var(--moe-error); stroke-width: var(--moe-stroke, 2); stroke-dasharray: 5 3; }
     text.cap-label { fill: var(--moe-error); font-weight: 700; stroke-dasharray: none; stroke-width: 3px; stroke: var(--moe-surface); }
-    details { font-size: 0.85rem; margin-top: 0.25rem; }
+    details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-6); text-align: right; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
   `,
   ];
 

@@ -22,13 +22,13 @@ export class LoadPanel extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    p { margin: 0.3rem 0; }
-    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
-    dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.4rem 1rem; margin: 0.5rem 0 0.25rem; }
-    dl > div { border-left: 3px solid var(--moe-grey-88); padding-left: 0.5rem; }
-    dt { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-4)); text-transform: uppercase; letter-spacing: 0.03em; }
-    dd { margin: 0; font-size: 1.05rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-    dd.more { margin: 0.3rem 0; font-size: 1rem; font-weight: 400; }
+    p { margin: var(--moe-sp-3) 0; }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); }
+    dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: var(--moe-sp-4) var(--moe-sp-8); margin: var(--moe-sp-5) 0 var(--moe-sp-2); }
+    dl > div { border-left: 3px solid var(--moe-grey-88); padding-left: var(--moe-sp-5); }
+    dt { font-size: var(--moe-fs-s); color: var(--moe-muted, var(--moe-text-4)); text-transform: uppercase; letter-spacing: 0.03em; }
+    dd { margin: 0; font-size: var(--moe-fs-1); font-weight: 600; font-variant-numeric: tabular-nums; }
+    dd.more { margin: var(--moe-sp-3) 0; font-size: var(--moe-fs-1); font-weight: 400; }
     .warn { border-left-color: var(--moe-error); }
   `,
   ];

@@ -45,36 +45,36 @@ export class RouterPanel extends LitElement {
     css`
     :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
     .panel { container-type: inline-size; }
-    p { margin: 0.3rem 0; }
+    p { margin: var(--moe-sp-3) 0; }
     .title { font-weight: 600; }
-    code { background: var(--moe-grey-f1); padding: 0 0.25rem; border-radius: 0.2rem; overflow-wrap: anywhere; }
+    code { background: var(--moe-grey-f1); padding: 0 var(--moe-sp-2); border-radius: 0.2rem; overflow-wrap: anywhere; }
     .src { color: var(--moe-muted, var(--moe-text-4)); }
-    .caption { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); }
-    .rows { list-style: none; margin: 0.4rem 0; padding: 0; display: grid; column-gap: 0.6rem;
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); }
+    .rows { list-style: none; margin: var(--moe-sp-4) 0; padding: 0; display: grid; column-gap: var(--moe-sp-6);
       grid-template-columns: max-content minmax(5rem, 1fr) max-content auto; }
     .rows > li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: center;
-      padding: 0.12rem 0.35rem; border-radius: 0.25rem; min-height: 1.4rem; }
-    .rows .head { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-4)); }
+      padding: var(--moe-sp-1) var(--moe-sp-3); border-radius: 0.25rem; min-height: 1.4rem; }
+    .rows .head { font-size: var(--moe-fs-s); color: var(--moe-muted, var(--moe-text-4)); }
     .e, .v, td { font-variant-numeric: tabular-nums; }
     .track { position: relative; display: block; height: 0.95rem; background: var(--moe-track); border-radius: 2px; }
     .fill { position: absolute; inset: 0 auto 0 0; background: var(--moe-idle); border-radius: 2px; }
     li.chosen .fill { box-shadow: inset 0 0 0 2px var(--moe-ink); }
-    .tick { position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: -1.5px; background: var(--moe-ink); }
-    .noise { position: relative; display: block; height: 0.4rem; margin-top: 2px;
+    .tick { position: absolute; top: -3px; bottom: -3px; width: 3px; margin-left: calc(-1 * var(--moe-sp-1)); background: var(--moe-ink); }
+    .noise { position: relative; display: block; height: 0.4rem; margin-top: var(--moe-sp-1);
       background: linear-gradient(var(--moe-text-6), var(--moe-text-6)) center / 1px 100% no-repeat; }
     .noise > span { position: absolute; top: 0; bottom: 0; background: var(--moe-purple); }
     li.chosen { box-shadow: inset 0 0 0 2px var(--moe-ink); font-weight: 700; }
     li.kept, tr.kept { background: var(--moe-kept); }
     li.out { color: var(--moe-text-5); }
     .dropped .res { color: var(--moe-error); }
-    li.group { display: block; font-weight: 600; font-size: 0.85rem; margin-top: 0.25rem; }
+    li.group { display: block; font-weight: 600; font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }
     li.group.kept { background: var(--moe-kept-group); }
     svg { display: block; width: 100%; height: auto; }
     svg text { font: 13px var(--moe-font); fill: var(--moe-text); }
     .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.4rem; width: 100%; }
-    caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }
-    th, td { text-align: left; padding: 0.1rem 0.4rem; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
+    table { border-collapse: collapse; font-size: var(--moe-fs-m); margin-top: var(--moe-sp-4); width: 100%; }
+    caption { text-align: left; font-weight: 600; padding-bottom: var(--moe-sp-2); }
+    th, td { text-align: left; padding: var(--moe-sp-1) var(--moe-sp-4); border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
     th { word-break: keep-all; }
     tr.chosen td { font-weight: 700; }
     tr.chosen td:first-child { box-shadow: inset 4px 0 0 var(--moe-ink); }
@@ -90,9 +90,9 @@ export class RouterPanel extends LitElement {
       .rows .head .v { display: none; }
       table, tbody, tr, td, caption { display: block; }
       thead { display: none; }
-      tr { display: flex; flex-wrap: wrap; column-gap: 0.6rem; padding: 0.15rem 0.3rem; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
+      tr { display: flex; flex-wrap: wrap; column-gap: var(--moe-sp-6); padding: var(--moe-sp-1) var(--moe-sp-3); border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
       td { border: 0; padding: 0; }
-      tr.chosen { box-shadow: inset 4px 0 0 var(--moe-ink); padding-left: 0.7rem; }
+      tr.chosen { box-shadow: inset 4px 0 0 var(--moe-ink); padding-left: var(--moe-sp-7); }
       tr.chosen td:first-child { box-shadow: none; }
       td[data-h]::before { content: attr(data-h) ' '; font-weight: 400; color: var(--moe-muted, var(--moe-text-4)); }
     }

@@ -31,19 +31,19 @@ export class TokenStrip extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0; padding: 0; }
+    ol { list-style: none; display: flex; flex-wrap: wrap; gap: var(--moe-sp-4); margin: 0; padding: 0; }
     button {
-      font: inherit; display: flex; flex-direction: column; align-items: center; gap: 0.15rem;
-      min-width: 2.6rem; padding: 0.3rem 0.45rem; border-radius: 0.4rem; cursor: pointer;
+      font: inherit; display: flex; flex-direction: column; align-items: center; gap: var(--moe-sp-1);
+      min-width: 2.6rem; padding: var(--moe-sp-3) var(--moe-sp-4); border-radius: 0.4rem; cursor: pointer;
       border: 2px solid transparent; background: var(--chip-bg, var(--moe-grey-ee)); color: var(--chip-fg, var(--moe-text));
       transition: transform 0.15s ease-out, border-color 0.15s ease-out;
     }
     button:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     button[aria-current='true'] { border-color: var(--moe-ink); box-shadow: 0 0 0 2px var(--moe-surface) inset; transform: translateY(-2px); }
     .word { font-weight: 600; }
-    .experts { font-size: 0.75rem; font-variant-numeric: tabular-nums; }
+    .experts { font-size: var(--moe-fs-xs); font-variant-numeric: tabular-nums; }
     .unknown { border-style: dashed; border-color: var(--moe-text-5); }
-    .mark { font-size: 0.7rem; font-style: italic; }
+    .mark { font-size: var(--moe-fs-xs); font-style: italic; }
   `,
   ];
 

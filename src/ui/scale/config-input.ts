@@ -39,15 +39,15 @@ export class ConfigInput extends LitElement {
     :host { display: block; }
     label { font-weight: 600; }
     textarea { box-sizing: border-box; width: 100%; min-height: 16rem; font: 0.85rem/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      padding: 0.5rem; border: 1px solid var(--moe-grey-88); border-radius: 0.35rem; resize: vertical; margin-top: 0.3rem; tab-size: 2; }
+      padding: var(--moe-sp-5); border: 1px solid var(--moe-grey-88); border-radius: 0.35rem; resize: vertical; margin-top: var(--moe-sp-3); tab-size: 2; }
     textarea[aria-invalid='true'] { border: 2px solid var(--moe-error); }
     textarea.dragging { outline: 3px dashed var(--moe-accent); outline-offset: 2px; background: var(--moe-info-bg); }
-    .hint { margin: 0.2rem 0 0; font-size: 0.85rem; color: var(--moe-text-4); }
-    .file { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin-top: 0.5rem; font-size: 0.9rem; }
+    .hint { margin: var(--moe-sp-2) 0 0; font-size: var(--moe-fs-m); color: var(--moe-text-4); }
+    .file { display: flex; flex-wrap: wrap; align-items: center; gap: var(--moe-sp-4); margin-top: var(--moe-sp-5); font-size: var(--moe-fs-base); }
     .file label { font-weight: 600; }
-    .problem { margin-top: 0.5rem; border: 2px solid var(--moe-error); background: var(--moe-error-bg-2); color: var(--moe-error-text); border-radius: 0.35rem; padding: 0.4rem 0.6rem; }
-    .problem p { margin: 0.2rem 0; }
-    .problem pre { margin: 0.3rem 0; padding: 0.3rem 0.4rem; background: var(--moe-surface); border-radius: 0.25rem; overflow-x: auto;
+    .problem { margin-top: var(--moe-sp-5); border: 2px solid var(--moe-error); background: var(--moe-error-bg-2); color: var(--moe-error-text); border-radius: 0.35rem; padding: var(--moe-sp-4) var(--moe-sp-6); }
+    .problem p { margin: var(--moe-sp-2) 0; }
+    .problem pre { margin: var(--moe-sp-3) 0; padding: var(--moe-sp-3) var(--moe-sp-4); background: var(--moe-surface); border-radius: 0.25rem; overflow-x: auto;
       font: 0.8rem/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--moe-text); }
     .caret { color: var(--moe-error); font-weight: 700; }
   `,

@@ -64,22 +64,22 @@ export class CostCalculator extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    p { margin: 0.4rem 0; }
-    .formula { font-size: 1rem; }
-    .sliders { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.5rem 1.25rem; margin: 0.6rem 0; }
-    .slider label { display: block; font-weight: 600; font-size: 0.92rem; }
+    p { margin: var(--moe-sp-4) 0; }
+    .formula { font-size: var(--moe-fs-1); }
+    .sliders { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: var(--moe-sp-5) var(--moe-sp-9); margin: var(--moe-sp-6) 0; }
+    .slider label { display: block; font-weight: 600; font-size: var(--moe-fs-base); }
     .slider input { width: 100%; }
-    .slider output { font-variant-numeric: tabular-nums; font-size: 0.9rem; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.5rem 0; }
-    caption { text-align: left; font-weight: 700; padding-bottom: 0.3rem; }
-    th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid var(--moe-rule); text-align: left; }
+    .slider output { font-variant-numeric: tabular-nums; font-size: var(--moe-fs-base); }
+    table { border-collapse: collapse; width: 100%; font-size: var(--moe-fs-base); margin: var(--moe-sp-5) 0; }
+    caption { text-align: left; font-weight: 700; padding-bottom: var(--moe-sp-3); }
+    th, td { padding: var(--moe-sp-3) var(--moe-sp-4); border-bottom: 1px solid var(--moe-rule); text-align: left; }
     td { font-variant-numeric: tabular-nums; }
-    td.big { font-size: 1.15rem; font-weight: 700; }
+    td.big { font-size: var(--moe-fs-l); font-weight: 700; }
     thead th { vertical-align: bottom; }
     .match { color: var(--moe-ok); font-weight: 600; }
-    .published { background: var(--moe-info-bg); border-left: 4px solid var(--moe-accent); padding: 0.35rem 0.6rem; }
-    .assume { font-size: 0.85rem; color: var(--moe-text-3); }
-    button { font: inherit; padding: 0.3rem 0.7rem; border-radius: 0.35rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); cursor: pointer; }
+    .published { background: var(--moe-info-bg); border-left: 4px solid var(--moe-accent); padding: var(--moe-sp-3) var(--moe-sp-6); }
+    .assume { font-size: var(--moe-fs-m); color: var(--moe-text-3); }
+    button { font: inherit; padding: var(--moe-sp-3) var(--moe-sp-7); border-radius: 0.35rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); cursor: pointer; }
   `,
   ];
 

@@ -56,15 +56,15 @@ export class LayerExperts extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    p { margin: 0.35rem 0; }
-    .rule { font-size: 0.95rem; }
-    .layer { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; margin: 0.5rem 0; }
-    .group { border: 2px solid var(--moe-text-3); border-radius: 0.35rem; padding: 0.2rem 0.3rem 0.3rem; background: var(--moe-surface); }
+    p { margin: var(--moe-sp-3) 0; }
+    .rule { font-size: var(--moe-fs-base); }
+    .layer { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5); align-items: flex-start; margin: var(--moe-sp-5) 0; }
+    .group { border: 2px solid var(--moe-text-3); border-radius: 0.35rem; padding: var(--moe-sp-2) var(--moe-sp-3) var(--moe-sp-3); background: var(--moe-surface); }
     .group.dropped { border: 2px dashed var(--moe-grey-aa); background: var(--moe-grey-f4); }
     /* Faded, but its labels still readable (4.5:1): lighter fill and ring, grey text. */
     .group.dropped .b { background: var(--moe-grey-f7); color: var(--moe-text-6); box-shadow: inset 0 0 0 1px var(--moe-grey-c8); }
     .group.shared { border-color: var(--moe-shared); background: var(--moe-grey-f1); }
-    .gname { display: block; font-size: 0.75rem; font-weight: 600; color: var(--moe-text-3); margin-bottom: 0.15rem; white-space: nowrap; }
+    .gname { display: block; font-size: var(--moe-fs-xs); font-weight: 600; color: var(--moe-text-3); margin-bottom: var(--moe-sp-1); white-space: nowrap; }
     .group.dropped .gname { color: var(--moe-text-6); font-weight: 400; }
     .blocks { display: flex; flex-wrap: wrap; }
     .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center; overflow: hidden;
@@ -72,13 +72,13 @@ export class LayerExperts extends LitElement {
       font-variant-numeric: tabular-nums; }
     .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink); font-weight: 700; }
     .b.sh { background: var(--moe-shared); color: var(--moe-on-accent); box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink), inset 0 0 0 calc(var(--ring, 3px) + 2px) var(--moe-surface); }
-    .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0; }
-    button { font: inherit; font-weight: 600; padding: 0.4rem 0.9rem; border-radius: 0.35rem; border: 1px solid var(--moe-accent-edge-2); background: var(--moe-accent); color: var(--moe-on-accent); cursor: pointer; }
+    .controls { display: flex; flex-wrap: wrap; gap: var(--moe-sp-7); align-items: center; margin: var(--moe-sp-5) 0; }
+    button { font: inherit; font-weight: 600; padding: var(--moe-sp-4) var(--moe-sp-8); border-radius: 0.35rem; border: 1px solid var(--moe-accent-edge-2); background: var(--moe-accent); color: var(--moe-on-accent); cursor: pointer; }
     .result { font-variant-numeric: tabular-nums; }
-    .note { font-size: 0.85rem; color: var(--moe-text-4); border-left: 4px solid var(--moe-orange); padding-left: 0.5rem; }
+    .note { font-size: var(--moe-fs-m); color: var(--moe-text-4); border-left: 4px solid var(--moe-orange); padding-left: var(--moe-sp-5); }
     .problem { color: var(--moe-error); font-weight: 600; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.3rem 0 0; font-size: 0.85rem; }
-    .legend li { display: flex; align-items: center; gap: 0.35rem; }
+    .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-3) 0 0; font-size: var(--moe-fs-m); }
+    .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
     .legend .b { width: 1.1rem; height: 1.1rem; --ring: 2px; }
     .legend .g { width: 1.1rem; height: 0.8rem; border: 2px solid var(--moe-text-3); border-radius: 0.2rem; }
     .legend .g.dropped { border: 2px dashed var(--moe-grey-aa); }

@@ -55,27 +55,27 @@ export class ParamBreakdown extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    .numbers { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; align-items: baseline; margin: 0.3rem 0 0.6rem; }
-    .big { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.1; }
-    .what { display: block; font-size: 0.9rem; color: var(--moe-text-3); font-weight: 600; }
-    .share { font-size: 1.1rem; font-weight: 600; color: var(--moe-accent-edge-2); }
-    .bar { position: relative; height: 1.4rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; margin: 0.3rem 0 0.2rem; }
+    .numbers { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5) var(--moe-sp-10); align-items: baseline; margin: var(--moe-sp-3) 0 var(--moe-sp-6); }
+    .big { font-size: var(--moe-fs-3xl); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.1; }
+    .what { display: block; font-size: var(--moe-fs-base); color: var(--moe-text-3); font-weight: 600; }
+    .share { font-size: var(--moe-fs-l); font-weight: 600; color: var(--moe-accent-edge-2); }
+    .bar { position: relative; height: 1.4rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; margin: var(--moe-sp-3) 0 var(--moe-sp-2); }
     .bar .fill { position: absolute; inset: 0 auto 0 0; background: var(--moe-accent); }
     .bar .fill.emb { background: var(--moe-sky-blue); }
-    .bar-caption { font-size: 0.85rem; color: var(--moe-text-3); margin: 0; }
-    ul.conv { margin: 0.5rem 0; padding-left: 1.2rem; }
-    ul.conv li { margin: 0.2rem 0; }
-    .published { background: var(--moe-info-bg); border-left: 4px solid var(--moe-accent); padding: 0.35rem 0.6rem; margin: 0.5rem 0; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin-top: 0.5rem; }
-    caption { text-align: left; font-weight: 700; padding-bottom: 0.3rem; }
-    th, td { text-align: left; padding: 0.25rem 0.4rem; border-bottom: 1px solid var(--moe-rule); vertical-align: top; }
+    .bar-caption { font-size: var(--moe-fs-m); color: var(--moe-text-3); margin: 0; }
+    ul.conv { margin: var(--moe-sp-5) 0; padding-left: var(--moe-sp-9); }
+    ul.conv li { margin: var(--moe-sp-2) 0; }
+    .published { background: var(--moe-info-bg); border-left: 4px solid var(--moe-accent); padding: var(--moe-sp-3) var(--moe-sp-6); margin: var(--moe-sp-5) 0; }
+    table { border-collapse: collapse; width: 100%; font-size: var(--moe-fs-base); margin-top: var(--moe-sp-5); }
+    caption { text-align: left; font-weight: 700; padding-bottom: var(--moe-sp-3); }
+    th, td { text-align: left; padding: var(--moe-sp-2) var(--moe-sp-4); border-bottom: 1px solid var(--moe-rule); vertical-align: top; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.what-cell { color: var(--moe-text-4); }
     tfoot td, tfoot th { font-weight: 700; border-top: 2px solid var(--moe-grey-99); }
-    .exact { display: inline-flex; gap: 0.3rem; align-items: center; margin-top: 0.4rem; font-size: 0.9rem; }
-    details { margin-top: 0.5rem; font-size: 0.9rem; }
+    .exact { display: inline-flex; gap: var(--moe-sp-3); align-items: center; margin-top: var(--moe-sp-4); font-size: var(--moe-fs-base); }
+    details { margin-top: var(--moe-sp-5); font-size: var(--moe-fs-base); }
     summary { cursor: pointer; font-weight: 600; }
-    p { margin: 0.35rem 0; }
+    p { margin: var(--moe-sp-3) 0; }
   `,
   ];
 

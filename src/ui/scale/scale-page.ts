@@ -107,28 +107,28 @@ export class ScalePage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 1rem 2rem; font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
-    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; margin: 0.5rem 0 0; }
+    :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
+    header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); margin: var(--moe-sp-5) 0 0; }
     header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
-    h1 { font-size: 1.7rem; margin: 0.4rem 0 0.3rem; }
-    h2 { font-size: 1.2rem; margin: 0 0 0.4rem; }
-    .lede { font-size: 1.02rem; max-width: 60rem; margin: 0.2rem 0 0.8rem; }
+    h1 { font-size: var(--moe-fs-2xl); margin: var(--moe-sp-4) 0 var(--moe-sp-3); }
+    h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-4); }
+    .lede { font-size: var(--moe-fs-1); max-width: 60rem; margin: var(--moe-sp-2) 0 var(--moe-sp-7); }
     .lede q { font-style: italic; }
-    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--moe-surface); margin-bottom: 1rem; min-width: 0; }
-    .top { display: grid; grid-template-columns: minmax(18rem, 25rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
-    .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 1rem; align-items: start; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8); background: var(--moe-surface); margin-bottom: var(--moe-sp-8); min-width: 0; }
+    .top { display: grid; grid-template-columns: minmax(18rem, 25rem) minmax(0, 1fr); gap: var(--moe-sp-8); align-items: start; }
+    .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: var(--moe-sp-8); align-items: start; }
     .top > section, .pair > section { margin-bottom: 0; }
-    section.spaced { margin-top: 1rem; }
-    .pair { margin-top: 1rem; }
-    fieldset { border: none; margin: 0 0 0.75rem; padding: 0; }
-    legend { font-weight: 600; margin-bottom: 0.3rem; padding: 0; }
-    .choices { display: flex; flex-direction: column; gap: 0.25rem; }
-    .choices label { display: flex; gap: 0.45rem; align-items: baseline; padding: 0.25rem 0.4rem; border-radius: 0.3rem; cursor: pointer; }
+    section.spaced { margin-top: var(--moe-sp-8); }
+    .pair { margin-top: var(--moe-sp-8); }
+    fieldset { border: none; margin: 0 0 var(--moe-sp-7); padding: 0; }
+    legend { font-weight: 600; margin-bottom: var(--moe-sp-3); padding: 0; }
+    .choices { display: flex; flex-direction: column; gap: var(--moe-sp-2); }
+    .choices label { display: flex; gap: var(--moe-sp-4); align-items: baseline; padding: var(--moe-sp-2) var(--moe-sp-4); border-radius: 0.3rem; cursor: pointer; }
     .choices label:has(input:checked) { background: var(--moe-info-bg-3); outline: 1px solid var(--moe-accent); }
     .choices small { color: var(--moe-text-4); }
-    .showing { font-size: 0.95rem; margin: 0 0 0.4rem; }
-    .shape { font-size: 0.9rem; color: var(--moe-text-3); margin: 0 0 0.4rem; }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
+    .showing { font-size: var(--moe-fs-base); margin: 0 0 var(--moe-sp-4); }
+    .shape { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: 0 0 var(--moe-sp-4); }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-5) var(--moe-sp-7); border-radius: 0.4rem; }
     @media (max-width: 960px) {
       .top, .pair { grid-template-columns: minmax(0, 1fr); }
     }

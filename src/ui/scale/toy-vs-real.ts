@@ -33,17 +33,17 @@ export class ToyVsReal extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
-    th, td { padding: 0.3rem 0.4rem; border-bottom: 1px solid var(--moe-rule); text-align: left; vertical-align: middle; }
+    table { border-collapse: collapse; width: 100%; font-size: var(--moe-fs-base); }
+    th, td { padding: var(--moe-sp-3) var(--moe-sp-4); border-bottom: 1px solid var(--moe-rule); text-align: left; vertical-align: middle; }
     td { font-variant-numeric: tabular-nums; }
-    thead th { font-size: 0.95rem; }
-    .bars { margin: 0.6rem 0; }
-    .row { display: grid; grid-template-columns: 9rem 1fr 4.2rem; gap: 0.5rem; align-items: center; margin: 0.3rem 0; }
+    thead th { font-size: var(--moe-fs-base); }
+    .bars { margin: var(--moe-sp-6) 0; }
+    .row { display: grid; grid-template-columns: 9rem 1fr 4.2rem; gap: var(--moe-sp-5); align-items: center; margin: var(--moe-sp-3) 0; }
     .track { height: 1.2rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; }
     .fill { height: 100%; background: var(--moe-accent); }
     .fill.toy { background: var(--moe-orange); }
     .pct { font-weight: 700; font-variant-numeric: tabular-nums; text-align: right; }
-    p { margin: 0.4rem 0; }
+    p { margin: var(--moe-sp-4) 0; }
   `,
   ];
 

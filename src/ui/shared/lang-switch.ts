@@ -15,8 +15,8 @@ export class LangSwitch extends LitElement {
     ...a11yStyles,
     css`
       :host { display: inline-block; }
-      label { font-weight: 600; display: inline-flex; gap: 0.4rem; align-items: center; }
-      select { font: inherit; padding: 0.2rem 0.3rem; min-height: 2rem; }
+      label { font-weight: 600; display: inline-flex; gap: var(--moe-sp-4); align-items: center; }
+      select { font: inherit; padding: var(--moe-sp-2) var(--moe-sp-3); min-height: 2rem; }
     `,
   ];
 

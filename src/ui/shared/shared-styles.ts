@@ -34,7 +34,7 @@ export const reducedMotion = css`
 
 /** `.vh`: in the accessibility tree, not on screen. */
 export const visuallyHidden = css`
-  .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0);
+  .vh { position: absolute; width: 1px; height: 1px; margin: calc(-1 * var(--moe-sp-1)); padding: 0; overflow: hidden; clip: rect(0 0 0 0);
     clip-path: inset(50%); white-space: nowrap; border: 0; }
 `;
 
@@ -56,13 +56,13 @@ export const a11yStyles = [focusRing, reducedMotion, visuallyHidden, longWords];
  * beside a grid of panels, one column below 1100 px, stacked below 800 px.
  */
 export const pageLayout = css`
-    :host { display: block; max-width: 110rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: var(--moe-font); color: var(--moe-text); }
-    header h1 { margin: 0; font-size: 1.6rem; }
-    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-    header p { margin: 0.2rem 0 0.6rem; color: var(--moe-text-3); max-width: 62rem; }
-    nav a { margin-right: 1rem; }
-    .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
-    .panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.9rem; }
+    :host { display: block; max-width: 110rem; margin: 0 auto; padding: var(--moe-sp-7) var(--moe-sp-8); font-family: var(--moe-font); color: var(--moe-text); }
+    header h1 { margin: 0; font-size: var(--moe-fs-2xl); }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); }
+    header p { margin: var(--moe-sp-2) 0 var(--moe-sp-6); color: var(--moe-text-3); max-width: 62rem; }
+    nav a { margin-right: var(--moe-sp-8); }
+    .layout { display: grid; grid-template-columns: minmax(15rem, 19rem) minmax(0, 1fr); gap: var(--moe-sp-8); align-items: start; }
+    .panels { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--moe-sp-8); }
     @media (min-width: 1100px) {
       .panels { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
     }
@@ -70,15 +70,15 @@ export const pageLayout = css`
       .layout { grid-template-columns: 1fr; }
     }
     .wide { grid-column: 1 / -1; }
-    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: var(--moe-surface); min-width: 0; }
-    h2 { font-size: 1.05rem; margin: 0 0 0.45rem; }
-    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.5rem 0 0; }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
-    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8); background: var(--moe-surface); min-width: 0; }
+    h2 { font-size: var(--moe-fs-1); margin: 0 0 var(--moe-sp-4); }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-5) 0 0; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-4) var(--moe-sp-7); border-radius: 0.4rem; margin: 0 0 var(--moe-sp-6); }
+    .notice ul { margin: var(--moe-sp-2) 0 0; padding-left: var(--moe-sp-9); }
     .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
-    .sentence { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 0.6rem; }
-    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: 0.2rem; }
-    .sentence input { font: inherit; width: min(36rem, 80vw); padding: 0.3rem; }
-    .sentence select { font: inherit; padding: 0.3rem; max-width: 18rem; }
+    .sentence { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5); align-items: end; margin-bottom: var(--moe-sp-6); }
+    .sentence label { display: flex; flex-direction: column; font-weight: 600; gap: var(--moe-sp-2); }
+    .sentence input { font: inherit; width: min(36rem, 80vw); padding: var(--moe-sp-3); }
+    .sentence select { font: inherit; padding: var(--moe-sp-3); max-width: 18rem; }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
 `;

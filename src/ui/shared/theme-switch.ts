@@ -26,9 +26,9 @@ export class ThemeSwitch extends LitElement {
     ...a11yStyles,
     css`
       :host { display: inline-block; }
-      label { font-weight: 600; display: inline-flex; gap: 0.4rem; align-items: center; }
-      select { font: inherit; padding: 0.2rem 0.3rem; min-height: 2rem; }
-      .problem { color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0.2rem 0 0; max-width: 22rem; }
+      label { font-weight: 600; display: inline-flex; gap: var(--moe-sp-4); align-items: center; }
+      select { font: inherit; padding: var(--moe-sp-2) var(--moe-sp-3); min-height: 2rem; }
+      .problem { color: var(--moe-error); font-size: var(--moe-fs-m); font-weight: 600; margin: var(--moe-sp-2) 0 0; max-width: 22rem; }
     `,
   ];
 

@@ -1,6 +1,7 @@
 /**
  * The theme: every colour of the interface as a CSS custom property (`var(--moe-text)`), for a light
- * and a dark theme, and the font family (`var(--moe-font)`). This file and palette.ts (the experts' data colours) are the only two in src/ui
+ * and a dark theme, and the font family, type scale and spacing scale (`var(--moe-font)`,
+ * `var(--moe-fs-m)`, `var(--moe-sp-5)`). This file and palette.ts (the experts' data colours) are the only two in src/ui
  * that hold colour literals (tests/architecture.test.ts checks it); components write
  * `var(--moe-…)` in their styles, and `paint()` through styleProps where an SVG attribute held one.
  *
@@ -162,8 +163,46 @@ export function tokenValue(token: Token, theme: Theme): string {
   return DARK_CHOSEN[token] ?? (DATA_COLOURS.has(light) ? light : darkGrey(light));
 }
 
-/** Tokens that are not colours, the same in both themes. */
-const SHARED_TOKENS = { font: 'system-ui, sans-serif' } as const;
+/** The type scale, in rem: the smallest table text up to a page title. */
+export const FONT_SIZES = {
+  'fs-xs': 0.75,
+  'fs-s': 0.8,
+  'fs-m': 0.85,
+  'fs-base': 0.9,
+  'fs-1': 1,
+  'fs-l': 1.15,
+  'fs-xl': 1.3,
+  'fs-2xl': 1.6,
+  'fs-3xl': 2,
+} as const;
+
+/** The spacing scale, in rem, for padding, margin and gap. */
+export const SPACES = {
+  'sp-1': 0.1,
+  'sp-2': 0.2,
+  'sp-3': 0.3,
+  'sp-4': 0.4,
+  'sp-5': 0.5,
+  'sp-6': 0.6,
+  'sp-7': 0.75,
+  'sp-8': 1,
+  'sp-9': 1.25,
+  'sp-10': 2,
+} as const;
+
+/**
+ * Tokens that are not colours, the same in both themes: the font, a type scale (`--moe-fs-…`, in
+ * rem, so presenter mode's larger root size grows them all), a spacing scale (`--moe-sp-…`, for
+ * padding, margin and gap) and the presenter's root size.
+ */
+const SHARED_TOKENS = {
+  font: 'system-ui, sans-serif',
+  ...Object.fromEntries(Object.entries(FONT_SIZES).map(([name, rem]) => [name, `${rem}rem`])),
+  'fs-rel': '0.85em',
+  'fs-sub': '0.7em',
+  ...Object.fromEntries(Object.entries(SPACES).map(([name, rem]) => [name, `${rem}rem`])),
+  'presenter-scale': '140%',
+};
 
 /** The declarations of one theme: `--moe-text: #111; …; --moe-font: …; color-scheme: light`. */
 export function declarations(theme: Theme): string {

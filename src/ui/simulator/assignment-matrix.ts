@@ -46,28 +46,28 @@ export class AssignmentMatrix extends LitElement {
     css`
     :host { display: block; }
     figure { margin: 0; }
-    figcaption, .legend { font-size: 0.9rem; color: var(--moe-muted, var(--moe-text-3)); margin: 0.3rem 0; }
-    .grid { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.4rem; }
-    .corner { font-size: 0.75rem; color: var(--moe-muted, var(--moe-text-5)); align-self: end; white-space: nowrap; }
+    figcaption, .legend { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); margin: var(--moe-sp-3) 0; }
+    .grid { display: grid; grid-template-columns: max-content 1fr; column-gap: var(--moe-sp-4); }
+    .corner { font-size: var(--moe-fs-xs); color: var(--moe-muted, var(--moe-text-5)); align-self: end; white-space: nowrap; }
     svg { display: block; width: 100%; }
     svg.cells { cursor: pointer; }
     text { font: 12px var(--moe-font); fill: var(--moe-text-2); }
     ol { list-style: none; margin: 0; padding: 0; }
     li { height: var(--row); }
     button {
-      font: inherit; font-size: var(--font); height: 100%; width: 100%; max-width: 10rem; display: flex; align-items: center; gap: 0.3rem;
-      padding: 0 0.35rem; border: 0; border-left: 4px solid transparent; background: none; color: var(--moe-text); cursor: pointer;
+      font: inherit; font-size: var(--font); height: 100%; width: 100%; max-width: 10rem; display: flex; align-items: center; gap: var(--moe-sp-3);
+      padding: 0 var(--moe-sp-3); border: 0; border-left: 4px solid transparent; background: none; color: var(--moe-text); cursor: pointer;
       text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; box-sizing: border-box;
     }
     button:hover { background: var(--moe-grey-ee); }
     button:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: -3px; }
     button[aria-current='true'] { font-weight: 700; border-left-color: var(--moe-ink); background: var(--moe-highlight-3); }
-    .n { color: var(--moe-muted, var(--moe-text-6)); font-size: 0.85em; min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
-    .mark { font-style: italic; font-size: 0.85em; color: var(--moe-error); }
-    .sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; margin: 0 0.2em 0 0.6em; border: 1px solid var(--moe-grey-99); }
-    details { font-size: 0.85rem; margin-top: 0.3rem; }
+    .n { color: var(--moe-muted, var(--moe-text-6)); font-size: var(--moe-fs-rel); min-width: 1.6em; text-align: right; font-variant-numeric: tabular-nums; }
+    .mark { font-style: italic; font-size: var(--moe-fs-rel); color: var(--moe-error); }
+    .sw { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: middle; margin: 0 var(--moe-sp-2) 0 var(--moe-sp-6); border: 1px solid var(--moe-grey-99); }
+    details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-3); }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: left; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-6); text-align: left; border-bottom: var(--moe-line, 1px) solid var(--moe-rule); }
     th { word-break: keep-all; }
     tr[aria-current='true'] { background: var(--moe-highlight-3); }
   `,

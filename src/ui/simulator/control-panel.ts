@@ -45,16 +45,16 @@ export class ControlPanel extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    fieldset { border: var(--moe-line, 1px) solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
-    legend { font-weight: 700; padding: 0 0.25rem; }
-    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.1rem 0.5rem; margin-bottom: 0.55rem; }
-    label { font-weight: 600; font-size: 0.92rem; }
+    fieldset { border: var(--moe-line, 1px) solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 var(--moe-sp-7); padding: var(--moe-sp-5) var(--moe-sp-7) var(--moe-sp-2); }
+    legend { font-weight: 700; padding: 0 var(--moe-sp-2); }
+    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: var(--moe-sp-1) var(--moe-sp-5); margin-bottom: var(--moe-sp-6); }
+    label { font-weight: 600; font-size: var(--moe-fs-base); }
     output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 3.5rem; text-align: right; }
     input[type='range'], select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
-    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-5)); margin: 0; }
-    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
-    button { font: inherit; padding: 0.35rem 0.7rem; min-height: 2.2rem; }
+    .hint { grid-column: 1 / -1; font-size: var(--moe-fs-s); color: var(--moe-muted, var(--moe-text-5)); margin: 0; }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: var(--moe-fs-m); font-weight: 600; margin: var(--moe-sp-1) 0 0; }
+    .buttons { display: flex; flex-wrap: wrap; gap: var(--moe-sp-4); margin-bottom: var(--moe-sp-5); }
+    button { font: inherit; padding: var(--moe-sp-3) var(--moe-sp-7); min-height: 2.2rem; }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `,
   ];

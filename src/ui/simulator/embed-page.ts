@@ -53,9 +53,9 @@ export class EmbedLinkNotices extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: block; max-width: 76rem; margin: 0.5rem auto; padding: 0 1rem; }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.5rem 0.75rem; border-radius: 0.4rem; }
-    ul { margin: 0.3rem 0 0; }
+    :host { display: block; max-width: 76rem; margin: var(--moe-sp-5) auto; padding: 0 var(--moe-sp-8); }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-5) var(--moe-sp-7); border-radius: 0.4rem; }
+    ul { margin: var(--moe-sp-3) 0 0; }
   `;
 
   override render() {

@@ -87,16 +87,16 @@ export class ExportMenu extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); margin: 0.5rem 0 0; }
-    .row { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
-    .label { font-size: 0.88rem; font-weight: 600; margin-right: 0.2rem; }
-    button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.55rem; border: var(--moe-line, 1px) solid var(--moe-text-5); border-radius: 0.3rem; background: var(--moe-grey-f4); color: var(--moe-text); cursor: pointer; }
+    :host { display: block; font-family: var(--moe-font); color: var(--moe-text); margin: var(--moe-sp-5) 0 0; }
+    .row { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3); align-items: center; }
+    .label { font-size: var(--moe-fs-base); font-weight: 600; margin-right: var(--moe-sp-2); }
+    button { font: inherit; font-size: var(--moe-fs-m); padding: var(--moe-sp-2) var(--moe-sp-6); border: var(--moe-line, 1px) solid var(--moe-text-5); border-radius: 0.3rem; background: var(--moe-grey-f4); color: var(--moe-text); cursor: pointer; }
     button:hover:not(:disabled) { background: var(--moe-grey-e6); }
     button:disabled { color: var(--moe-text-5); border-color: var(--moe-grey-99); cursor: default; }
-    .status { font-size: 0.85rem; margin: 0.25rem 0 0; min-height: 1.2em; }
-    .manual { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; font-size: 0.85rem; margin-top: 0.25rem; }
-    .manual input { font: inherit; width: min(40rem, 90%); padding: 0.2rem; }
-    .caption { font-size: 0.8rem; color: var(--moe-muted, var(--moe-text-3)); margin: 0.2rem 0 0; }
+    .status { font-size: var(--moe-fs-m); margin: var(--moe-sp-2) 0 0; min-height: 1.2em; }
+    .manual { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3); align-items: center; font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }
+    .manual input { font: inherit; width: min(40rem, 90%); padding: var(--moe-sp-2); }
+    .caption { font-size: var(--moe-fs-s); color: var(--moe-muted, var(--moe-text-3)); margin: var(--moe-sp-2) 0 0; }
   `,
   ];
 

@@ -64,22 +64,22 @@ export class LessonTour extends LitElement {
     ...a11yStyles,
     css`
       :host { display: block; }
-      .top { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; justify-content: space-between; }
-      h2 { font-size: 1.15rem; margin: 0; }
-      h3 { font-size: 1.05rem; margin: 0.6rem 0 0.2rem; }
-      p { margin: 0.3rem 0; max-width: 60rem; line-height: 1.45; }
+      .top { display: flex; flex-wrap: wrap; gap: var(--moe-sp-4) var(--moe-sp-8); align-items: center; justify-content: space-between; }
+      h2 { font-size: var(--moe-fs-l); margin: 0; }
+      h3 { font-size: var(--moe-fs-1); margin: var(--moe-sp-6) 0 var(--moe-sp-2); }
+      p { margin: var(--moe-sp-3) 0; max-width: 60rem; line-height: 1.45; }
       label { font-weight: 600; }
-      select, button { font: inherit; min-height: 2.4rem; padding: 0.3rem 0.8rem; }
-      .progress { display: flex; gap: 0.6rem; align-items: center; margin: 0.4rem 0 0; font-variant-numeric: tabular-nums; }
+      select, button { font: inherit; min-height: 2.4rem; padding: var(--moe-sp-3) var(--moe-sp-7); }
+      .progress { display: flex; gap: var(--moe-sp-6); align-items: center; margin: var(--moe-sp-4) 0 0; font-variant-numeric: tabular-nums; }
       progress { flex: 1; max-width: 24rem; height: 0.8rem; accent-color: var(--moe-primary); }
-      .nav { display: flex; gap: 0.6rem; margin-top: 0.6rem; flex-wrap: wrap; }
+      .nav { display: flex; gap: var(--moe-sp-6); margin-top: var(--moe-sp-6); flex-wrap: wrap; }
       .nav .primary { font-weight: 700; background: var(--moe-primary); color: var(--moe-on-accent); border: 2px solid var(--moe-primary); border-radius: 0.35rem; }
       .nav button:not(.primary) { background: var(--moe-surface); border: 2px solid var(--moe-text-4); border-radius: 0.35rem; color: var(--moe-text); }
       button:disabled { opacity: 0.55; }
-      fieldset { border: 2px dashed var(--moe-primary); border-radius: 0.5rem; margin: 0.5rem 0; padding: 0.4rem 0.8rem 0.6rem; }
-      legend { font-weight: 700; padding: 0 0.3rem; }
-      .options { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; margin: 0.3rem 0; }
-      .options label { font-weight: 600; display: inline-flex; align-items: center; gap: 0.25rem; min-height: 2rem; }
+      fieldset { border: 2px dashed var(--moe-primary); border-radius: 0.5rem; margin: var(--moe-sp-5) 0; padding: var(--moe-sp-4) var(--moe-sp-7) var(--moe-sp-6); }
+      legend { font-weight: 700; padding: 0 var(--moe-sp-3); }
+      .options { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); margin: var(--moe-sp-3) 0; }
+      .options label { font-weight: 600; display: inline-flex; align-items: center; gap: var(--moe-sp-2); min-height: 2rem; }
       .options input { width: 1.2rem; height: 1.2rem; }
       .result { font-weight: 600; }
       .result.right::before { content: '✓ '; }

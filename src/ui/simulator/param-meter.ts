@@ -22,11 +22,11 @@ export class ParamMeter extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; }
-    .bar { height: 1.1rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; margin: 0.4rem 0; }
+    .bar { height: 1.1rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; margin: var(--moe-sp-4) 0; }
     .fill { height: 100%; background: var(--moe-accent); transition: width 0.25s ease-out; }
-    p { margin: 0.25rem 0; }
-    .big { font-size: 1.25rem; font-weight: 600; }
-    .note { font-size: 0.85rem; color: var(--moe-muted, var(--moe-text-4)); }
+    p { margin: var(--moe-sp-2) 0; }
+    .big { font-size: var(--moe-fs-xl); font-weight: 600; }
+    .note { font-size: var(--moe-fs-m); color: var(--moe-muted, var(--moe-text-4)); }
   `,
   ];
 

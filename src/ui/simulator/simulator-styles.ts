@@ -10,21 +10,21 @@ export const simulatorStyles = [
   pageLayout,
   css`
     section.controls { border: 0; border-radius: 0; padding: 0; background: none; }
-    .start-tour { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; margin: 0.2rem 0 0.6rem; }
-    .start-tour button, .title-row button { font: inherit; font-weight: 700; min-height: 2.4rem; padding: 0.3rem 0.9rem; border-radius: 0.35rem; }
+    .start-tour { display: flex; flex-wrap: wrap; align-items: center; gap: var(--moe-sp-3) var(--moe-sp-7); margin: var(--moe-sp-2) 0 var(--moe-sp-6); }
+    .start-tour button, .title-row button { font: inherit; font-weight: 700; min-height: 2.4rem; padding: var(--moe-sp-3) var(--moe-sp-8); border-radius: 0.35rem; }
     .start-tour button { background: var(--moe-primary); color: var(--moe-on-accent); border: 2px solid var(--moe-primary); }
-    .title-row .tools { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+    .title-row .tools { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5) var(--moe-sp-8); align-items: center; }
     .title-row button { background: var(--moe-surface); color: var(--moe-text); border: 2px solid var(--moe-text-4); }
     .title-row button[aria-pressed='true'] { background: var(--moe-text); color: var(--moe-surface); }
-    section.tour { border: 3px solid var(--moe-primary); margin-bottom: 1rem; background: var(--moe-info-bg-4); }
+    section.tour { border: 3px solid var(--moe-primary); margin-bottom: var(--moe-sp-8); background: var(--moe-info-bg-4); }
     /* On a screen tall and wide enough the tour stays at the top while the page scrolls to the panel
        it points at (which stops below it: scroll-margin-top is the tour's height). */
     @media (min-width: 800px) and (min-height: 640px) {
       section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem var(--moe-shadow); }
-      .highlight { scroll-margin-top: calc(var(--tour-height, 0px) + 0.75rem); }
+      .highlight { scroll-margin-top: calc(var(--tour-height, 0px) + var(--moe-sp-7)); }
     }
     .highlight { outline: 4px solid var(--moe-primary); outline-offset: 3px; }
-    .look { display: inline-block; margin: 0 0 0.4rem; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: 0.9rem; }
+    .look { display: inline-block; margin: 0 0 var(--moe-sp-4); padding: var(--moe-sp-1) var(--moe-sp-5); border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: var(--moe-fs-base); }
     .look::before { content: '▶ '; }
     .meter.highlight { display: block; border-radius: 0.3rem; }
     /* Presenter mode: the page's root font is larger (index.html), lines thicker, text black, and only
@@ -40,9 +40,9 @@ export const simulatorStyles = [
     /* At a projector's width the tour sits in its own column and stays in view while the page scrolls
        to the panel it points at. */
     @media (min-width: 1400px) {
-      :host([presenter]) .stage:has(section.tour) { display: grid; grid-template-columns: minmax(22rem, 30rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+      :host([presenter]) .stage:has(section.tour) { display: grid; grid-template-columns: minmax(22rem, 30rem) minmax(0, 1fr); gap: var(--moe-sp-8); align-items: start; }
       :host([presenter]) section.tour { position: sticky; top: 0.5rem; margin: 0; }
-      :host([presenter]) .highlight { scroll-margin-top: 0.5rem; }
+      :host([presenter]) .highlight { scroll-margin-top: var(--moe-sp-5); }
     }
   `,
 ];

@@ -90,40 +90,40 @@ export class BalanceCompare extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 96rem; margin: 0 auto; padding: 0.75rem 1rem; font-family: var(--moe-font); color: var(--moe-text); }
-    h1 { margin: 0; font-size: 1.6rem; }
-    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem; }
-    .lead { margin: 0.3rem 0 0.6rem; max-width: 64rem; color: var(--moe-text-2); }
-    nav a { margin-right: 1rem; }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: end; border: 1px solid var(--moe-border); border-radius: 0.5rem; background: var(--moe-surface); padding: 0.6rem 0.9rem; margin: 0.6rem 0 0.9rem; }
-    .buttons { display: flex; gap: 0.4rem; }
-    button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
+    :host { display: block; max-width: 96rem; margin: 0 auto; padding: var(--moe-sp-7) var(--moe-sp-8); font-family: var(--moe-font); color: var(--moe-text); }
+    h1 { margin: 0; font-size: var(--moe-fs-2xl); }
+    .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); }
+    .lead { margin: var(--moe-sp-3) 0 var(--moe-sp-6); max-width: 64rem; color: var(--moe-text-2); }
+    nav a { margin-right: var(--moe-sp-8); }
+    .bar { display: flex; flex-wrap: wrap; gap: var(--moe-sp-6) var(--moe-sp-9); align-items: end; border: 1px solid var(--moe-border); border-radius: 0.5rem; background: var(--moe-surface); padding: var(--moe-sp-6) var(--moe-sp-8); margin: var(--moe-sp-6) 0 var(--moe-sp-8); }
+    .buttons { display: flex; gap: var(--moe-sp-4); }
+    button { font: inherit; padding: var(--moe-sp-3) var(--moe-sp-7); min-height: 2.4rem; cursor: pointer; }
     button.train { font-weight: 700; min-width: 8rem; background: var(--moe-accent); color: var(--moe-on-accent); border: 2px solid var(--moe-accent-edge); border-radius: 0.3rem; }
     button.train.on { background: var(--moe-surface); color: var(--moe-text); }
-    .progress { display: flex; gap: 0 1rem; margin: 0; font-variant-numeric: tabular-nums; }
-    .progress dt { font-size: 0.75rem; color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
-    .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
-    .ctl { display: grid; grid-template-columns: 1fr auto; gap: 0 0.5rem; min-width: 10rem; }
-    .ctl label { font-weight: 600; font-size: 0.9rem; }
+    .progress { display: flex; gap: 0 var(--moe-sp-8); margin: 0; font-variant-numeric: tabular-nums; }
+    .progress dt { font-size: var(--moe-fs-xs); color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dd { margin: 0; font-size: var(--moe-fs-l); font-weight: 700; }
+    .ctl { display: grid; grid-template-columns: 1fr auto; gap: 0 var(--moe-sp-5); min-width: 10rem; }
+    .ctl label { font-weight: 600; font-size: var(--moe-fs-base); }
     .ctl output { font-weight: 600; font-variant-numeric: tabular-nums; }
     .ctl input, .ctl select { grid-column: 1 / -1; font: inherit; width: 100%; box-sizing: border-box; }
     .ctl input[type='number'] { width: 8rem; }
-    .problem { color: var(--moe-error); font-weight: 600; font-size: 0.85rem; margin: 0; grid-column: 1 / -1; }
-    .sides { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.9rem; }
-    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: 0.7rem 0.9rem; background: var(--moe-surface); min-width: 0; }
+    .problem { color: var(--moe-error); font-weight: 600; font-size: var(--moe-fs-m); margin: 0; grid-column: 1 / -1; }
+    .sides { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: var(--moe-sp-8); }
+    section { border: 1px solid var(--moe-border); border-radius: 0.5rem; padding: var(--moe-sp-7) var(--moe-sp-8); background: var(--moe-surface); min-width: 0; }
     /* The two sides' parts line up row by row, whatever the length of their texts. */
     .sides > section { display: grid; grid-row: span 8; grid-template-rows: subgrid; row-gap: 0; align-content: start; }
-    h2 { font-size: 1.1rem; margin: 0 0 0.4rem; }
-    h3 { font-size: 0.95rem; margin: 0.8rem 0 0.3rem; }
-    .mode { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.3rem 0 0.5rem; min-height: 2.4em; }
-    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.4rem 1rem; margin: 0.5rem 0; }
-    .figures > div { border-left: 4px solid var(--moe-grey-88); padding-left: 0.5rem; }
-    .figures dt { font-size: 0.8rem; color: var(--moe-text-4); }
-    .figures dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .figures dd small { display: block; font-size: 0.8rem; font-weight: 400; color: var(--moe-text-3); }
-    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.6rem 0 0; max-width: 64rem; }
-    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: 0.45rem 0.75rem; border-radius: 0.4rem; margin: 0 0 0.6rem; }
-    .notice ul { margin: 0.2rem 0 0; padding-left: 1.2rem; }
+    h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-4); }
+    h3 { font-size: var(--moe-fs-base); margin: var(--moe-sp-7) 0 var(--moe-sp-3); }
+    .mode { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-3) 0 var(--moe-sp-5); min-height: 2.4em; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: var(--moe-sp-4) var(--moe-sp-8); margin: var(--moe-sp-5) 0; }
+    .figures > div { border-left: 4px solid var(--moe-grey-88); padding-left: var(--moe-sp-5); }
+    .figures dt { font-size: var(--moe-fs-s); color: var(--moe-text-4); }
+    .figures dd { margin: 0; font-size: var(--moe-fs-2xl); font-weight: 700; font-variant-numeric: tabular-nums; }
+    .figures dd small { display: block; font-size: var(--moe-fs-s); font-weight: 400; color: var(--moe-text-3); }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-6) 0 0; max-width: 64rem; }
+    .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-4) var(--moe-sp-7); border-radius: 0.4rem; margin: 0 0 var(--moe-sp-6); }
+    .notice ul { margin: var(--moe-sp-2) 0 0; padding-left: var(--moe-sp-9); }
     .error { background: var(--moe-error-bg); border-color: var(--moe-error); }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     @media (max-width: 640px) {

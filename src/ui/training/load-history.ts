@@ -120,22 +120,22 @@ export class LoadHistory extends LitElement {
 
   static override styles = css`
     :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
-    .figure { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; align-items: baseline; margin: 0 0 0.4rem; }
-    .figure strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
-    .figure .sub { font-size: 0.85rem; color: var(--moe-text-3); }
-    .strip { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 0.35rem; }
-    .names { display: grid; font-size: 11px; line-height: 1; font-variant-numeric: tabular-nums; text-align: right; color: var(--moe-text-3); }
+    .figure { display: flex; flex-wrap: wrap; gap: var(--moe-sp-2) var(--moe-sp-9); align-items: baseline; margin: 0 0 var(--moe-sp-4); }
+    .figure strong { font-size: var(--moe-fs-xl); font-variant-numeric: tabular-nums; }
+    .figure .sub { font-size: var(--moe-fs-m); color: var(--moe-text-3); }
+    .strip { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: var(--moe-sp-3); }
+    .names { display: grid; font-size: var(--moe-fs-xs); line-height: 1; font-variant-numeric: tabular-nums; text-align: right; color: var(--moe-text-3); }
     .names span { align-self: center; }
     canvas { display: block; width: 100%; border: 1px solid var(--moe-grey-99); box-sizing: border-box; }
-    .axis { display: flex; justify-content: space-between; font-size: 0.8rem; color: var(--moe-text-3); grid-column: 2; }
-    .key { display: flex; align-items: center; gap: 0.4rem; font-size: 0.8rem; margin-top: 0.3rem; flex-wrap: wrap; }
+    .axis { display: flex; justify-content: space-between; font-size: var(--moe-fs-s); color: var(--moe-text-3); grid-column: 2; }
+    .key { display: flex; align-items: center; gap: var(--moe-sp-4); font-size: var(--moe-fs-s); margin-top: var(--moe-sp-3); flex-wrap: wrap; }
     .ramp { width: 9rem; height: 0.7rem; border: 1px solid var(--moe-grey-99); }
-    .empty { color: var(--moe-text-4); margin: 0.5rem 0; }
-    .how { font-size: 0.8rem; color: var(--moe-text-3); margin: 0.15rem 0 0; }
-    details { font-size: 0.85rem; margin-top: 0.2rem; }
+    .empty { color: var(--moe-text-4); margin: var(--moe-sp-5) 0; }
+    .how { font-size: var(--moe-fs-s); color: var(--moe-text-3); margin: var(--moe-sp-1) 0 0; }
+    details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.5rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-5); text-align: right; border-bottom: 1px solid var(--moe-rule); }
     th { white-space: nowrap; }
     summary:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;

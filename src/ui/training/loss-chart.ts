@@ -138,23 +138,23 @@ export class LossChart extends LitElement {
 
   static override styles = css`
     :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
-    .top { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; justify-content: space-between; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
-    .legend li { display: flex; align-items: center; gap: 0.35rem; }
+    .top { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); align-items: center; justify-content: space-between; }
+    .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-2) var(--moe-sp-8); list-style: none; margin: 0; padding: 0; font-size: var(--moe-fs-base); }
+    .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
     .legend svg { width: 28px; height: 10px; flex: none; }
     .legend strong { font-variant-numeric: tabular-nums; }
-    label { font-size: 0.85rem; font-weight: 600; }
+    label { font-size: var(--moe-fs-m); font-weight: 600; }
     select { font: inherit; font-weight: 400; }
     svg.chart { display: block; width: 100%; }
-    svg.chart text { font-size: 12px; fill: var(--moe-text-2); }
+    svg.chart text { font-size: var(--moe-fs-xs); fill: var(--moe-text-2); }
     .grid { stroke: var(--moe-grey-e3); }
     .axis { stroke: var(--moe-text-4); }
-    .empty { color: var(--moe-text-4); margin: 0.5rem 0; }
-    .how { font-size: 0.8rem; color: var(--moe-text-4); margin: 0.1rem 0 0; }
-    details { font-size: 0.85rem; margin-top: 0.2rem; }
+    .empty { color: var(--moe-text-4); margin: var(--moe-sp-5) 0; }
+    .how { font-size: var(--moe-fs-s); color: var(--moe-text-4); margin: var(--moe-sp-1) 0 0; }
+    details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid var(--moe-rule); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-6); text-align: right; border-bottom: 1px solid var(--moe-rule); }
     :is(select, summary):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;
 

@@ -42,15 +42,15 @@ export class SpecialisationMapView extends LitElement {
 
   static override styles = css`
     :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
-    .score { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.8rem; margin: 0 0 0.3rem; }
-    .score strong { font-size: 1.35rem; font-variant-numeric: tabular-nums; }
+    .score { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--moe-sp-2) var(--moe-sp-7); margin: 0 0 var(--moe-sp-3); }
+    .score strong { font-size: var(--moe-fs-xl); font-variant-numeric: tabular-nums; }
     .bar { position: relative; width: 10rem; height: 0.7rem; background: var(--moe-track); border: 1px solid var(--moe-grey-99); align-self: center; }
     .bar span { position: absolute; inset: 0 auto 0 0; background: var(--moe-accent); }
-    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.3rem 0; }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-3) 0; }
     .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.85rem; }
-    caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-    th, td { padding: 0.12rem 0.3rem; border: 1px solid var(--moe-rule); text-align: center; min-width: 1.6rem; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: var(--moe-fs-m); }
+    caption { text-align: left; font-weight: 600; padding-bottom: var(--moe-sp-2); }
+    th, td { padding: var(--moe-sp-1) var(--moe-sp-3); border: 1px solid var(--moe-rule); text-align: center; min-width: 1.6rem; }
     th[scope='row'] { text-align: left; font-weight: 600; white-space: nowrap; }
     td.zero { color: var(--moe-grey-99); }
     td.top { font-weight: 700; outline: 2px solid var(--moe-ink); outline-offset: -2px; }

@@ -76,25 +76,25 @@ export class TrainingControls extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = css`
-    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: 0.75rem; align-items: start; font-family: var(--moe-font); color: var(--moe-text); }
-    fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.25rem; }
-    legend { font-weight: 700; padding: 0 0.25rem; }
-    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.1rem 0.5rem; margin-bottom: 0.55rem; }
-    label { font-weight: 600; font-size: 0.92rem; }
+    :host { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); column-gap: var(--moe-sp-7); align-items: start; font-family: var(--moe-font); color: var(--moe-text); }
+    fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 var(--moe-sp-7); padding: var(--moe-sp-5) var(--moe-sp-7) var(--moe-sp-2); }
+    legend { font-weight: 700; padding: 0 var(--moe-sp-2); }
+    .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: var(--moe-sp-1) var(--moe-sp-5); margin-bottom: var(--moe-sp-6); }
+    label { font-weight: 600; font-size: var(--moe-fs-base); }
     output { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 3.5rem; text-align: right; }
     input[type='range'], select, input[type='number'] { grid-column: 1 / -1; width: 100%; font: inherit; box-sizing: border-box; min-height: 1.6rem; }
-    .hint { grid-column: 1 / -1; font-size: 0.8rem; color: var(--moe-text-4); margin: 0; }
-    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: 0.85rem; font-weight: 600; margin: 0.1rem 0 0; }
-    .note { grid-column: 1 / -1; background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); border-radius: 0.3rem; padding: 0.25rem 0.4rem; font-size: 0.85rem; margin: 0.2rem 0 0; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-bottom: 0.5rem; }
-    button { font: inherit; padding: 0.35rem 0.8rem; min-height: 2.4rem; cursor: pointer; }
+    .hint { grid-column: 1 / -1; font-size: var(--moe-fs-s); color: var(--moe-text-4); margin: 0; }
+    .problem { grid-column: 1 / -1; color: var(--moe-error); font-size: var(--moe-fs-m); font-weight: 600; margin: var(--moe-sp-1) 0 0; }
+    .note { grid-column: 1 / -1; background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); border-radius: 0.3rem; padding: var(--moe-sp-2) var(--moe-sp-4); font-size: var(--moe-fs-m); margin: var(--moe-sp-2) 0 0; }
+    .buttons { display: flex; flex-wrap: wrap; gap: var(--moe-sp-4); margin-bottom: var(--moe-sp-5); }
+    button { font: inherit; padding: var(--moe-sp-3) var(--moe-sp-7); min-height: 2.4rem; cursor: pointer; }
     button.train { font-weight: 700; min-width: 5.5rem; background: var(--moe-accent); color: var(--moe-on-accent); border: 2px solid var(--moe-accent-edge); border-radius: 0.3rem; }
     button.train.on { background: var(--moe-surface); color: var(--moe-text); }
-    .progress { display: grid; grid-template-columns: repeat(4, auto); gap: 0 0.9rem; justify-content: start; margin: 0 0 0.5rem; font-variant-numeric: tabular-nums; }
-    .progress dt { font-size: 0.75rem; color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
-    .progress dd { margin: 0; font-size: 1.1rem; font-weight: 700; }
-    .switch-rule { grid-column: 1 / -1; margin: 0.3rem 0 0.6rem; }
-    .lead { font-size: 0.8rem; color: var(--moe-text-4); margin: -0.2rem 0 0.5rem; }
+    .progress { display: grid; grid-template-columns: repeat(4, auto); gap: 0 var(--moe-sp-8); justify-content: start; margin: 0 0 var(--moe-sp-5); font-variant-numeric: tabular-nums; }
+    .progress dt { font-size: var(--moe-fs-xs); color: var(--moe-text-4); text-transform: uppercase; letter-spacing: 0.03em; }
+    .progress dd { margin: 0; font-size: var(--moe-fs-l); font-weight: 700; }
+    .switch-rule { grid-column: 1 / -1; margin: var(--moe-sp-3) 0 var(--moe-sp-6); }
+    .lead { font-size: var(--moe-fs-s); color: var(--moe-text-4); margin: calc(-1 * var(--moe-sp-2)) 0 var(--moe-sp-5); }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
   `;
 

@@ -96,10 +96,10 @@ export class TrainingPage extends LitElement {
     ...a11yStyles,
     pageLayout,
     css`
-    .nav-tokens { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.6rem 0 0; }
-    .nav-tokens button, .nav-tokens select { font: inherit; padding: 0.3rem 0.7rem; min-height: 2.2rem; }
-    .nav-tokens label { font-weight: 600; display: flex; gap: 0.4rem; align-items: center; }
-    .when { font-size: 0.88rem; color: var(--moe-text-3); margin: 0 0 0.4rem; }
+    .nav-tokens { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5); align-items: center; margin: var(--moe-sp-6) 0 0; }
+    .nav-tokens button, .nav-tokens select { font: inherit; padding: var(--moe-sp-3) var(--moe-sp-7); min-height: 2.2rem; }
+    .nav-tokens label { font-weight: 600; display: flex; gap: var(--moe-sp-4); align-items: center; }
+    .when { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: 0 0 var(--moe-sp-4); }
   `,
   ];
 

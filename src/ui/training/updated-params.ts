@@ -42,21 +42,21 @@ export class UpdatedParams extends LitElement {
 
   static override styles = css`
     :host { display: block; font-family: var(--moe-font); color: var(--moe-text); }
-    .headline { font-size: 1.05rem; margin: 0 0 0.4rem; }
+    .headline { font-size: var(--moe-fs-1); margin: 0 0 var(--moe-sp-4); }
     .headline strong { font-variant-numeric: tabular-nums; }
-    .row { display: grid; grid-template-columns: 4.8rem minmax(0, 1fr); gap: 0.3rem 0.5rem; align-items: start; margin: 0.35rem 0; }
-    .row > .name { font-weight: 600; font-size: 0.9rem; padding-top: 0.35rem; }
-    .blocks { display: flex; flex-wrap: wrap; gap: 3px; }
-    .b { box-sizing: border-box; min-width: 2.4rem; height: 2.4rem; padding: 0 0.3rem; display: flex; flex-direction: column; align-items: center; justify-content: center; line-height: 1.05;
-      font-size: 0.75rem; font-weight: 600; border-radius: 3px; border: 1px dashed var(--moe-grey-99); background: var(--moe-grey-f2); color: var(--moe-text-5); font-variant-numeric: tabular-nums; }
+    .row { display: grid; grid-template-columns: 4.8rem minmax(0, 1fr); gap: var(--moe-sp-3) var(--moe-sp-5); align-items: start; margin: var(--moe-sp-3) 0; }
+    .row > .name { font-weight: 600; font-size: var(--moe-fs-base); padding-top: var(--moe-sp-3); }
+    .blocks { display: flex; flex-wrap: wrap; gap: var(--moe-sp-2); }
+    .b { box-sizing: border-box; min-width: 2.4rem; height: 2.4rem; padding: 0 var(--moe-sp-3); display: flex; flex-direction: column; align-items: center; justify-content: center; line-height: 1.05;
+      font-size: var(--moe-fs-xs); font-weight: 600; border-radius: 3px; border: 1px dashed var(--moe-grey-99); background: var(--moe-grey-f2); color: var(--moe-text-5); font-variant-numeric: tabular-nums; }
     .b.on { border: 2px solid var(--moe-ink); }
-    .b small { font-weight: 400; font-size: 0.68rem; }
+    .b small { font-weight: 400; font-size: var(--moe-fs-xs); }
     .b.always { background: var(--moe-always); color: var(--moe-on-accent); border: 2px solid var(--moe-ink); }
-    .words { font-size: 0.85rem; margin: 0.15rem 0 0; grid-column: 2; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; list-style: none; padding: 0; margin: 0.5rem 0 0; font-size: 0.8rem; }
-    .legend li { display: flex; align-items: center; gap: 0.3rem; }
+    .words { font-size: var(--moe-fs-m); margin: var(--moe-sp-1) 0 0; grid-column: 2; }
+    .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-5) 0 0; font-size: var(--moe-fs-s); }
+    .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
     .legend .b { min-width: 1.2rem; height: 1rem; }
-    .caption { font-size: 0.88rem; color: var(--moe-text-3); margin: 0.4rem 0 0; }
+    .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-4) 0 0; }
     .empty { color: var(--moe-text-4); }
   `;
 
