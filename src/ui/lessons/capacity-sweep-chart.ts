@@ -11,7 +11,7 @@ import type { SweepPoint } from '../../state/capacity-sweep';
 import { formatFactor } from './capacity-controls';
 import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { chartStyles } from '../shared/shared-styles';
 import { WidthController } from '../shared/width-controller';
 import { capacityPageWords } from '../i18n/capacity-page';
 import { styleProps } from '../shared/style-props';
@@ -45,11 +45,8 @@ export class CapacitySweepChart extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...chartStyles,
     css`
-    :host { display: block; }
-    svg { width: 100%; height: auto; display: block; }
-    text { font-family: var(--moe-font); fill: var(--moe-text-2); }
     .bar { fill: var(--moe-sky-blue); stroke: var(--moe-accent-dark); stroke-width: 1; }
     .bar.current { fill: var(--moe-vermillion); stroke: var(--moe-ink); stroke-width: 3; }
     text.mark { font-weight: 700; fill: var(--moe-ink); }

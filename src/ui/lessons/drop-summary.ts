@@ -11,7 +11,7 @@ import type { LayerTrace } from '../../core/trace';
 import { formatFactor } from './capacity-controls';
 import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { textBlockStyles } from '../shared/shared-styles';
 import { capacityPageWords } from '../i18n/capacity-page';
 
 /** cf·T·k/E as written in the worked formula: up to 4 decimals, no trailing zeros. */
@@ -26,10 +26,8 @@ export class DropSummary extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...textBlockStyles,
     css`
-    :host { display: block; }
-    p { margin: var(--moe-sp-3) 0; }
     .formula { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: var(--moe-fs-base); overflow-wrap: anywhere; }
     .headline { font-size: var(--moe-fs-l); font-weight: 700; font-variant-numeric: tabular-nums; }
     .headline.some { color: var(--moe-error-strong); }

@@ -12,7 +12,7 @@ import type { SweepPoint } from '../../state/capacity-sweep';
 import { formatRaw } from './drop-summary';
 import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { capacityPageWords } from '../i18n/capacity-page';
 
 @customElement('imbalance-note')
@@ -24,9 +24,8 @@ export class ImbalanceNote extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     p { margin: var(--moe-sp-3) 0; max-width: 62rem; }
     .num { font-variant-numeric: tabular-nums; }
   `,

@@ -9,7 +9,7 @@ import type { LatentErrors } from '../../core/latent-attention';
 import { LocaleController } from '../i18n/locale';
 import { percent } from './memory-format';
 import { WidthController } from '../shared/width-controller';
-import { a11yStyles } from '../shared/shared-styles';
+import { chartStyles } from '../shared/shared-styles';
 import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 import { EXPERT_COLOURS } from '../shared/palette';
@@ -36,11 +36,8 @@ export class ErrorChart extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...chartStyles,
     css`
-    :host { display: block; }
-    svg { width: 100%; height: auto; display: block; }
-    text { font-family: var(--moe-font); fill: var(--moe-text-2); }
     details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-3); }
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: var(--moe-sp-1) var(--moe-sp-6); text-align: right; border-bottom: 1px solid var(--moe-rule); }

@@ -12,7 +12,7 @@ import { formatCount, formatPercent, formatWeight, textUnits } from '../shared/f
 import { LocaleController } from '../i18n/locale';
 import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
 import { WidthController } from '../shared/width-controller';
-import { a11yStyles } from '../shared/shared-styles';
+import { panelStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 
@@ -46,10 +46,8 @@ export class ExpertsPanel extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...panelStyles,
     css`
-    :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
-    p { margin: var(--moe-sp-3) 0; }
     .blocks { display: flex; flex-wrap: wrap; align-items: flex-start; }
     .b { box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center;
       overflow: hidden; line-height: 1.1; font-variant-numeric: tabular-nums; border-radius: 2px;

@@ -10,7 +10,7 @@ import type { ExpertTrace } from '../../core/trace';
 import { LocaleController } from '../i18n/locale';
 import { expertColour } from '../shared/palette';
 import { WidthController } from '../shared/width-controller';
-import { a11yStyles } from '../shared/shared-styles';
+import { chartStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
@@ -35,11 +35,9 @@ export class LoadBars extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...chartStyles,
     css`
-    :host { display: block; }
-    svg { width: 100%; height: auto; display: block; }
-    text { font-family: var(--moe-font); fill: var(--moe-text-2); paint-order: stroke; stroke: var(--moe-surface); stroke-width: 3px; }
+    text { paint-order: stroke; stroke: var(--moe-surface); stroke-width: 3px; }
     .cap { stroke: var(--moe-error); stroke-width: var(--moe-stroke, 2); stroke-dasharray: 5 3; }
     text.cap-label { fill: var(--moe-error); font-weight: 700; stroke-dasharray: none; stroke-width: 3px; stroke: var(--moe-surface); }
     details { font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }

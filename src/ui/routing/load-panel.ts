@@ -8,7 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../../core/trace';
 import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { textBlockStyles } from '../shared/shared-styles';
 import './load-bars';
 import { simWords } from '../i18n/simulator';
 
@@ -19,10 +19,8 @@ export class LoadPanel extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...textBlockStyles,
     css`
-    :host { display: block; }
-    p { margin: var(--moe-sp-3) 0; }
     .caption { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); }
     dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: var(--moe-sp-4) var(--moe-sp-8); margin: var(--moe-sp-5) 0 var(--moe-sp-2); }
     dl > div { border-left: 3px solid var(--moe-grey-88); padding-left: var(--moe-sp-5); }

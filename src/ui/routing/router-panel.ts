@@ -15,7 +15,7 @@ import { expertColour } from '../shared/palette';
 import { routerInfo } from './router-info';
 import { axisTicks, dec, groupCount, HATCH, result, rowsOf, scoreName, signed, spread, valueText, type Row } from './router-rows';
 import { WidthController } from '../shared/width-controller';
-import { a11yStyles } from '../shared/shared-styles';
+import { panelStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
@@ -41,11 +41,9 @@ export class RouterPanel extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...panelStyles,
     css`
-    :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
     .panel { container-type: inline-size; }
-    p { margin: var(--moe-sp-3) 0; }
     .title { font-weight: 600; }
     code { background: var(--moe-grey-f1); padding: 0 var(--moe-sp-2); border-radius: 0.2rem; overflow-wrap: anywhere; }
     .src { color: var(--moe-muted, var(--moe-text-4)); }

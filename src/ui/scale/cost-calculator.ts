@@ -13,7 +13,7 @@ import { LocaleController } from '../i18n/locale';
 import { richText } from '../shared/math-text';
 import { scaled } from './param-breakdown';
 import { formatDays, formatDollars, formatExact, formatHours, formatPower, modelInSentence } from './scale-format';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { scaleWords } from '../i18n/scale';
 
 export interface CostSettings {
@@ -61,9 +61,8 @@ export class CostCalculator extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     p { margin: var(--moe-sp-4) 0; }
     .formula { font-size: var(--moe-fs-1); }
     .sliders { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: var(--moe-sp-5) var(--moe-sp-9); margin: var(--moe-sp-6) 0; }

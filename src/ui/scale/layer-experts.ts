@@ -17,7 +17,7 @@ import { richText } from '../shared/math-text';
 import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
 import { formatExact, formatScale, modelInSentence } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
-import { a11yStyles } from '../shared/shared-styles';
+import { textBlockStyles } from '../shared/shared-styles';
 import { WidthController } from '../shared/width-controller';
 import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
@@ -53,10 +53,8 @@ export class LayerExperts extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...textBlockStyles,
     css`
-    :host { display: block; }
-    p { margin: var(--moe-sp-3) 0; }
     .rule { font-size: var(--moe-fs-base); }
     .layer { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5); align-items: flex-start; margin: var(--moe-sp-5) 0; }
     .group { border: 2px solid var(--moe-text-3); border-radius: 0.35rem; padding: var(--moe-sp-2) var(--moe-sp-3) var(--moe-sp-3); background: var(--moe-surface); }

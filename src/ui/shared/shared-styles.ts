@@ -51,6 +51,40 @@ export const longWords = css`
 /** All of the above. */
 export const a11yStyles = [focusRing, reducedMotion, visuallyHidden, longWords];
 
+/** A component that stands as a block of its own: the rules above and `:host { display: block; }`. */
+export const blockStyles = [
+  ...a11yStyles,
+  css`
+  :host { display: block; }
+`,
+];
+
+/** A block of short paragraphs (a panel's notes and results): each paragraph with a small margin. */
+export const textBlockStyles = [
+  ...blockStyles,
+  css`
+  p { margin: var(--moe-sp-3) 0; }
+`,
+];
+
+/** A simulator panel: a block in the page's text colour and font, its paragraphs with a small margin. */
+export const panelStyles = [
+  ...a11yStyles,
+  css`
+  :host { display: block; color: var(--moe-text); font-family: var(--moe-font); }
+  p { margin: var(--moe-sp-3) 0; }
+`,
+];
+
+/** A chart: a block whose SVG fills its width, its labels in the page's font and second text colour. */
+export const chartStyles = [
+  ...blockStyles,
+  css`
+  svg { width: 100%; height: auto; display: block; }
+  text { font-family: var(--moe-font); fill: var(--moe-text-2); }
+`,
+];
+
 /**
  * The layout of the simulator-style pages (the main page and the training page): a controls column
  * beside a grid of panels, one column below 1100 px, stacked below 800 px.
