@@ -11,6 +11,7 @@ import { wrappingBigInt } from './granularity-table';
 import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { tableStyles } from './lesson-styles';
+import { lessonTable, settingHead } from './lesson-table';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 
@@ -41,39 +42,32 @@ export class GranularityLive extends LitElement {
   override render() {
     const m = lessonPagesWords();
     const x = m.experts;
-    return html`${this.verdict()}
-      <p class="table-title" aria-hidden="true">${x.liveTableCaption}</p>
-      <div class="scroll" role="region" tabindex="0" aria-label=${x.liveTableCaption}>
-        <table>
-          <caption class="vh">${x.liveTableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${x.m}</th><th scope="col" class="n">${x.usedKm}</th><th scope="col" class="n">${x.setsUsed}</th>
-              <th scope="col">${x.setsPossible}</th><th scope="col" class="n">${x.measuredRouted}</th><th scope="col" class="n">${x.meanActive}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.runs.map((run) => {
-              const current = run.m === this.current;
-              const head = html`<th scope="row">${run.m}${current ? html` <span class="mark">★ ${m.yours}</span>` : ''}</th>`;
-              const t = run.trace;
-              if (!t) {
-                return html`<tr class=${current ? 'current' : ''} data-m=${run.m}>${head}<td colspan="5">${x.notRun} ${run.problems.map((p) => localized(p)).join('; ')}</td></tr>`;
-              }
-              const range = routedRange(run);
-              const shape = t.shape;
-              return html`<tr class=${current ? 'current' : ''} data-m=${run.m}>
-                ${head}
-                <td class="n">${m.count(shape.active)}</td>
-                <td class="n sets-used">${m.count(expertSets(t))}</td>
-                <td class="exact possible">${wrappingBigInt(combinations(shape.experts, shape.active))}</td>
-                <td class="n routed">${range ? (range[0] === range[1] ? m.count(range[0]) : x.range(m.count(range[0]), m.count(range[1]))) : '—'}</td>
-                <td class="n">${m.count(Math.round(t.params.activeMean))}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>`;
+    const table = lessonTable(
+      x.liveTableCaption,
+      html`<tr>
+        <th scope="col">${x.m}</th><th scope="col" class="n">${x.usedKm}</th><th scope="col" class="n">${x.setsUsed}</th>
+        <th scope="col">${x.setsPossible}</th><th scope="col" class="n">${x.measuredRouted}</th><th scope="col" class="n">${x.meanActive}</th>
+      </tr>`,
+      this.runs.map((run) => {
+        const current = run.m === this.current;
+        const head = settingHead(run.m, current);
+        const t = run.trace;
+        if (!t) {
+          return html`<tr class=${current ? 'current' : ''} data-m=${run.m}>${head}<td colspan="5">${x.notRun} ${run.problems.map((p) => localized(p)).join('; ')}</td></tr>`;
+        }
+        const range = routedRange(run);
+        const shape = t.shape;
+        return html`<tr class=${current ? 'current' : ''} data-m=${run.m}>
+          ${head}
+          <td class="n">${m.count(shape.active)}</td>
+          <td class="n sets-used">${m.count(expertSets(t))}</td>
+          <td class="exact possible">${wrappingBigInt(combinations(shape.experts, shape.active))}</td>
+          <td class="n routed">${range ? (range[0] === range[1] ? m.count(range[0]) : x.range(m.count(range[0]), m.count(range[1]))) : '—'}</td>
+          <td class="n">${m.count(Math.round(t.params.activeMean))}</td>
+        </tr>`;
+      }),
+    );
+    return html`${this.verdict()} ${table}`;
   }
 }
 

@@ -9,6 +9,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { GranularityRow } from '../../core/lesson-math';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
+import { lessonTable, settingHead } from './lesson-table';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 
@@ -49,35 +50,28 @@ export class GranularityTable extends LitElement {
   override render() {
     const m = lessonPagesWords();
     const x = m.experts;
-    return html`<p class="table-title" aria-hidden="true">${x.splitTableCaption}</p>
-    <div class="scroll" role="region" tabindex="0" aria-label=${x.splitTableCaption}>
-      <table>
-        <caption class="vh">${x.splitTableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${x.m}</th><th scope="col" class="n">${x.expertsEm}</th><th scope="col" class="n">${x.hidden}</th>
-            <th scope="col" class="n">${x.perExpert}</th><th scope="col" class="n">${x.usedKm}</th><th scope="col" class="n">${x.activeRouted}</th>
-            <th scope="col" class="n">${x.router}</th><th scope="col">${x.sets}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.rows.map((r) => {
-            const current = r.m === this.current;
-            const big = r.combinations >= 10n ** 6n;
-            return html`<tr class=${current ? 'current' : ''} data-m=${r.m}>
-              <th scope="row">${r.m}${current ? html` <span class="mark">★ ${m.yours}</span>` : ''}</th>
-              <td class="n">${m.count(r.experts)}</td>
-              <td class="n">${r.splits ? m.count(r.hidden) : html`<span class="muted">${x.noSplit(r.hidden * r.m, r.m)}</span>`}</td>
-              <td class="n">${r.splits ? m.count(r.perExpert) : '—'}</td>
-              <td class="n">${m.count(r.topK)}</td>
-              <td class="n">${r.splits ? m.count(r.activeRouted) : '—'}</td>
-              <td class="n">${m.count(r.router)}</td>
-              <td class="exact"><span class="sets">${wrappingBigInt(r.combinations)}</span>${big ? html`<span class="sub">≈ ${approxPower(r.combinations)}</span>` : ''}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    return lessonTable(
+      x.splitTableCaption,
+      html`<tr>
+        <th scope="col">${x.m}</th><th scope="col" class="n">${x.expertsEm}</th><th scope="col" class="n">${x.hidden}</th>
+        <th scope="col" class="n">${x.perExpert}</th><th scope="col" class="n">${x.usedKm}</th><th scope="col" class="n">${x.activeRouted}</th>
+        <th scope="col" class="n">${x.router}</th><th scope="col">${x.sets}</th>
+      </tr>`,
+      this.rows.map((r) => {
+        const current = r.m === this.current;
+        const big = r.combinations >= 10n ** 6n;
+        return html`<tr class=${current ? 'current' : ''} data-m=${r.m}>
+          ${settingHead(r.m, current)}
+          <td class="n">${m.count(r.experts)}</td>
+          <td class="n">${r.splits ? m.count(r.hidden) : html`<span class="muted">${x.noSplit(r.hidden * r.m, r.m)}</span>`}</td>
+          <td class="n">${r.splits ? m.count(r.perExpert) : '—'}</td>
+          <td class="n">${m.count(r.topK)}</td>
+          <td class="n">${r.splits ? m.count(r.activeRouted) : '—'}</td>
+          <td class="n">${m.count(r.router)}</td>
+          <td class="exact"><span class="sets">${wrappingBigInt(r.combinations)}</span>${big ? html`<span class="sub">≈ ${approxPower(r.combinations)}</span>` : ''}</td>
+        </tr>`;
+      }),
+    );
   }
 }
 

@@ -10,6 +10,7 @@ import { realSparsity } from '../../core/lesson-math';
 import { toyParams } from '../../core/params';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
+import { lessonTable } from './lesson-table';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
@@ -93,32 +94,25 @@ export class RealSparsityChart extends LitElement {
             </div>`,
         )}
       </div>
-      <p class="table-title" aria-hidden="true">${s.realTableCaption}</p>
-      <div class="scroll" role="region" tabindex="0" aria-label=${s.realTableCaption}>
-        <table>
-          <caption class="vh">${s.realTableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${s.model}</th><th scope="col">${s.shape}</th><th scope="col" class="n">${s.total}</th>
-              <th scope="col" class="n">${s.activePerToken}</th><th scope="col" class="n">${s.fraction}</th>
-              <th scope="col" class="n">${s.withoutEmbedding}</th><th scope="col" class="n">${s.published}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (r) => html`<tr data-id=${r.id}>
-                <th scope="row">${r.name}</th>
-                <td class="shape">${s.shapeOf(...r.shape)}</td>
-                <td class="n">${n(r, r.total)}</td>
-                <td class="n">${n(r, r.active)}</td>
-                <td class="n">${m.percent(r.active / r.total)}</td>
-                <td class="n">${n(r, r.activeWithoutEmbedding)} (${m.percent(r.activeWithoutEmbedding / r.total)})</td>
-                <td class="n">${r.published ? `${m.big(r.published.total)} / ${m.big(r.published.active)}` : '—'}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${lessonTable(
+        s.realTableCaption,
+        html`<tr>
+          <th scope="col">${s.model}</th><th scope="col">${s.shape}</th><th scope="col" class="n">${s.total}</th>
+          <th scope="col" class="n">${s.activePerToken}</th><th scope="col" class="n">${s.fraction}</th>
+          <th scope="col" class="n">${s.withoutEmbedding}</th><th scope="col" class="n">${s.published}</th>
+        </tr>`,
+        rows.map(
+          (r) => html`<tr data-id=${r.id}>
+            <th scope="row">${r.name}</th>
+            <td class="shape">${s.shapeOf(...r.shape)}</td>
+            <td class="n">${n(r, r.total)}</td>
+            <td class="n">${n(r, r.active)}</td>
+            <td class="n">${m.percent(r.active / r.total)}</td>
+            <td class="n">${n(r, r.activeWithoutEmbedding)} (${m.percent(r.activeWithoutEmbedding / r.total)})</td>
+            <td class="n">${r.published ? `${m.big(r.published.total)} / ${m.big(r.published.active)}` : '—'}</td>
+          </tr>`,
+        ),
+      )}
       ${mixtral ? html`<p class="note">${s.countingNote(m.big(mixtral.published.active))}</p>` : nothing}
     `;
   }

@@ -10,6 +10,7 @@ import type { SharedRow } from '../../core/lesson-math';
 import type { Trace } from '../../core/trace';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
+import { lessonTable, settingHead } from './lesson-table';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
@@ -50,21 +51,16 @@ export class SharedUsage extends LitElement {
     const maxRouted = routed[0]?.load ?? 0;
     return html`
       <p class="big" role="status" id="shared-verdict">${shared.length ? x.allTokens(shared.length, n, maxRouted) : x.noShared}</p>
-      <p class="table-title" aria-hidden="true">${x.loadTableCaption(n)}</p>
-      <div class="scroll" role="region" tabindex="0" aria-label=${x.loadTableCaption(n)}>
-        <table>
-          <caption class="vh">${x.loadTableCaption(n)}</caption>
-          <thead><tr><th scope="col">${x.expert}</th><th scope="col">${x.kind}</th><th scope="col" class="n">${x.processed}</th><th scope="col" class="n">${x.ofTokens}</th><th scope="col"><span class="vh">${m.sparsity.bar}</span></th></tr></thead>
-          <tbody>
-            ${[...shared, ...shownRouted].map(
-              (r) => html`<tr class=${r.cls}>
-                <th scope="row">${r.label}</th><td>${r.kind}</td><td class="n">${m.count(r.load)}</td><td class="n">${m.percent(r.load / n)}</td>
-                <td><div class="bar" aria-hidden="true"><div class="fill" ${styleProps({ width: `${((r.load / n) * 100).toFixed(2)}%` })}></div></div></td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${lessonTable(
+        x.loadTableCaption(n),
+        html`<tr><th scope="col">${x.expert}</th><th scope="col">${x.kind}</th><th scope="col" class="n">${x.processed}</th><th scope="col" class="n">${x.ofTokens}</th><th scope="col"><span class="vh">${m.sparsity.bar}</span></th></tr>`,
+        [...shared, ...shownRouted].map(
+          (r) => html`<tr class=${r.cls}>
+            <th scope="row">${r.label}</th><td>${r.kind}</td><td class="n">${m.count(r.load)}</td><td class="n">${m.percent(r.load / n)}</td>
+            <td><div class="bar" aria-hidden="true"><div class="fill" ${styleProps({ width: `${((r.load / n) * 100).toFixed(2)}%` })}></div></div></td>
+          </tr>`,
+        ),
+      )}
       ${routed.length > MAX_ROUTED_ROWS ? html`<p class="note">${x.busiest(MAX_ROUTED_ROWS, routed.length)}</p>` : nothing}
     `;
   }
@@ -72,22 +68,17 @@ export class SharedUsage extends LitElement {
   private renderSweep() {
     const m = lessonPagesWords();
     const x = m.experts;
-    return html`<p class="table-title" aria-hidden="true">${x.sharedTableCaption}</p>
-    <div class="scroll" role="region" tabindex="0" aria-label=${x.sharedTableCaption}>
-      <table>
-        <caption class="vh">${x.sharedTableCaption}</caption>
-        <thead><tr><th scope="col">${x.sharedCount}</th><th scope="col" class="n">${x.total}</th><th scope="col" class="n">${x.active}</th><th scope="col" class="n">${x.fraction}</th></tr></thead>
-        <tbody>
-          ${this.rows.map((r) => {
-            const current = r.shared === this.current;
-            return html`<tr class=${current ? 'current' : ''} data-s=${r.shared}>
-              <th scope="row">${r.shared}${current ? html` <span class="mark">★ ${m.yours}</span>` : ''}</th>
-              <td class="n">${m.count(r.total)}</td><td class="n">${m.count(r.active)}</td><td class="n">${m.percent(r.fraction)}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    return lessonTable(
+      x.sharedTableCaption,
+      html`<tr><th scope="col">${x.sharedCount}</th><th scope="col" class="n">${x.total}</th><th scope="col" class="n">${x.active}</th><th scope="col" class="n">${x.fraction}</th></tr>`,
+      this.rows.map((r) => {
+        const current = r.shared === this.current;
+        return html`<tr class=${current ? 'current' : ''} data-s=${r.shared}>
+          ${settingHead(r.shared, current)}
+          <td class="n">${m.count(r.total)}</td><td class="n">${m.count(r.active)}</td><td class="n">${m.percent(r.fraction)}</td>
+        </tr>`;
+      }),
+    );
   }
 
   override render() {

@@ -8,6 +8,7 @@ import type { MoeConfig } from '../../core/config';
 import { axisWith, sparsitySweep, SWEEP_EXPERTS, SWEEP_TOP_K, type SweepCell } from '../../core/lesson-math';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
+import { lessonTable } from './lesson-table';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 
@@ -36,23 +37,16 @@ export class SparsitySweep extends LitElement {
     const experts = axisWith(SWEEP_EXPERTS, c.routedExperts);
     const topKs = axisWith(SWEEP_TOP_K, c.topK);
     const rows = sparsitySweep(c, this.vocabSize, experts, topKs);
-    return html`<p class="table-title" aria-hidden="true">${s.sweepTableCaption}</p>
-    <div class="scroll" role="region" tabindex="0" aria-label=${s.sweepTableCaption}>
-      <table>
-        <caption class="vh">${s.sweepTableCaption}</caption>
-        <thead>
-          <tr><th scope="col">${s.rowHead}</th>${topKs.map((k) => html`<th scope="col" class="n">${s.colHead(k)}</th>`)}</tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row, i) => html`<tr>
-              <th scope="row" class="n">${experts[i]}</th>
-              ${row.map((cell) => this.cell(cell, cell.experts === c.routedExperts && cell.topK === c.topK))}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return lessonTable(
+      s.sweepTableCaption,
+      html`<tr><th scope="col">${s.rowHead}</th>${topKs.map((k) => html`<th scope="col" class="n">${s.colHead(k)}</th>`)}</tr>`,
+      rows.map(
+        (row, i) => html`<tr>
+          <th scope="row" class="n">${experts[i]}</th>
+          ${row.map((cell) => this.cell(cell, cell.experts === c.routedExperts && cell.topK === c.topK))}
+        </tr>`,
+      ),
+    );
   }
 }
 

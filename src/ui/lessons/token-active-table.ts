@@ -10,6 +10,7 @@ import { tokenBreakdown } from '../../core/lesson-math';
 import type { Trace } from '../../core/trace';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
+import { lessonTable } from './lesson-table';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
@@ -75,34 +76,27 @@ export class TokenActiveTable extends LitElement {
         ${SEGMENTS.map((k) => html`<li><span class=${`swatch ${k}`}></span>${names[k]}</li>`)}
         <li><span class="swatch unused"></span>${s.notUsed}</li>
       </ul>
-      <p class="table-title" aria-hidden="true">${s.tableCaption}</p>
-      <div class="scroll" role="region" tabindex="0" aria-label=${s.tableCaption}>
-        <table>
-          <caption class="vh">${s.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${s.token}</th><th scope="col">${s.expertsUsed}</th><th scope="col" class="n">${s.embedding}</th>
-              <th scope="col" class="n">${s.router}</th><th scope="col" class="n">${s.shared}</th><th scope="col" class="n">${s.routed}</th>
-              <th scope="col" class="n">${s.active}</th><th scope="col" class="n">${s.share}</th><th scope="col"><span class="vh">${s.bar}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${parts.map((p, i) => {
-              const tok = t.tokens[i];
-              const seg = { embedding: p.embedding, router: p.routers, shared: p.shared, routed: p.routed };
-              return html`<tr>
-                <th scope="row" translate="no">${tok?.text}</th>
-                <td>${this.expertsUsed(t, i)}</td>
-                <td class="n">${m.count(p.embedding)}</td><td class="n">${m.count(p.routers)}</td><td class="n">${m.count(p.shared)}</td>
-                <td class="n">${m.count(p.routed)}</td><td class="n">${m.count(p.active)}</td><td class="n">${m.percent(p.active / total)}</td>
-                <td><div class="bar" aria-hidden="true">
-                  ${SEGMENTS.map((k) => (seg[k] > 0 ? html`<div class=${`seg ${k}`} ${styleProps({ width: `${((seg[k] / total) * 100).toFixed(3)}%` })}></div>` : nothing))}
-                </div></td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
+      ${lessonTable(
+        s.tableCaption,
+        html`<tr>
+          <th scope="col">${s.token}</th><th scope="col">${s.expertsUsed}</th><th scope="col" class="n">${s.embedding}</th>
+          <th scope="col" class="n">${s.router}</th><th scope="col" class="n">${s.shared}</th><th scope="col" class="n">${s.routed}</th>
+          <th scope="col" class="n">${s.active}</th><th scope="col" class="n">${s.share}</th><th scope="col"><span class="vh">${s.bar}</span></th>
+        </tr>`,
+        parts.map((p, i) => {
+          const tok = t.tokens[i];
+          const seg = { embedding: p.embedding, router: p.routers, shared: p.shared, routed: p.routed };
+          return html`<tr>
+            <th scope="row" translate="no">${tok?.text}</th>
+            <td>${this.expertsUsed(t, i)}</td>
+            <td class="n">${m.count(p.embedding)}</td><td class="n">${m.count(p.routers)}</td><td class="n">${m.count(p.shared)}</td>
+            <td class="n">${m.count(p.routed)}</td><td class="n">${m.count(p.active)}</td><td class="n">${m.percent(p.active / total)}</td>
+            <td><div class="bar" aria-hidden="true">
+              ${SEGMENTS.map((k) => (seg[k] > 0 ? html`<div class=${`seg ${k}`} ${styleProps({ width: `${((seg[k] / total) * 100).toFixed(3)}%` })}></div>` : nothing))}
+            </div></td>
+          </tr>`;
+        }),
+      )}
     `;
   }
 }
