@@ -33,6 +33,7 @@ import { bytesText, ratioText } from './memory-format';
 import { a11yStyles } from '../shared/shared-styles';
 import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
+import { UpEvent } from '../shared/events';
 
 /** Slider stops: powers of two. The boxes beside the sliders take any whole number in range. */
 const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072
@@ -53,10 +54,10 @@ export interface KvSettings {
   precision: Precision;
 }
 
-export class KvSettingsEvent extends Event {
+export class KvSettingsEvent extends UpEvent {
   static readonly type = 'kv-settings';
   constructor(readonly settings: KvSettings) {
-    super(KvSettingsEvent.type, { bubbles: true, composed: true });
+    super(KvSettingsEvent.type);
   }
 }
 

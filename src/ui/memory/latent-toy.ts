@@ -14,11 +14,12 @@ import { a11yStyles } from '../shared/shared-styles';
 import './attention-map';
 import './error-chart';
 import { memoryWords } from '../i18n/memory';
+import { UpEvent } from '../shared/events';
 
-export class LatentSizeEvent extends Event {
+export class LatentSizeEvent extends UpEvent {
   static readonly type = 'latent-size';
   constructor(readonly dc: number) {
-    super(LatentSizeEvent.type, { bubbles: true, composed: true });
+    super(LatentSizeEvent.type);
   }
 }
 

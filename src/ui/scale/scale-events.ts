@@ -1,13 +1,14 @@
 /** Typed events of the real-scale page's leaf components. */
+import { UpEvent } from '../shared/events';
 
 /** New text for the config box: typed or pasted, or read from a file. */
-export class ConfigTextEvent extends Event {
+export class ConfigTextEvent extends UpEvent {
   static readonly type = 'config-text';
   constructor(
     readonly text: string,
     readonly fileName: string | null = null,
   ) {
-    super(ConfigTextEvent.type, { bubbles: true, composed: true });
+    super(ConfigTextEvent.type);
   }
 }
 
@@ -15,10 +16,10 @@ export class ConfigTextEvent extends Event {
  * A file could not be used (too large, unreadable); the shell shows the message. `describe` gives it
  * in the page's current language, so a shown problem follows a language switch.
  */
-export class ConfigFileProblemEvent extends Event {
+export class ConfigFileProblemEvent extends UpEvent {
   static readonly type = 'config-file-problem';
   constructor(readonly describe: () => string) {
-    super(ConfigFileProblemEvent.type, { bubbles: true, composed: true });
+    super(ConfigFileProblemEvent.type);
   }
 
   /** The message in the page's current language. */
@@ -28,10 +29,10 @@ export class ConfigFileProblemEvent extends Event {
 }
 
 /** Route one more random token through the layer shown. */
-export class RouteTokenEvent extends Event {
+export class RouteTokenEvent extends UpEvent {
   static readonly type = 'route-token';
   constructor() {
-    super(RouteTokenEvent.type, { bubbles: true, composed: true });
+    super(RouteTokenEvent.type);
   }
 }
 

@@ -1,18 +1,28 @@
 /** Typed events the leaf components send up to the shell. */
 import type { MoeConfig } from '../../core/config';
 
-export class TokenSelectEvent extends Event {
+/**
+ * An event a component sends up to whoever holds it: it bubbles and crosses shadow roots (composed),
+ * so a shell hears it from any depth.
+ */
+export abstract class UpEvent extends Event {
+  constructor(type: string) {
+    super(type, { bubbles: true, composed: true });
+  }
+}
+
+export class TokenSelectEvent extends UpEvent {
   static readonly type = 'token-select';
   constructor(readonly index: number) {
-    super(TokenSelectEvent.type, { bubbles: true, composed: true });
+    super(TokenSelectEvent.type);
   }
 }
 
 /** A requested model-config change; the shell validates it and may refuse it. */
-export class ConfigChangeEvent extends Event {
+export class ConfigChangeEvent extends UpEvent {
   static readonly type = 'config-change';
   constructor(readonly change: Partial<Record<keyof MoeConfig, unknown>>) {
-    super(ConfigChangeEvent.type, { bubbles: true, composed: true });
+    super(ConfigChangeEvent.type);
   }
 }
 
@@ -24,19 +34,19 @@ export interface ViewChange {
   text?: string;
 }
 
-export class ViewChangeEvent extends Event {
+export class ViewChangeEvent extends UpEvent {
   static readonly type = 'view-change';
   constructor(readonly change: ViewChange) {
-    super(ViewChangeEvent.type, { bubbles: true, composed: true });
+    super(ViewChangeEvent.type);
   }
 }
 
 export type Command = 'previous' | 'next' | 'first' | 'last' | 'toggle-play' | 'reset' | 'bias-step';
 
-export class CommandEvent extends Event {
+export class CommandEvent extends UpEvent {
   static readonly type = 'command';
   constructor(readonly command: Command) {
-    super(CommandEvent.type, { bubbles: true, composed: true });
+    super(CommandEvent.type);
   }
 }
 

@@ -12,28 +12,29 @@ import { LocaleController } from '../i18n/locale';
 import { a11yStyles } from '../shared/shared-styles';
 import { lessonsWords } from '../i18n/lessons';
 import { shellWords } from '../i18n/shell';
+import { UpEvent } from '../shared/events';
 
 /** Sent when the reader moves to another step (Back, Next, the lesson list). */
-export class TourGoEvent extends Event {
+export class TourGoEvent extends UpEvent {
   static readonly type = 'tour-go';
   constructor(readonly ref: StepRef) {
-    super(TourGoEvent.type, { bubbles: true, composed: true });
+    super(TourGoEvent.type);
   }
 }
 
 /** Sent when the reader closes or finishes the tour. */
-export class TourCloseEvent extends Event {
+export class TourCloseEvent extends UpEvent {
   static readonly type = 'tour-close';
   constructor(readonly finished: boolean) {
-    super(TourCloseEvent.type, { bubbles: true, composed: true });
+    super(TourCloseEvent.type);
   }
 }
 
 /** Sent when the reader checks a guess (the tour keeps it): the shell moves to the token and the model's answer shows. */
-export class TourCheckEvent extends Event {
+export class TourCheckEvent extends UpEvent {
   static readonly type = 'tour-check';
   constructor() {
-    super(TourCheckEvent.type, { bubbles: true, composed: true });
+    super(TourCheckEvent.type);
   }
 }
 
