@@ -13,7 +13,7 @@ import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import { CAPACITY_STOPS, capacityStop } from '../routing/capacity-stops';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { capacityPageWords } from '../i18n/capacity-page';
 import { simWords } from '../i18n/simulator';
 
@@ -36,9 +36,8 @@ export class CapacityControls extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: var(--moe-sp-6) var(--moe-sp-9); align-items: start; }
     .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: var(--moe-sp-1) var(--moe-sp-5); }
     .wide { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: var(--moe-sp-5) var(--moe-sp-8); align-items: end; }

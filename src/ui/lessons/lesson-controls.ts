@@ -12,7 +12,7 @@ import { PRESET_SENTENCES } from '../../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 
 export type LessonControl = 'experts' | 'topk' | 'shared' | 'granularity' | 'seed' | 'sentence';
@@ -43,9 +43,8 @@ export class LessonControls extends LitElement {
   @property({ attribute: 'id-prefix' }) idPrefix = 'lc';
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-      :host { display: block; }
       fieldset { border: 1px solid var(--moe-border); border-radius: 0.5rem; margin: var(--moe-sp-4) 0 var(--moe-sp-6); padding: var(--moe-sp-4) var(--moe-sp-7) var(--moe-sp-2); }
       legend { font-weight: 700; padding: 0 var(--moe-sp-2); }
       .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: var(--moe-sp-2) var(--moe-sp-9); }

@@ -11,7 +11,7 @@ import { toyParams } from '../../core/params';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { lessonTable } from './lesson-table';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
 
@@ -35,10 +35,9 @@ export class RealSparsityChart extends LitElement {
   @property({ type: Number }) vocabSize = 0;
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     tableStyles,
     css`
-      :host { display: block; }
       .chart { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(8rem, 1fr); gap: var(--moe-sp-3) var(--moe-sp-7); align-items: center; margin: var(--moe-sp-5) 0 var(--moe-sp-7); max-width: 54rem; }
       .name { font-weight: 600; }
       .track { position: relative; height: 1.5rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }

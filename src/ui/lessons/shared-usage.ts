@@ -11,7 +11,7 @@ import type { Trace } from '../../core/trace';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { lessonTable, settingHead } from './lesson-table';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
 
@@ -26,10 +26,9 @@ export class SharedUsage extends LitElement {
   @property({ type: Number }) current = 0;
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     tableStyles,
     css`
-      :host { display: block; }
       .bar { width: 10rem; height: 0.9rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }
       .fill { height: 100%; background: var(--moe-orange); }
       .shared-row .fill { background: repeating-linear-gradient(90deg, var(--moe-green) 0 4px, var(--moe-green-light) 4px 6px); }

@@ -11,7 +11,7 @@ import type { Trace } from '../../core/trace';
 import { LocaleController } from '../i18n/locale';
 import { tableStyles } from './lesson-styles';
 import { lessonTable } from './lesson-table';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
 import { styleProps } from '../shared/style-props';
 
@@ -23,10 +23,9 @@ export class TokenActiveTable extends LitElement {
   @property({ attribute: false }) trace: Trace | null = null;
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     tableStyles,
     css`
-      :host { display: block; }
       p { margin: var(--moe-sp-3) 0; }
       .big { font-size: var(--moe-fs-l); font-weight: 600; }
       .bar { display: flex; width: 12rem; height: 1rem; border: 1px solid var(--moe-text-5); background: var(--moe-surface); }

@@ -9,7 +9,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/locale';
 import { mathText } from '../shared/math-text';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 
@@ -44,9 +44,8 @@ export class AttentionMap extends LitElement {
   }
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     figure { margin: 0; }
     figcaption { font-weight: 600; font-size: var(--moe-fs-base); margin-bottom: var(--moe-sp-2); }
     svg { display: block; max-width: 100%; height: auto; }

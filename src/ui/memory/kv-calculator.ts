@@ -30,7 +30,7 @@ import { LocaleController } from '../i18n/locale';
 import { localized, type CoreMessage } from '../i18n/localize-message';
 import { mathText } from '../shared/math-text';
 import { bytesText, ratioText } from './memory-format';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 import { UpEvent } from '../shared/events';
@@ -88,9 +88,8 @@ export class KvCalculator extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     .controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: var(--moe-sp-6) var(--moe-sp-9); margin-bottom: var(--moe-sp-7); align-items: start; }
     .control { display: grid; grid-template-columns: 1fr auto; gap: var(--moe-sp-1) var(--moe-sp-5); align-items: center; }
     label { font-weight: 600; white-space: nowrap; }

@@ -10,7 +10,7 @@ import { percent, ratioText } from './memory-format';
 import { formatCount } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
 import { mathText, richText } from '../shared/math-text';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import './attention-map';
 import './error-chart';
 import { memoryWords } from '../i18n/memory';
@@ -39,9 +39,8 @@ export class LatentToy extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     .row { display: grid; grid-template-columns: auto 1fr auto; align-items: center; gap: var(--moe-sp-2) var(--moe-sp-7); max-width: 40rem; }
     label { font-weight: 600; }
     output { font-variant-numeric: tabular-nums; font-weight: 700; min-width: 7rem; }

@@ -10,7 +10,7 @@ import type { TokenRouting, TokenTrace } from '../../core/trace';
 import { TokenSelectEvent } from '../shared/events';
 import { LocaleController } from '../i18n/locale';
 import { expertColour, NO_EXPERT_COLOUR, textOn } from '../shared/palette';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 
@@ -28,9 +28,8 @@ export class TokenStrip extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     ol { list-style: none; display: flex; flex-wrap: wrap; gap: var(--moe-sp-4); margin: 0; padding: 0; }
     button {
       font: inherit; display: flex; flex-direction: column; align-items: center; gap: var(--moe-sp-1);

@@ -7,7 +7,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LocaleController } from '../i18n/locale';
 import { ConfigFileProblemEvent, ConfigTextEvent } from './scale-events';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { scaleWords } from '../i18n/scale';
 
 /** A problem with the text: where (when known) and what (in the page's language). */
@@ -34,9 +34,8 @@ export class ConfigInput extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     label { font-weight: 600; }
     textarea { box-sizing: border-box; width: 100%; min-height: 16rem; font: 0.85rem/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       padding: var(--moe-sp-5); border: 1px solid var(--moe-grey-88); border-radius: 0.35rem; resize: vertical; margin-top: var(--moe-sp-3); tab-size: 2; }

@@ -12,7 +12,7 @@ import { LocaleController } from '../i18n/locale';
 import { realNoteText } from '../i18n/scale';
 import { richText } from '../shared/math-text';
 import { formatExact, formatScale, formatWords, modelName } from './scale-format';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
@@ -52,9 +52,8 @@ export class ParamBreakdown extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     .numbers { display: flex; flex-wrap: wrap; gap: var(--moe-sp-5) var(--moe-sp-10); align-items: baseline; margin: var(--moe-sp-3) 0 var(--moe-sp-6); }
     .big { font-size: var(--moe-fs-3xl); font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.1; }
     .what { display: block; font-size: var(--moe-fs-base); color: var(--moe-text-3); font-weight: 600; }

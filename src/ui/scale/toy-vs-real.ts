@@ -10,7 +10,7 @@ import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
 import { scaled } from './param-breakdown';
 import { formatExact, formatWords } from './scale-format';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
@@ -30,9 +30,8 @@ export class ToyVsReal extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     table { border-collapse: collapse; width: 100%; font-size: var(--moe-fs-base); }
     th, td { padding: var(--moe-sp-3) var(--moe-sp-4); border-bottom: 1px solid var(--moe-rule); text-align: left; vertical-align: middle; }
     td { font-variant-numeric: tabular-nums; }

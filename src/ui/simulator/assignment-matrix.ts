@@ -10,7 +10,7 @@ import type { LayerTrace, TokenRouting, TokenTrace } from '../../core/trace';
 import { TokenSelectEvent } from '../shared/events';
 import { formatWeight } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
@@ -42,9 +42,8 @@ export class AssignmentMatrix extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     figure { margin: 0; }
     figcaption, .legend { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); margin: var(--moe-sp-3) 0; }
     .grid { display: grid; grid-template-columns: max-content 1fr; column-gap: var(--moe-sp-4); }

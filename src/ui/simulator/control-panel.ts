@@ -12,7 +12,7 @@ import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { routerInfo } from '../routing/router-info';
 import { CAPACITY_STOPS, capacityStop } from '../routing/capacity-stops';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 
 interface SliderSpec {
@@ -42,9 +42,8 @@ export class ControlPanel extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     fieldset { border: var(--moe-line, 1px) solid var(--moe-border); border-radius: 0.5rem; margin: 0 0 var(--moe-sp-7); padding: var(--moe-sp-5) var(--moe-sp-7) var(--moe-sp-2); }
     legend { font-weight: 700; padding: 0 var(--moe-sp-2); }
     .row { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: var(--moe-sp-1) var(--moe-sp-5); margin-bottom: var(--moe-sp-6); }

@@ -9,7 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LessonFacts, PublishedFacts } from '../../state/lesson-facts';
 import { LESSON_PAGES, LESSONS, moveStep, stepOf, tourProgress, type StepRef } from '../../state/lessons';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { lessonsWords } from '../i18n/lessons';
 import { shellWords } from '../i18n/shell';
 import { UpEvent } from '../shared/events';
@@ -62,9 +62,8 @@ export class LessonTour extends LitElement {
   @state() private noGuess = false;
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-      :host { display: block; }
       .top { display: flex; flex-wrap: wrap; gap: var(--moe-sp-4) var(--moe-sp-8); align-items: center; justify-content: space-between; }
       h2 { font-size: var(--moe-fs-l); margin: 0; }
       h3 { font-size: var(--moe-fs-1); margin: var(--moe-sp-6) 0 var(--moe-sp-2); }

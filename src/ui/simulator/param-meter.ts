@@ -7,7 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Trace } from '../../core/trace';
 import { formatCount, formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { a11yStyles } from '../shared/shared-styles';
+import { blockStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 
@@ -19,9 +19,8 @@ export class ParamMeter extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
-    ...a11yStyles,
+    ...blockStyles,
     css`
-    :host { display: block; }
     .bar { height: 1.1rem; background: var(--moe-grey-e4); border-radius: 0.3rem; overflow: hidden; margin: var(--moe-sp-4) 0; }
     .fill { height: 100%; background: var(--moe-accent); transition: width 0.25s ease-out; }
     p { margin: var(--moe-sp-2) 0; }
