@@ -2,23 +2,16 @@
  * The language switcher every page carries in its header: English or Simplified Chinese. Its name is
  * given in both languages, so either reader finds it. The choice is kept in the URL (`lang=zh`).
  */
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { applyToDocument, getLang, HTML_LANG, LANG_NAMES, LANGS, LocaleController, setLang, type Lang } from '../i18n/locale';
-import { a11yStyles } from './shared-styles';
+import { switchStyles } from './shared-styles';
 
 @customElement('lang-switch')
 export class LangSwitch extends LitElement {
   private readonly i18n = new LocaleController(this);
 
-  static override styles = [
-    ...a11yStyles,
-    css`
-      :host { display: inline-block; }
-      label { font-weight: 600; display: inline-flex; gap: var(--moe-sp-4); align-items: center; }
-      select { font: inherit; padding: var(--moe-sp-2) var(--moe-sp-3); min-height: 2rem; }
-    `,
-  ];
+  static override styles = switchStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();

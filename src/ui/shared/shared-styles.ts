@@ -85,6 +85,16 @@ export const chartStyles = [
 `,
 ];
 
+/** A switch in a page's header (language, theme): a labelled select, side by side with its label. */
+export const switchStyles = [
+  ...a11yStyles,
+  css`
+    :host { display: inline-block; }
+    label { font-weight: 600; display: inline-flex; gap: var(--moe-sp-4); align-items: center; }
+    select { font: inherit; padding: var(--moe-sp-2) var(--moe-sp-3); min-height: 2rem; }
+  `,
+];
+
 /**
  * The layout of the simulator-style pages (the main page and the training page): a controls column
  * beside a grid of panels, one column below 1100 px, stacked below 800 px.

@@ -8,7 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { themeOf, themeProblem, withTheme } from '../../state/theme';
 import { ownsPage, pageSearch } from '../../state/page-url';
 import { LocaleController, relink } from '../i18n/locale';
-import { a11yStyles } from './shared-styles';
+import { switchStyles } from './shared-styles';
 import { installDocumentTheme, setDocumentTheme } from './theme';
 import { commonWords } from '../i18n/common';
 import { replaceQuery } from '../../state/url-sync';
@@ -23,11 +23,8 @@ export class ThemeSwitch extends LitElement {
   private readonly ignored = themeProblem(pageSearch());
 
   static override styles = [
-    ...a11yStyles,
+    ...switchStyles,
     css`
-      :host { display: inline-block; }
-      label { font-weight: 600; display: inline-flex; gap: var(--moe-sp-4); align-items: center; }
-      select { font: inherit; padding: var(--moe-sp-2) var(--moe-sp-3); min-height: 2rem; }
       .problem { color: var(--moe-error); font-size: var(--moe-fs-m); font-weight: 600; margin: var(--moe-sp-2) 0 0; max-width: 22rem; }
     `,
   ];
