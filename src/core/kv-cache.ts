@@ -48,6 +48,12 @@ export interface KvPreset {
 }
 
 /**
+ * DeepSeek-V3's attention. config.json: num_hidden_layers 61, num_attention_heads 128,
+ * qk_nope_head_dim = v_head_dim = 128, kv_lora_rank 512, qk_rope_head_dim 64. Technical report arXiv 2412.19437.
+ */
+const V3_SHAPE: AttentionShape = Object.freeze({ layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 });
+
+/**
  * The presets. Numbers from the published configs (Hugging Face config.json) and papers; copied
  * here so that a clone of the project works on its own.
  */
@@ -56,9 +62,7 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     id: 'deepseek-v3',
     name: 'DeepSeek-V3',
     native: 'mla',
-    // config.json: num_hidden_layers 61, num_attention_heads 128, qk_nope_head_dim = v_head_dim = 128,
-    // kv_lora_rank 512, qk_rope_head_dim 64. Technical report arXiv 2412.19437.
-    shape: { layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
+    shape: V3_SHAPE,
     maxContext: 131072,
   },
   {
@@ -81,7 +85,7 @@ export const KV_PRESETS: readonly KvPreset[] = Object.freeze([
     id: 'mha-v3-width',
     name: 'Plain multi-head, DeepSeek-V3’s size',
     native: 'mha',
-    shape: { layers: 61, heads: 128, headDim: 128, kvGroups: 8, latentDim: 512, ropeDim: 64 },
+    shape: V3_SHAPE,
     maxContext: 131072,
   },
 ]);
