@@ -189,6 +189,13 @@ export function clip(text: string, max: number, ellipsis = '…'): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max) + ellipsis;
 }
 
+/** The fields whose value is one of a list (checked in this order); each has a problem code of its own name. */
+const CHOICES: { [F in 'router' | 'gateNorm' | 'granularity']: readonly MoeConfig[F][] } = {
+  router: ROUTERS,
+  gateNorm: GATE_NORMS,
+  granularity: GRANULARITIES,
+};
+
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(clip(v, 20));
   if (typeof v === 'number') return String(v);
@@ -233,34 +240,12 @@ export function validateConfig(input: unknown, options: { together?: boolean } =
     }
   }
 
-  if ('router' in raw && raw.router !== undefined) {
-    const v = raw.router;
-    if (typeof v === 'string' && (ROUTERS as readonly string[]).includes(v)) out.router = v as RouterKind;
-    else {
-      const got = describe(v);
-      const options = ROUTERS.join(', ');
-      problems.push(problem('router', 'config.router', { got, options }));
-    }
-  }
-
-  if ('gateNorm' in raw && raw.gateNorm !== undefined) {
-    const v = raw.gateNorm;
-    if (typeof v === 'string' && (GATE_NORMS as readonly string[]).includes(v)) out.gateNorm = v as GateNorm;
-    else {
-      const got = describe(v);
-      const options = GATE_NORMS.join(', ');
-      problems.push(problem('gateNorm', 'config.gateNorm', { got, options }));
-    }
-  }
-
-  if ('granularity' in raw && raw.granularity !== undefined) {
-    const v = raw.granularity;
-    if (typeof v === 'number' && (GRANULARITIES as readonly number[]).includes(v)) out.granularity = v;
-    else {
-      const got = describe(v);
-      const options = GRANULARITIES.join(', ');
-      problems.push(problem('granularity', 'config.granularity', { got, options }));
-    }
+  for (const field of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) {
+    if (!(field in raw) || raw[field] === undefined) continue;
+    const v = raw[field];
+    const options: readonly unknown[] = CHOICES[field];
+    if (options.includes(v)) Object.assign(out, { [field]: v });
+    else problems.push(problem(field, `config.${field}`, { got: describe(v), options: options.join(', ') }));
   }
 
   if ('capacityFactor' in raw && raw.capacityFactor !== undefined) {
