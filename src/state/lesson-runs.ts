@@ -2,16 +2,12 @@
  * Runs for the lesson pages: one sentence routed through the toy model at several granularities
  * from the same seed (DeepSeekMoE's fine-grained experts), each model built, run and disposed.
  */
-import { GRANULARITIES, updateConfig, type CodedConfigProblem, type MoeConfig } from '../core/config';
-import { MoeModel } from '../core/model';
-import { tokenize } from '../core/tokenizer';
-import type { Trace } from '../core/trace';
+import { GRANULARITIES, type MoeConfig } from '../core/config';
+import { runVariants, type VariantRun } from './compare';
 
-export interface GranularityRun {
+/** One granularity's run; `problems` says why it cannot run with the config (the config's own problems, with their codes). */
+export interface GranularityRun extends VariantRun {
   m: number;
-  trace: Trace | null;
-  /** Why this granularity cannot run with the config (the config's own problems, with their codes). */
-  problems: CodedConfigProblem[];
 }
 
 /** Routes `text` with `config` at each granularity m; a shape the simulator cannot run gets its reasons instead. */
@@ -20,21 +16,10 @@ export async function routeAtGranularities(
   text: string,
   ms: readonly number[] = GRANULARITIES,
 ): Promise<GranularityRun[]> {
-  const { tokens, truncated } = tokenize(text);
-  const runs: GranularityRun[] = [];
-  for (const m of ms) {
-    const checked = updateConfig(config, { granularity: m });
-    if (!checked.ok) {
-      runs.push({ m, trace: null, problems: checked.problems });
-      continue;
-    }
-    const model = new MoeModel(checked.config);
-    try {
-      const { trace } = await model.run(tokens, { truncated });
-      runs.push({ m, trace, problems: [] });
-    } finally {
-      model.dispose();
-    }
-  }
-  return runs;
+  const runs = await runVariants(
+    config,
+    text,
+    ms.map((m) => ({ granularity: m })),
+  );
+  return runs.map((run, i) => ({ m: ms[i] as number, ...run }));
 }
