@@ -7,7 +7,6 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { LIMITS, ROUTERS, type ConfigProblem, type MoeConfig } from '../../core/config';
-import { PRESET_SENTENCES } from '../../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
@@ -16,6 +15,7 @@ import { CAPACITY_STOPS, capacityStop } from '../routing/capacity-stops';
 import { blockStyles } from '../shared/shared-styles';
 import { capacityPageWords } from '../i18n/capacity-page';
 import { simWords } from '../i18n/simulator';
+import { sentenceFields } from '../shared/sentence-fields';
 
 /** "1", "1.25", "0.5": a factor as written in the formula and the sweep. */
 export function formatFactor(cf: number): string {
@@ -101,15 +101,7 @@ export class CapacityControls extends LitElement {
     const option = simWords().controls.routerOption;
     return html`<div class="grid">
       <div class="wide">
-        <label>${m.sentence}
-          <input type="text" .value=${live(this.text)} maxlength="2000" @change=${(e: Event) => this.onText((e.target as HTMLInputElement).value)} />
-        </label>
-        <label>${m.presets}
-          <select translate="no" @change=${(e: Event) => this.onText((e.target as HTMLSelectElement).value)}>
-            <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(this.text)} translate="yes">${m.chooseSentence}</option>
-            ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === this.text}>${p}</option>`)}
-          </select>
-        </label>
+        ${sentenceFields(m, this.text, (text) => this.onText(text), true)}
       </div>
       ${this.slider('capacity', m.capacityFactor, 0, CAPACITY_STOPS.length - 1, capacityStop(c.capacityFactor), cfText, (i) =>
         this.change({ capacityFactor: CAPACITY_STOPS[i] ?? null }),

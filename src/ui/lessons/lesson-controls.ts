@@ -8,12 +8,12 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { GRANULARITIES, LIMITS, type ConfigProblem, type MoeConfig } from '../../core/config';
-import { PRESET_SENTENCES } from '../../core/corpus';
 import { ConfigChangeEvent, ViewChangeEvent } from '../shared/events';
 import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { blockStyles } from '../shared/shared-styles';
 import { lessonPagesWords } from '../i18n/lesson-pages';
+import { presetOptions } from '../shared/sentence-fields';
 
 export type LessonControl = 'experts' | 'topk' | 'shared' | 'granularity' | 'seed' | 'sentence';
 
@@ -129,8 +129,7 @@ export class LessonControls extends LitElement {
         <div class="row">
           <label for=${`${id}-preset`}>${m.presets}</label><span></span>
           <select id=${`${id}-preset`} translate="no" @change=${(e: Event) => this.setText((e.target as HTMLSelectElement).value)}>
-            <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(this.text)} translate="yes">${m.chooseSentence}</option>
-            ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === this.text}>${p}</option>`)}
+            ${presetOptions(this.text, m.chooseSentence)}
           </select>
         </div>`;
       }

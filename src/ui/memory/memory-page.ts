@@ -9,7 +9,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
+import { DEFAULT_SENTENCE } from '../../core/corpus';
 import { checkWhole, KV_PRESETS, toyPreset } from '../../core/kv-cache';
 import { DEFAULT_LATENT_CONFIG, LatentAttention, type LatentErrors, type LatentEvaluation } from '../../core/latent-attention';
 import { MAX_TOKENS, tokenize, type Tokenized } from '../../core/tokenizer';
@@ -29,6 +29,7 @@ import '../shared/theme-switch';
 import './latent-toy';
 import { commonWords } from '../i18n/common';
 import { memoryWords } from '../i18n/memory';
+import { sentenceFields } from '../shared/sentence-fields';
 
 @customElement('memory-page')
 export class MemoryPage extends LitElement {
@@ -187,15 +188,7 @@ export class MemoryPage extends LitElement {
       <h2 id="toy-h">${t.toyTitle}</h2>
       <p class="caption">${mathText(t.toyCaption(width, heads, headDim))}</p>
       <div class="sentence">
-        <label>${t.sentence}
-          <input type="text" .value=${this.sentence} maxlength="2000" @change=${(e: Event) => this.onSentence((e.target as HTMLInputElement).value)} />
-        </label>
-        <label>${t.presets}
-          <select translate="no" @change=${(e: Event) => this.onSentence((e.target as HTMLSelectElement).value)}>
-            <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(this.sentence)} translate="yes">${t.chooseSentence}</option>
-            ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === this.sentence}>${p}</option>`)}
-          </select>
-        </label>
+        ${sentenceFields(t, this.sentence, (text) => this.onSentence(text))}
         <div>
           <label>${t.seed} <input type="number" min="0" max="4294967295" step="1" .value=${String(this.seed)} aria-invalid=${this.seedProblem ? 'true' : 'false'}
             aria-describedby=${this.seedProblem ? 'seed-problem' : nothing} @change=${this.onSeed} /></label>

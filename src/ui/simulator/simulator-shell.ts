@@ -9,7 +9,6 @@
 import { getBackend, memory } from '@tensorflow/tfjs-core';
 import { html, LitElement, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { expertShape } from '../../core/config';
-import { PRESET_SENTENCES } from '../../core/corpus';
 import { MAX_TOKENS } from '../../core/tokenizer';
 import type { Trace } from '../../core/trace';
 import { startBrowserBackend } from '../../state/backend';
@@ -33,6 +32,7 @@ import '../routing/router-panel';
 import '../routing/token-strip';
 import { lessonsWords } from '../i18n/lessons';
 import { shellWords } from '../i18n/shell';
+import { sentenceFields } from '../shared/sentence-fields';
 
 export interface ShellOptions {
   /** Whether the element is the page (its address bar, title and keys) or embedded in another page. */
@@ -140,24 +140,13 @@ export class SimulatorShell implements ReactiveController {
     const layer = t?.layers[s.layer] ?? null;
     const conceal = this.tour.concealFrom;
     const routing = layer?.tokens ?? [];
-    const setText = (e: Event) => void this.sim.setText((e.target as HTMLInputElement | HTMLSelectElement).value);
     return html`<section class="wide ${this.hl('tokens')}" aria-labelledby="tokens-h">
       ${this.look('tokens')}
       <h2 id="tokens-h">${m.tokensTitle}</h2>
       ${
         s.hide.includes('sentence')
           ? nothing
-          : html`<div class="sentence">
-            <label>${m.sentence}
-              <input type="text" .value=${s.text} maxlength="2000" @change=${setText} />
-            </label>
-            <label>${m.presets}
-              <select translate="no" @change=${setText}>
-                <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)} translate="yes">${m.chooseSentence}</option>
-                ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
-              </select>
-            </label>
-          </div>`
+          : html`<div class="sentence">${sentenceFields(m, s.text, (text) => void this.sim.setText(text))}</div>`
       }
       ${s.textCut ? html`<p class="notice" role="status">${localized(s.textCut)}</p>` : nothing}
       ${t?.truncated ? html`<p class="notice" role="status">${m.truncated(MAX_TOKENS)}</p>` : nothing}

@@ -9,7 +9,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { expertShape, type MoeConfig, type RouterKind } from '../../core/config';
-import { PRESET_SENTENCES } from '../../core/corpus';
 import { MAX_TOKENS } from '../../core/tokenizer';
 import type { TrainSettings } from '../../core/training';
 import { withKeptKeys } from '../../state/lang';
@@ -40,6 +39,7 @@ import './updated-params';
 import { a11yStyles, pageLayout } from '../shared/shared-styles';
 import { commonWords } from '../i18n/common';
 import { trainWords } from '../i18n/training';
+import { sentenceFields } from '../shared/sentence-fields';
 
 /** A note the page attaches to the balancing control after an automatic change. */
 type BalanceNote = { kind: 'router-switched'; from: RouterKind } | { kind: 'balancing-unset' };
@@ -331,15 +331,7 @@ export class TrainingPage extends LitElement {
     return html`<section class="wide" aria-labelledby="tokens-h">
         <h2 id="tokens-h">${m.sentenceTitle}</h2>
         <div class="sentence">
-          <label>${m.sentence}
-            <input type="text" .value=${s.text} maxlength="2000" @change=${(e: Event) => void this.onText((e.target as HTMLInputElement).value)} />
-          </label>
-          <label>${m.presets}
-            <select translate="no" @change=${(e: Event) => void this.onText((e.target as HTMLSelectElement).value)}>
-              <option value="" disabled ?selected=${!PRESET_SENTENCES.includes(s.text)} translate="yes">${m.chooseSentence}</option>
-              ${PRESET_SENTENCES.map((p) => html`<option .value=${p} ?selected=${p === s.text}>${p}</option>`)}
-            </select>
-          </label>
+          ${sentenceFields(m, s.text, (text) => void this.onText(text))}
         </div>
         <p class="when">${withSlots(m.routedAfter, { step: html`<strong class="trace-step">${s.scoreHistory[s.scoreHistory.length - 1]?.step ?? 0}</strong>` })}</p>
         ${this.textCut ? html`<p class="notice" role="status">${localized(this.textCut)}</p>` : nothing}
