@@ -39,6 +39,13 @@ import { UpEvent } from '../shared/events';
 const CONTEXT_STOPS = Array.from({ length: 18 }, (_, i) => 2 ** i); // 1 … 131,072
 const BATCH_STOPS = Array.from({ length: 11 }, (_, i) => 2 ** i); // 1 … 1,024
 
+/** The two amounts set by a slider of stops or typed: the context (tokens) and the batch (sequences). */
+type Amount = 'context' | 'batch';
+const AMOUNTS = {
+  context: { stops: CONTEXT_STOPS, min: LIMITS.minContext, max: LIMITS.maxContext, unit: 'tokens' },
+  batch: { stops: BATCH_STOPS, min: LIMITS.minBatch, max: LIMITS.maxBatch, unit: '' },
+} as const;
+
 function nearestStop(stops: readonly number[], v: number): number {
   let best = 0;
   stops.forEach((s, i) => {
@@ -128,35 +135,39 @@ export class KvCalculator extends LitElement {
     );
   }
 
-  private setContext(v: number): void {
-    this.context = v;
-    this.problems = { ...this.problems, context: undefined };
+  private setAmount(key: Amount, v: number): void {
+    this[key] = v;
+    this.problems = { ...this.problems, [key]: undefined };
     this.announce();
   }
 
-  private setBatch(v: number): void {
-    this.batch = v;
-    this.problems = { ...this.problems, batch: undefined };
-    this.announce();
+  private typedAmount(key: Amount, e: Event): void {
+    const { min, max, unit } = AMOUNTS[key];
+    const checked = checkWhole((e.target as HTMLInputElement).value, key, min, max, unit);
+    if (checked.ok) this.setAmount(key, checked.value);
+    else this.problems = { ...this.problems, [key]: checked };
   }
 
-  private typedContext(e: Event): void {
-    const checked = checkWhole((e.target as HTMLInputElement).value, 'context', LIMITS.minContext, LIMITS.maxContext, 'tokens');
-    if (checked.ok) this.setContext(checked.value);
-    else this.problems = { ...this.problems, context: checked };
-  }
-
-  private typedBatch(e: Event): void {
-    const checked = checkWhole((e.target as HTMLInputElement).value, 'batch', LIMITS.minBatch, LIMITS.maxBatch);
-    if (checked.ok) this.setBatch(checked.value);
-    else this.problems = { ...this.problems, batch: checked };
+  /** The slider of an amount's stops, beside a box to type any whole number, and the typed one's problem. */
+  private amountControl(key: Amount, words: { label: string; shown: string; typedLabel: string; unit: string }) {
+    const { stops, min, max } = AMOUNTS[key];
+    const value = this[key];
+    const problem = this.problems[key];
+    return html`<div class="control">
+      <label for=${key}>${words.label}</label>
+      <output for=${key}>${words.shown}</output>
+      <input id=${key} type="range" min="0" max=${stops.length - 1} step="1" .value=${String(nearestStop(stops, value))}
+        aria-valuetext=${words.shown} @input=${(e: Event) => this.setAmount(key, stops[Number((e.target as HTMLInputElement).value)] ?? 1)} />
+      <span class="typed"><label for=${`${key}-typed`}>${memoryWords().calc.orType}</label>
+        <input id=${`${key}-typed`} aria-label=${words.typedLabel} type="number" min=${min} max=${max} step="1" .value=${String(value)}
+          aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${key}-problem` : nothing} @change=${(e: Event) => this.typedAmount(key, e)} /> ${words.unit}</span>
+      ${problem ? html`<p class="problem" role="alert" id=${`${key}-problem`}>${localized(problem)}</p>` : nothing}
+    </div>`;
   }
 
   private controls() {
     const p = this.current();
     const t = memoryWords().calc;
-    const ctxProblem = this.problems.context;
-    const batchProblem = this.problems.batch;
     return html`<div class="controls">
       <div class="control">
         <label for="preset">${t.model}</label><span></span>
@@ -170,26 +181,8 @@ export class KvCalculator extends LitElement {
           })}
         </select>
       </div>
-      <div class="control">
-        <label for="context">${t.context}</label>
-        <output for="context">${t.tokens(formatCount(this.context))}</output>
-        <input id="context" type="range" min="0" max=${CONTEXT_STOPS.length - 1} step="1" .value=${String(nearestStop(CONTEXT_STOPS, this.context))}
-          aria-valuetext=${t.tokens(formatCount(this.context))} @input=${(e: Event) => this.setContext(CONTEXT_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
-        <span class="typed"><label for="context-typed">${t.orType}</label>
-          <input id="context-typed" aria-label=${t.contextTyped} type="number" min=${LIMITS.minContext} max=${LIMITS.maxContext} step="1" .value=${String(this.context)}
-            aria-invalid=${ctxProblem ? 'true' : 'false'} aria-describedby=${ctxProblem ? 'context-problem' : nothing} @change=${this.typedContext} /> ${t.tokensUnit}</span>
-        ${ctxProblem ? html`<p class="problem" role="alert" id="context-problem">${localized(ctxProblem)}</p>` : nothing}
-      </div>
-      <div class="control">
-        <label for="batch">${t.batch}</label>
-        <output for="batch">${sequences(this.batch)}</output>
-        <input id="batch" type="range" min="0" max=${BATCH_STOPS.length - 1} step="1" .value=${String(nearestStop(BATCH_STOPS, this.batch))}
-          aria-valuetext=${sequences(this.batch)} @input=${(e: Event) => this.setBatch(BATCH_STOPS[Number((e.target as HTMLInputElement).value)] ?? 1)} />
-        <span class="typed"><label for="batch-typed">${t.orType}</label>
-          <input id="batch-typed" aria-label=${t.batchTyped} type="number" min=${LIMITS.minBatch} max=${LIMITS.maxBatch} step="1" .value=${String(this.batch)}
-            aria-invalid=${batchProblem ? 'true' : 'false'} aria-describedby=${batchProblem ? 'batch-problem' : nothing} @change=${this.typedBatch} /> ${t.sequencesUnit}</span>
-        ${batchProblem ? html`<p class="problem" role="alert" id="batch-problem">${localized(batchProblem)}</p>` : nothing}
-      </div>
+      ${this.amountControl('context', { label: t.context, shown: t.tokens(formatCount(this.context)), typedLabel: t.contextTyped, unit: t.tokensUnit })}
+      ${this.amountControl('batch', { label: t.batch, shown: sequences(this.batch), typedLabel: t.batchTyped, unit: t.sequencesUnit })}
       <div class="control">
         <label for="precision">${t.precision}</label><span></span>
         <select id="precision" @change=${(e: Event) => {
