@@ -87,6 +87,15 @@ export class LessonControls extends LitElement {
     </div>`;
   }
 
+  /** A row of a label over its control (the cell a slider's value takes left empty), then the control's problem. */
+  private row(id: string, label: string, control: TemplateResult, problemOf: LessonControl | null, wide = false): TemplateResult {
+    return html`<div class=${wide ? 'row wide' : 'row'}>
+      <label for=${id}>${label}</label><span></span>
+      ${control}
+      ${problemOf ? this.problemFor(problemOf) : nothing}
+    </div>`;
+  }
+
   private renderControl(f: LessonControl): TemplateResult {
     const c = this.config;
     const m = lessonPagesWords().controls;
@@ -99,39 +108,28 @@ export class LessonControls extends LitElement {
         return this.slider(f, m.shared, 0, LIMITS.maxShared, c.sharedExperts, 'sharedExperts');
       case 'granularity': {
         const id = `${this.idPrefix}-granularity`;
-        return html`<div class="row">
-          <label for=${id}>${m.granularity}</label><span></span>
-          <select id=${id} aria-describedby=${this.describedBy(f)} @change=${(e: Event) => this.change({ granularity: Number((e.target as HTMLSelectElement).value) })}>
-            ${GRANULARITIES.map((g) => html`<option value=${g} .selected=${live(g === c.granularity)}>${m.granularityOption(g)}</option>`)}
-          </select>
-          ${this.problemFor(f)}
-        </div>`;
+        const select = html`<select id=${id} aria-describedby=${this.describedBy(f)} @change=${(e: Event) => this.change({ granularity: Number((e.target as HTMLSelectElement).value) })}>
+          ${GRANULARITIES.map((g) => html`<option value=${g} .selected=${live(g === c.granularity)}>${m.granularityOption(g)}</option>`)}
+        </select>`;
+        return this.row(id, m.granularity, select, f);
       }
       case 'seed': {
         const id = `${this.idPrefix}-seed`;
-        return html`<div class="row">
-          <label for=${id}>${m.seed}</label><span></span>
-          <input id=${id} type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-invalid=${this.problem?.control === f ? 'true' : 'false'}
-            aria-describedby=${this.describedBy(f)}
-            @change=${(e: Event) => {
-              const raw = (e.target as HTMLInputElement).value.trim();
-              this.change({ seed: raw === '' ? Number.NaN : Number(raw) });
-            }} />
-          ${this.problemFor(f)}
-        </div>`;
+        const input = html`<input id=${id} type="number" min="0" max="4294967295" step="1" .value=${live(String(c.seed))} aria-invalid=${this.problem?.control === f ? 'true' : 'false'}
+          aria-describedby=${this.describedBy(f)}
+          @change=${(e: Event) => {
+            const raw = (e.target as HTMLInputElement).value.trim();
+            this.change({ seed: raw === '' ? Number.NaN : Number(raw) });
+          }} />`;
+        return this.row(id, m.seed, input, f);
       }
       case 'sentence': {
         const id = `${this.idPrefix}-sentence`;
-        return html`<div class="row wide">
-          <label for=${id}>${m.sentence}</label><span></span>
-          <input id=${id} type="text" maxlength="2000" .value=${live(this.text)} @change=${(e: Event) => this.setText((e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="row">
-          <label for=${`${id}-preset`}>${m.presets}</label><span></span>
-          <select id=${`${id}-preset`} translate="no" @change=${(e: Event) => this.setText((e.target as HTMLSelectElement).value)}>
-            ${presetOptions(this.text, m.chooseSentence)}
-          </select>
-        </div>`;
+        const input = html`<input id=${id} type="text" maxlength="2000" .value=${live(this.text)} @change=${(e: Event) => this.setText((e.target as HTMLInputElement).value)} />`;
+        const select = html`<select id=${`${id}-preset`} translate="no" @change=${(e: Event) => this.setText((e.target as HTMLSelectElement).value)}>
+          ${presetOptions(this.text, m.chooseSentence)}
+        </select>`;
+        return html`${this.row(id, m.sentence, input, null, true)}${this.row(`${id}-preset`, m.presets, select, null)}`;
       }
     }
   }
