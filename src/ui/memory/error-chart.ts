@@ -13,6 +13,7 @@ import { chartStyles } from '../shared/shared-styles';
 import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
 import { EXPERT_COLOURS } from '../shared/palette';
+import { detailsTable } from '../shared/details-table';
 
 const W = 600;
 const H = 250;
@@ -67,25 +68,19 @@ export class ErrorChart extends LitElement {
 
   private table() {
     const t = memoryWords().chart;
-    return html`<details>
-      <summary>${t.tableSummary}</summary>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col"><i>d</i><sub>c</sub></th><th scope="col">${t.cached}</th><th scope="col">${t.attentionMoved}</th><th scope="col">${t.largestChange}</th>
-            <th scope="col">${t.outputError}</th><th scope="col">${t.kvOff}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.points.map(
-            (p) => html`<tr class=${p.dc === this.current ? 'current' : ''}>
-              <th scope="row">${p.dc}</th><td>${t.cachedOf(p.cacheLatent, p.cacheFull)}</td><td>${percent(p.attentionMoved)}</td><td>${p.attentionMaxDiff.toFixed(3)}</td>
-              <td>${percent(p.outputError)}</td><td>${percent(p.kvError)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </details>`;
+    return detailsTable(
+      t.tableSummary,
+      html`<tr>
+        <th scope="col"><i>d</i><sub>c</sub></th><th scope="col">${t.cached}</th><th scope="col">${t.attentionMoved}</th><th scope="col">${t.largestChange}</th>
+        <th scope="col">${t.outputError}</th><th scope="col">${t.kvOff}</th>
+      </tr>`,
+      this.points.map(
+        (p) => html`<tr class=${p.dc === this.current ? 'current' : ''}>
+          <th scope="row">${p.dc}</th><td>${t.cachedOf(p.cacheLatent, p.cacheFull)}</td><td>${percent(p.attentionMoved)}</td><td>${p.attentionMaxDiff.toFixed(3)}</td>
+          <td>${percent(p.outputError)}</td><td>${percent(p.kvError)}</td>
+        </tr>`,
+      ),
+    );
   }
 
   override render() {

@@ -14,6 +14,7 @@ import { chartStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
+import { detailsTable } from '../shared/details-table';
 
 /** Above this many experts, bars lose their own labels. */
 export const LABELLED_MAX = 32;
@@ -66,15 +67,13 @@ export class LoadBars extends LitElement {
 
   private table() {
     const m = simWords().bars;
-    return html`<details>
-      <summary>${m.table}</summary>
-      <table>
-        <thead><tr><th scope="col">${m.expert}</th><th scope="col">${m.choseIt}</th><th scope="col">${m.processed}</th><th scope="col">${m.dropped}</th></tr></thead>
-        <tbody>
-          ${this.experts.map((e) => html`<tr><th scope="row">E${e.index}</th><td>${e.demand}</td><td>${e.load}</td><td>${e.demand - e.load}</td></tr>`)}
-        </tbody>
-      </table>
-    </details>`;
+    return detailsTable(
+      m.table,
+      html`<tr><th scope="col">${m.expert}</th><th scope="col">${m.choseIt}</th><th scope="col">${m.processed}</th><th scope="col">${m.dropped}</th></tr>`,
+      this.experts.map(
+        (e) => html`<tr><th scope="row">E${e.index}</th><td>${e.demand}</td><td>${e.load}</td><td>${e.demand - e.load}</td></tr>`,
+      ),
+    );
   }
 
   override render() {

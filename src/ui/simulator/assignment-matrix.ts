@@ -14,6 +14,7 @@ import { blockStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
+import { detailsTable } from '../shared/details-table';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
 export const NAMED_COLUMNS_MAX = 32;
@@ -170,18 +171,14 @@ export class AssignmentMatrix extends LitElement {
 
   private table(routes: readonly TokenRouting[]) {
     const m = simWords().matrix;
-    return html`<details>
-      <summary>${m.table}</summary>
-      <table>
-        <thead><tr><th scope="col">${m.number}</th><th scope="col">${m.token}</th><th scope="col">${m.expertsWeights}</th><th scope="col">${m.droppedChoices}</th></tr></thead>
-        <tbody>
-          ${this.tokens.map((tok, i) => {
-            const d = describe(routes[i]);
-            return html`<tr aria-current=${i === this.current ? 'true' : 'false'}><td>${i + 1}</td><th scope="row" translate="no">${tok.text}</th><td>${d.kept}</td><td>${d.dropped}</td></tr>`;
-          })}
-        </tbody>
-      </table>
-    </details>`;
+    return detailsTable(
+      m.table,
+      html`<tr><th scope="col">${m.number}</th><th scope="col">${m.token}</th><th scope="col">${m.expertsWeights}</th><th scope="col">${m.droppedChoices}</th></tr>`,
+      this.tokens.map((tok, i) => {
+        const d = describe(routes[i]);
+        return html`<tr aria-current=${i === this.current ? 'true' : 'false'}><td>${i + 1}</td><th scope="row" translate="no">${tok.text}</th><td>${d.kept}</td><td>${d.dropped}</td></tr>`;
+      }),
+    );
   }
 }
 
