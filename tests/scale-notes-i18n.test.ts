@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG } from '../src/core/config';
 import { CATALOGUE } from '../src/ui/i18n/all';
 import { realNoteText, type RealNoteTexts } from '../src/ui/i18n/scale';
 import { KEPT_TERMS } from './e2e/untranslated';
+import { OLMOE, QWEN2, QWEN3 } from './real-config-fixtures';
 
 const EN: RealNoteTexts = CATALOGUE.en.scale.core.realNotes;
 const ZH: RealNoteTexts = CATALOGUE.zh.scale.core.realNotes;
@@ -25,56 +26,6 @@ const ENGLISH = /[A-Za-z][a-z'’]{1,}(?:[\s,;:]+[A-Za-z][a-z'’]{1,}){1,}/;
 
 type Cfg = Record<string, unknown>;
 
-// Hand-made configs of the model types without a preset (as in tests/core/pasted-config.prop.test.ts).
-const QWEN2: Cfg = {
-  model_type: 'qwen2_moe',
-  vocab_size: 151936,
-  hidden_size: 2048,
-  intermediate_size: 5632,
-  moe_intermediate_size: 1408,
-  shared_expert_intermediate_size: 5632,
-  num_experts: 60,
-  num_experts_per_tok: 4,
-  num_hidden_layers: 24,
-  num_attention_heads: 16,
-  num_key_value_heads: 16,
-  decoder_sparse_step: 1,
-  mlp_only_layers: [],
-  norm_topk_prob: false,
-  tie_word_embeddings: false,
-};
-const QWEN3: Cfg = {
-  model_type: 'qwen3_moe',
-  vocab_size: 151936,
-  hidden_size: 2048,
-  intermediate_size: 6144,
-  moe_intermediate_size: 768,
-  num_experts: 128,
-  num_experts_per_tok: 8,
-  num_hidden_layers: 48,
-  num_attention_heads: 32,
-  num_key_value_heads: 4,
-  head_dim: 128,
-  decoder_sparse_step: 1,
-  mlp_only_layers: [],
-  norm_topk_prob: true,
-  tie_word_embeddings: false,
-  attention_bias: false,
-};
-const OLMOE: Cfg = {
-  model_type: 'olmoe',
-  vocab_size: 50304,
-  hidden_size: 2048,
-  intermediate_size: 1024,
-  num_hidden_layers: 16,
-  num_attention_heads: 16,
-  num_key_value_heads: 16,
-  num_experts: 64,
-  num_experts_per_tok: 8,
-  tie_word_embeddings: false,
-  attention_bias: false,
-  norm_topk_prob: false,
-};
 const BASES: Record<string, Cfg> = {
   ...Object.fromEntries(PRESETS.map((p) => [p.id, p.config as Cfg])),
   qwen2_moe: QWEN2,

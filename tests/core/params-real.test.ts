@@ -9,6 +9,7 @@ import { attentionParams, countParams, PARTS, type RealParams } from '../../src/
 import { PRESETS, presetById } from '../../src/core/presets';
 import { ConfigFieldError, readMoeConfig, type MoeShape } from '../../src/core/real-config';
 import { en, noteEn } from '../words';
+import { OLMOE, QWEN2, QWEN3 } from '../real-config-fixtures';
 
 type Cfg = Record<string, unknown>;
 
@@ -386,64 +387,18 @@ describe('other published MoE configs (fields as in their config.json) land on t
     expect(value).toBeLessThan(published + step / 2);
   };
   it('Qwen1.5-MoE-A2.7B (qwen2_moe): 14.3B total, 2.7B active', () => {
-    const p = countParams({
-      model_type: 'qwen2_moe',
-      vocab_size: 151936,
-      hidden_size: 2048,
-      intermediate_size: 5632,
-      moe_intermediate_size: 1408,
-      shared_expert_intermediate_size: 5632,
-      num_experts: 60,
-      num_experts_per_tok: 4,
-      num_hidden_layers: 24,
-      num_attention_heads: 16,
-      num_key_value_heads: 16,
-      decoder_sparse_step: 1,
-      mlp_only_layers: [],
-      norm_topk_prob: false,
-      tie_word_embeddings: false,
-    });
+    const p = countParams(QWEN2);
     inRounded(p.total, 14.3e9, 0.1e9);
     inRounded(p.active, 2.7e9, 0.1e9);
   });
   it('Qwen3-30B-A3B (qwen3_moe): 30.5B total, 3.3B active', () => {
-    const p = countParams({
-      model_type: 'qwen3_moe',
-      vocab_size: 151936,
-      hidden_size: 2048,
-      intermediate_size: 6144,
-      moe_intermediate_size: 768,
-      num_experts: 128,
-      num_experts_per_tok: 8,
-      num_hidden_layers: 48,
-      num_attention_heads: 32,
-      num_key_value_heads: 4,
-      head_dim: 128,
-      decoder_sparse_step: 1,
-      mlp_only_layers: [],
-      norm_topk_prob: true,
-      tie_word_embeddings: false,
-      attention_bias: false,
-    });
+    const p = countParams(QWEN3);
     inRounded(p.total, 30.5e9, 0.1e9);
     // 3.353B counted (with the embedding; 3.04B without): Qwen's "3.3B" looks cut, not rounded, so 2% here.
     within(p.active, 3.3e9, 0.02);
   });
   it('OLMoE-1B-7B (olmoe): 6.9B total, 1.3B active', () => {
-    const p = countParams({
-      model_type: 'olmoe',
-      vocab_size: 50304,
-      hidden_size: 2048,
-      intermediate_size: 1024,
-      num_experts: 64,
-      num_experts_per_tok: 8,
-      num_hidden_layers: 16,
-      num_attention_heads: 16,
-      num_key_value_heads: 16,
-      tie_word_embeddings: false,
-      attention_bias: false,
-      norm_topk_prob: false,
-    });
+    const p = countParams(OLMOE);
     inRounded(p.total, 6.9e9, 0.1e9);
     inRounded(p.active, 1.3e9, 0.1e9);
   });

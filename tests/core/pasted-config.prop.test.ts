@@ -18,6 +18,7 @@ import { MAX_ROUTE_WORK, routeRandomToken } from '../../src/core/real-route';
 import { scaleModelFromConfig, type ScaleModel } from '../../src/core/scale-model';
 import { RUNS } from '../fuzz-runs';
 import { en } from '../words';
+import { OLMOE, QWEN2, QWEN3 } from '../real-config-fixtures';
 
 /** src/ui/scale/config-input.ts's MAX_CONFIG_CHARS (a lit module, not importable in Node). */
 const MAX_CONFIG_CHARS = 1_000_000;
@@ -47,54 +48,6 @@ function paste(raw: string): Pasted {
 
 /* ---------------------------------------------------------------- configs to start from */
 
-const QWEN2 = {
-  model_type: 'qwen2_moe',
-  vocab_size: 151936,
-  hidden_size: 2048,
-  intermediate_size: 5632,
-  moe_intermediate_size: 1408,
-  shared_expert_intermediate_size: 5632,
-  num_experts: 60,
-  num_experts_per_tok: 4,
-  num_hidden_layers: 24,
-  num_attention_heads: 16,
-  num_key_value_heads: 16,
-  decoder_sparse_step: 1,
-  mlp_only_layers: [],
-  norm_topk_prob: false,
-  tie_word_embeddings: false,
-};
-const QWEN3 = {
-  model_type: 'qwen3_moe',
-  vocab_size: 151936,
-  hidden_size: 2048,
-  intermediate_size: 6144,
-  moe_intermediate_size: 768,
-  num_experts: 128,
-  num_experts_per_tok: 8,
-  num_hidden_layers: 48,
-  num_attention_heads: 32,
-  num_key_value_heads: 4,
-  head_dim: 128,
-  decoder_sparse_step: 1,
-  mlp_only_layers: [],
-  norm_topk_prob: true,
-  tie_word_embeddings: false,
-};
-const OLMOE = {
-  model_type: 'olmoe',
-  vocab_size: 50304,
-  hidden_size: 2048,
-  intermediate_size: 1024,
-  num_hidden_layers: 16,
-  num_attention_heads: 16,
-  num_key_value_heads: 16,
-  num_experts: 64,
-  num_experts_per_tok: 8,
-  tie_word_embeddings: false,
-  attention_bias: false,
-  norm_topk_prob: false,
-};
 const BASES: Record<string, unknown>[] = [
   ...['deepseek-v3', 'deepseek-v2', 'mixtral-8x7b'].map((id) => presetById(id)!.config as Record<string, unknown>),
   QWEN2,
