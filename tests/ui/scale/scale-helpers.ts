@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type MoeConfig } from '../../../src/core/config';
 import { presetById, type Preset } from '../../../src/core/presets';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../../../src/core/scale-model';
 import { VOCAB } from '../../../src/core/tokenizer';
+import { treeRendered } from '../../../src/ui/shared/settled';
 
 export function preset(id: Preset['id']): ScaleModel {
   const p = presetById(id)!;
@@ -48,3 +49,17 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(el: Element, l
   if (!target) throw new Error(`label "${label}" names no control`);
   return target as T;
 }
+
+/** The text a reader sees in el, through every shadow root, with white space collapsed. */
+export function deep(el: Element): string {
+  const walk = (n: Node): string =>
+    n instanceof Element && n.shadowRoot
+      ? walk(n.shadowRoot)
+      : n.nodeType === 3
+        ? (n.textContent ?? '')
+        : [...n.childNodes].map(walk).join('');
+  return walk(el).replace(/\s+/g, ' ');
+}
+
+/** Waits until el and every lit component below it, through their shadow roots, has rendered. */
+export const settle = treeRendered;

@@ -5,28 +5,7 @@ import { scaleModelFromConfig } from '../../../src/core/scale-model';
 import { getLang, setLang } from '../../../src/ui/i18n/locale';
 import '../../../src/ui/scale/scale-page';
 import type { ScalePage } from '../../../src/ui/scale/scale-page';
-import { byLabel, mount, preset, toy, unmountAll } from './scale-helpers';
-
-const deep = (el: Element): string => {
-  const walk = (n: Node): string =>
-    n instanceof Element && n.shadowRoot
-      ? walk(n.shadowRoot)
-      : n.nodeType === 3
-        ? (n.textContent ?? '')
-        : [...n.childNodes].map(walk).join('');
-  return walk(el).replace(/\s+/g, ' ');
-};
-
-async function settle(el: Element): Promise<void> {
-  const walk = async (root: Element | ShadowRoot): Promise<void> => {
-    for (const child of root.querySelectorAll('*')) {
-      await (child as Partial<ScalePage>).updateComplete;
-      if (child.shadowRoot) await walk(child.shadowRoot);
-    }
-  };
-  await (el as ScalePage).updateComplete;
-  if (el.shadowRoot) await walk(el.shadowRoot);
-}
+import { byLabel, deep, mount, preset, settle, toy, unmountAll } from './scale-helpers';
 
 function paste(el: ScalePage, label: string, text: string): void {
   const box = byLabel<HTMLTextAreaElement>(el.shadowRoot!.querySelector('config-input')!, label);

@@ -2,24 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { presetById, presetText } from '../../../src/core/presets';
 import '../../../src/ui/scale/scale-page';
 import type { ScalePage } from '../../../src/ui/scale/scale-page';
-import { byLabel, mount, unmountAll } from './scale-helpers';
+import { byLabel, deep, mount, settle, unmountAll } from './scale-helpers';
 
 afterEach(unmountAll);
-
-const deep = (el: Element): string => {
-  const walk = (n: Node): string =>
-    n instanceof Element && n.shadowRoot
-      ? walk(n.shadowRoot)
-      : n.nodeType === 3
-        ? (n.textContent ?? '')
-        : [...n.childNodes].map(walk).join('');
-  return walk(el).replace(/\s+/g, ' ');
-};
-
-async function settle(el: ScalePage): Promise<void> {
-  await el.updateComplete;
-  for (const child of el.shadowRoot!.querySelectorAll('*')) await (child as Partial<ScalePage>).updateComplete;
-}
 
 function paste(el: ScalePage, text: string): void {
   const input = el.shadowRoot!.querySelector('config-input')!;
