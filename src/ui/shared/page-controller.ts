@@ -100,7 +100,7 @@ export class PageController implements ReactiveController {
     return this.backend?.name ?? '…';
   }
 
-  /** Re-renders the host (one update per frame) on each change of `store`, and keeps the URL in step. */
+  /** Re-renders the host (changes made in one task render once) on each change of `store`, and keeps the URL in step. */
   watch(store: Subscribable, changed?: () => void): StoreController {
     const ctl = new StoreController(this.host, store, () => {
       changed?.();

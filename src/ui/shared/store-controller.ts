@@ -1,8 +1,9 @@
 /**
- * Re-renders its host when a Store (src/state/store.ts) changes: subscribed only while the host is
- * connected, and at most one update per animation frame however many changes arrive in it (a
- * timer stands in where frames do not run, e.g. a hidden tab). `rendered()` resolves once a change
- * heard so far is on screen (a page's settled() waits for it).
+ * Re-renders its host when a Store (src/state/store.ts) changes, subscribed only while the host is
+ * connected. The update is asked for at once: lit folds every change made in one task into one
+ * render (a microtask later), so a burst of changes renders once, and the new view is drawn before
+ * the next frame rather than in it. `rendered()` resolves once the changes heard so far are on
+ * screen (a page's settled() waits for it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -11,19 +12,13 @@ export interface Subscribable {
   subscribe(listener: () => void): () => void;
 }
 
-/** Longest wait for a frame before the update is requested anyway. */
-const FRAME_FALLBACK_MS = 100;
-
 export class StoreController implements ReactiveController {
   private unsubscribe: (() => void) | null = null;
-  private frame = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly store: Subscribable,
-    /** Called on every change, before the frame (e.g. to keep the address bar in step). */
+    /** Called on every change, before the update (e.g. to keep the address bar in step). */
     private readonly changed?: () => void,
   ) {
     host.addController(this);
@@ -36,31 +31,15 @@ export class StoreController implements ReactiveController {
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.flush();
   }
 
-  /** Resolves once every change heard so far has been handed to the host's update. */
+  /** Resolves once every change heard so far has been rendered by the host. */
   async rendered(): Promise<void> {
-    if (this.frame || this.timer !== null) await new Promise<void>((resolve) => this.waiting.push(resolve));
     await this.host.updateComplete;
   }
 
   private readonly onChange = (): void => {
     this.changed?.();
-    if (this.frame || this.timer !== null) return;
-    if (typeof requestAnimationFrame === 'function') this.frame = requestAnimationFrame(() => this.flush());
-    this.timer = setTimeout(() => this.flush(), FRAME_FALLBACK_MS);
+    this.host.requestUpdate();
   };
-
-  private flush(): void {
-    if (this.frame) cancelAnimationFrame(this.frame);
-    if (this.timer !== null) clearTimeout(this.timer);
-    const hadWork = this.frame !== 0 || this.timer !== null;
-    this.frame = 0;
-    this.timer = null;
-    if (hadWork) this.host.requestUpdate();
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const resolve of waiting) resolve();
-  }
 }
