@@ -14,8 +14,13 @@ const TIMED = [
 const shared = {
   environment: 'node',
   globalSetup: ['tests/e2e/global-setup.ts'],
+  setupFiles: ['tests/e2e/close-pages.ts'],
   testTimeout: 60000,
   hookTimeout: 60000,
+  // expect.poll waits for the page to reach a state (the check itself is unchanged). Its default of
+  // 1 s is too short on two busy cores: with four Chromiums running, 5 training steps on the cpu
+  // backend took longer than that in CI.
+  expect: { poll: { timeout: 15000 } },
 } satisfies TestProjectInlineConfiguration['test'];
 
 /**

@@ -33,6 +33,20 @@ function sharedContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
+/** Pages openPage opened that are still open: the setup file closes them after each test. */
+const opened = new Set<Page>();
+
+/**
+ * Closes every page openPage opened (run after each test by ./close-pages.ts). A page left open
+ * keeps its timers, animation and training running beside the next test's pages, on the same two
+ * cores.
+ */
+export async function closeOpenedPages(): Promise<void> {
+  const pages = [...opened];
+  opened.clear();
+  await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+}
+
 export interface WatchedPage {
   page: Page;
   /** Console errors and uncaught page errors. */
@@ -48,6 +62,8 @@ export async function openPage(
   options: { allowErrors?: RegExp; initScript?: string } = {},
 ): Promise<WatchedPage> {
   const page = await (await sharedContext(browser)).newPage();
+  opened.add(page);
+  page.on('close', () => opened.delete(page));
   await page.setViewportSize(viewport);
   // Runs in the page before any of its own scripts (e.g. a PerformanceObserver that must see the load).
   if (options.initScript) await page.addInitScript(options.initScript);
