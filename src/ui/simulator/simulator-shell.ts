@@ -29,9 +29,11 @@ import './export-menu';
 import '../routing/load-panel';
 import './param-meter';
 import '../routing/router-panel';
+import '../routing/flow-picture';
 import '../routing/token-strip';
 import { lessonsWords } from '../i18n/lessons';
 import { shellWords } from '../i18n/shell';
+import { flowWords } from '../i18n/flow-picture';
 import { sentenceFields } from '../shared/sentence-fields';
 
 export interface ShellOptions {
@@ -160,7 +162,24 @@ export class SimulatorShell implements ReactiveController {
             </select></label> ${m.layerHint}</p>`
           : nothing
       }
-      <div class="meter ${this.hl('meter')}">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
+      <p class="caption">${m.tokensCaption}</p>
+    </section>`;
+  }
+
+  /** The picture of the current token's routing (or the whole sentence's), with the parameter meter and the exports. */
+  private renderPicture(s: SimState) {
+    const t = s.trace;
+    const conceal = this.tour.concealFrom;
+    return html`<section class="wide picture ${this.hl('meter')}" aria-labelledby="picture-h">
+      <h2 id="picture-h" class="vh">${flowWords().title}</h2>
+      <flow-picture
+        .trace=${t}
+        .layer=${s.layer}
+        .position=${s.position}
+        .duration=${s.playing ? Math.min(800, 800 / s.speed) : 800}
+        .freeze=${conceal === null ? null : 0.3}
+      ></flow-picture>
+      <div class="meter">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
       <export-menu
         .trace=${t}
         .position=${s.position}
@@ -168,7 +187,6 @@ export class SimulatorShell implements ReactiveController {
         .view=${viewOf(s)}
         .url=${this.options.shareUrl()}
       ></export-menu>
-      <p class="caption">${m.tokensCaption}</p>
     </section>`;
   }
 
@@ -206,6 +224,7 @@ export class SimulatorShell implements ReactiveController {
             <p class="caption">${m.backendKeys(s.backend?.name ?? '…')}</p>
           </section>
           <div class="panels">
+            ${this.renderPicture(s)}
             ${this.renderSentence(s)}
             <section class=${this.hl('router')} aria-labelledby="router-h">
               ${this.look('router')}
