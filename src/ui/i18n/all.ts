@@ -7,6 +7,7 @@ import capacityPage from './capacity-page';
 import common from './common';
 import embedPage from './embed-page';
 import flow from './flow-picture';
+import flops from './flop-counters';
 import lessonPages from './lesson-pages';
 import lessons from './lessons';
 import memory from './memory';
@@ -18,7 +19,23 @@ import shell from './shell';
 import sim from './simulator';
 import train from './training';
 
-const PARTS = { capacityPage, common, embedPage, flow, lessonPages, lessons, memory, picture, problems, routers, scale, shell, sim, train };
+const PARTS = {
+  capacityPage,
+  common,
+  embedPage,
+  flow,
+  flops,
+  lessonPages,
+  lessons,
+  memory,
+  picture,
+  problems,
+  routers,
+  scale,
+  shell,
+  sim,
+  train,
+};
 
 type Parts = typeof PARTS;
 export type Messages = { [K in keyof Parts]: Parts[K]['en'] };
