@@ -30,6 +30,7 @@ import '../routing/load-panel';
 import './param-meter';
 import '../routing/router-panel';
 import '../routing/flow-picture';
+import '../routing/flop-counters';
 import '../routing/token-strip';
 import { lessonsWords } from '../i18n/lessons';
 import { shellWords } from '../i18n/shell';
@@ -179,7 +180,10 @@ export class SimulatorShell implements ReactiveController {
         .duration=${s.playing ? Math.min(800, 800 / s.speed) : 800}
         .freeze=${conceal === null ? null : 0.3}
       ></flow-picture>
-      <div class="meter">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
+      <div class="numbers">
+        <div class="meter">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
+        <flop-counters .trace=${t} .current=${s.position}></flop-counters>
+      </div>
       <export-menu
         .trace=${t}
         .position=${s.position}

@@ -27,6 +27,7 @@ export const simulatorStyles = [
     .look { display: inline-block; margin: 0 0 var(--moe-sp-4); padding: var(--moe-sp-1) var(--moe-sp-5); border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: var(--moe-fs-base); }
     .look::before { content: '▶ '; }
     .meter.highlight { display: block; border-radius: 0.3rem; }
+    .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: var(--moe-sp-4) var(--moe-sp-9); align-items: start; }
     /* Presenter mode: the page's root font is larger (index.html), lines thicker, text black, and only
        the panels a lesson needs: controls, load, matrix and captions show only when the tour points at them. */
     :host([presenter]) { --moe-muted: var(--moe-ink); --moe-line: 2px; --moe-stroke: 3px; max-width: none; color: var(--moe-ink); }
