@@ -34,7 +34,7 @@ function expertLabel(x: { expert: number; shared: boolean }): string {
 function expertMark(x: FlowExpert, light: number, font: number) {
   const colour = x.shared ? null : expertColour(x.expert);
   const label = expertLabel(x);
-  const size = Math.min(font, x.h * 0.42);
+  const size = font;
   const lit = x.lit && light > 0;
   const fill = x.shared ? 'shared' : lit ? 'lit' : 'idle';
   return svg`<g class="expert ${fill} ${x.dropped ? 'dropped' : ''}">
@@ -49,7 +49,8 @@ function expertMark(x: FlowExpert, light: number, font: number) {
   </g>`;
 }
 
-export function flowSvg(l: FlowLayout, progress: number, word: string, m: ReturnType<typeof flowWords>) {
+/** `small`: the size of the picture's small print (the names under the parts), in pixels. */
+export function flowSvg(l: FlowLayout, progress: number, word: string, m: ReturnType<typeof flowWords>, small: number) {
   const font = l.fontSize;
   const grow = stageAt('scores', progress);
   const draw = stageAt('links', progress);
@@ -61,7 +62,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
   const cellH = e.h / Math.max(1, e.cells);
   return svg`
     <path class="residual" d=${l.residual}></path>
-    <text class="small start" x=${l.token.x + l.token.w / 2 + font * 0.4} y=${l.height - font * 0.9}>${m.residual}</text>
+    <text class="small start" font-size=${small} x=${l.token.x + l.token.w / 2 + font * 0.4} y=${l.height - font * 0.9}>${m.residual}</text>
     <g class="token">
       <rect x=${l.token.x} y=${l.token.y} width=${l.token.w} height=${l.token.h} rx=${font * 0.4}></rect>
       <text x=${l.token.x + l.token.w / 2} y=${l.token.y + l.token.h / 2} font-size=${font * 1.15} class="word" translate="no">${word}</text>
@@ -69,8 +70,8 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
     <path class="arrow" d=${`M${l.token.x + l.token.w},${l.token.y + l.token.h / 2}H${e.x}`}></path>
     <g class="embedding">
       ${e.cells <= 128 && cellH >= 1.5 ? Array.from({ length: e.cells }, (_, i) => svg`<rect x=${e.x} y=${e.y + i * cellH} width=${e.w} height=${Math.max(0.5, cellH - 0.5)}></rect>`) : svg`<rect x=${e.x} y=${e.y} width=${e.w} height=${e.h}></rect>`}
-      <text class="small" x=${e.x + e.w / 2} y=${e.y - font * 1.3}>${m.embedding}</text>
-      <text class="small" x=${e.x + e.w / 2} y=${e.y - font * 0.3}>${m.numbers(e.cells)}</text>
+      <text class="small" font-size=${small} x=${e.x + e.w / 2} y=${e.y - font * 1.3}>${m.embedding}</text>
+      <text class="small" font-size=${small} x=${e.x + e.w / 2} y=${e.y - font * 0.3}>${m.numbers(e.cells)}</text>
     </g>
     <path class="arrow" d=${`M${e.x + e.w},${l.height / 2}H${r.x}`}></path>
     <g class="router">
@@ -80,9 +81,9 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
         ${r.bars.map((b) => svg`<rect class=${b.choice >= 0 ? 'bar chosen' : 'bar'} x=${b.x} y=${b.y} width=${b.w} height=${Math.max(0, b.h)} fill=${b.choice >= 0 ? expertColour(b.expert) : nothing}></rect>`)}
       </g>
       <line class="axis" x1=${r.x + font * 0.3} x2=${r.x + r.w - font * 0.3} y1=${r.baseline} y2=${r.baseline}></line>
-      <text class="small" x=${r.x + r.w / 2} y=${r.baseline + font * 1}>${m.topScore(formatWeight(r.maxScore))}</text>
+      <text class="small" font-size=${small} x=${r.x + r.w / 2} y=${r.baseline + font * 1}>${m.topScore(formatWeight(r.maxScore))}</text>
     </g>
-    ${l.wall ? svg`<g class="wall"><line x1=${l.wall.x} x2=${l.wall.x} y1=${l.wall.y1} y2=${l.wall.y2}></line><text class="small" x=${l.wall.x} y=${l.wall.y2 + font * 0.9}>${m.capacity}</text></g>` : nothing}
+    ${l.wall ? svg`<g class="wall"><line x1=${l.wall.x} x2=${l.wall.x} y1=${l.wall.y1} y2=${l.wall.y2}></line><text class="small" font-size=${small} x=${l.wall.x} y=${l.wall.y2 + font * 0.9}>${m.capacity}</text></g>` : nothing}
     <g class="links">
       ${l.links.map(
         (
@@ -108,7 +109,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
           b,
         ) => svg`${b.leader ? svg`<line class="leader" x1=${b.leader.x1} y1=${b.leader.y1} x2=${b.leader.x2} y2=${b.leader.y2}></line>` : nothing}
           <rect class=${b.shared ? 'tag shared' : 'tag'} x=${b.x} y=${b.y} width=${b.w} height=${b.h} rx=${font * 0.3} fill=${b.shared ? nothing : expertColour(b.expert)}></rect>
-          <text x=${b.x + b.w / 2} y=${b.y + b.h / 2} font-size=${font * 0.95} fill=${b.shared ? nothing : textOn(expertColour(b.expert))} class=${b.shared ? 'on-shared' : ''}>${
+          <text x=${b.x + b.w / 2} y=${b.y + b.h / 2} font-size=${font} fill=${b.shared ? nothing : textOn(expertColour(b.expert))} class=${b.shared ? 'on-shared' : ''}>${
             b.shared ? m.shared(expertLabel(b)) : `${expertLabel(b)} · ${formatWeight(b.weight)}`
           }</text>`,
       )}
@@ -116,7 +117,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
     <g class="sum" opacity=${Math.max(0.35, merge)}>
       <circle cx=${l.sum.cx} cy=${l.sum.cy} r=${l.sum.r}></circle>
       <text x=${l.sum.cx} y=${l.sum.cy} font-size=${font * 1.4}>Σ</text>
-      <text class="small" x=${l.sum.cx} y=${l.sum.cy + l.sum.r + font * 0.9}>${m.sum}</text>
+      <text class="small" font-size=${small} x=${l.sum.cx} y=${l.sum.cy + l.sum.r + font * 0.9}>${m.sum}</text>
     </g>
     <path class="arrow" d=${`M${l.sum.cx + l.sum.r},${l.sum.cy}H${l.output.x}`} opacity=${out}></path>
     <g class="output" opacity=${Math.max(0.35, out)}>

@@ -36,6 +36,8 @@ export class FlowPicture extends LitElement {
   /** Holds the motion at this point (0–1), or null to play it. */
   @property({ attribute: false }) freeze: number | null = null;
   @property() mode: PictureMode = 'token';
+  /** Presenter mode: no text in the picture smaller than 20 px. */
+  @property({ type: Boolean }) presenter = false;
   @state() private progress = 1;
   @state() private motion = !reduce();
 
@@ -62,11 +64,12 @@ export class FlowPicture extends LitElement {
     .bar button { font: inherit; padding: var(--moe-sp-2) var(--moe-sp-6); min-height: 2rem; border: 1px solid var(--moe-border); background: var(--moe-surface); color: var(--moe-text); }
     .bar button[aria-checked='true'] { background: var(--moe-accent); color: var(--moe-on-accent); border-color: var(--moe-accent-edge); }
     .bar label { display: inline-flex; gap: var(--moe-sp-3); align-items: center; }
-    svg { display: block; width: 100%; height: auto; font-family: var(--moe-font); overflow: visible; }
+    .scroll { overflow-x: auto; }
+    svg { display: block; min-width: 100%; height: auto; font-family: var(--moe-font); overflow: visible; }
     text { dominant-baseline: central; text-anchor: middle; fill: var(--moe-text); }
     text.start { text-anchor: start; }
     text.end { text-anchor: end; }
-    text.small { font-size: var(--moe-fs-xs); fill: var(--moe-text-4); }
+    text.small { fill: var(--moe-text-4); }
     text.title { font-weight: 700; }
     text.word { font-weight: 700; }
     .token rect { fill: var(--moe-surface); stroke: var(--moe-ink); stroke-width: 2.5; }
@@ -178,8 +181,11 @@ export class FlowPicture extends LitElement {
     const t = this.trace;
     const m = flowWords();
     if (!t || t.tokens.length === 0) return nothing;
-    const width = Math.max(320, this.size.width || 900);
-    const font = Math.max(12, parseFloat(getComputedStyle(this).fontSize) || 16) * 0.85;
+    // Narrower than 600 px (a phone) the picture keeps 600 px and scrolls sideways: its text stays legible.
+    const width = Math.max(600, this.size.width || 900);
+    const base = parseFloat(getComputedStyle(this).fontSize) || 16;
+    const font = this.presenter ? Math.max(20, base * 0.9) : Math.max(12, base * 0.85);
+    const small = this.presenter ? font : font * 0.8;
     const progress = this.freeze ?? this.progress;
     const sentence = this.mode === 'sentence';
     const height = sentence
@@ -198,9 +204,9 @@ export class FlowPicture extends LitElement {
         <label><input type="checkbox" .checked=${this.motion} @change=${(e: Event) => this.onAnimate(e)} /> ${m.animate}</label>
       </div>
       <figure>
-        <svg role="img" aria-label=${name} viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} @click=${() => this.finish()}>
-          ${sentence && label ? sentenceFlowSvg(label, font) : flowSvg(this.tokenLayout(t, this.layer, this.position, width, height, font), progress, word, m)}
-        </svg>
+        <div class="scroll" tabindex=${this.size.width > 0 && this.size.width < 600 ? '0' : nothing}><svg role="img" aria-label=${name} viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} @click=${() => this.finish()}>
+          ${sentence && label ? sentenceFlowSvg(label, font, small) : flowSvg(this.tokenLayout(t, this.layer, this.position, width, height, font), progress, word, m, small)}
+        </svg></div>
         <figcaption aria-hidden="true">${name}</figcaption>
       </figure>
       <p class="caption">${sentence ? m.sentenceCaption : m.tokenCaption}</p>

@@ -7,7 +7,7 @@ import { nothing, svg } from 'lit';
 import { expertColour } from '../shared/palette';
 import type { SentenceFlow } from './sentence-flow-layout';
 
-export function sentenceFlowSvg(l: SentenceFlow, font: number) {
+export function sentenceFlowSvg(l: SentenceFlow, font: number, small: number) {
   return svg`
     <g class="bands">
       ${l.bands.map(
@@ -25,7 +25,7 @@ export function sentenceFlowSvg(l: SentenceFlow, font: number) {
       ${l.experts.map(
         (n) => svg`<g class=${n.value > 0 ? 'snode lit' : 'snode idle'}>
           <rect x=${n.x} y=${n.y} width=${n.w} height=${n.h} fill=${n.value > 0 ? expertColour(n.index) : nothing}></rect>
-          ${n.labelled ? svg`<text x=${n.x + n.w + font * 0.4} y=${n.y + n.h / 2} class="start" font-size=${font * 0.9}>${n.label}</text>` : nothing}
+          ${n.labelled ? svg`<text x=${n.x + n.w + font * 0.4} y=${n.y + n.h / 2} class="start" font-size=${Math.max(small, font * 0.9)}>${n.label}</text>` : nothing}
         </g>`,
       )}
     </g>`;

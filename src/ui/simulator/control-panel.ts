@@ -38,6 +38,8 @@ export class ControlPanel extends LitElement {
   @property({ type: Boolean }) playing = false;
   @property({ attribute: false }) problems: readonly ConfigProblem[] = [];
   @property({ attribute: false }) hide: readonly Hideable[] = [];
+  /** Presenter mode's bar: only Previous, Next, Play and the routed-experts and top-k sliders, in one row. */
+  @property({ type: Boolean }) compact = false;
 
   private readonly i18n = new LocaleController(this);
 
@@ -55,6 +57,10 @@ export class ControlPanel extends LitElement {
     .buttons { display: flex; flex-wrap: wrap; gap: var(--moe-sp-4); margin-bottom: var(--moe-sp-5); }
     button { font: inherit; padding: var(--moe-sp-3) var(--moe-sp-7); min-height: 2.2rem; }
     :is(button, input, select):focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
+    .compact { display: flex; flex-wrap: wrap; align-items: center; gap: var(--moe-sp-4) var(--moe-sp-10); }
+    .compact .buttons, .compact .row { margin: 0; }
+    .compact .row { flex: 1 1 14rem; }
+    .compact button { font-weight: 700; min-height: 2.6rem; }
   `,
   ];
 
@@ -121,41 +127,47 @@ export class ControlPanel extends LitElement {
     </div>`;
   }
 
+  /** The routed-experts and top-k sliders (the model's shape; in presenter mode, the teacher's bar). */
+  private countSliders(c: MoeConfig): TemplateResult {
+    const t = simWords().controls;
+    return html`${
+      this.isOff('experts')
+        ? nothing
+        : this.slider({
+            id: 'experts',
+            label: t.routedExperts,
+            min: 1,
+            max: LIMITS.maxRoutedExperts,
+            step: 1,
+            value: c.routedExperts,
+            valueText: String(c.routedExperts),
+            field: 'routedExperts',
+            onInput: (v) => this.change({ routedExperts: v }),
+          })
+    }
+    ${
+      this.isOff('topk')
+        ? nothing
+        : this.slider({
+            id: 'topk',
+            label: t.topK,
+            min: 1,
+            max: Math.max(1, Math.min(LIMITS.maxTopK, c.routedExperts)),
+            step: 1,
+            value: c.topK,
+            valueText: String(c.topK),
+            field: 'topK',
+            onInput: (v) => this.change({ topK: v }),
+          })
+    }`;
+  }
+
   private shapeControls(c: MoeConfig): TemplateResult {
     const m = c.granularity;
     const t = simWords().controls;
     return html`<fieldset>
       <legend>${t.modelShape}</legend>
-      ${
-        this.isOff('experts')
-          ? nothing
-          : this.slider({
-              id: 'experts',
-              label: t.routedExperts,
-              min: 1,
-              max: LIMITS.maxRoutedExperts,
-              step: 1,
-              value: c.routedExperts,
-              valueText: String(c.routedExperts),
-              field: 'routedExperts',
-              onInput: (v) => this.change({ routedExperts: v }),
-            })
-      }
-      ${
-        this.isOff('topk')
-          ? nothing
-          : this.slider({
-              id: 'topk',
-              label: t.topK,
-              min: 1,
-              max: Math.max(1, Math.min(LIMITS.maxTopK, c.routedExperts)),
-              step: 1,
-              value: c.topK,
-              valueText: String(c.topK),
-              field: 'topK',
-              onInput: (v) => this.change({ topK: v }),
-            })
-      }
+      ${this.countSliders(c)}
       ${
         this.isOff('shared')
           ? nothing
@@ -301,15 +313,21 @@ export class ControlPanel extends LitElement {
     </fieldset>`;
   }
 
+  /** Previous, Next and Play/Pause. */
+  private stepButtons(): TemplateResult {
+    const t = simWords().controls;
+    return html`<button @click=${() => this.command('previous')}>${t.previous}</button>
+      <button @click=${() => this.command('next')}>${t.next}</button>
+      ${this.isOff('play') ? nothing : html`<button @click=${() => this.command('toggle-play')} aria-pressed=${this.playing ? 'true' : 'false'}>${this.playing ? t.pause : t.play}</button>`}`;
+  }
+
   private playControls(): TemplateResult {
     const sigmoid = this.config.router === 'sigmoid-bias';
     const t = simWords().controls;
     return html`<fieldset>
       <legend>${t.stepThrough}</legend>
       <div class="buttons">
-        <button @click=${() => this.command('previous')}>${t.previous}</button>
-        <button @click=${() => this.command('next')}>${t.next}</button>
-        ${this.isOff('play') ? nothing : html`<button @click=${() => this.command('toggle-play')} aria-pressed=${this.playing ? 'true' : 'false'}>${this.playing ? t.pause : t.play}</button>`}
+        ${this.stepButtons()}
         <button @click=${() => this.command('reset')}>${t.reset}</button>
         ${sigmoid && !this.isOff('gamma') ? html`<button @click=${() => this.command('bias-step')} ?disabled=${this.gamma === 0}>${t.biasStep}</button>` : nothing}
       </div>
@@ -332,6 +350,8 @@ export class ControlPanel extends LitElement {
 
   override render() {
     if (!this.config) return nothing;
+    if (this.compact)
+      return html`<div class="compact"><div class="buttons">${this.stepButtons()}</div>${this.countSliders(this.config)}</div>`;
     return html`${this.playControls()} ${this.shapeControls(this.config)} ${this.routingControls(this.config)}`;
   }
 }

@@ -179,6 +179,7 @@ export class SimulatorShell implements ReactiveController {
         .position=${s.position}
         .duration=${s.playing ? Math.min(800, 800 / s.speed) : 800}
         .freeze=${conceal === null ? null : 0.3}
+        ?presenter=${this.page.presenter}
       ></flow-picture>
       <div class="numbers">
         <div class="meter">${this.look('meter')}<param-meter .trace=${t} .current=${s.position}></param-meter></div>
@@ -214,6 +215,7 @@ export class SimulatorShell implements ReactiveController {
           <section class="controls ${this.hl('controls')}" aria-label=${m.controlsLabel}>
             ${this.look('controls')}
             <control-panel
+              .compact=${this.page.presenter && this.tour.panel !== 'controls'}
               .config=${s.config}
               .gamma=${s.gamma}
               .speed=${s.speed}

@@ -27,6 +27,11 @@ export const simulatorStyles = [
     .look { display: inline-block; margin: 0 0 var(--moe-sp-4); padding: var(--moe-sp-1) var(--moe-sp-5); border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: var(--moe-fs-base); }
     .look::before { content: '▶ '; }
     .meter.highlight { display: block; border-radius: 0.3rem; }
+    /* On a phone (one column) the picture comes first, before the controls. */
+    @media (max-width: 800px) {
+      .layout .panels { display: contents; }
+      .layout section.picture { order: -1; }
+    }
     .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: var(--moe-sp-4) var(--moe-sp-9); align-items: start; }
     /* Presenter mode: the page's root font is larger (index.html), lines thicker, text black, and only
        the panels a lesson needs: controls, load, matrix and captions show only when the tour points at them. */
@@ -34,7 +39,9 @@ export const simulatorStyles = [
     :host([presenter]) section { border: 3px solid var(--moe-ink); }
     :host([presenter]) section.tour { border: 4px solid var(--moe-primary); }
     :host([presenter]) header > p, :host([presenter]) nav, :host([presenter]) .caption, :host([presenter]) export-menu { display: none; }
-    :host([presenter]) :is(section.controls, section.load, section.matrix):not(.highlight) { display: none; }
+    :host([presenter]) :is(section.load, section.matrix):not(.highlight) { display: none; }
+    /* The teacher's tools stay on screen: Previous, Next, Play and the two sliders in a bar at the top. */
+    :host([presenter]) section.controls:not(.highlight) { position: sticky; top: 0; z-index: 3; background: var(--moe-surface); padding: var(--moe-sp-4) 0; border: 0; border-bottom: 3px solid var(--moe-ink); }
     :host([presenter]) .layout { grid-template-columns: minmax(0, 1fr); }
     :host([presenter]) .layout:has(section.controls.highlight) { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
     :host([presenter]) .highlight { outline-width: 6px; }
