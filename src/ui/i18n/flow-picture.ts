@@ -29,8 +29,9 @@ const en = {
       skipped ? 'no routed expert ran; the token rides the residual connection' : `the router sent it to ${ran.join(', ')}`
     }${dropped.length ? `; dropped over capacity: ${dropped.join(', ')}` : ''}. ${idle} of ${experts} routed experts stayed idle.`,
   ranItem: (label: string, weight: string) => `${label} (weight ${weight})`,
+  /** `idle` names the idle experts when there are few (else it is empty and only their number is said). */
   sentenceDescribe: (tokens: number, used: number, experts: number, idle: string[]) =>
-    `All ${tokens} tokens of the sentence: ${used} of ${experts} routed experts were used${idle.length ? `; idle: ${idle.join(', ')}` : ''}.`,
+    `All ${tokens} tokens of the sentence: ${used} of ${experts} routed experts were used, ${experts - used} stayed idle${idle.length ? ` (${idle.join(', ')})` : ''}.`,
   sentenceCaption:
     'Each band is one token’s choice; its width is the gate weight. Dark experts on the right did no work for this sentence.',
   tokenCaption: 'Link widths are gate weights. Lit squares ran; dark ones did no work for this token.',
@@ -61,7 +62,7 @@ const zh: typeof en = {
     }。${experts} 个路由专家中有 ${idle} 个保持空闲。`,
   ranItem: (label, weight) => `${label}（权重 ${weight}）`,
   sentenceDescribe: (tokens, used, experts, idle) =>
-    `整句共 ${tokens} 个词元：使用了 ${experts} 个路由专家中的 ${used} 个${idle.length ? `；空闲：${idle.join('、')}` : ''}。`,
+    `整句共 ${tokens} 个词元：使用了 ${experts} 个路由专家中的 ${used} 个，${experts - used} 个保持空闲${idle.length ? `（${idle.join('、')}）` : ''}。`,
   sentenceCaption: '每条带是一个词元的一次选择，宽度是门控权重。右侧深色的专家没有为这句话做任何计算。',
   tokenCaption: '连线宽度是门控权重。亮起的方块运行了；深色的方块没有为这个词元做任何计算。',
   clickToFinish: '点击图示可跳过动画。',

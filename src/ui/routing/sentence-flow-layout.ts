@@ -65,6 +65,9 @@ interface LinkExtra {
 type Node = SankeyNode<NodeExtra, LinkExtra>;
 type Link = SankeyLink<NodeExtra, LinkExtra>;
 
+/** Up to this many idle experts are named in the picture's description; more are only counted. */
+const NAMED_IDLE = 16;
+
 const band = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
 
 /** Keeps labels (by centre y, in order) at least `gap` apart; `keep` is always kept. */
