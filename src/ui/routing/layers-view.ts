@@ -45,7 +45,7 @@ export class LayersView extends LitElement {
     .rows { display: grid; gap: var(--moe-sp-4); margin: 0 0 var(--moe-sp-6); }
     .row { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--moe-sp-3); }
     .lh { font-weight: 700; min-width: 4.5rem; font-size: var(--moe-fs-m); }
-    ol { list-style: none; display: flex; flex-wrap: wrap; gap: var(--moe-sp-2) var(--moe-sp-3); margin: 0; padding: 0; flex: 1; min-width: 0; }
+    ol { list-style: none; display: flex; flex-wrap: wrap; gap: var(--moe-sp-2) var(--moe-sp-3); margin: 0; padding: 0; flex: 1 1 18rem; min-width: 0; }
     button.chip {
       font: inherit; font-size: var(--moe-fs-m); display: inline-flex; align-items: baseline; gap: var(--moe-sp-2);
       padding: var(--moe-sp-1) var(--moe-sp-3); border-radius: 0.3rem; cursor: pointer;
