@@ -11,11 +11,12 @@ const en = {
   /** Before a layer's row of words. */
   rowHead: (layer: number) => `Layer ${layer}:`,
   rowLabel: (layer: number) => `Layer ${layer}: each word and its first-choice expert`,
-  /** A chip's accessible name: what it shows, then what the marks mean. */
-  chip: (token: number, word: string, layer: number, expert: string | null, weight: string, firstDropped: number | null) =>
-    `token ${token}: ${word}, layer ${layer}: ${
-      expert === null ? 'no expert ran (every choice dropped, over capacity)' : `${expert}, weight ${weight}`
-    }${firstDropped !== null ? `; first choice E${firstDropped} dropped, over capacity` : ''}`,
+  /** A chip's accessible name: "token n, layer l:", exactly its visible text, then what it means in brackets. */
+  chip: (token: number, layer: number, visible: string, notes: string[]) =>
+    `token ${token}, layer ${layer}: ${visible} (${notes.join('; ')})`,
+  weight: (weight: string) => `gate weight ${weight}`,
+  firstDropped: (expert: number) => `first choice E${expert} dropped, over capacity`,
+  noExpert: 'no expert ran: every choice dropped, over capacity',
   /** On a chip whose token no expert processed. */
   none: 'none',
   /** The flow's lane of words no expert processed at a layer. */
@@ -44,10 +45,10 @@ const zh: typeof en = {
   title: '一次看所有层',
   rowHead: (layer) => `第 ${layer} 层：`,
   rowLabel: (layer) => `第 ${layer} 层：每个词及其首选专家`,
-  chip: (token, word, layer, expert, weight, firstDropped) =>
-    `词元 ${token}：${word}，第 ${layer} 层：${expert === null ? '没有专家运行（所有选择都因超出容量被丢弃）' : `${expert}，权重 ${weight}`}${
-      firstDropped !== null ? `；首选 E${firstDropped} 因超出容量被丢弃` : ''
-    }`,
+  chip: (token, layer, visible, notes) => `词元 ${token}，第 ${layer} 层：${visible}（${notes.join('；')}）`,
+  weight: (weight) => `门控权重 ${weight}`,
+  firstDropped: (expert) => `首选 E${expert} 因超出容量被丢弃`,
+  noExpert: '没有专家运行：所有选择都因超出容量被丢弃',
   none: '无',
   noneLane: '✕ 无',
   heading: (layer) => `第 ${layer} 层`,

@@ -144,7 +144,12 @@ export class LayersView extends LitElement {
           const bg = e === null ? NO_EXPERT_COLOUR : expertColour(e);
           const first = r?.experts[0];
           const firstDropped = r && first !== undefined && r.dropped[0] && e !== null ? first : null;
-          const label = m.chip(i + 1, tok.text, l + 1, e === null ? null : `E${e}`, formatWeight(topWeight(r)), firstDropped);
+          const marks = [firstDropped !== null ? `✕${firstDropped}` : '', e === null ? `✕ ${m.none}` : `E${e}`].filter(Boolean);
+          const notes =
+            e === null
+              ? [m.noExpert]
+              : [m.weight(formatWeight(topWeight(r))), ...(firstDropped !== null ? [m.firstDropped(firstDropped)] : [])];
+          const label = m.chip(i + 1, l + 1, [tok.text, ...marks].join(' '), notes);
           return html`<li>
             <button
               class="chip"
@@ -156,8 +161,7 @@ export class LayersView extends LitElement {
               @click=${() => this.select(i)}
             >
               <span class="w" translate="no">${tok.text}</span>
-              ${firstDropped !== null ? html`<span class="e">✕${firstDropped}</span>` : nothing}
-              <span class="e">${e === null ? `✕ ${m.none}` : `E${e}`}</span>
+              <span class="e">${marks.join(' ')}</span>
             </button>
           </li>`;
         })}

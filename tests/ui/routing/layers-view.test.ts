@@ -69,8 +69,9 @@ describe('<layers-view>', () => {
     for (const r of rows)
       expect([...r.querySelectorAll('button')].map((b) => b.getAttribute('aria-current'))).toEqual(['false', 'true', 'false']);
     const fox2 = rows[1]!.querySelectorAll('button')[1]!;
-    expect(fox2.getAttribute('aria-label')).toContain('E0, weight 0.35');
-    expect(fox2.getAttribute('aria-label')).toContain('E3 dropped');
+    expect(fox2.getAttribute('aria-label')).toBe('token 2, layer 2: fox ✕3 E0 (gate weight 0.35; first choice E3 dropped, over capacity)');
+    // The accessible name holds the visible text as it reads.
+    for (const b of el.shadowRoot!.querySelectorAll('button')) expect(b.getAttribute('aria-label')).toContain(text(b));
     // One tab stop per word: the first row only.
     expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.tabIndex)).toEqual([0, 0, 0, -1, -1, -1]);
     el.remove();
