@@ -52,6 +52,7 @@ describe('axe-core: no violations', () => {
         await settleApp(page);
       },
     ],
+    ['all layers at once: 3 layers of 64 experts, capacity factor 0.5 (words no expert ran)', '?L=3&e=64&cf=0.5'],
     ['a garbage URL and its notice', '?e=banana&k=-4&cf=%00&r=%3Cscript%3E&pos=NaN&zzz=1&hide=everything'],
     ['teacher mode hide=router,seed', '?hide=router,seed'],
     ['noisy top-k router', '?r=noisy-topk&noise=2'],

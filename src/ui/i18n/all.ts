@@ -8,6 +8,7 @@ import common from './common';
 import embedPage from './embed-page';
 import flow from './flow-picture';
 import flops from './flop-counters';
+import layers from './layers-view';
 import lessonPages from './lesson-pages';
 import lessons from './lessons';
 import memory from './memory';
@@ -25,6 +26,7 @@ const PARTS = {
   embedPage,
   flow,
   flops,
+  layers,
   lessonPages,
   lessons,
   memory,

@@ -25,6 +25,7 @@ import { TourController } from './tour-controller';
 import './assignment-matrix';
 import './control-panel';
 import '../routing/experts-panel';
+import '../routing/layers-view';
 import './export-menu';
 import '../routing/load-panel';
 import './param-meter';
@@ -32,6 +33,7 @@ import '../routing/router-panel';
 import '../routing/flow-picture';
 import '../routing/flop-counters';
 import '../routing/token-strip';
+import { layersWords } from '../i18n/layers-view';
 import { lessonsWords } from '../i18n/lessons';
 import { shellWords } from '../i18n/shell';
 import { flowWords } from '../i18n/flow-picture';
@@ -252,6 +254,14 @@ export class SimulatorShell implements ReactiveController {
               <h2 id="matrix-h">${m.matrixTitle}</h2>
               <assignment-matrix .tokens=${concealed} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
             </section>
+            ${
+              s.config.layers > 1
+                ? html`<section class="wide layers" aria-labelledby="layers-h">
+                    <h2 id="layers-h">${layersWords().title}</h2>
+                    <layers-view .trace=${t} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></layers-view>
+                  </section>`
+                : nothing
+            }
           </div>
         </div>
         </div>
