@@ -255,7 +255,8 @@ export class SimulatorShell implements ReactiveController {
               <assignment-matrix .tokens=${concealed} .layer=${layer} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></assignment-matrix>
             </section>
             ${
-              s.config.layers > 1
+              // Hidden while the tour keeps the later tokens' routing back (it would show routing not yet run).
+              s.config.layers > 1 && this.tour.concealFrom === null
                 ? html`<section class="wide layers" aria-labelledby="layers-h">
                     <h2 id="layers-h">${layersWords().title}</h2>
                     <layers-view .trace=${t} .current=${s.position} @token-select=${(e: TokenSelectEvent) => this.sim.goTo(e.index)}></layers-view>

@@ -39,7 +39,7 @@ export const simulatorStyles = [
     :host([presenter]) section { border: 3px solid var(--moe-ink); }
     :host([presenter]) section.tour { border: 4px solid var(--moe-primary); }
     :host([presenter]) header > p, :host([presenter]) nav, :host([presenter]) .caption, :host([presenter]) export-menu { display: none; }
-    :host([presenter]) :is(section.load, section.matrix):not(.highlight) { display: none; }
+    :host([presenter]) :is(section.load, section.matrix, section.layers):not(.highlight) { display: none; }
     /* The teacher's tools stay on screen: Previous, Next, Play and the two sliders in a bar at the top. */
     :host([presenter]) section.controls:not(.highlight) { position: sticky; top: 0; z-index: 3; background: var(--moe-surface); padding: var(--moe-sp-4) 0; border: 0; border-bottom: 3px solid var(--moe-ink); }
     :host([presenter]) .layout { grid-template-columns: minmax(0, 1fr); }
