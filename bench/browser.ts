@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const json: {
     firstPage?: { jsKB: number; wasmKB: number; otherKB: number; totalKB: number; files: number };
     firstRender?: Stats;
+    animation?: Stats & { min: number };
     steps: Record<string, Stats>;
     sliders: Record<string, Stats>;
     training?: {
@@ -80,6 +81,40 @@ async function main(): Promise<void> {
       const s = stats(await stepLatencies(page, 200));
       json.steps[key] = s;
       rows.push(`| token step, ${label} | ${s.p50.toFixed(1)} ms | ${s.p95.toFixed(1)} ms | ${s.n} | p95 ≤ ${goal} ms |`);
+      await page.close();
+    }
+
+    // The routing picture's motion: requestAnimationFrame timestamps while the flow of one token
+    // plays (800 ms after "Next token"), 10 tokens; frames per second over each flow.
+    {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(base);
+      await ready(page);
+      const fps: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const rate = await page.evaluate(async () => {
+          const picture = document.querySelector('moe-app')!.shadowRoot!.querySelector('flow-picture')!;
+          const next = [...document.querySelector('moe-app')!.shadowRoot!.querySelector('control-panel')!.shadowRoot!.querySelectorAll('button')].find(
+            (b) => b.textContent?.trim() === 'Next token',
+          )!;
+          next.click();
+          const stamps: number[] = [];
+          await new Promise<void>((done) => {
+            const tick = (t: number) => {
+              stamps.push(t);
+              if (picture.animating || stamps.length < 2) requestAnimationFrame(tick);
+              else done();
+            };
+            requestAnimationFrame(tick);
+          });
+          const span = (stamps[stamps.length - 1]! - stamps[0]!) / 1000;
+          return span > 0 ? (stamps.length - 1) / span : 0;
+        });
+        if (i >= 2) fps.push(rate);
+      }
+      const s = stats(fps);
+      json.animation = { ...s, min: Math.min(...fps) };
+      rows.push(`| routing picture's motion, default (frames/s over one token's flow; lowest is the p95 column) | ${s.p50.toFixed(0)} fps | ${Math.min(...fps).toFixed(0)} fps | ${s.n} | ≥ 50 fps |`);
       await page.close();
     }
 

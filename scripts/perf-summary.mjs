@@ -61,6 +61,15 @@ export function budgetRows() {
     if (s) rows.push([label, ms(s.p95), `≤ ${goal} ms`, met(s.p95 <= goal)]);
     else missing(label, `≤ ${goal} ms`, 'bench/browser.ts');
   }
+  if (browser?.animation) {
+    const a = browser.animation;
+    rows.push([
+      "routing picture's motion, default: frames/s over one token's flow",
+      `median ${num(a.p50)} fps, lowest ${num(a.min)} fps (${a.n} flows)`,
+      '≥ 50 fps',
+      met(a.min >= 50),
+    ]);
+  } else missing("routing picture's motion (frames/s)", '≥ 50 fps', 'bench/browser.ts');
   for (const [key, label] of [
     ['topk', 'slider p95, "Active experts per token" 2 ↔ 3'],
     ['experts', 'slider p95, "Routed experts" 8 ↔ 9'],
