@@ -6,7 +6,7 @@
  *   FLOPs (2 per weight used; the head once, the lookup free): 2·320 + 2·(256 + used·6,144)
  *     → 2 experts 25,728; 1 expert 13,440; none 1,152; dense (all 8) 2·320 + 2·(256 + 49,152) = 99,456.
  */
-import { DEFAULT_CONFIG, type MoeConfig } from '../src/core/config';
+import { DEFAULT_CONFIG, expertShape, type MoeConfig } from '../src/core/config';
 import { toyParams } from '../src/core/params';
 import type { Routing, TokenRoute } from '../src/core/router';
 import { buildTrace, layerTrace, type Trace } from '../src/core/trace';
@@ -18,11 +18,23 @@ export const BY_HAND = {
 
 const WORDS = ['the', 'red', 'fox', 'runs', 'home', 'now'];
 
-/** A trace whose token t made the choices routes[t] (experts, and which of them were dropped). */
-export function handTrace(routes: { experts: number[]; dropped: boolean[] }[], config: Partial<MoeConfig> = {}): Trace {
+/** One token's hand-made choices: weights default to 1/k each, router scores to 1/E each. */
+export interface HandRoute {
+  experts: number[];
+  dropped: boolean[];
+  weights?: number[];
+  /** One per routed expert. */
+  scores?: number[];
+}
+
+/**
+ * A trace whose token t made the choices routes[t] (experts, and which of them were dropped), with
+ * as many routed experts as the config's shape has (8 by default).
+ */
+export function handTrace(routes: HandRoute[], config: Partial<MoeConfig> = {}): Trace {
   const c: MoeConfig = { ...DEFAULT_CONFIG, ...config };
   const p = toyParams(c, 10);
-  const E = 8;
+  const E = expertShape(c).experts;
   const demand = new Array<number>(E).fill(0);
   const load = new Array<number>(E).fill(0);
   const rs: TokenRoute[] = routes.map((r) => {
@@ -30,10 +42,12 @@ export function handTrace(routes: { experts: number[]; dropped: boolean[] }[], c
       demand[e]!++;
       if (!r.dropped[i]) load[e]!++;
     });
-    return { experts: r.experts, weights: r.experts.map(() => 1 / Math.max(1, r.experts.length)), dropped: r.dropped };
+    return { experts: r.experts, weights: r.weights ?? r.experts.map(() => 1 / Math.max(1, r.experts.length)), dropped: r.dropped };
   });
+  const scores = new Float64Array(routes.length * E).fill(1 / E);
+  routes.forEach((r, t) => r.scores?.forEach((s, e) => (scores[t * E + e] = s)));
   const routing: Routing = {
-    scores: new Float64Array(routes.length * E).fill(1 / E),
+    scores,
     routes: rs,
     capacity: c.capacityFactor === null ? null : 1,
     demand,

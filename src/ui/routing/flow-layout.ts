@@ -100,24 +100,78 @@ function labelWidth(font: number): number {
   return font * 5.4;
 }
 
+/** The columns' horizontal places at a width, height and font size (lane: the labels' lane width). */
+function across(W: number, H: number, font: number, lane: number) {
+  const pad = font * 0.6;
+  const tokenW = Math.max(font * 4.5, W * 0.085);
+  const tokenX = pad;
+  const embW = Math.max(font * 1.4, W * 0.022);
+  const embX = tokenX + tokenW + W * 0.03;
+  const routerW = Math.max(font * 8, W * 0.2);
+  const routerX = embX + embW + W * 0.03;
+  const outW = Math.max(font * 4.5, W * 0.075);
+  const outX = W - pad - outW;
+  const r = Math.max(font * 1.1, Math.min(H * 0.07, font * 1.8));
+  const sumX = outX - W * 0.03 - r;
+  const wallX = routerX + routerW + W * 0.1;
+  const gridLeft = wallX + font * 0.8;
+  const gridRight = sumX - r - W * 0.05 - lane;
+  return { pad, tokenX, tokenW, embX, embW, routerX, routerW, outX, outW, r, sumX, wallX, gridLeft, gridRight };
+}
+
+/** Label columns needed for `count` labels at least font × 1.15 tall in a picture `H` high. */
+function labelColumns(count: number, H: number, font: number): number {
+  return Math.max(1, Math.ceil((count * font * 1.15) / Math.max(1, H - font * 0.4)));
+}
+
+/** Width of `cols` label columns side by side. */
+function laneWidth(cols: number, font: number): number {
+  return cols * labelWidth(font) + (cols - 1) * font * 0.4;
+}
+
+/**
+ * The font size the picture can keep: the one asked for, or, when the picture is too narrow for
+ * its columns at that size (a phone), the largest that leaves the expert grid 4 font sizes wide.
+ */
+function fittingFont(W: number, H: number, font: number, count: number): number {
+  const fits = (f: number) => {
+    const a = across(W, H, f, laneWidth(labelColumns(count, H, f), f));
+    return a.gridRight - a.gridLeft >= f * 4;
+  };
+  if (fits(font)) return font;
+  let lo = 0;
+  let hi = font;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return Math.max(lo, font / 64);
+}
+
 export function flowLayout(input: FlowInput): FlowLayout {
-  const { trace, width: W, height: H, fontSize: font } = input;
+  const { trace, width: W, height: H } = input;
   const layer = trace.layers[input.layer] ?? trace.layers[0]!;
   const routing = layer.tokens[input.position] ?? null;
   const shape = trace.shape;
   const n = shape.experts;
-  const pad = font * 0.6;
+  const sharedN = shape.shared;
+  // Labels: one per expert that ran (kept choices and shared experts).
+  const labelCount = (routing?.dropped.filter((d) => !d).length ?? 0) + sharedN;
+  const font = fittingFont(W, H, input.fontSize, labelCount);
+  const cols = labelColumns(labelCount, H, font);
+  const laneW = labelWidth(font);
+  const laneGap = font * 0.4;
+  const a = across(W, H, font, laneWidth(cols, font));
+  const pad = a.pad;
   const midY = H / 2;
 
   // Left columns: token, embedding, router.
-  const tokenW = Math.max(font * 4.5, W * 0.085);
-  const token: Box = { x: pad, y: midY - font * 1.6, w: tokenW, h: font * 3.2 };
-  const embW = Math.max(font * 1.4, W * 0.022);
+  const token: Box = { x: a.tokenX, y: midY - font * 1.6, w: a.tokenW, h: font * 3.2 };
   const embH = H * 0.62;
-  const embedding = { x: token.x + tokenW + W * 0.03, y: midY - embH / 2, w: embW, h: embH, cells: shape.width };
-  const routerW = Math.max(font * 8, W * 0.2);
+  const embedding = { x: a.embX, y: midY - embH / 2, w: a.embW, h: embH, cells: shape.width };
   const routerH = H * 0.62;
-  const routerBox: Box = { x: embedding.x + embW + W * 0.03, y: midY - routerH / 2, w: routerW, h: routerH };
+  const routerBox: Box = { x: a.routerX, y: midY - routerH / 2, w: a.routerW, h: routerH };
   const barsTop = routerBox.y + font * 1.8;
   const baseline = routerBox.y + routerBox.h - font * 1.4;
   const scores = routing?.scores ?? [];
@@ -143,15 +197,12 @@ export function flowLayout(input: FlowInput): FlowLayout {
   });
 
   // Right columns: output, sum, labels, experts.
-  const outW = Math.max(font * 4.5, W * 0.075);
-  const output: Box = { x: W - pad - outW, y: midY - font * 1.6, w: outW, h: font * 3.2 };
-  const r = Math.max(font * 1.1, Math.min(H * 0.07, font * 1.8));
-  const sum = { cx: output.x - W * 0.03 - r, cy: midY, r };
-  const laneW = labelWidth(font);
-  const wallX = routerBox.x + routerBox.w + W * 0.1;
-  const gridLeft = wallX + font * 0.8;
-  const gridRight = sum.cx - r - W * 0.05 - laneW;
-  const sharedN = shape.shared;
+  const output: Box = { x: a.outX, y: midY - font * 1.6, w: a.outW, h: font * 3.2 };
+  const r = a.r;
+  const sum = { cx: a.sumX, cy: midY, r };
+  const wallX = a.wallX;
+  const gridLeft = a.gridLeft;
+  const gridW = Math.max(1, a.gridRight - gridLeft);
   const sharedRatio = trace.params.routedExpert > 0 ? trace.params.sharedExpert / trace.params.routedExpert : 1;
   const top = font * 0.4;
   const maxPitch = Math.min(font * 4.4, H * 0.3);
@@ -160,7 +211,7 @@ export function flowLayout(input: FlowInput): FlowLayout {
   const grid = expertGrid(
     n,
     shape.groupSize > 0 && shape.groupSize < n ? n / shape.groupSize : 1,
-    { x: gridLeft, y: top + sharedBand, w: Math.max(1, gridRight - gridLeft), h: H - top - sharedBand - font * 0.4 },
+    { x: gridLeft, y: top + sharedBand, w: gridW, h: H - top - sharedBand - font * 0.4 },
     maxPitch,
   );
   const inside = grid.side >= font * 2.2;
@@ -178,7 +229,12 @@ export function flowLayout(input: FlowInput): FlowLayout {
       labelInside: inside,
     };
   });
-  const sharedSide = Math.max(1, Math.min(grid.side * Math.sqrt(sharedRatio), sharedBand - font * 0.6));
+  // The shared row fits the grid's width (four shared experts beside one small routed grid).
+  const sharedGap = font * 0.5;
+  const sharedSide = Math.max(
+    0.5,
+    Math.min(grid.side * Math.sqrt(sharedRatio), sharedBand - font * 0.6, (gridW - (sharedN - 1) * sharedGap) / Math.max(1, sharedN)),
+  );
   for (let s = 0; s < sharedN; s++) {
     experts.push({
       expert: s,
@@ -189,7 +245,7 @@ export function flowLayout(input: FlowInput): FlowLayout {
       dropped: false,
       lit: true,
       labelInside: sharedSide >= font * 2.2,
-      x: gridLeft + s * (sharedSide + font * 0.5),
+      x: gridLeft + s * (sharedSide + sharedGap),
       y: top,
       w: sharedSide,
       h: sharedSide,
@@ -218,28 +274,39 @@ export function flowLayout(input: FlowInput): FlowLayout {
     };
   });
 
-  // Labels of the experts that ran, in a lane between the grid and the sum, never overlapping.
+  // Labels of the experts that ran, in a lane between the grid and the sum, never overlapping: in
+  // as many columns as they need (taken in turn from top to bottom), each label at most 1.5 fonts tall.
   const ran = experts.filter((x) => x.lit);
-  const labelH = font * 1.5;
-  const laneX = grid.bounds.x + grid.bounds.w + font * 0.8;
-  const ys = spreadLabels(
-    ran.map((x) => x.y + x.h / 2 - labelH / 2),
-    labelH,
-    font * 0.2,
-    H - font * 0.2,
-  );
+  const perColumn = Math.ceil(ran.length / cols);
+  const labelH = Math.min(font * 1.5, (H - font * 0.4) / Math.max(1, perColumn));
+  const laneX = Math.max(grid.bounds.x + grid.bounds.w, ...experts.map((x) => x.x + x.w)) + font * 0.8;
+  const wanted = ran.map((x) => x.y + x.h / 2 - labelH / 2);
+  const rank = wanted.map((y, i) => ({ y, i })).sort((p, q) => p.y - q.y || p.i - q.i);
+  const column = new Array<number>(ran.length);
+  rank.forEach((o, j) => (column[o.i] = j % cols));
+  const ys = new Array<number>(ran.length);
+  for (let c = 0; c < cols; c++) {
+    const members = ran.map((_, i) => i).filter((i) => column[i] === c);
+    const placed = spreadLabels(
+      members.map((i) => wanted[i]!),
+      labelH,
+      font * 0.2,
+      H - font * 0.2,
+    );
+    members.forEach((i, j) => (ys[i] = placed[j]!));
+  }
   const labels: FlowLabel[] = ran.map((x, i) => {
     const y = ys[i]!;
-    const leaderStart = x.shared ? x.x + x.w : x.x + x.w;
+    const lx = laneX + column[i]! * (laneW + laneGap);
     return {
       expert: x.expert,
       shared: x.shared,
       weight: x.weight ?? 0,
-      x: laneX,
+      x: lx,
       y,
       w: laneW,
       h: labelH,
-      leader: { x1: leaderStart, y1: x.y + x.h / 2, x2: laneX, y2: y + labelH / 2 },
+      leader: { x1: x.x + x.w, y1: x.y + x.h / 2, x2: lx, y2: y + labelH / 2 },
     };
   });
   const merges: FlowLink[] = labels.map((l) => {

@@ -57,7 +57,8 @@ export interface SentenceFlow {
 
 interface NodeExtra {
   kind: 'token' | 'expert';
-  index: number;
+  /** Token or expert index (not `index`: d3-sankey overwrites that with the node's place in its list). */
+  item: number;
 }
 interface LinkExtra {
   weight: number;
@@ -91,8 +92,8 @@ export function sentenceFlowLayout(input: SentenceFlowInput): SentenceFlow {
   const labelW = font * 7;
   const nodeW = Math.max(6, font * 0.7);
   const nodes: NodeExtra[] = [
-    ...trace.tokens.map((_, i) => ({ kind: 'token' as const, index: i })),
-    ...Array.from({ length: E }, (_, e) => ({ kind: 'expert' as const, index: e })),
+    ...trace.tokens.map((_, i) => ({ kind: 'token' as const, item: i })),
+    ...Array.from({ length: E }, (_, e) => ({ kind: 'expert' as const, item: e })),
   ];
   const links: { source: number; target: number; value: number; weight: number }[] = [];
   layer.tokens.forEach((r, i) =>
@@ -125,14 +126,14 @@ export function sentenceFlowLayout(input: SentenceFlowInput): SentenceFlow {
   const toNode = (n: NodeExtra, i: number): SentenceNode => {
     const g = placed[i];
     const fallbackX = n.kind === 'token' ? x0 : x1 - nodeW;
-    const fallbackY = font * 0.5 + n.index * step;
+    const fallbackY = font * 0.5 + n.item * step;
     const y = g?.y0 ?? fallbackY;
     const h = Math.max(1.5, (g?.y1 ?? fallbackY) - y);
     return {
       kind: n.kind,
-      index: n.index,
+      index: n.item,
       value: g?.value ?? 0,
-      label: n.kind === 'token' ? (trace.tokens[n.index]?.text ?? '') : `E${n.index}`,
+      label: n.kind === 'token' ? (trace.tokens[n.item]?.text ?? '') : `E${n.item}`,
       labelled: true,
       x: g?.x0 ?? fallbackX,
       y,
@@ -149,8 +150,8 @@ export function sentenceFlowLayout(input: SentenceFlowInput): SentenceFlow {
     const s = l.source as Node;
     const t = l.target as Node;
     return {
-      token: s.index,
-      expert: t.index,
+      token: s.item,
+      expert: t.item,
       weight: l.weight,
       width: l.width ?? 0,
       path: band({ source: [s.x1 ?? 0, l.y0 ?? 0], target: [t.x0 ?? 0, l.y1 ?? 0] }) ?? '',
