@@ -95,9 +95,12 @@ function path(x1: number, y1: number, x2: number, y2: number): string {
   return link({ source: [x1, y1], target: [x2, y2] }) ?? '';
 }
 
-/** Width of a label such as "E255 0.41", in pixels, at `font`. */
+/**
+ * Width of a label such as "E255 · 0.41" at `font`, in pixels: its text is drawn at 0.95 × font, and
+ * eleven characters of digits and a capital take about 5.7 em of a sans-serif font, plus a margin.
+ */
 function labelWidth(font: number): number {
-  return font * 5.4;
+  return font * 6.2;
 }
 
 /** The columns' horizontal places at a width, height and font size (lane: the labels' lane width). */

@@ -125,6 +125,37 @@ describe('<flow-picture>', () => {
     expect(el.shadowRoot!.querySelectorAll('.glow')).toHaveLength(1);
   });
 
+  it('256 experts, 4 shared + top-16: each label’s text inside its tag, no two tags overlapping', async () => {
+    const k = 16;
+    const big = handTrace(
+      [
+        {
+          experts: Array.from({ length: k }, (_, i) => 100 + i * 9),
+          dropped: new Array<boolean>(k).fill(false),
+          weights: new Array<number>(k).fill(1 / k),
+        },
+      ],
+      { routedExperts: 256, topK: k, sharedExperts: 4 },
+    );
+    for (const width of [900, 1280]) {
+      const el = await mount('flow-picture', { trace: big, position: 0, freeze: 1 }, width);
+      const tags = [...el.shadowRoot!.querySelectorAll<SVGRectElement>('.labels rect.tag')].map((r) => r.getBoundingClientRect());
+      const texts = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('.labels text')].map((t) => t.getBoundingClientRect());
+      expect(tags).toHaveLength(20);
+      expect(texts).toHaveLength(20);
+      texts.forEach((t, i) => {
+        expect(t.left).toBeGreaterThanOrEqual(tags[i]!.left);
+        expect(t.right).toBeLessThanOrEqual(tags[i]!.right);
+      });
+      for (let i = 0; i < tags.length; i++)
+        for (let j = i + 1; j < tags.length; j++) {
+          const [a, b] = [tags[i]!, tags[j]!];
+          expect(a.left < b.right - 0.01 && b.left < a.right - 0.01 && a.top < b.bottom - 0.01 && b.top < a.bottom - 0.01).toBe(false);
+        }
+      unmountAll();
+    }
+  });
+
   it('speaks Chinese', async () => {
     const el = await mount('flow-picture', { trace: trace(), position: 0 });
     setLang('zh', { url: false });
