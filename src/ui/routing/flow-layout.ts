@@ -96,8 +96,8 @@ function path(x1: number, y1: number, x2: number, y2: number): string {
 }
 
 /**
- * Width of a label such as "E255 · 0.41" at `font`, in pixels: its text is drawn at 0.95 × font, and
- * eleven characters of digits and a capital take about 5.7 em of a sans-serif font, plus a margin.
+ * Width of a label such as "E255 · 0.41" at `font`, in pixels: its eleven characters (a capital,
+ * digits, spaces) take about 5.7 em of a sans-serif font (flow-marks.ts draws them at `font`), plus a margin.
  */
 function labelWidth(font: number): number {
   return font * 6.2;
@@ -134,12 +134,12 @@ function laneWidth(cols: number, font: number): number {
 
 /**
  * The font size the picture can keep: the one asked for, or, when the picture is too narrow for
- * its columns at that size (a phone), the largest that leaves the expert grid 4 font sizes wide.
+ * its columns at that size, the largest that leaves the expert grid 3 font sizes wide.
  */
 function fittingFont(W: number, H: number, font: number, count: number): number {
   const fits = (f: number) => {
     const a = across(W, H, f, laneWidth(labelColumns(count, H, f), f));
-    return a.gridRight - a.gridLeft >= f * 4;
+    return a.gridRight - a.gridLeft >= f * 3;
   };
   if (fits(font)) return font;
   let lo = 0;

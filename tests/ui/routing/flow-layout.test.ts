@@ -12,10 +12,14 @@ import { spreadLabels, type Box } from '../../../src/ui/routing/flow-grid';
 import { flowLayout, type FlowLayout } from '../../../src/ui/routing/flow-layout';
 import { handTrace, mixedTrace, type HandRoute } from '../../flop-traces';
 
-/** Picture sizes as <flow-picture> makes them: a phone, the default page, a wide page, presenter mode. */
+/**
+ * Picture sizes as <flow-picture> makes them (a phone scrolls a 600 px picture, the default page, a
+ * wide page, presenter mode), and narrower ones the layout must still survive.
+ */
 const SIZES = [
   { width: 320, font: 13.6 },
   { width: 360, font: 13.6 },
+  { width: 600, font: 13.6 },
   { width: 900, font: 13.6 },
   { width: 1280, font: 13.6 },
   { width: 1800, font: 20.4 },
@@ -23,7 +27,7 @@ const SIZES = [
 
 const EPS = 1e-6;
 
-function layout(trace: Trace, position = 0, size = SIZES[2]!): FlowLayout {
+function layout(trace: Trace, position = 0, size = SIZES[3]!): FlowLayout {
   return flowLayout({ trace, layer: 0, position, width: size.width, height: size.height, fontSize: size.font });
 }
 
@@ -226,9 +230,14 @@ describe('flowLayout: one token', () => {
     expect(layout(crowd).labels).toHaveLength(16);
   });
 
-  it('keeps the font size it is given wherever the columns fit, and shrinks it to fit a phone', () => {
+  it('keeps the font size it is given from 600 px on, and shrinks it only where the columns would not fit', () => {
+    for (const t of [many(256, 8, 1, { sharedExperts: 2 }), many(8, 2, 1)])
+      for (const size of SIZES.filter((s) => s.width >= 600)) expect(layout(t, 0, size).fontSize).toBe(size.font);
+    // 20 labels need two columns: from 900 px on they fit at full size (at 600 px the font gives way).
+    const twenty = many(256, 16, 1, { sharedExperts: 4 });
+    for (const size of SIZES.filter((s) => s.width >= 900)) expect(layout(twenty, 0, size).fontSize).toBe(size.font);
+    expect(layout(twenty, 0, SIZES[2]!).fontSize).toBeGreaterThan(10);
     const t = many(256, 8, 1, { sharedExperts: 2 });
-    for (const size of SIZES.filter((s) => s.width >= 900)) expect(layout(t, 0, size).fontSize).toBe(size.font);
     const phone = layout(t, 0, SIZES[0]!);
     expect(phone.fontSize).toBeLessThan(SIZES[0]!.font);
     expect(phone.fontSize).toBeGreaterThan(6);
