@@ -169,12 +169,6 @@ export function sentenceFlowLayout(input: SentenceFlowInput): SentenceFlow {
     unit,
     current: input.current,
     idle,
-    describe: (m) =>
-      m.sentenceDescribe(
-        T,
-        E - idle.length,
-        E,
-        idle.map((e) => `E${e}`),
-      ),
+    describe: (m) => m.sentenceDescribe(T, E - idle.length, E, idle.length <= NAMED_IDLE ? idle.map((e) => `E${e}`) : []),
   };
 }

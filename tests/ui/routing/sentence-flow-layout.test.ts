@@ -85,6 +85,22 @@ describe('sentenceFlowLayout', () => {
     expect(mixed.describe(flowWords())).toMatch(/\b4\b.*\b5\b.*\b8\b/);
   });
 
+  it('names the idle experts only when there are few (16 at most), and always counts them', () => {
+    const l = layout(big());
+    expect(l.idle.length).toBeGreaterThan(16);
+    const text = l.describe(flowWords());
+    expect(text).toMatch(new RegExp(`\\b${l.idle.length}\\b`));
+    expect(text).not.toContain(`E${l.idle[0]}`);
+    const few = handTrace(
+      Array.from({ length: 30 }, (_, t) => ({ experts: [t % 20], dropped: [false] })),
+      { routedExperts: 36, topK: 1 },
+    );
+    const named = layout(few).describe(flowWords());
+    expect(layout(few).idle).toHaveLength(16);
+    expect(named).toContain('E20, E21');
+    expect(named).toContain('E35');
+  });
+
   it('token labels never overlap and the current token is always labelled, at 60 tokens × 256 experts', () => {
     const t = big();
     for (const current of [0, 1, 17, 30, 58, 59]) {
