@@ -3,9 +3,12 @@
  * `progress` 0 is the token alone, 1 the whole flow. In between, in order: the router's scores grow,
  * the links to the chosen experts draw in, the chosen experts light up, their outputs merge into
  * the weighted sum, the output appears (see STAGES). Colours come from the palette and the theme's
- * CSS variables (classes styled by flow-picture.ts).
+ * CSS variables (classes styled by flow-picture.ts). What the motion does not move (the bars, the
+ * idle experts, the groups) is drawn once per layout (lit's guard), so a frame redraws only the few
+ * marks that move: at 256 experts that is what keeps a frame cheap.
  */
 import { nothing, svg } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { formatWeight } from '../shared/format';
 import { expertColour, textOn } from '../shared/palette';
 import type { flowWords } from '../i18n/flow-picture';
@@ -78,7 +81,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
       <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} rx=${font * 0.4}></rect>
       <text class="title" x=${r.x + r.w / 2} y=${r.y + font * 0.9}>${m.router}</text>
       <g transform=${`translate(0 ${r.baseline * (1 - grow)}) scale(1 ${grow})`}>
-        ${r.bars.map((b) => svg`<rect class=${b.choice >= 0 ? 'bar chosen' : 'bar'} x=${b.x} y=${b.y} width=${b.w} height=${Math.max(0, b.h)} fill=${b.choice >= 0 ? expertColour(b.expert) : nothing}></rect>`)}
+        ${guard([l], () => r.bars.map((b) => svg`<rect class=${b.choice >= 0 ? 'bar chosen' : 'bar'} x=${b.x} y=${b.y} width=${b.w} height=${Math.max(0, b.h)} fill=${b.choice >= 0 ? expertColour(b.expert) : nothing}></rect>`))}
       </g>
       <line class="axis" x1=${r.x + font * 0.3} x2=${r.x + r.w - font * 0.3} y1=${r.baseline} y2=${r.baseline}></line>
       <text class="small" font-size=${small} x=${r.x + r.w / 2} y=${r.baseline + font * 1}>${m.topScore(formatWeight(r.maxScore))}</text>
@@ -93,8 +96,11 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
           ${k.dropped && draw >= 1 ? svg`<text class="x" x=${k.end.x} y=${k.end.y} font-size=${font * 1.4}>✕</text>` : nothing}`,
       )}
     </g>
-    ${l.groups.map((g) => svg`<rect class="group" x=${g.x} y=${g.y} width=${g.w} height=${g.h}></rect>`)}
-    <g class="experts">${l.experts.map((x) => expertMark(x, x.shared ? 1 : light, font))}</g>
+    ${guard([l], () => l.groups.map((g) => svg`<rect class="group" x=${g.x} y=${g.y} width=${g.w} height=${g.h}></rect>`))}
+    <g class="experts">
+      ${guard([l], () => l.experts.filter((x) => !x.lit).map((x) => expertMark(x, 0, font)))}
+      ${l.experts.filter((x) => x.lit).map((x) => expertMark(x, x.shared ? 1 : light, font))}
+    </g>
     <g class="merges" opacity=${merge > 0 ? 1 : 0}>
       ${l.merges.map(
         (

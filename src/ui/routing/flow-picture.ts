@@ -154,6 +154,15 @@ export class FlowPicture extends LitElement {
     if (!this.motion) this.finish();
   }
 
+  private font: { key: string; size: number } | null = null;
+
+  /** The host's font size, read again only when the width or presenter mode changes (not on every frame of the motion). */
+  private baseFont(): number {
+    const key = `${this.size.width}/${this.presenter}`;
+    if (this.font?.key !== key) this.font = { key, size: parseFloat(getComputedStyle(this).fontSize) || 16 };
+    return this.font.size;
+  }
+
   /** Height of the picture for a width: wide and short, so it sits above the fold. */
   private height(width: number, font: number): number {
     return Math.round(Math.max(font * 15, Math.min(width * 0.3, font * 26)));
@@ -183,7 +192,7 @@ export class FlowPicture extends LitElement {
     if (!t || t.tokens.length === 0) return nothing;
     // Narrower than 600 px (a phone) the picture keeps 600 px and scrolls sideways: its text stays legible.
     const width = Math.max(600, this.size.width || 900);
-    const base = parseFloat(getComputedStyle(this).fontSize) || 16;
+    const base = this.baseFont();
     const font = this.presenter ? Math.max(20, base * 0.9) : Math.max(12, base * 0.85);
     const small = this.presenter ? font : font * 0.8;
     const progress = this.freeze ?? this.progress;
