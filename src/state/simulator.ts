@@ -40,8 +40,8 @@ export function initialState(view: ViewState = defaultView(), notices: (string |
 }
 
 export function viewOf(s: SimState): ViewState {
-  const { config, text, position, gamma, biasSteps, speed, layer, hide } = s;
-  return { config, text, position, gamma, biasSteps, speed, layer, hide };
+  const { config, text, position, gamma, biasSteps, speed, layer, hide, picture } = s;
+  return { config, text, position, gamma, biasSteps, speed, layer, hide, picture };
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -108,6 +108,10 @@ export class Simulator {
   }
 
   /** Hides or shows controls (teacher mode). */
+  setPicture(picture: ViewState['picture']): void {
+    if (picture !== this.current.picture) this.set({ picture });
+  }
+
   setHide(hide: ViewState['hide']): void {
     this.set({ hide: [...hide] });
   }

@@ -41,6 +41,8 @@ export function clipText(text: string): { text: string; cut: TextNotice | null }
 export const SIMULATOR_SCHEMA: PageSchema<LinkFields> = {
   steps: [...CONFIG_ENTRIES, fitConfig, TEXT, ...Object.values(VIEW_ENTRIES)],
   quiet: ['lesson', 'present'],
+  // Written only when not the default, so links made before the picture stay exactly as they were.
+  changedOnly: ['pic'],
 };
 
 export interface Decoded {
@@ -55,8 +57,8 @@ export function fieldsOf(view: ViewState): LinkFields {
   return { ...LINK_DEFAULTS, ...config, ...rest };
 }
 export function viewOfFields(f: LinkFields): ViewState {
-  const { text, position, gamma, biasSteps, speed, layer, hide } = f;
-  return { config: configOf(f), text, position, gamma, biasSteps, speed, layer, hide };
+  const { text, position, gamma, biasSteps, speed, layer, hide, picture } = f;
+  return { config: configOf(f), text, position, gamma, biasSteps, speed, layer, hide, picture };
 }
 
 export function decodeView(search: string): Decoded {
@@ -67,7 +69,7 @@ export function decodeView(search: string): Decoded {
 
 /** The query string (with "?") that reproduces the view. Every setting is written, so links stay exact. */
 export function encodeView(view: ViewState): string {
-  return encodeQuery(SIMULATOR_SCHEMA, fieldsOf(view));
+  return encodeQuery(SIMULATOR_SCHEMA, fieldsOf(view), LINK_DEFAULTS);
 }
 
 /**

@@ -22,6 +22,10 @@ export const HIDEABLE = [
 ] as const;
 export type Hideable = (typeof HIDEABLE)[number];
 
+/** What the routing picture shows: the current token's flow, or the whole sentence's. */
+export const PICTURE_MODES = ['token', 'sentence'] as const;
+export type PictureMode = (typeof PICTURE_MODES)[number];
+
 export interface ViewState {
   config: MoeConfig;
   text: string;
@@ -36,6 +40,8 @@ export interface ViewState {
   /** Which MoE layer the panels show. */
   layer: number;
   hide: Hideable[];
+  /** The routing picture's mode (`pic=sentence`). */
+  picture: PictureMode;
 }
 
 export const VIEW_LIMITS = {
@@ -54,6 +60,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   speed: 2,
   layer: 0,
   hide: [],
+  picture: 'token',
 });
 
 export function defaultView(): ViewState {

@@ -110,7 +110,14 @@ describe('the routing picture', () => {
     await expect.poll(() => page.locator('flow-picture .band').count()).toBe(kept);
     expect(await picture(page).getAttribute('aria-label')).toContain(`All ${t.tokens.length} tokens`);
     await screenshot(page, 'picture-256-sentence');
+    // The mode is in the link: opening it shows the whole sentence again.
+    await expect.poll(() => page.url()).toContain('pic=sentence');
+    const again = await openPage(browser, page.url());
+    await settleApp(again.page);
+    expect(await again.page.getByRole('radio', { name: 'Whole sentence' }).getAttribute('aria-checked')).toBe('true');
+    expect(await again.page.locator('flow-picture .band').count()).toBe(kept);
     expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
   });
 
   it('presenter mode at 1920×1080 keeps Previous, Next, Play and the two sliders on screen, and fills the width', async () => {

@@ -37,10 +37,20 @@ describe('URL codec', () => {
       speed: 4.5,
       layer: 1,
       hide: ['router', 'seed'],
+      picture: 'sentence',
     };
     const query = encodeView(view);
     expect(decodeView(query)).toEqual({ view, notices: [] });
     expect(decodeView(encodeView(defaultView()))).toEqual({ view: defaultView(), notices: [] });
+  });
+
+  it("keeps the picture's mode as pic=sentence, written only when not the default (older links unchanged)", () => {
+    expect(decodeView('?pic=sentence')).toEqual({ view: { ...defaultView(), picture: 'sentence' }, notices: [] });
+    expect(encodeView({ ...defaultView(), picture: 'sentence' })).toMatch(/&pic=sentence$/);
+    expect(encodeView(defaultView())).not.toContain('pic=');
+    const bad = decodeView('?pic=movie');
+    expect(bad.view.picture).toBe('token');
+    expect(bad.notices.map(codedData)).toEqual([ignored('pic', 'movie', 'link.notUnderstood', {}, 'token')]);
   });
 
   it('writes "none" for no capacity limit and reads it back', () => {

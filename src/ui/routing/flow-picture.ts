@@ -22,7 +22,8 @@ import { flowSvg } from './flow-marks';
 import { sentenceFlowLayout } from './sentence-flow-layout';
 import { sentenceFlowSvg } from './sentence-flow';
 
-export type PictureMode = 'token' | 'sentence';
+import type { PictureMode } from '../../state/view';
+import { PictureModeEvent } from '../shared/events';
 
 const reduce = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -146,7 +147,7 @@ export class FlowPicture extends LitElement {
   private setMode(mode: PictureMode): void {
     this.finish();
     this.mode = mode;
-    this.dispatchEvent(new CustomEvent('picture-mode', { detail: mode, bubbles: true, composed: true }));
+    this.dispatchEvent(new PictureModeEvent(mode));
   }
 
   private onAnimate(e: Event): void {

@@ -1,5 +1,6 @@
 /** Typed events the leaf components send up to the shell. */
 import type { MoeConfig } from '../../core/config';
+import type { PictureMode } from '../../state/view';
 
 /**
  * An event a component sends up to whoever holds it: it bubbles and crosses shadow roots (composed),
@@ -50,11 +51,20 @@ export class CommandEvent extends UpEvent {
   }
 }
 
+/** The routing picture's mode switch: one token's flow or the whole sentence's. */
+export class PictureModeEvent extends UpEvent {
+  static readonly type = 'picture-mode';
+  constructor(readonly mode: PictureMode) {
+    super(PictureModeEvent.type);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'token-select': TokenSelectEvent;
     'config-change': ConfigChangeEvent;
     'view-change': ViewChangeEvent;
     command: CommandEvent;
+    'picture-mode': PictureModeEvent;
   }
 }

@@ -40,6 +40,7 @@ const ATTRIBUTES: Record<string, string> = {
   shared: 's',
   'capacity-factor': 'cf',
   layers: 'L',
+  picture: 'pic',
 };
 
 /** Link key → the attribute it stands for. */

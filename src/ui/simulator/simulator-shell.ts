@@ -18,7 +18,7 @@ import { encodeView, type LinkNotice } from '../../state/url';
 import type { ViewState } from '../../state/view';
 
 import { localized } from '../i18n/localize-message';
-import type { CommandEvent, ConfigChangeEvent, TokenSelectEvent, ViewChangeEvent } from '../shared/events';
+import type { CommandEvent, ConfigChangeEvent, PictureModeEvent, TokenSelectEvent, ViewChangeEvent } from '../shared/events';
 import { linkNotices } from '../shared/link-notices';
 import { PageController, type Diagnostics } from '../shared/page-controller';
 import { TourController } from './tour-controller';
@@ -180,6 +180,8 @@ export class SimulatorShell implements ReactiveController {
         .layer=${s.layer}
         .position=${s.position}
         .duration=${s.playing ? Math.min(800, 800 / s.speed) : 800}
+        .mode=${s.picture}
+        @picture-mode=${(e: PictureModeEvent) => this.sim.setPicture(e.mode)}
         .freeze=${conceal === null ? null : 0.3}
         ?presenter=${this.page.presenter}
       ></flow-picture>
