@@ -2,13 +2,15 @@
  * "Parameters updated this step": which weights got a non-zero gradient in the last training step.
  * The embedding (which is also the output head), each layer's router and its shared experts take
  * part in every token, so they are always updated; a routed expert only when at least one token of
- * the batch chose it. One row of blocks per layer, lit = updated, and the fraction of all weights.
+ * the batch chose it. One row of blocks per layer, lit = updated (in the expert's colour and pattern),
+ * and the fraction of all weights. The legend's swatches are the updated experts' own.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
 import { expertColour, textOn } from '../shared/palette';
+import { expertBackground } from '../shared/expert-patterns';
 import { withSlots } from './training-format';
 import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
@@ -60,6 +62,11 @@ export class UpdatedParams extends LitElement {
     .empty { color: var(--moe-text-4); }
   `;
 
+  /** The legend's swatches: the experts updated in any layer, at most eight (their colours and patterns). */
+  private legendExperts(): number[] {
+    return [...new Set(this.layers.flat())].sort((a, b) => a - b).slice(0, 8);
+  }
+
   override render() {
     const m = trainWords().updated;
     if (this.step === 0 || this.layers.length === 0) return html`<p class="empty">${m.empty}</p>`;
@@ -85,9 +92,8 @@ export class UpdatedParams extends LitElement {
             ${Array.from({ length: this.shared }, (_, i) => html`<span class="b always shared">S${i}</span>`)}
             ${Array.from({ length: E }, (_, e) => {
               const on = lit.has(e);
-              const bg = expertColour(e);
               const n = this.demand[l]?.[e];
-              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: bg, color: textOn(bg) } : {})}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
+              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: expertBackground(e), color: textOn(expertColour(e)) } : {})}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
             })}
           </div>
           <p class="words">${m.gotGradient(updated.length, E)}${idle.length ? m.notUpdated(idle.map((e) => `E${e}`).join(', ')) : nothing}${m.end}${idle.length === 0 && this.tokens > 0 ? m.eachChosen(formatCount(this.tokens)) : ''}</p>
@@ -95,7 +101,7 @@ export class UpdatedParams extends LitElement {
       })}
       <ul class="legend" aria-hidden="true">
         <li><span class="b always"></span>${m.legendAlways}</li>
-        <li><span class="b on" ${styleProps({ background: expertColour(0) })}></span>${m.legendChosen}</li>
+        <li>${this.legendExperts().map((e) => html`<span class="b on" data-swatch=${e} ${styleProps({ background: expertBackground(e) })}></span>`)}${m.legendChosen}</li>
         <li><span class="b"></span>${m.legendIdle}</li>
       </ul>
       <p class="caption">${s ? m.sizes(formatCount(s.routedExpert), formatCount(s.router), formatCount(s.embedding)) : ''}${m.caption}</p>
