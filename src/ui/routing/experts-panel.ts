@@ -60,6 +60,8 @@ export class ExpertsPanel extends LitElement {
     .b.dropped { background: repeating-linear-gradient(45deg, var(--moe-error) 0 3px, var(--moe-surface) 3px 7px); color: var(--moe-text);
       box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-error); }
     .b .w { font-weight: 400; }
+    /* On a patterned block the text sits on its solid colour. */
+    .b > span { background: var(--solid, transparent); padding: 0 var(--moe-sp-1); border-radius: 2px; }
     .b.dropped span { background: var(--moe-surface); padding: 0 var(--moe-sp-1); }
     .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-5) 0 0; font-size: var(--moe-fs-m); }
     .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
@@ -145,6 +147,7 @@ export class ExpertsPanel extends LitElement {
       const bar = ring + Math.max(2, Math.round(side * 0.08));
       style.background = `linear-gradient(var(--moe-ink), var(--moe-ink)) left bottom / ${strength}% ${bar}px no-repeat, ${expertBackground(b.expert)}`;
       style.color = textOn(expertColour(b.expert));
+      style['--solid'] = expertColour(b.expert);
     }
     const cls = `b ${b.shared ? 'shared' : ''} ${b.weight !== null ? 'on' : ''} ${b.dropped ? 'dropped' : ''}`;
     const second = b.shared ? m.shared : b.dropped ? m.drop : b.weight !== null ? formatWeight(b.weight) : '';

@@ -44,6 +44,8 @@ export class TokenStrip extends LitElement {
     .experts { font-size: var(--moe-fs-xs); font-variant-numeric: tabular-nums; }
     .unknown { border-style: dashed; border-color: var(--moe-text-5); }
     .mark { font-size: var(--moe-fs-xs); font-style: italic; }
+    /* On a patterned chip the text sits on its solid colour. */
+    .word, .experts, .mark { background: var(--chip-solid, transparent); padding: 0 var(--moe-sp-2); border-radius: 2px; }
   `,
   ];
 
@@ -77,7 +79,7 @@ export class TokenStrip extends LitElement {
         return html`<li>
           <button
             class=${tok.unknown ? 'unknown' : ''}
-            ${styleProps({ '--chip-bg': top === undefined ? colour : expertBackground(top), '--chip-fg': textOn(colour) })}
+            ${styleProps({ '--chip-bg': top === undefined ? colour : expertBackground(top), '--chip-fg': textOn(colour), '--chip-solid': colour })}
             aria-current=${i === this.current ? 'true' : 'false'}
             aria-label=${this.label(tok, r)}
             @click=${() => this.dispatchEvent(new TokenSelectEvent(i))}

@@ -71,6 +71,8 @@ export class LayerExperts extends LitElement {
       border-radius: 2px; background: var(--moe-idle-bg); color: var(--moe-text-4); box-shadow: inset 0 0 0 1px var(--moe-idle-line); line-height: 1.05;
       font-variant-numeric: tabular-nums; }
     .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink); font-weight: 700; }
+    /* On a patterned block the text sits on its solid colour. */
+    .b > span { background: var(--solid, transparent); padding: 0 var(--moe-sp-1); border-radius: 2px; }
     .b.sh { background: var(--moe-shared); color: var(--moe-on-accent); box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink), inset 0 0 0 calc(var(--ring, 3px) + 2px) var(--moe-surface); }
     .controls { display: flex; flex-wrap: wrap; gap: var(--moe-sp-7); align-items: center; margin: var(--moe-sp-5) 0; }
     button { font: inherit; font-weight: 600; padding: var(--moe-sp-4) var(--moe-sp-8); border-radius: 0.35rem; border: 1px solid var(--moe-accent-edge-2); background: var(--moe-accent); color: var(--moe-on-accent); cursor: pointer; }
@@ -205,6 +207,7 @@ export class LayerExperts extends LitElement {
       const bar = ring + Math.max(2, Math.round(side * 0.08));
       style.background = `linear-gradient(var(--moe-ink), var(--moe-ink)) left bottom / ${Math.round((100 * weight) / maxW)}% ${bar}px no-repeat, ${expertBackground(expert)}`;
       style.color = textOn(expertColour(expert));
+      style['--solid'] = expertColour(expert);
     }
     const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
     const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;

@@ -53,6 +53,8 @@ export class UpdatedParams extends LitElement {
       font-size: var(--moe-fs-xs); font-weight: 600; border-radius: 3px; border: 1px dashed var(--moe-grey-99); background: var(--moe-grey-f2); color: var(--moe-text-5); font-variant-numeric: tabular-nums; }
     .b.on { border: 2px solid var(--moe-ink); }
     .b small { font-weight: 400; font-size: var(--moe-fs-xs); }
+    /* On a patterned block the text sits on its solid colour. */
+    .b.expert > * { background: var(--solid, transparent); padding: 0 var(--moe-sp-1); border-radius: 2px; }
     .b.always { background: var(--moe-always); color: var(--moe-on-accent); border: 2px solid var(--moe-ink); }
     .words { font-size: var(--moe-fs-m); margin: var(--moe-sp-1) 0 0; grid-column: 2; }
     .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-5) 0 0; font-size: var(--moe-fs-s); }
@@ -93,7 +95,7 @@ export class UpdatedParams extends LitElement {
             ${Array.from({ length: E }, (_, e) => {
               const on = lit.has(e);
               const n = this.demand[l]?.[e];
-              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: expertBackground(e), color: textOn(expertColour(e)) } : {})}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
+              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: expertBackground(e), color: textOn(expertColour(e)), '--solid': expertColour(e) } : {})}><span>E${e}</span>${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
             })}
           </div>
           <p class="words">${m.gotGradient(updated.length, E)}${idle.length ? m.notUpdated(idle.map((e) => `E${e}`).join(', ')) : nothing}${m.end}${idle.length === 0 && this.tokens > 0 ? m.eachChosen(formatCount(this.tokens)) : ''}</p>
