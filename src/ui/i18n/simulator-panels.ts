@@ -10,7 +10,7 @@ const en = {
   experts: {
     none: 'No experts to show.',
     idle: 'idle',
-    litLegend: 'lit = used by this token (brighter = larger gate weight)',
+    litLegend: 'lit = used by this token, in its own colour (bar along the bottom = gate weight, the longest for the largest)',
     sharedLegend: 'shared, always lit',
     droppedLegend: 'chosen but dropped (over capacity)',
     caption: (sizes: string) => `Each block is an expert; its area is its parameter count (${sizes}). Lit = used by this token.`,
@@ -130,7 +130,7 @@ const zh: typeof en = {
   experts: {
     none: '没有可显示的专家。',
     idle: '空闲',
-    litLegend: '点亮 = 这个词元用到（越亮 = 门控权重越大）',
+    litLegend: '点亮 = 这个词元用到，显示该专家自己的颜色（底部横条 = 门控权重，最大者最长）',
     sharedLegend: '共享专家，始终点亮',
     droppedLegend: '选中但被丢弃（超出容量）',
     caption: (sizes) => `每个方块是一个专家，面积表示它的参数量（${sizes}）。点亮 = 这个词元用到。`,

@@ -12,7 +12,7 @@ import { WidthController } from '../shared/width-controller';
 import { chartStyles } from '../shared/shared-styles';
 import { memoryWords } from '../i18n/memory';
 import { styleProps } from '../shared/style-props';
-import { EXPERT_COLOURS } from '../shared/palette';
+import { SERIES_COLOURS } from '../shared/palette';
 import { detailsTable } from '../shared/details-table';
 
 const W = 600;
@@ -24,8 +24,8 @@ const BOTTOM = 42;
 
 /** The two lines; their names are in the catalogue under the same keys (memoryWords().chart). */
 export const SERIES = [
-  { key: 'outputError', colour: EXPERT_COLOURS[5], dash: '' },
-  { key: 'attentionMoved', colour: EXPERT_COLOURS[4], dash: '6 4' },
+  { key: 'outputError', colour: SERIES_COLOURS[5], dash: '' },
+  { key: 'attentionMoved', colour: SERIES_COLOURS[4], dash: '6 4' },
 ] as const;
 
 @customElement('error-chart')

@@ -1,8 +1,9 @@
 /**
  * Every expert of one layer as a block whose AREA is its parameter count: shared experts first
- * (always lit), then the routed ones. The current token's experts are lit, brighter for a larger
- * gate weight, with the weight printed when the block has room; dropped choices are hatched and
- * crossed. Below, the same in words ("Lit: E12 (0.41), …"), so nothing hangs on colour or size.
+ * (always lit), then the routed ones. The current token's experts are lit in their own colour (and,
+ * from expert 8 on, pattern), with a bar along the bottom as long as the gate weight is against the
+ * token's largest, and the weight printed when the block has room; dropped choices are hatched and
+ * crossed. The legend's lit swatches are the lit experts' own. Below, the same in words ("Lit: E12 (0.41), …"), so nothing hangs on colour or size.
  * Blocks are sized in pixels from the panel's width, so 256 experts still fit without scrolling.
  */
 import { css, html, LitElement, nothing } from 'lit';
@@ -10,7 +11,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { LayerTrace } from '../../core/trace';
 import { formatCount, formatPercent, formatWeight, textUnits } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
+import { expertColour, textOn } from '../shared/palette';
+import { expertBackground } from '../shared/expert-patterns';
 import { WidthController } from '../shared/width-controller';
 import { panelStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
@@ -25,7 +27,8 @@ interface Block {
   dropped: boolean;
   /** Place among the token's chosen experts, -1 when not chosen. */
   choice: number;
-  colour: string;
+  /** The routed expert's number (null for a shared expert). */
+  expert: number | null;
 }
 
 /** Height the blocks aim to fill, in pixels, before the panel's width is known or at any width. */
@@ -57,6 +60,8 @@ export class ExpertsPanel extends LitElement {
     .b.dropped { background: repeating-linear-gradient(45deg, var(--moe-error) 0 3px, var(--moe-surface) 3px 7px); color: var(--moe-text);
       box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-error); }
     .b .w { font-weight: 400; }
+    /* On a patterned block the text sits on its solid colour. */
+    .b > span { background: var(--solid, transparent); padding: 0 var(--moe-sp-1); border-radius: 2px; }
     .b.dropped span { background: var(--moe-surface); padding: 0 var(--moe-sp-1); }
     .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-5) 0 0; font-size: var(--moe-fs-m); }
     .legend li { display: flex; align-items: center; gap: var(--moe-sp-3); }
@@ -77,7 +82,7 @@ export class ExpertsPanel extends LitElement {
       weight: null,
       dropped: false,
       choice: -1,
-      colour: SHARED_COLOUR,
+      expert: null,
     }));
     const routed = (layer?.experts ?? []).map((ex): Block => {
       const j = r ? r.experts.indexOf(ex.index) : -1;
@@ -89,7 +94,7 @@ export class ExpertsPanel extends LitElement {
         weight: j >= 0 && !dropped ? (r?.weights[j] ?? 0) : null,
         dropped,
         choice: j,
-        colour: expertColour(ex.index),
+        expert: ex.index,
       };
     });
     return [...shared, ...routed];
@@ -114,7 +119,7 @@ export class ExpertsPanel extends LitElement {
       <div class="lists">${this.lists(blocks, r?.skipped === true)}</div>
       <ul class="legend" aria-hidden="true">
         <li><span class="b"></span>${m.idle}</li>
-        <li><span class="b on" ${styleProps({ background: expertColour(0) })}></span>${m.litLegend}</li>
+        <li>${this.lit(blocks).map((b) => this.swatch(b))}${m.litLegend}</li>
         ${this.sharedExperts > 0 ? html`<li><span class="b shared"></span>${m.sharedLegend}</li>` : nothing}
         <li><span class="b dropped"></span>${m.droppedLegend}</li>
       </ul>
@@ -136,12 +141,13 @@ export class ExpertsPanel extends LitElement {
       'font-size': `${font.toFixed(1)}px`,
       '--ring': `${ring}px`,
     };
-    // Percent of the expert's colour over white: more colour for a larger gate weight.
-    const strength = b.weight !== null ? Math.round(35 + (65 * b.weight) / maxW) : null;
-    if (strength !== null) {
-      const bg = tint(b.colour, strength);
-      style.background = bg;
-      style.color = textOn(bg);
+    // The gate weight against the token's largest, in percent: the length of the bar along the bottom.
+    const strength = b.weight !== null ? Math.round((100 * b.weight) / maxW) : null;
+    if (strength !== null && b.expert !== null) {
+      const bar = ring + Math.max(2, Math.round(side * 0.08));
+      style.background = `linear-gradient(var(--moe-ink), var(--moe-ink)) left bottom / ${strength}% ${bar}px no-repeat, ${expertBackground(b.expert)}`;
+      style.color = textOn(expertColour(b.expert));
+      style['--solid'] = expertColour(b.expert);
     }
     const cls = `b ${b.shared ? 'shared' : ''} ${b.weight !== null ? 'on' : ''} ${b.dropped ? 'dropped' : ''}`;
     const second = b.shared ? m.shared : b.dropped ? m.drop : b.weight !== null ? formatWeight(b.weight) : '';
@@ -152,6 +158,13 @@ export class ExpertsPanel extends LitElement {
       ${fits(first, 1) ? html`<span>${first}</span>` : nothing}
       ${two ? html`<span class="w">${second}</span>` : nothing}
     </div>`;
+  }
+
+  /** A lit expert's legend swatch: its own colour and pattern. */
+  private swatch(b: Block) {
+    return b.expert === null
+      ? nothing
+      : html`<span class="b on" data-label=${b.label} ${styleProps({ background: expertBackground(b.expert) })}></span>`;
   }
 
   /** Lit routed experts in the router's order (best first). */

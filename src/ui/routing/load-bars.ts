@@ -1,14 +1,14 @@
 /**
  * Tokens per routed expert for the sentence, as bars, with the capacity line when there is one.
- * Bars over capacity show the dropped part hatched. Up to 32 experts every bar carries its number;
- * above that the bars get thin, the axis is ticked every 16 or 32 experts and the exact numbers live
- * in the table alternative underneath.
+ * Bars over capacity show the dropped part hatched. Up to 32 experts every bar carries its number
+ * and its expert's colour and pattern; above that the bars get thin, the axis is ticked every 16 or
+ * 32 experts and the exact numbers live in the table alternative underneath.
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExpertTrace } from '../../core/trace';
 import { LocaleController } from '../i18n/locale';
-import { expertColour } from '../shared/palette';
+import { expertFill, expertPatternDefs } from '../shared/expert-patterns';
 import { WidthController } from '../shared/width-controller';
 import { chartStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
@@ -95,12 +95,20 @@ export class LoadBars extends LitElement {
           <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="4" height="4" ${styleProps({ fill: 'var(--moe-surface)' })}></rect><line x1="0" y1="0" x2="0" y2="4" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width="2"></line>
           </pattern>
+          ${
+            labels
+              ? expertPatternDefs(
+                  'lb',
+                  this.experts.map((e) => e.index),
+                )
+              : nothing
+          }
         </defs>
         ${this.experts.map((e, i) => {
           const x = LEFT + i * slot + (slot - bw) / 2;
           const kept = Math.min(e.load, e.demand);
           return svg`
-          <rect class="bar" x=${x} y=${y(kept)} width=${bw} height=${BASE - y(kept)} ${styleProps({ fill: labels ? expertColour(e.index) : paint('accent') })}></rect>
+          <rect class="bar" x=${x} y=${y(kept)} width=${bw} height=${BASE - y(kept)} ${styleProps({ fill: labels ? expertFill(e.index, 'lb') : paint('accent') })}></rect>
           ${e.demand > kept ? svg`<rect class="drop" x=${x} y=${y(e.demand)} width=${bw} height=${y(kept) - y(e.demand)} fill="url(#hatch)" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width=${labels ? 1 : 0.5}></rect>` : nothing}
           ${
             labels

@@ -11,7 +11,7 @@ import type { GateNorm, RouterKind } from '../../core/config';
 import type { TokenRouting, TokenTrace } from '../../core/trace';
 import { formatWeight, textUnits } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
-import { expertColour } from '../shared/palette';
+import { expertBackground, expertFill, expertPatternDefs } from '../shared/expert-patterns';
 import { routerInfo } from './router-info';
 import { axisTicks, dec, groupCount, HATCH, result, rowsOf, scoreName, signed, spread, valueText, type Row } from './router-rows';
 import { WidthController } from '../shared/width-controller';
@@ -158,7 +158,7 @@ export class RouterPanel extends LitElement {
           ? m.valueNoise
           : scoreName(this.router);
     const row = (x: Row) => {
-      const fill = x.dropped ? HATCH : x.choice >= 0 ? expertColour(x.e) : '';
+      const fill = x.dropped ? HATCH : x.choice >= 0 ? expertBackground(x.e) : '';
       const n = x.noise;
       const nw = n === undefined ? 0 : (50 * Math.abs(n)) / noiseMax;
       return html`<li class="row ${x.choice >= 0 ? 'chosen' : ''} ${x.dropped ? 'dropped' : ''} ${groups > 1 ? (x.kept ? 'kept' : 'out') : ''}">
@@ -221,6 +221,10 @@ export class RouterPanel extends LitElement {
     const y = (v: number) => base - ((base - top) * Math.max(0, v)) / max;
     const summary = m.chartSummary(E, scoreName(this.router), dec(Math.min(...rows.map((x) => x.score))), dec(max), this.outcome(rows, r));
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
+      <defs>${expertPatternDefs(
+        'rp',
+        chosen.map((x) => x.e),
+      )}</defs>
       ${
         groups > 1
           ? (r.keptGroups ?? []).map(
@@ -239,7 +243,7 @@ export class RouterPanel extends LitElement {
           : nothing
       }
       ${rows.map((x) => {
-        const fill = x.dropped ? paint('error') : x.choice >= 0 ? expertColour(x.e) : paint('idle');
+        const fill = x.dropped ? paint('error') : x.choice >= 0 ? expertFill(x.e, 'rp') : paint('idle');
         return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} ${styleProps({ fill })}></rect>`;
       })}
       ${chosen.map((x, i) => {

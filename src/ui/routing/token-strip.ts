@@ -1,6 +1,6 @@
 /**
- * Every token of the sentence as a chip coloured by the expert that gave it the largest weight,
- * with the numbers of all its experts underneath. Unknown words and dropped tokens are marked in
+ * Every token of the sentence as a chip coloured (and, from expert 8 on, patterned) by the expert
+ * that gave it the largest weight, with the numbers of all its experts underneath. Unknown words and dropped tokens are marked in
  * words, not just colour; the text on a chip is black or white, whichever reads on its colour.
  * Clicking (or tapping) a chip selects the token.
  */
@@ -10,6 +10,7 @@ import type { TokenRouting, TokenTrace } from '../../core/trace';
 import { TokenSelectEvent } from '../shared/events';
 import { LocaleController } from '../i18n/locale';
 import { expertColour, NO_EXPERT_COLOUR, textOn } from '../shared/palette';
+import { expertBackground } from '../shared/expert-patterns';
 import { blockStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
@@ -43,6 +44,8 @@ export class TokenStrip extends LitElement {
     .experts { font-size: var(--moe-fs-xs); font-variant-numeric: tabular-nums; }
     .unknown { border-style: dashed; border-color: var(--moe-text-5); }
     .mark { font-size: var(--moe-fs-xs); font-style: italic; }
+    /* On a patterned chip the text sits on its solid colour. */
+    .word, .experts, .mark { background: var(--chip-solid, transparent); padding: 0 var(--moe-sp-2); border-radius: 2px; }
   `,
   ];
 
@@ -71,11 +74,12 @@ export class TokenStrip extends LitElement {
       ${this.tokens.map((tok, i) => {
         const r = this.routing[i];
         const top = r?.experts.find((_, j) => !r.dropped[j]);
-        const bg = top === undefined ? NO_EXPERT_COLOUR : expertColour(top);
+        // The top expert's colour, with its pattern from expert 8 on (its number is on the chip too).
+        const colour = top === undefined ? NO_EXPERT_COLOUR : expertColour(top);
         return html`<li>
           <button
             class=${tok.unknown ? 'unknown' : ''}
-            ${styleProps({ '--chip-bg': bg, '--chip-fg': textOn(bg) })}
+            ${styleProps({ '--chip-bg': top === undefined ? colour : expertBackground(top), '--chip-fg': textOn(colour), '--chip-solid': colour })}
             aria-current=${i === this.current ? 'true' : 'false'}
             aria-label=${this.label(tok, r)}
             @click=${() => this.dispatchEvent(new TokenSelectEvent(i))}

@@ -1,7 +1,8 @@
 /**
  * One MoE layer of a model, drawn as every one of its experts (256 blocks for DeepSeek-V3), in
- * their router groups when the router uses groups. The experts the last routed token chose are lit,
- * brighter for a larger gate weight; shared experts are always lit; groups the router did not keep
+ * their router groups when the router uses groups. The experts the last routed token chose are lit in
+ * their own colour and pattern, with a bar along the bottom as long as the gate weight is against the
+ * largest (the legend's swatches are theirs); shared experts are always lit; groups the router did not keep
  * are faded. The same is said in words below, so nothing hangs on colour. A button asks the shell to
  * route another random token (RouteTokenEvent).
  */
@@ -14,7 +15,8 @@ import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent, formatWeight } from '../shared/format';
 import { getLang, LocaleController } from '../i18n/locale';
 import { richText } from '../shared/math-text';
-import { expertColour, SHARED_COLOUR, textOn, tint } from '../shared/palette';
+import { expertColour, textOn } from '../shared/palette';
+import { expertBackground } from '../shared/expert-patterns';
 import { formatExact, formatScale, modelInSentence } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
 import { textBlockStyles } from '../shared/shared-styles';
@@ -69,6 +71,8 @@ export class LayerExperts extends LitElement {
       border-radius: 2px; background: var(--moe-idle-bg); color: var(--moe-text-4); box-shadow: inset 0 0 0 1px var(--moe-idle-line); line-height: 1.05;
       font-variant-numeric: tabular-nums; }
     .b.on { box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink); font-weight: 700; }
+    /* On a patterned block the text sits on its solid colour. */
+    .b > span { background: var(--solid, transparent); padding: 0 var(--moe-sp-1); border-radius: 2px; }
     .b.sh { background: var(--moe-shared); color: var(--moe-on-accent); box-shadow: inset 0 0 0 var(--ring, 3px) var(--moe-ink), inset 0 0 0 calc(var(--ring, 3px) + 2px) var(--moe-surface); }
     .controls { display: flex; flex-wrap: wrap; gap: var(--moe-sp-7); align-items: center; margin: var(--moe-sp-5) 0; }
     button { font: inherit; font-weight: 600; padding: var(--moe-sp-4) var(--moe-sp-8); border-radius: 0.35rem; border: 1px solid var(--moe-accent-edge-2); background: var(--moe-accent); color: var(--moe-on-accent); cursor: pointer; }
@@ -153,7 +157,7 @@ export class LayerExperts extends LitElement {
               <div class="group shared">
                 <span class="gname">${t.sharedGroup(L.shared)}</span>
                 <div class="blocks" ${styleProps({ gap: `${gap}px` })}>
-                  ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, SHARED_COLOUR, maxW))}
+                  ${Array.from({ length: L.shared }, (_, s) => this.block(`S${s}`, sharedSide, 'sh', null, null, maxW))}
                 </div>
               </div>
             </div>`
@@ -169,7 +173,7 @@ export class LayerExperts extends LitElement {
                 ${Array.from({ length: groupSize }, (_, i) => {
                   const e = g * groupSize + i;
                   const w = weightOf.get(e) ?? null;
-                  return this.block(`E${e}`, side, w !== null ? 'on' : '', w, expertColour(e), maxW);
+                  return this.block(`E${e}`, side, w !== null ? 'on' : '', w, e, maxW);
                 })}
               </div>
             </div>`;
@@ -178,7 +182,9 @@ export class LayerExperts extends LitElement {
       </div>
       <ul class="legend" aria-hidden="true">
         <li><span class="b"></span>${t.idle}</li>
-        <li><span class="b on" ${styleProps({ background: expertColour(3) })}></span>${t.chosen}</li>
+        <li>
+          ${(r?.chosen ?? []).map((e) => html`<span class="b on" data-expert=${e} ${styleProps({ background: expertBackground(e) })}></span>`)}${t.chosen}
+        </li>
         ${L.shared ? html`<li><span class="b sh"></span>${t.sharedOn}</li>` : nothing}
         ${L.nGroup > 1 ? html`<li><span class="g"></span>${t.groupKept}</li><li><span class="g dropped"></span>${t.groupDropped}</li>` : nothing}
       </ul>
@@ -186,7 +192,8 @@ export class LayerExperts extends LitElement {
     `;
   }
 
-  private block(label: string, side: number, cls: string, weight: number | null, colour: string, maxW: number) {
+  /** One block: `expert` is the routed expert's number, null for a shared one. */
+  private block(label: string, side: number, cls: string, weight: number | null, expert: number | null, maxW: number) {
     const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
     const font = Math.min(13, Math.max(8, side / 3.2));
     const style: Record<string, string> = {
@@ -195,11 +202,12 @@ export class LayerExperts extends LitElement {
       'font-size': `${font.toFixed(1)}px`,
       '--ring': `${ring}px`,
     };
-    if (weight !== null) {
-      const strength = Math.round(40 + (60 * weight) / maxW);
-      const bg = tint(colour, strength);
-      style.background = bg;
-      style.color = textOn(bg);
+    if (weight !== null && expert !== null) {
+      // The gate weight against the largest: the length of the bar along the bottom.
+      const bar = ring + Math.max(2, Math.round(side * 0.08));
+      style.background = `linear-gradient(var(--moe-ink), var(--moe-ink)) left bottom / ${Math.round((100 * weight) / maxW)}% ${bar}px no-repeat, ${expertBackground(expert)}`;
+      style.color = textOn(expertColour(expert));
+      style['--solid'] = expertColour(expert);
     }
     const showLabel = side >= label.length * 0.62 * font + 6 && side >= 18;
     const showWeight = weight !== null && side >= 2.6 * font + 4 && side >= 34;

@@ -1,8 +1,41 @@
 /**
- * Colour-blind-safe expert colours (Okabe & Ito, 2008). With more than eight experts the colours
- * repeat, so every view also prints the expert's number: colour is never the only signal.
+ * The experts' colours. Eight hues, none grey (grey means idle), all of medium luminance (WCAG
+ * relative luminance 0.16 to 0.25), so each reads at 3.3:1 or better on both themes' page and surface
+ * backgrounds (#f6f6f3, #fff, #121212, #1e1e1e) and sits far from the idle greys (tested in
+ * tests/ui/shared/palette.test.ts). The hues were chosen, and ordered, for the largest smallest
+ * difference between any two of them (OKLab) for normal vision and under simulated protanopia,
+ * deuteranopia and tritanopia (Machado et al. 2009): they alternate a darker and a lighter
+ * luminance, the one cue every colour vision keeps.
+ *
+ * With more than eight experts the colours repeat, each round with its own pattern (expertPattern:
+ * solid, stripes, dots, grid), so 32 experts have 32 different looks; beyond 32 the printed expert
+ * number is what tells two experts apart. Every view prints the number: colour is never the only signal.
  */
-export const EXPERT_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#7F7F7F'] as const;
+export const EXPERT_COLOURS = ['#3a62f0', '#be4b14', '#00968c', '#b47d00', '#9673e1', '#198250', '#b93caf', '#f52d73'] as const;
+
+/** Each round of eight experts has its own pattern over the colour: experts 0–7 solid, 8–15 stripes, 16–23 dots, 24–31 grid, 32–39 solid again. */
+export const EXPERT_PATTERNS = ['solid', 'stripes', 'dots', 'grid'] as const;
+export type ExpertPattern = (typeof EXPERT_PATTERNS)[number];
+/** Experts with a look (colour × pattern) of their own; above this, looks repeat and the number tells them apart. */
+export const DISTINCT_LOOKS = EXPERT_COLOURS.length * EXPERT_PATTERNS.length;
+
+/**
+ * The marks of a pattern over an expert colour: black over colours that carry white text, white
+ * over colours that carry black text, so the marks only ever raise the text's contrast (textOn).
+ * `colour` and `opacity` for SVG (fill and fill-opacity, valid in any SVG reader), `css` for HTML.
+ */
+export const PATTERN_MARKS = {
+  dark: { colour: '#000', opacity: 0.4, css: 'rgb(0 0 0 / 0.4)' },
+  light: { colour: '#fff', opacity: 0.55, css: 'rgb(255 255 255 / 0.55)' },
+} as const;
+export type PatternMark = (typeof PATTERN_MARKS)[keyof typeof PATTERN_MARKS];
+
+/**
+ * The lessons' and charts' fixed series colours (Okabe & Ito, 2008, and a grey for parts that are
+ * not experts): the theme's orange, sky-blue, green, yellow, vermillion, pink and data-grey tokens
+ * and the loss and error charts' lines. Not the experts' colours (EXPERT_COLOURS).
+ */
+export const SERIES_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#7F7F7F'] as const;
 
 /** The shared experts' colour (they run for every token): a near-black that no routed expert has. */
 export const SHARED_COLOUR = '#2f2f2f';
@@ -37,8 +70,21 @@ export const HEAT_SEPARATOR = 'rgba(0,0,0,0.12)';
 const DARK = '#000';
 const LIGHT = '#fff';
 
+const wrap = (n: number, size: number): number => ((n % size) + size) % size;
+
+/** Expert `expert`'s colour (the colours repeat every eight experts; see expertPattern). */
 export function expertColour(expert: number): string {
-  return EXPERT_COLOURS[((expert % EXPERT_COLOURS.length) + EXPERT_COLOURS.length) % EXPERT_COLOURS.length] as string;
+  return EXPERT_COLOURS[wrap(Math.floor(expert), EXPERT_COLOURS.length)] as string;
+}
+
+/** Expert `expert`'s pattern: the round of eight it is in, modulo the four patterns. */
+export function expertPattern(expert: number): ExpertPattern {
+  return EXPERT_PATTERNS[wrap(Math.floor(expert / EXPERT_COLOURS.length), EXPERT_PATTERNS.length)] as ExpertPattern;
+}
+
+/** The pattern marks that go over `colour`: away from its text colour, so text on it stays as legible. */
+export function markOn(colour: string): PatternMark {
+  return textOn(colour) === LIGHT ? PATTERN_MARKS.dark : PATTERN_MARKS.light;
 }
 
 function channels(colour: string): [number, number, number] {

@@ -12,7 +12,7 @@
  * `<html data-theme="dark">` (the theme switch, kept in the URL as `theme=dark|light`).
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
-import { EXPERT_COLOURS, SHARED_COLOUR } from './palette';
+import { EXPERT_COLOURS, SERIES_COLOURS, SHARED_COLOUR } from './palette';
 import { ownsPage, pageSearch } from '../../state/page-url';
 import { themeOf, type Theme } from '../../state/theme';
 
@@ -61,7 +61,7 @@ const LIGHT = {
   shared: SHARED_COLOUR,
   /** Parameters every step updates (the training page): a fixed dark grey under white text. */
   always: '#444',
-  'data-grey': EXPERT_COLOURS[7],
+  'data-grey': SERIES_COLOURS[7],
   link: '#0b57d0',
   primary: '#0b57d0',
   accent: '#0072b2',
@@ -90,12 +90,12 @@ const LIGHT = {
   'kept-group': '#c6dcf0',
   'orange-light': '#f3cf80',
   'green-light': '#7fd3b8',
-  orange: EXPERT_COLOURS[0],
-  'sky-blue': EXPERT_COLOURS[1],
-  green: EXPERT_COLOURS[2],
-  yellow: EXPERT_COLOURS[3],
-  vermillion: EXPERT_COLOURS[5],
-  pink: EXPERT_COLOURS[6],
+  orange: SERIES_COLOURS[0],
+  'sky-blue': SERIES_COLOURS[1],
+  green: SERIES_COLOURS[2],
+  yellow: SERIES_COLOURS[3],
+  vermillion: SERIES_COLOURS[5],
+  pink: SERIES_COLOURS[6],
   /** The shadow under the sticky tour. */
   shadow: 'rgb(0 0 0 / 0.15)',
 } as const;
@@ -153,13 +153,13 @@ export function darkGrey(colour: string): string {
   return `#${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => mirror(c).toString(16).padStart(2, '0')).join('')}`;
 }
 
-const DATA_COLOURS = new Set<string>([...EXPERT_COLOURS, SHARED_COLOUR]);
+const DATA_COLOURS = new Set<string>([...EXPERT_COLOURS, ...SERIES_COLOURS, SHARED_COLOUR]);
 
 /** A token's colour in a theme. */
 export function tokenValue(token: Token, theme: Theme): string {
   const light = LIGHT[token];
   if (theme === 'light') return light;
-  // The experts' data colours are the same in both themes (text on them uses textOn).
+  // The experts' and the series' data colours are the same in both themes (text on them uses textOn).
   return DARK_CHOSEN[token] ?? (DATA_COLOURS.has(light) ? light : darkGrey(light));
 }
 

@@ -3,6 +3,8 @@
  * token that went to an expert, darker for a larger gate weight; a hatched, red-outlined cell is a
  * choice dropped because the expert was full. Only non-empty cells are drawn (at most tokens·k), so
  * 64 tokens × 256 experts stays a few hundred elements. Row labels are buttons that select a token.
+ * Under the column names a band in each expert's colour and pattern ties the columns to the experts'
+ * colours elsewhere on the page; the cells keep one ink, darker for a larger weight.
  */
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -15,12 +17,15 @@ import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 import { detailsTable } from '../shared/details-table';
+import { expertFill, expertPatternDefs } from '../shared/expert-patterns';
 
 /** Column headers name every expert up to this many; above, a tick every 16 or 32. */
 export const NAMED_COLUMNS_MAX = 32;
 const INK = paint('matrix-ink');
 const DROP = paint('error');
-const HEAD = 20;
+/** The experts' colour band under the column names, and the whole header's height. */
+const BAND = 5;
+const HEAD = 20 + BAND;
 
 const pct = (v: number) => `${v}%`;
 
@@ -89,8 +94,15 @@ export class AssignmentMatrix extends LitElement {
     const step = n <= 128 ? 16 : 32;
     return Array.from({ length: Math.ceil(n / step) }, (_, i) => {
       const x = pct(((i * step) / n) * 100);
-      return svg`<line x1=${x} x2=${x} y1=${HEAD - 5} y2=${HEAD} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line><text x=${x} dx="2" y="12">E${i * step}</text>`;
+      return svg`<line x1=${x} x2=${x} y1=${HEAD - BAND - 5} y2=${HEAD - BAND} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line><text x=${x} dx="2" y="12">E${i * step}</text>`;
     });
+  }
+
+  /** One band per expert in its colour and pattern, under the column names. */
+  private band(n: number) {
+    const experts = Array.from({ length: n }, (_, e) => e);
+    return svg`<defs>${expertPatternDefs('am', experts)}</defs>
+      ${experts.map((e) => svg`<rect class="band" x=${pct((e / n) * 100)} width=${pct(100 / n)} y=${HEAD - BAND} height=${BAND} ${styleProps({ fill: expertFill(e, 'am') })}></rect>`)}`;
   }
 
   /** Vertical guides: between every column when they are named, else at the ticks. */
@@ -134,7 +146,7 @@ export class AssignmentMatrix extends LitElement {
       </figcaption>
       <div class="grid" ${styleProps({ '--row': `${row}px`, '--font': row > 16 ? '0.9rem' : '0.75rem' })}>
         <span class="corner">${m.corner}</span>
-        <svg class="head" height=${HEAD} aria-hidden="true">${this.header(n)}</svg>
+        <svg class="head" height=${HEAD} aria-hidden="true">${this.header(n)}${this.band(n)}</svg>
         <ol aria-label=${m.tokens}>
           ${this.tokens.map((tok, i) => {
             const d = describe(routes[i]);

@@ -13,6 +13,7 @@ import { viewToSvg } from './picture-svg';
 import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import { expertColour, textOn } from '../shared/palette';
+import { expertFill, expertPatternMarkup } from '../shared/expert-patterns';
 import { a11yStyles } from '../shared/shared-styles';
 import { pictureWords } from '../i18n/picture';
 import { simWords } from '../i18n/simulator';
@@ -102,7 +103,9 @@ export class ExportMenu extends LitElement {
 
   private svg(): string | null {
     if (!this.trace) return null;
-    return viewToSvg(this.trace, this.position, this.layer, pictureWords(), { palette: { expert: expertColour, textOn } });
+    return viewToSvg(this.trace, this.position, this.layer, pictureWords(), {
+      palette: { expert: expertColour, textOn, fill: (e) => expertFill(e, 'pic'), defs: (experts) => expertPatternMarkup('pic', experts) },
+    });
   }
 
   /** Empties the status first, so the same message said twice is announced twice. */

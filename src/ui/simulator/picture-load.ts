@@ -1,6 +1,6 @@
 /** The exported picture's cost and load: the parameter meter, and the load per expert against the capacity. */
 import { clip, count, percent, textWidth, wrap } from './picture-text';
-import { DROP, heading, line, METER, METER_TRACK, MUTED, PAD, rect, text, type Drawn, type Scene } from './picture-marks';
+import { DROP, expertPaint, heading, line, METER, METER_TRACK, MUTED, PAD, rect, text, type Drawn, type Scene } from './picture-marks';
 
 export function meter(s: Scene, width: number, top: number): Drawn {
   const { trace, position, words } = s;
@@ -56,7 +56,7 @@ export function loadBars(s: Scene, width: number, top: number): Drawn {
     const bx = x0 + i * slot + (slot - bw) / 2;
     const kept = Math.min(e.load, e.demand);
     out.push(
-      rect({ class: 'load', x: bx, y: yOf(kept), width: bw, height: base - yOf(kept), fill: labelled ? pal.expert(e.index) : METER }),
+      rect({ class: 'load', x: bx, y: yOf(kept), width: bw, height: base - yOf(kept), fill: labelled ? expertPaint(pal, e.index) : METER }),
     );
     if (e.demand > kept) {
       out.push(

@@ -8,11 +8,20 @@ import { PICTURE_COLOURS } from '../shared/palette';
 import type { PictureWords } from './picture-words';
 import { escapeXml } from './picture-text';
 
-/** Colours for the drawing; the ui passes its palette (`expertColour`, `textOn`). */
+/** Colours for the drawing; the ui passes its palette (`expertColour`, `textOn`, `expertFill`, `expertPatternMarkup`). */
 export interface SvgPalette {
   expert(index: number): string;
   /** Black or white, whichever reads on the colour. */
   textOn(colour: string): string;
+  /** What an expert's marks are filled with: its colour or its pattern (`url(#…)`); its colour when absent. */
+  fill?(index: number): string;
+  /** The `<pattern>` elements `fill` refers to, for the given experts (none when absent). */
+  defs?(experts: readonly number[]): string;
+}
+
+/** Expert `e`'s fill: its pattern when the palette has patterns, else its colour. */
+export function expertPaint(pal: SvgPalette, e: number): string {
+  return pal.fill ? pal.fill(e) : pal.expert(e);
 }
 
 /** The view a panel of the picture draws: the trace, the layer and token shown, its colours and words. */

@@ -6,6 +6,7 @@ import { SHARED_COLOUR } from '../shared/palette';
 import type { PictureWords } from './picture-words';
 import { clip, textWidth, weight, wrap } from './picture-text';
 import {
+  expertPaint,
   attrs,
   CHIP_EDGE,
   DROP,
@@ -55,8 +56,9 @@ export function tokenStrip(s: Scene, width: number, top: number): Drawn {
       y += boxH + gap;
     }
     const topExpert = r?.experts.find((_, j) => !r.dropped[j]);
-    const fill = topExpert === undefined ? NO_EXPERT : pal.expert(topExpert);
-    const ink = pal.textOn(fill);
+    const colour = topExpert === undefined ? NO_EXPERT : pal.expert(topExpert);
+    const fill = topExpert === undefined ? NO_EXPERT : expertPaint(pal, topExpert);
+    const ink = pal.textOn(colour);
     const current = tok.index === position;
     const skipped = r?.skipped === true;
     out.push(
@@ -122,7 +124,7 @@ export function routerScores(s: Scene, x0: number, w: number, top: number): Draw
         y: base - h,
         width: bw,
         height: h,
-        fill: chosen ? pal.expert(e) : SCORE_IDLE,
+        fill: chosen ? expertPaint(pal, e) : SCORE_IDLE,
         stroke: chosen ? OUTLINE : undefined,
         'stroke-width': chosen ? 1.5 : undefined,
         'stroke-dasharray': dropped ? '4 2' : undefined,
@@ -185,7 +187,7 @@ export function expertsGrid(s: Scene, x0: number, w: number, top: number): Drawn
     const j = r ? r.experts.indexOf(e) : -1;
     const chosen = j >= 0;
     const dropped = chosen && r?.dropped[j] === true;
-    const fill = dropped ? 'url(#hatch)' : chosen ? pal.expert(e) : IDLE_FILL;
+    const fill = dropped ? 'url(#hatch)' : chosen ? expertPaint(pal, e) : IDLE_FILL;
     out.push(
       rect({
         class: `expert${chosen ? ' lit' : ''}${dropped ? ' dropped' : ''}`,

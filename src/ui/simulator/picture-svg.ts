@@ -76,6 +76,10 @@ export function viewToSvg(trace: Trace, position: number, layer: number, words: 
   parts.push(load.body);
   y += load.height + PAD;
   const height = Math.ceil(y);
+  // The patterns of the experts drawn: every expert a token of this layer chose, and all of them where the load bars are labelled.
+  const drawn = new Set((trace.layers[L]?.tokens ?? []).flatMap((r) => r.experts));
+  if (trace.shape.experts <= 32) for (let e = 0; e < trace.shape.experts; e++) drawn.add(e);
+  const patterns = pal.defs ? pal.defs([...drawn]) : '';
   const title = words.title(tok ? tok.text : null, config);
   const desc = trace.tokens.map((t) => t.text).join(' ');
   return [
@@ -84,7 +88,7 @@ export function viewToSvg(trace: Trace, position: number, layer: number, words: 
     `<title>${escapeXml(title)}</title>`,
     `<desc>${escapeXml(words.sentence(desc))}</desc>`,
     '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">',
-    `<rect width="6" height="6" fill="${PAPER}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${DROP}" stroke-width="3"/></pattern></defs>`,
+    `<rect width="6" height="6" fill="${PAPER}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${DROP}" stroke-width="3"/></pattern>${patterns}</defs>`,
     rect({ x: 0, y: 0, width, height, fill: PAPER }),
     ...parts,
     '</svg>\n',

@@ -12,7 +12,7 @@ import { LocaleController } from '../i18n/locale';
 import { withSlots } from './training-format';
 import { WidthController } from '../shared/width-controller';
 import { trainWords } from '../i18n/training';
-import { EXPERT_COLOURS } from '../shared/palette';
+import { SERIES_COLOURS } from '../shared/palette';
 
 export type LossSeries = 'task' | 'balance' | 'z';
 
@@ -28,9 +28,9 @@ type LossKey = 'taskLoss' | 'balanceLoss' | 'zLoss';
 
 /** How each loss is drawn; its name is in the message catalogue (trainWords().loss.series). */
 export const SERIES: Record<LossSeries, { key: LossKey; colour: string; dash: string }> = {
-  task: { key: 'taskLoss', colour: EXPERT_COLOURS[4], dash: '' },
-  balance: { key: 'balanceLoss', colour: EXPERT_COLOURS[5], dash: '7 4' },
-  z: { key: 'zLoss', colour: EXPERT_COLOURS[2], dash: '2 3' },
+  task: { key: 'taskLoss', colour: SERIES_COLOURS[4], dash: '' },
+  balance: { key: 'balanceLoss', colour: SERIES_COLOURS[5], dash: '7 4' },
+  z: { key: 'zLoss', colour: SERIES_COLOURS[2], dash: '2 3' },
 };
 
 /** The name of a loss, in the page's language. */

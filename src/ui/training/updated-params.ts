@@ -2,13 +2,15 @@
  * "Parameters updated this step": which weights got a non-zero gradient in the last training step.
  * The embedding (which is also the output head), each layer's router and its shared experts take
  * part in every token, so they are always updated; a routed expert only when at least one token of
- * the batch chose it. One row of blocks per layer, lit = updated, and the fraction of all weights.
+ * the batch chose it. One row of blocks per layer, lit = updated (in the expert's colour and pattern),
+ * and the fraction of all weights. The legend's swatches are the updated experts' own.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatCount, formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
 import { expertColour, textOn } from '../shared/palette';
+import { expertBackground } from '../shared/expert-patterns';
 import { withSlots } from './training-format';
 import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
@@ -51,6 +53,8 @@ export class UpdatedParams extends LitElement {
       font-size: var(--moe-fs-xs); font-weight: 600; border-radius: 3px; border: 1px dashed var(--moe-grey-99); background: var(--moe-grey-f2); color: var(--moe-text-5); font-variant-numeric: tabular-nums; }
     .b.on { border: 2px solid var(--moe-ink); }
     .b small { font-weight: 400; font-size: var(--moe-fs-xs); }
+    /* On a patterned block the text sits on its solid colour. */
+    .b.expert > * { background: var(--solid, transparent); padding: 0 var(--moe-sp-1); border-radius: 2px; }
     .b.always { background: var(--moe-always); color: var(--moe-on-accent); border: 2px solid var(--moe-ink); }
     .words { font-size: var(--moe-fs-m); margin: var(--moe-sp-1) 0 0; grid-column: 2; }
     .legend { display: flex; flex-wrap: wrap; gap: var(--moe-sp-3) var(--moe-sp-8); list-style: none; padding: 0; margin: var(--moe-sp-5) 0 0; font-size: var(--moe-fs-s); }
@@ -59,6 +63,11 @@ export class UpdatedParams extends LitElement {
     .caption { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: var(--moe-sp-4) 0 0; }
     .empty { color: var(--moe-text-4); }
   `;
+
+  /** The legend's swatches: the experts updated in any layer, at most eight (their colours and patterns). */
+  private legendExperts(): number[] {
+    return [...new Set(this.layers.flat())].sort((a, b) => a - b).slice(0, 8);
+  }
 
   override render() {
     const m = trainWords().updated;
@@ -85,9 +94,8 @@ export class UpdatedParams extends LitElement {
             ${Array.from({ length: this.shared }, (_, i) => html`<span class="b always shared">S${i}</span>`)}
             ${Array.from({ length: E }, (_, e) => {
               const on = lit.has(e);
-              const bg = expertColour(e);
               const n = this.demand[l]?.[e];
-              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: bg, color: textOn(bg) } : {})}>E${e}${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
+              return html`<span class="b expert ${on ? 'on' : ''}" data-expert=${e} ${styleProps(on ? { background: expertBackground(e), color: textOn(expertColour(e)), '--solid': expertColour(e) } : {})}><span>E${e}</span>${n === undefined ? nothing : html` <small>${n}</small>`}</span>`;
             })}
           </div>
           <p class="words">${m.gotGradient(updated.length, E)}${idle.length ? m.notUpdated(idle.map((e) => `E${e}`).join(', ')) : nothing}${m.end}${idle.length === 0 && this.tokens > 0 ? m.eachChosen(formatCount(this.tokens)) : ''}</p>
@@ -95,7 +103,7 @@ export class UpdatedParams extends LitElement {
       })}
       <ul class="legend" aria-hidden="true">
         <li><span class="b always"></span>${m.legendAlways}</li>
-        <li><span class="b on" ${styleProps({ background: expertColour(0) })}></span>${m.legendChosen}</li>
+        <li>${this.legendExperts().map((e) => html`<span class="b on" data-swatch=${e} ${styleProps({ background: expertBackground(e) })}></span>`)}${m.legendChosen}</li>
         <li><span class="b"></span>${m.legendIdle}</li>
       </ul>
       <p class="caption">${s ? m.sizes(formatCount(s.routedExpert), formatCount(s.router), formatCount(s.embedding)) : ''}${m.caption}</p>

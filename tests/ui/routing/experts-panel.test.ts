@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExpertTrace, LayerTrace, TokenRouting } from '../../../src/core/trace';
 import '../../../src/ui/routing/experts-panel';
 import type { ExpertsPanel } from '../../../src/ui/routing/experts-panel';
+import { expertColour } from '../../../src/ui/shared/palette';
+
+/** A #rrggbb colour as getComputedStyle writes it. */
+const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 /** A hand-made token routing: the chosen experts with weights, some dropped. */
 function route(experts: number[], weights: number[], dropped = experts.map(() => false)): TokenRouting {
@@ -52,7 +56,7 @@ describe('<experts-panel>', () => {
     expect(lit.map((b) => b.dataset.label)).toEqual(['E1', 'E4']);
     expect(lit[0]!.textContent).toContain('0.62');
     expect(lit[1]!.textContent).toContain('0.38');
-    // Brighter for the larger weight: E1 is mixed with less white than E4.
+    // The larger weight has the longer bar: E1 (the largest) a full one, E4 a shorter one.
     const mix = (b: HTMLElement) => Number(b.dataset.strength);
     expect(mix(lit[0]!)).toBeGreaterThan(mix(lit[1]!));
     expect(text(el)).toContain('Lit: E1 (0.62), E4 (0.38)');
@@ -107,6 +111,21 @@ describe('<experts-panel>', () => {
     expect(text(el)).toContain('Lit: E12 (0.41), E200 (0.33), E13 (0.08), E77 (0.06), E140 (0.05), E255 (0.04), E0 (0.02), E99 (0.01)');
     // The whole grid stays a reasonable height on a projector.
     expect(el.shadowRoot!.querySelector('.blocks')!.getBoundingClientRect().height).toBeLessThan(400);
+  });
+
+  it('lit blocks and the legend show the lit experts’ own colours, patterned from expert 8 on', async () => {
+    const el = await mount({ layer: layer(16, 6144, [route([1, 9], [0.6, 0.4])]) });
+    const lit = blocks(el).filter((b) => b.classList.contains('on'));
+    const colours = [computed(expertColour(1)), computed(expertColour(9))];
+    expect(lit.map((b) => getComputedStyle(b).backgroundColor)).toEqual(colours);
+    // E1 and E9 share a colour; E9 is striped.
+    expect(colours[0]).toBe(colours[1]);
+    expect(getComputedStyle(lit[0]!).backgroundImage).not.toContain('repeating-linear-gradient');
+    expect(getComputedStyle(lit[1]!).backgroundImage).toContain('repeating-linear-gradient');
+    const swatches = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.legend .b.on')];
+    expect(swatches.map((b) => b.dataset.label)).toEqual(['E1', 'E9']);
+    expect(swatches.map((b) => getComputedStyle(b).backgroundColor)).toEqual(colours);
+    expect(getComputedStyle(swatches[1]!).backgroundImage).toContain('repeating-linear-gradient');
   });
 
   it('says so when there is nothing to show', async () => {

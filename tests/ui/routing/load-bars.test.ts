@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertTrace } from '../../../src/core/trace';
 import '../../../src/ui/routing/load-bars';
+import { expertColour } from '../../../src/ui/shared/palette';
+
+/** A #rrggbb colour as the CSSOM writes it. */
+const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const expert = (index: number, demand: number, load = demand): ExpertTrace => ({ index, demand, load, params: 100 });
 
@@ -40,6 +44,19 @@ describe('<load-bars>', () => {
     expect(root.querySelector('svg')!.getAttribute('aria-label')).toBe(
       'Tokens per expert. E0: 4, E1: 2, E2: 0, E3: 3. Capacity 3; 1 expert over it',
     );
+    el.remove();
+  });
+
+  it('fills each bar with its expert’s colour, patterned from expert 8 on (each pattern defined once)', async () => {
+    const el = await mount(
+      Array.from({ length: 16 }, (_, i) => expert(i, 1 + (i % 3))),
+      null,
+    );
+    const root = el.shadowRoot!;
+    const bars = [...root.querySelectorAll<SVGRectElement>('rect.bar')];
+    expect(bars[1]!.style.fill).toBe(computed(expertColour(1)));
+    expect(bars[9]!.style.fill).toBe('url("#lb-e9")');
+    expect([...root.querySelectorAll('pattern[id^="lb-e"]')].map((p) => p.id)).toEqual(Array.from({ length: 8 }, (_, i) => `lb-e${i + 8}`));
     el.remove();
   });
 

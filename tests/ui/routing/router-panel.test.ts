@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TokenRouting, TokenTrace } from '../../../src/core/trace';
 import '../../../src/ui/routing/router-panel';
 import type { RouterPanel } from '../../../src/ui/routing/router-panel';
+import { expertColour } from '../../../src/ui/shared/palette';
+
+/** A #rrggbb colour as the CSSOM writes it. */
+const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const token: TokenTrace = { index: 2, text: 'cat', id: 7, category: 'animal', unknown: false };
 
@@ -56,6 +60,10 @@ describe('<router-panel>', () => {
     // Bars are scaled to the largest score: E1 (0.30) fills the track, E4 (0.20) two thirds of it.
     const fill = (i: number) => rows[i]!.querySelector<HTMLElement>('.fill')!.getBoundingClientRect().width;
     expect(fill(4) / fill(1)).toBeCloseTo(2 / 3, 2);
+    // Chosen bars in their experts' colours, the others in the idle grey.
+    const colour = (i: number) => getComputedStyle(rows[i]!.querySelector('.fill')!).backgroundColor;
+    expect([colour(1), colour(4)]).toEqual([computed(expertColour(1)), computed(expertColour(4))]);
+    expect(colour(0)).not.toBe(colour(1));
     expect(text(el)).toContain('g = softmax(top-k(x·W))');
     expect(text(el)).toContain('Mixtral, GShard');
     expect(text(el)).toContain('Router scores for “cat” (token 3), 8 experts');
@@ -142,6 +150,12 @@ describe('<router-panel>', () => {
     expect(table.find((r) => r.textContent!.includes('E99'))!.textContent).toContain('dropped (over capacity)');
     expect(table.length).toBeGreaterThanOrEqual(8);
     expect(text(el)).toContain('Chosen: E12 (weight 0.41), E200 (weight 0.33)');
+    // Chosen bars in their experts' colours and patterns: E0 solid, E12 striped (round 1), E255 grid (round 31).
+    const fills = [...svg.querySelectorAll<SVGRectElement>('rect')].map((r) => r.style.fill);
+    expect(fills).toContain('url("#rp-e12")');
+    expect(fills).toContain('url("#rp-e255")');
+    expect(fills).toContain(computed(expertColour(0)));
+    expect(svg.querySelector('#rp-e255')!.getAttribute('data-pattern')).toBe('grid');
   });
 
   it('the compact chart also fits a 300 px column', async () => {

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TokenRouting, TokenTrace } from '../../../src/core/trace';
 import '../../../src/ui/routing/token-strip';
 import type { TokenSelectEvent } from '../../../src/ui/shared/events';
+import { expertColour, NO_EXPERT_COLOUR, textOn } from '../../../src/ui/shared/palette';
+
+/** A #rgb or #rrggbb colour as getComputedStyle writes it. */
+function computed(hex: string): string {
+  const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1);
+  return `rgb(${[0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)).join(', ')})`;
+}
 
 const tokens: TokenTrace[] = [
   { index: 0, text: 'the', id: 1, category: 'function', unknown: false },
@@ -40,6 +47,22 @@ describe('<token-strip>', () => {
     expect(buttons[1]!.getAttribute('aria-current')).toBe('true');
     expect(buttons[1]!.textContent).toContain('✕3');
     expect(buttons[2]!.textContent).toContain('dropped');
+    el.remove();
+  });
+
+  it('colours a chip by its top kept expert, patterned from expert 8 on, grey when no expert ran; text in black or white', async () => {
+    const el = await mount();
+    el.routing = [route([2, 0], [false, false]), route([9, 3], [false, true]), route([3], [true])];
+    await el.updateComplete;
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => getComputedStyle(b));
+    expect(buttons.map((b) => b.backgroundColor)).toEqual([
+      computed(expertColour(2)),
+      computed(expertColour(9)),
+      computed(NO_EXPERT_COLOUR),
+    ]);
+    expect(buttons.map((b) => b.color)).toEqual([textOn(expertColour(2)), textOn(expertColour(9)), textOn(NO_EXPERT_COLOUR)].map(computed));
+    expect(buttons[0]!.backgroundImage).toBe('none');
+    expect(buttons[1]!.backgroundImage).toContain('repeating-linear-gradient');
     el.remove();
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { routeRandomToken } from '../../../src/core/real-route';
 import { groupColumns } from '../../../src/ui/scale/layer-experts';
+import { expertColour } from '../../../src/ui/shared/palette';
 import type { RouteTokenEvent } from '../../../src/ui/scale/scale-events';
 import { mount, preset, text, toy, unmountAll } from './scale-helpers';
 
@@ -65,6 +66,11 @@ describe('<layer-experts>', () => {
     const on = blocks(el).filter((b) => b.classList.contains('on'));
     expect(on).toHaveLength(2);
     expect(on[0]!.textContent).toMatch(/0\.\d\d/);
+    // Lit in their own colours; the legend's swatches are the chosen experts'.
+    const colour = (e: number) => `rgb(${[1, 3, 5].map((i) => parseInt(expertColour(e).slice(i, i + 2), 16)).join(', ')})`;
+    expect(on.map((b) => getComputedStyle(b).backgroundColor)).toEqual(on.map((b) => colour(Number(b.dataset.label!.slice(1)))));
+    const swatches = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.legend .b.on')];
+    expect(swatches.map((b) => Number(b.dataset.expert))).toEqual(route.chosen);
     expect(text(el)).toContain('The top 2 of the 8 router logits are chosen; gate weights: softmax over those 2.');
   });
 

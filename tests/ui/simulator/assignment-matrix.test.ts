@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { LayerTrace, TokenRouting, TokenTrace } from '../../../src/core/trace';
 import type { TokenSelectEvent } from '../../../src/ui/shared/events';
 import '../../../src/ui/simulator/assignment-matrix';
+import { expertColour } from '../../../src/ui/shared/palette';
+
+/** A #rrggbb colour as the CSSOM writes it. */
+const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const token = (index: number, text: string): TokenTrace => ({ index, text, id: index + 1, category: 'object', unknown: false });
 const route = (experts: number[], weights: number[], dropped: boolean[]): TokenRouting => ({
@@ -70,6 +74,10 @@ describe('<assignment-matrix>', () => {
     const row = Number(band.getAttribute('height'));
     expect(Number(band.getAttribute('y'))).toBe(1 * row);
     expect([...root.querySelectorAll('svg.head text')].map((t) => t.textContent)).toEqual(['E0', 'E1', 'E2', 'E3']);
+    // Under the names, a band in each expert's colour.
+    expect([...root.querySelectorAll<SVGRectElement>('svg.head rect.band')].map((r) => r.style.fill)).toEqual(
+      [0, 1, 2, 3].map((e) => computed(expertColour(e))),
+    );
     expect(root.querySelector('svg.cells')!.getAttribute('aria-label')).toBe(
       'Assignments of 4 tokens to 4 experts in layer 1: 8 choices, 3 dropped, 1 token with no expert.',
     );

@@ -7,6 +7,7 @@ import { tokenize } from '../../../src/core/tokenizer';
 import type { Trace } from '../../../src/core/trace';
 import { CATALOGUE } from '../../../src/ui/i18n/all';
 import { expertColour, textOn } from '../../../src/ui/shared/palette';
+import { expertFill, expertPatternMarkup } from '../../../src/ui/shared/expert-patterns';
 import { escapeXml, viewToSvg, type PictureWords } from '../../../src/ui/simulator/picture-svg';
 
 const palette = { expert: expertColour, textOn };
@@ -108,6 +109,22 @@ describe('viewToSvg', () => {
     for (const w of r.weights) expect(svg).toContain(w.toFixed(2));
     // Colours come from the palette given.
     expect(svg).toContain(expertColour(r.experts[0]!));
+  });
+
+  it('with the page’s palette, experts from 8 on are filled with their patterns, defined in the picture', async () => {
+    const patterned = {
+      ...palette,
+      fill: (e: number) => expertFill(e, 'pic'),
+      defs: (es: readonly number[]) => expertPatternMarkup('pic', es),
+    };
+    const trace = await traceOf('the quick brown fox jumps over the lazy dog', { routedExperts: 16 });
+    const svg = viewToSvg(trace, 3, 0, words, { palette: patterned });
+    expect(xmlProblem(svg)).toBeNull();
+    // 16 experts: the load bars are labelled, so all eight patterned experts are defined, each once.
+    for (let e = 8; e < 16; e++) expect(svg.match(new RegExp(`<pattern id="pic-e${e}"`, 'g'))).toHaveLength(1);
+    expect(svg).not.toContain('id="pic-e7"');
+    expect(svg).toContain('fill="url(#pic-e9)"');
+    for (const e of trace.layers[0]!.tokens[3]!.experts) expect(svg).toContain(`fill="${expertFill(e, 'pic')}"`);
   });
 
   it('escapes what users type', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../../src/ui/training/updated-params';
+import { expertColour } from '../../../src/ui/shared/palette';
 
 async function mount(step = 7) {
   const el = document.createElement('updated-params');
@@ -38,6 +39,12 @@ describe('<updated-params>', () => {
     expect(lit(layers[0]!)).toEqual(['0', '2']);
     expect(lit(layers[1]!)).toEqual(['1']);
     expect([...layers[0]!.querySelectorAll('.expert')].map((b) => text(b))).toEqual(['E0 3', 'E1 0', 'E2 5', 'E3 0']);
+    // Updated experts in their own colours; the legend's swatches are theirs (E0, E1, E2).
+    const colour = (e: number) => `rgb(${[1, 3, 5].map((i) => parseInt(expertColour(e).slice(i, i + 2), 16)).join(', ')})`;
+    expect([...layers[0]!.querySelectorAll('.expert.on')].map((b) => getComputedStyle(b).backgroundColor)).toEqual([colour(0), colour(2)]);
+    expect([...root.querySelectorAll<HTMLElement>('.legend [data-swatch]')].map((b) => getComputedStyle(b).backgroundColor)).toEqual(
+      [0, 1, 2].map(colour),
+    );
     for (const l of layers) {
       expect(l.querySelectorAll('.always')).toHaveLength(2); // router + S0
       expect(l.querySelector('.shared')!.textContent).toBe('S0');
