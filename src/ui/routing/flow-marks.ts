@@ -3,14 +3,17 @@
  * `progress` 0 is the token alone, 1 the whole flow. In between, in order: the router's scores grow,
  * the links to the chosen experts draw in, the chosen experts light up, their outputs merge into
  * the weighted sum, the output appears (see STAGES). Colours come from the palette and the theme's
- * CSS variables (classes styled by flow-picture.ts). What the motion does not move (the bars, the
+ * CSS variables (classes styled by flow-picture.ts); text on an expert's colour gets its fill through
+ * styleProps, since the stylesheet's rule for text would win over a fill attribute. What the motion does not move (the bars, the
  * idle experts, the groups) is drawn once per layout (lit's guard), so a frame redraws only the few
  * marks that move: at 256 experts that is what keeps a frame cheap.
  */
 import { nothing, svg } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { formatWeight } from '../shared/format';
+import { expertFill, expertPatternDefs } from '../shared/expert-patterns';
 import { expertColour, textOn } from '../shared/palette';
+import { styleProps } from '../shared/style-props';
 import type { flowWords } from '../i18n/flow-picture';
 import type { FlowExpert, FlowLayout } from './flow-layout';
 
@@ -30,6 +33,9 @@ export function stageAt(stage: keyof typeof STAGES, progress: number): number {
   return t * t * (3 - 2 * t);
 }
 
+/** Prefix of the pattern ids (experts 8 and up are patterned: palette.ts, expert-patterns.ts). */
+const PATTERNS = 'flow';
+
 function expertLabel(x: { expert: number; shared: boolean }): string {
   return x.shared ? `S${x.expert + 1}` : `E${x.expert}`;
 }
@@ -42,10 +48,10 @@ function expertMark(x: FlowExpert, light: number, font: number) {
   const fill = x.shared ? 'shared' : lit ? 'lit' : 'idle';
   return svg`<g class="expert ${fill} ${x.dropped ? 'dropped' : ''}">
     <rect class="base" x=${x.x} y=${x.y} width=${x.w} height=${x.h} rx=${Math.min(3, x.w / 6)}></rect>
-    ${lit && colour ? svg`<rect class="glow" x=${x.x} y=${x.y} width=${x.w} height=${x.h} rx=${Math.min(3, x.w / 6)} fill=${colour} fill-opacity=${light}></rect>` : nothing}
+    ${lit && colour ? svg`<rect class="glow" x=${x.x} y=${x.y} width=${x.w} height=${x.h} rx=${Math.min(3, x.w / 6)} fill=${expertFill(x.expert, PATTERNS)} fill-opacity=${light}></rect>` : nothing}
     ${
       x.labelInside
-        ? svg`<text x=${x.x + x.w / 2} y=${x.y + x.h / 2} font-size=${size} class="in" fill=${lit && colour && light > 0.5 ? textOn(colour) : nothing}>${label}</text>`
+        ? svg`<text x=${x.x + x.w / 2} y=${x.y + x.h / 2} font-size=${size} class="in" ${styleProps({ fill: lit && colour && light > 0.5 ? textOn(colour) : null })}>${label}</text>`
         : nothing
     }
     ${x.dropped ? svg`<path class="cross" d=${`M${x.x},${x.y}L${x.x + x.w},${x.y + x.h}M${x.x + x.w},${x.y}L${x.x},${x.y + x.h}`}></path>` : nothing}
@@ -64,6 +70,10 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
   const e = l.embedding;
   const cellH = e.h / Math.max(1, e.cells);
   return svg`
+    <defs>${expertPatternDefs(
+      PATTERNS,
+      l.links.map((k) => k.expert),
+    )}</defs>
     <path class="residual" d=${l.residual}></path>
     <text class="small start" font-size=${small} x=${l.token.x + l.token.w / 2 + font * 0.4} y=${l.height - font * 0.9}>${m.residual}</text>
     <g class="token">
@@ -81,7 +91,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
       <rect class="box" x=${r.x} y=${r.y} width=${r.w} height=${r.h} rx=${font * 0.4}></rect>
       <text class="title" x=${r.x + r.w / 2} y=${r.y + font * 0.9}>${m.router}</text>
       <g transform=${`translate(0 ${r.baseline * (1 - grow)}) scale(1 ${grow})`}>
-        ${guard([l], () => r.bars.map((b) => svg`<rect class=${b.choice >= 0 ? 'bar chosen' : 'bar'} x=${b.x} y=${b.y} width=${b.w} height=${Math.max(0, b.h)} fill=${b.choice >= 0 ? expertColour(b.expert) : nothing}></rect>`))}
+        ${guard([l], () => r.bars.map((b) => svg`<rect class=${b.choice >= 0 ? 'bar chosen' : 'bar'} x=${b.x} y=${b.y} width=${b.w} height=${Math.max(0, b.h)} fill=${b.choice >= 0 ? expertFill(b.expert, PATTERNS) : nothing}></rect>`))}
       </g>
       <line class="axis" x1=${r.x + font * 0.3} x2=${r.x + r.w - font * 0.3} y1=${r.baseline} y2=${r.baseline}></line>
       <text class="small" font-size=${small} x=${r.x + r.w / 2} y=${r.baseline + font * 1}>${m.topScore(formatWeight(r.maxScore))}</text>
@@ -115,7 +125,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
           b,
         ) => svg`${b.leader ? svg`<line class="leader" x1=${b.leader.x1} y1=${b.leader.y1} x2=${b.leader.x2} y2=${b.leader.y2}></line>` : nothing}
           <rect class=${b.shared ? 'tag shared' : 'tag'} x=${b.x} y=${b.y} width=${b.w} height=${b.h} rx=${font * 0.3} fill=${b.shared ? nothing : expertColour(b.expert)}></rect>
-          <text x=${b.x + b.w / 2} y=${b.y + b.h / 2} font-size=${font} fill=${b.shared ? nothing : textOn(expertColour(b.expert))} class=${b.shared ? 'on-shared' : ''}>${
+          <text x=${b.x + b.w / 2} y=${b.y + b.h / 2} font-size=${font} ${styleProps({ fill: b.shared ? null : textOn(expertColour(b.expert)) })} class=${b.shared ? 'on-shared' : ''}>${
             b.shared ? m.shared(expertLabel(b)) : `${expertLabel(b)} · ${formatWeight(b.weight)}`
           }</text>`,
       )}
