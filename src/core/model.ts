@@ -110,7 +110,7 @@ export class MoeModel {
         const h = rmsNorm(x);
         try {
           const bias = layer.bias.slice();
-          const { routing, logits, noise } = await layer.route(h, noiseStep);
+          const { routing, logits, noise, input } = await layer.route(h, noiseStep);
           const y =
             mode === 'sparse'
               ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts))
@@ -122,7 +122,7 @@ export class MoeModel {
           traces.push(
             layerTrace(
               layer.index,
-              noise ? { routing, logits, noise, bias, sharedLoad } : { routing, logits, bias, sharedLoad },
+              noise ? { routing, logits, noise, bias, sharedLoad, input } : { routing, logits, bias, sharedLoad, input },
               this.config,
               this.params,
             ),

@@ -153,18 +153,24 @@ export class MoeLayer {
   }
 
   /** Router logits (and noise logits) for h, read back in one transfer, then routed in plain JS. */
-  async route(h: Tensor2D, noiseStep = 0): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array }> {
-    const T = h.shape[0];
+  async route(h: Tensor2D, noiseStep = 0): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array; input: Float32Array }> {
+    const [T, d] = h.shape;
     const E = this.shape.experts;
-    const both = tidy(() => {
+    // One read-back: the logits, the noise logits (noisy top-k) and the router's input h itself.
+    const all = tidy(() => {
       const l = matMul(h, this.router);
-      return this.noiseRouter ? concat([l, matMul(h, this.noiseRouter)], 1) : l;
+      return concat(this.noiseRouter ? [l, matMul(h, this.noiseRouter), h] : [l, h], 1);
     });
-    const data = (await both.data()) as Float32Array;
-    dispose(both);
-    const cols = this.noiseRouter ? 2 * E : E;
+    const data = (await all.data()) as Float32Array;
+    dispose(all);
+    const routed = this.noiseRouter ? 2 * E : E;
+    const cols = routed + d;
     const logits = new Float32Array(T * E);
-    for (let t = 0; t < T; t++) logits.set(data.subarray(t * cols, t * cols + E), t * E);
+    const input = new Float32Array(T * d);
+    for (let t = 0; t < T; t++) {
+      logits.set(data.subarray(t * cols, t * cols + E), t * E);
+      input.set(data.subarray(t * cols + routed, (t + 1) * cols), t * d);
+    }
     let noise: Float32Array | undefined;
     if (this.noiseRouter) {
       const eps = Rng.stream(this.config.seed, 'noise', this.index, noiseStep).normals(T * E);
@@ -177,7 +183,7 @@ export class MoeLayer {
       }
     }
     const routing = route(this.spec, { tokens: T, logits, noise, bias: this.bias });
-    return noise ? { routing, logits, noise } : { routing, logits };
+    return noise ? { routing, logits, noise, input } : { routing, logits, input };
   }
 
   /** Shared experts' sum on every token, or null without shared experts. */

@@ -16,6 +16,8 @@ export interface TokenTrace extends Token {
 export interface TokenRouting {
   /** Raw router logits, one per routed expert. */
   logits: number[];
+  /** The router's input: the token's hidden state after the layer's RMS norm (at layer 1, its normalised embedding), d numbers. */
+  input?: number[];
   /** Router probabilities (softmax) or affinities (sigmoid), one per routed expert. */
   scores: number[];
   /** noisy-topk: the noise added to each logit. */
@@ -89,6 +91,8 @@ export interface LayerRun {
   bias?: Float32Array;
   /** Tokens each shared expert processed in this run. */
   sharedLoad?: number[];
+  /** The router's input, tokens × d: each token's hidden state after the layer's RMS norm. */
+  input?: Float32Array;
 }
 
 export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: ToyParams): LayerTrace {
@@ -110,6 +114,7 @@ export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: T
       skipped: used === 0,
     };
     if (run.noise) tr.noise = rows(run.noise, t, E);
+    if (run.input) tr.input = rows(run.input, t, config.modelWidth);
     if (config.router === 'sigmoid-bias' && routing.selection) tr.biased = rows(routing.selection, t, E);
     if (r.keptGroups) tr.keptGroups = r.keptGroups;
     return tr;

@@ -48,6 +48,11 @@ describe('the routing picture', () => {
     expect(name0).toContain(`“${t.tokens[0]!.text}”`);
     for (const item of ranOf(t, 0)) expect(name0).toContain(item);
     expect(await counters(page)).toEqual({ sparse: t.perToken[0]!.flops, dense: t.flops.densePerToken });
+    // The router's input is drawn from the trace: one cell per number, its sign as its colour.
+    const input = t.layers[0]!.tokens[0]!.input!;
+    expect(input).toHaveLength(t.config.modelWidth);
+    expect(await page.locator('flow-picture .embedding rect.pos').count()).toBe(input.filter((v) => v >= 0).length);
+    expect(await page.locator('flow-picture .embedding rect.neg').count()).toBe(input.filter((v) => v < 0).length);
 
     await page.getByRole('button', { name: 'Next token' }).click();
     await settleApp(page);

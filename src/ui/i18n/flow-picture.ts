@@ -12,7 +12,7 @@ const en = {
   wholeSentence: 'Whole sentence',
   animate: 'Animate',
   replay: 'Replay',
-  embedding: 'embedding',
+  embedding: 'router input',
   numbers: (d: number) => `${d} numbers`,
   router: 'router',
   topScore: (score: string) => `top score ${score}`,
@@ -34,7 +34,8 @@ const en = {
     `All ${tokens} tokens of the sentence: ${used} of ${experts} routed experts were used, ${experts - used} stayed idle${idle.length ? ` (${idle.join(', ')})` : ''}.`,
   sentenceCaption:
     'Each band is one token’s choice; its width is the gate weight. Dark experts on the right did no work for this sentence.',
-  tokenCaption: 'Link widths are gate weights. Lit squares ran; dark ones did no work for this token.',
+  tokenCaption:
+    'The column is what the router reads: the token’s d numbers (its normalised embedding at layer 1), blue positive, orange negative. Link widths are gate weights. Lit squares ran; dark ones did no work for this token.',
   clickToFinish: 'Click the picture to skip the animation.',
 };
 
@@ -45,7 +46,7 @@ const zh: typeof en = {
   wholeSentence: '整句',
   animate: '动画',
   replay: '重放',
-  embedding: '嵌入',
+  embedding: '路由器输入',
   numbers: (d) => `${d} 个数`,
   router: '路由器',
   topScore: (score) => `最高分 ${score}`,
@@ -64,7 +65,8 @@ const zh: typeof en = {
   sentenceDescribe: (tokens, used, experts, idle) =>
     `整句共 ${tokens} 个词元：使用了 ${experts} 个路由专家中的 ${used} 个，${experts - used} 个保持空闲${idle.length ? `（${idle.join('、')}）` : ''}。`,
   sentenceCaption: '每条带是一个词元的一次选择，宽度是门控权重。右侧深色的专家没有为这句话做任何计算。',
-  tokenCaption: '连线宽度是门控权重。亮起的方块运行了；深色的方块没有为这个词元做任何计算。',
+  tokenCaption:
+    '那一列是路由器读到的内容：词元的 d 个数（第 1 层即归一化后的嵌入），蓝色为正，橙色为负。连线宽度是门控权重。亮起的方块运行了；深色的方块没有为这个词元做任何计算。',
   clickToFinish: '点击图示可跳过动画。',
 };
 

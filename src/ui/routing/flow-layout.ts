@@ -69,7 +69,8 @@ export interface FlowLayout {
   height: number;
   fontSize: number;
   token: Box;
-  embedding: Box & { cells: number };
+  /** The router's input: d numbers (the token's normalised hidden state), when the trace has them. */
+  embedding: Box & { cells: number; values: number[] | null };
   router: Box & { bars: FlowBar[]; baseline: number; top: number; maxScore: number };
   /** Pixels of stroke per unit of gate weight (the same for every link). */
   linkUnit: number;
@@ -172,7 +173,7 @@ export function flowLayout(input: FlowInput): FlowLayout {
   // Left columns: token, embedding, router.
   const token: Box = { x: a.tokenX, y: midY - font * 1.6, w: a.tokenW, h: font * 3.2 };
   const embH = H * 0.62;
-  const embedding = { x: a.embX, y: midY - embH / 2, w: a.embW, h: embH, cells: shape.width };
+  const embedding = { x: a.embX, y: midY - embH / 2, w: a.embW, h: embH, cells: shape.width, values: routing?.input ?? null };
   const routerH = H * 0.62;
   const routerBox: Box = { x: a.routerX, y: midY - routerH / 2, w: a.routerW, h: routerH };
   const barsTop = routerBox.y + font * 1.8;

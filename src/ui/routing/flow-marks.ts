@@ -59,6 +59,20 @@ function expertMark(x: FlowExpert, light: number, font: number) {
 }
 
 /** `small`: the size of the picture's small print (the names under the parts), in pixels. */
+/**
+ * The router's input as a column of d cells, one per number: blue for positive, orange for negative,
+ * the stronger the larger (|v| over the largest); a plain column when the trace has no values.
+ */
+function vectorCells(e: FlowLayout['embedding']) {
+  const cellH = e.h / Math.max(1, e.cells);
+  if (!e.values || cellH < 1) return svg`<rect class="plain" x=${e.x} y=${e.y} width=${e.w} height=${e.h}></rect>`;
+  const top = Math.max(1e-9, ...e.values.map(Math.abs));
+  return e.values.map(
+    (v, i) =>
+      svg`<rect class=${v >= 0 ? 'pos' : 'neg'} x=${e.x} y=${e.y + i * cellH} width=${e.w} height=${Math.max(0.5, cellH - 0.5)} fill-opacity=${(0.15 + (0.85 * Math.abs(v)) / top).toFixed(3)}></rect>`,
+  );
+}
+
 export function flowSvg(l: FlowLayout, progress: number, word: string, m: ReturnType<typeof flowWords>, small: number) {
   const font = l.fontSize;
   const grow = stageAt('scores', progress);
@@ -68,7 +82,6 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
   const out = stageAt('output', progress);
   const r = l.router;
   const e = l.embedding;
-  const cellH = e.h / Math.max(1, e.cells);
   return svg`
     <defs>${expertPatternDefs(
       PATTERNS,
@@ -82,7 +95,7 @@ export function flowSvg(l: FlowLayout, progress: number, word: string, m: Return
     </g>
     <path class="arrow" d=${`M${l.token.x + l.token.w},${l.token.y + l.token.h / 2}H${e.x}`}></path>
     <g class="embedding">
-      ${e.cells <= 128 && cellH >= 1.5 ? Array.from({ length: e.cells }, (_, i) => svg`<rect x=${e.x} y=${e.y + i * cellH} width=${e.w} height=${Math.max(0.5, cellH - 0.5)}></rect>`) : svg`<rect x=${e.x} y=${e.y} width=${e.w} height=${e.h}></rect>`}
+      ${guard([l], () => vectorCells(e))}
       <text class="small" font-size=${small} x=${e.x + e.w / 2} y=${e.y - font * 1.3}>${m.embedding}</text>
       <text class="small" font-size=${small} x=${e.x + e.w / 2} y=${e.y - font * 0.3}>${m.numbers(e.cells)}</text>
     </g>

@@ -74,7 +74,9 @@ export class FlowPicture extends LitElement {
     text.title { font-weight: 700; }
     text.word { font-weight: 700; }
     .token rect { fill: var(--moe-surface); stroke: var(--moe-ink); stroke-width: 2.5; }
-    .embedding rect { fill: var(--moe-grey-c8); }
+    .embedding rect.plain { fill: var(--moe-grey-c8); }
+    .embedding rect.pos { fill: var(--moe-accent); }
+    .embedding rect.neg { fill: var(--moe-orange); }
     .router .box { fill: var(--moe-surface); stroke: var(--moe-text-4); stroke-width: 1.5; }
     .router .bar:not(.chosen) { fill: var(--moe-idle); }
     .router .axis, .leader { stroke: var(--moe-text-4); stroke-width: 1; }
