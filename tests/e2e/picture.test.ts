@@ -157,12 +157,22 @@ describe('the routing picture', () => {
     expect(errors).toEqual([]);
   });
 
-  it('comes first after the header on a phone', async () => {
+  it('comes first after the title on a phone', async () => {
     const { page, errors } = await openPage(browser, base, { width: 390, height: 844 });
     await settleApp(page);
     const pictureTop = (await page.locator('flow-picture').boundingBox())!.y;
     const controlsTop = (await page.getByRole('button', { name: 'Next token' }).boundingBox())!.y;
     expect(pictureTop).toBeLessThan(controlsTop);
+    // First after the title: before the introduction, the tour's button and the lessons' links.
+    const titleBottom = await page.getByRole('heading', { level: 1 }).evaluate((h) => h.getBoundingClientRect().bottom);
+    expect(pictureTop).toBeGreaterThan(titleBottom);
+    for (const after of [
+      page.locator('moe-app header > p'),
+      page.getByRole('button', { name: 'Start the guided tour' }),
+      page.getByRole('navigation'),
+    ]) {
+      expect((await after.first().boundingBox())!.y).toBeGreaterThan(pictureTop);
+    }
     await screenshot(page, 'picture-phone');
     expect(errors).toEqual([]);
   });

@@ -25,6 +25,9 @@ import { sentenceFlowSvg } from './sentence-flow';
 import type { PictureMode } from '../../state/view';
 import { PictureModeEvent } from '../shared/events';
 
+/** Narrower than this (a phone) the picture keeps this width and scrolls sideways: its text stays legible (drawn narrower, it shrinks below 8 px). */
+const MIN_WIDTH = 600;
+
 const reduce = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 @customElement('flow-picture')
@@ -193,8 +196,7 @@ export class FlowPicture extends LitElement {
     const t = this.trace;
     const m = flowWords();
     if (!t || t.tokens.length === 0) return nothing;
-    // Narrower than 600 px (a phone) the picture keeps 600 px and scrolls sideways: its text stays legible.
-    const width = Math.max(600, this.size.width || 900);
+    const width = Math.max(MIN_WIDTH, this.size.width || 900);
     const base = this.baseFont();
     const font = this.presenter ? Math.max(20, base * 0.9) : Math.max(12, base * 0.85);
     const small = this.presenter ? font : font * 0.8;
@@ -216,7 +218,7 @@ export class FlowPicture extends LitElement {
         <label><input type="checkbox" .checked=${this.motion} @change=${(e: Event) => this.onAnimate(e)} /> ${m.animate}</label>
       </div>
       <figure>
-        <div class="scroll" tabindex=${this.size.width > 0 && this.size.width < 600 ? '0' : nothing}><svg role="img" aria-label=${name} viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} @click=${() => this.finish()}>
+        <div class="scroll" tabindex=${this.size.width > 0 && this.size.width < MIN_WIDTH ? '0' : nothing}><svg role="img" aria-label=${name} viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} @click=${() => this.finish()}>
           ${sentence && label ? sentenceFlowSvg(label, font, small) : flowSvg(this.tokenLayout(t, this.layer, this.position, width, height, font), progress, word, m, small)}
         </svg></div>
         <figcaption aria-hidden="true">${name}</figcaption>

@@ -27,10 +27,15 @@ export const simulatorStyles = [
     .look { display: inline-block; margin: 0 0 var(--moe-sp-4); padding: var(--moe-sp-1) var(--moe-sp-5); border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: var(--moe-fs-base); }
     .look::before { content: '▶ '; }
     .meter.highlight { display: block; border-radius: 0.3rem; }
-    /* On a phone (one column) the picture comes first, before the controls. */
+    /* On a phone (one column) the picture comes first after the title: the wrappers step aside
+       (display: contents) so the title row, the picture and the rest are one column to order. */
     @media (max-width: 800px) {
-      .layout .panels { display: contents; }
-      .layout section.picture { order: -1; }
+      :host { display: flex; flex-direction: column; }
+      header, main, .stage, .layout, .layout .panels { display: contents; }
+      :host > *, header > *, main > *, .stage > *, .layout > *, .panels > * { order: 2; }
+      header > .title-row { order: 0; }
+      .layout section.picture { order: 1; margin-bottom: var(--moe-sp-8); }
+      .layout > section.controls, .panels > section { margin-bottom: var(--moe-sp-8); }
     }
     .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: var(--moe-sp-4) var(--moe-sp-9); align-items: start; }
     /* Presenter mode: the page's root font is larger (index.html), lines thicker, text black, and only
