@@ -8,12 +8,17 @@
 import { scaleLinear } from 'd3-scale';
 import { textUnits } from './format';
 
-/** Width of one Latin character in font sizes: wider than system-ui's digits (about 0.56), so estimates err wide. */
-export const CHAR_EM = 0.62;
+/**
+ * Width of one Latin character in font sizes: a little over the widest common system-ui digits
+ * (DejaVu Sans, Linux's fallback: 0.636; Segoe UI and San Francisco about 0.56), so estimates err wide.
+ */
+export const CHAR_EM = 0.66;
+/** Bold text is this much wider. */
+export const BOLD = 1.1;
 
 /** Estimated width in px of `text` at `font` px (CJK characters count 1.6: textUnits). */
-export function labelWidth(text: string, font: number): number {
-  return textUnits(text) * CHAR_EM * font;
+export function labelWidth(text: string, font: number, bold = false): number {
+  return textUnits(text) * CHAR_EM * font * (bold ? BOLD : 1);
 }
 
 /** A label placed on a row: its centre `x` (text-anchor middle) and its horizontal extent. */

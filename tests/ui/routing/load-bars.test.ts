@@ -10,13 +10,17 @@ const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice
 const expert = (index: number, demand: number, load = demand): ExpertTrace => ({ index, demand, load, params: 100 });
 
 let box: HTMLDivElement | null = null;
-afterEach(() => box?.remove());
+afterEach(() => {
+  box?.remove();
+  document.documentElement.style.fontSize = '';
+});
 
 /** Mounts the chart in a box of the given width and waits for it to measure itself and render. */
 async function mount(experts: ExpertTrace[], capacity: number | null, width = 600, fontSize = '16px') {
   box = document.createElement('div');
   box.style.width = `${width}px`;
-  box.style.fontSize = fontSize;
+  // Presenter mode: the page's root font grows to 140 % (page.css), so every rem and the host's font grow.
+  document.documentElement.style.fontSize = fontSize === '22.4px' ? '140%' : '';
   const el = document.createElement('load-bars');
   el.experts = experts;
   el.capacity = capacity;

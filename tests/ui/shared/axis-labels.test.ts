@@ -29,8 +29,9 @@ const band = (n: number, lo: number, hi: number) => {
 
 describe('axis labels', () => {
   it('estimates widths from the characters, CJK wider', () => {
-    expect(labelWidth('E12', 10)).toBeCloseTo(3 * 0.62 * 10);
-    expect(labelWidth('专家', 10)).toBeCloseTo(2 * 1.6 * 0.62 * 10);
+    expect(labelWidth('E12', 10)).toBeCloseTo(3 * 0.66 * 10);
+    expect(labelWidth('E12', 10, true)).toBeCloseTo(3 * 0.66 * 1.1 * 10);
+    expect(labelWidth('专家', 10)).toBeCloseTo(2 * 1.6 * 0.66 * 10);
   });
 
   it('moves an end label inward instead of letting it hang over the edge; none when wider than the row', () => {
