@@ -31,12 +31,23 @@ export interface PlacedLabel {
   right: number;
 }
 
+/** How long a label is along its row, in px: its width for a horizontal row (the default). */
+export type LabelSize = (text: string) => number;
+
 /**
  * A label centred at `x`, moved inward just enough to lie inside [lo, hi] (the first and last labels
- * of an axis would otherwise hang over the chart's edges). Null when it is wider than the row.
+ * of an axis would otherwise hang over the chart's edges). Null when it is longer than the row.
  */
-export function placeLabel(index: number, text: string, x: number, font: number, lo: number, hi: number): PlacedLabel | null {
-  const w = labelWidth(text, font);
+export function placeLabel(
+  index: number,
+  text: string,
+  x: number,
+  font: number,
+  lo: number,
+  hi: number,
+  size: LabelSize = (t) => labelWidth(t, font),
+): PlacedLabel | null {
+  const w = size(text);
   if (w > hi - lo) return null;
   const c = Math.min(Math.max(x, lo + w / 2), hi - w / 2);
   return { index, text, x: c, left: c - w / 2, right: c + w / 2 };
@@ -54,10 +65,11 @@ export function thinLabels(
   lo: number,
   hi: number,
   gap = font / 2,
+  size?: LabelSize,
 ): PlacedLabel[] {
   const kept: PlacedLabel[] = [];
   for (const c of candidates) {
-    const p = placeLabel(c.index, c.text, c.x, font, lo, hi);
+    const p = placeLabel(c.index, c.text, c.x, font, lo, hi, size);
     if (p && kept.every((k) => clear(k, p, gap))) kept.push(p);
   }
   return kept.sort((a, b) => a.x - b.x);
@@ -70,8 +82,17 @@ export function allFit(
   lo: number,
   hi: number,
   gap = font / 2,
+  size?: LabelSize,
 ): boolean {
-  return thinLabels(candidates, font, lo, hi, gap).length === candidates.length;
+  return thinLabels(candidates, font, lo, hi, gap, size).length === candidates.length;
+}
+
+/** Options of an expert axis: the label's prefix ('E'), the least gap between labels (half the font), its size along the row. */
+export interface AxisOptions {
+  prefix?: string;
+  gap?: number;
+  /** For a vertical axis: the text's height, e.g. `() => 1.2 * font`. */
+  size?: LabelSize;
 }
 
 /**
@@ -86,27 +107,26 @@ export function expertAxisLabels(
   font: number,
   lo: number,
   hi: number,
-  prefix = 'E',
-  gap = font / 2,
+  { prefix = 'E', gap = font / 2, size = (t: string) => labelWidth(t, font) }: AxisOptions = {},
 ): PlacedLabel[] {
   if (n <= 0) return [];
   const cand = (e: number) => ({ index: e, text: `${prefix}${e}`, x: x(e) });
   const every = Array.from({ length: n }, (_, e) => cand(e));
-  if (allFit(every, font, lo, hi, gap)) return thinLabels(every, font, lo, hi, gap);
+  if (allFit(every, font, lo, hi, gap, size)) return thinLabels(every, font, lo, hi, gap, size);
   const scale = scaleLinear().domain([0, n - 1]);
-  const widest = labelWidth(`${prefix}${n - 1}`, font) + gap;
+  const widest = size(`${prefix}${n - 1}`) + gap;
   let last: number[] = [];
   for (let count = Math.max(1, Math.floor((hi - lo) / widest)); count >= 1; count--) {
     const ticks = scale.ticks(count).filter((t) => Number.isInteger(t) && t >= 0 && t < n);
     if (ticks.join() === last.join()) continue;
     last = ticks;
     const c = ticks.map(cand);
-    if (ticks.length > 0 && allFit(c, font, lo, hi, gap)) {
+    if (ticks.length > 0 && allFit(c, font, lo, hi, gap, size)) {
       // The first and last experts first, then the round ticks that do not crowd them.
-      return thinLabels([cand(0), cand(n - 1), ...c], font, lo, hi, gap);
+      return thinLabels([cand(0), cand(n - 1), ...c], font, lo, hi, gap, size);
     }
   }
-  return thinLabels([cand(0), cand(n - 1)], font, lo, hi, gap);
+  return thinLabels([cand(0), cand(n - 1)], font, lo, hi, gap, size);
 }
 
 /**

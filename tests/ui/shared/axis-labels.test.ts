@@ -90,4 +90,14 @@ describe('axis labels', () => {
     expect(chartFontPx(22.4)).toBeGreaterThanOrEqual(20);
     expect(chartFontPx(NaN)).toBeCloseTo(12.8);
   });
+
+  it('a vertical axis: labels as tall as the text, every row named when the rows are that tall', () => {
+    const font = 12.8;
+    const rows = (rh: number, n: number) =>
+      expertAxisLabels(n, (e) => (e + 0.5) * rh, font, 0, n * rh, { size: () => 1.15 * font, gap: 0 });
+    expect(rows(15, 16)).toHaveLength(16);
+    const thin = rows(2, 256);
+    expect(thin.length).toBeLessThan(256 / 5);
+    for (let i = 1; i < thin.length; i++) expect(thin[i]!.left).toBeGreaterThanOrEqual(thin[i - 1]!.right);
+  });
 });
