@@ -107,26 +107,43 @@ export function expertAxisLabels(
   font: number,
   lo: number,
   hi: number,
-  { prefix = 'E', gap = font / 2, size = (t: string) => labelWidth(t, font) }: AxisOptions = {},
+  options: AxisOptions = {},
 ): PlacedLabel[] {
-  if (n <= 0) return [];
-  const cand = (e: number) => ({ index: e, text: `${prefix}${e}`, x: x(e) });
-  const every = Array.from({ length: n }, (_, e) => cand(e));
-  if (allFit(every, font, lo, hi, gap, size)) return thinLabels(every, font, lo, hi, gap, size);
-  const scale = scaleLinear().domain([0, n - 1]);
-  const widest = size(`${prefix}${n - 1}`) + gap;
-  let last: number[] = [];
+  return n <= 0 ? [] : integerAxisLabels(0, n - 1, x, font, lo, hi, { prefix: 'E', ...options });
+}
+
+/**
+ * The same for any whole numbers from `from` to `to` (training steps, say): every one when all fit,
+ * else d3's round ticks that fit, the two ends first. Labels are `${prefix}${v}`, index v.
+ */
+export function integerAxisLabels(
+  from: number,
+  to: number,
+  x: (v: number) => number,
+  font: number,
+  lo: number,
+  hi: number,
+  { prefix = '', gap = font / 2, size = (t: string) => labelWidth(t, font) }: AxisOptions = {},
+): PlacedLabel[] {
+  if (to < from) return [];
+  const cand = (v: number) => ({ index: v, text: `${prefix}${v}`, x: x(v) });
+  const n = to - from + 1;
+  const every = n <= 1000 ? Array.from({ length: n }, (_, i) => cand(from + i)) : [];
+  if (every.length > 0 && allFit(every, font, lo, hi, gap, size)) return thinLabels(every, font, lo, hi, gap, size);
+  const scale = scaleLinear().domain([from, to]);
+  const widest = Math.max(size(`${prefix}${from}`), size(`${prefix}${to}`)) + gap;
+  let last = '';
   for (let count = Math.max(1, Math.floor((hi - lo) / widest)); count >= 1; count--) {
-    const ticks = scale.ticks(count).filter((t) => Number.isInteger(t) && t >= 0 && t < n);
-    if (ticks.join() === last.join()) continue;
-    last = ticks;
+    const ticks = scale.ticks(count).filter((t) => Number.isInteger(t) && t >= from && t <= to);
+    if (ticks.join() === last) continue;
+    last = ticks.join();
     const c = ticks.map(cand);
     if (ticks.length > 0 && allFit(c, font, lo, hi, gap, size)) {
-      // The first and last experts first, then the round ticks that do not crowd them.
-      return thinLabels([cand(0), cand(n - 1), ...c], font, lo, hi, gap, size);
+      // The two ends first, then the round ticks that do not crowd them.
+      return thinLabels([cand(from), cand(to), ...c], font, lo, hi, gap, size);
     }
   }
-  return thinLabels([cand(0), cand(n - 1)], font, lo, hi, gap, size);
+  return thinLabels([cand(from), cand(to)], font, lo, hi, gap, size);
 }
 
 /**
