@@ -87,7 +87,7 @@ export function allFit(
   return thinLabels(candidates, font, lo, hi, gap, size).length === candidates.length;
 }
 
-/** Options of an expert axis: the label's prefix ('E'), the least gap between labels (half the font), its size along the row. */
+/** Options of an axis: the labels' prefix ('E' for experts, none for other numbers), the least gap between labels (half the font), a label's size along the row. */
 export interface AxisOptions {
   prefix?: string;
   gap?: number;
