@@ -18,7 +18,8 @@ import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 import { detailsTable } from '../shared/details-table';
-import { allFit, chartFontPx, expertAxisLabels, labelWidth, thinLabels } from '../shared/axis-labels';
+import { allFit, expertAxisLabels, labelWidth, thinLabels } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 
 /** Above this many experts, bars share one colour and the summary gives the range, not each number. */
 export const LABELLED_MAX = 32;
@@ -73,13 +74,11 @@ export class LoadBars extends LitElement {
     );
   }
 
-  /** The chart's text size in px, from the host's font (read again only when the width changes). */
-  private font: { width: number; px: number } | null = null;
+  private readonly font = new ChartFont();
 
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
   private fontPx(): number {
-    const width = this.size.width;
-    if (this.font?.width !== width) this.font = { width, px: chartFontPx(parseFloat(getComputedStyle(this).fontSize)) };
-    return this.font.px;
+    return this.font.read(this, this.size.width);
   }
 
   override render() {

@@ -20,7 +20,8 @@ import { panelStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
-import { chartFontPx, expertAxisLabels, labelWidth } from '../shared/axis-labels';
+import { expertAxisLabels, labelWidth } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 
 /** More routed experts than this: the compact overview. */
 export const COMPACT_ABOVE = 32;
@@ -195,13 +196,11 @@ export class RouterPanel extends LitElement {
     </ol>`;
   }
 
-  /** The chart's text size in px, from the host's font (read again only when the width changes). */
-  private font: { width: number; px: number } | null = null;
+  private readonly font = new ChartFont();
 
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
   private fontPx(): number {
-    const width = this.size.width;
-    if (this.font?.width !== width) this.font = { width, px: chartFontPx(parseFloat(getComputedStyle(this).fontSize)) };
-    return this.font.px;
+    return this.font.read(this, this.size.width);
   }
 
   private renderChart(rows: Row[], r: TokenRouting) {

@@ -18,7 +18,8 @@ import { WidthController } from '../shared/width-controller';
 import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
 import { HEAT_SEPARATOR } from '../shared/palette';
-import { chartFontPx, expertAxisLabels, labelWidth } from '../shared/axis-labels';
+import { expertAxisLabels, labelWidth } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 
 /** Steps summed for the current max/mean. */
 export const WINDOW = 20;
@@ -114,13 +115,11 @@ export class LoadHistory extends LitElement {
   private readonly size = new WidthController(this);
   private readonly i18n = new LocaleController(this);
   private drawFrame = 0;
-  /** The chart's text size in px, from the host's font (read again only when the width changes). */
-  private font: { width: number; px: number } | null = null;
+  private readonly font = new ChartFont();
 
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
   private fontPx(): number {
-    const width = this.size.width;
-    if (this.font?.width !== width) this.font = { width, px: chartFontPx(parseFloat(getComputedStyle(this).fontSize)) };
-    return this.font.px;
+    return this.font.read(this, this.size.width);
   }
 
   private get name(): string {

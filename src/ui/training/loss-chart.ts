@@ -14,7 +14,8 @@ import { WidthController } from '../shared/width-controller';
 import { trainWords } from '../i18n/training';
 import { SERIES_COLOURS } from '../shared/palette';
 import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
-import { chartFontPx, integerAxisLabels, labelWidth } from '../shared/axis-labels';
+import { integerAxisLabels, labelWidth } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 import { styleProps } from '../shared/style-props';
 
 export type LossSeries = 'task' | 'balance' | 'z';
@@ -114,13 +115,11 @@ export class LossChart extends LitElement {
   @property() label = '';
   private readonly size = new WidthController(this);
   private readonly i18n = new LocaleController(this);
-  /** The chart's text size in px, from the host's font (read again only when the width changes). */
-  private font: { width: number; px: number } | null = null;
+  private readonly font = new ChartFont();
 
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
   private fontPx(): number {
-    const width = this.size.width;
-    if (this.font?.width !== width) this.font = { width, px: chartFontPx(parseFloat(getComputedStyle(this).fontSize)) };
-    return this.font.px;
+    return this.font.read(this, this.size.width);
   }
 
   private get name(): string {

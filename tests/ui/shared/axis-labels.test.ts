@@ -1,5 +1,6 @@
 import { scaleBand } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
+import { ChartFont } from '../../../src/ui/shared/chart-font';
 import {
   allFit,
   chartFontPx,
@@ -99,5 +100,22 @@ describe('axis labels', () => {
     const thin = rows(2, 256);
     expect(thin.length).toBeLessThan(256 / 5);
     for (let i = 1; i < thin.length; i++) expect(thin[i]!.left).toBeGreaterThanOrEqual(thin[i - 1]!.right);
+  });
+
+  it('ChartFont reads the host font again when the width or presenter mode changes, not on every call', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const font = new ChartFont();
+    try {
+      expect(font.read(host, 500)).toBeCloseTo(12.8);
+      document.documentElement.style.fontSize = '140%';
+      expect(font.read(host, 500)).toBeCloseTo(12.8); // same width, same mode: the cached size
+      document.documentElement.classList.add('presenter');
+      expect(font.read(host, 500)).toBeGreaterThanOrEqual(20);
+    } finally {
+      document.documentElement.classList.remove('presenter');
+      document.documentElement.style.fontSize = '';
+      host.remove();
+    }
   });
 });
