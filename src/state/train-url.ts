@@ -53,7 +53,11 @@ export interface DecodedTrain<V> {
 const MODEL_STEPS = [...CONFIG_ENTRIES, fitConfig, TEXT, VIEW_ENTRIES.pos, VIEW_ENTRIES.layer];
 
 /** The training page: the model, sentence, position, layer, the settings and bal. */
-export const TRAIN_SCHEMA: PageSchema<LinkFields> = { steps: [...MODEL_STEPS, ...TRAIN_ENTRIES, BAL, balanceFitsRouter] };
+/** present= (presenter mode) is the page controller's, as on the simulator. */
+export const TRAIN_SCHEMA: PageSchema<LinkFields> = {
+  steps: [...MODEL_STEPS, ...TRAIN_ENTRIES, BAL, balanceFitsRouter],
+  quiet: ['present'],
+};
 
 const TRAIN_DEFAULTS: Readonly<LinkFields> = { ...LINK_DEFAULTS, ...DEFAULT_TRAIN };
 
@@ -109,7 +113,7 @@ const noBal: Check<LinkFields> = {
 /** The balance page: the model and the shared settings, then each side's mode. text, pos and layer are read (a simulator link's) but not written. */
 export const BALANCE_SCHEMA: PageSchema<LinkFields> = {
   steps: [...MODEL_STEPS, ...TRAIN_ENTRIES, balanceRouter, ...SIDES, noBal],
-  quiet: ['bal'],
+  quiet: ['bal', 'present'],
   unwritten: ['text', 'pos', 'layer'],
 };
 

@@ -38,6 +38,11 @@ describe('training page URL codec', () => {
     expect(decodeTrainView(encodeTrainView(defaults))).toEqual({ view: defaults, notices: [] });
   });
 
+  it('takes present= (presenter mode, the page controller’s) without a notice, on both training pages', () => {
+    expect(decodeTrainView('?present=1').notices).toEqual([]);
+    expect(decodeBalanceView('?present=1').notices).toEqual([]);
+  });
+
   it('writes the training keys and none of the simulator-only ones', () => {
     const keys = [...new URLSearchParams(encodeTrainView(defaults)).keys()];
     expect(keys).toEqual(

@@ -1,9 +1,12 @@
 /**
  * Tokens per routed expert for the sentence, as bars, with the capacity line when there is one.
- * Bars over capacity show the dropped part hatched. Up to 32 experts every bar carries its number
- * and its expert's colour and pattern; above that the bars get thin, the axis is ticked every 16 or
- * 32 experts and the exact numbers live in the table alternative underneath.
+ * Bars over capacity show the dropped part hatched. Drawn in the panel's pixels with d3-scale (a band
+ * per expert, a linear token axis with its round ticks): every bar carries its number when all the
+ * numbers fit side by side, else none and the exact numbers live in the table underneath; the expert
+ * axis is thinned to the labels that fit (shared/axis-labels.ts). Up to 32 experts each bar has its
+ * expert's colour and pattern; above that the bars share one colour.
  */
+import { scaleBand, scaleLinear } from 'd3-scale';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExpertTrace } from '../../core/trace';
@@ -15,16 +18,11 @@ import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
 import { detailsTable } from '../shared/details-table';
+import { allFit, expertAxisLabels, labelWidth, thinLabels } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 
-/** Above this many experts, bars lose their own labels. */
+/** Above this many experts, bars share one colour and the summary gives the range, not each number. */
 export const LABELLED_MAX = 32;
-const W = 600;
-const H = 120;
-const LEFT = 22;
-const TOP = 14;
-const BASE = H - 16;
-/** Room on the right for the capacity label, so it never sits on a bar. */
-const RIGHT = 70;
 
 @customElement('load-bars')
 export class LoadBars extends LitElement {
@@ -76,21 +74,46 @@ export class LoadBars extends LitElement {
     );
   }
 
+  private readonly font = new ChartFont();
+
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
+  private fontPx(): number {
+    return this.font.read(this, this.size.width);
+  }
+
   override render() {
     const n = this.experts.length;
     if (n === 0) return nothing;
     const top = Math.max(...this.experts.map((e) => e.demand));
     const max = Math.max(1, this.capacity ?? 0, top);
-    // The chart scales with its panel; text is sized so it renders at about 12 px at any width.
-    const fontSize = Math.min(24, Math.max(9, (12 * W) / (this.size.width || W)));
-    const right = this.capacity === null ? 0 : Math.max(RIGHT, fontSize * 6.5);
-    const slot = (W - LEFT - right) / n;
-    const bw = Math.max(1, slot * 0.75);
-    const y = (v: number) => BASE - ((BASE - TOP) * v) / max;
+    // Drawn in the panel's own pixels, so text is its real size at any width.
+    const W = this.size.width || 600;
+    const font = this.fontPx();
+    const capText = this.capacity === null ? '' : simWords().bars.capacityLine(this.capacity);
+    const right = this.capacity === null ? font / 2 : labelWidth(capText, font) + font;
+    const plotTop = Math.ceil(font * 1.2 + 4);
+    const base = plotTop + Math.max(96, font * 6);
+    const H = Math.ceil(base + font * 1.5 + 6);
+    const y = scaleLinear().domain([0, max]).range([base, plotTop]);
+    const yTicks = y.ticks(Math.max(1, Math.min(4, Math.floor((base - plotTop) / (font * 2))))).filter(Number.isInteger);
+    const left = Math.ceil(Math.max(...yTicks.map((t) => labelWidth(String(t), font))) + font / 2 + 4);
+    const x = scaleBand<number>()
+      .domain(this.experts.map((_, i) => i))
+      .range([left, W - right])
+      .paddingInner(n > 64 ? 0.1 : 0.25)
+      .paddingOuter(0.125);
+    const bw = Math.max(1, x.bandwidth());
+    const mid = (i: number) => (x(i) ?? left) + x.bandwidth() / 2;
     const labels = n <= LABELLED_MAX;
-    const step = n <= 128 ? 16 : 32;
-    const ticks = labels ? [] : Array.from({ length: Math.ceil(n / step) }, (_, i) => i * step);
-    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${fontSize.toFixed(1)}px` })}>
+    // Every bar's number when all fit side by side; otherwise none (the table holds them).
+    const values = this.experts.map((e, i) => ({ index: i, text: String(e.demand), x: mid(i) }));
+    const shown = allFit(values, font, left, W - right, font / 3) ? thinLabels(values, font, left, W - right, font / 3) : [];
+    const names = expertAxisLabels(n, mid, font, left, W - right).map((l) => ({
+      ...l,
+      text: `E${this.experts[l.index]?.index ?? l.index}`,
+    }));
+    const tickY = base + font + 4;
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${font.toFixed(1)}px` })}>
         <defs>
           <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="4" height="4" ${styleProps({ fill: 'var(--moe-surface)' })}></rect><line x1="0" y1="0" x2="0" y2="4" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width="2"></line>
@@ -104,37 +127,30 @@ export class LoadBars extends LitElement {
               : nothing
           }
         </defs>
-        ${this.experts.map((e, i) => {
-          const x = LEFT + i * slot + (slot - bw) / 2;
-          const kept = Math.min(e.load, e.demand);
-          return svg`
-          <rect class="bar" x=${x} y=${y(kept)} width=${bw} height=${BASE - y(kept)} ${styleProps({ fill: labels ? expertFill(e.index, 'lb') : paint('accent') })}></rect>
-          ${e.demand > kept ? svg`<rect class="drop" x=${x} y=${y(e.demand)} width=${bw} height=${y(kept) - y(e.demand)} fill="url(#hatch)" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width=${labels ? 1 : 0.5}></rect>` : nothing}
-          ${
-            labels
-              ? svg`<text class="value" x=${x + bw / 2} y=${y(e.demand) - 3} text-anchor="middle">${e.demand}</text>
-          <text class="name" x=${x + bw / 2} y=${H - 4} text-anchor="middle">E${e.index}</text>`
-              : nothing
-          }`;
-        })}
-        ${ticks.map(
+        ${yTicks.map(
           (
             t,
-          ) => svg`<line class="tick" x1=${LEFT + t * slot} x2=${LEFT + t * slot} y1=${BASE} y2=${BASE + 4} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
-          <text class="name" x=${LEFT + t * slot} y=${H - 4} text-anchor="start">E${t}</text>`,
+          ) => svg`<line class="grid" x1=${left - 4} x2=${W - right} y1=${y(t)} y2=${y(t)} ${styleProps({ stroke: t === 0 ? 'var(--moe-text-4)' : 'var(--moe-grey-99)' })} stroke-width=${t === 0 ? 1 : 0.5}></line>
+          <text class="axis" x=${left - 6} y=${y(t) + font * 0.35} text-anchor="end">${t}</text>`,
         )}
-        <line x1=${LEFT} x2=${W - right} y1=${BASE} y2=${BASE} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
-        <text class="axis" x=${LEFT - 3} y=${BASE + 3} text-anchor="end">0</text>
-        ${
-          labels
-            ? nothing
-            : svg`<line x1=${LEFT - 2} x2=${W - right} y1=${y(top)} y2=${y(top)} ${styleProps({ stroke: 'var(--moe-grey-99)' })} stroke-width="0.5"></line>
-          <text class="axis" x=${LEFT - 3} y=${y(top) + 3} text-anchor="end">${top}</text>`
-        }
+        ${this.experts.map((e, i) => {
+          const bx = mid(i) - bw / 2;
+          const kept = Math.min(e.load, e.demand);
+          return svg`
+          <rect class="bar" x=${bx} y=${y(kept)} width=${bw} height=${base - y(kept)} ${styleProps({ fill: labels ? expertFill(e.index, 'lb') : paint('accent') })}></rect>
+          ${e.demand > kept ? svg`<rect class="drop" x=${bx} y=${y(e.demand)} width=${bw} height=${y(kept) - y(e.demand)} fill="url(#hatch)" ${styleProps({ stroke: 'var(--moe-error)' })} stroke-width=${labels ? 1 : 0.5}></rect>` : nothing}`;
+        })}
+        ${shown.map((l) => svg`<text class="value" x=${l.x} y=${y(this.experts[l.index]?.demand ?? 0) - 4} text-anchor="middle">${l.text}</text>`)}
+        ${names.map(
+          (
+            l,
+          ) => svg`<line class="tick" x1=${mid(l.index)} x2=${mid(l.index)} y1=${base} y2=${base + 3} ${styleProps({ stroke: 'var(--moe-text-4)' })}></line>
+          <text class="name" x=${l.x} y=${tickY} text-anchor="middle">${l.text}</text>`,
+        )}
         ${
           this.capacity !== null
-            ? svg`<line class="cap" x1=${LEFT} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>
-          <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + 3.5}>${simWords().bars.capacityLine(this.capacity)}</text>`
+            ? svg`<line class="cap" x1=${left} x2=${W - right + 2} y1=${y(this.capacity)} y2=${y(this.capacity)}></line>
+          <text class="cap-label" x=${W - right + 5} y=${y(this.capacity) + font * 0.35}>${capText}</text>`
             : nothing
         }
       </svg>

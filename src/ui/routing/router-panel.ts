@@ -5,20 +5,23 @@
  * Up to 32 experts: one labelled row each. More: a thin-bar overview drawn at the panel's pixel
  * width, the chosen ones labelled, and a table of the top scores.
  */
+import { scaleBand, scaleLinear } from 'd3-scale';
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { GateNorm, RouterKind } from '../../core/config';
 import type { TokenRouting, TokenTrace } from '../../core/trace';
-import { formatWeight, textUnits } from '../shared/format';
+import { formatWeight } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
 import { expertBackground, expertFill, expertPatternDefs } from '../shared/expert-patterns';
 import { routerInfo } from './router-info';
-import { axisTicks, dec, groupCount, HATCH, result, rowsOf, scoreName, signed, spread, valueText, type Row } from './router-rows';
+import { dec, groupCount, HATCH, result, rowsOf, scoreName, signed, spread, valueText, type Row } from './router-rows';
 import { WidthController } from '../shared/width-controller';
 import { panelStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
 import { paint } from '../shared/theme';
+import { expertAxisLabels, labelWidth } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 
 /** More routed experts than this: the compact overview. */
 export const COMPACT_ABOVE = 32;
@@ -53,6 +56,7 @@ export class RouterPanel extends LitElement {
     .rows > li { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; align-items: center;
       padding: var(--moe-sp-1) var(--moe-sp-3); border-radius: 0.25rem; min-height: 1.4rem; }
     .rows .head { font-size: var(--moe-fs-s); color: var(--moe-muted, var(--moe-text-4)); }
+    .rows.large .head { font-size: var(--moe-fs-base); }
     .e, .v, td { font-variant-numeric: tabular-nums; }
     .track { position: relative; display: block; height: 0.95rem; background: var(--moe-track); border-radius: 2px; }
     .fill { position: absolute; inset: 0 auto 0 0; background: var(--moe-idle); border-radius: 2px; }
@@ -68,7 +72,7 @@ export class RouterPanel extends LitElement {
     li.group { display: block; font-weight: 600; font-size: var(--moe-fs-m); margin-top: var(--moe-sp-2); }
     li.group.kept { background: var(--moe-kept-group); }
     svg { display: block; width: 100%; height: auto; }
-    svg text { font: 13px var(--moe-font); fill: var(--moe-text); }
+    svg text { font-family: var(--moe-font); fill: var(--moe-text); }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; font-size: var(--moe-fs-m); margin-top: var(--moe-sp-4); width: 100%; }
     caption { text-align: left; font-weight: 600; padding-bottom: var(--moe-sp-2); }
@@ -175,7 +179,8 @@ export class RouterPanel extends LitElement {
       </li>`;
     };
     const kept = r.keptGroups ?? [];
-    return html`<ol class="rows" aria-label=${m.rowsLabel}>
+    // Presenter-sized text (chartFontPx ≥ 20): the column heads no smaller than the chart's 20 px.
+    return html`<ol class="rows ${this.fontPx() >= 20 ? 'large' : ''}" aria-label=${m.rowsLabel}>
       <li class="head" aria-hidden="true"><span class="e">${m.expert}</span><span></span><span class="v">${valueHead}</span><span class="res">${m.result}</span></li>
       ${
         groups > 1
@@ -191,36 +196,52 @@ export class RouterPanel extends LitElement {
     </ol>`;
   }
 
+  private readonly font = new ChartFont();
+
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
+  private fontPx(): number {
+    return this.font.read(this, this.size.width);
+  }
+
   private renderChart(rows: Row[], r: TokenRouting) {
     const m = simWords().router;
     const W = this.size.width || 600;
     const E = rows.length;
-    const slot = W / E;
+    const font = this.fontPx();
+    const band = scaleBand<number>()
+      .domain(rows.map((x) => x.e))
+      .range([0, W]);
+    const slot = band.step();
+    const left = (e: number) => band(e) ?? 0;
+    const mid = (e: number) => left(e) + slot / 2;
     const max = Math.max(1e-12, ...rows.map((x) => x.score));
     const chosen = rows.filter((x) => x.choice >= 0);
-    // Chosen experts: two-line labels (number, weight) in one row, spread apart, with leader lines.
-    const labelW = Math.min(48, W / Math.max(1, chosen.length));
-    const font = Math.max(9, Math.min(13, labelW / 3.6));
+    // Chosen experts: two-line labels (number, weight) in one row, spread apart, with leader lines;
+    // the text gives way down to 9 px, then only the first choices keep a label (the outcome below names all).
+    const texts = (x: Row) => [`E${x.e}`, x.dropped ? m.drop : formatWeight(x.weight)];
+    const units = Math.max(1, ...chosen.flatMap((x) => texts(x).map((t) => labelWidth(t, 1, true))));
+    const fits = (f: number) => Math.floor(W / (units * f + f / 2));
+    const lf = Math.max(9, Math.min(font, W / Math.max(1, chosen.length) / (units + 0.5)));
+    const labelled = chosen.filter((x) => x.choice < fits(lf));
+    const labelW = units * lf + lf / 2;
     const at = spread(
-      chosen.map((x) => (x.e + 0.5) * slot),
+      labelled.map((x) => mid(x.e)),
       labelW,
       W,
     );
-    const top = 2 * font + 26;
-    const base = top + 120;
+    const top = Math.ceil(2.6 * lf + 14);
+    const base = top + Math.max(120, font * 6);
     const noise = this.router === 'noisy-topk' && r.noise ? rows.map((x) => x.noise ?? 0) : null;
     const noiseMax = Math.max(1e-12, ...(noise ?? []).map(Math.abs));
-    const noiseMid = base + 34;
-    const axis = noise ? noiseMid + 18 : base;
+    const noiseMid = base + font + 20;
+    const axis = noise ? noiseMid + 16 : base;
     const groups = groupCount(r, this.groupSize);
     const gw = W / groups;
-    const H = axis + 18 + (groups > 1 ? 18 : 0);
-    const step = [1, 2, 4, 8, 16, 32, 64, 128].find((s) => s * slot >= 56) ?? 256;
-    const tickX = (e: number) => (e + 0.5) * slot;
-    const anchor = (x: number) => (x < 18 ? 'start' : x > W - 18 ? 'end' : 'middle');
-    const y = (v: number) => base - ((base - top) * Math.max(0, v)) / max;
+    const H = Math.ceil(axis + font * 1.3 + 6 + (groups > 1 ? font * 1.3 + 4 : 0));
+    const y = scaleLinear().domain([0, max]).range([base, top]).clamp(true);
+    const names = expertAxisLabels(E, mid, font, 0, W);
     const summary = m.chartSummary(E, scoreName(this.router), dec(Math.min(...rows.map((x) => x.score))), dec(max), this.outcome(rows, r));
-    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary}>
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary} ${styleProps({ 'font-size': `${font.toFixed(1)}px` })}>
       <defs>${expertPatternDefs(
         'rp',
         chosen.map((x) => x.e),
@@ -244,21 +265,23 @@ export class RouterPanel extends LitElement {
       }
       ${rows.map((x) => {
         const fill = x.dropped ? paint('error') : x.choice >= 0 ? expertFill(x.e, 'rp') : paint('idle');
-        return svg`<rect x=${x.e * slot} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} ${styleProps({ fill })}></rect>`;
+        return svg`<rect x=${left(x.e)} y=${y(x.score)} width=${Math.max(1, slot - (slot > 3 ? 1 : 0))} height=${base - y(x.score)} ${styleProps({ fill })}></rect>`;
       })}
-      ${chosen.map((x, i) => {
-        const cx = tickX(x.e);
-        const lx = at[i] as number;
+      ${chosen.map((x) => {
         const bw = Math.max(5, slot + 2);
-        return svg`<rect x=${cx - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" ${styleProps({ stroke: 'var(--moe-ink)' })} stroke-width="1.5"></rect>
-          <line x1=${lx} y1=${2 * font + 6} x2=${cx} y2=${top} ${styleProps({ stroke: 'var(--moe-ink)' })}></line>
-          <text x=${lx} y=${font} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, 'font-weight': 700 })}>E${x.e}</text>
-          <text x=${lx} y=${2 * font + 2} text-anchor="middle" ${styleProps({ 'font-size': `${font}px`, fill: paint(x.dropped ? 'error' : 'text') })}>${x.dropped ? m.drop : formatWeight(x.weight)}</text>`;
+        return svg`<rect x=${mid(x.e) - bw / 2} y=${top} width=${bw} height=${base - top} fill="none" ${styleProps({ stroke: 'var(--moe-ink)' })} stroke-width="1.5"></rect>`;
+      })}
+      ${labelled.map((x, i) => {
+        const lx = at[i] as number;
+        const [name, value] = texts(x);
+        return svg`<line x1=${lx} y1=${2.6 * lf + 2} x2=${mid(x.e)} y2=${top} ${styleProps({ stroke: 'var(--moe-ink)' })}></line>
+          <text x=${lx} y=${lf} text-anchor="middle" ${styleProps({ 'font-size': `${lf.toFixed(1)}px`, 'font-weight': 700 })}>${name}</text>
+          <text x=${lx} y=${2.3 * lf} text-anchor="middle" ${styleProps({ 'font-size': `${lf.toFixed(1)}px`, fill: paint(x.dropped ? 'error' : 'text') })}>${value}</text>`;
       })}
       <line x1="0" x2=${W} y1=${base} y2=${base} ${styleProps({ stroke: 'var(--moe-text-3)' })}></line>
       ${
         noise
-          ? svg`<text x="0" y=${base + 14} ${styleProps({ 'font-size': '11px' })}>${m.noiseAxis}</text>
+          ? svg`<text x="0" y=${base + font + 2}>${m.noiseAxis}</text>
             <line x1="0" x2=${W} y1=${noiseMid} y2=${noiseMid} ${styleProps({ stroke: 'var(--moe-grey-99)' })}></line>
             ${noise.map((n, e) => {
               const h = (12 * Math.abs(n)) / noiseMax;
@@ -266,14 +289,13 @@ export class RouterPanel extends LitElement {
             })}`
           : nothing
       }
-      ${axisTicks(E, step).map((e) => svg`<text x=${tickX(e)} y=${axis + 14} text-anchor=${anchor(tickX(e))} ${styleProps({ 'font-size': '11px' })}>E${e}</text>`)}
+      ${names.map((l) => svg`<text class="name" x=${l.x} y=${axis + font + 2} text-anchor="middle">${l.text}</text>`)}
       ${
         groups > 1
           ? Array.from({ length: groups }, (_, g) => {
               const kept = (r.keptGroups ?? []).includes(g);
-              const fits = (t: string) => textUnits(t) * 7 + 8 <= gw;
-              const text = m.groupLabels(g, kept).find(fits) ?? '';
-              return svg`<text x=${(g + 0.5) * gw} y=${axis + 32} text-anchor="middle" ${styleProps({ 'font-size': '11px', 'font-weight': kept ? 700 : 400 })}>${text}</text>`;
+              const text = m.groupLabels(g, kept).find((t) => labelWidth(t, font) + font / 2 <= gw) ?? '';
+              return svg`<text class="group" x=${(g + 0.5) * gw} y=${axis + 2.3 * font + 6} text-anchor="middle" ${styleProps({ 'font-weight': kept ? 700 : 400 })}>${text}</text>`;
             })
           : nothing
       }

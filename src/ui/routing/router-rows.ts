@@ -1,7 +1,7 @@
 /**
  * The router panel's model of one token's routing (router-panel.ts): one row per routed expert with
  * its score, bias, noise, group and result; the words and numbers a row is shown with; and where
- * the compact chart puts its axis numbers and labels.
+ * the compact chart puts its chosen experts' labels (its axis: shared/axis-labels.ts).
  */
 import type { RouterKind } from '../../core/config';
 import type { TokenRouting } from '../../core/trace';
@@ -76,14 +76,6 @@ export function valueText(row: Row): string {
   if (row.bias !== undefined) return `${dec(row.score)} ${row.bias < 0 ? '−' : '+'} ${Math.abs(row.bias).toFixed(3)} = ${dec(row.pick)}`;
   if (row.noise !== undefined) return simWords().router.withNoise(dec(row.score), signed(row.noise, 2));
   return dec(row.score);
-}
-
-/** Experts numbered under the axis: every step-th, and the last one when it has room. */
-export function axisTicks(E: number, step: number): number[] {
-  const out: number[] = [];
-  for (let e = 0; e < E; e += step) out.push(e);
-  if (E - 1 - (out[out.length - 1] ?? 0) >= step / 2) out.push(E - 1);
-  return out;
 }
 
 /** Places n labels of width w in order along [0, width], as close to their xs as they can be. */

@@ -18,6 +18,8 @@ import { WidthController } from '../shared/width-controller';
 import { trainWords } from '../i18n/training';
 import { styleProps } from '../shared/style-props';
 import { HEAT_SEPARATOR } from '../shared/palette';
+import { expertAxisLabels, labelWidth } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
 
 /** Steps summed for the current max/mean. */
 export const WINDOW = 20;
@@ -113,6 +115,12 @@ export class LoadHistory extends LitElement {
   private readonly size = new WidthController(this);
   private readonly i18n = new LocaleController(this);
   private drawFrame = 0;
+  private readonly font = new ChartFont();
+
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
+  private fontPx(): number {
+    return this.font.read(this, this.size.width);
+  }
 
   private get name(): string {
     return this.label || trainWords().load.label;
@@ -124,10 +132,10 @@ export class LoadHistory extends LitElement {
     .figure strong { font-size: var(--moe-fs-xl); font-variant-numeric: tabular-nums; }
     .figure .sub { font-size: var(--moe-fs-m); color: var(--moe-text-3); }
     .strip { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: var(--moe-sp-3); }
-    .names { display: grid; font-size: var(--moe-fs-xs); line-height: 1; font-variant-numeric: tabular-nums; text-align: right; color: var(--moe-text-3); }
-    .names span { align-self: center; }
+    .names { position: relative; line-height: 1.15; font-variant-numeric: tabular-nums; text-align: right; color: var(--moe-text-3); }
+    .names span { position: absolute; right: 0; white-space: nowrap; }
     canvas { display: block; width: 100%; border: 1px solid var(--moe-grey-99); box-sizing: border-box; }
-    .axis { display: flex; justify-content: space-between; font-size: var(--moe-fs-s); color: var(--moe-text-3); grid-column: 2; }
+    .axis { display: flex; justify-content: space-between; gap: var(--moe-sp-5); flex-wrap: wrap; color: var(--moe-text-3); grid-column: 2; }
     .key { display: flex; align-items: center; gap: var(--moe-sp-4); font-size: var(--moe-fs-s); margin-top: var(--moe-sp-3); flex-wrap: wrap; }
     .ramp { width: 9rem; height: 0.7rem; border: 1px solid var(--moe-grey-99); }
     .empty { color: var(--moe-text-4); margin: var(--moe-sp-5) 0; }
@@ -144,9 +152,13 @@ export class LoadHistory extends LitElement {
     return this.loads[0]?.length ?? 0;
   }
 
-  /** Row height in CSS pixels: the strip stays between ~100 and ~260 px tall. */
+  /**
+   * Row height in CSS pixels: the strip stays between ~100 and ~240 px tall at 12.8 px text, rows
+   * no taller than 1.4 lines of text; both grow with the chart's text (presenter mode).
+   */
   private get rowHeight(): number {
-    return Math.max(2, Math.min(18, Math.floor(240 / Math.max(1, this.experts))));
+    const font = this.fontPx();
+    return Math.max(2, Math.min(Math.ceil(1.4 * font), Math.floor((240 * font) / 12.8 / Math.max(1, this.experts))));
   }
 
   private summary(f: LoadFigures | null): string {
@@ -164,7 +176,10 @@ export class LoadHistory extends LitElement {
     if (E === 0 || this.loads.length === 0) return html`<p class="empty">${m.empty}</p>`;
     const f = loadFigures(this.loads, this.window);
     const rh = this.rowHeight;
-    const labelEvery = rh >= 11 ? 1 : Math.ceil(11 / rh);
+    // The expert axis: every row's name when the rows are as tall as the text, else d3's round steps (shared/axis-labels.ts).
+    const font = this.fontPx();
+    const names = expertAxisLabels(E, (e) => 1 + (e + 0.5) * rh, font, 0, E * rh + 2, { size: () => 1.15 * font, gap: 0 });
+    const namesWidth = Math.ceil(Math.max(...names.map((l) => labelWidth(l.text, font))));
     const last = this.firstStep + this.loads.length - 1;
     return html`
       ${
@@ -176,11 +191,11 @@ export class LoadHistory extends LitElement {
       </div>`
       }
       <div class="strip">
-        <div class="names" aria-hidden="true" ${styleProps({ 'grid-template-rows': `repeat(${E}, ${rh}px)` })}>
-          ${Array.from({ length: E }, (_, e) => html`<span>${e % labelEvery === 0 ? `E${e}` : ''}</span>`)}
+        <div class="names" aria-hidden="true" ${styleProps({ height: `${E * rh + 2}px`, width: `${namesWidth}px`, 'font-size': `${font.toFixed(1)}px` })}>
+          ${names.map((l) => html`<span ${styleProps({ top: `${l.left.toFixed(1)}px` })}>${l.text}</span>`)}
         </div>
         <canvas role="img" aria-label=${this.summary(f)} ${styleProps({ height: `${E * rh + 2}px` })}></canvas>
-        <div class="axis" aria-hidden="true"><span>${m.stepAt(this.firstStep)}</span><span>${m.axis}</span><span>${m.stepAt(last)}</span></div>
+        <div class="axis" aria-hidden="true" ${styleProps({ 'font-size': `${font.toFixed(1)}px` })}><span>${m.stepAt(this.firstStep)}</span><span>${m.axis}</span><span>${m.stepAt(last)}</span></div>
       </div>
       <div class="key" aria-hidden="true">
         <span>${m.noTokens}</span>

@@ -13,6 +13,10 @@ import { withSlots } from './training-format';
 import { WidthController } from '../shared/width-controller';
 import { trainWords } from '../i18n/training';
 import { SERIES_COLOURS } from '../shared/palette';
+import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
+import { integerAxisLabels, labelWidth } from '../shared/axis-labels';
+import { ChartFont } from '../shared/chart-font';
+import { styleProps } from '../shared/style-props';
 
 export type LossSeries = 'task' | 'balance' | 'z';
 
@@ -42,10 +46,8 @@ function seriesName(s: LossSeries): string {
 export const ENDS = 10;
 /** Rows of the table alternative. */
 const TABLE_ROWS = 12;
-const LEFT = 52;
+/** Room right of the plot, in px. */
 const RIGHT = 14;
-const TOP = 12;
-const BOTTOM = 34;
 
 interface Bucket {
   from: number;
@@ -101,24 +103,6 @@ export function tickText(v: number): string {
   return String(Number(v.toPrecision(3)));
 }
 
-/** About five round numbers from 0 to at least max. */
-function linearTicks(max: number): number[] {
-  const raw = max / 5;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
-  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
-}
-
-function stepTicks(from: number, to: number, count: number): number[] {
-  const span = Math.max(1, to - from);
-  const raw = span / Math.max(1, count);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, ([1, 2, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag);
-  const out: number[] = [];
-  for (let s = Math.ceil(from / step) * step; s <= to; s += step) out.push(s);
-  return out;
-}
-
 @customElement('loss-chart')
 export class LossChart extends LitElement {
   @property({ attribute: false }) points: readonly LossPoint[] = [];
@@ -131,6 +115,12 @@ export class LossChart extends LitElement {
   @property() label = '';
   private readonly size = new WidthController(this);
   private readonly i18n = new LocaleController(this);
+  private readonly font = new ChartFont();
+
+  /** The chart's text size in px, from the host's font (20 px or more in presenter mode). */
+  private fontPx(): number {
+    return this.font.read(this, this.size.width);
+  }
 
   private get name(): string {
     return this.label || trainWords().loss.label;
@@ -146,7 +136,7 @@ export class LossChart extends LitElement {
     label { font-size: var(--moe-fs-m); font-weight: 600; }
     select { font: inherit; font-weight: 400; }
     svg.chart { display: block; width: 100%; }
-    svg.chart text { font-size: var(--moe-fs-xs); fill: var(--moe-text-2); }
+    svg.chart text { fill: var(--moe-text-2); }
     .grid { stroke: var(--moe-grey-e3); }
     .axis { stroke: var(--moe-text-4); }
     .empty { color: var(--moe-text-4); margin: var(--moe-sp-5) 0; }
@@ -213,37 +203,50 @@ export class LossChart extends LitElement {
 
   private chart() {
     const W = Math.max(260, this.size.width || 600);
-    const H = this.height;
-    const plotW = W - LEFT - RIGHT;
-    const bs = buckets(this.points, plotW / 2);
-    // A thin line for each step, a thick one for the mean of the last ENDS steps (the trend).
-    const smooth = this.points.length > 2 * ENDS ? buckets(trailingMean(this.points, ENDS), plotW / 2) : null;
+    const font = this.fontPx();
+    // Taller text (presenter mode): a taller chart, so the plot keeps its share.
+    const H = Math.round(Math.max(this.height, (this.height * font) / 12.8));
+    const TOP = Math.ceil(font * 0.7);
+    const BOTTOM = Math.ceil(font * 2.6 + 8);
     const log = this.logScale;
     const keys = this.series.map((s) => SERIES[s].key);
-    const values = bs.flatMap((b) => keys.map((k) => b.values[k])).filter((v) => Number.isFinite(v) && (!log || v > 0));
-    const firstStep = (bs[0] as Bucket).step;
-    const lastStep = Math.max(firstStep + 1, (bs[bs.length - 1] as Bucket).step);
-    const x = (s: number) => LEFT + ((s - firstStep) / (lastStep - firstStep)) * plotW;
-    let y: (v: number) => number;
+    const values = this.points.flatMap((p) => keys.map((k) => p[k])).filter((v) => Number.isFinite(v) && (!log || v > 0));
+    // The value axis: d3's round ticks (log: whole decades, with 2 and 5 when there are at most two).
+    let y: ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
     let ticks: { v: number; text: string }[];
+    const rows = Math.max(2, Math.min(6, Math.floor((H - TOP - BOTTOM) / (font * 1.8))));
     if (log) {
       const lo = Math.floor(Math.log10(Math.max(1e-8, Math.min(...values, 1))));
       let hi = Math.ceil(Math.log10(Math.max(...values, 1e-8)));
       if (hi <= lo) hi = lo + 1;
-      y = (v: number) => TOP + ((hi - Math.log10(v)) / (hi - lo)) * (H - TOP - BOTTOM);
-      const decades = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+      y = scaleLog()
+        .domain([10 ** lo, 10 ** hi])
+        .range([H - BOTTOM, TOP]);
       const mults = hi - lo <= 2 ? [1, 2, 5] : [1];
-      ticks = decades
-        .flatMap((d) => mults.map((m) => m * 10 ** d))
-        .filter((v) => v <= 10 ** hi * 1.0001)
+      const mantissa = (v: number) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
+      ticks = y
+        .ticks()
+        .filter((v) => mults.includes(mantissa(v)))
         .map((v) => ({ v, text: tickText(v) }));
     } else {
-      const t = linearTicks(Math.max(1e-9, ...values));
-      const max = t[t.length - 1] as number;
-      y = (v: number) => TOP + (1 - v / max) * (H - TOP - BOTTOM);
-      ticks = t.map((v) => ({ v, text: tickText(v) }));
+      y = scaleLinear()
+        .domain([0, Math.max(1e-9, ...values)])
+        .nice(rows)
+        .range([H - BOTTOM, TOP]);
+      ticks = y.ticks(rows).map((v) => ({ v, text: tickText(v) }));
     }
-    const xTicks = stepTicks(Math.ceil(firstStep), Math.floor(lastStep), Math.max(2, Math.floor(plotW / 90)));
+    const LEFT = Math.ceil(Math.max(...ticks.map((t) => labelWidth(t.text, font))) + font / 2 + 6);
+    const plotW = W - LEFT - RIGHT;
+    const bs = buckets(this.points, plotW / 2);
+    // A thin line for each step, a thick one for the mean of the last ENDS steps (the trend).
+    const smooth = this.points.length > 2 * ENDS ? buckets(trailingMean(this.points, ENDS), plotW / 2) : null;
+    const firstStep = (bs[0] as Bucket).step;
+    const lastStep = Math.max(firstStep + 1, (bs[bs.length - 1] as Bucket).step);
+    const x = scaleLinear()
+      .domain([firstStep, lastStep])
+      .range([LEFT, W - RIGHT]);
+    // Step numbers: d3's round ticks thinned to what fits, starting at the value axis (clear of its labels).
+    const xTicks = integerAxisLabels(Math.ceil(firstStep), Math.floor(lastStep), x, font, LEFT - 2, W, { gap: font });
     const path = (key: LossKey, from: Bucket[] = bs): string => {
       let d = '';
       let pen = 'M';
@@ -258,18 +261,18 @@ export class LossChart extends LitElement {
       }
       return d;
     };
-    return html`<svg class="chart" viewBox="0 0 ${W} ${H}" height=${H} role="img" aria-label=${this.summary()}>
+    return html`<svg class="chart" viewBox="0 0 ${W} ${H}" height=${H} role="img" aria-label=${this.summary()} ${styleProps({ 'font-size': `${font.toFixed(1)}px` })}>
       ${ticks.map(
         (t) => svg`<line class="grid" x1=${LEFT} x2=${W - RIGHT} y1=${y(t.v)} y2=${y(t.v)}></line>
-        <text x=${LEFT - 5} y=${y(t.v) + 4} text-anchor="end">${t.text}</text>`,
+        <text x=${LEFT - 5} y=${y(t.v) + font * 0.35} text-anchor="end">${t.text}</text>`,
       )}
       ${xTicks.map(
-        (s) => svg`<line class="axis" x1=${x(s)} x2=${x(s)} y1=${H - BOTTOM} y2=${H - BOTTOM + 4}></line>
-        <text x=${x(s)} y=${H - BOTTOM + 16} text-anchor="middle">${s}</text>`,
+        (t) => svg`<line class="axis" x1=${x(t.index)} x2=${x(t.index)} y1=${H - BOTTOM} y2=${H - BOTTOM + 4}></line>
+        <text x=${t.x} y=${H - BOTTOM + font + 4} text-anchor="middle">${t.text}</text>`,
       )}
       <line class="axis" x1=${LEFT} x2=${W - RIGHT} y1=${H - BOTTOM} y2=${H - BOTTOM}></line>
       <line class="axis" x1=${LEFT} x2=${LEFT} y1=${TOP} y2=${H - BOTTOM}></line>
-      <text x=${LEFT + plotW / 2} y=${H - 3} text-anchor="middle">${trainWords().loss.xAxis}</text>
+      <text x=${LEFT + plotW / 2} y=${H - font * 0.3 - 2} text-anchor="middle">${trainWords().loss.xAxis}</text>
       ${this.series.map((s) =>
         smooth
           ? svg`<path class=${`raw raw-${s}`} d=${path(SERIES[s].key)} fill="none" stroke=${SERIES[s].colour} stroke-width="1" stroke-opacity="0.45"></path>

@@ -1,18 +1,33 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ExpertTrace } from '../../../src/core/trace';
 import '../../../src/ui/routing/load-bars';
 import { expertColour } from '../../../src/ui/shared/palette';
+import { textCount, textProblems } from '../shared/chart-text';
 
 /** A #rrggbb colour as the CSSOM writes it. */
 const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const expert = (index: number, demand: number, load = demand): ExpertTrace => ({ index, demand, load, params: 100 });
 
-async function mount(experts: ExpertTrace[], capacity: number | null) {
+let box: HTMLDivElement | null = null;
+afterEach(() => {
+  box?.remove();
+  document.documentElement.style.fontSize = '';
+});
+
+/** Mounts the chart in a box of the given width and waits for it to measure itself and render. */
+async function mount(experts: ExpertTrace[], capacity: number | null, width = 600, fontSize = '16px') {
+  box = document.createElement('div');
+  box.style.width = `${width}px`;
+  // Presenter mode: the page's root font grows to 140 % (page.css), so every rem and the host's font grow.
+  document.documentElement.style.fontSize = fontSize === '22.4px' ? '140%' : '';
   const el = document.createElement('load-bars');
   el.experts = experts;
   el.capacity = capacity;
-  document.body.append(el);
+  box.append(el);
+  document.body.append(box);
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await el.updateComplete;
   return el;
 }
@@ -70,13 +85,30 @@ describe('<load-bars>', () => {
     el.remove();
   });
 
-  it('above 32 experts drops per-bar labels for ticks every 16 and a summarising label; no limit draws no line', async () => {
+  it('above 32 experts: numbers only where they all fit, a thinned axis and a summarising label; no limit draws no line', async () => {
     const experts = Array.from({ length: 40 }, (_, i) => expert(i, i % 5));
-    const el = await mount(experts, null);
+    const el = await mount(experts, null, 320);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('rect.bar')).toHaveLength(40);
     expect(root.querySelectorAll('text.value')).toHaveLength(0);
-    expect([...root.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['E0', 'E16', 'E32']);
+    // d3's round ticks that fit (every 5th at 320 px), the last expert in place of the tick it would crowd.
+    expect([...root.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual([
+      'E0',
+      'E5',
+      'E10',
+      'E15',
+      'E20',
+      'E25',
+      'E30',
+      'E39',
+    ]);
+    box!.style.width = '1600px';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    expect(root.querySelectorAll('text.value')).toHaveLength(40);
+    box!.style.width = '320px';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
     expect(root.querySelector('line.cap')).toBeNull();
     expect(root.querySelector('svg')!.getAttribute('aria-label')).toBe(
       'Tokens per expert. 40 experts, from 0 to 4 tokens each; 8 got none. No capacity limit',
@@ -90,19 +122,34 @@ describe('<load-bars>', () => {
     const el = await mount(experts, 2);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('rect.drop')).toHaveLength(37);
-    expect([...root.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual([
-      'E0',
-      'E32',
-      'E64',
-      'E96',
-      'E128',
-      'E160',
-      'E192',
-      'E224',
-    ]);
+    const names = [...root.querySelectorAll('text.name')].map((t) => t.textContent);
+    expect(names[0]).toBe('E0');
+    expect(names.at(-1)).toBe('E255');
+    expect(root.querySelectorAll('text.value')).toHaveLength(0);
+    expect(textProblems(root)).toEqual([]);
     const cap = root.querySelector('line.cap');
     expect(num(cap, 'x2')).toBeGreaterThan(num(root.querySelectorAll('rect.bar')[255], 'x'));
     expect(num(cap, 'y1')).toBeCloseTo(num(root.querySelectorAll('rect.bar')[0], 'y'));
     el.remove();
   });
+
+  for (const n of [1, 8, 64, 256]) {
+    for (const [width, font] of [
+      [600, '16px'],
+      [320, '16px'],
+      [1800, '22.4px'],
+    ] as const) {
+      it(`${n} experts at ${width} px (page text ${font}): no two texts overlap, all inside the svg, numbers on all bars or none`, async () => {
+        const experts = Array.from({ length: n }, (_, i) => expert(i, i === n - 1 ? 12 : (i * 7) % 5, i === n - 1 ? 9 : (i * 7) % 5));
+        const el = await mount(experts, 9, width, font);
+        const root = el.shadowRoot!;
+        expect(textCount(root)).toBeGreaterThan(2);
+        expect(textProblems(root)).toEqual([]);
+        const values = [...root.querySelectorAll('text.value')].map((t) => t.textContent);
+        if (values.length > 0) expect(values).toHaveLength(n);
+        if (font === '22.4px')
+          for (const t of root.querySelectorAll('text')) expect(parseFloat(getComputedStyle(t).fontSize)).toBeGreaterThanOrEqual(20);
+      });
+    }
+  }
 });

@@ -3,6 +3,7 @@ import type { TokenRouting, TokenTrace } from '../../../src/core/trace';
 import '../../../src/ui/routing/router-panel';
 import type { RouterPanel } from '../../../src/ui/routing/router-panel';
 import { expertColour } from '../../../src/ui/shared/palette';
+import { textCount, textProblems } from '../shared/chart-text';
 
 /** A #rrggbb colour as the CSSOM writes it. */
 const computed = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
@@ -24,12 +25,17 @@ function routing(
 const SOFTMAX = routing([0.05, 0.3, 0.1, 0.05, 0.2, 0.1, 0.15, 0.05], [1, 4], [0.62, 0.38]);
 
 let box: HTMLDivElement | null = null;
-afterEach(() => box?.remove());
+afterEach(() => {
+  box?.remove();
+  document.documentElement.style.fontSize = '';
+});
 
 /** Mounts a panel in a box of the given width and waits for it to measure itself and render. */
-async function mount(props: Partial<RouterPanel>, width = 800): Promise<RouterPanel> {
+async function mount(props: Partial<RouterPanel>, width = 800, fontSize = '16px'): Promise<RouterPanel> {
   box = document.createElement('div');
   box.style.width = `${width}px`;
+  // Presenter mode: the page's root font grows to 140 % (page.css), so every rem and the host's font grow.
+  document.documentElement.style.fontSize = fontSize === '22.4px' ? '140%' : '';
   const el = document.createElement('router-panel');
   Object.assign(el, { token, ...props });
   box.append(el);
@@ -209,4 +215,56 @@ describe('<router-panel> gate-weight rule', () => {
     expect(el.shadowRoot!.querySelector('.gate-all')).toBeNull();
     el.remove();
   });
+});
+
+/** A routing of E experts where the experts in `chosen` won with falling weights, the 2nd one dropped. */
+function many(E: number, chosen: number[], extra: (scores: number[]) => Partial<TokenRouting> = () => ({})): TokenRouting {
+  const scores = Array.from({ length: E }, (_, e) => 0.001 + ((e * 37) % 101) / 30000);
+  const weights = chosen.map((_, i) => (chosen.length - i) / ((chosen.length * (chosen.length + 1)) / 2));
+  chosen.forEach((e, i) => (scores[e] = 0.02 + (weights[i] as number) / 10));
+  return routing(
+    scores,
+    chosen,
+    weights,
+    chosen.map((_, i) => i === 1),
+    extra(scores),
+  );
+}
+
+const spaced = (E: number, k: number) => Array.from({ length: Math.min(E, k) }, (_, i) => Math.floor((i * E) / Math.min(E, k)));
+const adjacent = (E: number, k: number) => Array.from({ length: Math.min(E, k) }, (_, i) => i + Math.floor(E / 2) - Math.min(E, k) + 1);
+
+describe('<router-panel> chart text at 1 to 256 experts', () => {
+  for (const E of [1, 8, 64, 256]) {
+    for (const [width, font] of [
+      [800, '16px'],
+      [320, '16px'],
+      [1800, '22.4px'],
+    ] as const) {
+      it(`${E} experts at ${width} px (page text ${font}): no two chart texts overlap and all lie inside the svg`, async () => {
+        for (const [router, r] of [
+          ['softmax-topk', many(E, spaced(E, 8))],
+          ['softmax-topk', many(E, adjacent(E, 16))],
+          ['noisy-topk', many(E, spaced(E, 4), (s) => ({ noise: s.map((_, e) => ((e % 5) - 2) / 10) }))],
+          ['sigmoid-bias', many(E, spaced(E, 8), (s) => ({ biased: s, keptGroups: [0, 3] }))],
+        ] as const) {
+          const el = await mount({ routing: r, router, groupSize: E >= 8 ? E / 8 : 0, bias: r.scores.map(() => 0) }, width, font);
+          const root = el.shadowRoot!;
+          if (E > 32) {
+            expect(textCount(root)).toBeGreaterThan(2);
+            expect(textProblems(root)).toEqual([]);
+            if (font === '22.4px')
+              for (const t of root.querySelectorAll('svg text'))
+                expect(parseFloat(getComputedStyle(t).fontSize)).toBeGreaterThanOrEqual(20);
+          } else {
+            expect(root.querySelector('svg')).toBeNull();
+            expect($$(el, 'li.row')).toHaveLength(E);
+            if (font === '22.4px')
+              for (const t of $$(el, '.rows li > span')) expect(parseFloat(getComputedStyle(t).fontSize)).toBeGreaterThanOrEqual(20);
+          }
+          box!.remove();
+        }
+      });
+    }
+  }
 });

@@ -111,4 +111,34 @@ describe('<load-history>', () => {
     ).toEqual({ maxOverMean: 2, minOverMean: 0, idle: 1, steps: 1, choices: 4 });
     expect(loadFigures([])).toBeNull();
   });
+
+  for (const E of [1, 8, 16, 64, 256]) {
+    for (const presenter of [false, true]) {
+      it(`${E} experts${presenter ? ' in presenter mode' : ''}: the expert names never overlap, lie beside the strip, E0 first${presenter ? ', at least 20 px' : ''}`, async () => {
+        document.documentElement.style.fontSize = presenter ? '140%' : '';
+        try {
+          const loads = Array.from({ length: 12 }, (_, s) => Array.from({ length: E }, (_, e) => (e + s) % 3));
+          const el = await mount(loads);
+          const root = el.shadowRoot!;
+          const canvas = root.querySelector('canvas')!.getBoundingClientRect();
+          const names = [...root.querySelectorAll<HTMLElement>('.names span')];
+          expect(names[0]!.textContent).toBe('E0');
+          if (E <= 16 && !presenter) expect(names).toHaveLength(E);
+          const boxes = names.map((n) => n.getBoundingClientRect());
+          for (const b of boxes) {
+            expect(b.top).toBeGreaterThanOrEqual(canvas.top - 0.5);
+            expect(b.bottom).toBeLessThanOrEqual(canvas.bottom + 0.5);
+            expect(b.right).toBeLessThanOrEqual(canvas.left + 0.5);
+          }
+          for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 0.5);
+          if (presenter)
+            for (const t of [...names, ...root.querySelectorAll('.axis span')])
+              expect(parseFloat(getComputedStyle(t).fontSize)).toBeGreaterThanOrEqual(20);
+          el.remove();
+        } finally {
+          document.documentElement.style.fontSize = '';
+        }
+      });
+    }
+  }
 });

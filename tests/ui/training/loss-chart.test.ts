@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buckets, tickText, trailingMean, type LossPoint, type LossSeries } from '../../../src/ui/training/loss-chart';
 import '../../../src/ui/training/loss-chart';
+import { textProblems } from '../shared/chart-text';
 
 // 30 steps: the task loss falls by 0.04 a step from 4.00; the balance loss stays at 0.01.
 const POINTS: LossPoint[] = Array.from({ length: 30 }, (_, i) => ({ step: i + 1, taskLoss: 4 - 0.04 * i, balanceLoss: 0.01, zLoss: 0 }));
@@ -83,4 +84,40 @@ describe('<loss-chart>', () => {
     expect(t.map((p) => p.taskLoss)).toEqual([4, expect.closeTo(3.98, 10), expect.closeTo(3.94, 10)]);
     expect([0, 0.05, 2, 2.5, 0.0001].map(tickText)).toEqual(['0', '0.05', '2', '2.5', '1e−4']);
   });
+
+  for (const [steps, width, presenter] of [
+    [3, 600, false],
+    [30, 320, false],
+    [1000, 600, false],
+    [12345, 260, false],
+    [30, 900, true],
+    [5000, 900, true],
+  ] as const) {
+    it(`${steps} steps at ${width} px${presenter ? ' in presenter mode' : ''}: axis labels inside the svg, none overlapping${presenter ? ', at least 20 px' : ''}`, async () => {
+      document.documentElement.style.fontSize = presenter ? '140%' : '';
+      try {
+        const points = Array.from({ length: steps }, (_, i) => ({
+          step: i + 1,
+          taskLoss: 4 * Math.exp(-i / steps),
+          balanceLoss: 0.012,
+          zLoss: 0.0003,
+        }));
+        for (const series of [['task'], ['task', 'balance', 'z']] as LossSeries[][]) {
+          const el = await mount(points, series);
+          el.style.width = `${width}px`;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await el.updateComplete;
+          const root = el.shadowRoot!;
+          expect(root.querySelectorAll('svg.chart > text').length).toBeGreaterThan(4);
+          expect(textProblems(root)).toEqual([]);
+          if (presenter)
+            for (const t of root.querySelectorAll('svg.chart text'))
+              expect(parseFloat(getComputedStyle(t).fontSize)).toBeGreaterThanOrEqual(20);
+          el.remove();
+        }
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    });
+  }
 });
