@@ -5,10 +5,33 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Trace } from '../../core/trace';
 import { lessonFacts, type LessonFacts } from '../../state/lesson-facts';
-import { formatLessonRef, lessonView, parseLessonRef, stepOf, type LessonStep, type PanelId, type StepRef } from '../../state/lessons';
+import {
+  formatLessonRef,
+  lessonView,
+  parseLessonRef,
+  stepOf,
+  type LessonStep,
+  type PanelId,
+  type PictureStage,
+  type StepRef,
+} from '../../state/lessons';
 import type { Simulator } from '../../state/simulator';
 import { KEPT } from '../../state/lang';
 import { SIMULATOR_SCHEMA } from '../../state/url';
+import { STAGES } from '../routing/flow-marks';
+
+/** Where <flow-picture> holds its motion for each stage a step can stop at (null: it plays to the end). */
+const FREEZE: Record<PictureStage, number | null> = {
+  scores: STAGES.links[0], // the scores grown, no link drawn yet
+  links: STAGES.light[0], // the links (nearly) drawn, no expert lit yet
+  experts: STAGES.merge[0], // the experts lit, nothing merged yet
+  done: null,
+};
+
+/** The picture's `freeze` for a step's stage (none given: the whole flow). */
+export function pictureFreeze(stage: PictureStage | undefined): number | null {
+  return FREEZE[stage ?? 'done'];
+}
 
 /** Query keys that are not part of the view (the page's own and the kept ones): a link with only these opens a lesson step as designed. */
 const NOT_VIEW = new Set<string>([...(SIMULATOR_SCHEMA.quiet ?? []), ...KEPT]);
@@ -48,6 +71,11 @@ export class TourController {
 
   get panel(): PanelId | null {
     return this.step?.panel ?? null;
+  }
+
+  /** Where the routing picture holds for this step (0–1), or null to play it (no tour, or a step that shows it all). */
+  get freeze(): number | null {
+    return pictureFreeze(this.step?.picture);
   }
 
   /**
