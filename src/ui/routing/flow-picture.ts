@@ -18,7 +18,7 @@ import { panelStyles } from '../shared/shared-styles';
 import { memoLast } from '../shared/loop-controller';
 import { WidthController } from '../shared/width-controller';
 import { flowLayout } from './flow-layout';
-import { flowSvg } from './flow-marks';
+import { flowSvg, stageAt } from './flow-marks';
 import { sentenceFlowLayout } from './sentence-flow-layout';
 import { sentenceFlowSvg } from './sentence-flow';
 
@@ -176,6 +176,8 @@ export class FlowPicture extends LitElement {
     const routing = t.layers[this.layer]?.tokens[this.position];
     const word = t.tokens[this.position]?.text ?? '';
     if (!routing) return '';
+    // Held before any expert runs (the guided tour's "nothing else has run yet"): only the scores are drawn.
+    if (this.freeze !== null && stageAt('light', this.freeze) === 0) return m.scored(word, t.shape.experts);
     const ran = routing.experts.flatMap((e, i) => (routing.dropped[i] ? [] : [m.ranItem(`E${e}`, formatWeight(routing.weights[i] ?? 0))]));
     const dropped = routing.experts.filter((_, i) => routing.dropped[i]).map((e) => `E${e}`);
     const shared = Array.from({ length: t.shape.shared }, (_, s) => m.shared(`S${s + 1}`));
