@@ -110,8 +110,6 @@ export class MoeApp extends SimulatorElement {
     if (tour) tour.scrollTop = this.shell.tour.revealed ? tour.scrollHeight : 0;
     const panel = this.renderRoot.querySelector<HTMLElement>('.highlight');
     if (!open || !tour || !panel) return;
-    // On a phone the card is not stuck: a prediction's answer, just asked for, stays in view rather than its panel.
-    if (getComputedStyle(tour).position !== 'sticky' && this.shell.tour.revealed) return;
     const p = panel.getBoundingClientRect();
     const over = [tour, this.renderRoot.querySelector<HTMLElement>('section.controls')].filter((el): el is HTMLElement => {
       if (!el || el === panel || getComputedStyle(el).position !== 'sticky') return false;
@@ -119,6 +117,17 @@ export class MoeApp extends SimulatorElement {
       return r.left < p.right && p.left < r.right;
     });
     this.style.setProperty('--tour-cover', `${over.reduce((a, el) => a + el.offsetHeight, 0)}px`);
+    if (getComputedStyle(tour).position !== 'sticky') {
+      // On a phone the card is not stuck: a prediction's answer, just asked for, stays in view rather than its panel;
+      // a panel close below the card is shown with it (its words and the panel's top), else the page goes to the panel.
+      if (this.shell.tour.revealed) return;
+      const c = tour.getBoundingClientRect();
+      const seen = Math.min(p.height, innerHeight * 0.4);
+      if (p.top - c.top + seen <= innerHeight) {
+        if (c.top < 0 || p.top + seen > innerHeight) tour.scrollIntoView({ block: 'start' });
+        return;
+      }
+    }
     // Scroll only when the panel's top is hidden under what is stuck, or low on the screen.
     const below = Math.max(0, ...over.map((el) => el.getBoundingClientRect().bottom));
     if (p.top < below || p.top > below + (innerHeight - below) * 0.5) panel.scrollIntoView({ block: 'start' });

@@ -25,6 +25,7 @@ export const simulatorStyles = [
       section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem var(--moe-shadow); max-height: 60vh; overflow-y: auto; }
     }
     .highlight { scroll-margin-top: calc(var(--tour-cover, 0px) + var(--moe-sp-7)); }
+    section.tour { scroll-margin-top: var(--tour-cover, 0px); }
     .highlight { outline: 4px solid var(--moe-primary); outline-offset: 3px; }
     .look { display: inline-block; margin: 0 0 var(--moe-sp-4); padding: var(--moe-sp-1) var(--moe-sp-5); border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: var(--moe-fs-base); }
     .look::before { content: '▶ '; }
