@@ -124,14 +124,17 @@ export class FlowPicture extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const moved = changed.has('position') || changed.has('layer') || (changed.has('trace') && changed.get('trace') !== undefined);
-    if (moved && this.mode === 'token' && this.freeze === null && this.motion && !reduce() && this.trace) this.play();
+    // Let go of a hold (the tour's next step) on the same token: the flow goes on from where it was held.
+    const held = changed.has('freeze') && !moved ? (changed.get('freeze') ?? null) : null;
+    if ((moved || held !== null) && this.mode === 'token' && this.freeze === null && this.motion && !reduce() && this.trace)
+      this.play(held ?? 0);
   }
 
-  /** Plays the flow from the start. */
-  private play(): void {
+  /** Plays the flow from `from` (0: the start). */
+  private play(from = 0): void {
     cancelAnimationFrame(this.frame);
-    this.progress = 0;
-    this.started = performance.now();
+    this.progress = from;
+    this.started = performance.now() - from * Math.max(1, this.duration);
     const tick = (now: number) => {
       this.progress = Math.min(1, (now - this.started) / Math.max(1, this.duration));
       this.frame = this.progress < 1 ? requestAnimationFrame(tick) : 0;

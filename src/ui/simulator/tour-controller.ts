@@ -73,17 +73,21 @@ export class TourController {
     return this.step?.panel ?? null;
   }
 
+  /** The picture's hold for the step whose run is on screen (a step's is kept until its own run is drawn). */
+  private held: number | null = null;
+
   /** Where the routing picture holds for this step (0–1), or null to play it (no tour, or a step that shows it all). */
   get freeze(): number | null {
-    return pictureFreeze(this.step?.picture);
+    return this.ref ? this.held : null;
   }
 
   /**
    * Opens a step; with `setView`, sets the simulator to the step's view (keeping the teacher's hidden
    * controls and speed) without running it: a link's step is opened before the backend is chosen.
    */
-  open(ref: StepRef, setView = false): void {
+  open(ref: StepRef, setView = false, hold = true): void {
     this.ref = ref;
+    if (hold) this.held = pictureFreeze(stepOf(ref).picture);
     this.revealed = false;
     this.finished = false;
     if (setView) {
@@ -94,10 +98,17 @@ export class TourController {
     this.changed();
   }
 
-  /** Opens a step, sets the simulator to it and runs the model. */
-  go(ref: StepRef): Promise<void> {
-    this.open(ref, true);
-    return this.sim.refresh();
+  /**
+   * Opens a step, sets the simulator to it and runs the model. The picture keeps the previous step's
+   * hold until the step's run is on screen: from "nothing else has run yet" to the next step, the
+   * flow goes on from the router's scores instead of showing the end first and playing again.
+   */
+  async go(ref: StepRef): Promise<void> {
+    this.open(ref, true, false);
+    await this.sim.refresh();
+    if (this.ref !== ref) return; // another step opened meanwhile
+    this.held = pictureFreeze(stepOf(ref).picture);
+    this.changed();
   }
 
   private memo: { trace: Trace; position: number; layer: number; biasSteps: number; facts: LessonFacts } | null = null;
@@ -115,6 +126,7 @@ export class TourController {
 
   close(finished: boolean): void {
     this.ref = null;
+    this.held = null;
     this.revealed = false;
     this.finished = finished;
     this.changed();
