@@ -135,7 +135,14 @@ describe('the tour reveals what it says', () => {
         const step = stepOf(ref);
         const where = `${size.name} lesson ${formatLessonRef(ref)}`;
         if (i > 0) {
-          await page.locator('lesson-tour .nav .primary').click();
+          // Pressed in the page (the keyboard and pointer walks are tests/e2e/lessons.test.ts's): no actionability waits.
+          await page.evaluate(() =>
+            document
+              .querySelector('moe-app')!
+              .shadowRoot!.querySelector('lesson-tour')!
+              .shadowRoot!.querySelector<HTMLButtonElement>('.nav .primary')!
+              .click(),
+          );
           await page.waitForFunction(
             ([l, s]) => {
               const tour = document.querySelector('moe-app')!.shadowRoot!.querySelector('lesson-tour') as unknown as {
