@@ -10,9 +10,17 @@
 import type { MoeConfig } from '../core/config';
 import { defaultView, type ViewState } from './view';
 
-/** The parts of the main page a step can point at. */
-export const PANELS = ['tokens', 'meter', 'router', 'experts', 'load', 'matrix', 'controls'] as const;
+/** The parts of the main page a step can point at ('picture': the routing picture of one token, first on the page). */
+export const PANELS = ['picture', 'tokens', 'meter', 'router', 'experts', 'load', 'matrix', 'controls'] as const;
 export type PanelId = (typeof PANELS)[number];
+
+/**
+ * How far the routing picture has gone when a step shows it: held once the router has scored
+ * ('scores': no link drawn, no expert lit), once the links are drawn ('links'), once the experts
+ * are lit ('experts'), or the whole flow ('done', the default).
+ */
+export const PICTURE_STAGES = ['scores', 'links', 'experts', 'done'] as const;
+export type PictureStage = (typeof PICTURE_STAGES)[number];
 
 /** The lesson pages in demos/, in the tour's order, and where they are from the main page. */
 export const LESSON_PAGES = {
@@ -38,6 +46,8 @@ export interface LessonStep {
    */
   predict?: { position: number };
   link?: LessonPage;
+  /** Where the routing picture stops, for a step whose words tell of a point before the end (default 'done'). */
+  picture?: PictureStage;
 }
 
 export interface Lesson {
@@ -56,8 +66,9 @@ export const LESSONS: readonly Lesson[] = [
     id: 'topk',
     steps: [
       { id: 'tokens', panel: 'tokens', setup: { text: CAT_TWICE, position: 0 } },
-      { id: 'scores', panel: 'router', setup: { text: CAT_TWICE, position: 2 } },
-      { id: 'topk', panel: 'experts', setup: { text: CAT_TWICE, position: 2 } },
+      // "Nothing else has run yet": the picture holds after the router's scores.
+      { id: 'scores', panel: 'picture', setup: { text: CAT_TWICE, position: 2 }, picture: 'scores' },
+      { id: 'topk', panel: 'picture', setup: { text: CAT_TWICE, position: 2 } },
       { id: 'predict', panel: 'tokens', setup: { text: CAT_TWICE, position: 5 }, predict: { position: 6 } },
       { id: 'try', panel: 'controls', setup: { text: CAT_TWICE, position: 2, config: { topK: 4 } }, link: 'routers' },
     ],

@@ -13,6 +13,8 @@ import {
 } from '../../src/state/lessons';
 import { initialState, Simulator } from '../../src/state/simulator';
 import { CATALOGUE } from '../../src/ui/i18n/all';
+import { stageAt } from '../../src/ui/routing/flow-marks';
+import { pictureFreeze } from '../../src/ui/simulator/tour-controller';
 
 let sims: Simulator[] = [];
 afterEach(() => {
@@ -104,6 +106,31 @@ describe('the tour', () => {
       sims = sims.filter((x) => x !== sim);
     }
   }, 60000);
+});
+
+describe('the routing picture shows what a step says', () => {
+  it('1.2 ("nothing else has run yet") holds it after the router’s scores, pointing at it; no other step holds it', async () => {
+    const held = allRefs().filter((r) => stepOf(r).picture !== undefined && stepOf(r).picture !== 'done');
+    expect(held.map(formatLessonRef)).toEqual(['1.2']);
+    const ref = parseLessonRef('1.2')!;
+    expect(stepOf(ref)).toMatchObject({ id: 'scores', panel: 'picture', picture: 'scores' });
+    const s = (await open(ref)).state;
+    const f = lessonFacts(s.trace!, s.position, 0, 0);
+    expect(CATALOGUE.en.lessons.lessons.topk.steps.scores.body(f)).toContain('Nothing else has run yet');
+  });
+
+  it('each stage holds the motion where its name says', () => {
+    const at = (stage: Parameters<typeof pictureFreeze>[0]) => {
+      const f = pictureFreeze(stage)!;
+      return { scores: stageAt('scores', f), links: stageAt('links', f), light: stageAt('light', f), merge: stageAt('merge', f) };
+    };
+    expect(at('scores')).toEqual({ scores: 1, links: 0, light: 0, merge: 0 });
+    expect(at('links').links).toBeGreaterThan(0.9);
+    expect(at('links').light).toBe(0);
+    expect(at('experts')).toMatchObject({ scores: 1, links: 1, light: 1, merge: 0 });
+    expect(pictureFreeze('done')).toBeNull();
+    expect(pictureFreeze(undefined)).toBeNull();
+  });
 });
 
 describe('what the lessons show is true of the live model', () => {

@@ -29,6 +29,9 @@ const en = {
       skipped ? 'no routed expert ran; the token rides the residual connection' : `the router sent it to ${ran.join(', ')}`
     }${dropped.length ? `; dropped over capacity: ${dropped.join(', ')}` : ''}. ${idle} of ${experts} routed experts stayed idle.`,
   ranItem: (label: string, weight: string) => `${label} (weight ${weight})`,
+  /** The name while the picture is held before any expert runs (the guided tour). */
+  scored: (word: string, experts: number) =>
+    `“${word}”: the router has scored all ${experts} routed experts (the chosen ones in colour); no expert has run yet.`,
   /** `idle` names the idle experts when there are few (else it is empty and only their number is said). */
   sentenceDescribe: (tokens: number, used: number, experts: number, idle: string[]) =>
     `All ${tokens} tokens of the sentence: ${used} of ${experts} routed experts were used, ${experts - used} stayed idle${idle.length ? ` (${idle.join(', ')})` : ''}.`,
@@ -62,6 +65,7 @@ const zh: typeof en = {
       dropped.length ? `；因超出容量被丢弃：${dropped.join('、')}` : ''
     }。${experts} 个路由专家中有 ${idle} 个保持空闲。`,
   ranItem: (label, weight) => `${label}（权重 ${weight}）`,
+  scored: (word, experts) => `“${word}”：路由器已经给全部 ${experts} 个路由专家打了分（选中的为彩色）；还没有专家运行。`,
   sentenceDescribe: (tokens, used, experts, idle) =>
     `整句共 ${tokens} 个词元：使用了 ${experts} 个路由专家中的 ${used} 个，${experts - used} 个保持空闲${idle.length ? `（${idle.join('、')}）` : ''}。`,
   sentenceCaption: '每条带是一个词元的一次选择，宽度是门控权重。右侧深色的专家没有为这句话做任何计算。',

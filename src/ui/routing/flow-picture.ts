@@ -18,7 +18,7 @@ import { panelStyles } from '../shared/shared-styles';
 import { memoLast } from '../shared/loop-controller';
 import { WidthController } from '../shared/width-controller';
 import { flowLayout } from './flow-layout';
-import { flowSvg } from './flow-marks';
+import { flowSvg, stageAt } from './flow-marks';
 import { sentenceFlowLayout } from './sentence-flow-layout';
 import { sentenceFlowSvg } from './sentence-flow';
 
@@ -127,14 +127,17 @@ export class FlowPicture extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const moved = changed.has('position') || changed.has('layer') || (changed.has('trace') && changed.get('trace') !== undefined);
-    if (moved && this.mode === 'token' && this.freeze === null && this.motion && !reduce() && this.trace) this.play();
+    // Let go of a hold (the tour's next step) on the same token: the flow goes on from where it was held.
+    const held = changed.has('freeze') && !moved ? (changed.get('freeze') ?? null) : null;
+    if ((moved || held !== null) && this.mode === 'token' && this.freeze === null && this.motion && !reduce() && this.trace)
+      this.play(held ?? 0);
   }
 
-  /** Plays the flow from the start. */
-  private play(): void {
+  /** Plays the flow from `from` (0: the start). */
+  private play(from = 0): void {
     cancelAnimationFrame(this.frame);
-    this.progress = 0;
-    this.started = performance.now();
+    this.progress = from;
+    this.started = performance.now() - from * Math.max(1, this.duration);
     const tick = (now: number) => {
       this.progress = Math.min(1, (now - this.started) / Math.max(1, this.duration));
       this.frame = this.progress < 1 ? requestAnimationFrame(tick) : 0;
@@ -179,6 +182,8 @@ export class FlowPicture extends LitElement {
     const routing = t.layers[this.layer]?.tokens[this.position];
     const word = t.tokens[this.position]?.text ?? '';
     if (!routing) return '';
+    // Held before any expert runs (the guided tour's "nothing else has run yet"): only the scores are drawn.
+    if (this.freeze !== null && stageAt('light', this.freeze) === 0) return m.scored(word, t.shape.experts);
     const ran = routing.experts.flatMap((e, i) => (routing.dropped[i] ? [] : [m.ranItem(`E${e}`, formatWeight(routing.weights[i] ?? 0))]));
     const dropped = routing.experts.filter((_, i) => routing.dropped[i]).map((e) => `E${e}`);
     const shared = Array.from({ length: t.shape.shared }, (_, s) => m.shared(`S${s + 1}`));

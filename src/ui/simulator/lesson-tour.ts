@@ -70,6 +70,9 @@ export class LessonTour extends LitElement {
       p { margin: var(--moe-sp-3) 0; max-width: 60rem; line-height: 1.45; }
       label { font-weight: 600; }
       select, button { font: inherit; min-height: 2.4rem; padding: var(--moe-sp-3) var(--moe-sp-7); }
+      /* The lesson list as wide as its longest title, but never wider than the card (a phone). */
+      .top label { min-width: 0; max-width: 100%; }
+      select { max-width: 100%; }
       .progress { display: flex; gap: var(--moe-sp-6); align-items: center; margin: var(--moe-sp-4) 0 0; font-variant-numeric: tabular-nums; }
       progress { flex: 1; max-width: 24rem; height: 0.8rem; accent-color: var(--moe-primary); }
       .nav { display: flex; gap: var(--moe-sp-6); margin-top: var(--moe-sp-6); flex-wrap: wrap; }

@@ -92,17 +92,45 @@ export class MoeApp extends SimulatorElement {
     void this.followTour(key !== '');
   }
 
-  /** The page follows the tour to the panel it points at (the tour stays in view: sticky, or its own column). */
+  /**
+   * The page follows the tour to the panel it points at, once the step's model run is drawn (the
+   * panels and the tour's words have their final size). What stays stuck at the top over the panel's
+   * column (the tour card, unless it has its own column; presenter mode's bar of controls) is its
+   * --tour-cover, where the panel's top stops (scroll-margin-top). On a phone nothing is stuck: the
+   * page scrolls to the panel, the card above it.
+   */
   private async followTour(open: boolean): Promise<void> {
+    const key = this.scrolledFor;
+    await this.settled();
     await this.renderRoot.querySelector<LessonTour>('lesson-tour')?.updateComplete; // its height, with any answer
+    if (key !== this.scrolledFor) return; // another step opened meanwhile
     const tour = this.renderRoot.querySelector<HTMLElement>('section.tour');
     this.style.setProperty('--tour-height', `${tour?.offsetHeight ?? 0}px`);
-    const panel = this.renderRoot.querySelector('.highlight');
-    if (!open || !tour || !panel || getComputedStyle(tour).position !== 'sticky') return;
-    // Scroll only when the panel's top is hidden under the tour or low on the screen.
-    const top = panel.getBoundingClientRect().top;
-    const below = tour.getBoundingClientRect().bottom;
-    if (top < below || top > below + (innerHeight - below) * 0.5) panel.scrollIntoView({ block: 'start' });
+    // A new step's words from their start; a prediction's answer (at the card's end) once checked.
+    if (tour) tour.scrollTop = this.shell.tour.revealed ? tour.scrollHeight : 0;
+    const panel = this.renderRoot.querySelector<HTMLElement>('.highlight');
+    if (!open || !tour || !panel) return;
+    const p = panel.getBoundingClientRect();
+    const over = [tour, this.renderRoot.querySelector<HTMLElement>('section.controls')].filter((el): el is HTMLElement => {
+      if (!el || el === panel || getComputedStyle(el).position !== 'sticky') return false;
+      const r = el.getBoundingClientRect();
+      return r.left < p.right && p.left < r.right;
+    });
+    this.style.setProperty('--tour-cover', `${over.reduce((a, el) => a + el.offsetHeight, 0)}px`);
+    if (getComputedStyle(tour).position !== 'sticky') {
+      // On a phone the card is not stuck: a prediction's answer, just asked for, stays in view rather than its panel;
+      // a panel close below the card is shown with it (its words and the panel's top), else the page goes to the panel.
+      if (this.shell.tour.revealed) return;
+      const c = tour.getBoundingClientRect();
+      const seen = Math.min(p.height, innerHeight * 0.4);
+      if (p.top - c.top + seen <= innerHeight) {
+        if (c.top < 0 || p.top + seen > innerHeight) tour.scrollIntoView({ block: 'start' });
+        return;
+      }
+    }
+    // Scroll only when the panel's top is hidden under what is stuck, or low on the screen.
+    const below = Math.max(0, ...over.map((el) => el.getBoundingClientRect().bottom));
+    if (p.top < below || p.top > below + (innerHeight - below) * 0.5) panel.scrollIntoView({ block: 'start' });
   }
 
   private renderTour() {

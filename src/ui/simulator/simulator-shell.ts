@@ -172,8 +172,8 @@ export class SimulatorShell implements ReactiveController {
   /** The picture of the current token's routing (or the whole sentence's), with the parameter meter and the exports. */
   private renderPicture(s: SimState) {
     const t = s.trace;
-    const conceal = this.tour.concealFrom;
-    return html`<section class="wide picture ${this.hl('meter')}" aria-labelledby="picture-h">
+    return html`<section class="wide picture ${this.hl('picture') || this.hl('meter')}" aria-labelledby="picture-h">
+      ${this.look('picture')}
       <h2 id="picture-h" class="vh">${flowWords().title}</h2>
       <flow-picture
         .trace=${t}
@@ -182,7 +182,7 @@ export class SimulatorShell implements ReactiveController {
         .duration=${s.playing ? Math.min(800, 800 / s.speed) : 800}
         .mode=${s.picture}
         @picture-mode=${(e: PictureModeEvent) => this.sim.setPicture(e.mode)}
-        .freeze=${conceal === null ? null : 0.3}
+        .freeze=${this.tour.freeze}
         ?presenter=${this.page.presenter}
       ></flow-picture>
       <div class="numbers">

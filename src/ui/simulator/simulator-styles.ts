@@ -18,11 +18,14 @@ export const simulatorStyles = [
     .title-row button[aria-pressed='true'] { background: var(--moe-text); color: var(--moe-surface); }
     section.tour { border: 3px solid var(--moe-primary); margin-bottom: var(--moe-sp-8); background: var(--moe-info-bg-4); }
     /* On a screen tall and wide enough the tour stays at the top while the page scrolls to the panel
-       it points at (which stops below it: scroll-margin-top is the tour's height). */
+       it points at (which stops below what is stuck over it: --tour-cover, set by the page). It takes
+       at most 60% of the screen's height (a prediction's answer in presenter mode would fill it),
+       scrolling inside beyond that. */
     @media (min-width: 800px) and (min-height: 640px) {
-      section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem var(--moe-shadow); }
-      .highlight { scroll-margin-top: calc(var(--tour-height, 0px) + var(--moe-sp-7)); }
+      section.tour { position: sticky; top: 0; z-index: 2; box-shadow: 0 0.3rem 0.6rem var(--moe-shadow); max-height: 60vh; overflow-y: auto; }
     }
+    .highlight { scroll-margin-top: calc(var(--tour-cover, 0px) + var(--moe-sp-7)); }
+    section.tour { scroll-margin-top: var(--tour-cover, 0px); }
     .highlight { outline: 4px solid var(--moe-primary); outline-offset: 3px; }
     .look { display: inline-block; margin: 0 0 var(--moe-sp-4); padding: var(--moe-sp-1) var(--moe-sp-5); border-radius: 0.3rem; background: var(--moe-primary); color: var(--moe-on-accent); font-weight: 700; font-size: var(--moe-fs-base); }
     .look::before { content: '▶ '; }
@@ -50,12 +53,15 @@ export const simulatorStyles = [
     :host([presenter]) .layout { grid-template-columns: minmax(0, 1fr); }
     :host([presenter]) .layout:has(section.controls.highlight) { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
     :host([presenter]) .highlight { outline-width: 6px; }
+    /* Where the tour stays on top of the page, presenter mode's controls stop under it, not over it. */
+    @media (min-width: 800px) and (max-width: 1399.98px) and (min-height: 640px) {
+      :host([presenter]) .stage:has(section.tour) section.controls:not(.highlight) { top: var(--tour-height, 0px); }
+    }
     /* At a projector's width the tour sits in its own column and stays in view while the page scrolls
        to the panel it points at. */
     @media (min-width: 1400px) {
       :host([presenter]) .stage:has(section.tour) { display: grid; grid-template-columns: minmax(22rem, 30rem) minmax(0, 1fr); gap: var(--moe-sp-8); align-items: start; }
-      :host([presenter]) section.tour { position: sticky; top: 0.5rem; margin: 0; }
-      :host([presenter]) .highlight { scroll-margin-top: var(--moe-sp-5); }
+      :host([presenter]) section.tour { position: sticky; top: 0.5rem; margin: 0; max-height: calc(100vh - 1rem); }
     }
   `,
 ];

@@ -5,10 +5,33 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Trace } from '../../core/trace';
 import { lessonFacts, type LessonFacts } from '../../state/lesson-facts';
-import { formatLessonRef, lessonView, parseLessonRef, stepOf, type LessonStep, type PanelId, type StepRef } from '../../state/lessons';
+import {
+  formatLessonRef,
+  lessonView,
+  parseLessonRef,
+  stepOf,
+  type LessonStep,
+  type PanelId,
+  type PictureStage,
+  type StepRef,
+} from '../../state/lessons';
 import type { Simulator } from '../../state/simulator';
 import { KEPT } from '../../state/lang';
 import { SIMULATOR_SCHEMA } from '../../state/url';
+import { STAGES } from '../routing/flow-marks';
+
+/** Where <flow-picture> holds its motion for each stage a step can stop at (null: it plays to the end). */
+const FREEZE: Record<PictureStage, number | null> = {
+  scores: STAGES.links[0], // the scores grown, no link drawn yet
+  links: STAGES.light[0], // the links (nearly) drawn, no expert lit yet
+  experts: STAGES.merge[0], // the experts lit, nothing merged yet
+  done: null,
+};
+
+/** The picture's `freeze` for a step's stage (none given: the whole flow). */
+export function pictureFreeze(stage: PictureStage | undefined): number | null {
+  return FREEZE[stage ?? 'done'];
+}
 
 /** Query keys that are not part of the view (the page's own and the kept ones): a link with only these opens a lesson step as designed. */
 const NOT_VIEW = new Set<string>([...(SIMULATOR_SCHEMA.quiet ?? []), ...KEPT]);
@@ -50,12 +73,21 @@ export class TourController {
     return this.step?.panel ?? null;
   }
 
+  /** The picture's hold for the step whose run is on screen (a step's is kept until its own run is drawn). */
+  private held: number | null = null;
+
+  /** Where the routing picture holds for this step (0–1), or null to play it (no tour, or a step that shows it all). */
+  get freeze(): number | null {
+    return this.ref ? this.held : null;
+  }
+
   /**
    * Opens a step; with `setView`, sets the simulator to the step's view (keeping the teacher's hidden
    * controls and speed) without running it: a link's step is opened before the backend is chosen.
    */
-  open(ref: StepRef, setView = false): void {
+  open(ref: StepRef, setView = false, hold = true): void {
     this.ref = ref;
+    if (hold) this.held = pictureFreeze(stepOf(ref).picture);
     this.revealed = false;
     this.finished = false;
     if (setView) {
@@ -66,10 +98,17 @@ export class TourController {
     this.changed();
   }
 
-  /** Opens a step, sets the simulator to it and runs the model. */
-  go(ref: StepRef): Promise<void> {
-    this.open(ref, true);
-    return this.sim.refresh();
+  /**
+   * Opens a step, sets the simulator to it and runs the model. The picture keeps the previous step's
+   * hold until the step's run is on screen: from "nothing else has run yet" to the next step, the
+   * flow goes on from the router's scores instead of showing the end first and playing again.
+   */
+  async go(ref: StepRef): Promise<void> {
+    this.open(ref, true, false);
+    await this.sim.refresh();
+    if (this.ref !== ref) return; // another step opened meanwhile
+    this.held = pictureFreeze(stepOf(ref).picture);
+    this.changed();
   }
 
   private memo: { trace: Trace; position: number; layer: number; biasSteps: number; facts: LessonFacts } | null = null;
@@ -87,6 +126,7 @@ export class TourController {
 
   close(finished: boolean): void {
     this.ref = null;
+    this.held = null;
     this.revealed = false;
     this.finished = finished;
     this.changed();

@@ -2,7 +2,8 @@
  * <flow-picture> in Chromium with a hand-made trace (tests/flop-traces.ts): its accessible name says
  * where the current token went, with the weights, and follows `position`; "Whole sentence" draws a
  * band per kept choice and names the idle experts; frozen early in the motion nothing is lit yet but
- * the router's bars are drawn; with Animate off nothing plays; in Chinese it speaks Chinese.
+ * the router's bars are drawn (and its name names no expert), and let go it plays on from there; with
+ * Animate off nothing plays; in Chinese it speaks Chinese.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Trace } from '../../../src/core/trace';
@@ -101,6 +102,21 @@ describe('<flow-picture>', () => {
     el.freeze = 1;
     await el.updateComplete;
     expect(root.querySelectorAll('.glow')).toHaveLength(2);
+  });
+
+  it('held after the scores it names no expert yet; let go on the same token, the flow goes on from the scores', async () => {
+    const el = await mount('flow-picture', { trace: trace(), position: 0, freeze: 0.3, duration: 5000 });
+    expect(nameOf(el)).toContain('“the”');
+    expect(nameOf(el)).not.toMatch(named('E1', 0.62));
+    el.freeze = null;
+    await el.updateComplete;
+    expect(nameOf(el)).toMatch(named('E1', 0.62));
+    if (reducedMotion()) return;
+    expect(el.animating).toBe(true);
+    const root = el.shadowRoot!;
+    // Not drawn from the start again: the bars stay grown; no link or expert shows its end yet.
+    expect(root.querySelector('.router g[transform]')!.getAttribute('transform')).toMatch(/scale\(1 1\)/);
+    expect(root.querySelectorAll('.glow')).toHaveLength(0);
   });
 
   it('with Animate off, a new position draws the final picture at once', async () => {
