@@ -136,7 +136,7 @@ describe('guided tour', () => {
     expect([...errors, ...bad.errors]).toEqual([]);
   });
 
-  it('presenter mode at 1920×1080: large type, only the panels the lesson needs, kept in the URL', async () => {
+  it("presenter mode at 1920×1080: large type, the teacher's bar and only the panels the lesson needs, kept in the URL", async () => {
     const { page, errors } = await openPage(browser, `${base}?lesson=5.1&present=1`, { width: 1920, height: 1080 });
     await settleApp(page);
     const look = await page.evaluate(() => {
@@ -150,7 +150,11 @@ describe('guided tour', () => {
         router: shown('section[aria-labelledby="router-h"]'),
       };
     });
-    expect(look).toEqual({ rootFont: '22.4px', controls: false, load: true, matrix: false, router: true });
+    // The controls stay as the teacher's bar (issue 14): Previous, Next, Play and the two sliders only.
+    expect(look).toEqual({ rootFont: '22.4px', controls: true, load: true, matrix: false, router: true });
+    expect(await page.getByRole('slider', { name: 'Routed experts' }).count()).toBe(1);
+    expect(await page.getByRole('slider', { name: 'Shared experts' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Router' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'presenter-1920x1080');
     expect(await axeViolations(page, 'presenter mode')).toEqual([]);

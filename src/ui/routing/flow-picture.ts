@@ -40,6 +40,8 @@ export class FlowPicture extends LitElement {
   /** Holds the motion at this point (0–1), or null to play it. */
   @property({ attribute: false }) freeze: number | null = null;
   @property() mode: PictureMode = 'token';
+  /** Tokens from this index on are not shown in the whole-sentence picture (the tour's prediction steps), or null. */
+  @property({ attribute: false }) conceal: number | null = null;
   /** Presenter mode: no text in the picture smaller than 20 px. */
   @property({ type: Boolean }) presenter = false;
   @state() private progress = 1;
@@ -53,6 +55,12 @@ export class FlowPicture extends LitElement {
   private readonly sentenceLayout = memoLast(
     (trace: Trace, layer: number, current: number, width: number, height: number, fontSize: number) =>
       sentenceFlowLayout({ trace, layer, current, width, height, fontSize }),
+  );
+  /** The trace cut to its first `n` tokens (the sentence picture while the tour hides the rest). */
+  private readonly cut = memoLast((trace: Trace, n: number | null): Trace =>
+    n === null || n >= trace.tokens.length
+      ? trace
+      : { ...trace, tokens: trace.tokens.slice(0, n), layers: trace.layers.map((l) => ({ ...l, tokens: l.tokens.slice(0, n) })) },
   );
   private readonly size = new WidthController(this);
   private readonly i18n = new LocaleController(this);
@@ -210,7 +218,7 @@ export class FlowPicture extends LitElement {
     const height = sentence
       ? Math.round(Math.max(this.height(width, font), Math.min(t.tokens.length, 40) * font * 1.25))
       : this.height(width, font);
-    const label = sentence ? this.sentenceLayout(t, this.layer, this.position, width, height, font) : null;
+    const label = sentence ? this.sentenceLayout(this.cut(t, this.conceal), this.layer, this.position, width, height, font) : null;
     const name = sentence && label ? label.describe(m) : this.describe(t);
     const word = t.tokens[this.position]?.text ?? '';
     return html`

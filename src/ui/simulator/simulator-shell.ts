@@ -183,6 +183,7 @@ export class SimulatorShell implements ReactiveController {
         .mode=${s.picture}
         @picture-mode=${(e: PictureModeEvent) => this.sim.setPicture(e.mode)}
         .freeze=${this.tour.freeze}
+        .conceal=${this.tour.concealFrom}
         ?presenter=${this.page.presenter}
       ></flow-picture>
       <div class="numbers">

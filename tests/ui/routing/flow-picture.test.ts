@@ -88,6 +88,14 @@ describe('<flow-picture>', () => {
     expect(el.shadowRoot!.querySelectorAll('.snode.idle')).toHaveLength(3);
   });
 
+  it("Whole sentence with the tour hiding tokens from 1 on: only the first token's bands, the rest idle", async () => {
+    const el = await mount('flow-picture', { trace: trace(), position: 0, mode: 'sentence', conceal: 1 });
+    const bands = [...el.shadowRoot!.querySelectorAll('path.band')];
+    expect(bands.map((b) => b.getAttribute('stroke')).sort()).toEqual([1, 4].map((e) => expertColour(e)).sort());
+    expect(nameOf(el)).toMatch(/\b1\b\D+\b2\b\D+\b8\b/);
+    expect(el.shadowRoot!.querySelectorAll('.snode.idle')).toHaveLength(6);
+  });
+
   it('frozen at 0.3 no expert is lit yet, and the router bars are drawn', async () => {
     const el = await mount('flow-picture', { trace: trace(), position: 0, freeze: 0.3 });
     const root = el.shadowRoot!;
