@@ -38,6 +38,8 @@ export const simulatorStyles = [
       :host > *, header > *, main > *, .stage > *, .layout > *, .panels > * { order: 2; }
       header > .title-row { order: 0; }
       .layout section.picture { order: 1; margin-bottom: var(--moe-sp-8); }
+      /* A running tour's card comes before the picture it talks about (it is earlier in the page). */
+      .stage > section.tour { order: 1; }
       .layout > section.controls, .panels > section { margin-bottom: var(--moe-sp-8); }
     }
     .numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: var(--moe-sp-4) var(--moe-sp-9); align-items: start; }
