@@ -94,9 +94,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < 12; i++) {
         const rate = await page.evaluate(async () => {
           const picture = document.querySelector('moe-app')!.shadowRoot!.querySelector('flow-picture')!;
-          const next = [...document.querySelector('moe-app')!.shadowRoot!.querySelector('control-panel')!.shadowRoot!.querySelectorAll('button')].find(
-            (b) => b.textContent?.trim() === 'Next token',
-          )!;
+          const next = [
+            ...document.querySelector('moe-app')!.shadowRoot!.querySelector('control-panel')!.shadowRoot!.querySelectorAll('button'),
+          ].find((b) => b.textContent?.trim() === 'Next token')!;
           next.click();
           const stamps: number[] = [];
           await new Promise<void>((done) => {
@@ -114,7 +114,9 @@ async function main(): Promise<void> {
       }
       const s = stats(fps);
       json.animation = { ...s, min: Math.min(...fps) };
-      rows.push(`| routing picture's motion, default (frames/s over one token's flow; lowest is the p95 column) | ${s.p50.toFixed(0)} fps | ${Math.min(...fps).toFixed(0)} fps | ${s.n} | ≥ 50 fps |`);
+      rows.push(
+        `| routing picture's motion, default (frames/s over one token's flow; lowest is the p95 column) | ${s.p50.toFixed(0)} fps | ${Math.min(...fps).toFixed(0)} fps | ${s.n} | ≥ 50 fps |`,
+      );
       await page.close();
     }
 
