@@ -150,6 +150,24 @@ describe('the routing picture', () => {
       .locator('flow-picture svg text')
       .evaluateAll((els) => Math.min(...els.map((el) => parseFloat(getComputedStyle(el).fontSize))));
     expect(smallest).toBeGreaterThanOrEqual(20);
+    // Nothing on screen is smaller than 20 px (text in the accessibility tree only is not drawn).
+    const small = await page.evaluate(() => {
+      const out: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          const el = n.parentElement;
+          if (!el || !n.textContent?.trim() || el.closest('.vh')) continue;
+          const box = el.getBoundingClientRect();
+          const px = parseFloat(getComputedStyle(el).fontSize);
+          if (box.width > 0 && box.height > 0 && px < 19.95) out.push(`${px} px: ${n.textContent.trim().slice(0, 30)}`);
+        }
+        root.querySelectorAll('*').forEach((e) => e.shadowRoot && walk(e.shadowRoot));
+      };
+      walk(document);
+      return out;
+    });
+    expect(small).toEqual([]);
     await screenshot(page, 'picture-presenter-1920x1080');
     await page.mouse.wheel(0, 900);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

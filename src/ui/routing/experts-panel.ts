@@ -14,6 +14,7 @@ import { LocaleController } from '../i18n/locale';
 import { expertColour, textOn } from '../shared/palette';
 import { expertBackground } from '../shared/expert-patterns';
 import { WidthController } from '../shared/width-controller';
+import { ChartFont } from '../shared/chart-font';
 import { panelStyles } from '../shared/shared-styles';
 import { simWords } from '../i18n/simulator';
 import { styleProps } from '../shared/style-props';
@@ -46,6 +47,7 @@ export class ExpertsPanel extends LitElement {
   @property({ type: Number }) sharedParams = 0;
 
   private readonly size = new WidthController(this);
+  private readonly chartFont = new ChartFont();
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -114,7 +116,7 @@ export class ExpertsPanel extends LitElement {
     const r = this.layer?.tokens[this.current];
     return html`
       <div class="blocks" role="img" aria-label=${this.summary(blocks)} ${styleProps({ gap: `${gap}px` })}>
-        ${blocks.map((b) => this.block(b, full * Math.sqrt(b.params / maxP), maxW))}
+        ${blocks.map((b) => this.block(b, full * Math.sqrt(b.params / maxP), maxW, this.chartFont.read(this, W)))}
       </div>
       <div class="lists">${this.lists(blocks, r?.skipped === true)}</div>
       <ul class="legend" aria-hidden="true">
@@ -129,9 +131,10 @@ export class ExpertsPanel extends LitElement {
     `;
   }
 
-  private block(b: Block, side: number, maxW: number) {
+  /** `chart`: the charts' text size (at least 20 px in presenter mode, where a block's text is never smaller). */
+  private block(b: Block, side: number, maxW: number, chart: number) {
     const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
-    const font = Math.min(14, Math.max(9, side / 3.4));
+    const font = chart >= 20 ? chart : Math.min(14, Math.max(9, side / 3.4));
     // Text only where it fits the block at a readable size (the list below always has it).
     const fits = (t: string, lines: number) => side >= lines * 1.2 * font + 4 && side >= textUnits(t) * 0.62 * font + 6 && side >= 18;
     const m = simWords().experts;

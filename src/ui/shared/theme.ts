@@ -204,6 +204,16 @@ const SHARED_TOKENS = {
   'presenter-scale': '140%',
 };
 
+/** The least size of text in presenter mode, in px (read from the back of a classroom). */
+export const PRESENTER_MIN_TEXT_PX = 20;
+
+/** Presenter mode's type steps: each at least PRESENTER_MIN_TEXT_PX. */
+const PRESENTER_SMALL = [
+  ...Object.entries(FONT_SIZES).map(([name, rem]) => `--moe-${name}: max(${rem}rem, ${PRESENTER_MIN_TEXT_PX}px);`),
+  `--moe-fs-rel: max(0.85em, ${PRESENTER_MIN_TEXT_PX}px);`,
+  `--moe-fs-sub: max(0.7em, ${PRESENTER_MIN_TEXT_PX}px);`,
+].join(' ');
+
 /** The declarations of one theme: `--moe-text: #111; …; --moe-font: …; color-scheme: light`. */
 export function declarations(theme: Theme): string {
   const tokens = (Object.keys(LIGHT) as Token[]).map((t) => `--moe-${t}: ${tokenValue(t, theme)};`).join(' ');
@@ -246,6 +256,8 @@ export function documentThemeCss(): string {
     `:root, moe-lab { ${light} }`,
     `@media (prefers-color-scheme: dark) { :root:not([data-theme='light']), :root:not([data-theme='light']) moe-lab { ${dark} } }`,
     `:root[data-theme='dark'], :root[data-theme='dark'] moe-lab { ${dark} }`,
+    // Presenter mode: no text under 20 px (the scale's small steps would be 16.8 to 19 px at 140%).
+    `:root.presenter, :root.presenter moe-lab { ${PRESENTER_SMALL} }`,
   ].join('\n');
 }
 
