@@ -64,6 +64,7 @@ export class CostCalculator extends LitElement {
     ...blockStyles,
     css`
     p { margin: var(--moe-sp-4) 0; }
+    small { font-size: var(--moe-fs-s); }
     .formula { font-size: var(--moe-fs-1); }
     .sliders { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: var(--moe-sp-5) var(--moe-sp-9); margin: var(--moe-sp-6) 0; }
     .slider label { display: block; font-weight: 600; font-size: var(--moe-fs-base); }

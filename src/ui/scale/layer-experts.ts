@@ -21,6 +21,7 @@ import { formatExact, formatScale, modelInSentence } from './scale-format';
 import { RouteTokenEvent } from './scale-events';
 import { textBlockStyles } from '../shared/shared-styles';
 import { WidthController } from '../shared/width-controller';
+import { ChartFont } from '../shared/chart-font';
 import { scaleWords } from '../i18n/scale';
 import { styleProps } from '../shared/style-props';
 
@@ -52,6 +53,7 @@ export class LayerExperts extends LitElement {
   @property() toyRouter: RouterKind | null = null;
 
   private readonly size = new WidthController(this);
+  private readonly chartFont = new ChartFont();
   private readonly i18n = new LocaleController(this);
 
   static override styles = [
@@ -192,10 +194,14 @@ export class LayerExperts extends LitElement {
     `;
   }
 
-  /** One block: `expert` is the routed expert's number, null for a shared one. */
+  /**
+   * One block: `expert` is the routed expert's number, null for a shared one. In presenter mode its
+   * text is at the charts' size (at least 20 px), shown only where the block holds it.
+   */
   private block(label: string, side: number, cls: string, weight: number | null, expert: number | null, maxW: number) {
     const ring = side >= 30 ? 3 : side >= 14 ? 2 : 1;
-    const font = Math.min(13, Math.max(8, side / 3.2));
+    const chart = this.chartFont.read(this, this.size.width);
+    const font = chart >= 20 ? chart : Math.min(13, Math.max(8, side / 3.2));
     const style: Record<string, string> = {
       width: `${side}px`,
       height: `${side}px`,

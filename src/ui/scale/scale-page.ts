@@ -108,6 +108,7 @@ export class ScalePage extends LitElement {
     ...a11yStyles,
     css`
     :host { display: block; max-width: 78rem; margin: 0 auto; padding: 0 var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.4; }
+    small { font-size: var(--moe-fs-s); }
     header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); margin: var(--moe-sp-5) 0 0; }
     header a:focus-visible { outline: 3px solid var(--moe-ink); outline-offset: 2px; }
     h1 { font-size: var(--moe-fs-2xl); margin: var(--moe-sp-4) 0 var(--moe-sp-3); }
