@@ -48,7 +48,7 @@ export class RouterPanel extends LitElement {
     css`
     .panel { container-type: inline-size; }
     .title { font-weight: 600; }
-    code { font-size: max(0.9em, var(--moe-fs-xs)); background: var(--moe-grey-f1); padding: 0 var(--moe-sp-2); border-radius: 0.2rem; overflow-wrap: anywhere; }
+    code { font-size: var(--moe-fs-rel); background: var(--moe-grey-f1); padding: 0 var(--moe-sp-2); border-radius: 0.2rem; overflow-wrap: anywhere; }
     .src { color: var(--moe-muted, var(--moe-text-4)); }
     .caption { font-size: var(--moe-fs-base); color: var(--moe-muted, var(--moe-text-3)); }
     .rows { list-style: none; margin: var(--moe-sp-4) 0; padding: 0; display: grid; column-gap: var(--moe-sp-6);
