@@ -59,6 +59,18 @@ export async function closeOpenedPages(): Promise<void> {
   await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
 }
 
+/**
+ * A new page in the shared context, not yet navigated (for a test that watches the page its own way
+ * from the first load on); closed after the test, like openPage's pages. `url` is any URL of the site.
+ */
+export async function sharedPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await (await sharedContext(browser, url)).newPage();
+  opened.add(page);
+  page.on('close', () => opened.delete(page));
+  await page.setViewportSize(viewport);
+  return page;
+}
+
 export interface WatchedPage {
   page: Page;
   /** Console errors and uncaught page errors. */
@@ -73,10 +85,7 @@ export async function openPage(
   viewport = { width: 1280, height: 800 },
   options: { allowErrors?: RegExp; initScript?: string } = {},
 ): Promise<WatchedPage> {
-  const page = await (await sharedContext(browser, url)).newPage();
-  opened.add(page);
-  page.on('close', () => opened.delete(page));
-  await page.setViewportSize(viewport);
+  const page = await sharedPage(browser, url, viewport);
   // Runs in the page before any of its own scripts (e.g. a PerformanceObserver that must see the load).
   if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
