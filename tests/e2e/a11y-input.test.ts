@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, settleApp, type AppHandle } from './browser';
+import { launchBrowser, openPage, screenshot, settleApp, sharedPage, type AppHandle } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -216,7 +216,8 @@ describe('reduced motion', () => {
       'demos/experts.html',
     ]) {
       if (path && !(await pageExists(path))) continue;
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      const page = await sharedPage(browser, base);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(`${base}${path}`);
       await page.waitForTimeout(1500);
       expect(await moving(page), path || 'index.html').toEqual([]);

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeView } from '../../src/state/url';
 import { formatLessonRef, LESSONS, lessonView } from '../../src/state/lessons';
-import { launchBrowser, openPage } from './browser';
+import { launchBrowser, openPage, sharedPage } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -72,7 +72,7 @@ describe('link forms of the README and the lessons', () => {
   }
 
   it('a tour step copied mid-lesson (its view, lesson= and present=1) opens with no notice and no error: the first and last step of each lesson (tests/state/link-forms.test.ts decodes every step)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await sharedPage(browser, base);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const steps = LESSONS.flatMap((l, lesson) =>

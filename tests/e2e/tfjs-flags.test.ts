@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, sharedPage } from './browser';
 
 const PAGES = [
   '',
@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('tfjsflags links', () => {
   for (const path of PAGES) {
     it(`open ${path || 'index.html'} in every form, reported as ignored and ignored`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await sharedPage(browser, base);
       const errors: string[] = [];
       const overrides: string[] = [];
       const wasm: string[] = [];

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { launchBrowser, openPage, screenshot, settleApp } from './browser';
+import { launchBrowser, openPage, screenshot, settleApp, sharedPage } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -48,7 +48,8 @@ describe('dark theme', () => {
     });
 
     it(`${path || 'index.html'} under prefers-color-scheme: dark: dark, no contrast violations`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+      const page = await sharedPage(browser, base);
+      await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(`${base}${path}`);
       await ready(page, path);
       expect(await bodyLightness(page)).toBeLessThan(40);
@@ -58,7 +59,7 @@ describe('dark theme', () => {
   }
 
   it('theme=light wins over a dark system, and the light page keeps its colours', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await sharedPage(browser, base);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${base}?theme=light`);
     await settleApp(page);
@@ -95,7 +96,8 @@ describe('dark theme', () => {
     const panel = (page: Page) =>
       page.evaluate(() => getComputedStyle(document.querySelector('moe-lab')!.shadowRoot!.querySelector('section')!).backgroundColor);
     const lab = async (query: string) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+      const page = await sharedPage(browser, base);
+      await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(`${base}demos/embed.html${query}`);
       await page.waitForFunction(
         () => (document.querySelector('moe-lab') as unknown as { trace: unknown } | null)?.trace != null,

@@ -13,7 +13,8 @@
  *   [data-counter="sparse"][data-value], [data-counter="dense"][data-value]   FLOPs so far
  *   [data-counter][data-step]   what the current token added; the host's data-tokens is the count so far.
  * The numbers are in the text at once (no count-up): the bars grow with a short transition, and the
- * "+ this token" line flashes, both only a visual layer and static under prefers-reduced-motion.
+ * "+ this token" line flashes when it changes (not when the first counters are drawn), both only a
+ * visual layer and static under prefers-reduced-motion.
  * Bars share one scale, the dense FLOPs of the whole sentence: the dense bar fills as the sentence is
  * stepped through and is full at its last token; the sparse bar is in proportion on the same scale.
  * Screen readers get a labelled group whose text holds the numbers, and no live region (the
@@ -58,7 +59,8 @@ export class FlopCounters extends LitElement {
         background-image: repeating-linear-gradient(to right, transparent 0 calc(var(--seg) - 1px), var(--moe-surface) calc(var(--seg) - 1px) var(--seg));
       }
       .sub { font-size: var(--moe-fs-m); color: var(--moe-text-4); font-variant-numeric: tabular-nums; }
-      .step { display: inline-block; font-weight: 600; color: var(--moe-text-2); border-radius: 0.2rem; padding: 0 var(--moe-sp-2); animation: flash 0.8s ease-out; }
+      .step { display: inline-block; font-weight: 600; color: var(--moe-text-2); border-radius: 0.2rem; padding: 0 var(--moe-sp-2); }
+      .step.flash { animation: flash 0.8s ease-out; }
       @keyframes flash {
         from { background: var(--moe-highlight-3); }
         to { background: transparent; }
@@ -71,13 +73,24 @@ export class FlopCounters extends LitElement {
 
   /** The tally rendered last (for the host's data-tokens). */
   private tally: FlopTally = flopTally(null, 0);
+  /** Whether counters were drawn before, and so whether a new "+ this token" line flashes. */
+  private drawn = false;
+  /**
+   * The line flashes when it changes, not when the first counters are drawn: the page opening is
+   * no step (and 0.8 s of an animation the compositor cannot run was a fifth of the CPU of a load).
+   */
+  private flash = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trace') || changed.has('current')) this.tally = flopTally(this.trace, this.current);
+    if (changed.has('trace') || changed.has('current')) {
+      this.tally = flopTally(this.trace, this.current);
+      this.flash = this.drawn;
+    }
   }
 
   protected override updated(): void {
     this.dataset['tokens'] = String(this.tally.tokens);
+    if (this.tally.tokens > 0) this.drawn = true;
   }
 
   private counter(kind: 'sparse' | 'dense', value: number, step: number, scale: number, label: string) {
@@ -93,7 +106,7 @@ export class FlopCounters extends LitElement {
           ${kind === 'dense' && n > 1 && n <= MAX_TICKS ? html`<div class="ticks" ${styleProps({ '--seg': `${100 / n}%` })}></div>` : null}
         </div>
         <div class="sub">
-          ${keyed(`${this.current}:${value}`, html`<span class="step">${w.step(formatCount(step))}</span>`)} ·
+          ${keyed(`${this.current}:${value}`, html`<span class="step ${this.flash ? 'flash' : ''}">${w.step(formatCount(step))}</span>`)} ·
           ${w.multiplyAdds(formatCount(value / FLOPS_PER_MULTIPLY_ADD))}
         </div>
       </div>

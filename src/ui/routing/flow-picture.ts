@@ -134,7 +134,9 @@ export class FlowPicture extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const moved = changed.has('position') || changed.has('layer') || (changed.has('trace') && changed.get('trace') !== undefined);
+    // A new trace replays the flow, but not the first one (the page opening is no step: the picture
+    // is drawn at once, and the first routed view costs no 800 ms of frames).
+    const moved = changed.has('position') || changed.has('layer') || (changed.has('trace') && changed.get('trace') != null);
     // Let go of a hold (the tour's next step) on the same token: the flow goes on from where it was held.
     const held = changed.has('freeze') && !moved ? (changed.get('freeze') ?? null) : null;
     if ((moved || held !== null) && this.mode === 'token' && this.freeze === null && this.motion && !reduce() && this.trace)

@@ -108,4 +108,20 @@ describe('<flop-counters>', () => {
     expect(text(el)).toContain(zh.multiplyAdds('33,024'));
     expect(el.shadowRoot!.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe(zh.groupLabel('4', '4'));
   });
+  it("draws the first counters without a flash; a step's new line flashes, a language switch does not restart it", async () => {
+    const el = await mount(null, 0);
+    const steps = () => [...el.shadowRoot!.querySelectorAll('.step')];
+    el.trace = mixedTrace();
+    await el.updateComplete;
+    expect(steps()).toHaveLength(2);
+    expect(steps().every((s) => !s.classList.contains('flash'))).toBe(true);
+    el.current = 1;
+    await el.updateComplete;
+    expect(steps().every((s) => s.classList.contains('flash'))).toBe(true);
+    const shown = steps();
+    setLang('zh', { url: false, document: false });
+    await el.updateComplete;
+    expect(steps()).toEqual(shown);
+    expect(steps().every((s) => s.classList.contains('flash'))).toBe(true);
+  });
 });

@@ -192,4 +192,14 @@ describe('<flow-picture>', () => {
     await el.updateComplete;
     expect(nameOf(el)).toMatch(named('E1', 0.62));
   });
+  it('draws the first trace it is given at once (the page opening is no step); a new trace after it plays', async () => {
+    const el = await mount('flow-picture', { trace: null, position: 0, duration: 5000 });
+    el.trace = trace();
+    await el.updateComplete;
+    expect(el.animating).toBe(false);
+    expect(el.shadowRoot!.querySelectorAll('.glow')).toHaveLength(2);
+    el.trace = trace();
+    await el.updateComplete;
+    expect(el.animating).toBe(!reducedMotion());
+  });
 });
