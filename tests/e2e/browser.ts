@@ -36,8 +36,11 @@ function sharedContext(browser: Browser, url: string): Promise<BrowserContext> {
   let context = contexts.get(browser);
   if (!context) {
     context = browser.newContext().then(async (c) => {
-      const idle = await c.newPage();
-      await idle.goto(new URL('/idle-page-of-the-site', url).href);
+      // Only for a page of the site (a test may start on about:blank and navigate itself).
+      if (/^https?:/.test(url)) {
+        const idle = await c.newPage();
+        await idle.goto(new URL('/idle-page-of-the-site', url).href);
+      }
       return c;
     });
     contexts.set(browser, context);
