@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Files that measure time in the page (main-thread tasks, steps per second): they run one at a
@@ -10,6 +11,44 @@ const TIMED = [
   'tests/e2e/training.test.ts',
   'tests/e2e/balance.test.ts',
 ];
+
+/**
+ * The longest files (measured in CI), started first: four files run at once, so a long file started
+ * last keeps one worker busy after the others have finished (on a fresh clone vitest has no timings
+ * of its own to order by). Files not listed follow in vitest's own order.
+ */
+const LONGEST_FIRST = [
+  'lessons',
+  'a11y-pages',
+  'tour-reveal',
+  'language',
+  'garbage-urls',
+  'link-forms',
+  'a11y-simulator',
+  'a11y-input',
+  'hardening',
+  'long-text-notices',
+  'lesson-pages',
+  'simulator',
+  'csp',
+  'capacity-page',
+  'theme',
+  'picture',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const base = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST_FIRST.findIndex((name) => f.moduleId.endsWith(`/${name}.test.ts`));
+      return i < 0 ? LONGEST_FIRST.length : i;
+    };
+    return base
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map((x) => x.f);
+  }
+}
 
 const shared = {
   environment: 'node',
@@ -30,6 +69,7 @@ const shared = {
  */
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       { test: { ...shared, name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: TIMED, maxWorkers: 4, sequence: { groupOrder: 0 } } },
       { test: { ...shared, name: 'e2e-timed', include: TIMED, fileParallelism: false, sequence: { groupOrder: 1 } } },
