@@ -17,6 +17,7 @@ import { flowWords } from '../i18n/flow-picture';
 import { panelStyles } from '../shared/shared-styles';
 import { memoLast } from '../shared/loop-controller';
 import { WidthController } from '../shared/width-controller';
+import { ChartFont } from '../shared/chart-font';
 import { flowLayout } from './flow-layout';
 import { flowSvg, stageAt } from './flow-marks';
 import { sentenceFlowLayout } from './sentence-flow-layout';
@@ -63,6 +64,8 @@ export class FlowPicture extends LitElement {
       : { ...trace, tokens: trace.tokens.slice(0, n), layers: trace.layers.map((l) => ({ ...l, tokens: l.tokens.slice(0, n) })) },
   );
   private readonly size = new WidthController(this);
+  /** The host's font size, read again only when the width or presenter mode changes (not on every frame of the motion). */
+  private readonly hostFont = new ChartFont();
   private readonly i18n = new LocaleController(this);
   private frame = 0;
   private started = 0;
@@ -173,15 +176,6 @@ export class FlowPicture extends LitElement {
     if (!this.motion) this.finish();
   }
 
-  private font: { key: string; size: number } | null = null;
-
-  /** The host's font size, read again only when the width or presenter mode changes (not on every frame of the motion). */
-  private baseFont(): number {
-    const key = `${this.size.width}/${this.presenter}`;
-    if (this.font?.key !== key) this.font = { key, size: parseFloat(getComputedStyle(this).fontSize) || 16 };
-    return this.font.size;
-  }
-
   /** Height of the picture for a width: wide and short, so it sits above the fold. */
   private height(width: number, font: number): number {
     return Math.round(Math.max(font * 15, Math.min(width * 0.3, font * 26)));
@@ -212,7 +206,7 @@ export class FlowPicture extends LitElement {
     const m = flowWords();
     if (!t || t.tokens.length === 0) return nothing;
     const width = Math.max(MIN_WIDTH, this.size.width || 900);
-    const base = this.baseFont();
+    const base = this.hostFont.hostPx(this, this.size.width) || 16;
     const font = this.presenter ? Math.max(20, base * 0.9) : Math.max(12, base * 0.85);
     const small = this.presenter ? font : font * 0.8;
     const progress = this.freeze ?? this.progress;
