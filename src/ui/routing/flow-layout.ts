@@ -10,7 +10,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { linkHorizontal } from 'd3-shape';
 import type { Trace } from '../../core/trace';
-import { expertGrid, spreadLabels, type Box, type ExpertGrid } from './flow-grid';
+import { expertGrid, spreadLabels, type Box } from './flow-grid';
 
 export type { Box };
 
@@ -80,7 +80,6 @@ export interface FlowLayout {
   wall: { x: number; y1: number; y2: number } | null;
   experts: FlowExpert[];
   groups: Box[];
-  grid: ExpertGrid;
   labels: FlowLabel[];
   /** Experts (through their labels) → the weighted sum. */
   merges: FlowLink[];
@@ -341,7 +340,6 @@ export function flowLayout(input: FlowInput): FlowLayout {
     wall: capacity === null ? null : { x: wallX, y1: font * 0.4, y2: H - font * 1.2 },
     experts,
     groups: grid.groups,
-    grid,
     labels,
     merges,
     sum,
