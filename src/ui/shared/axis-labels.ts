@@ -76,15 +76,8 @@ export function thinLabels(
 }
 
 /** True when every candidate can be shown: none wider than the row, no two closer than `gap`. */
-export function allFit(
-  candidates: readonly { index: number; text: string; x: number }[],
-  font: number,
-  lo: number,
-  hi: number,
-  gap = font / 2,
-  size?: LabelSize,
-): boolean {
-  return thinLabels(candidates, font, lo, hi, gap, size).length === candidates.length;
+export function allFit(...args: Parameters<typeof thinLabels>): boolean {
+  return thinLabels(...args).length === args[0].length;
 }
 
 /** Options of an axis: the labels' prefix ('E' for experts, none for other numbers), the least gap between labels (half the font), a label's size along the row. */
