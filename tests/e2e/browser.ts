@@ -108,10 +108,11 @@ export async function openPage(
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves the whole page (or, with `fullPage: false`, what the reader sees: the viewport) as test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = resolve(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -10,9 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatLessonRef, LESSONS, stepOf, type StepRef } from '../../src/state/lessons';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { launchBrowser, openPage, settleApp } from './browser';
+import { launchBrowser, openPage, screenshot, settleApp } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -59,13 +57,6 @@ function measure(page: Page): Promise<Seen> {
       panel: box(root.querySelector('.highlight')),
     };
   });
-}
-
-/** What the reader sees (the viewport, not the whole page), saved beside the other screenshots. */
-async function viewShot(page: Page, name: string): Promise<void> {
-  const dir = resolve(import.meta.dirname, '../../test-results/screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: resolve(dir, `${name}.png`) });
 }
 
 const overlaps = (a: Box, b: Box): boolean =>
@@ -175,7 +166,7 @@ describe('the tour reveals what it says', () => {
           // Its name (and caption) says only the router has scored: no expert with a weight yet.
           expect(pic.name, where).toContain('“cat”');
           expect(pic.name, where).not.toContain('(weight');
-          await viewShot(page, `tour-${formatLessonRef(ref)}-${size.name}`);
+          await screenshot(page, `tour-${formatLessonRef(ref)}-${size.name}`, { fullPage: false });
         } else if (step.panel === 'picture') {
           await expect.poll(async () => (await pictureState(page)).animating).toBe(false);
           const pic = await pictureState(page);
