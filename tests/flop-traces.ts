@@ -7,9 +7,9 @@
  *     → 2 experts 25,728; 1 expert 13,440; none 1,152; dense (all 8) 2·320 + 2·(256 + 49,152) = 99,456.
  */
 import { DEFAULT_CONFIG, expertShape, type MoeConfig } from '../src/core/config';
-import { toyParams } from '../src/core/params';
+import { toyParams, type ToyParams } from '../src/core/params';
 import type { Routing, TokenRoute } from '../src/core/router';
-import { buildTrace, layerTrace, type Trace } from '../src/core/trace';
+import { buildTrace, layerTrace, type LayerTrace, type Trace } from '../src/core/trace';
 
 export const BY_HAND = {
   active: { two: 12864, one: 6720, none: 576 },
@@ -34,6 +34,16 @@ export interface HandRoute {
 export function handTrace(routes: HandRoute[], config: Partial<MoeConfig> = {}): Trace {
   const c: MoeConfig = { ...DEFAULT_CONFIG, ...config };
   const p = toyParams(c, 10);
+  const layer = handLayer(0, routes, c, p, c.capacityFactor === null ? null : 1);
+  const tokens = routes.map((_, i) => ({ text: WORDS[i % WORDS.length]!, id: i + 1, category: 'function' as const, unknown: false }));
+  return buildTrace(c, tokens, false, [layer], p);
+}
+
+/**
+ * One layer of a hand-made trace: token t made the choices routes[t]; demand, load, logits and costs
+ * are filled in by the core's own layerTrace. `capacity` is the slots per expert (null: no limit).
+ */
+export function handLayer(index: number, routes: HandRoute[], c: MoeConfig, p: ToyParams, capacity: number | null): LayerTrace {
   const E = expertShape(c).experts;
   const demand = new Array<number>(E).fill(0);
   const load = new Array<number>(E).fill(0);
@@ -46,16 +56,8 @@ export function handTrace(routes: HandRoute[], config: Partial<MoeConfig> = {}):
   });
   const scores = new Float64Array(routes.length * E).fill(1 / E);
   routes.forEach((r, t) => r.scores?.forEach((s, e) => (scores[t * E + e] = s)));
-  const routing: Routing = {
-    scores,
-    routes: rs,
-    capacity: c.capacityFactor === null ? null : 1,
-    demand,
-    load,
-  };
-  const layer = layerTrace(0, { routing, logits: new Float32Array(routes.length * E) }, c, p);
-  const tokens = routes.map((_, i) => ({ text: WORDS[i % WORDS.length]!, id: i + 1, category: 'function' as const, unknown: false }));
-  return buildTrace(c, tokens, false, [layer], p);
+  const routing: Routing = { scores, routes: rs, capacity, demand, load };
+  return layerTrace(index, { routing, logits: new Float32Array(routes.length * E) }, c, p);
 }
 
 const two = (a: number, b: number) => ({ experts: [a, b], dropped: [false, false] });

@@ -1,11 +1,12 @@
 /**
  * Hand-made multi-layer traces for the layers view's tests: each layer's routes written out, the rest
- * (logits, demand, load, costs) filled in by the core's own layerTrace and buildTrace.
+ * (logits, demand, load, costs) filled in by the core's own layerTrace (through ../../flop-traces'
+ * handLayer) and buildTrace.
  */
 import { DEFAULT_CONFIG } from '../../../src/core/config';
 import { toyParams } from '../../../src/core/params';
-import type { Routing, TokenRoute } from '../../../src/core/router';
-import { buildTrace, layerTrace, type Trace } from '../../../src/core/trace';
+import { buildTrace, type Trace } from '../../../src/core/trace';
+import { handLayer } from '../../flop-traces';
 
 /** [experts best first, weights, dropped]: one token's route at one layer. */
 export type Route = [number[], number[], boolean[]?];
@@ -13,16 +14,59 @@ export type Route = [number[], number[], boolean[]?];
 export function handTrace(words: string[], layers: Route[][], experts = 8): Trace {
   const config = { ...DEFAULT_CONFIG, routedExperts: experts, topK: layers[0]?.[0]?.[0].length ?? 1, layers: layers.length };
   const p = toyParams(config, 20);
-  const n = words.length;
-  const built = layers.map((routes, l) => {
-    const rs: TokenRoute[] = routes.map(([ex, w, d]) => ({ experts: ex, weights: w, dropped: d ?? ex.map(() => false) }));
-    const demand = Array.from({ length: experts }, (_, e) => rs.filter((r) => r.experts.includes(e)).length);
-    const load = Array.from({ length: experts }, (_, e) => rs.filter((r) => r.experts.some((x, j) => x === e && !r.dropped[j])).length);
-    const routing: Routing = { scores: new Float64Array(n * experts).fill(1 / experts), routes: rs, capacity: null, demand, load };
-    return layerTrace(l, { routing, logits: new Float32Array(n * experts) }, config, p);
-  });
+  const built = layers.map((routes, l) =>
+    handLayer(
+      l,
+      routes.map(([ex, w, d]) => ({ experts: ex, weights: w, dropped: d ?? ex.map(() => false) })),
+      config,
+      p,
+      null,
+    ),
+  );
   const tokens = words.map((text, i) => ({ text, id: i + 1, category: 'object' as const, unknown: false }));
   return buildTrace(config, tokens, false, built, p);
+}
+
+/**
+ * Three words, two layers, 8 experts, top-2. Layer 1: the → E2, fox → E5, runs → E2. Layer 2: the → E1,
+ * fox → E0 (its first choice E3 dropped), runs → none (both choices dropped).
+ */
+export function threeWords(): Trace {
+  return handTrace(
+    ['the', 'fox', 'runs'],
+    [
+      [
+        [
+          [2, 0],
+          [0.6, 0.4],
+        ],
+        [
+          [5, 1],
+          [0.7, 0.3],
+        ],
+        [
+          [2, 7],
+          [0.55, 0.45],
+        ],
+      ],
+      [
+        [
+          [1, 4],
+          [0.8, 0.2],
+        ],
+        [
+          [3, 0],
+          [0.65, 0.35],
+          [true, false],
+        ],
+        [
+          [6, 2],
+          [0.5, 0.5],
+          [true, true],
+        ],
+      ],
+    ],
+  );
 }
 
 /** A seeded (mulberry32) trace of `n` tokens over `layers` layers and `experts` experts, top-2. */

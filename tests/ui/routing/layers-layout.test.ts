@@ -1,46 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layersLayout, NODE_WIDTH, overlaps, topExpert } from '../../../src/ui/routing/layers-layout';
-import { bigTrace, handTrace } from './layers-fixture';
+import { bigTrace, threeWords } from './layers-fixture';
 
-/**
- * Three words, two layers, 8 experts, top-2.
- * Layer 1: the → E2, fox → E5, runs → E2.   Layer 2: the → E1, fox → (E3 dropped) E0, runs: both dropped.
- */
-const trace = handTrace(
-  ['the', 'fox', 'runs'],
-  [
-    [
-      [
-        [2, 0],
-        [0.6, 0.4],
-      ],
-      [
-        [5, 1],
-        [0.7, 0.3],
-      ],
-      [
-        [2, 7],
-        [0.55, 0.45],
-      ],
-    ],
-    [
-      [
-        [1, 4],
-        [0.8, 0.2],
-      ],
-      [
-        [3, 0],
-        [0.65, 0.35],
-        [true, false],
-      ],
-      [
-        [6, 2],
-        [0.5, 0.5],
-        [true, true],
-      ],
-    ],
-  ],
-);
+/** Layer 1: the → E2, fox → E5, runs → E2. Layer 2: the → E1, fox → E0 (first choice E3 dropped), runs → none. */
+const trace = threeWords();
 
 describe('layersLayout', () => {
   it('takes the first kept choice as the top expert, none when every choice was dropped', () => {

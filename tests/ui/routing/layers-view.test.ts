@@ -2,44 +2,10 @@ import { describe, expect, it } from 'vitest';
 import '../../../src/ui/routing/layers-view';
 import type { LayersView } from '../../../src/ui/routing/layers-view';
 import type { TokenSelectEvent } from '../../../src/ui/shared/events';
-import { handTrace } from './layers-fixture';
+import { handTrace, threeWords } from './layers-fixture';
 
 /** Layer 1: the → E2, fox → E5, runs → E2. Layer 2: the → E1, fox → E0 (first choice E3 dropped), runs → none. */
-const two = handTrace(
-  ['the', 'fox', 'runs'],
-  [
-    [
-      [
-        [2, 0],
-        [0.6, 0.4],
-      ],
-      [
-        [5, 1],
-        [0.7, 0.3],
-      ],
-      [
-        [2, 7],
-        [0.55, 0.45],
-      ],
-    ],
-    [
-      [
-        [1, 4],
-        [0.8, 0.2],
-      ],
-      [
-        [3, 0],
-        [0.65, 0.35],
-        [true, false],
-      ],
-      [
-        [6, 2],
-        [0.5, 0.5],
-        [true, true],
-      ],
-    ],
-  ],
-);
+const two = threeWords();
 
 async function mount(trace = two, current = 1): Promise<LayersView> {
   const el = document.createElement('layers-view');
