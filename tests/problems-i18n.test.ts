@@ -3,11 +3,12 @@
  * Every problem and notice that core and state make carries a code the catalogue knows, the
  * catalogue words it in English and its Chinese is Chinese: checked
  * on thousands of bad inputs (garbage links, configs, training settings, pasted config.json files
- * and JSON), which between them reach every code but a few that cannot be reached from outside.
+ * and JSON, checkpoint files that cannot be used), which between them reach every code but a few that cannot be reached from outside.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LIMITS, ROUTERS, validateConfig } from '../src/core/config';
+import { crc32, decodeCheckpoint, encodeCheckpoint, vocabHash, type CheckpointManifest } from '../src/core/checkpoint';
+import { DEFAULT_CONFIG, LIMITS, ROUTERS, validateConfig } from '../src/core/config';
 import { parseJson } from '../src/core/json-locate';
 import { checkWhole } from '../src/core/kv-cache';
 import { countParams } from '../src/core/params';
@@ -72,6 +73,50 @@ function thrown(f: () => unknown): MaybeCoded | null {
   } catch (e) {
     return e as MaybeCoded;
   }
+}
+
+/** One problem of each code that reading a checkpoint gives (src/core/checkpoint.ts). */
+function checkpointProblems(): MaybeCoded[] {
+  const config = { ...DEFAULT_CONFIG, modelWidth: 4, routedExperts: 2, topK: 1 };
+  const tensors = [{ name: 'router', shape: [4, 2], values: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8]) }];
+  const meta = {
+    config,
+    vocabHash: vocabHash(['a']),
+    seed: 1,
+    steps: 1,
+    batch: 1,
+    finalLoss: 1,
+    earlyLosses: [1],
+    heldOutLoss: 1,
+    untrainedLoss: 2,
+    specialisation: 0,
+  };
+  const { bin, manifest } = encodeCheckpoint(tensors, () => null, meta);
+  const expected = { config, vocabHash: meta.vocabHash, tensors };
+  const sealed = (b: Uint8Array): CheckpointManifest => ({ ...manifest, checksum: crc32(b).toString(16).padStart(8, '0') });
+  const nan = bin.slice();
+  new DataView(nan.buffer).setFloat32(manifest.tensors[0]!.offset, NaN, true);
+  const flipped = bin.slice();
+  flipped[20]! ^= 1;
+  const longer = new Uint8Array(bin.length + 4);
+  longer.set(bin);
+  const reads = [
+    decodeCheckpoint(bin, '{', expected, () => null),
+    decodeCheckpoint(bin, { ...manifest, seed: 'one' }, expected, () => null),
+    decodeCheckpoint(bin, { ...manifest, tensors: [{ ...manifest.tensors[0], shape: [2, -4] }] }, expected, () => null),
+    decodeCheckpoint(bin, { ...manifest, version: 2 }, expected, () => null),
+    decodeCheckpoint(new TextEncoder().encode('<!doctype html>'), manifest, expected, () => null),
+    decodeCheckpoint(bin.slice(0, 20), manifest, expected, () => null),
+    decodeCheckpoint(longer, manifest, expected, () => null),
+    decodeCheckpoint(flipped, manifest, expected, () => null),
+    decodeCheckpoint(bin, manifest, { ...expected, config: { ...config, modelWidth: 8 } }, () => null),
+    decodeCheckpoint(bin, manifest, { ...expected, config: { ...config, layers: 2 } }, () => null),
+    decodeCheckpoint(bin, manifest, { ...expected, vocabHash: vocabHash(['b']) }, () => null),
+    decodeCheckpoint(bin, manifest, { ...expected, tensors: [{ name: 'router', shape: [2, 4] }] }, () => null),
+    decodeCheckpoint(bin, manifest, { ...expected, tensors: [{ name: 'embedding', shape: [4] }] }, () => null),
+    decodeCheckpoint(nan, sealed(nan), expected, () => null),
+  ];
+  return reads.map((r) => (r.ok ? { message: 'read' } : r.problem));
 }
 
 afterEach(() => setLang('en', { url: false }));
@@ -171,6 +216,7 @@ describe('the problems section of the catalogue', () => {
         const r = parseJson(t);
         return r.ok ? { message: '' } : r.problem;
       }),
+      ...checkpointProblems(),
     ];
     expect(samples.length).toBeGreaterThan(25);
     const ENGLISH =

@@ -4,6 +4,7 @@
  * page's bundle holds only those.
  */
 import capacityPage from './capacity-page';
+import checkpoint from './checkpoint';
 import common from './common';
 import embedPage from './embed-page';
 import flow from './flow-picture';
@@ -22,6 +23,7 @@ import train from './training';
 
 const PARTS = {
   capacityPage,
+  checkpoint,
   common,
   embedPage,
   flow,

@@ -2,6 +2,7 @@
  * The words that the messages of ./problems quote: names of settings and fields, what a missing
  * field means, where in a JSON text, and how a value is shown, in English and Simplified Chinese.
  */
+import type { CheckpointMatchField } from '../../core/checkpoint';
 import type { RuleField } from '../../core/config';
 import type { JsonWhere } from '../../core/json-locate';
 import type { KvLabel, KvUnit } from '../../core/kv-cache';
@@ -26,6 +27,17 @@ export const CONFIG_LABELS_EN: Record<RuleField, string> = {
   routeScale: 'route scale',
   layers: 'MoE layers',
   seed: 'seed',
+};
+
+/** The config fields a checkpoint's weights depend on (src/core/checkpoint.ts CHECKPOINT_MATCH_FIELDS). */
+export const CHECKPOINT_LABELS_EN: Record<CheckpointMatchField, string> = {
+  modelWidth: CONFIG_LABELS_EN.modelWidth,
+  routedExperts: CONFIG_LABELS_EN.routedExperts,
+  sharedExperts: CONFIG_LABELS_EN.sharedExperts,
+  expertHidden: CONFIG_LABELS_EN.expertHidden,
+  granularity: 'expert granularity',
+  layers: CONFIG_LABELS_EN.layers,
+  seed: CONFIG_LABELS_EN.seed,
 };
 
 export const TRAIN_LABELS_EN: Record<TrainNumberField, string> = {
@@ -106,6 +118,16 @@ export const CONFIG_LABELS_ZH: Record<RuleField, string> = {
   routeScale: '路由缩放系数',
   layers: 'MoE 层数',
   seed: '随机种子',
+};
+
+export const CHECKPOINT_LABELS_ZH: Record<CheckpointMatchField, string> = {
+  modelWidth: CONFIG_LABELS_ZH.modelWidth,
+  routedExperts: CONFIG_LABELS_ZH.routedExperts,
+  sharedExperts: CONFIG_LABELS_ZH.sharedExperts,
+  expertHidden: CONFIG_LABELS_ZH.expertHidden,
+  granularity: '专家粒度',
+  layers: CONFIG_LABELS_ZH.layers,
+  seed: CONFIG_LABELS_ZH.seed,
 };
 
 export const TRAIN_LABELS_ZH: Record<TrainNumberField, string> = {

@@ -1,7 +1,7 @@
 /**
  * Messages made outside the UI: validation problems of src/core (the simulator's settings, the
  * training settings, a pasted config.json and its JSON syntax, the memory page's typed numbers),
- * the backend's fallback notice, and the notices of a link decoded by src/state. Each is keyed by
+ * the backend's fallback notice, why a checkpoint of trained weights could not be used, and the notices of a link decoded by src/state. Each is keyed by
  * the code that core or state attaches to it (see src/core/coded.ts) and is a function of its
  * arguments; `localized()` in ./localize-message picks the page's language.
  *
@@ -10,6 +10,7 @@
  * names and value words they quote are in ./problem-words.
  */
 import type { BackendMessages } from '../../core/backend';
+import type { CheckpointMessages } from '../../core/checkpoint';
 import type { ConfigMessages } from '../../core/config';
 import type { JsonMessages } from '../../core/json-locate';
 import type { KvMessages } from '../../core/kv-cache';
@@ -21,6 +22,7 @@ import type { LinkMessages, TextMessages } from '../../state/url';
 import {
   n,
   CONFIG_LABELS_EN,
+  CHECKPOINT_LABELS_EN,
   TRAIN_LABELS_EN,
   WHY_EN,
   NULL_MEANS_EN,
@@ -31,6 +33,7 @@ import {
   kvRangeEn,
   KV_LABELS_EN,
   CONFIG_LABELS_ZH,
+  CHECKPOINT_LABELS_ZH,
   TRAIN_LABELS_ZH,
   WHY_ZH,
   NULL_MEANS_ZH,
@@ -57,6 +60,7 @@ export type ProblemArgs = ConfigMessages &
   JsonMessages &
   KvMessages &
   BackendMessages &
+  CheckpointMessages &
   LinkMessages &
   TextMessages &
   TrainLinkMessages;
@@ -174,6 +178,21 @@ const en: ProblemTexts = {
   'backend.wasmInit': () => 'the wasm backend did not initialise',
   'error.thrown': ({ text }) => text,
 
+  'checkpoint.notJson': () => 'its manifest is not JSON',
+  'checkpoint.badManifest': ({ field, got }) =>
+    got === 'missing' ? `its manifest has no "${field}"` : `its manifest's "${field}" is not valid (${got})`,
+  'checkpoint.badMagic': () => 'the file is not a moe-lab checkpoint',
+  'checkpoint.truncated': ({ expected, got }) => `the file is truncated (got ${n(got)} of ${n(expected)} bytes)`,
+  'checkpoint.tooLong': ({ expected, got }) => `the file is longer than its manifest says (${n(got)} bytes, not ${n(expected)})`,
+  'checkpoint.checksum': () => 'the file is damaged (its checksum does not match the manifest)',
+  'checkpoint.configMismatch': ({ field, expected, found }) =>
+    `they were trained for a different model (${CHECKPOINT_LABELS_EN[field]} ${found}; this model has ${expected})`,
+  'checkpoint.vocabMismatch': () => 'they were trained on a different vocabulary',
+  'checkpoint.shapeMismatch': ({ tensor, expected, found }) => `the weights "${tensor}" are ${found}; this model needs ${expected}`,
+  'checkpoint.missingTensor': ({ tensor }) => `the weights "${tensor}" are missing from the file`,
+  'checkpoint.notFinite': ({ tensor, row }) => `the weights "${tensor}" hold a value that is not a number (row ${row})`,
+  'checkpoint.version': ({ got, supported }) => `the file is version ${got} of the format; this page reads version ${supported}`,
+
   'link.repeated': ({ key, value, first }) =>
     `Ignored ${key}=${value}: the link gives ${key} more than once. Using the first, ${key}=${first}.`,
   'link.ignored': ({ key, value, reason, using }) => `Ignored ${key}=${value}: ${problemText(en, reason)}. Using ${using}.`,
@@ -284,6 +303,21 @@ const zh: ProblemTexts = {
   'backend.timeout': ({ ms }) => `${ms} 毫秒后超时`,
   'backend.wasmInit': () => 'wasm 后端未能初始化',
   'error.thrown': ({ text }) => text,
+
+  'checkpoint.notJson': () => '它的清单文件不是 JSON',
+  'checkpoint.badManifest': ({ field, got }) =>
+    got === 'missing' ? `它的清单文件缺少 "${field}"` : `它的清单文件中的 "${field}" 无效（${valueZh(got)}）`,
+  'checkpoint.badMagic': () => '这个文件不是 moe-lab 的检查点文件',
+  'checkpoint.truncated': ({ expected, got }) => `文件不完整（应有 ${n(expected)} 字节，只收到 ${n(got)} 字节）`,
+  'checkpoint.tooLong': ({ expected, got }) => `文件比清单所说的长（${n(got)} 字节，而不是 ${n(expected)} 字节）`,
+  'checkpoint.checksum': () => '文件已损坏（校验和与清单不符）',
+  'checkpoint.configMismatch': ({ field, expected, found }) =>
+    `这些权重是为另一个模型训练的（${trail(CHECKPOINT_LABELS_ZH[field])}为 ${found}；当前模型为 ${expected}）`,
+  'checkpoint.vocabMismatch': () => '这些权重是在另一套词表上训练的',
+  'checkpoint.shapeMismatch': ({ tensor, expected, found }) => `权重 "${tensor}" 的形状是 ${found}；当前模型需要 ${expected}`,
+  'checkpoint.missingTensor': ({ tensor }) => `文件中缺少权重 "${tensor}"`,
+  'checkpoint.notFinite': ({ tensor, row }) => `权重 "${tensor}" 中有一个不是数值的值（第 ${row} 行）`,
+  'checkpoint.version': ({ got, supported }) => `文件是第 ${got} 版格式；本页只能读取第 ${supported} 版`,
 
   'link.repeated': ({ key, value, first }) => `已忽略 ${key}=${value}：链接中多次给出了 ${key}。使用第一个值 ${key}=${first}。`,
   'link.ignored': ({ key, value, reason, using }) => `已忽略 ${key}=${value}：${problemText(zh, reason)}。改用 ${usingZh(using)}。`,
