@@ -24,6 +24,9 @@ export default defineConfig({
   worker: { format: 'es', plugins: () => [tfjsNoUrlFlags()] },
   build: {
     target: 'es2022',
+    // Checkpoints (src/checkpoints/*.bin) are always files of their own: fetched only when used, and
+    // never data: URLs, which the pages' Content-Security-Policy (connect-src 'self') would block.
+    assetsInlineLimit: (file) => (file.endsWith('.bin') ? false : undefined),
     rollupOptions: { input: pages() },
   },
 });

@@ -23,7 +23,9 @@ export interface CheckpointTensorEntry {
   shape: number[];
   /** Byte offset of its block (a multiple of 4, at least 8). */
   offset: number;
-  /** Bytes of its block: rows × 4 (scales) + its value count (int8), without padding. */
+  /** Bits per value: 8 (int8) or 16 (int16), each with the row's scale. */
+  bits: 8 | 16;
+  /** Bytes of its block: rows × 4 (scales) + its value count × bits / 8, without padding. */
   length: number;
 }
 
@@ -266,10 +268,13 @@ export function readManifest(raw: unknown): CheckpointManifest {
     const { rows, cols } = rowsOf(shape as number[]);
     const offset = whole(t, 'offset', end, `${at}.offset`);
     if (offset % 4 !== 0) bad(`${at}.offset`, offset);
+    const bits = own(t, 'bits');
+    if (bits !== 8 && bits !== 16) bad(`${at}.bits`, bits);
     const length = whole(t, 'length', 0, `${at}.length`);
-    if (length !== rows * 4 + rows * cols || offset + length > binBytes) bad(`${at}.length`, length);
+    if (length !== rows * 4 + (rows * cols * (bits as number)) / 8 || offset + length > binBytes) bad(`${at}.length`, length);
+    if (bits === 16 && offset % 2 !== 0) bad(`${at}.offset`, offset);
     end = offset + length;
-    tensors.push({ name, shape: [...(shape as number[])], offset, length });
+    tensors.push({ name, shape: [...(shape as number[])], offset, bits: bits as 8 | 16, length });
   });
   const manifest: CheckpointManifest = {
     format: CHECKPOINT_FORMAT,

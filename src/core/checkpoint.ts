@@ -1,9 +1,11 @@
 /**
- * The trained-weights file: a binary of 8-bit weights and a small JSON manifest (issue 15).
+ * The trained-weights file: a binary of 8- or 16-bit weights and a small JSON manifest (issue 15).
  *
  * Each tensor is stored as its DELTA from its base, the seeded initial weights that the page can
  * always rebuild (a null base means 0), 8-bit signed with one float32 scale per row (a row is the
- * last dimension; a 1-D or 0-D tensor is one row): scale = max|delta| / 127, q = round(delta / scale).
+ * last dimension; a 1-D or 0-D tensor is one row): scale = max|delta| / 127, q = round(delta / scale);
+ * or, for the tensors the caller asks (the routing's: embeddings and routers), 16-bit with
+ * scale = max|delta| / 32767, which keeps routing to 1e-5 of the trained model's.
  * A row that training never touched has delta 0, so its scale and bytes are 0 and it costs almost
  * nothing after gzip. Each value comes back within scale / 2 = max|delta| / 254 of what was written
  * (plus float32 rounding of base + delta, and 2^-150 for a row of subnormal deltas).
@@ -11,7 +13,7 @@
  * Layout of the binary (little-endian):
  *   bytes 0–7   the magic "MOELAB01"
  *   then for each tensor of the manifest, in order, starting on a multiple of 4:
- *               its row scales (float32, rows × 4 bytes), then its values (int8, one byte each);
+ *               its row scales (float32, rows × 4 bytes), then its values (int8 or int16 LE);
  *   zero bytes up to the next multiple of 4 after the last tensor.
  * The manifest gives each tensor's name, shape, byte offset and length (scales + values, without the
  * padding), the binary's length and its CRC-32.
@@ -98,6 +100,7 @@ export function encodeCheckpoint(
   tensors: readonly CheckpointTensor[],
   bases: BaseOf,
   meta: CheckpointMeta,
+  bitsOf: (name: string) => 8 | 16 = () => 8,
 ): { bin: Uint8Array; manifest: CheckpointManifest } {
   const entries: CheckpointTensorEntry[] = [];
   let at = CHECKPOINT_MAGIC.length;
@@ -107,14 +110,17 @@ export function encodeCheckpoint(
       throw new CodedError('checkpoint.shapeMismatch', { tensor: t.name, expected: shapeText(t.shape), found: String(t.values.length) });
     }
     at = align4(at);
-    entries.push({ name: t.name, shape: [...t.shape], offset: at, length: rows * 4 + rows * cols });
-    at += rows * 4 + rows * cols;
+    const bits = bitsOf(t.name);
+    const length = rows * 4 + (rows * cols * bits) / 8;
+    entries.push({ name: t.name, shape: [...t.shape], offset: at, bits, length });
+    at += length;
   }
   const bin = new Uint8Array(align4(at));
   for (let i = 0; i < CHECKPOINT_MAGIC.length; i++) bin[i] = CHECKPOINT_MAGIC.charCodeAt(i);
   const view = new DataView(bin.buffer);
   tensors.forEach((t, ti) => {
-    const { offset } = entries[ti] as CheckpointTensorEntry;
+    const { offset, bits } = entries[ti] as CheckpointTensorEntry;
+    const top = bits === 16 ? 32767 : 127;
     const { rows, cols } = rowsOf(t.shape);
     const base = bases(t.name);
     if (base && base.length !== t.values.length) {
@@ -132,12 +138,13 @@ export function encodeCheckpoint(
         max = Math.max(max, Math.abs(d));
       }
       // At least the smallest float32 when the row moved at all, so that a subnormal delta is not lost.
-      const scale = max === 0 ? 0 : Math.max(Math.fround(max / 127), FLOAT32_MIN);
+      const scale = max === 0 ? 0 : Math.max(Math.fround(max / top), FLOAT32_MIN);
       view.setFloat32(offset + r * 4, scale, true);
       if (scale === 0) continue;
       for (let c = 0; c < cols; c++) {
-        const q = Math.max(-127, Math.min(127, Math.round((delta[c] as number) / scale)));
-        view.setInt8(valuesAt + r * cols + c, q);
+        const q = Math.max(-top, Math.min(top, Math.round((delta[c] as number) / scale)));
+        if (bits === 16) view.setInt16(valuesAt + 2 * (r * cols + c), q, true);
+        else view.setInt8(valuesAt + r * cols + c, q);
       }
     }
   });
@@ -212,7 +219,8 @@ function decode(bin: Uint8Array, manifestJson: unknown, expected: CheckpointExpe
       if (scale === 0) continue;
       for (let c = 0; c < cols; c++) {
         const i = r * cols + c;
-        out[i] = (out[i] as number) + view.getInt8(valuesAt + i) * scale;
+        const q = entry.bits === 16 ? view.getInt16(valuesAt + 2 * i, true) : view.getInt8(valuesAt + i);
+        out[i] = (out[i] as number) + q * scale;
       }
     }
     tensors.set(want.name, out);

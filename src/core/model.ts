@@ -6,8 +6,10 @@
  */
 import {
   add,
+  concat,
   dispose,
   gather,
+  matMul,
   mean,
   mul,
   rsqrt,
@@ -17,6 +19,7 @@ import {
   tidy,
   type Tensor2D,
   type Variable,
+  zeros,
 } from '@tensorflow/tfjs-core';
 import { updateBias } from './balance';
 import { expertShape, type MoeConfig } from './config';
@@ -58,6 +61,13 @@ export const EMBEDDING_STD = 0.1;
 export class MoeModel {
   /** vocabulary × width; also the output head (tied): next-word logits = norm(x) · embeddingᵀ. */
   readonly embedding: Variable;
+  /**
+   * Open vocabulary only (vocab.classOf): word classes × width. A word's vector is its own row plus
+   * its class's row, for the input and for the tied head alike (see embeddingMatrix). Class tokens
+   * ('<noun>'), which stand for words outside the lexicon, start with an own row of zeros, so they
+   * are exactly their class's vector.
+   */
+  readonly classEmbedding: Variable | null;
   readonly layers: MoeLayer[];
   readonly params: ToyParams;
 
@@ -72,11 +82,20 @@ export class MoeModel {
     this.embedding = source.get(weightKey('embedding', V, width, config.seed, ...vocab.words), () => {
       const emb = new Float32Array(V * width);
       for (let w = 0; w < V; w++)
-        emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width, EMBEDDING_STD), w * width);
+        if (!isClassToken(vocab, w))
+          emb.set(Rng.stream(config.seed, 'embedding', vocab.words[w] as string).normals(width, EMBEDDING_STD), w * width);
       return tensor2d(emb, [V, width]);
     });
+    const classes = vocab.classOf ? (vocab.classes ?? []) : [];
+    this.classEmbedding = vocab.classOf
+      ? source.get(weightKey('class-embedding', classes.length, width, config.seed, ...classes), () => {
+          const emb = new Float32Array(classes.length * width);
+          classes.forEach((c, i) => emb.set(Rng.stream(config.seed, 'class-embedding', c).normals(width, EMBEDDING_STD), i * width));
+          return tensor2d(emb, [classes.length, width]);
+        })
+      : null;
     this.layers = Array.from({ length: config.layers }, (_, l) => new MoeLayer(config, l, source));
-    this.params = toyParams(config, V);
+    this.params = toyParams(config, V, classes.length);
   }
 
   /** Routes the tokens through every layer. One read-back per layer (the router logits). */
@@ -95,16 +114,7 @@ export class MoeModel {
         output: null,
       };
     }
-    let x: Tensor2D = tidy(
-      () =>
-        gather(
-          this.embedding,
-          tensor1d(
-            tokens.map((t) => t.id),
-            'int32',
-          ),
-        ) as Tensor2D,
-    );
+    let x: Tensor2D = this.embed(tokens.map((t) => t.id));
     try {
       for (const layer of this.layers) {
         const h = rmsNorm(x);
@@ -141,6 +151,47 @@ export class MoeModel {
     return { trace, output: null };
   }
 
+  /** The input vectors of the given rows: own row, plus the class row with a factorised embedding. */
+  embed(ids: readonly number[]): Tensor2D {
+    return tidy(() => {
+      const own = gather(this.embedding, tensor1d(ids as number[], 'int32')) as Tensor2D;
+      const { classOf } = this.vocab;
+      if (!this.classEmbedding || !classOf) return own;
+      return add(
+        own,
+        classRows(
+          this.classEmbedding,
+          ids.map((id) => classOf[id] ?? -1),
+        ),
+      ) as Tensor2D;
+    });
+  }
+
+  /**
+   * The whole vocabulary × width table as the model uses it (the tied head's matrix): the embedding
+   * itself, or with a factorised embedding each row plus its class's row. `classMatrix` (vocab ×
+   * classes, one-hot; see classMatrix()) may be passed in by a caller that reuses it; a matrix
+   * product instead of a gather, because gather's gradient is slow on the cpu backend.
+   */
+  embeddingMatrix(classMatrix?: Tensor2D): Tensor2D {
+    if (!this.classEmbedding || !this.vocab.classOf) return this.embedding as Tensor2D;
+    const cm = classMatrix ?? this.classMatrix();
+    const out = add(this.embedding, matMul(cm, this.classEmbedding)) as Tensor2D;
+    if (!classMatrix) dispose(cm);
+    return out;
+  }
+
+  /** vocab × classes, 1 where the row's word has that class (caller disposes). */
+  classMatrix(): Tensor2D {
+    const classOf = this.vocab.classOf ?? new Int32Array(0);
+    const C = this.vocab.classes?.length ?? 0;
+    const m = new Float32Array(classOf.length * C);
+    classOf.forEach((c, w) => {
+      if (c >= 0) m[w * C + c] = 1;
+    });
+    return tensor2d(m, [classOf.length, C]);
+  }
+
   /**
    * One step of DeepSeek-V3's auxiliary-loss-free balancing: each layer's selection bias moves by γ
    * against the load its experts had in the trace (overloaded down, underloaded up).
@@ -159,9 +210,29 @@ export class MoeModel {
 
   /** Frees the weights unless they belong to a shared store. */
   dispose(): void {
-    if (this.source.ownsWeights) dispose(this.embedding);
+    if (this.source.ownsWeights) dispose(this.classEmbedding ? [this.embedding, this.classEmbedding] : this.embedding);
     for (const l of this.layers) l.dispose();
   }
+}
+
+/** A class token ('<noun>') of an open vocabulary: its own row starts at zero. */
+export function isClassToken(vocab: Vocab, row: number): boolean {
+  const c = vocab.classOf?.[row] ?? -1;
+  return c >= 0 && vocab.words[row] === `<${vocab.classes?.[c] ?? ''}>`;
+}
+
+/** Rows of the class table for each class index; -1 (no class) gives a row of zeros. */
+function classRows(table: Variable, classIdx: readonly number[]): Tensor2D {
+  const C = table.shape[0] as number;
+  // Index C is an appended row of zeros.
+  const padded = concat([table, zeros([1, table.shape[1] as number])], 0);
+  return gather(
+    padded,
+    tensor1d(
+      classIdx.map((c) => (c >= 0 ? c : C)),
+      'int32',
+    ),
+  ) as Tensor2D;
 }
 
 function emptyLayer(layer: MoeLayer, params: ToyParams): LayerTrace {

@@ -32,7 +32,8 @@ export interface ToyParams {
   activeNominal: number;
 }
 
-export function toyParams(config: MoeConfig, vocabSize: number): ToyParams {
+/** classes: rows of a factorised embedding's class table (open vocabulary), counted with the embedding. */
+export function toyParams(config: MoeConfig, vocabSize: number, classes = 0): ToyParams {
   const s = expertShape(config);
   const routerMatrices = config.router === 'noisy-topk' ? 2 : 1;
   const router = routerMatrices * s.width * s.experts;
@@ -40,7 +41,7 @@ export function toyParams(config: MoeConfig, vocabSize: number): ToyParams {
   const sharedExpert = swigluParams(s.width, s.hidden);
   const routedTotal = routedExpert * s.experts;
   const sharedTotal = sharedExpert * s.shared;
-  const embedding = vocabSize * s.width;
+  const embedding = (vocabSize + classes) * s.width;
   const perLayer = router + routedTotal + sharedTotal;
   const p: ToyParams = {
     vocabSize,

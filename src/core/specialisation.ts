@@ -77,9 +77,13 @@ export function adjustedMutualInformation(table: readonly (readonly number[])[])
   return Math.abs(denominator) < 1e-12 ? 0 : (mi - emi) / denominator;
 }
 
-/** The category × top-1 expert map of a trace of vocabularyTokens, for one layer. */
-export function specialisation(trace: Trace, layer = 0): SpecialisationMap {
-  const categories: Category[] = [...CATEGORIES, 'unknown'];
+/**
+ * The category × top-1 expert map of a trace, for one layer: of vocabularyTokens (each word once), or
+ * of running text (each occurrence). Rows follow `order`, then any other category met, in order met.
+ */
+export function specialisation(trace: Trace, layer = 0, order: readonly Category[] = [...CATEGORIES, 'unknown']): SpecialisationMap {
+  const categories: Category[] = [...order];
+  for (const tok of trace.tokens) if (!categories.includes(tok.category)) categories.push(tok.category);
   const lt = trace.layers[layer];
   const E = trace.shape.experts;
   const counts = categories.map(() => new Array<number>(E).fill(0));

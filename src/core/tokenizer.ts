@@ -16,6 +16,8 @@ export interface Token {
   id: number;
   category: Category;
   unknown: boolean;
+  /** True when the word is not in the lexicon and its class came from the tagger (its id is then its class token). */
+  tagged?: boolean;
 }
 
 export interface Vocab {
@@ -23,6 +25,13 @@ export interface Vocab {
   words: readonly string[];
   ids: ReadonlyMap<string, number>;
   categories: readonly Category[];
+  /**
+   * Open vocabulary only: each row's word class, as an index into `classes` (-1 for none). The model
+   * then adds the class's own embedding row to every word's row (a factorised embedding), so words
+   * that share a class start from, and are pulled towards, the same vector.
+   */
+  classOf?: Int32Array;
+  classes?: readonly string[];
 }
 
 export function buildVocab(lexicon: ReadonlyMap<string, Exclude<Category, 'unknown'>> = LEXICON): Vocab {

@@ -1,5 +1,5 @@
 /** The training data: seeded batches of grammar sentences (inputs and next words), and a fixed evaluation set. */
-import { generateSentence } from './corpus';
+import { generateSentence, type UniformSource } from './corpus';
 import { Rng } from './rng';
 import { tokenize, VOCAB, type Token, type Vocab } from './tokenizer';
 
@@ -12,13 +12,28 @@ export interface Batch {
   sequences: [number, number][];
 }
 
+/** Where training sentences come from: a sentence of tokens from a seeded stream. */
+export interface Corpus {
+  sentence(rng: UniformSource): Token[];
+}
+
+/** The toy grammar of corpus.ts, tokenized with the given vocabulary. */
+export function grammarCorpus(vocab: Vocab = VOCAB): Corpus {
+  return { sentence: (rng) => tokenize(generateSentence(rng), vocab).tokens };
+}
+
 /** batchSize sentences of the training grammar, from a seeded stream for this step. */
-export function makeBatch(seed: number, step: number, batchSize: number, vocab: Vocab = VOCAB): Batch {
+export function makeBatch(
+  seed: number,
+  step: number,
+  batchSize: number,
+  vocab: Vocab = VOCAB,
+  corpus: Corpus = grammarCorpus(vocab),
+): Batch {
   const rng = Rng.stream(seed, 'batch', step);
   const batch: Batch = { tokens: [], targets: [], sequences: [] };
   for (let i = 0; i < batchSize; i++) {
-    const s = generateSentence(rng);
-    const toks = tokenize(s, vocab).tokens;
+    const toks = corpus.sentence(rng);
     const from = batch.tokens.length;
     for (let t = 0; t + 1 < toks.length; t++) {
       batch.tokens.push(toks[t] as Token);
@@ -33,7 +48,7 @@ export function makeBatch(seed: number, step: number, batchSize: number, vocab: 
 export const EVAL_SENTENCES = 128;
 
 /** A fixed evaluation set of grammar sentences from their own stream (never a training batch). */
-export function evalTokens(seed: number, vocab: Vocab = VOCAB): Token[] {
+export function evalTokens(seed: number, vocab: Vocab = VOCAB, corpus: Corpus = grammarCorpus(vocab)): Token[] {
   const rng = Rng.stream(seed, 'eval');
-  return Array.from({ length: EVAL_SENTENCES }, () => tokenize(generateSentence(rng), vocab).tokens).flat();
+  return Array.from({ length: EVAL_SENTENCES }, () => corpus.sentence(rng)).flat();
 }

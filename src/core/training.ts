@@ -52,7 +52,8 @@ import { assignmentsOf, type ExpertWeights } from './moe-layer';
 import { Rng } from './rng';
 import { vocabularyTokens } from './specialisation';
 import { VOCAB, type Vocab } from './tokenizer';
-import { evalTokens, makeBatch } from './train-batch';
+import { evalTokens, grammarCorpus, makeBatch, type Corpus } from './train-batch';
+import { FRESH_WEIGHTS, type WeightSource } from './weight-store';
 import { gateTensor, masks, sparseTrain } from './train-dispatch';
 import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
 
@@ -92,13 +93,18 @@ export class MoeTrainer {
   readonly model: MoeModel;
   private stepCount = 0;
   private readonly groups = new Map<string, Group>();
+  /** Open vocabulary: the constant vocab × classes one-hot table of the factorised embedding. */
+  private readonly classMatrix: Tensor2D | null;
 
   constructor(
     readonly config: MoeConfig,
     private settingsNow: TrainSettings = { ...DEFAULT_TRAIN },
     readonly vocab: Vocab = VOCAB,
+    readonly corpus: Corpus = grammarCorpus(vocab),
+    source: WeightSource = FRESH_WEIGHTS,
   ) {
-    this.model = new MoeModel(config, vocab);
+    this.model = new MoeModel(config, vocab, source);
+    this.classMatrix = this.model.classEmbedding ? this.model.classMatrix() : null;
   }
 
   get step(): number {
@@ -131,7 +137,7 @@ export class MoeTrainer {
     const shape = expertShape(this.config);
     const E = shape.experts;
     const k = shape.active;
-    const batch = makeBatch(this.config.seed, this.stepCount, s.batchSize, this.vocab);
+    const batch = makeBatch(this.config.seed, this.stepCount, s.batchSize, this.vocab, this.corpus);
     const T = batch.tokens.length;
     const { trace } = await model.run(batch.tokens, { noiseStep: this.stepCount });
 
@@ -143,7 +149,7 @@ export class MoeTrainer {
       return { layer, lt, a, used, eps, ...masks(lt, E) };
     });
 
-    const groups: Group[] = [this.group('embedding', [model.embedding])];
+    const groups: Group[] = [this.group('embedding', model.classEmbedding ? [model.embedding, model.classEmbedding] : [model.embedding])];
     for (const { layer, used } of layerData) {
       groups.push(this.group(`L${layer.index}/router`, layer.noiseRouter ? [layer.router, layer.noiseRouter] : [layer.router]));
       layer.shared.forEach((w, i) => groups.push(this.group(`L${layer.index}/shared${i}`, [w.gate, w.up, w.down])));
@@ -161,8 +167,9 @@ export class MoeTrainer {
         batch.tokens.map((t) => t.id),
         'int32',
       );
+      const table = model.embeddingMatrix(this.classMatrix ?? undefined);
       // One-hot × embedding instead of gather: gather's gradient is very slow on the cpu backend.
-      let x = matMul(cast(oneHot(ids, V), 'float32') as Tensor2D, model.embedding) as Tensor2D;
+      let x = matMul(cast(oneHot(ids, V), 'float32') as Tensor2D, table) as Tensor2D;
       let balance: Scalar = scalar(0);
       let z: Scalar = scalar(0);
       for (const { layer, lt, a, eps, chosen, kept } of layerData) {
@@ -213,7 +220,7 @@ export class MoeTrainer {
         if (s.zLoss > 0) z = add(z, mul(routerZLoss(logits), scalar(s.zLoss)));
       }
       // The head is the embedding matrix (tied): logits = norm(x) · embeddingᵀ.
-      const out = matMul(rmsNorm(x), model.embedding, false, true) as Tensor2D;
+      const out = matMul(rmsNorm(x), table, false, true) as Tensor2D;
       // Mean cross-entropy of the next word: −log softmax(out)[target].
       const task = neg(mean(sum(mul(cast(oneHot(tensor1d(batch.targets, 'int32'), V), 'float32'), logSoftmax(out)), 1))) as Scalar;
       const total = add(add(task, balance), z) as Scalar;
@@ -260,10 +267,11 @@ export class MoeTrainer {
 
   /** Routes a fixed set of grammar sentences (the same every time) to measure load balance. */
   async routeEvalSet(): Promise<Trace> {
-    return (await this.model.run(evalTokens(this.config.seed, this.vocab))).trace;
+    return (await this.model.run(evalTokens(this.config.seed, this.vocab, this.corpus))).trace;
   }
 
   dispose(): void {
+    this.classMatrix?.dispose();
     for (const g of this.groups.values()) g.optimizer.dispose();
     this.groups.clear();
     this.model.dispose();

@@ -174,6 +174,32 @@ describe('encodeCheckpoint then decodeCheckpoint', () => {
     }
   });
 
+  it('with 16 bits for the tensors asked, gives those values back within max|delta| / 65534', () => {
+    const { bases, tensors } = model(11);
+    const sixteen = (name: string): 8 | 16 => (name === 'layer0.router' || name === 'embedding' ? 16 : 8);
+    const { bin, manifest } = encodeCheckpoint(tensors, (n) => bases.get(n) ?? null, meta(), sixteen);
+    expect(manifest.tensors.map((t) => t.bits)).toEqual(SHAPES.map((s) => sixteen(s.name)));
+    const r = read(bin, manifest, bases);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    for (const t of tensors.filter((x) => sixteen(x.name) === 16)) {
+      const got = r.tensors.get(t.name)!;
+      const base = bases.get(t.name)!;
+      const cols = t.shape[t.shape.length - 1] as number;
+      for (let row = 0; row < t.values.length / cols; row++) {
+        let max = 0;
+        for (let c = 0; c < cols; c++) max = Math.max(max, Math.abs(t.values[row * cols + c]! - base[row * cols + c]!));
+        for (let c = 0; c < cols; c++) {
+          const i = row * cols + c;
+          expect(Math.abs(got[i]! - t.values[i]!)).toBeLessThanOrEqual((max / 65534) * (1 + 1e-6) + Math.abs(t.values[i]!) * 2 ** -23);
+        }
+      }
+    }
+    // A manifest that claims other bits than 8 or 16 is refused by name.
+    const bad = { ...manifest, tensors: manifest.tensors.map((t, i) => (i === 0 ? { ...t, bits: 4 } : t)) };
+    expect(problemOf(read(bin, bad, bases))).toMatchObject({ code: 'checkpoint.badManifest', args: { field: 'tensors[0].bits' } });
+  });
+
   it('writes the documented layout: magic, then each tensor 4-byte aligned, scales then int8 values', () => {
     const { bin, manifest } = written();
     expect(new TextDecoder().decode(bin.slice(0, 8))).toBe('MOELAB01');
