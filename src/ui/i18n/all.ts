@@ -20,6 +20,7 @@ import scale from './scale';
 import shell from './shell';
 import sim from './simulator';
 import train from './training';
+import weights from './weights';
 
 const PARTS = {
   capacityPage,
@@ -39,6 +40,7 @@ const PARTS = {
   shell,
   sim,
   train,
+  weights,
 };
 
 type Parts = typeof PARTS;

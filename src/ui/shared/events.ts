@@ -1,6 +1,7 @@
 /** Typed events the leaf components send up to the shell. */
 import type { MoeConfig } from '../../core/config';
 import type { PictureMode } from '../../state/view';
+import type { WeightsMode } from '../simulator/weights-status';
 
 /**
  * An event a component sends up to whoever holds it: it bubbles and crosses shadow roots (composed),
@@ -59,6 +60,22 @@ export class PictureModeEvent extends UpEvent {
   }
 }
 
+/** The main page's weights switch: route with the trained weights or the seeded random ones. */
+export class WeightsModeEvent extends UpEvent {
+  static readonly type = 'weights-mode';
+  constructor(readonly mode: WeightsMode) {
+    super(WeightsModeEvent.type);
+  }
+}
+
+/** "Train this shape" (a short live training run of the current shape), or with `cancel`, its Stop button. */
+export class TrainShapeEvent extends UpEvent {
+  static readonly type = 'train-shape';
+  constructor(readonly cancel = false) {
+    super(TrainShapeEvent.type);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'token-select': TokenSelectEvent;
@@ -66,5 +83,7 @@ declare global {
     'view-change': ViewChangeEvent;
     command: CommandEvent;
     'picture-mode': PictureModeEvent;
+    'weights-mode': WeightsModeEvent;
+    'train-shape': TrainShapeEvent;
   }
 }
