@@ -1,14 +1,16 @@
 /**
  * Every token of the sentence as a chip coloured (and, from expert 8 on, patterned) by the expert
- * that gave it the largest weight, with the numbers of all its experts underneath. Unknown words and dropped tokens are marked in
- * words, not just colour; the text on a chip is black or white, whichever reads on its colour.
- * Clicking (or tapping) a chip selects the token.
+ * that gave it the largest weight, with the numbers of all its experts underneath. Unknown words, words
+ * classed from context by the tagger (not in the lexicon; "tagged: noun") and dropped tokens are marked
+ * in words, not just colour; the text on a chip is black or white, whichever reads on its colour.
+ * Clicking (or tapping) a chip selects the token. Under the strip, one line names the tagged words.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TokenRouting, TokenTrace } from '../../core/trace';
 import { TokenSelectEvent } from '../shared/events';
-import { LocaleController } from '../i18n/locale';
+import { getLang, LocaleController } from '../i18n/locale';
+import { CATEGORY_NAMES } from '../i18n/categories';
 import { expertColour, NO_EXPERT_COLOUR, textOn } from '../shared/palette';
 import { expertBackground } from '../shared/expert-patterns';
 import { blockStyles } from '../shared/shared-styles';
@@ -18,6 +20,11 @@ import { styleProps } from '../shared/style-props';
 /** "E2 ✕5": the token's experts, a dropped choice crossed. */
 function expertsText(r: TokenRouting): string {
   return r.experts.map((e, j) => (r.dropped[j] ? `✕${e}` : `E${e}`)).join(' ');
+}
+
+/** A token's word class in the page's language. */
+function className(tok: TokenTrace): string {
+  return CATEGORY_NAMES[getLang()][tok.category] ?? tok.category;
 }
 
 @customElement('token-strip')
@@ -44,6 +51,7 @@ export class TokenStrip extends LitElement {
     .experts { font-size: var(--moe-fs-xs); font-variant-numeric: tabular-nums; }
     .unknown { border-style: dashed; border-color: var(--moe-text-5); }
     .mark { font-size: var(--moe-fs-xs); font-style: italic; }
+    .note { margin: var(--moe-sp-4) 0 0; font-size: var(--moe-fs-m); }
     /* On a patterned chip the text sits on its solid colour. */
     .word, .experts, .mark { background: var(--chip-solid, transparent); padding: 0 var(--moe-sp-2); border-radius: 2px; }
   `,
@@ -52,7 +60,13 @@ export class TokenStrip extends LitElement {
   /** The chip's visible text, in reading order: word, experts, marks. */
   private visible(tok: TokenTrace, r: TokenRouting | undefined): string[] {
     const m = simWords().strip;
-    return [tok.text, r ? expertsText(r) : '', tok.unknown ? m.unknown : '', r?.skipped ? m.dropped : ''].filter(Boolean);
+    return [
+      tok.text,
+      r ? expertsText(r) : '',
+      tok.unknown ? m.unknown : '',
+      tok.tagged ? m.tagged(className(tok)) : '',
+      r?.skipped ? m.dropped : '',
+    ].filter(Boolean);
   }
 
   /**
@@ -63,6 +77,7 @@ export class TokenStrip extends LitElement {
     const m = simWords().strip;
     const notes: string[] = [];
     if (tok.unknown) notes.push(m.notInVocabulary);
+    if (tok.tagged) notes.push(m.classedFromContext(className(tok)));
     if (r?.skipped) notes.push(m.noExpertRan);
     if (r?.dropped.some(Boolean)) notes.push(m.droppedOver(r.experts.filter((_, j) => r.dropped[j]).map((e) => `E${e}`)));
     return m.label(tok.index + 1, this.visible(tok, r).join(' '), notes);
@@ -87,11 +102,30 @@ export class TokenStrip extends LitElement {
             <span class="word" translate="no">${tok.text}</span>
             <span class="experts">${r ? expertsText(r) : ''}</span>
             ${tok.unknown ? html`<span class="mark">${m.unknown}</span>` : nothing}
+            ${tok.tagged ? html`<span class="mark">${m.tagged(className(tok))}</span>` : nothing}
             ${r?.skipped ? html`<span class="mark">${m.dropped}</span>` : nothing}
           </button>
         </li>`;
       })}
-    </ol>`;
+    </ol>
+    ${this.taggedNote()}`;
+  }
+
+  /** "Not in the lexicon, classed from context: florbish (adjective)", each word once; nothing when no word was tagged. */
+  private taggedNote() {
+    const m = simWords().strip;
+    const seen = new Set<string>();
+    const items = this.tokens.filter((tok) => {
+      const key = `${tok.text}\u0000${tok.category}`;
+      if (!tok.tagged || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (items.length === 0) return nothing;
+    const list = items.map(
+      (tok, i) => html`${i > 0 ? m.listSep : ''}<span translate="no">${tok.text}</span>${m.taggedClass(className(tok))}`,
+    );
+    return html`<p class="note">${m.taggedLead}${list}</p>`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenRouting, TokenTrace } from '../../../src/core/trace';
+import { setLang } from '../../../src/ui/i18n/locale';
 import '../../../src/ui/routing/token-strip';
 import type { TokenSelectEvent } from '../../../src/ui/shared/events';
 import { expertColour, NO_EXPERT_COLOUR, textOn } from '../../../src/ui/shared/palette';
@@ -75,6 +76,35 @@ describe('<token-strip>', () => {
     el.current = 2;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('button')[2]!.getAttribute('aria-current')).toBe('true');
+    el.remove();
+  });
+
+  it('marks words classed from context (not in the lexicon) on the chip and in its name, and names them once under the strip', async () => {
+    const el = await mount();
+    expect(el.shadowRoot!.querySelector('.note')).toBeNull();
+    el.tokens = [
+      { index: 0, text: 'the', id: 1, category: 'function', unknown: false },
+      { index: 1, text: 'florbish', id: 3, category: 'adjective', unknown: false, tagged: true },
+      { index: 2, text: 'florbish', id: 3, category: 'adjective', unknown: false, tagged: true },
+    ];
+    el.routing = [route([2, 0], [false, false]), route([1], [false]), route([1], [false])];
+    await el.updateComplete;
+    const chip = el.shadowRoot!.querySelectorAll('button')[1]!;
+    expect(chip.getAttribute('aria-label')).toBe(
+      'token 2: florbish E1 tagged: adjective (not in the lexicon, classed from context as adjective)',
+    );
+    expect(chip.querySelector('.mark')!.textContent).toBe('tagged: adjective');
+    expect(chip.classList.contains('unknown')).toBe(false);
+    const note = el.shadowRoot!.querySelector('.note')!;
+    expect(note.textContent!.replace(/\s+/g, ' ')).toBe('Not in the lexicon, classed from context: florbish (adjective)');
+    expect(note.querySelector('[translate="no"]')!.textContent).toBe('florbish');
+    setLang('zh', { url: false });
+    await el.updateComplete;
+    expect(chip.querySelector('.mark')!.textContent).toBe('推断：形容词');
+    expect(el.shadowRoot!.querySelector('.note')!.textContent!.replace(/\s+/g, ' ')).toBe(
+      '不在词库中、按上下文归类的词：florbish（形容词）',
+    );
+    setLang('en', { url: false });
     el.remove();
   });
 });
