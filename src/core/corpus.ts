@@ -5,10 +5,15 @@
  * appear in similar places (after "the" comes a colour or an animal, after a number a plural noun).
  */
 
-export const CATEGORIES = ['function', 'number', 'colour', 'animal', 'verb', 'adjective', 'object', 'person', 'punctuation'] as const;
-export type Category = (typeof CATEGORIES)[number] | 'unknown';
+import type { WordClass } from './word-class';
 
-const WORDS: Record<Exclude<Category, 'unknown'>, string> = {
+export const CATEGORIES = ['function', 'number', 'colour', 'animal', 'verb', 'adjective', 'object', 'person', 'punctuation'] as const;
+/** A category of the toy vocabulary. */
+export type ToyCategory = (typeof CATEGORIES)[number];
+/** What a token is: a toy category, a word class of the open vocabulary (shared names such as 'verb' are one string), or unknown. */
+export type Category = ToyCategory | WordClass | 'unknown';
+
+const WORDS: Record<ToyCategory, string> = {
   function: 'the a an and or but of on in under over to with from by at near into do is are was were it they we she he',
   number: 'one two three four five six seven eight nine ten twelve twenty hundred',
   colour: 'red blue green yellow black white orange purple grey brown pink',

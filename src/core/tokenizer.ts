@@ -63,7 +63,8 @@ const MODIFIER = String.raw`[\p{M}\p{Emoji_Modifier}\u{E0020}-\u{E007F}]`;
  * word split off. What draws nothing (controls, format characters such as U+200B, a combining mark
  * with nothing to sit on) separates tokens like white space and never becomes a token of its own.
  */
-const PIECE = new RegExp(String.raw`${WORD}(?:'${WORD})*|\p{RI}\p{RI}|${MARK}${MODIFIER}*(?:\u200d${MARK}${MODIFIER}*)*`, 'gu');
+export const PIECE_PATTERN = String.raw`${WORD}(?:'${WORD})*|\p{RI}\p{RI}|${MARK}${MODIFIER}*(?:\u200d${MARK}${MODIFIER}*)*`;
+const PIECE = new RegExp(PIECE_PATTERN, 'gu');
 
 export function tokenize(text: string, vocab: Vocab = VOCAB, maxTokens: number = MAX_TOKENS): Tokenized {
   const pieces = typeof text === 'string' ? (text.toLowerCase().match(PIECE) ?? []) : [];

@@ -1,4 +1,7 @@
-/** The word categories of the built-in vocabulary, as the training page and the exported pictures name them. */
+/**
+ * The word categories of the built-in toy vocabulary and the word classes of the open vocabulary
+ * (shared names such as 'verb' are one entry), as the pages and the exported pictures name them.
+ */
 import type { Category } from '../../core/corpus';
 
 export const CATEGORY_NAMES: { en: Record<Category, string>; zh: Record<Category, string> } = {
@@ -12,6 +15,15 @@ export const CATEGORY_NAMES: { en: Record<Category, string>; zh: Record<Category
     object: 'object',
     person: 'person',
     punctuation: 'punctuation',
+    noun: 'noun',
+    name: 'name',
+    adverb: 'adverb',
+    pronoun: 'pronoun',
+    determiner: 'determiner',
+    preposition: 'preposition',
+    conjunction: 'conjunction',
+    interjection: 'interjection',
+    symbol: 'symbol',
     unknown: 'unknown',
   },
   zh: {
@@ -24,6 +36,15 @@ export const CATEGORY_NAMES: { en: Record<Category, string>; zh: Record<Category
     object: '物品',
     person: '人物',
     punctuation: '标点',
+    noun: '名词',
+    name: '专名',
+    adverb: '副词',
+    pronoun: '代词',
+    determiner: '限定词',
+    preposition: '介词',
+    conjunction: '连词',
+    interjection: '叹词',
+    symbol: '符号',
     unknown: '未知',
   },
 };

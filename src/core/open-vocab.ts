@@ -1,0 +1,139 @@
+/**
+ * The open vocabulary (issue 15): any English or Chinese sentence routes with meaning. Rows: 0 is
+ * the unknown token, then one class token per word class ('<noun>', '<name>', ... in WORD_CLASSES
+ * order), then the English lexicon's words class by class, then the Chinese lexicon's.
+ *
+ * A word in the lexicon gets its own row. A word outside it gets its class's token: numbers written
+ * in digits ("42", "3.5", "1,000", "2026") and symbols (emoji, "©") by rule (tagged: false), other
+ * words by the tagger in context (tagged: true); with no tagger, or when it has no class for the
+ * word, the word is unknown (id 0), as in the toy tokenizer. Chinese (any run of Han characters) is
+ * cut into words by Intl.Segmenter; a word the lexicon lacks is tried character by character.
+ */
+import { EN_LEXICON, ZH_LEXICON, type Lexicon } from './lexicon';
+import { MAX_TOKENS, PIECE_PATTERN, UNKNOWN_ID, UNKNOWN_TEXT, type Token, type Tokenized, type Vocab } from './tokenizer';
+import { WORD_CLASSES, isWordClass, type WordClass } from './word-class';
+import type { Category } from './corpus';
+
+/**
+ * Classes words in context: the words of a sentence in order, as typed (original case, punctuation
+ * included), → each word's class, or null when it cannot tell.
+ */
+export type Tagger = (words: readonly string[]) => (WordClass | null)[];
+
+export interface OpenTokenizeOptions {
+  /** The page's language; Han characters are segmented as Chinese whatever it is. */
+  lang: 'en' | 'zh';
+  /** Classes words outside the lexicon in context; without it they are unknown. */
+  tagger?: Tagger;
+  /** Longest text, in tokens; longer text is cut and flagged as `tokenize` does. */
+  maxTokens?: number;
+}
+
+/** The token of a word class: '<noun>', '<verb>', ... */
+export const classToken = (cls: WordClass): string => `<${cls}>`;
+
+function buildOpenVocab(lexicons: readonly Lexicon[]): Vocab {
+  const words: string[] = [UNKNOWN_TEXT];
+  const categories: Category[] = ['unknown'];
+  const classOf: number[] = [-1];
+  const ids = new Map<string, number>([[UNKNOWN_TEXT, UNKNOWN_ID]]);
+  const add = (word: string, cls: WordClass): void => {
+    if (ids.has(word)) return;
+    ids.set(word, words.length);
+    words.push(word);
+    categories.push(cls);
+    classOf.push(WORD_CLASSES.indexOf(cls));
+  };
+  for (const cls of WORD_CLASSES) add(classToken(cls), cls);
+  for (const lexicon of lexicons) for (const cls of WORD_CLASSES) for (const w of lexicon.classes[cls]) add(w, cls);
+  return { words, ids, categories, classOf: Int32Array.from(classOf), classes: WORD_CLASSES };
+}
+
+export const OPEN_VOCAB: Vocab = buildOpenVocab([EN_LEXICON, ZH_LEXICON]);
+
+/** A number in digits, with decimal point or thousands separators; before the general pieces so "3.5" stays one token. */
+const NUMBER = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)*(?![\p{L}\p{N}\p{M}])`;
+const OPEN_PIECE = new RegExp(`${NUMBER}|${PIECE_PATTERN}`, 'gu');
+/** Digits, optionally with separators and an ordinal or plural ending: "42", "1,000", "21st", "1990s". */
+const DIGITS = /^\p{Nd}[\p{Nd}.,]*(?:st|nd|rd|th|s)?$/iu;
+const HAN = /\p{Script=Han}/u;
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+const CAPITAL = /^\p{Lu}/u;
+
+let segmenter: Intl.Segmenter | null | undefined;
+function zhSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter =
+      typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+interface Piece {
+  /** As typed. */
+  text: string;
+  zh: boolean;
+}
+
+/** The text's pieces; Han runs are cut into words (a word the lexicon lacks into its characters). */
+function pieces(text: string, vocab: Vocab): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of text.match(OPEN_PIECE) ?? []) {
+    if (!HAN.test(piece)) {
+      out.push({ text: piece, zh: false });
+      continue;
+    }
+    const seg = zhSegmenter();
+    const parts = seg ? [...seg.segment(piece)].map((s) => s.segment) : [...piece];
+    for (const part of parts) {
+      if (!HAN.test(part)) {
+        for (const sub of part.match(OPEN_PIECE) ?? []) out.push({ text: sub, zh: false });
+      } else if (vocab.ids.has(part)) out.push({ text: part, zh: true });
+      else for (const ch of part) out.push({ text: ch, zh: true });
+    }
+  }
+  return out;
+}
+
+function classTokenOf(vocab: Vocab, text: string, cls: WordClass, tagged: boolean): Token {
+  const id = vocab.ids.get(classToken(cls)) ?? UNKNOWN_ID;
+  return { text, id, category: cls, unknown: id === UNKNOWN_ID, tagged };
+}
+
+/** Tokenizes for the open vocabulary (see the file's comment). Never throws. */
+export function tokenizeOpen(text: string, options: OpenTokenizeOptions, vocab: Vocab = OPEN_VOCAB): Tokenized {
+  const maxTokens = options.maxTokens ?? MAX_TOKENS;
+  const all = typeof text === 'string' ? pieces(text, vocab) : [];
+  const kept = all.slice(0, Math.max(0, maxTokens));
+  const tokens: (Token | null)[] = kept.map(({ text: piece }) => {
+    const lower = piece.toLowerCase();
+    const id = vocab.ids.get(lower);
+    if (id !== undefined && id !== UNKNOWN_ID && !lower.startsWith('<')) {
+      return { text: lower, id, category: vocab.categories[id] ?? 'unknown', unknown: false };
+    }
+    if (DIGITS.test(piece)) return classTokenOf(vocab, lower, 'number', false);
+    if (!WORDLIKE.test(piece)) return classTokenOf(vocab, lower, /^\p{P}$/u.test(piece) ? 'punctuation' : 'symbol', false);
+    return null;
+  });
+  if (tokens.some((t, i) => t === null && !kept[i]?.zh) && options.tagger) {
+    const english = kept.map((p, i) => ({ p, i })).filter(({ p }) => !p.zh);
+    let classes: readonly unknown[] = [];
+    try {
+      classes = options.tagger(english.map(({ p }) => p.text));
+    } catch {
+      classes = [];
+    }
+    english.forEach(({ p, i }, k) => {
+      if (tokens[i] !== null) return;
+      const cls = classes[k];
+      if (!isWordClass(cls)) return;
+      // A name only when written with a capital: the tagger's guess on a lower-case word is a noun.
+      tokens[i] = classTokenOf(vocab, p.text.toLowerCase(), cls === 'name' && !CAPITAL.test(p.text) ? 'noun' : cls, true);
+    });
+  }
+  return {
+    tokens: tokens.map((t, i) => t ?? { text: (kept[i]?.text ?? '').toLowerCase(), id: UNKNOWN_ID, category: 'unknown', unknown: true }),
+    truncated: all.length > maxTokens,
+    totalTokens: all.length,
+  };
+}

@@ -1,0 +1,71 @@
+/** The open vocabulary's lexicons (src/core/lexicon/*.json, built by scripts/build-lexicon.ts). */
+import { describe, expect, it } from 'vitest';
+import { LEXICON as TOY } from '../../src/core/corpus';
+import { EN_LEXICON, ZH_LEXICON, type Lexicon } from '../../src/core/lexicon';
+import { WORD_CLASSES, type WordClass } from '../../src/core/word-class';
+
+const all = (lex: Lexicon): string[] => WORD_CLASSES.flatMap((c) => [...lex.classes[c]]);
+const classOf = (lex: Lexicon, word: string): WordClass | undefined => WORD_CLASSES.find((c) => lex.classes[c].includes(word));
+
+describe('lexicons', () => {
+  it('cover at least 5,000 English and 1,000 Chinese words, each once', () => {
+    for (const [lex, min] of [
+      [EN_LEXICON, 5_000],
+      [ZH_LEXICON, 1_000],
+    ] as const) {
+      const words = all(lex);
+      expect(words.length).toBeGreaterThanOrEqual(min);
+      expect(new Set(words).size).toBe(words.length);
+      for (const w of words) expect(w).toBe(w.trim());
+    }
+  });
+
+  it('files English words under sensible classes, lower-cased', () => {
+    for (const w of all(EN_LEXICON)) expect(w).toBe(w.toLowerCase());
+    const expected: [string, WordClass][] = [
+      ['the', 'determiner'],
+      ['cat', 'noun'],
+      ['she', 'pronoun'],
+      ['under', 'preposition'],
+      ['because', 'conjunction'],
+      ['twenty', 'number'],
+      ['quickly', 'adverb'],
+      ['happy', 'adjective'],
+      ['paris', 'name'],
+      ['john', 'name'],
+      ['hello', 'interjection'],
+      ['.', 'punctuation'],
+    ];
+    for (const [w, c] of expected) expect([w, classOf(EN_LEXICON, w)]).toEqual([w, c]);
+  });
+
+  it('has the closed classes of common English complete', () => {
+    const closed: Partial<Record<WordClass, string>> = {
+      determiner: 'the a an this that these those some any no every each all both many few',
+      pronoun: 'i me my you your he him his she her it its we us our they them their who',
+      preposition: 'of in on at by for with from to into about over under near after before between through',
+      conjunction: 'and or but nor so yet because although if while unless',
+    };
+    for (const [cls, words] of Object.entries(closed))
+      for (const w of words.split(' ')) expect([w, classOf(EN_LEXICON, w)]).toEqual([w, cls]);
+  });
+
+  it('holds every word of the toy vocabulary', () => {
+    for (const [w, cat] of TOY) {
+      const cls = classOf(EN_LEXICON, w);
+      expect([w, cls === undefined]).toEqual([w, false]);
+      if (cat === 'number' || cat === 'punctuation') expect([w, cls]).toEqual([w, cat]);
+      if (cat === 'colour' || cat === 'adjective') expect(['adjective', 'noun']).toContain(cls);
+    }
+  });
+
+  it('has Chinese words Intl.Segmenter keeps whole, in the same classes', () => {
+    const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+    const words = all(ZH_LEXICON).filter((w) => /\p{Script=Han}/u.test(w));
+    for (const w of words.slice(0, 300)) expect([...seg.segment(w)].map((s) => s.segment)).toEqual([w]);
+    expect(classOf(ZH_LEXICON, '她')).toBe('pronoun');
+    expect(classOf(ZH_LEXICON, '喜欢')).toBe('verb');
+    expect(classOf(ZH_LEXICON, '。')).toBe('punctuation');
+    expect(classOf(ZH_LEXICON, '和')).toBe('conjunction');
+  });
+});
