@@ -44,7 +44,14 @@ describe('loadTagger', () => {
     expect(['adjective', 'noun']).toContain(florbish?.category);
     expect(florbish?.tagged).toBe(true);
 
-    const name = tokenizeOpen('We met Zorblatova in Quizzleton yesterday .', { lang: 'en', tagger }).tokens;
-    expect(name.filter((t) => t.unknown)).toEqual([]);
+    const names = tokenizeOpen('We met Zorblatova in Quizzleton yesterday .', { lang: 'en', tagger }).tokens;
+    expect(names.filter((t) => t.unknown)).toEqual([]);
+    expect(names.filter((t) => t.tagged).map((t) => [t.text, t.category])).toEqual([
+      ['zorblatova', 'name'],
+      ['quizzleton', 'name'],
+    ]);
+
+    const science = tokenizeOpen('Photosynthesis converts sunlight into energy 🌞.', { lang: 'en', tagger }).tokens;
+    expect(science.map((t) => t.category)).toEqual(['noun', 'verb', 'noun', 'preposition', 'noun', 'symbol', 'punctuation']);
   });
 });
