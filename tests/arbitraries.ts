@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { GATE_NORMS, GRANULARITIES, LIMITS, ROUTERS, type MoeConfig } from '../src/core/config';
-import { HIDEABLE, PICTURE_MODES, VIEW_LIMITS, type ViewState } from '../src/state/view';
+import { HIDEABLE, PICTURE_MODES, WEIGHTS_MODES, VIEW_LIMITS, type ViewState } from '../src/state/view';
 import { MAX_TEXT_CHARS } from '../src/state/url';
 
 /** A double in [min, max], never NaN and never -0 (-0 prints as "0"). */
@@ -105,6 +105,7 @@ export const validView: fc.Arbitrary<ViewState> = validConfig.chain((config) =>
     layer: fc.integer({ min: 0, max: config.layers - 1 }),
     hide: fc.subarray([...HIDEABLE]),
     picture: fc.constantFrom(...PICTURE_MODES),
+    weights: fc.constantFrom(...WEIGHTS_MODES),
   }),
 );
 

@@ -222,9 +222,10 @@ function sentenceViolations(_file: string, text: string): string[] {
 
 /**
  * Files of src/core and src/state whose sentences are data, not messages: the toy's corpus and the
- * lessons' example sentences (what the model reads), a paper's title quoted as a source.
+ * open vocabulary's sentence templates (what the model reads), the lessons' example sentences, a
+ * paper's title quoted as a source.
  */
-const SENTENCE_DATA = ['core/corpus.ts', 'state/lessons.ts', 'core/presets.ts'].map((f) => join(SRC, f));
+const SENTENCE_DATA = ['core/corpus.ts', 'core/open-corpus.ts', 'state/lessons.ts', 'core/presets.ts'].map((f) => join(SRC, f));
 
 function report(files: string[], check: (file: string, text: string) => string[]): string[] {
   return files.flatMap((file) => check(file, readFileSync(file, 'utf8')).map((p) => `${relative(ROOT, file)}: ${p}`));

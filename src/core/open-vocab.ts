@@ -3,7 +3,10 @@
  * the unknown token, then one class token per word class ('<noun>', '<name>', ... in WORD_CLASSES
  * order), then the English lexicon's words class by class, then the Chinese lexicon's.
  *
- * A word in the lexicon gets its own row. A word outside it gets its class's token: numbers written
+ * The commonest words of each class (OWN_ROWS, and every word of the toy corpus) get a row of their
+ * own; every other word of the lexicon is read as its class's token, which shares the class's row
+ * (the model's embedding would otherwise outweigh its experts many times over: 8,000 rows × width).
+ * A word outside the lexicon gets its class's token too: numbers written
  * in digits ("42", "3.5", "1,000", "2026") and symbols (emoji, "©") by rule (tagged: false), other
  * words by the tagger in context (tagged: true); with no tagger, or when it has no class for the
  * word, the word is unknown (id 0), as in the toy tokenizer. Chinese (any run of Han characters) is
@@ -13,7 +16,7 @@
 import { EN_LEXICON, ZH_LEXICON, type Lexicon } from './lexicon';
 import { MAX_TOKENS, PIECE_PATTERN, UNKNOWN_ID, UNKNOWN_TEXT, type Token, type Tokenized, type Vocab } from './tokenizer';
 import { WORD_CLASSES, isWordClass, type WordClass } from './word-class';
-import type { Category } from './corpus';
+import { LEXICON, type Category } from './corpus';
 
 /**
  * Classes words in context: the words of a sentence in order, as typed (original case, punctuation
@@ -33,7 +36,49 @@ export interface OpenTokenizeOptions {
 /** The token of a word class: '<noun>', '<verb>', ... */
 export const classToken = (cls: WordClass): string => `<${cls}>`;
 
-function buildOpenVocab(lexicons: readonly Lexicon[]): Vocab {
+/** Words of each class with a row of their own, the commonest first, per language. */
+export const OWN_ROWS: Readonly<Record<'en' | 'zh', Readonly<Record<WordClass, number>>>> = {
+  en: {
+    noun: 120,
+    name: 20,
+    verb: 80,
+    adjective: 60,
+    adverb: 30,
+    pronoun: 30,
+    determiner: 20,
+    preposition: 30,
+    conjunction: 15,
+    number: 20,
+    punctuation: 11,
+    interjection: 10,
+    symbol: 11,
+  },
+  zh: {
+    noun: 40,
+    name: 5,
+    verb: 30,
+    adjective: 15,
+    adverb: 15,
+    pronoun: 15,
+    determiner: 0,
+    preposition: 15,
+    conjunction: 8,
+    number: 10,
+    punctuation: 11,
+    interjection: 3,
+    symbol: 0,
+  },
+};
+
+/** Every lexicon word's class (English first, so a word in both keeps its English class). */
+export const LEXICON_CLASS: ReadonlyMap<string, WordClass> = new Map(
+  [EN_LEXICON, ZH_LEXICON].flatMap((l) => WORD_CLASSES.flatMap((cls) => l.classes[cls].map((w) => [w, cls] as const))).reverse(),
+);
+
+function buildOpenVocab(
+  lexicons: readonly { lexicon: Lexicon; rows: Readonly<Record<WordClass, number>> }[],
+  extra: Iterable<string>,
+): Vocab {
   const words: string[] = [UNKNOWN_TEXT];
   const categories: Category[] = ['unknown'];
   const classOf: number[] = [-1];
@@ -46,11 +91,22 @@ function buildOpenVocab(lexicons: readonly Lexicon[]): Vocab {
     classOf.push(WORD_CLASSES.indexOf(cls));
   };
   for (const cls of WORD_CLASSES) add(classToken(cls), cls);
-  for (const lexicon of lexicons) for (const cls of WORD_CLASSES) for (const w of lexicon.classes[cls]) add(w, cls);
+  for (const { lexicon, rows } of lexicons)
+    for (const cls of WORD_CLASSES) for (const w of lexicon.classes[cls].slice(0, rows[cls])) add(w, cls);
+  for (const w of extra) {
+    const cls = LEXICON_CLASS.get(w);
+    if (cls) add(w, cls);
+  }
   return { words, ids, categories, classOf: Int32Array.from(classOf), classes: WORD_CLASSES };
 }
 
-export const OPEN_VOCAB: Vocab = buildOpenVocab([EN_LEXICON, ZH_LEXICON]);
+export const OPEN_VOCAB: Vocab = buildOpenVocab(
+  [
+    { lexicon: EN_LEXICON, rows: OWN_ROWS.en },
+    { lexicon: ZH_LEXICON, rows: OWN_ROWS.zh },
+  ],
+  LEXICON.keys(),
+);
 
 /** A number in digits, with decimal point or thousands separators; before the general pieces so "3.5" stays one token. */
 const NUMBER = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)*(?![\p{L}\p{N}\p{M}])`;
@@ -83,13 +139,13 @@ const LONGEST_ZH = 4;
  * A segment cut into the lexicon's words, longest first from the left ("很喜欢", which the segmenter
  * may keep whole, → 很 + 喜欢); a character no word starts with stays a piece of its own.
  */
-function longestWords(segment: string, vocab: Vocab): string[] {
-  if (vocab.ids.has(segment)) return [segment];
+function longestWords(segment: string, known: (w: string) => boolean): string[] {
+  if (known(segment)) return [segment];
   const chars = [...segment];
   const words: string[] = [];
   for (let i = 0; i < chars.length;) {
     let n = Math.min(LONGEST_ZH, chars.length - i);
-    while (n > 1 && !vocab.ids.has(chars.slice(i, i + n).join(''))) n -= 1;
+    while (n > 1 && !known(chars.slice(i, i + n).join(''))) n -= 1;
     words.push(chars.slice(i, i + n).join(''));
     i += n;
   }
@@ -109,7 +165,7 @@ function pieces(text: string, vocab: Vocab): Piece[] {
     for (const part of parts) {
       if (!HAN.test(part)) {
         for (const sub of part.match(OPEN_PIECE) ?? []) out.push({ text: sub, zh: false });
-      } else for (const word of longestWords(part, vocab)) out.push({ text: word, zh: true });
+      } else for (const word of longestWords(part, (w) => vocab.ids.has(w) || LEXICON_CLASS.has(w))) out.push({ text: word, zh: true });
     }
   }
   return out;
@@ -131,6 +187,9 @@ export function tokenizeOpen(text: string, options: OpenTokenizeOptions, vocab: 
     if (id !== undefined && id !== UNKNOWN_ID && !lower.startsWith('<')) {
       return { text: lower, id, category: vocab.categories[id] ?? 'unknown', unknown: false };
     }
+    // In the lexicon without a row of its own: its class's token.
+    const cls = LEXICON_CLASS.get(lower);
+    if (cls && vocab.ids.has(classToken(cls))) return classTokenOf(vocab, lower, cls, false);
     if (DIGITS.test(piece)) return classTokenOf(vocab, lower, 'number', false);
     if (!WORDLIKE.test(piece)) return classTokenOf(vocab, lower, /^\p{P}$/u.test(piece) ? 'punctuation' : 'symbol', false);
     return null;

@@ -89,7 +89,9 @@ export class LatestRunner<I = void> {
     if (this.held || this.drain || !this.dirty) return;
     this.drain = this.loop().finally(() => {
       this.drain = null;
-      this.flush();
+      // A request that came between the loop's last check and now found the drain still set: run it.
+      if (this.dirty && !this.closed) this.start();
+      else this.flush();
     });
   }
 

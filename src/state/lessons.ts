@@ -58,8 +58,8 @@ export interface Lesson {
 const CAT_TWICE = 'the old cat sleeps and the cat eats .';
 const LONG = 'the quick brown fox jumps over the lazy dog and the big black horse runs to the river .';
 const BIRDS = 'two red birds sing in the old tree and five white owls sleep near a tall house .';
-/** Seed 42, top-1, sigmoid router: this sentence's load starts uneven (one expert idle) and 20 bias updates at γ = 0.02 even it out. */
-const BALANCE_CONFIG: Partial<MoeConfig> = { router: 'sigmoid-bias', topK: 1, seed: 42 };
+/** Seed 60, top-1, sigmoid router: this sentence's load starts uneven (one expert idle) and 20 bias updates at γ = 0.02 even it out. */
+const BALANCE_CONFIG: Partial<MoeConfig> = { router: 'sigmoid-bias', topK: 1, seed: 60 };
 
 export const LESSONS: readonly Lesson[] = [
   {

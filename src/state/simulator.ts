@@ -10,13 +10,17 @@
 import type { BackendStatus } from '../core/backend';
 import { updateConfig, type ConfigProblem, type MoeConfig } from '../core/config';
 import { MoeModel } from '../core/model';
-import { tokenize, VOCAB } from '../core/tokenizer';
+import { OPEN_VOCAB, tokenizeOpen, type Tagger } from '../core/open-vocab';
+import { TRAINING_RECIPE } from '../core/trained-recipe';
 import type { Trace } from '../core/trace';
 import { WeightStore } from '../core/weight-store';
+import { loadTagger } from './tagger';
+import { fetchShipped, trainedModel, type CheckpointFetch } from './trained-weights';
+import { WeightsKeeper, type WeightsStatus } from './weights-keeper';
 import { LatestRunner, type RunContext } from './latest-runner';
 import { Store } from './store';
 import { clipText, type LinkNotice, type TextNotice } from './url';
-import { defaultView, VIEW_LIMITS, type ViewState } from './view';
+import { defaultView, VIEW_LIMITS, type ViewState, type WeightsMode } from './view';
 
 export interface SimState extends ViewState {
   trace: Trace | null;
@@ -33,15 +37,27 @@ export interface SimState extends ViewState {
   /** Set when running the model failed. */
   error: string | null;
   playing: boolean;
+  /** Which weights the trace was routed with, and why (loading, none for this shape, training here, failed). */
+  weightsStatus: WeightsStatus;
 }
 
 export function initialState(view: ViewState = defaultView(), notices: (string | LinkNotice)[] = []): SimState {
-  return { ...view, trace: null, backend: null, problems: [], notices, textCut: null, error: null, playing: false };
+  return {
+    ...view,
+    trace: null,
+    backend: null,
+    problems: [],
+    notices,
+    textCut: null,
+    error: null,
+    playing: false,
+    weightsStatus: view.weights === 'random' ? { kind: 'random' } : { kind: 'loading' },
+  };
 }
 
 export function viewOf(s: SimState): ViewState {
-  const { config, text, position, gamma, biasSteps, speed, layer, hide, picture } = s;
-  return { config, text, position, gamma, biasSteps, speed, layer, hide, picture };
+  const { config, text, position, gamma, biasSteps, speed, layer, hide, picture, weights } = s;
+  return { config, text, position, gamma, biasSteps, speed, layer, hide, picture, weights };
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -57,6 +73,8 @@ function clampPosition(position: number, trace: Trace | null): number {
 export function balancesOnWrap(s: Pick<SimState, 'config' | 'gamma'>): boolean {
   return s.config.router === 'sigmoid-bias' && s.gamma > 0;
 }
+
+export type { WeightsStatus } from './weights-keeper';
 
 export class Simulator {
   readonly store: Store<SimState>;
@@ -75,9 +93,20 @@ export class Simulator {
     },
   });
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The config the current model was built for (a trained model's own config carries the trained seed). */
+  private modelConfig: MoeConfig | null = null;
+  /** The part-of-speech tagger for words outside the lexicon, loaded when a sentence first needs it. */
+  private tagger: Tagger | null = null;
+  private taggerLoading = false;
 
-  constructor(initial: SimState = initialState()) {
+  private readonly trained: WeightsKeeper;
+  private readonly liveSteps: number;
+
+  /** options: where checkpoints come from (tests give their own files), and the steps of "Train this shape". */
+  constructor(initial: SimState = initialState(), options: { fetchCheckpoint?: CheckpointFetch; liveSteps?: number } = {}) {
     this.store = new Store(initial);
+    this.trained = new WeightsKeeper(options.fetchCheckpoint ?? fetchShipped, () => void this.refresh());
+    this.liveSteps = options.liveSteps ?? TRAINING_RECIPE.liveSteps;
   }
 
   get state(): SimState {
@@ -116,6 +145,30 @@ export class Simulator {
     this.set({ hide: [...hide] });
   }
 
+  /** Trained or random weights; switching re-routes the sentence. */
+  setWeights(weights: WeightsMode): Promise<void> {
+    if (weights === this.current.weights) return Promise.resolve();
+    this.set({ weights, biasSteps: 0 });
+    return this.refresh();
+  }
+
+  /**
+   * "Train this shape": a short training run of the current shape in the page (the shipped
+   * checkpoints' recipe, fewer steps), reporting each step; then the page routes with those weights.
+   * A config change or cancelTraining() stops it.
+   */
+  async trainShape(): Promise<void> {
+    await this.trained.train(this.current.config, this.liveSteps, (weightsStatus) => this.set({ weightsStatus }));
+    return this.refresh();
+  }
+
+  /** Stops a "Train this shape" run; the page keeps the weights it had. */
+  cancelTraining(): Promise<void> {
+    if (!this.trained.training) return Promise.resolve();
+    this.trained.cancel();
+    return this.refresh();
+  }
+
   setBackend(backend: BackendStatus): void {
     this.set({ backend });
   }
@@ -127,6 +180,7 @@ export class Simulator {
       this.set({ problems: result.problems });
       return Promise.resolve();
     }
+    this.trained.cancel(result.config);
     this.set({ config: result.config, problems: [], biasSteps: 0, layer: Math.min(this.current.layer, result.config.layers - 1) });
     return this.refresh();
   }
@@ -227,28 +281,56 @@ export class Simulator {
 
   /** One model run on the current inputs; a newer request makes it stop early and publish nothing. */
   private async run(ctx: RunContext): Promise<void> {
-    const { config, text, gamma, biasSteps } = this.current;
-    const { tokens, truncated } = tokenize(text);
-    const key = `${gamma}\u0000${text}`;
-    if (!this.model || this.model.config !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
+    const { config, text, gamma, biasSteps, weights } = this.current;
+    const { tokens, truncated } = tokenizeOpen(text, { lang: 'en', tagger: this.tagger ?? undefined });
+    const { trained, status } =
+      weights === 'trained' ? this.trained.trainedFor(config) : { trained: null, status: { kind: 'random' } as WeightsStatus };
+    const source = trained ? `${trained.source}:${trained.id}` : 'random';
+    const key = `${gamma}\u0000${text}\u0000${source}\u0000${this.tagger ? 'tagged' : ''}`;
+    if (!this.model || this.modelConfig !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
       this.model?.dispose();
-      this.model = new MoeModel(config, VOCAB, this.weights);
-      this.weights.sweep();
+      this.model = null;
+      if (trained) this.model = trainedModel(config, trained);
+      else {
+        this.model = new MoeModel(config, OPEN_VOCAB, this.weights);
+        this.weights.sweep();
+      }
+      this.modelConfig = config;
       this.modelKey = key;
       this.modelSteps = 0;
       this.modelTrace = null;
     }
-    let trace = this.modelTrace ?? (await this.model.run(tokens, { truncated })).trace;
+    const model = this.model;
+    let trace = this.modelTrace ?? (await model.run(tokens, { truncated })).trace;
     while (this.modelSteps < biasSteps && !ctx.stale()) {
-      this.model.updateBiases(trace, gamma);
+      model.updateBiases(trace, gamma);
       this.modelSteps++;
-      trace = (await this.model.run(tokens, { truncated })).trace;
+      trace = (await model.run(tokens, { truncated })).trace;
     }
     this.modelTrace = trace;
-    if (!ctx.stale()) this.set({ trace, position: clampPosition(this.current.position, trace), error: null });
+    if (ctx.stale()) return;
+    const weightsStatus = this.trained.training ? this.current.weightsStatus : status;
+    this.set({ trace, position: clampPosition(this.current.position, trace), error: null, weightsStatus });
+    // After the first routed view: fetch what this view still lacks, then route again.
+    if (weights === 'trained') this.trained.fetchFor(config);
+    if (!this.tagger && tokens.some((t) => t.unknown)) this.fetchTagger();
+  }
+
+  private fetchTagger(): void {
+    if (this.taggerLoading) return;
+    this.taggerLoading = true;
+    loadTagger().then(
+      (tagger) => {
+        this.tagger = tagger;
+        return this.refresh();
+      },
+      // Without the tagger, words outside the lexicon stay "unknown", as before it existed.
+      () => undefined,
+    );
   }
 
   dispose(): void {
+    this.trained.cancel();
     this.runner.cancel();
     this.pause();
     this.model?.dispose();

@@ -23,7 +23,7 @@ import { BALANCE_MODES, DEFAULT_TRAIN, validateTrainSettings, type BalanceMode, 
 import { NO_FIT, NOT_UNDERSTOOD, type LinkReason } from './link-notices';
 import { checked, float, int, listOf, oneOf, text } from './url-codecs';
 import type { AnyEntry, Check, Codec } from './url-schema';
-import { DEFAULT_VIEW, HIDEABLE, PICTURE_MODES, VIEW_LIMITS, type ViewState } from './view';
+import { DEFAULT_VIEW, HIDEABLE, PICTURE_MODES, VIEW_LIMITS, WEIGHTS_MODES, type ViewState } from './view';
 
 /** Every field a link can set, on any page (gamma is the simulator's or the training pages' γ). */
 export type LinkFields = MoeConfig & TrainSettings & Omit<ViewState, 'config'> & { left: BalanceMode; right: BalanceMode };
@@ -44,6 +44,7 @@ export const LINK_DEFAULTS: Readonly<LinkFields> = Object.freeze({
   layer: DEFAULT_VIEW.layer,
   hide: [],
   picture: DEFAULT_VIEW.picture,
+  weights: DEFAULT_VIEW.weights,
   left: 'none',
   right: 'bias',
 } as LinkFields);
@@ -143,6 +144,7 @@ export const VIEW_ENTRIES = {
   } as E,
   hide: { key: 'hide', field: 'hide', codec: listOf(HIDEABLE) } as E,
   pic: { key: 'pic', field: 'picture', codec: oneOf(PICTURE_MODES, NOT_UNDERSTOOD) } as E,
+  w: { key: 'w', field: 'weights', codec: oneOf(WEIGHTS_MODES, NOT_UNDERSTOOD) } as E,
 } as const;
 
 /** The problem validateTrainSettings reports for a balancing mode, or null: its reasons are worded there only. */

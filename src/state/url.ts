@@ -41,8 +41,8 @@ export function clipText(text: string): { text: string; cut: TextNotice | null }
 export const SIMULATOR_SCHEMA: PageSchema<LinkFields> = {
   steps: [...CONFIG_ENTRIES, fitConfig, TEXT, ...Object.values(VIEW_ENTRIES)],
   quiet: ['lesson', 'present'],
-  // Written only when not the default, so links made before the picture stay exactly as they were.
-  changedOnly: ['pic'],
+  // Written only when not the default, so links made before the picture and the weights switch stay exactly as they were.
+  changedOnly: ['pic', 'w'],
 };
 
 export interface Decoded {
@@ -57,8 +57,8 @@ export function fieldsOf(view: ViewState): LinkFields {
   return { ...LINK_DEFAULTS, ...config, ...rest };
 }
 export function viewOfFields(f: LinkFields): ViewState {
-  const { text, position, gamma, biasSteps, speed, layer, hide, picture } = f;
-  return { config: configOf(f), text, position, gamma, biasSteps, speed, layer, hide, picture };
+  const { text, position, gamma, biasSteps, speed, layer, hide, picture, weights } = f;
+  return { config: configOf(f), text, position, gamma, biasSteps, speed, layer, hide, picture, weights };
 }
 
 export function decodeView(search: string): Decoded {

@@ -26,6 +26,10 @@ export type Hideable = (typeof HIDEABLE)[number];
 export const PICTURE_MODES = ['token', 'sentence'] as const;
 export type PictureMode = (typeof PICTURE_MODES)[number];
 
+/** Which weights the model runs with: trained (a checkpoint, or trained in the page) or the seed's random ones. */
+export const WEIGHTS_MODES = ['trained', 'random'] as const;
+export type WeightsMode = (typeof WEIGHTS_MODES)[number];
+
 export interface ViewState {
   config: MoeConfig;
   text: string;
@@ -42,6 +46,8 @@ export interface ViewState {
   hide: Hideable[];
   /** The routing picture's mode (`pic=sentence`). */
   picture: PictureMode;
+  /** Trained weights (a shipped checkpoint, or one trained in the page) or the seeded random ones (`w=random`). */
+  weights: WeightsMode;
 }
 
 export const VIEW_LIMITS = {
@@ -61,6 +67,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({
   layer: 0,
   hide: [],
   picture: 'token',
+  weights: 'trained',
 });
 
 export function defaultView(): ViewState {

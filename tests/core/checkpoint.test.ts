@@ -292,7 +292,7 @@ describe('a file that cannot be used gives its problem', () => {
     const p = problemOf(read(bin.slice(0, 100), { ...manifest, binBytes: 52112 }, bases));
     expect(p.args).toEqual({ expected: 52112, got: 100 });
     expect(CATALOGUE.en.checkpoint.notUsed(en(p))).toBe(
-      'The trained weights could not be used: the file is truncated (got 100 of 52,112 bytes). Showing the random model.',
+      'The trained weights could not be used: the file is truncated (got 100 of 52,112 bytes).',
     );
     expect(CATALOGUE.zh.checkpoint.notUsed(zh(p))).toMatch(/^无法使用训练好的权重：文件不完整/);
   });

@@ -44,7 +44,8 @@ describe('factorised embedding', () => {
   it("adds the class's row to each word's row; a class token is exactly its class's row", async () => {
     const vocab = smallVocab();
     const m = new MoeModel(config, vocab);
-    const [own, cls] = [await m.embedding.array(), await m.classEmbedding!.array()] as number[][][];
+    const own = (await m.embedding.array()) as number[][];
+    const cls = (await m.classEmbedding!.array()) as number[][];
     const rows = m.embed([vocab.ids.get('cat')!, vocab.ids.get('<noun>')!, 0]);
     const got = (await rows.array()) as number[][];
     rows.dispose();

@@ -9,6 +9,25 @@ function gate(): { promise: Promise<void>; open: () => void } {
 }
 
 describe('LatestRunner', () => {
+  it('runs a request made just as a run ends (after its last check, before the runner falls idle)', async () => {
+    // Whatever the number of microtasks between the end of the run and the request, it runs.
+    for (let depth = 0; depth < 8; depth++) {
+      const runs: number[] = [];
+      const runner = new LatestRunner<number>(async (n) => {
+        runs.push(n);
+        if (n !== 1) return;
+        let p = Promise.resolve();
+        for (let i = 0; i < depth; i++) p = p.then(() => undefined);
+        void p.then(() => runner.request(2));
+      });
+      void runner.request(1);
+      await new Promise((r) => setTimeout(r, 0));
+      await Promise.race([runner.idle(), new Promise((r) => setTimeout(r, 200))]);
+      expect(runs, `depth ${depth}`).toEqual([1, 2]);
+      expect(runner.running).toBe(false);
+    }
+  });
+
   it('coalesces requests made during a run into exactly one more run, with the newest input', async () => {
     const runs: number[] = [];
     const gates = [gate(), gate()];

@@ -69,6 +69,8 @@ const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
 const VIEW_NUMBERS = { pos: 'position', gamma: 'gamma', bs: 'biasSteps', speed: 'speed', layer: 'layer' } as const;
 /** Keys other parts of the page own (the backend, lesson pages): decodeView accepts them silently. */
 const OWNED_ELSEWHERE = ['backend', 'lesson', 'lang'];
+/** The view's keys that take one of a few words: the picture's mode and the weights. */
+const VIEW_CHOICES = { pic: 'picture', w: 'weights' } as const;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** Whether the view holds what key=value asks for. */
@@ -80,6 +82,7 @@ function applied(view: ViewState, key: string, value: string): boolean {
     return view.config[field] === wanted;
   }
   if (key === 'text') return view.text === value;
+  if (Object.hasOwn(VIEW_CHOICES, key)) return view[VIEW_CHOICES[key as keyof typeof VIEW_CHOICES]] === value;
   if (Object.hasOwn(VIEW_NUMBERS, key))
     return NUMBER.test(value.trim()) && view[VIEW_NUMBERS[key as keyof typeof VIEW_NUMBERS]] === Number(value);
   if (key === 'hide')
@@ -111,7 +114,8 @@ describe('decodeView on any query string', () => {
         const notices = coded.map(en);
         for (const [key, value] of new URLSearchParams(q)) {
           if (applied(view, key, value)) continue;
-          const known = Object.hasOwn(CONFIG_KEYS, key) || Object.hasOwn(VIEW_NUMBERS, key) || key === 'hide';
+          const known =
+            Object.hasOwn(CONFIG_KEYS, key) || Object.hasOwn(VIEW_NUMBERS, key) || Object.hasOwn(VIEW_CHOICES, key) || key === 'hide';
           if (known)
             expect(
               notices.some((n) => n.startsWith(`Ignored ${key}=`)),

@@ -38,6 +38,7 @@ describe('URL codec', () => {
       layer: 1,
       hide: ['router', 'seed'],
       picture: 'sentence',
+      weights: 'random',
     };
     const query = encodeView(view);
     expect(decodeView(query)).toEqual({ view, notices: [] });
@@ -51,6 +52,15 @@ describe('URL codec', () => {
     const bad = decodeView('?pic=movie');
     expect(bad.view.picture).toBe('token');
     expect(bad.notices.map(codedData)).toEqual([ignored('pic', 'movie', 'link.notUnderstood', {}, 'token')]);
+  });
+
+  it('keeps random weights as w=random, written only when not the default (older links unchanged)', () => {
+    expect(decodeView('?w=random')).toEqual({ view: { ...defaultView(), weights: 'random' }, notices: [] });
+    expect(encodeView({ ...defaultView(), weights: 'random' })).toMatch(/&w=random$/);
+    expect(encodeView(defaultView())).not.toContain('w=');
+    const bad = decodeView('?w=heavy');
+    expect(bad.view.weights).toBe('trained');
+    expect(bad.notices.map(codedData)).toEqual([ignored('w', 'heavy', 'link.notUnderstood', {}, 'trained')]);
   });
 
   it('writes "none" for no capacity limit and reads it back', () => {

@@ -41,6 +41,7 @@ const ATTRIBUTES: Record<string, string> = {
   'capacity-factor': 'cf',
   layers: 'L',
   picture: 'pic',
+  weights: 'w',
 };
 
 /** Link key → the attribute it stands for. */

@@ -18,7 +18,18 @@ import { encodeView, type LinkNotice } from '../../state/url';
 import type { ViewState } from '../../state/view';
 
 import { localized } from '../i18n/localize-message';
-import type { CommandEvent, ConfigChangeEvent, PictureModeEvent, TokenSelectEvent, ViewChangeEvent } from '../shared/events';
+import type {
+  CommandEvent,
+  ConfigChangeEvent,
+  PictureModeEvent,
+  TokenSelectEvent,
+  TrainShapeEvent,
+  ViewChangeEvent,
+  WeightsModeEvent,
+} from '../shared/events';
+import { checkpointWords } from '../i18n/checkpoint';
+import type { WeightsStatus } from './weights-status';
+import './weights-control';
 import { linkNotices } from '../shared/link-notices';
 import { PageController, type Diagnostics } from '../shared/page-controller';
 import { TourController } from './tour-controller';
@@ -169,12 +180,31 @@ export class SimulatorShell implements ReactiveController {
     </section>`;
   }
 
+  /** The weights switch's status in words the control shows (a failed checkpoint's problem worded here). */
+  private weightsStatus(s: SimState): WeightsStatus {
+    const w = s.weightsStatus;
+    if (w.kind !== 'failed') return w;
+    const p = w.problem;
+    const message = p.code === 'checkpoint.fetch' ? checkpointWords().notLoaded(p.args.text) : checkpointWords().notUsed(localized(p));
+    return { kind: 'failed', message };
+  }
+
+  private onTrainShape(e: TrainShapeEvent): void {
+    void (e.cancel ? this.sim.cancelTraining() : this.sim.trainShape());
+  }
+
   /** The picture of the current token's routing (or the whole sentence's), with the parameter meter and the exports. */
   private renderPicture(s: SimState) {
     const t = s.trace;
     return html`<section class="wide picture ${this.hl('picture') || this.hl('meter')}" aria-labelledby="picture-h">
       ${this.look('picture')}
       <h2 id="picture-h" class="vh">${flowWords().title}</h2>
+      <weights-control
+        .mode=${s.weights}
+        .status=${this.weightsStatus(s)}
+        @weights-mode=${(e: WeightsModeEvent) => void this.sim.setWeights(e.mode)}
+        @train-shape=${(e: TrainShapeEvent) => this.onTrainShape(e)}
+      ></weights-control>
       <flow-picture
         .trace=${t}
         .layer=${s.layer}

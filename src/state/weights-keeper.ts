@@ -1,0 +1,123 @@
+/**
+ * The simulator's trained weights: which fit the current config, fetching a shipped checkpoint
+ * (once per shape, after the view that asked for it), and "Train this shape" runs in the page.
+ * What the weights switch says comes from here (WeightsStatus).
+ */
+import type { MoeConfig } from '../core/config';
+import { heldOutSentences, nextWordLoss } from '../core/evaluate';
+import { readWeights } from '../core/model-weights';
+import { OPEN_VOCAB } from '../core/open-vocab';
+import { specialisation } from '../core/specialisation';
+import { openCorpus, TRAINING_RECIPE } from '../core/trained-recipe';
+import { TRAINED_SEED, trainedShapeFor, WEIGHT_FIELDS } from '../core/trained-shapes';
+import { MoeTrainer } from '../core/training';
+import { WORD_CLASSES } from '../core/word-class';
+import { loadCheckpoint, type CheckpointFetch, type LoadResult, type TrainedWeights, type WeightsProblem } from './trained-weights';
+
+/** What the weights switch reports. */
+export type WeightsStatus =
+  | { kind: 'random' }
+  | { kind: 'loading' }
+  | { kind: 'trained'; source: 'checkpoint' | 'live'; steps: number; heldOutLoss: number; untrainedLoss: number; specialisation: number }
+  | { kind: 'none' }
+  | { kind: 'training'; step: number; steps: number; loss: number | null }
+  | { kind: 'failed'; problem: WeightsProblem };
+
+/** Held-out sentences a live training run is measured on. */
+const LIVE_HELD_OUT = 100;
+
+/** The fields that decide which trained weights fit, as one key. */
+export function shapeKey(config: MoeConfig): string {
+  return WEIGHT_FIELDS.map((f) => String(config[f])).join('|');
+}
+
+function statusOf(w: TrainedWeights): WeightsStatus {
+  const { source, steps, heldOutLoss, untrainedLoss, specialisation } = w;
+  return { kind: 'trained', source, steps, heldOutLoss, untrainedLoss, specialisation };
+}
+
+export class WeightsKeeper {
+  /** Shipped checkpoints, by id: loading, or loaded (or failed). */
+  private readonly checkpoints = new Map<string, LoadResult | 'loading'>();
+  /** Weights trained in the page, by shape key. */
+  private readonly live = new Map<string, TrainedWeights>();
+  private run: { cancelled: boolean; key: string } | null = null;
+
+  /** `arrived` is called when a fetched checkpoint is ready (or failed), to route again. */
+  constructor(
+    private readonly fetchFiles: CheckpointFetch,
+    private readonly arrived: () => void,
+  ) {}
+
+  /** The trained weights for the config, if they are here, and what the switch says. */
+  trainedFor(config: MoeConfig): { trained: TrainedWeights | null; status: WeightsStatus } {
+    const shape = trainedShapeFor(config);
+    const loaded = shape ? this.checkpoints.get(shape.id) : undefined;
+    if (shape && loaded !== undefined && loaded !== 'loading') {
+      if (loaded.ok) return { trained: loaded.weights, status: statusOf(loaded.weights) };
+      return { trained: null, status: { kind: 'failed', problem: loaded.problem } };
+    }
+    if (shape) return { trained: null, status: { kind: 'loading' } };
+    const live = this.live.get(shapeKey(config));
+    if (live) return { trained: live, status: statusOf(live) };
+    return { trained: null, status: { kind: 'none' } };
+  }
+
+  /** Starts fetching the config's checkpoint, unless it is here, on its way, or none ships. */
+  fetchFor(config: MoeConfig): void {
+    const shape = trainedShapeFor(config);
+    if (!shape || this.checkpoints.has(shape.id)) return;
+    this.checkpoints.set(shape.id, 'loading');
+    void loadCheckpoint(shape, this.fetchFiles).then((result) => {
+      this.checkpoints.set(shape.id, result);
+      this.arrived();
+    });
+  }
+
+  get training(): boolean {
+    return this.run !== null;
+  }
+
+  /** Stops a training run (when the shape changes, or on request); the weights it made so far are dropped. */
+  cancel(config?: MoeConfig): void {
+    if (this.run && (!config || shapeKey(config) !== this.run.key)) {
+      this.run.cancelled = true;
+      this.run = null;
+    }
+  }
+
+  /**
+   * Trains the config's shape in the page (the checkpoints' recipe, `steps` steps), telling `report`
+   * after each step, yielding to the page between steps. Resolves false when cancelled.
+   */
+  async train(config: MoeConfig, steps: number, report: (s: WeightsStatus) => void): Promise<boolean> {
+    if (this.run) return false;
+    const key = shapeKey(config);
+    const run = { cancelled: false, key };
+    this.run = run;
+    const trained = { ...config, seed: TRAINED_SEED };
+    const corpus = openCorpus();
+    const trainer = new MoeTrainer(trained, TRAINING_RECIPE.settings(trained), OPEN_VOCAB, corpus);
+    try {
+      const held = heldOutSentences(TRAINING_RECIPE.heldOutSeed, corpus, LIVE_HELD_OUT);
+      const untrainedLoss = await nextWordLoss(trainer.model, held);
+      report({ kind: 'training', step: 0, steps, loss: null });
+      for (let step = 0; step < steps && !run.cancelled; step++) {
+        const r = await trainer.trainStep();
+        if (!run.cancelled) report({ kind: 'training', step: step + 1, steps, loss: r.taskLoss });
+        // Let the page draw and take input between steps.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (run.cancelled) return false;
+      const heldOutLoss = await nextWordLoss(trainer.model, held);
+      const { trace } = await trainer.model.run(held.flat());
+      const tensors = new Map((await readWeights(trainer.model)).map((t) => [t.name, t.values]));
+      const score = specialisation(trace, 0, [...WORD_CLASSES, 'unknown']).score;
+      this.live.set(key, { id: key, source: 'live', tensors, steps, heldOutLoss, untrainedLoss, specialisation: score });
+      return true;
+    } finally {
+      trainer.dispose();
+      if (this.run === run) this.run = null;
+    }
+  }
+}
