@@ -1,15 +1,17 @@
 import { defineConfig } from 'vite';
 import { tfjsNoUrlFlags } from './build/tfjs-no-url-flags.ts';
 
-/** `npm run build:lib`: <moe-lab> as one ES module in dist-lib/, wasm inlined, no CDN; trained checkpoints in dist-lib/assets/. */
+/** `npm run build:lib`: <moe-lab> as one ES module in dist-lib/, wasm inlined, no CDN. */
 export default defineConfig({
   plugins: [tfjsNoUrlFlags()],
+  // The library ships no trained checkpoints (vite's library mode would inline them as data: URLs,
+  // megabytes in the one file): <moe-lab> offers "Train this shape" instead (src/state/trained-weights.ts).
+  define: { 'import.meta.env.MOE_LIBRARY': 'true' },
   build: {
     target: 'es2022',
     outDir: 'dist-lib',
     emptyOutDir: true,
-    // Everything inlined but the checkpoints: files next to moe-lab.js, fetched only when used.
-    assetsInlineLimit: (file) => !file.endsWith('.bin'),
+    assetsInlineLimit: () => true,
     lib: { entry: 'src/lib.ts', formats: ['es'], fileName: 'moe-lab' },
   },
 });

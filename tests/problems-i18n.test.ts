@@ -18,6 +18,7 @@ import { MAX_ROUTE_WORK, routeRandomToken } from '../src/core/real-route';
 import { DEFAULT_TRAIN, validateTrainSettings } from '../src/core/training';
 import { decodeBalanceView, decodeTrainView } from '../src/state/train-url';
 import { clipText, decodeView, MAX_TEXT_CHARS, otherKeyNotices } from '../src/state/url';
+import { initialState, Simulator } from '../src/state/simulator';
 import { CATALOGUE } from '../src/ui/i18n/all';
 import { setLang } from '../src/ui/i18n/locale';
 import { localized } from '../src/ui/i18n/localize-message';
@@ -532,8 +533,12 @@ describe('every message core and state make has a code the catalogue words in bo
     expectTranslatable(e!, 'routeRandomToken');
   });
 
-  it('a sentence cut to its limit, a backend not understood, and JSON nested too deep', () => {
+  it('a sentence cut to its limit or of emoji only, a backend not understood, and JSON nested too deep', async () => {
     expectTranslatable(clipText('x'.repeat(MAX_TEXT_CHARS + 1)).cut!, 'clipText');
+    const sim = new Simulator(initialState(), { fetchCheckpoint: () => Promise.reject(new Error('none')) });
+    await sim.setText('🎉 🐱');
+    expectTranslatable(sim.state.textCut!, 'Simulator.setText');
+    sim.dispose();
     for (const n of otherKeyNotices('?backend=gpu&zz=1')) expectTranslatable(n, 'otherKeyNotices');
     const deep = parseJson(`{"a": ${'['.repeat(200)}${']'.repeat(200)}}`);
     expect(deep.ok).toBe(false);

@@ -216,3 +216,6 @@ export function tokenizeOpen(text: string, options: OpenTokenizeOptions, vocab: 
     totalTokens: all.length,
   };
 }
+
+/** Rows of the open vocabulary's embedding as parameters count them: the words' rows and the class table's. */
+export const OPEN_EMBEDDING_ROWS = OPEN_VOCAB.words.length + WORD_CLASSES.length;

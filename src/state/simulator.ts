@@ -98,14 +98,19 @@ export class Simulator {
   /** The part-of-speech tagger for words outside the lexicon, loaded when a sentence first needs it. */
   private tagger: Tagger | null = null;
   private taggerLoading = false;
+  /** The tagger's load while in flight (idle() waits for it). */
+  private taggerPending: Promise<void> | null = null;
 
   private readonly trained: WeightsKeeper;
   private readonly liveSteps: number;
 
   /** options: where checkpoints come from (tests give their own files), and the steps of "Train this shape". */
-  constructor(initial: SimState = initialState(), options: { fetchCheckpoint?: CheckpointFetch; liveSteps?: number } = {}) {
+  constructor(
+    initial: SimState = initialState(),
+    options: { fetchCheckpoint?: CheckpointFetch; liveSteps?: number; ships?: (id: string) => boolean } = {},
+  ) {
     this.store = new Store(initial);
-    this.trained = new WeightsKeeper(options.fetchCheckpoint ?? fetchShipped, () => void this.refresh());
+    this.trained = new WeightsKeeper(options.fetchCheckpoint ?? fetchShipped, () => void this.refresh(), options.ships);
     this.liveSteps = options.liveSteps ?? TRAINING_RECIPE.liveSteps;
   }
 
@@ -188,6 +193,11 @@ export class Simulator {
   /** A new sentence; one longer than MAX_TEXT_CHARS is cut to it, with a notice (textCut). */
   setText(text: string): Promise<void> {
     const clipped = clipText(text);
+    const { tokens } = tokenizeOpen(clipped.text, { lang: 'en' });
+    if (tokens.length > 0 && tokens.every((t) => t.category === 'symbol')) {
+      this.set({ textCut: { code: 'text.noWords', args: {} } });
+      return Promise.resolve();
+    }
     this.set({ text: clipped.text, textCut: clipped.cut, biasSteps: 0 });
     return this.refresh();
   }
@@ -269,9 +279,14 @@ export class Simulator {
     if (this.current.playing) this.schedule();
   }
 
-  /** Resolves once no model run is pending. */
-  idle(): Promise<void> {
-    return this.runner.idle();
+  /** Resolves once no model run is pending, nor a fetch (trained weights, the tagger) that will route again. */
+  async idle(): Promise<void> {
+    await this.runner.idle();
+    while (this.trained.fetching || this.taggerPending) {
+      await this.trained.fetched();
+      await this.taggerPending;
+      await this.runner.idle();
+    }
   }
 
   /** Runs the model on the current inputs; resolves when the trace matches them. */
@@ -310,7 +325,9 @@ export class Simulator {
     this.modelTrace = trace;
     if (ctx.stale()) return;
     const weightsStatus = this.trained.training ? this.current.weightsStatus : status;
-    this.set({ trace, position: clampPosition(this.current.position, trace), error: null, weightsStatus });
+    // A trained model runs with its training seed; the trace states the page's own settings.
+    const shown = trained ? { ...trace, config } : trace;
+    this.set({ trace: shown, position: clampPosition(this.current.position, shown), error: null, weightsStatus });
     // After the first routed view: fetch what this view still lacks, then route again.
     if (weights === 'trained') this.trained.fetchFor(config);
     if (!this.tagger && tokens.some((t) => t.unknown)) this.fetchTagger();
@@ -319,13 +336,16 @@ export class Simulator {
   private fetchTagger(): void {
     if (this.taggerLoading) return;
     this.taggerLoading = true;
-    loadTagger().then(
+    this.taggerPending = loadTagger().then(
       (tagger) => {
         this.tagger = tagger;
-        return this.refresh();
+        this.taggerPending = null;
+        void this.refresh();
       },
       // Without the tagger, words outside the lexicon stay "unknown", as before it existed.
-      () => undefined,
+      () => {
+        this.taggerPending = null;
+      },
     );
   }
 

@@ -37,8 +37,18 @@ export interface FetchProblem {
 }
 export type WeightsProblem = CheckpointProblem | FetchProblem;
 
-const BIN_URLS = import.meta.glob<string>('../checkpoints/*.bin', { query: '?url', import: 'default' });
-const MANIFESTS = import.meta.glob<unknown>('../checkpoints/*.json', { import: 'default' });
+const LIBRARY = import.meta.env.MOE_LIBRARY === true;
+const BIN_URLS: Record<string, () => Promise<string>> = LIBRARY
+  ? {}
+  : import.meta.glob<string>('../checkpoints/*.bin', { query: '?url', import: 'default' });
+const MANIFESTS: Record<string, () => Promise<unknown>> = LIBRARY
+  ? {}
+  : import.meta.glob<unknown>('../checkpoints/*.json', { import: 'default' });
+
+/** Whether the build ships the checkpoint (the site does; the <moe-lab> library ships none). */
+export function shipped(id: string): boolean {
+  return `../checkpoints/${id}.bin` in BIN_URLS;
+}
 
 /** The shipped files of a checkpoint: the manifest is a lazy module, the binary a fetched asset. */
 export const fetchShipped: CheckpointFetch = async (id) => {

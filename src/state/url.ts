@@ -28,6 +28,8 @@ export {
 /** The notice of a sentence cut to MAX_TEXT_CHARS, by code (see src/core/coded.ts). */
 export interface TextMessages {
   'text.cut': { max: number };
+  /** A sentence of only emoji or symbols: nothing for the model to read; the last sentence stays. */
+  'text.noWords': Record<string, never>;
 }
 export type TextNotice = CodeOf<TextMessages>;
 

@@ -9,10 +9,17 @@ import { readWeights } from '../core/model-weights';
 import { OPEN_VOCAB } from '../core/open-vocab';
 import { specialisation } from '../core/specialisation';
 import { openCorpus, TRAINING_RECIPE } from '../core/trained-recipe';
-import { TRAINED_SEED, trainedShapeFor, WEIGHT_FIELDS } from '../core/trained-shapes';
+import { TRAINED_SEED, trainedShapeFor, WEIGHT_FIELDS, type TrainedShape } from '../core/trained-shapes';
 import { MoeTrainer } from '../core/training';
 import { WORD_CLASSES } from '../core/word-class';
-import { loadCheckpoint, type CheckpointFetch, type LoadResult, type TrainedWeights, type WeightsProblem } from './trained-weights';
+import {
+  loadCheckpoint,
+  shipped,
+  type CheckpointFetch,
+  type LoadResult,
+  type TrainedWeights,
+  type WeightsProblem,
+} from './trained-weights';
 
 /** What the weights switch reports. */
 export type WeightsStatus =
@@ -42,16 +49,26 @@ export class WeightsKeeper {
   /** Weights trained in the page, by shape key. */
   private readonly live = new Map<string, TrainedWeights>();
   private run: { cancelled: boolean; key: string } | null = null;
+  /** Fetches in flight (settled() waits for them, so a settled view is the final one). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   /** `arrived` is called when a fetched checkpoint is ready (or failed), to route again. */
   constructor(
     private readonly fetchFiles: CheckpointFetch,
     private readonly arrived: () => void,
+    /** Whether a checkpoint ships in this build (none do in the library). */
+    private readonly ships: (id: string) => boolean = shipped,
   ) {}
+
+  /** The shipped checkpoint that fits the config, if any. */
+  private shapeFor(config: MoeConfig): TrainedShape | null {
+    const shape = trainedShapeFor(config);
+    return shape && this.ships(shape.id) ? shape : null;
+  }
 
   /** The trained weights for the config, if they are here, and what the switch says. */
   trainedFor(config: MoeConfig): { trained: TrainedWeights | null; status: WeightsStatus } {
-    const shape = trainedShapeFor(config);
+    const shape = this.shapeFor(config);
     const loaded = shape ? this.checkpoints.get(shape.id) : undefined;
     if (shape && loaded !== undefined && loaded !== 'loading') {
       if (loaded.ok) return { trained: loaded.weights, status: statusOf(loaded.weights) };
@@ -65,13 +82,24 @@ export class WeightsKeeper {
 
   /** Starts fetching the config's checkpoint, unless it is here, on its way, or none ships. */
   fetchFor(config: MoeConfig): void {
-    const shape = trainedShapeFor(config);
+    const shape = this.shapeFor(config);
     if (!shape || this.checkpoints.has(shape.id)) return;
     this.checkpoints.set(shape.id, 'loading');
-    void loadCheckpoint(shape, this.fetchFiles).then((result) => {
+    const done = loadCheckpoint(shape, this.fetchFiles).then((result) => {
       this.checkpoints.set(shape.id, result);
+      this.inFlight.delete(done);
       this.arrived();
     });
+    this.inFlight.add(done);
+  }
+
+  get fetching(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** Resolves once no checkpoint is being fetched. */
+  async fetched(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   get training(): boolean {

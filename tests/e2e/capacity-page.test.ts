@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropShare, dropsOf, imbalanceOf } from '../../src/core/capacity';
 import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { DEFAULT_SENTENCE } from '../../src/core/corpus';
-import { MoeModel } from '../../src/core/model';
 import { capacityFor } from '../../src/core/router';
-import { tokenize } from '../../src/core/tokenizer';
 import type { Trace } from '../../src/core/trace';
 import { factorsWith, measureSweep, type SweepPoint } from '../../src/state/capacity-sweep';
+import { routeAsPage } from '../node-weights';
 import { launchBrowser, openPage, screenshot } from './browser';
 import { findUntranslated } from './untranslated';
 
@@ -54,15 +53,8 @@ const text = async (page: Page, selector: string): Promise<string> =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 
-/** The sentence routed here in Node by the same core code. */
-async function routeInNode(config: MoeConfig, sentence: string): Promise<Trace> {
-  const model = new MoeModel(config);
-  try {
-    return (await model.run(tokenize(sentence).tokens)).trace;
-  } finally {
-    model.dispose();
-  }
-}
+/** The sentence routed here in Node by the same core code, with the weights the page uses. */
+const routeInNode = (config: MoeConfig, sentence: string): Promise<Trace> => routeAsPage(config, sentence);
 
 describe('demos/capacity.html', () => {
   it('shows the figures of the live model, equal to the same computation in Node; no errors, nothing fetched from elsewhere', async () => {

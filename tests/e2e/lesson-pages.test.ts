@@ -18,6 +18,7 @@ import {
   tokenBreakdown,
 } from '../../src/core/lesson-math';
 import { toyParams } from '../../src/core/params';
+import { OPEN_EMBEDDING_ROWS } from '../../src/core/open-vocab';
 import { VOCAB } from '../../src/core/tokenizer';
 import type { Trace } from '../../src/core/trace';
 import type { GranularityRun } from '../../src/state/lesson-runs';
@@ -27,6 +28,9 @@ import { findUntranslated } from './untranslated';
 
 let browser: Browser;
 const base = inject('baseUrl');
+/** The sparsity page runs the main page's model: the open vocabulary (its rows and class table). */
+const OPEN = OPEN_EMBEDDING_ROWS;
+/** The experts page's runs use the toy vocabulary. */
 const V = VOCAB.words.length;
 const en = CATALOGUE.en.lessonPages;
 
@@ -67,7 +71,7 @@ describe('demos/sparsity.html', () => {
     await settle(page, 'sparsity-page');
     expect(await page.title()).toBe(en.sparsity.pageTitle);
     const t = await trace(page);
-    const p = toyParams(DEFAULT_CONFIG, V);
+    const p = toyParams(DEFAULT_CONFIG, OPEN);
     expect(t.params.total).toBe(p.total);
 
     // (a) Per token: the table's cells are tokenBreakdown of the trace; the default routes 2 of 8, nothing dropped.
@@ -92,7 +96,7 @@ describe('demos/sparsity.html', () => {
     );
 
     // (b) The sweep: every cell is sparsitySweep's fraction; the current setting (8, 2) is marked with text.
-    const sweep = sparsitySweep(DEFAULT_CONFIG, V);
+    const sweep = sparsitySweep(DEFAULT_CONFIG, OPEN);
     for (const row of sweep) {
       for (const cell of row) {
         if (!cell.possible) continue;
@@ -133,7 +137,7 @@ describe('demos/sparsity.html', () => {
     await expect.poll(async () => (await query(page)).get('e')).toBe('9');
     await settle(page, 'sparsity-page');
     const t = await trace(page);
-    const p = toyParams({ ...DEFAULT_CONFIG, routedExperts: 9 }, V);
+    const p = toyParams({ ...DEFAULT_CONFIG, routedExperts: 9 }, OPEN);
     expect(t.params.total).toBe(p.total);
     expect(squash(await page.locator('token-active-table #average').textContent())).toContain(`of ${en.count(p.total)} parameters`);
     // E = 9 is not on the sweep's axis: it is added and marked.
@@ -147,7 +151,7 @@ describe('demos/sparsity.html', () => {
     await expect.poll(async () => `${(await query(page)).get('s')},${(await query(page)).get('m')}`).toBe('1,2');
     await settle(page, 'sparsity-page');
     const t2 = await trace(page);
-    const p2 = toyParams({ ...DEFAULT_CONFIG, routedExperts: 9, sharedExperts: 1, granularity: 2 }, V);
+    const p2 = toyParams({ ...DEFAULT_CONFIG, routedExperts: 9, sharedExperts: 1, granularity: 2 }, OPEN);
     expect(t2.params.total).toBe(p2.total);
     expect(t2.perToken.every((c) => c.activeParams === p2.activeNominal)).toBe(true);
     expect(t2.layers[0]?.sharedLoad).toEqual([t2.tokens.length]);

@@ -52,6 +52,18 @@ describe('Simulator', () => {
     expect(sim.state.position).toBe(1);
   });
 
+  it('refuses a sentence of only emoji or symbols with a notice, and keeps the last sentence', async () => {
+    const sim = make();
+    await sim.refresh();
+    const before = sim.state.text;
+    await sim.setText('🎉 👨‍👩‍👧 🐱🐱 ©');
+    expect(sim.state.text).toBe(before);
+    expect(sim.state.textCut).toEqual({ code: 'text.noWords', args: {} });
+    await sim.setText('the cat 🐱 sat');
+    expect(sim.state.text).toBe('the cat 🐱 sat');
+    expect(sim.state.textCut).toBeNull();
+  });
+
   it('replays bias updates: a link with bs=n gives the same trace as n button presses', async () => {
     const view = { ...defaultView(), config: { ...DEFAULT_CONFIG, router: 'sigmoid-bias' as const }, gamma: 0.05 };
     const a = make(view);

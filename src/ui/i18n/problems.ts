@@ -206,6 +206,7 @@ const en: ProblemTexts = {
   'link.unknown': ({ key }) => `Ignored unknown setting "${key}" in the link.`,
   'link.backend': ({ value, options }) => `Ignored backend=${value}: the backends are ${options}. Using wasm.`,
   'text.cut': ({ max }) => `The sentence was cut to its first ${max} characters, the most a sentence can hold.`,
+  'text.noWords': () => 'That sentence has no words, only emoji or symbols: the model reads words, so the previous sentence stays.',
   'link.balanceRouter': ({ value }) =>
     `Ignored r=${value}: this page compares balancing modes, and bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router. Using sigmoid-bias.`,
   'link.groups': ({ reason }) => `Ignored the link's expert groups: ${problemText(en, reason)}. Using 1 group.`,
@@ -331,6 +332,7 @@ const zh: ProblemTexts = {
   'link.unknown': ({ key }) => `已忽略链接中的未知设置 "${key}"。`,
   'link.backend': ({ value, options }) => `已忽略 backend=${value}：可选后端为 ${options}。现使用 wasm。`,
   'text.cut': ({ max }) => `句子已截断为前 ${max} 个字符，这是一个句子的上限。`,
+  'text.noWords': () => '这个句子里没有词，只有表情符号或符号：模型读的是词，所以保留了上一个句子。',
   'link.balanceRouter': ({ value }) =>
     `已忽略 r=${value}：本页比较各种负载均衡方式，而偏置负载均衡（DeepSeek-V3）需要带偏置的 sigmoid 路由器。改用 sigmoid-bias。`,
   'link.groups': ({ reason }) => `已忽略链接中的专家分组：${problemText(zh, reason)}。改用 1 组。`,

@@ -10,7 +10,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { MoeConfig } from '../../core/config';
 import { realSparsity } from '../../core/lesson-math';
-import { VOCAB } from '../../core/tokenizer';
+import { OPEN_EMBEDDING_ROWS } from '../../core/open-vocab';
 import type { Trace } from '../../core/trace';
 import { startBrowserBackend } from '../../state/backend';
 import { decodeLesson, encodeLesson } from '../../state/lesson-url';
@@ -126,12 +126,12 @@ export class SparsityPage extends LitElement {
         <section aria-labelledby="sweep-h">
           <h2 id="sweep-h">${p.sweepTitle}</h2>
           <p class="caption">${p.sweepCaption(s.config.modelWidth, s.config.expertHidden, s.config.granularity, s.config.sharedExperts, s.config.layers)}</p>
-          <sparsity-sweep .config=${s.config} .vocabSize=${VOCAB.words.length}></sparsity-sweep>
+          <sparsity-sweep .config=${s.config} .vocabSize=${OPEN_EMBEDDING_ROWS}></sparsity-sweep>
         </section>
         <section aria-labelledby="real-h">
           <h2 id="real-h">${p.realTitle}</h2>
           <p class="caption">${p.realCaption}</p>
-          <real-sparsity .config=${s.config} .vocabSize=${VOCAB.words.length}></real-sparsity>
+          <real-sparsity .config=${s.config} .vocabSize=${OPEN_EMBEDDING_ROWS}></real-sparsity>
         </section>
       </main>
     `;

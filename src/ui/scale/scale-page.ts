@@ -16,7 +16,7 @@ import { parseJson, locateKey } from '../../core/json-locate';
 import { PRESETS, presetById, presetText, type Preset } from '../../core/presets';
 import { ConfigFieldError } from '../../core/real-config';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../../core/scale-model';
-import { VOCAB } from '../../core/tokenizer';
+import { OPEN_EMBEDDING_ROWS } from '../../core/open-vocab';
 import { withKeptKeys } from '../../state/lang';
 import { decodeView } from '../../state/url';
 import { MAX_CONFIG_CHARS, type InputProblem } from './config-input';
@@ -145,7 +145,7 @@ export class ScalePage extends LitElement {
     const decoded = decodeView(query);
     const { view } = decoded;
     this.notices = decoded.notices;
-    this.toy = scaleModelFromToy(view.config, VOCAB.words.length);
+    this.toy = scaleModelFromToy(view.config, OPEN_EMBEDDING_ROWS);
     this.toyRouter = view.config.router;
     params.delete('lang');
     params.delete('backend');

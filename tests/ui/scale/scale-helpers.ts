@@ -2,7 +2,7 @@
 import { DEFAULT_CONFIG, type MoeConfig } from '../../../src/core/config';
 import { presetById, type Preset } from '../../../src/core/presets';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../../../src/core/scale-model';
-import { VOCAB } from '../../../src/core/tokenizer';
+import { OPEN_EMBEDDING_ROWS } from '../../../src/core/open-vocab';
 import { treeRendered } from '../../../src/ui/shared/settled';
 
 export function preset(id: Preset['id']): ScaleModel {
@@ -11,7 +11,7 @@ export function preset(id: Preset['id']): ScaleModel {
 }
 
 export function toy(change: Partial<MoeConfig> = {}): ScaleModel {
-  return scaleModelFromToy({ ...DEFAULT_CONFIG, ...change }, VOCAB.words.length);
+  return scaleModelFromToy({ ...DEFAULT_CONFIG, ...change }, OPEN_EMBEDDING_ROWS);
 }
 
 const mounted: Element[] = [];
