@@ -1,6 +1,6 @@
 /**
  * Browser figures for the simulator, in Debian's headless Chromium against the built site (dist/):
- * time to first routed view, token step latency (click "Next token" to every panel updated) and
+ * time to first routed view and to trained routing, token step latency (click "Next token" to every panel updated) and
  * slider latency (input event to every panel updated with the new model), p50 and p95.
  *   node scripts/run-ts.mjs bench/browser.ts      (needs `npm run build` first)
  */
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   // Machine-readable figures for scripts/perf-summary.mjs (bench/results/browser.json).
   const json: {
     firstPage?: { jsKB: number; wasmKB: number; otherKB: number; totalKB: number; files: number };
+    trainedRender?: Stats;
     firstRender?: Stats;
     animation?: Stats & { min: number };
     steps: Record<string, Stats>;
@@ -34,13 +35,30 @@ async function main(): Promise<void> {
   } = { steps: {}, sliders: {} };
   try {
     const firstRender: number[] = [];
+    const trainedRender: number[] = [];
     const loaded = new Set<string>();
+    const later = new Set<string>();
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      if (i === 0) page.on('request', (r) => loaded.add(new URL(r.url()).pathname));
+      // The trained checkpoint (its manifest chunk and .bin) is fetched after the first routed view: not part of the first page.
+      if (i === 0)
+        page.on('request', (r) => {
+          const path = new URL(r.url()).pathname;
+          (/\/assets\/e\d+-k\d+[\w-]*\.(bin|js)$/.test(path) ? later : loaded).add(path);
+        });
       await page.goto(base);
-      await ready(page);
+      await page.waitForFunction(() => (document.querySelector('moe-app') as { trace?: unknown } | null)?.trace != null, undefined, {
+        timeout: 30000,
+      });
       firstRender.push(await page.evaluate(() => performance.now()));
+      await ready(page);
+      const status = await page.evaluate(
+        () =>
+          document.querySelector('moe-app')!.shadowRoot!.querySelector('weights-control')!.shadowRoot!.querySelector('[role="status"]')!
+            .textContent ?? '',
+      );
+      if (!status.trim().startsWith('Trained weights')) throw new Error(`the trained weights did not load: ${status}`);
+      trainedRender.push(await page.evaluate(() => performance.now()));
       await page.close();
     }
     // What the first page loads, gzipped as a static host would serve it.
@@ -67,7 +85,17 @@ async function main(): Promise<void> {
     const fr = stats(firstRender);
     json.firstRender = fr;
     rows.push(
-      `| time to first routed view (navigation → all panels rendered, default) | ${fr.p50.toFixed(0)} ms | ${fr.p95.toFixed(0)} ms | ${fr.n} | ≤ 1000 ms |`,
+      `| time to first routed view (navigation → the first trace on the page, default) | ${fr.p50.toFixed(0)} ms | ${fr.p95.toFixed(0)} ms | ${fr.n} | ≤ 1000 ms |`,
+    );
+    const tr = stats(trainedRender);
+    json.trainedRender = tr;
+    let laterKB = 0;
+    for (const path of later) {
+      const file = resolve(root, 'dist', `.${path}`);
+      if (existsSync(file)) laterKB += gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+    }
+    rows.push(
+      `| time to trained routing (navigation → checkpoint fetched, routed again, all panels rendered; ${laterKB.toFixed(0)} KB gzip fetched after the first view) | ${tr.p50.toFixed(0)} ms | ${tr.p95.toFixed(0)} ms | ${tr.n} | ≤ 1500 ms |`,
     );
 
     for (const [key, label, query, goal] of [

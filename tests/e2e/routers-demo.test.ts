@@ -28,4 +28,33 @@ describe('demos/routers.html', () => {
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
   });
+
+  it('compares the routers on the weights each was trained with, and says why random weights look alike', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/routers.html`);
+    const routers = ['Softmax top-k', 'Noisy top-k', 'Sigmoid with bias', 'Expert choice'];
+    const chips = (name: string) => page.getByRole('region', { name }).locator('token-strip .experts').allTextContents();
+    for (const name of routers)
+      await expect
+        .poll(() => page.getByRole('region', { name }).textContent(), { timeout: 20000 })
+        .toContain('Weights trained with this router.');
+    await expect.poll(() => page.getByText(/^Each router runs the weights that were trained with it/).count()).toBe(1);
+    const trained = await Promise.all(routers.map(chips));
+    expect(trained[0]).not.toEqual(trained[2]);
+
+    await page.getByRole('radio', { name: 'Random' }).check();
+    for (const name of routers)
+      await expect.poll(() => page.getByRole('region', { name }).textContent(), { timeout: 20000 }).toContain('Random weights (seed 1).');
+    await expect.poll(() => page.getByText(/^Random weights look alike across routers/).count()).toBe(1);
+    // Softmax top-k and sigmoid with bias rank the experts by the same random scores: the same experts, token by token.
+    const random = await Promise.all(routers.map(chips));
+    expect(random[0]).toEqual(random[2]);
+    await screenshot(page, 'routers-random-1280x800');
+
+    const linked = await openPage(browser, `${base}demos/routers.html?w=random`);
+    await expect
+      .poll(() => linked.page.getByRole('region', { name: 'Softmax top-k' }).textContent(), { timeout: 20000 })
+      .toContain('Random weights (seed 1).');
+    expect(errors).toEqual([]);
+    expect(linked.errors).toEqual([]);
+  });
 });

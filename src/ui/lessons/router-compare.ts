@@ -8,7 +8,10 @@ import { DEFAULT_CONFIG, ROUTERS, validateConfig } from '../../core/config';
 import { DEFAULT_SENTENCE, PRESET_SENTENCES } from '../../core/corpus';
 import { startBrowserBackend } from '../../state/backend';
 import { LatestRunner } from '../../state/latest-runner';
-import { routeWithEach, type RouterRun } from '../../state/compare';
+import { routeEachWithWeights, type WeightedRouterRun } from '../../state/compare';
+import type { LoadResult } from '../../state/trained-weights';
+import { WEIGHTS_MODES, type WeightsMode } from '../../state/view';
+import { ignoredNotice, NOT_UNDERSTOOD } from '../../state/link-notices';
 import { withKeptKeys } from '../../state/lang';
 import { otherKeyNotices, type LinkNotice } from '../../state/url';
 import { formatCount, formatPercent } from '../shared/format';
@@ -29,16 +32,20 @@ import { pageSearch } from '../../state/page-url';
 export class RouterCompare extends LitElement {
   @property() sentence = DEFAULT_SENTENCE;
   @property({ type: Number }) seed = DEFAULT_CONFIG.seed;
-  @state() private runs: RouterRun[] = [];
+  @state() private runs: WeightedRouterRun[] = [];
+  /** Trained (each router's checkpoint) or the seed's random weights; `w=random` in the link. */
+  @state() private weights: WeightsMode = 'trained';
+  /** The checkpoints fetched so far, by id. */
+  private readonly checkpoints = new Map<string, LoadResult>();
   /** The refused seed's problem (the message from src/core, shown in the page's language). */
   @state() private seedProblem: CoreMessage | string | null = null;
   /** The opening link's keys this page does not take (it has none of its own but presenter mode), worded at render. */
-  private readonly linkIgnored: LinkNotice[] = otherKeyNotices(pageSearch(), ['present']);
+  private readonly linkIgnored: LinkNotice[] = otherKeyNotices(pageSearch(), ['present', 'w']);
   private readonly i18n = new LocaleController(this);
   /** Routes the sentence with each router; held until the backend is chosen. */
-  private readonly runner = new LatestRunner<{ seed: number; sentence: string }>(
-    async ({ seed, sentence }, ctx) => {
-      const runs = await routeWithEach(ROUTERS, { ...DEFAULT_CONFIG, seed }, sentence);
+  private readonly runner = new LatestRunner<{ seed: number; sentence: string; weights: WeightsMode }>(
+    async ({ seed, sentence, weights }, ctx) => {
+      const runs = await routeEachWithWeights(ROUTERS, { ...DEFAULT_CONFIG, seed }, sentence, weights, this.checkpoints);
       if (!ctx.stale()) this.runs = runs;
     },
     { held: true },
@@ -70,11 +77,29 @@ export class RouterCompare extends LitElement {
     input, select { font: inherit; padding: var(--moe-sp-2); }
     .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-5) var(--moe-sp-7); border-radius: 0.4rem; }
     .problem { color: var(--moe-error); font-weight: 600; }
+    fieldset.weights { display: flex; gap: var(--moe-sp-5); border: 1px solid var(--moe-border); border-radius: 0.4rem; padding: var(--moe-sp-2) var(--moe-sp-5); margin: 0; }
+    fieldset.weights legend { font-weight: 600; }
+    label.radio { flex-direction: row; align-items: center; font-weight: 400; gap: var(--moe-sp-2); }
   `,
   ];
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const w = new URLSearchParams(pageSearch()).get('w');
+    if (w !== null) {
+      if ((WEIGHTS_MODES as readonly string[]).includes(w)) this.weights = w as WeightsMode;
+      else this.linkIgnored.push(ignoredNotice('w', w, NOT_UNDERSTOOD, 'trained'));
+    }
+  }
+
   private rerun(): Promise<void> {
-    return this.runner.request({ seed: this.seed, sentence: this.sentence });
+    return this.runner.request({ seed: this.seed, sentence: this.sentence, weights: this.weights });
+  }
+
+  private onWeights(weights: WeightsMode): void {
+    if (weights === this.weights) return;
+    this.weights = weights;
+    void this.rerun();
   }
 
   /** Resolves when the runs match the inputs and the page has rendered them. */
@@ -118,8 +143,16 @@ export class RouterCompare extends LitElement {
           </select>
         </label>
         <label>${m.seed} <input type="number" min="0" step="1" .value=${String(this.seed)} @change=${this.onSeed} /></label>
+        <fieldset class="weights">
+          <legend>${m.weights}</legend>
+          ${WEIGHTS_MODES.map(
+            (w) =>
+              html`<label class="radio"><input type="radio" name="weights" .checked=${this.weights === w} @change=${() => this.onWeights(w)} />${w === 'trained' ? m.trained : m.random}</label>`,
+          )}
+        </fieldset>
         ${this.seedProblem ? html`<span class="problem" role="alert">${localized(this.seedProblem)}</span>` : nothing}
       </div>
+      <p class="weights-note">${this.weights === 'trained' ? m.trainedNote : m.randomNote}</p>
       ${this.runs.length === 0 ? html`<p role="status">${m.routing}</p>` : nothing}
       <div class="grid">
         ${this.runs.map((run) => this.renderRun(run))}
@@ -128,11 +161,11 @@ export class RouterCompare extends LitElement {
   }
 
   /** Why a router could not run, in the page's language (its problems one by one when state gives them). */
-  private problemText(run: RouterRun): string {
+  private problemText(run: WeightedRouterRun): string {
     return run.problems.map((p) => localized(p)).join('; ');
   }
 
-  private renderRun(run: RouterRun) {
+  private renderRun(run: WeightedRouterRun) {
     const m = routersWords();
     const info = routerInfo(run.router);
     const t = run.trace;
@@ -142,6 +175,7 @@ export class RouterCompare extends LitElement {
       <span class="src">${info.source}</span>
       <code>${info.formula}</code>
       <p>${info.words}</p>
+      <p class="src">${run.weights === 'trained' ? m.runTrained : this.weights === 'trained' ? m.runNoCheckpoint(this.seed) : m.runRandom(this.seed)}</p>
       ${run.problems.length ? html`<p class="problem">${this.problemText(run)}</p>` : nothing}
       ${
         t && layer
