@@ -18,7 +18,8 @@ import { loadWeights, readWeights, storedBits, weightShapes } from '../src/core/
 import { specialisation } from '../src/core/specialisation';
 import { trainedConfig, TRAINED_SHAPES } from '../src/core/trained-shapes';
 import { MoeTrainer } from '../src/core/training';
-import { TRAINING_RECIPE, openCorpus } from '../src/core/trained-recipe';
+import { openCorpus } from '../src/core/open-corpus';
+import { TRAINING_RECIPE } from '../src/core/trained-recipe';
 import { OPEN_VOCAB } from '../src/core/open-vocab';
 import { WORD_CLASSES } from '../src/core/word-class';
 

@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import type { MoeConfig } from '../src/core/config';
 import { MoeModel } from '../src/core/model';
 import { OPEN_VOCAB, tokenizeOpen } from '../src/core/open-vocab';
+// The full lexicons, as the page has them once a sentence needs them.
+import '../src/core/lexicon';
 import type { Trace } from '../src/core/trace';
 import { trainedShapeFor } from '../src/core/trained-shapes';
 import { loadCheckpoint, trainedModel, type CheckpointFetch } from '../src/state/trained-weights';

@@ -5,6 +5,8 @@
  */
 import en from './lexicon/en.json';
 import zh from './lexicon/zh.json';
+import { LEXICON } from './corpus';
+import { registerLexicon } from './open-vocab';
 import { WORD_CLASSES, type WordClass } from './word-class';
 
 export interface Lexicon {
@@ -18,3 +20,70 @@ function lexicon(json: { classes: Partial<Record<string, readonly string[]>> }):
 
 export const EN_LEXICON: Lexicon = lexicon(en);
 export const ZH_LEXICON: Lexicon = lexicon(zh);
+
+/** Words of each class with a row of their own, the commonest first, per language. */
+export const OWN_ROWS: Readonly<Record<'en' | 'zh', Readonly<Record<WordClass, number>>>> = {
+  en: {
+    noun: 120,
+    name: 20,
+    verb: 80,
+    adjective: 60,
+    adverb: 30,
+    pronoun: 30,
+    determiner: 20,
+    preposition: 30,
+    conjunction: 15,
+    number: 20,
+    punctuation: 11,
+    interjection: 10,
+    symbol: 11,
+  },
+  zh: {
+    noun: 40,
+    name: 5,
+    verb: 30,
+    adjective: 15,
+    adverb: 15,
+    pronoun: 15,
+    determiner: 0,
+    preposition: 15,
+    conjunction: 8,
+    number: 10,
+    punctuation: 11,
+    interjection: 3,
+    symbol: 0,
+  },
+};
+
+/** Every lexicon word's class (English first, so a word in both keeps its English class). */
+export const LEXICON_CLASS: ReadonlyMap<string, WordClass> = new Map(
+  [EN_LEXICON, ZH_LEXICON].flatMap((l) => WORD_CLASSES.flatMap((cls) => l.classes[cls].map((w) => [w, cls] as const))).reverse(),
+);
+
+/**
+ * The words that get a row of their own in the open vocabulary, in row order, with their classes:
+ * each class's commonest (OWN_ROWS), English then Chinese, then every word of the toy corpus that
+ * the lexicon has (src/core/lexicon/rows.json holds this list; a test checks it is up to date).
+ */
+export function openRows(): [string, WordClass][] {
+  const seen = new Set<string>(WORD_CLASSES.map((c) => `<${c}>`));
+  const out: [string, WordClass][] = [];
+  const add = (w: string, cls: WordClass): void => {
+    if (seen.has(w)) return;
+    seen.add(w);
+    out.push([w, cls]);
+  };
+  for (const [lexicon, quota] of [
+    [EN_LEXICON, OWN_ROWS.en],
+    [ZH_LEXICON, OWN_ROWS.zh],
+  ] as const)
+    for (const cls of WORD_CLASSES) for (const w of lexicon.classes[cls].slice(0, quota[cls])) add(w, cls);
+  for (const w of LEXICON.keys()) {
+    const cls = LEXICON_CLASS.get(w);
+    if (cls) add(w, cls);
+  }
+  return out;
+}
+
+// Loading the lexicons makes them the tokenizer's (words outside the model's own rows get their class).
+registerLexicon(LEXICON_CLASS);

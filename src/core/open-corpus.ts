@@ -7,6 +7,8 @@
  * attention, so what it learns is which class (and which frequent word) tends to follow each word.
  */
 import type { Category, UniformSource } from './corpus';
+import { EN_LEXICON, ZH_LEXICON } from './lexicon';
+import { OPEN_VOCAB } from './open-vocab';
 import type { Token, Vocab } from './tokenizer';
 import type { Corpus } from './train-batch';
 
@@ -136,4 +138,9 @@ export function classCorpus(lists: { en: ClassLists; zh: ClassLists }, vocab: Vo
       return out;
     },
   };
+}
+
+/** The shipped checkpoints' training sentences: English and Chinese, from the lexicons' word classes. */
+export function openCorpus(): Corpus {
+  return classCorpus({ en: EN_LEXICON.classes, zh: ZH_LEXICON.classes }, OPEN_VOCAB);
 }

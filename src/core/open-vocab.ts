@@ -13,10 +13,10 @@
  * cut into words by Intl.Segmenter; a segment the lexicon lacks is cut into the lexicon's words,
  * longest first, and what is left character by character.
  */
-import { EN_LEXICON, ZH_LEXICON, type Lexicon } from './lexicon';
+import rows from './lexicon/rows.json';
 import { MAX_TOKENS, PIECE_PATTERN, UNKNOWN_ID, UNKNOWN_TEXT, type Token, type Tokenized, type Vocab } from './tokenizer';
 import { WORD_CLASSES, isWordClass, type WordClass } from './word-class';
-import { LEXICON, type Category } from './corpus';
+import type { Category } from './corpus';
 
 /**
  * Classes words in context: the words of a sentence in order, as typed (original case, punctuation
@@ -36,49 +36,12 @@ export interface OpenTokenizeOptions {
 /** The token of a word class: '<noun>', '<verb>', ... */
 export const classToken = (cls: WordClass): string => `<${cls}>`;
 
-/** Words of each class with a row of their own, the commonest first, per language. */
-export const OWN_ROWS: Readonly<Record<'en' | 'zh', Readonly<Record<WordClass, number>>>> = {
-  en: {
-    noun: 120,
-    name: 20,
-    verb: 80,
-    adjective: 60,
-    adverb: 30,
-    pronoun: 30,
-    determiner: 20,
-    preposition: 30,
-    conjunction: 15,
-    number: 20,
-    punctuation: 11,
-    interjection: 10,
-    symbol: 11,
-  },
-  zh: {
-    noun: 40,
-    name: 5,
-    verb: 30,
-    adjective: 15,
-    adverb: 15,
-    pronoun: 15,
-    determiner: 0,
-    preposition: 15,
-    conjunction: 8,
-    number: 10,
-    punctuation: 11,
-    interjection: 3,
-    symbol: 0,
-  },
-};
-
-/** Every lexicon word's class (English first, so a word in both keeps its English class). */
-export const LEXICON_CLASS: ReadonlyMap<string, WordClass> = new Map(
-  [EN_LEXICON, ZH_LEXICON].flatMap((l) => WORD_CLASSES.flatMap((cls) => l.classes[cls].map((w) => [w, cls] as const))).reverse(),
-);
-
-function buildOpenVocab(
-  lexicons: readonly { lexicon: Lexicon; rows: Readonly<Record<WordClass, number>> }[],
-  extra: Iterable<string>,
-): Vocab {
+/**
+ * The words with a row of their own, in row order after the class tokens (src/core/lexicon/rows.json,
+ * written by scripts/build-rows.ts from the lexicons: lexicon.ts openRows). The full lexicons are
+ * not needed to build the model: they load when a sentence has a word outside these rows.
+ */
+function buildOpenVocab(rows: readonly (readonly [string, string])[]): Vocab {
   const words: string[] = [UNKNOWN_TEXT];
   const categories: Category[] = ['unknown'];
   const classOf: number[] = [-1];
@@ -91,22 +54,23 @@ function buildOpenVocab(
     classOf.push(WORD_CLASSES.indexOf(cls));
   };
   for (const cls of WORD_CLASSES) add(classToken(cls), cls);
-  for (const { lexicon, rows } of lexicons)
-    for (const cls of WORD_CLASSES) for (const w of lexicon.classes[cls].slice(0, rows[cls])) add(w, cls);
-  for (const w of extra) {
-    const cls = LEXICON_CLASS.get(w);
-    if (cls) add(w, cls);
-  }
+  for (const [w, cls] of rows) if (isWordClass(cls)) add(w, cls);
   return { words, ids, categories, classOf: Int32Array.from(classOf), classes: WORD_CLASSES };
 }
 
-export const OPEN_VOCAB: Vocab = buildOpenVocab(
-  [
-    { lexicon: EN_LEXICON, rows: OWN_ROWS.en },
-    { lexicon: ZH_LEXICON, rows: OWN_ROWS.zh },
-  ],
-  LEXICON.keys(),
-);
+export const OPEN_VOCAB: Vocab = buildOpenVocab(rows as [string, string][]);
+
+/** Every lexicon word's class, once the lexicons have loaded (lexicon.ts registers it); null before. */
+let lexiconClass: ReadonlyMap<string, WordClass> | null = null;
+
+export function registerLexicon(map: ReadonlyMap<string, WordClass>): void {
+  lexiconClass = map;
+}
+
+/** Whether the full lexicons are here (words outside the model's own rows get their class from them). */
+export function lexiconLoaded(): boolean {
+  return lexiconClass !== null;
+}
 
 /** A number in digits, with decimal point or thousands separators; before the general pieces so "3.5" stays one token. */
 const NUMBER = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)*(?![\p{L}\p{N}\p{M}])`;
@@ -165,7 +129,9 @@ function pieces(text: string, vocab: Vocab): Piece[] {
     for (const part of parts) {
       if (!HAN.test(part)) {
         for (const sub of part.match(OPEN_PIECE) ?? []) out.push({ text: sub, zh: false });
-      } else for (const word of longestWords(part, (w) => vocab.ids.has(w) || LEXICON_CLASS.has(w))) out.push({ text: word, zh: true });
+      } else
+        for (const word of longestWords(part, (w) => vocab.ids.has(w) || (lexiconClass?.has(w) ?? false)))
+          out.push({ text: word, zh: true });
     }
   }
   return out;
@@ -188,7 +154,7 @@ export function tokenizeOpen(text: string, options: OpenTokenizeOptions, vocab: 
       return { text: lower, id, category: vocab.categories[id] ?? 'unknown', unknown: false };
     }
     // In the lexicon without a row of its own: its class's token.
-    const cls = LEXICON_CLASS.get(lower);
+    const cls = lexiconClass?.get(lower);
     if (cls && vocab.ids.has(classToken(cls))) return classTokenOf(vocab, lower, cls, false);
     if (DIGITS.test(piece)) return classTokenOf(vocab, lower, 'number', false);
     if (!WORDLIKE.test(piece)) return classTokenOf(vocab, lower, /^\p{P}$/u.test(piece) ? 'punctuation' : 'symbol', false);

@@ -1,12 +1,8 @@
 /**
  * How the shipped checkpoints are trained (scripts/train-model.ts), and how the page's "Train this
- * shape" trains one live: the same corpus, settings and seed, fewer steps.
+ * shape" trains one live: the same settings and seed (and corpus, openCorpus in open-corpus.ts), fewer steps.
  */
 import type { MoeConfig } from './config';
-import { EN_LEXICON, ZH_LEXICON } from './lexicon';
-import { classCorpus } from './open-corpus';
-import { OPEN_VOCAB } from './open-vocab';
-import type { Corpus } from './train-batch';
 import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
 
 export const TRAINING_RECIPE = {
@@ -29,8 +25,3 @@ export const TRAINING_RECIPE = {
     };
   },
 };
-
-/** The training sentences: English and Chinese, from the lexicons' word classes. */
-export function openCorpus(): Corpus {
-  return classCorpus({ en: EN_LEXICON.classes, zh: ZH_LEXICON.classes }, OPEN_VOCAB);
-}

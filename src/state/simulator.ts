@@ -10,7 +10,7 @@
 import type { BackendStatus } from '../core/backend';
 import { updateConfig, type ConfigProblem, type MoeConfig } from '../core/config';
 import { MoeModel } from '../core/model';
-import { OPEN_VOCAB, tokenizeOpen, type Tagger } from '../core/open-vocab';
+import { lexiconLoaded, OPEN_VOCAB, tokenizeOpen, type Tagger } from '../core/open-vocab';
 import { TRAINING_RECIPE } from '../core/trained-recipe';
 import type { Trace } from '../core/trace';
 import { WeightStore } from '../core/weight-store';
@@ -301,7 +301,7 @@ export class Simulator {
     const { trained, status } =
       weights === 'trained' ? this.trained.trainedFor(config) : { trained: null, status: { kind: 'random' } as WeightsStatus };
     const source = trained ? `${trained.source}:${trained.id}` : 'random';
-    const key = `${gamma}\u0000${text}\u0000${source}\u0000${this.tagger ? 'tagged' : ''}`;
+    const key = `${gamma}\u0000${text}\u0000${source}\u0000${this.tagger ? 'tagged' : ''}${lexiconLoaded() ? 'lexicon' : ''}`;
     if (!this.model || this.modelConfig !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
       this.model?.dispose();
       this.model = null;
@@ -333,16 +333,17 @@ export class Simulator {
     if (!this.tagger && tokens.some((t) => t.unknown)) this.fetchTagger();
   }
 
+  /** Loads the full lexicons and the tagger (words outside the model's own rows), then routes again. */
   private fetchTagger(): void {
     if (this.taggerLoading) return;
     this.taggerLoading = true;
-    this.taggerPending = loadTagger().then(
-      (tagger) => {
+    this.taggerPending = Promise.all([import('../core/lexicon'), loadTagger()]).then(
+      ([, tagger]) => {
         this.tagger = tagger;
         this.taggerPending = null;
         void this.refresh();
       },
-      // Without the tagger, words outside the lexicon stay "unknown", as before it existed.
+      // Without them, words outside the model's rows stay "unknown", as before they existed.
       () => {
         this.taggerPending = null;
       },

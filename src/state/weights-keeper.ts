@@ -4,14 +4,7 @@
  * What the weights switch says comes from here (WeightsStatus).
  */
 import type { MoeConfig } from '../core/config';
-import { heldOutSentences, nextWordLoss } from '../core/evaluate';
-import { readWeights } from '../core/model-weights';
-import { OPEN_VOCAB } from '../core/open-vocab';
-import { specialisation } from '../core/specialisation';
-import { openCorpus, TRAINING_RECIPE } from '../core/trained-recipe';
 import { TRAINED_SEED, trainedShapeFor, WEIGHT_FIELDS, type TrainedShape } from '../core/trained-shapes';
-import { MoeTrainer } from '../core/training';
-import { WORD_CLASSES } from '../core/word-class';
 import {
   loadCheckpoint,
   shipped,
@@ -29,9 +22,6 @@ export type WeightsStatus =
   | { kind: 'none' }
   | { kind: 'training'; step: number; steps: number; loss: number | null }
   | { kind: 'failed'; problem: WeightsProblem };
-
-/** Held-out sentences a live training run is measured on. */
-const LIVE_HELD_OUT = 100;
 
 /** The fields that decide which trained weights fit, as one key. */
 export function shapeKey(config: MoeConfig): string {
@@ -123,28 +113,14 @@ export class WeightsKeeper {
     const key = shapeKey(config);
     const run = { cancelled: false, key };
     this.run = run;
-    const trained = { ...config, seed: TRAINED_SEED };
-    const corpus = openCorpus();
-    const trainer = new MoeTrainer(trained, TRAINING_RECIPE.settings(trained), OPEN_VOCAB, corpus);
+    // The trainer (tfjs's gradients) and the training sentences load only when a run starts.
+    const { trainLive } = await import('./live-training');
     try {
-      const held = heldOutSentences(TRAINING_RECIPE.heldOutSeed, corpus, LIVE_HELD_OUT);
-      const untrainedLoss = await nextWordLoss(trainer.model, held);
-      report({ kind: 'training', step: 0, steps, loss: null });
-      for (let step = 0; step < steps && !run.cancelled; step++) {
-        const r = await trainer.trainStep();
-        if (!run.cancelled) report({ kind: 'training', step: step + 1, steps, loss: r.taskLoss });
-        // Let the page draw and take input between steps.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      if (run.cancelled) return false;
-      const heldOutLoss = await nextWordLoss(trainer.model, held);
-      const { trace } = await trainer.model.run(held.flat());
-      const tensors = new Map((await readWeights(trainer.model)).map((t) => [t.name, t.values]));
-      const score = specialisation(trace, 0, [...WORD_CLASSES, 'unknown']).score;
-      this.live.set(key, { id: key, source: 'live', tensors, steps, heldOutLoss, untrainedLoss, specialisation: score });
+      const weights = await trainLive({ ...config, seed: TRAINED_SEED }, steps, report, () => run.cancelled);
+      if (!weights) return false;
+      this.live.set(key, { ...weights, id: key });
       return true;
     } finally {
-      trainer.dispose();
       if (this.run === run) this.run = null;
     }
   }

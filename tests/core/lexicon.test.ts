@@ -1,7 +1,10 @@
 /** The open vocabulary's lexicons (src/core/lexicon/*.json, built by scripts/build-lexicon.ts). */
 import { describe, expect, it } from 'vitest';
 import { LEXICON as TOY } from '../../src/core/corpus';
-import { EN_LEXICON, ZH_LEXICON, type Lexicon } from '../../src/core/lexicon';
+import { EN_LEXICON, openRows, ZH_LEXICON, type Lexicon } from '../../src/core/lexicon';
+import rowsJson from '../../src/core/lexicon/rows.json';
+import { vocabHash } from '../../src/core/checkpoint';
+import { OPEN_VOCAB } from '../../src/core/open-vocab';
 import { WORD_CLASSES, type WordClass } from '../../src/core/word-class';
 
 const all = (lex: Lexicon): string[] => WORD_CLASSES.flatMap((c) => [...lex.classes[c]]);
@@ -76,5 +79,12 @@ describe('lexicons', () => {
     expect(classOf(ZH_LEXICON, '喜欢')).toBe('verb');
     expect(classOf(ZH_LEXICON, '。')).toBe('punctuation');
     expect(classOf(ZH_LEXICON, '和')).toBe('conjunction');
+  });
+});
+
+describe('the open vocabulary’s own rows', () => {
+  it('rows.json is what the lexicons give (regenerate with node scripts/run-ts.mjs scripts/build-rows.ts), and the model’s vocabulary is unchanged', () => {
+    expect(rowsJson).toEqual(openRows());
+    expect(vocabHash(OPEN_VOCAB.words)).toBe('da9bdf0d3f5f0d42');
   });
 });

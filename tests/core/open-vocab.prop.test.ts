@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPEN_VOCAB, tokenizeOpen, type Tagger } from '../../src/core/open-vocab';
+// The full lexicons, as the page has them once a sentence needs them.
+import '../../src/core/lexicon';
 import { UNKNOWN_ID } from '../../src/core/tokenizer';
 import type { WordClass } from '../../src/core/word-class';
 import { RUNS } from '../fuzz-runs';

@@ -1,6 +1,8 @@
 /** The open vocabulary and its tokenizer (src/core/open-vocab.ts). */
 import { describe, expect, it } from 'vitest';
 import { classToken, OPEN_VOCAB, tokenizeOpen, type Tagger } from '../../src/core/open-vocab';
+// The full lexicons, as the page has them once a sentence needs them.
+import '../../src/core/lexicon';
 import { UNKNOWN_ID } from '../../src/core/tokenizer';
 import { WORD_CLASSES, type WordClass } from '../../src/core/word-class';
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, settleApp, openPage, screenshot } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -53,14 +53,15 @@ describe('main page (built site)', () => {
     expect(offsite).toEqual([]);
   });
 
-  it('marks unknown words and keeps them in the strip', async () => {
+  it('keeps a word outside the lexicon in the strip, classed from its context and marked so', async () => {
     const { page, errors } = await openPage(browser, base);
+    await settleApp(page);
     const box = page.getByRole('textbox', { name: 'Sentence' });
     await box.fill('the zebra sees a red ball');
     await box.press('Enter');
-    await expect
-      .poll(() => page.getByRole('button', { name: /zebra .*unknown \(not in the vocabulary/ }).count(), { timeout: 20000 })
-      .toBe(1);
+    await settleApp(page);
+    await expect.poll(() => page.getByRole('button', { name: /zebra .*not in the lexicon, classed from context as noun/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /unknown \(not in the vocabulary/ }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

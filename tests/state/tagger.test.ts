@@ -1,6 +1,8 @@
 /** The in-context tagger (src/state/tagger.ts, compromise) with the open vocabulary. */
 import { describe, expect, it } from 'vitest';
 import { OPEN_VOCAB, tokenizeOpen } from '../../src/core/open-vocab';
+// The full lexicons, as the page has them once a sentence needs them.
+import '../../src/core/lexicon';
 import { loadTagger } from '../../src/state/tagger';
 
 describe('loadTagger', () => {
