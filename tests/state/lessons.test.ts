@@ -1,3 +1,4 @@
+import { readShipped } from '../node-weights';
 import { afterEach, describe, expect, it } from 'vitest';
 import { combinations } from '../../src/core/lesson-math';
 import { lessonFacts, publishedFacts } from '../../src/state/lesson-facts';
@@ -22,10 +23,12 @@ afterEach(() => {
   sims = [];
 });
 
+/** The step as the page opens it: with the shipped trained weights where a checkpoint fits (read from disk). */
 async function open(ref: StepRef): Promise<Simulator> {
-  const sim = new Simulator(initialState(lessonView(stepOf(ref))));
+  const sim = new Simulator(initialState(lessonView(stepOf(ref))), { fetchCheckpoint: readShipped });
   sims.push(sim);
   await sim.refresh();
+  await sim.idle();
   return sim;
 }
 
