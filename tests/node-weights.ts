@@ -14,6 +14,7 @@ import { OPEN_VOCAB, tokenizeOpen } from '../src/core/open-vocab';
 import '../src/core/lexicon';
 import type { Trace } from '../src/core/trace';
 import { trainedShapeFor } from '../src/core/trained-shapes';
+import type { SweepModel } from '../src/state/capacity-sweep';
 import { loadCheckpoint, trainedModel, type CheckpointFetch } from '../src/state/trained-weights';
 
 const DIR = resolve(import.meta.dirname, '..', 'src', 'checkpoints');
@@ -46,4 +47,13 @@ export async function routeAsPage(config: MoeConfig, sentence: string, weights: 
   } finally {
     model.dispose();
   }
+}
+
+/** The page's sweep model (Simulator.sweepModel), in Node: the shipped trained weights where they fit. */
+export function pageSweepModel(weights: 'trained' | 'random' = 'trained'): SweepModel {
+  return {
+    id: weights,
+    build: (config) => pageModel(config, weights),
+    tokenize: (text) => tokenizeOpen(text, { lang: 'en' }),
+  };
 }

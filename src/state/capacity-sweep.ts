@@ -3,8 +3,9 @@
  * sentence (each its own batch, so each gets its own capacity) at each capacity factor, and the
  * dropped choices are pooled per factor. Every number comes from the model's traces.
  *
- * Models for the factors share one weight store: only the capacity factor differs between them, and
- * no weight depends on it, so all factors route with exactly the same weights as the page's model.
+ * Every factor routes with the page's own weights and tokenizer (SweepModel: the trained or random
+ * weights its sentence runs with); only the capacity factor differs, and no weight depends on it.
+ * Without a page model, the toy vocabulary's seeded random models share one weight store.
  */
 import { dropsOf, meanAndMax, poolDrops, type DropCount } from '../core/capacity';
 import type { MoeConfig } from '../core/config';
@@ -39,6 +40,19 @@ export interface SweepOptions {
   progress?: (done: number, total: number) => void;
   /** Lets the page breathe between runs (the cpu backend never yields by itself). */
   pause?: () => Promise<void>;
+  /**
+   * The page's model for a config and how it reads a sentence (its vocabulary and weights: see
+   * Simulator.sweepModel). Without it, the toy vocabulary's seeded random model (over `weights`).
+   */
+  model?: SweepModel;
+}
+
+/** A page's model: built for each factor (and disposed after it), and its tokenizer. */
+export interface SweepModel {
+  /** Which weights (the sweep is measured again when they change). */
+  id: string;
+  build(config: MoeConfig): MoeModel | Promise<MoeModel>;
+  tokenize(text: string): { tokens: Token[]; truncated: boolean };
 }
 
 /** The factors to measure: the lesson's, plus `current` when it is not one of them, in slider order (no limit last). */
@@ -68,13 +82,15 @@ export async function measureSweep(
   options: SweepOptions = {},
 ): Promise<SweepPoint[] | null> {
   const sentences = options.sentences ?? SENTENCES;
-  const batches: { tokens: Token[]; truncated: boolean }[] = sentences.map((s) => tokenize(s)).filter((b) => b.tokens.length > 0);
+  const read = options.model?.tokenize ?? ((s: string) => tokenize(s));
+  const batches: { tokens: Token[]; truncated: boolean }[] = sentences.map(read).filter((b) => b.tokens.length > 0);
   const total = factors.length * batches.length;
   const points: SweepPoint[] = [];
   let done = 0;
   for (const factor of factors) {
-    const model = new MoeModel({ ...config, capacityFactor: factor }, VOCAB, options.weights);
-    options.weights?.sweep();
+    const c = { ...config, capacityFactor: factor };
+    const model = options.model ? await options.model.build(c) : new MoeModel(c, VOCAB, options.weights);
+    if (!options.model) options.weights?.sweep();
     try {
       const counts: DropCount[] = [];
       const ratios: number[] = [];
@@ -114,6 +130,7 @@ export class CapacitySweeper extends EventTarget {
   progress: SweepProgress | null = null;
   error: string | null = null;
   private target: MoeConfig | null = null;
+  private model: SweepModel | undefined;
   private readonly weights = new WeightStore();
   private readonly runner = new LatestRunner<MoeConfig>((config) => this.measure(config), {
     onError: (e) => {
@@ -135,8 +152,10 @@ export class CapacitySweeper extends EventTarget {
     super();
   }
 
-  request(config: MoeConfig): Promise<void> {
+  /** Measures for `config` on `model` (the page's weights; the toy's random model without one). */
+  request(config: MoeConfig, model?: SweepModel): Promise<void> {
     this.target = config;
+    this.model = model;
     return this.runner.request(config);
   }
 
@@ -163,7 +182,8 @@ export class CapacitySweeper extends EventTarget {
       await new Promise((resolve) => setTimeout(resolve, 0));
       slice = Date.now();
     };
-    const key = sweepKey(config);
+    const model = this.model;
+    const key = `${sweepKey(config)}|${model?.id ?? 'toy'}`;
     if (key !== this.key) {
       this.key = key;
       this.points = [];
@@ -174,7 +194,8 @@ export class CapacitySweeper extends EventTarget {
     const measured = await measureSweep(config, missing, {
       sentences: this.sentences,
       weights: this.weights,
-      cancelled: () => this.closed || (this.target !== null && sweepKey(this.target) !== key),
+      model,
+      cancelled: () => this.closed || (this.target !== null && `${sweepKey(this.target)}|${this.model?.id ?? 'toy'}` !== key),
       progress: (done, total) => {
         this.progress = { done, total };
         this.emit();

@@ -17,6 +17,7 @@ import { WeightStore } from '../core/weight-store';
 import { loadTagger } from './tagger';
 import { fetchShipped, trainedModel, type CheckpointFetch } from './trained-weights';
 import { WeightsKeeper, type WeightsStatus } from './weights-keeper';
+import type { SweepModel } from './capacity-sweep';
 import { LatestRunner, type RunContext } from './latest-runner';
 import { Store } from './store';
 import { clipText, type LinkNotice, type TextNotice } from './url';
@@ -277,6 +278,21 @@ export class Simulator {
       if (balancesOnWrap(this.current)) await this.biasStep();
     }
     if (this.current.playing) this.schedule();
+  }
+
+  /**
+   * The page's model for a capacity sweep: the weights the sentence runs with now (trained, or the
+   * seed's random ones, each model drawing its own), and the page's tokenizer.
+   */
+  sweepModel(): SweepModel {
+    const { config, weights } = this.current;
+    const trained = weights === 'trained' ? this.trained.trainedFor(config).trained : null;
+    const tagger = this.tagger ?? undefined;
+    return {
+      id: trained ? `${trained.source}:${trained.id}` : 'random',
+      build: (c) => (trained ? trainedModel(c, trained) : new MoeModel(c, OPEN_VOCAB)),
+      tokenize: (text) => tokenizeOpen(text, { lang: 'en', tagger }),
+    };
   }
 
   /** Resolves once no model run is pending, nor a fetch (trained weights, the tagger) that will route again. */

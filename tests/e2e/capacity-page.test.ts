@@ -13,7 +13,7 @@ import { DEFAULT_SENTENCE } from '../../src/core/corpus';
 import { capacityFor } from '../../src/core/router';
 import type { Trace } from '../../src/core/trace';
 import { factorsWith, measureSweep, type SweepPoint } from '../../src/state/capacity-sweep';
-import { routeAsPage } from '../node-weights';
+import { pageSweepModel, routeAsPage } from '../node-weights';
 import { launchBrowser, openPage, screenshot } from './browser';
 import { findUntranslated } from './untranslated';
 
@@ -95,7 +95,7 @@ describe('demos/capacity.html', () => {
     expect(im.droppedAtOne).toBe(d.dropped);
 
     // (b) The sweep: every built-in sentence at each factor, measured again here.
-    const points = (await measureSweep(config, factorsWith(1)))!;
+    const points = (await measureSweep(config, factorsWith(1), { model: pageSweepModel() }))!;
     const rows = page.locator('capacity-sweep-chart tbody tr');
     expect(await rows.count()).toBe(points.length);
     for (const [i, p] of points.entries()) {

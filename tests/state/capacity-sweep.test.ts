@@ -7,7 +7,8 @@ import { MoeModel } from '../../src/core/model';
 import { capacityFor } from '../../src/core/router';
 import { tokenize } from '../../src/core/tokenizer';
 import { WeightStore } from '../../src/core/weight-store';
-import { CapacitySweeper, factorsWith, measureSweep, SWEEP_FACTORS, sweepKey } from '../../src/state/capacity-sweep';
+import { CapacitySweeper, factorsWith, measureSweep, SWEEP_FACTORS, sweepKey, type SweepModel } from '../../src/state/capacity-sweep';
+import { OPEN_VOCAB, tokenizeOpen } from '../../src/core/open-vocab';
 
 const config: MoeConfig = { ...DEFAULT_CONFIG };
 
@@ -114,6 +115,23 @@ describe('measureSweep (live model, cpu backend)', () => {
 });
 
 describe('CapacitySweeper', () => {
+  it("measures on the page's model, and again when its weights change (trained weights arriving)", async () => {
+    const few = SENTENCES.slice(0, 3);
+    const sweeper = new CapacitySweeper(few);
+    const pageModel = (id: string, seed: number): SweepModel => ({
+      id,
+      build: (c) => new MoeModel({ ...c, seed }, OPEN_VOCAB),
+      tokenize: (text) => tokenizeOpen(text, { lang: 'en' }),
+    });
+    await sweeper.request({ ...config, capacityFactor: 1 }, pageModel('random', 1));
+    const a = sweeper.points;
+    expect(a).toEqual(await measureSweep(config, SWEEP_FACTORS, { sentences: few, model: pageModel('x', 1) }));
+    await sweeper.request({ ...config, capacityFactor: 1 }, pageModel('trained', 2));
+    expect(sweeper.points).toEqual(await measureSweep(config, SWEEP_FACTORS, { sentences: few, model: pageModel('y', 2) }));
+    expect(sweeper.points).not.toEqual(a);
+    sweeper.dispose();
+  });
+
   it('measures every factor, then only a new one; a new shape starts over; no tensors leak', async () => {
     const start = memory().numTensors;
     const few = SENTENCES.slice(0, 3);

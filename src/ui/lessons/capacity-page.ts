@@ -42,7 +42,9 @@ export class CapacityPage extends LitElement {
       this.sim.setBackend(backend);
       await this.sim.refresh();
       this.lastConfig = this.sim.state.config;
-      void this.sweeper.request(this.lastConfig);
+      const model = this.sim.sweepModel();
+      this.lastWeights = model.id;
+      void this.sweeper.request(this.lastConfig, model);
     },
     query: () => encodeCapacityView({ config: this.sim.state.config, text: this.sim.state.text }),
     idle: async () => {
@@ -54,6 +56,7 @@ export class CapacityPage extends LitElement {
   /** Link keys this page has no control for. */
   private readonly ignored: { key: string; value: string }[];
   private lastConfig: MoeConfig | null = null;
+  private lastWeights = '';
 
   static override styles = [
     ...a11yStyles,
@@ -112,12 +115,14 @@ export class CapacityPage extends LitElement {
     return this.page.settled();
   }
 
-  /** Restarts the sweep when the config changed. */
+  /** Restarts the sweep when the config or the weights (trained ones arriving) changed. */
   private onSimChange(): void {
     const config = this.sim.state.config;
-    if (!this.page.starting && config !== this.lastConfig) {
+    const model = this.sim.sweepModel();
+    if (!this.page.starting && (config !== this.lastConfig || model.id !== this.lastWeights)) {
       this.lastConfig = config;
-      void this.sweeper.request(config);
+      this.lastWeights = model.id;
+      void this.sweeper.request(config, model);
     }
   }
 
