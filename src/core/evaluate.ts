@@ -3,7 +3,7 @@
  * the routing follows the word classes (specialisation.ts's AMI, over every token of the text).
  */
 import { cast, logSoftmax, matMul, mean, mul, neg, oneHot, sum, tensor1d, tidy, type Tensor2D } from '@tensorflow/tfjs-core';
-import { MoeModel, rmsNorm } from './model';
+import { MoeModel, rmsNorm, type RunOptions } from './model';
 import { Rng } from './rng';
 import type { Token } from './tokenizer';
 import type { Corpus } from './train-batch';
@@ -14,8 +14,11 @@ export function heldOutSentences(seed: number, corpus: Corpus, n: number): Token
   return Array.from({ length: n }, () => corpus.sentence(rng));
 }
 
-/** Mean cross-entropy of each next word given the word before it, over all the sentences. One read-back. */
-export async function nextWordLoss(model: MoeModel, sentences: readonly Token[][]): Promise<number> {
+/**
+ * Mean cross-entropy of each next word given the word before it, over all the sentences. One read-back.
+ * `options` go to model.run (e.g. an ablation); the final hidden states are always kept for the loss.
+ */
+export async function nextWordLoss(model: MoeModel, sentences: readonly Token[][], options: RunOptions = {}): Promise<number> {
   const inputs: Token[] = [];
   const targets: number[] = [];
   for (const s of sentences)
@@ -24,7 +27,7 @@ export async function nextWordLoss(model: MoeModel, sentences: readonly Token[][
       targets.push((s[t + 1] as Token).id);
     }
   if (inputs.length === 0) return 0;
-  const { output } = await model.run(inputs, { keepOutput: true });
+  const { output } = await model.run(inputs, { ...options, keepOutput: true });
   if (!output) return 0;
   const V = model.vocab.words.length;
   const loss = tidy(() => {

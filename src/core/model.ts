@@ -25,6 +25,7 @@ import { updateBias } from './balance';
 import { expertShape, type MoeConfig } from './config';
 import { assignmentsOf, gateMatrix, MoeLayer } from './moe-layer';
 import { toyParams, type ToyParams } from './params';
+import type { Ablation } from './router';
 import { Rng } from './rng';
 import { VOCAB, type Token, type Vocab } from './tokenizer';
 import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
@@ -39,6 +40,8 @@ export interface RunOptions {
   /** Keep and return the final hidden states (the caller disposes them). */
   keepOutput?: boolean;
   truncated?: boolean;
+  /** Per layer (by index), routed experts switched off for this run (router.ts Ablation); none when absent. */
+  ablation?: readonly (Ablation | null | undefined)[];
 }
 
 export interface RunResult {
@@ -100,7 +103,7 @@ export class MoeModel {
 
   /** Routes the tokens through every layer. One read-back per layer (the router logits). */
   async run(tokens: Token[], options: RunOptions = {}): Promise<RunResult> {
-    const { mode = 'sparse', noiseStep = 0, keepOutput = false, truncated = false } = options;
+    const { mode = 'sparse', noiseStep = 0, keepOutput = false, truncated = false, ablation } = options;
     const traces: LayerTrace[] = [];
     if (tokens.length === 0) {
       return {
@@ -120,7 +123,7 @@ export class MoeModel {
         const h = rmsNorm(x);
         try {
           const bias = layer.bias.slice();
-          const { routing, logits, noise, input } = await layer.route(h, noiseStep);
+          const { routing, logits, noise, input } = await layer.route(h, noiseStep, ablation?.[layer.index]);
           const y =
             mode === 'sparse'
               ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts))

@@ -29,7 +29,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { expertShape, type ExpertShape, type MoeConfig } from './config';
 import { Rng } from './rng';
-import { route, softplus, type Routing, type RouterSpec } from './router';
+import { route, softplus, type Ablation, type Routing, type RouterSpec } from './router';
 import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 
 export interface ExpertWeights {
@@ -152,8 +152,15 @@ export class MoeLayer {
     this.bias = new Float32Array(s.experts);
   }
 
-  /** Router logits (and noise logits) for h, read back in one transfer, then routed in plain JS. */
-  async route(h: Tensor2D, noiseStep = 0): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array; input: Float32Array }> {
+  /**
+   * Router logits (and noise logits) for h, read back in one transfer, then routed in plain JS.
+   * `ablation` switches routed experts off for this routing only (router.ts; the weights are untouched).
+   */
+  async route(
+    h: Tensor2D,
+    noiseStep = 0,
+    ablation?: Ablation | null,
+  ): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array; input: Float32Array }> {
     const [T, d] = h.shape;
     const E = this.shape.experts;
     // One read-back: the logits, the noise logits (noisy top-k) and the router's input h itself.
@@ -182,7 +189,10 @@ export class MoeLayer {
         }
       }
     }
-    const routing = route(this.spec, { tokens: T, logits, noise, bias: this.bias });
+    const routing = route(
+      this.spec,
+      ablation ? { tokens: T, logits, noise, bias: this.bias, ablation } : { tokens: T, logits, noise, bias: this.bias },
+    );
     return noise ? { routing, logits, noise, input } : { routing, logits, input };
   }
 

@@ -11,6 +11,16 @@
  * `normalise` false (the Switch Transformer's rule) the weights stay the probabilities over all
  * experts (or the raw sigmoid scores), so at k = 1 the router still gets a gradient from the task.
  *  expert-choice  (Zhou 2022)      p = softmax(h) over experts; each expert takes its top-c tokens.
+ *
+ * Switching experts off (RouterInput.ablation, DeepSeekMoE's ablations) changes no weight and only the
+ * selection: a switched-off expert's selection value counts as −∞ (softmax-topk: the logit; noisy-topk:
+ * logit + noise; sigmoid-bias: s + b, within the groups kept as without the ablation), so the token takes
+ * its next best in the same order; expert choice: a switched-off expert takes no tokens (and an expert
+ * whose pair with a token is switched off takes its next best token instead). The scores (softmax over
+ * all experts, or sigmoid affinities) are computed as without the ablation, and the gate weights come
+ * from them by the usual rule: renormalised over the chosen (identical to leaving the expert out of the
+ * softmax) or, with `normalise` false, the full model's probabilities. So switching off an expert that
+ * no token chose changes nothing at all, and with no ablation the routing is the same as before.
  */
 import type { RouterKind } from './config';
 
@@ -37,6 +47,25 @@ export interface RouterInput {
   noise?: ArrayLike<number>;
   /** sigmoid-bias: per-expert selection bias. */
   bias?: ArrayLike<number>;
+  /** Experts switched off for this routing (see the top of this file); none when absent. */
+  ablation?: Ablation;
+}
+
+/** Routed experts switched off without changing any weight (DeepSeekMoE's ablations). */
+export interface Ablation {
+  /** Routed experts no token may use. */
+  disabled?: readonly number[];
+  /**
+   * Also switch off, for each token, its r best experts: the first r it chooses with only `disabled`
+   * off (expert choice: its r highest-probability experts). It re-routes to the next best. With
+   * k + r more than the experts left, a token gets fewer than k.
+   */
+  topR?: number;
+}
+
+/** Whether an ablation switches anything off. */
+export function ablates(a: Ablation | null | undefined): a is Ablation {
+  return !!a && ((a.disabled?.length ?? 0) > 0 || (a.topR ?? 0) > 0);
 }
 
 export interface TokenRoute {
@@ -154,7 +183,38 @@ export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: 
 
 export function route(spec: RouterSpec, input: RouterInput): Routing {
   checkInput(spec, input);
-  return spec.kind === 'expert-choice' ? expertChoice(spec, input) : tokenChoice(spec, input);
+  const off = offMask(spec, input);
+  return spec.kind === 'expert-choice' ? expertChoice(spec, input, off) : tokenChoice(spec, input, off);
+}
+
+/**
+ * Tokens × experts, 1 where the pair is switched off by the input's ablation; null when nothing is.
+ * Each token's top r are its first r choices of the routing with only `disabled` off.
+ */
+function offMask(spec: RouterSpec, input: RouterInput): Uint8Array | null {
+  const a = input.ablation;
+  if (!ablates(a)) return null;
+  const E = spec.experts;
+  const T = input.tokens;
+  const off = new Uint8Array(T * E);
+  for (const e of a.disabled ?? []) {
+    if (!Number.isInteger(e) || e < 0 || e >= E) throw new Error(`router: switched-off expert ${e}, not in 0..${E - 1}`);
+    for (let t = 0; t < T; t++) off[t * E + e] = 1;
+  }
+  const r = a.topR ?? 0;
+  if (r > 0) {
+    if (spec.kind === 'expert-choice') {
+      const p = new Float64Array(E);
+      for (let t = 0; t < T; t++) {
+        softmaxInto(rowView(input.logits, t * E, E), 0, E, p);
+        for (const e of topKIndices(p, r, (i) => !off[t * E + i])) off[t * E + e] = 1;
+      }
+    } else {
+      const base = tokenChoice({ ...spec, topK: Math.min(r, E) }, input, off);
+      base.routes.forEach((route, t) => route.experts.forEach((e) => (off[t * E + e] = 1)));
+    }
+  }
+  return off;
 }
 
 function checkInput(spec: RouterSpec, input: RouterInput): void {
@@ -188,7 +248,7 @@ function softmaxInto(values: ArrayLike<number>, from: number, n: number, out: Fl
 }
 
 /** Token choice: each token picks its experts, then full experts drop later tokens. */
-function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
+function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | null = null): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
   const { logits, noise, bias } = input;
@@ -211,7 +271,10 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
       const biased = rowView(selection, o, E);
       keptGroups = keepGroups(biased, spec.nGroup, spec.topkGroup, groupSize);
       const kept = keptGroups;
-      chosen = spec.nGroup === 1 ? topKIndices(biased, k) : topKIndices(biased, k, (e) => kept.includes(Math.floor(e / groupSize)));
+      chosen =
+        spec.nGroup === 1 && !off
+          ? topKIndices(biased, k)
+          : topKIndices(biased, k, (e) => !off?.[o + e] && (spec.nGroup === 1 || kept.includes(Math.floor(e / groupSize))));
       weights = gateWeights(
         chosen.map((e) => scores[o + e] as number),
         spec.normalise,
@@ -223,7 +286,7 @@ function tokenChoice(spec: RouterSpec, input: RouterInput): Routing {
         for (let e = 0; e < E; e++) selection[o + e] = (logits[o + e] as number) + (noise[o + e] as number);
         h = selection;
       }
-      chosen = topKIndices(rowView(h, o, E), k);
+      chosen = off ? topKIndices(rowView(h, o, E), k, (e) => !off[o + e]) : topKIndices(rowView(h, o, E), k);
       softmaxInto(h, o, E, scores);
       weights = gateWeights(
         chosen.map((e) => scores[o + e] as number),
@@ -265,7 +328,7 @@ export function keepGroups(biased: ArrayLike<number>, nGroup: number, topkGroup:
 }
 
 /** Expert choice: each expert takes the capacity tokens with the highest probability for it. */
-function expertChoice(spec: RouterSpec, input: RouterInput): Routing {
+function expertChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | null = null): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
   const scores = new Float64Array(T * E);
@@ -276,8 +339,9 @@ function expertChoice(spec: RouterSpec, input: RouterInput): Routing {
   const column = new Float64Array(T);
   for (let e = 0; e < E; e++) {
     for (let t = 0; t < T; t++) column[t] = scores[t * E + e] as number;
-    for (const t of topKIndices(column, capacity)) picked[t]?.push({ e, w: column[t] as number });
-    load[e] = capacity;
+    const took = off ? topKIndices(column, capacity, (t) => !off[t * E + e]) : topKIndices(column, capacity);
+    for (const t of took) picked[t]?.push({ e, w: column[t] as number });
+    load[e] = took.length;
   }
   const routes = picked.map((list): TokenRoute => {
     list.sort((a, b) => b.w - a.w || a.e - b.e);
