@@ -80,8 +80,9 @@ export function sparseTrain(layer: MoeLayer, h: Tensor2D, gates: Tensor2D, a: As
   let out: Tensor2D = tensor2d(new Float32Array(T * d), [T, d]);
   if (parts.length > 0) {
     const ys = parts.length === 1 ? (parts[0] as Tensor2D) : concat(parts, 0);
-    const pick = cast(oneHot(tensor1d(expertOf, 'int32'), E), 'float32') as Tensor2D;
-    const g = sum(mul(gatherRows(gates, a.tokens), pick), 1, true);
+    // Each kept choice's gate: its own expert's column (tfjs's oneHot needs two classes or more).
+    const rows = gatherRows(gates, a.tokens);
+    const g = E === 1 ? rows : sum(mul(rows, cast(oneHot(tensor1d(expertOf, 'int32'), E), 'float32') as Tensor2D), 1, true);
     out = scatterAddRows(a.tokens, mul(ys, g), T);
   }
   for (const w of layer.shared) out = add(out, swiglu(h, w));

@@ -65,6 +65,8 @@ import type { LayerTrace, Trace } from './trace';
 export interface LayerStep {
   /** Tokens that chose each routed expert in this batch. */
   demand: number[];
+  /** Tokens each routed expert processed (demand less capacity drops). */
+  load: number[];
   maxOverMean: number;
   /** Routed experts that processed tokens, and so were updated. */
   updatedExperts: number[];
@@ -249,6 +251,7 @@ export class MoeTrainer {
       loss: values[3] as number,
       layers: layerData.map(({ layer, lt, used }) => ({
         demand: lt.experts.map((e) => e.demand),
+        load: lt.experts.map((e) => e.load),
         maxOverMean: lt.balance.maxOverMean,
         updatedExperts: used,
         bias: Array.from(layer.bias),
