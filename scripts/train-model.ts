@@ -74,26 +74,18 @@ for (const shape of TRAINED_SHAPES) {
     untrainedLoss,
     specialisation: scores[0] ?? 0,
   };
-  // The finest step for the experts' 8-bit rows whose file fits the budget.
-  let encoded = encodeCheckpoint(
-    weights,
-    (name) => bases.get(name) ?? null,
-    meta,
-    storedBits,
-    () => null,
-  );
-  let step: number | null = null;
-  for (const s of [null, ...STEPS]) {
-    encoded = encodeCheckpoint(
+  // The finest step for the experts' 8-bit rows whose file fits the budget (the coarsest if none does).
+  const encode = (s: number | null) =>
+    encodeCheckpoint(
       weights,
       (name) => bases.get(name) ?? null,
       meta,
       storedBits,
       (name) => (storedBits(name) === 8 ? s : null),
     );
-    step = s;
-    if (gzipSync(encoded.bin, { level: 9 }).length <= BUDGET) break;
-  }
+  const steps = [null, ...STEPS];
+  const step = steps.find((s) => gzipSync(encode(s).bin, { level: 9 }).length <= BUDGET) ?? STEPS[STEPS.length - 1]!;
+  const encoded = encode(step);
   const { bin, manifest } = encoded;
   // What the page will run: the file read back into a fresh model; its loss and agreement with the trained routing.
   const reread = new MoeModel(config, OPEN_VOCAB);

@@ -15,7 +15,7 @@ import { TRAINING_RECIPE } from '../core/trained-recipe';
 import type { Trace } from '../core/trace';
 import { WeightStore } from '../core/weight-store';
 import { loadTagger } from './tagger';
-import { fetchShipped, trainedModel, type CheckpointFetch } from './trained-weights';
+import { fetchShipped, trainedModel, type CheckpointFetch, type TrainedWeights } from './trained-weights';
 import { WeightsKeeper, type WeightsStatus } from './weights-keeper';
 import type { SweepModel } from './capacity-sweep';
 import { LatestRunner, type RunContext } from './latest-runner';
@@ -76,6 +76,11 @@ export function balancesOnWrap(s: Pick<SimState, 'config' | 'gamma'>): boolean {
 }
 
 export type { WeightsStatus } from './weights-keeper';
+
+/** Which weights a model runs with, as a key: a checkpoint's or live run's id, or the seed's random ones. */
+function weightsId(trained: TrainedWeights | null): string {
+  return trained ? `${trained.source}:${trained.id}` : 'random';
+}
 
 export class Simulator {
   readonly store: Store<SimState>;
@@ -289,7 +294,7 @@ export class Simulator {
     const trained = weights === 'trained' ? this.trained.trainedFor(config).trained : null;
     const tagger = this.tagger ?? undefined;
     return {
-      id: trained ? `${trained.source}:${trained.id}` : 'random',
+      id: weightsId(trained),
       build: (c) => (trained ? trainedModel(c, trained) : new MoeModel(c, OPEN_VOCAB)),
       tokenize: (text) => tokenizeOpen(text, { lang: 'en', tagger }),
     };
@@ -316,7 +321,7 @@ export class Simulator {
     const { tokens, truncated } = tokenizeOpen(text, { lang: 'en', tagger: this.tagger ?? undefined });
     const { trained, status } =
       weights === 'trained' ? this.trained.trainedFor(config) : { trained: null, status: { kind: 'random' } as WeightsStatus };
-    const source = trained ? `${trained.source}:${trained.id}` : 'random';
+    const source = weightsId(trained);
     const key = `${gamma}\u0000${text}\u0000${source}\u0000${this.tagger ? 'tagged' : ''}${lexiconLoaded() ? 'lexicon' : ''}`;
     if (!this.model || this.modelConfig !== config || this.modelKey !== key || this.modelSteps > biasSteps) {
       this.model?.dispose();

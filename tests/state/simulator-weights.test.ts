@@ -47,12 +47,6 @@ async function opened(fetchCheckpoint: CheckpointFetch, view: Partial<ViewState>
   return sim;
 }
 
-/** Waits until the fetch that follows the first routed view has been used. */
-async function settle(sim: Simulator): Promise<void> {
-  for (let i = 0; i < 50 && sim.state.weightsStatus.kind === 'loading'; i++) await new Promise((r) => setTimeout(r, 10));
-  await sim.idle();
-}
-
 const experts = (sim: Simulator) => sim.state.trace!.layers[0]!.tokens.map((r) => r.experts.join(','));
 
 describe('Simulator weights', () => {
@@ -65,7 +59,7 @@ describe('Simulator weights', () => {
     });
     expect(sim.state.weightsStatus.kind).toBe('loading');
     const random = experts(sim);
-    await settle(sim);
+    await sim.idle();
     expect(fetched).toBe(1);
     expect(sim.state.weightsStatus).toMatchObject({ kind: 'trained', source: 'checkpoint', steps: 300, specialisation: 0.81 });
     const trained = experts(sim);
@@ -107,7 +101,7 @@ describe('Simulator weights', () => {
     ];
     for (const [fetch, code] of cases) {
       const sim = await opened(fetch);
-      await settle(sim);
+      await sim.idle();
       const status = sim.state.weightsStatus;
       expect(status.kind).toBe('failed');
       if (status.kind === 'failed') expect(status.problem.code).toBe(code);
