@@ -1,5 +1,5 @@
 /**
- * The guided tour of the main page: seven lessons, each a few steps. A step sets the simulator's
+ * The guided tour of the main page: eight lessons, each a few steps. A step sets the simulator's
  * view (from the defaults, so a step looks the same however it was reached), names the panel it
  * talks about, and may ask the reader to predict a routing before the model shows it. The words are
  * in the message catalogue (src/ui/i18n/lessons.ts), keyed by lesson and step id; the numbers they
@@ -32,6 +32,7 @@ export const LESSON_PAGES = {
   balance: 'demos/balance.html',
   scale: 'demos/scale.html',
   memory: 'demos/memory.html',
+  experiments: 'demos/experiments.html',
 } as const;
 export type LessonPage = keyof typeof LESSON_PAGES;
 
@@ -51,7 +52,7 @@ export interface LessonStep {
 }
 
 export interface Lesson {
-  id: 'topk' | 'sparsity' | 'experts' | 'capacity' | 'balance' | 'scale' | 'memory';
+  id: 'topk' | 'sparsity' | 'experts' | 'capacity' | 'balance' | 'scale' | 'memory' | 'experiments';
   steps: readonly LessonStep[];
 }
 
@@ -139,6 +140,14 @@ export const LESSONS: readonly Lesson[] = [
     steps: [
       { id: 'cache', panel: null, setup: {} },
       { id: 'latent', panel: null, setup: {}, link: 'memory' },
+    ],
+  },
+  {
+    id: 'experiments',
+    steps: [
+      // Words of a kind meet the same experts: the assignment matrix of a sentence with two of each.
+      { id: 'kinds', panel: 'matrix', setup: { text: BIRDS, position: 1 } },
+      { id: 'papers', panel: null, setup: { text: BIRDS, position: 1 }, link: 'experiments' },
     ],
   },
 ];

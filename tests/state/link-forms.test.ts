@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { DEFAULT_SENTENCE } from '../../src/core/corpus';
 import { DEFAULT_TRAIN } from '../../src/core/training';
+import { decodeExperimentsView } from '../../src/state/experiments-url';
 import { decodeCapacityView, encodeCapacityView } from '../../src/state/capacity-url';
 import { backendOf, langOf, withKeptKeys } from '../../src/state/lang';
 import { decodeLesson, encodeLesson } from '../../src/state/lesson-url';
@@ -104,6 +105,7 @@ describe('the lessons’ link forms', () => {
     balance: (q) => decodeBalanceView(q).notices,
     scale: (q) => decodeView(q).notices,
     memory: (q) => otherKeyNotices(q),
+    experiments: (q) => [...decodeExperimentsView(q).notices, ...decodeExperimentsView(q).ignored],
   };
 
   it('every page a step links to takes the kept keys (language, backend, theme) with no notice', () => {

@@ -99,7 +99,7 @@ export function stepFlops(params: ToyParams, report: Pick<StepReport, 'tokens' |
 export async function equalComputeRun(
   config: MoeConfig,
   steps: number,
-  onStep?: (p: EqualComputePoint) => void,
+  onStep?: (p: EqualComputePoint) => unknown,
   options: EqualComputeOptions = {},
 ): Promise<EqualComputeResult> {
   const vocab = options.vocab ?? OPEN_VOCAB;
@@ -118,7 +118,7 @@ export async function equalComputeRun(
         arm.flops += f;
         const point: EqualComputePoint = { model: arm.model, step: i + 1, stepFlops: f, flops: arm.flops, loss: report.taskLoss };
         arm.points.push(point);
-        onStep?.(point);
+        await onStep?.(point);
       }
     }
   } finally {
@@ -126,4 +126,27 @@ export async function equalComputeRun(
   }
   const [moe, dense] = arms as [(typeof arms)[number], (typeof arms)[number]];
   return { moe: moe.points, dense: dense.points, denseConfig };
+}
+
+/** Steps at the end of experiment 7 whose losses are compared. */
+export const TAIL_STEPS = 20;
+
+/**
+ * The last `tail` steps' mean losses of both arms and the mean paired gap (MoE − dense; both arms
+ * see the same batches, so step by step the batch is the same), with the gap's standard error.
+ */
+export function pairedGap(
+  moe: readonly { loss: number }[],
+  dense: readonly { loss: number }[],
+  tail = TAIL_STEPS,
+): { moe: number; dense: number; gap: number; error: number } | null {
+  const n = Math.min(tail, moe.length, dense.length);
+  if (n < 2) return null;
+  const a = moe.slice(moe.length - n);
+  const b = dense.slice(dense.length - n);
+  const d = a.map((p, i) => p.loss - (b[i] as { loss: number }).loss);
+  const mean = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  const gap = mean(d);
+  const sd = Math.sqrt(d.reduce((x, v) => x + (v - gap) ** 2, 0) / (n - 1));
+  return { moe: mean(a.map((p) => p.loss)), dense: mean(b.map((p) => p.loss)), gap, error: sd / Math.sqrt(n) };
 }

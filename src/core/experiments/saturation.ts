@@ -54,14 +54,15 @@ export function routerSaturation(at: Choices, final: Choices): number[] {
 
 /**
  * Trains `steps` steps and routes `evalTokens` before the first, after every `everyN`-th and after the
- * last, then measures each recording against the last. `onStep` sees every step's report.
+ * last, then measures each recording against the last. `onStep` sees every step's report (and is
+ * awaited: a page lets the browser draw there; throwing from it stops the run).
  */
 export async function saturationCurve(
   trainer: MoeTrainer,
   steps: number,
   everyN: number,
   evalTokens: Token[],
-  onStep?: (report: StepReport) => void,
+  onStep?: (report: StepReport) => unknown,
 ): Promise<SaturationCurve> {
   if (!Number.isInteger(steps) || steps < 0) throw new Error(`saturationCurve: steps = ${steps} (whole, ≥ 0)`);
   if (!Number.isInteger(everyN) || everyN < 1) throw new Error(`saturationCurve: everyN = ${everyN} (whole, ≥ 1)`);
@@ -73,7 +74,7 @@ export async function saturationCurve(
   await record();
   for (let i = 1; i <= steps; i++) {
     const report = await trainer.trainStep();
-    onStep?.(report);
+    await onStep?.(report);
     if (i % everyN === 0 || i === steps) await record();
   }
   const final = (recorded[recorded.length - 1] as { choices: Choices }).choices;

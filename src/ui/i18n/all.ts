@@ -7,6 +7,7 @@ import capacityPage from './capacity-page';
 import checkpoint from './checkpoint';
 import common from './common';
 import embedPage from './embed-page';
+import experiments from './experiments';
 import flow from './flow-picture';
 import flops from './flop-counters';
 import layers from './layers-view';
@@ -27,6 +28,7 @@ const PARTS = {
   checkpoint,
   common,
   embedPage,
+  experiments,
   flow,
   flops,
   layers,

@@ -28,7 +28,7 @@ const choiceList = (f: LessonFacts): string => f.chosen.map((c) => `E${c.expert}
 
 const en = {
   start: 'Start the guided tour',
-  startHint: 'Seven short lessons that set the controls for you and explain what you see.',
+  startHint: 'Eight short lessons that set the controls for you and explain what you see.',
   region: 'Guided tour',
   heading: (lesson: number, lessons: number, title: string) => `Lesson ${lesson} of ${lessons}: ${title}`,
   chooseLesson: 'Lesson',
@@ -207,12 +207,27 @@ const en = {
         },
       },
     },
+    experiments: {
+      title: 'The papers’ experiments',
+      steps: {
+        kinds: {
+          title: 'Words of a kind, experts of a kind',
+          body: (f) =>
+            `The matrix shows every token of the sentence against the ${f.experts} experts. With the trained weights, words of one kind (the colours, the animals, the verbs) tend to meet the same experts: the router learned to sort words, not to spread them at random.`,
+        },
+        papers: {
+          title: 'Measure it as the papers do',
+          body: () =>
+            'Mixtral, OLMoE, DeepSeekMoE and the Switch Transformer measured their routers with a few experiments: which words go where, whether neighbours share experts, which experts fire together, what happens when one is switched off, when routing settles, and dense against MoE at equal compute. The experiments page runs each of them on this model, live.',
+        },
+      },
+    },
   } satisfies Record<string, LessonText>,
 };
 
 const zh: typeof en = {
   start: '开始导览',
-  startHint: '七节短课：自动为你设置控制项，并解释你看到的内容。',
+  startHint: '八节短课：自动为你设置控制项，并解释你看到的内容。',
   region: '导览',
   heading: (lesson, lessons, title) => `第 ${lesson} 课（共 ${lessons} 课）：${title}`,
   chooseLesson: '课程',
@@ -385,6 +400,21 @@ const zh: typeof en = {
           title: '多头潜在注意力只保存一个小的潜在向量',
           body: (_f, p) =>
             `DeepSeek-V3 改为每个词元每层缓存一个潜在向量（512 个数，另加 64 个用于位置），每个词元共 ${n(p.mlaPerToken)} 个数：128K 时为 ${formatBytes(p.mla128k)}，少了 ${Math.round(p.mhaPerToken / p.mlaPerToken)} 倍。键和值再由投影从潜在向量重建出来。`,
+        },
+      },
+    },
+    experiments: {
+      title: '论文中的实验',
+      steps: {
+        kinds: {
+          title: '同类的词，同类的专家',
+          body: (f) =>
+            `矩阵把句子中的每个词元与 ${f.experts} 个专家对应起来。用训练过的权重时，同一类的词（颜色、动物、动词）往往去往相同的专家：路由器学会了给词分类，而不是随机分散。`,
+        },
+        papers: {
+          title: '像论文那样测量',
+          body: () =>
+            'Mixtral、OLMoE、DeepSeekMoE 和 Switch Transformer 用几项实验测量它们的路由器：哪些词去哪里、相邻的词是否共享专家、哪些专家一起激活、关掉一个专家会怎样、路由何时稳定，以及同等计算量下稠密模型与 MoE 的比较。实验页面在这个模型上实时运行其中每一项。',
         },
       },
     },

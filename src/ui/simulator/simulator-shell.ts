@@ -27,9 +27,8 @@ import type {
   ViewChangeEvent,
   WeightsModeEvent,
 } from '../shared/events';
-import { checkpointWords } from '../i18n/checkpoint';
-import type { WeightsStatus } from './weights-status';
 import './weights-control';
+import { shownWeightsStatus } from './shown-weights-status';
 import { linkNotices } from '../shared/link-notices';
 import { PageController, type Diagnostics } from '../shared/page-controller';
 import { TourController } from './tour-controller';
@@ -181,14 +180,6 @@ export class SimulatorShell implements ReactiveController {
   }
 
   /** The weights switch's status in words the control shows (a failed checkpoint's problem worded here). */
-  private weightsStatus(s: SimState): WeightsStatus {
-    const w = s.weightsStatus;
-    if (w.kind !== 'failed') return w;
-    const p = w.problem;
-    const message = p.code === 'checkpoint.fetch' ? checkpointWords().notLoaded(p.args.text) : checkpointWords().notUsed(localized(p));
-    return { kind: 'failed', message };
-  }
-
   private onTrainShape(e: TrainShapeEvent): void {
     void (e.cancel ? this.sim.cancelTraining() : this.sim.trainShape());
   }
@@ -201,7 +192,7 @@ export class SimulatorShell implements ReactiveController {
       <h2 id="picture-h" class="vh">${flowWords().title}</h2>
       <weights-control
         .mode=${s.weights}
-        .status=${this.weightsStatus(s)}
+        .status=${shownWeightsStatus(s)}
         @weights-mode=${(e: WeightsModeEvent) => void this.sim.setWeights(e.mode)}
         @train-shape=${(e: TrainShapeEvent) => this.onTrainShape(e)}
       ></weights-control>
