@@ -286,7 +286,7 @@ describe('architecture', () => {
   });
 
   it('src/ui keeps its files in folders named for a page or a shared part', () => {
-    const FOLDERS = ['shared', 'routing', 'simulator', 'training', 'scale', 'memory', 'lessons', 'i18n'];
+    const FOLDERS = ['shared', 'routing', 'simulator', 'training', 'scale', 'memory', 'lessons', 'experiments', 'i18n'];
     const misplaced = sourceFiles(join(SRC, 'ui'))
       .map((f) => relative(join(SRC, 'ui'), f).split(sep))
       .filter((parts) => parts.length !== 2 || !FOLDERS.includes(parts[0]!))

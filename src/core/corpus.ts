@@ -130,3 +130,6 @@ export function generateSentence(rng: UniformSource): string {
     return words[Math.floor(rng.next() * words.length)] as string;
   });
 }
+
+/** The sentences the experiments page starts experiment 6 with: "run" as a verb, then as a noun. */
+export const DEFAULT_EXPERIMENT_TEXT = 'They run to the shop.\nShe went for a run in the park.';

@@ -9,6 +9,7 @@
  *   word  the word followed in experiment 6          text  sentences the teacher adds (one per line)
  */
 import { DEFAULT_CONFIG, type MoeConfig } from '../core/config';
+import { DEFAULT_EXPERIMENT_TEXT } from '../core/corpus';
 import { NOT_UNDERSTOOD, type LinkNotice } from './link-notices';
 import { oneOf, text } from './url-codecs';
 import { CONFIG_ENTRIES, fitConfig, LINK_DEFAULTS, TEXT, VIEW_ENTRIES, type LinkFields } from './url-keys';
@@ -25,8 +26,8 @@ export const TRAINING_EXPERIMENTS: readonly ExperimentId[] = ['settles', 'comput
 /** Longest word kept from a link. */
 export const MAX_WORD_CHARS = 40;
 
-/** Sentences the page starts experiment 6 with: "run" as a verb and as a noun. */
-export const DEFAULT_EXPERIMENT_TEXT = 'They run to the shop.\nShe went for a run in the park.';
+export { DEFAULT_EXPERIMENT_TEXT } from '../core/corpus';
+/** The word experiment 6 follows at first. */
 export const DEFAULT_WORD = 'run';
 
 type Fields = LinkFields & { experiment: ExperimentId; word: string };

@@ -33,7 +33,7 @@ export function heatMap(h: HeatMap): SVGTemplateResult {
   const width = left + cw * h.cols.length + 8;
   const height = top + ch * h.rows.length + 4;
   const cellFont = cw < 40 ? 10 : 12;
-  return svg`<svg viewBox="0 0 ${width} ${height}" width=${width} height=${height} aria-hidden="true" class="chart">
+  return svg`<svg viewBox="0 0 ${width} ${height}" width=${width} height=${height} aria-hidden="true" class="chart heat">
     ${h.cols.map((c, j) => svg`<text x=${left + cw * (j + 0.5)} y=${top - 7} text-anchor="middle" font-size=${FONT} class="axis">${c}</text>`)}
     ${h.rows.map(
       (r, i) => svg`<text x=${left - 6} y=${top + ch * (i + 0.5) + 4} text-anchor="end" font-size=${FONT} class="axis">${r}</text>
@@ -94,7 +94,7 @@ export function barChart(
         ${b.baseline !== undefined && b.band ? svg`<rect x=${left + scale(b.baseline - b.band)} y=${y - 2} width=${Math.max(1, scale(b.baseline + b.band) - scale(b.baseline - b.band))} height=${bh + 4} class="band"></rect>` : ''}
         <rect x=${left} y=${y} width=${Math.max(1, scale(b.value))} height=${bh} fill=${colour}></rect>
         ${b.baseline !== undefined ? svg`<line x1=${left + scale(b.baseline)} x2=${left + scale(b.baseline)} y1=${y - 4} y2=${y + bh + 4} class="baseline"></line>` : ''}
-        <text x=${W - 4} y=${y + bh / 2 + 4} text-anchor="end" font-size=${FONT - 1} class="axis value">${format(b.value)}</text>`);
+        <text x=${left + Math.max(scale(b.value), b.baseline === undefined ? 0 : scale(b.baseline + (b.band ?? 0))) + 6} y=${y + bh / 2 + 4} font-size=${FONT - 1} class="axis value">${format(b.value)}</text>`);
       y += bh + 4;
     }
     y += gap;

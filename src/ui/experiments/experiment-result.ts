@@ -51,7 +51,8 @@ export class ExperimentResultView extends LitElement {
     css`
       :host { display: block; }
       figure { margin: var(--moe-sp-5) 0; overflow-x: auto; }
-      .chart { width: 100%; max-width: 52rem; height: auto; font-family: var(--moe-font); }
+      .chart { width: 100%; max-width: 60rem; height: auto; font-family: var(--moe-font); }
+      .chart.heat { min-width: 28rem; }
       .axis { fill: var(--moe-text-3, currentColor); }
       .value { font-variant-numeric: tabular-nums; }
       .axis-line, .grid { stroke: var(--moe-border); }
@@ -59,7 +60,7 @@ export class ExperimentResultView extends LitElement {
       .band { fill: var(--moe-text); fill-opacity: 0.12; }
       .empty { fill: none; stroke: var(--moe-border); }
       .marked { stroke: var(--moe-text); stroke-width: 1.5; }
-      .on-dark { fill: #fff; }
+      .on-dark { fill: var(--moe-on-accent); }
       .on-light { fill: var(--moe-text); }
       .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 40rem), 1fr)); gap: var(--moe-sp-5) var(--moe-sp-8); }
       .pair h3 { font-size: var(--moe-fs-1); margin: 0 0 var(--moe-sp-2); }
@@ -87,7 +88,7 @@ export class ExperimentResultView extends LitElement {
     const d = this.draw(r);
     const m = experimentsWords();
     return html`${r.experiment === 'words' ? this.renderChoice() : nothing}
-      <figure role="img" aria-label=${d.label}>${d.picture}</figure>
+      <figure role="img" aria-label=${d.label} tabindex="0">${d.picture}</figure>
       <div class="meaning" aria-label=${m.meaning} role="note">${d.meaning.map((s) => html`<p>${s}</p>`)}</div>
       ${d.table}`;
   }
@@ -324,7 +325,7 @@ export class ExperimentResultView extends LitElement {
     const shown = s.occurrences.slice(0, 40);
     const picture = s.occurrences.length
       ? html`<ol class="uses">
-          ${shown.map((o) => html`<li><span class="context">${o.context}</span><span>${o.experts.map((e, i) => chip(e, i === 0))}</span></li>`)}
+          ${shown.map((o) => html`<li><span class="context" translate="no">${o.context}</span><span>${o.experts.map((e, i) => chip(e, i === 0))}</span></li>`)}
         </ol>`
       : html`<p>${m.noOccurrences(s.word)}</p>`;
     return {
@@ -333,7 +334,7 @@ export class ExperimentResultView extends LitElement {
       table: detailsTable(
         m.tableSummary,
         html`<tr><th scope="col">${m.table.occurrence}</th><th scope="col">${m.table.first}</th><th scope="col">${m.table.experts}</th></tr>`,
-        html`${s.occurrences.map((o) => html`<tr><td class="text">${o.context}</td><td>${o.first === null ? '–' : m.chart.expert(o.first)}</td><td>${o.experts.map((e) => m.chart.expert(e)).join(' ')}</td></tr>`)}`,
+        html`${s.occurrences.map((o) => html`<tr><td class="text" translate="no">${o.context}</td><td>${o.first === null ? '–' : m.chart.expert(o.first)}</td><td>${o.experts.map((e) => m.chart.expert(e)).join(' ')}</td></tr>`)}`,
       ),
       meaning:
         s.occurrences.length && s.modal !== null

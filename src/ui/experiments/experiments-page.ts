@@ -74,7 +74,7 @@ export class ExperimentsPage extends LitElement {
   static override styles = [
     ...a11yStyles,
     css`
-    :host { display: block; max-width: 80rem; margin: 0 auto; padding: var(--moe-sp-7) var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
+    :host { display: block; max-width: 100rem; margin: 0 auto; padding: var(--moe-sp-7) var(--moe-sp-8) var(--moe-sp-10); font-family: var(--moe-font); color: var(--moe-text); line-height: 1.45; }
     header { margin-bottom: var(--moe-sp-6); }
     .title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: var(--moe-sp-5) var(--moe-sp-8); }
     h1 { margin: 0; font-size: var(--moe-fs-2xl); }
@@ -292,7 +292,7 @@ export class ExperimentsPage extends LitElement {
       <label for="word">${m.word}</label>
       <input id="word" type="text" maxlength=${MAX_WORD_CHARS} list="words" .value=${this.word} @change=${(e: Event) => this.setWord((e.target as HTMLInputElement).value)} />
       <datalist id="words">${words.map((w) => html`<option value=${w}></option>`)}</datalist>
-      ${words.length ? html`<p class="hint">${m.wordHint(words.join(', '))}</p>` : nothing}
+      ${words.length ? html`<p class="hint">${m.wordHint} <span translate="no">${words.join(', ')}</span></p>` : nothing}
     </div>`;
   }
 

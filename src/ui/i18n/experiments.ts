@@ -49,7 +49,7 @@ const en = {
   allChoices: 'all k choices (OLMoE: k / E line)',
   ownSentences: 'Your sentences (one per line)',
   word: 'Word to follow',
-  wordHint: (words: string) => `Words met more than once: ${words}.`,
+  wordHint: 'Words met more than once:',
   noOccurrences: (word: string) => `“${word}” does not occur in these sentences. Type a word from them, or add a sentence with it.`,
   ignoredKey: (key: string, value: string) => `“${key}=${value}” in the link is not a setting of this page; it was ignored.`,
   cards: {
@@ -226,20 +226,20 @@ const zh: typeof en = {
   allChoices: '全部 k 个选择（OLMoE：k / E 线）',
   ownSentences: '你的句子（每行一句）',
   word: '跟踪的词',
-  wordHint: (words: string) => `出现不止一次的词：${words}。`,
+  wordHint: '出现不止一次的词：',
   noOccurrences: (word: string) => `“${word}”没有出现在这些句子中。请输入其中的一个词，或添加一个含有它的句子。`,
   ignoredKey: (key: string, value: string) => `链接中的“${key}=${value}”不是本页的设置，已忽略。`,
   cards: {
     words: {
       title: '哪些词去哪个专家',
-      source: 'Mixtral of Experts（Jiang 等，2024），图 7；OLMoE（Muennighoff 等，2024），领域与词汇专门化。',
+      source: 'Mixtral 论文（Jiang 等，2024），图 7；OLMoE（Muennighoff 等，2024），领域与词汇专门化。',
       formula: '占比(词类 c, 专家 e) = 第一选择为 e 的 c 类词元数 ÷ c 类词元数  （全部选择：c 类去往 e 的选择数 ÷ c 类的选择数）',
       baseline: '均匀路由：第一选择为 1 / E（Mixtral 的线）；一个词类的词元中有 k / E 把 e 列在其 k 个选择中（OLMoE 的线）。',
       caption: '行是词类，列是专家；每个格子是一个百分比，越大越深，高于均匀线时加边框：该专家承接了这一类词中超出其份额的部分。',
     },
     neighbours: {
       title: '相邻词共享专家',
-      source: 'Mixtral of Experts（Jiang 等，2024），表 5 与图 10。',
+      source: 'Mixtral 论文（Jiang 等，2024），表 5 与图 10。',
       formula: '第一选择相同 = #{f(i) = f(i+1)} ÷ 词对数；  共享专家 = #{S(i) ∩ S(i+1) ≠ ∅} ÷ 词对数  （同一句中相邻的词 i、i+1）',
       baseline: '随机路由：第一选择相同为 1 / E；至少共享一个专家为 1 − C(E−k, k) / C(E, k)（Mixtral 的 E = 8、k = 2 时为 12.5% 和 46%）。',
       caption: '柱子是每层测得的比率；每根柱子上的线是随机基线，阴影带为该词对数下的 ± 2 个标准误差。',
@@ -268,7 +268,7 @@ const zh: typeof en = {
     },
     'same-word': {
       title: '同一个词，两种语境',
-      source: 'Mixtral of Experts（Jiang 等，2024），第 5 节与图 8；OLMoE（Muennighoff 等，2024），词汇专门化。',
+      source: 'Mixtral 论文（Jiang 等，2024），第 5 节与图 8；OLMoE（Muennighoff 等，2024），词汇专门化。',
       formula: '保持 = 第一选择等于该词最常见第一选择的出现次数 ÷ 出现次数',
       baseline: '随机路由：出现次数多时约为 1 / E。在有注意力的模型中，语境会改变词的向量，因此它可能换专家。',
       caption: '每行是该词的一次出现：它所在的句子，以及它在这一层去往的专家（最优在前）。',
