@@ -75,6 +75,15 @@ const en = {
       'deepseek-v3-report': 'DeepSeek-V3 technical report, arXiv 2412.19437',
       'deepseek-v2-paper': 'DeepSeek-V2 paper, arXiv 2405.04434',
       'mixtral-paper': 'Mistral AI, "Mixtral of experts", December 2023',
+      'kimi-k2-card': 'Moonshot AI, Kimi-K2-Instruct model card, July 2025',
+      'qwen3-cards': 'Qwen team, Qwen3 model cards, April 2025',
+      'gpt-oss-card': 'OpenAI, gpt-oss-120b & gpt-oss-20b model card, arXiv 2508.10925',
+      'llama4-card': 'Meta, Llama 4 model card, April 2025',
+      'glm45-card': 'Z.ai, GLM-4.5 model card and report, arXiv 2508.06471',
+      'mixtral-8x22b-post': 'Mistral AI, "Cheaper, Better, Faster, Stronger" (Mixtral 8x22B), April 2024',
+      'olmoe-paper': 'OLMoE paper, arXiv 2409.02060',
+      'qwen15-moe-blog': 'Qwen team, "Qwen1.5-MoE" blog post, March 2024',
+      'llama31-card': 'Meta, Llama 3.1 model card, July 2024',
     } satisfies Record<PublishedSourceId, string>,
     /** The attention in words (none for the toy). */
     attention: (a: Attention | null): string => {
@@ -147,6 +156,15 @@ const zh: typeof en = {
       'deepseek-v3-report': 'DeepSeek-V3 技术报告，arXiv 2412.19437',
       'deepseek-v2-paper': 'DeepSeek-V2 论文，arXiv 2405.04434',
       'mixtral-paper': 'Mistral AI 的 Mixtral 论文，2023 年 12 月',
+      'kimi-k2-card': '月之暗面 Kimi-K2-Instruct 模型卡，2025 年 7 月',
+      'qwen3-cards': '通义千问团队 Qwen3 模型卡，2025 年 4 月',
+      'gpt-oss-card': 'OpenAI 的 gpt-oss-120b 与 gpt-oss-20b 模型卡，arXiv 2508.10925',
+      'llama4-card': 'Meta 的 Llama 4 模型卡，2025 年 4 月',
+      'glm45-card': '智谱 GLM-4.5 模型卡与技术报告，arXiv 2508.06471',
+      'mixtral-8x22b-post': 'Mistral AI 发布 Mixtral 8x22B 的文章，2024 年 4 月',
+      'olmoe-paper': 'OLMoE 论文，arXiv 2409.02060',
+      'qwen15-moe-blog': '通义千问团队 Qwen1.5-MoE 博客文章，2024 年 3 月',
+      'llama31-card': 'Meta 的 Llama 3.1 模型卡，2024 年 7 月',
     },
     attention: (a) => {
       if (!a) return '';
