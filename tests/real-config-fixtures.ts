@@ -1,8 +1,9 @@
 /**
  * Small-width real configs (Mixtral and DeepSeek-V3 shapes at hidden size 64) that the limit tests
  * grow to the sizes that once froze the scale page: tests/core/real-limits.test.ts and
- * tests/e2e/scale-limits.test.ts; and the published configs of the model types without a preset
- * (Qwen1.5-MoE-A2.7B, Qwen3-30B-A3B, OLMoE-1B-7B), which the counting, note and pasted-config tests read.
+ * tests/e2e/scale-limits.test.ts; and the published configs of Qwen1.5-MoE-A2.7B, Qwen3-30B-A3B and
+ * OLMoE-1B-7B (the size fields of their presets, which params-real.test.ts checks), which the
+ * counting, note and pasted-config tests read.
  */
 export const MIXTRAL = {
   model_type: 'mixtral',

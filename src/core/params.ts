@@ -90,14 +90,17 @@ export function denseTokenFlops(p: ToyParams): number {
  *   attention         see attentionParams      (every layer)
  *   norms             2·d per layer + d        (input_layernorm, post_attention_layernorm; final norm)
  *   dense FFN         3·d·I per dense layer    (SwiGLU: gate, up, down)
- *   routed experts    E · 3·d·I_e per MoE layer
+ *   routed experts    E · 3·d·I_e per MoE layer   (gpt-oss: + E · (2·I_e + d) biases)
  *   shared experts    K_s · 3·d·I_s per MoE layer
- *   router            E·d per MoE layer        (+ E for DeepSeek-V3's selection bias, + d for Qwen2-MoE's shared-expert gate)
+ *   router            E·d per MoE layer        (+ E for DeepSeek-V3's and GLM-4.5's selection bias or gpt-oss's
+ *                                               router bias, + d for Qwen2-MoE's shared-expert gate)
+ * A dense model (llama, qwen2) has no MoE layer: every weight is active.
  *
  * Active weights for one token are all of these except the routed experts it did not use: k of
  * E per MoE layer. Like the toy count, `active` includes the input embedding (Mistral's 12.9B for
- * Mixtral matches this convention); `activeWithoutEmbedding` is the other one. The output head always works for
- * every token, so it stays in both.
+ * Mixtral matches this convention); `activeWithoutEmbedding` is the other one (OpenAI's for gpt-oss).
+ * The output head always works for every token, so it stays in both; `activeWithoutVocab` leaves out
+ * the output head too (the "non-embedding" count, which GLM-4.5's published active figures match).
  * Not counted: multi-token-prediction modules and vision towers (readMoeConfig lists them in leftOut).
  * ---------------------------------------------------------------------------------------------- */
 
@@ -117,6 +120,8 @@ export interface RealParams {
   embedding: number;
   /** active − embedding: the convention that leaves the lookup table out. */
   activeWithoutEmbedding: number;
+  /** active − embedding − output head: the "non-embedding" convention that leaves both vocabulary matrices out. */
+  activeWithoutVocab: number;
   parts: Record<Part, PartCount>;
   /** Weights in one layer of each kind. */
   perLayer: { attention: number; norms: number; denseFfn: number; routedExpert: number; sharedExpert: number; router: number };
@@ -137,8 +142,9 @@ export interface RealParams {
  * Grouped-query attention, n_h query heads, n_kv key/value heads, head width d_h:
  *   q_proj d·n_h·d_h, k_proj and v_proj d·n_kv·d_h each, o_proj n_h·d_h·d
  *   biases: n_h·d_h + 2·n_kv·d_h on q, k, v when qkvBias; d on o when oBias
- *   q/k norms: 2·d_h when one norm per head is shared by all heads (Qwen3);
+ *   q/k norms: 2·d_h when one norm per head is shared by all heads (Qwen3, GLM-4.5);
  *              n_h·d_h + n_kv·d_h over the full projections (OLMoE)
+ *   attention sinks (gpt-oss): n_h
  */
 export function attentionParams(a: Attention, hidden: number): number {
   const d = hidden;
@@ -155,7 +161,7 @@ export function attentionParams(a: Attention, hidden: number): number {
   const matrices = d * qOut + 2 * d * kvOut + qOut * d;
   const bias = (a.qkvBias ? qOut + 2 * kvOut : 0) + (a.oBias ? d : 0);
   const norms = a.qkNorm === 'per-head' ? 2 * a.headDim : a.qkNorm === 'full' ? qOut + kvOut : 0;
-  return matrices + bias + norms;
+  return matrices + bias + norms + (a.sinks ? a.heads : 0);
 }
 
 /** Counts a shape read by readMoeConfig. */
@@ -165,7 +171,7 @@ export function countShape(s: MoeShape): RealParams {
     attention: attentionParams(s.attention, d),
     norms: 2 * d,
     denseFfn: s.denseWidth > 0 ? swigluParams(d, s.denseWidth) : 0,
-    routedExpert: swigluParams(d, s.expertWidth),
+    routedExpert: s.experts > 0 ? swigluParams(d, s.expertWidth) + (s.expertBias ? 2 * s.expertWidth + d : 0) : 0,
     sharedExpert: s.sharedExperts > 0 ? swigluParams(d, s.sharedWidth) : 0,
     router: s.experts * d + (s.routerBias ? s.experts : 0) + (s.sharedGate ? d : 0),
   };
@@ -187,7 +193,8 @@ export function countShape(s: MoeShape): RealParams {
     const exp = total.toExponential(2);
     throw fieldError('config', 'hf.tooManyWeights', { total: exp });
   }
-  return { total, active, embedding, activeWithoutEmbedding: active - embedding, parts, perLayer, shape: s };
+  const activeWithoutVocab = active - embedding - parts.outputHead.active;
+  return { total, active, embedding, activeWithoutEmbedding: active - embedding, activeWithoutVocab, parts, perLayer, shape: s };
 }
 
 /**

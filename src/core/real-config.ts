@@ -12,6 +12,15 @@
  *                              sigmoid gate, decoder_sparse_step and mlp_only_layers.
  *   qwen3_moe                  modeling_qwen3_moe.py: per-head q/k RMS norms, no shared expert.
  *   olmoe                      modeling_olmoe.py: q/k RMS norms over the full projections.
+ *   kimi_k2                    Moonshot's Kimi K2: DeepSeek-V3's architecture (DeepseekV3ForCausalLM).
+ *   glm4_moe                   modeling_glm4_moe.py (GLM-4.5): DeepSeek-V3's MoE (sigmoid, selection
+ *                              bias, dense first layers, a shared expert) under grouped-query attention.
+ *   gpt_oss                    modeling_gpt_oss.py: biases on attention and on every expert, a router
+ *                              bias, one attention-sink logit per head.
+ *   llama4                     modeling_llama4.py (text part, nested in text_config): a shared
+ *                              expert beside the routed ones, sigmoid top-k, MoE every
+ *                              interleave_moe_layer_step-th layer and wider dense layers in between.
+ *   llama, qwen2               dense models (no experts): every weight works for every token.
  *
  * The rules, so that nothing is guessed silently:
  *   - A field that decides a size must be present and be a whole number; if not, the error names it.
@@ -30,11 +39,26 @@
  */
 import { describe, has, Reader, type Raw } from './real-config-reader';
 import { fieldError, MAX_LAYERS, note, type RealNote } from './real-config-messages';
-import { readDeepseek, readGqaMoe } from './real-families';
+import { readDeepseek, readDense, readGlm, readGqaMoe } from './real-families';
 import { MODEL_TYPES, type ModelType, type MoeShape } from './real-shape';
 
 export * from './real-config-messages';
 export * from './real-shape';
+
+const READERS: Record<ModelType, typeof readGqaMoe> = {
+  deepseek_v3: readDeepseek,
+  deepseek_v2: readDeepseek,
+  kimi_k2: readDeepseek,
+  glm4_moe: readGlm,
+  mixtral: readGqaMoe,
+  qwen2_moe: readGqaMoe,
+  qwen3_moe: readGqaMoe,
+  olmoe: readGqaMoe,
+  gpt_oss: readGqaMoe,
+  llama4: readGqaMoe,
+  llama: readDense,
+  qwen2: readDense,
+};
 
 /** Reads and checks a config; throws a ConfigFieldError naming the first field at fault. */
 export function readMoeConfig(input: unknown): MoeShape {
@@ -52,8 +76,18 @@ export function readMoeConfig(input: unknown): MoeShape {
     const got = describe(type);
     throw fieldError('model_type', 'hf.modelTypeUnsupported', { got, supported });
   }
-  const r = new Reader(raw);
   const modelType = type as ModelType;
+  // Llama 4 nests its language model's fields in text_config (its vision tower in vision_config).
+  let fields = raw;
+  if (modelType === 'llama4') {
+    const text = raw.text_config;
+    if (typeof text !== 'object' || text === null || Array.isArray(text)) {
+      if (!has(raw, 'text_config')) throw fieldError('text_config', 'hf.missing', { field: 'text_config' });
+      throw fieldError('text_config', 'hf.notObject', { got: describe(text) });
+    }
+    fields = text as Raw;
+  }
+  const r = new Reader(fields);
   const vocab = r.int('vocab_size');
   const hidden = r.int('hidden_size');
   const layers = r.int('num_hidden_layers', 1, null, MAX_LAYERS);
@@ -61,13 +95,13 @@ export function readMoeConfig(input: unknown): MoeShape {
   const tied = r.flag('tie_word_embeddings', false, 'untied');
 
   const leftOut: RealNote[] = [];
-  const mtp = raw.num_nextn_predict_layers;
+  const mtp = fields.num_nextn_predict_layers;
   if (typeof mtp === 'number' && mtp > 0) {
     leftOut.push(note('leftOut.mtp', { layers: mtp }));
   }
   if (has(raw, 'vision_config')) leftOut.push(note('leftOut.vision', {}));
 
   const base = { modelType, vocab, hidden, layers, tied };
-  const shape = modelType === 'deepseek_v3' || modelType === 'deepseek_v2' ? readDeepseek(r, base, heads) : readGqaMoe(r, base, heads);
+  const shape = READERS[modelType](r, base, heads);
   return { ...shape, defaults: r.defaults, leftOut };
 }

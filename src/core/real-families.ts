@@ -1,11 +1,13 @@
 /**
- * The two families of supported configs, each read into a MoeShape (without its notes, which
- * readMoeConfig adds): DeepSeek-V2/V3 (multi-head latent attention, dense first layers, groups) and
- * the grouped-query-attention MoEs (Mixtral, Qwen2-MoE, Qwen3-MoE, OLMoE).
+ * The families of supported configs, each read into a MoeShape (without its notes, which
+ * readMoeConfig adds): DeepSeek-V2/V3 and Kimi K2 (multi-head latent attention, dense first layers,
+ * groups); GLM-4.5 (DeepSeek-V3's MoE with grouped-query attention); the grouped-query-attention
+ * MoEs (Mixtral, Qwen2-MoE, Qwen3-MoE, OLMoE, gpt-oss, Llama 4); and dense models (Llama, Qwen2),
+ * which have no experts at all.
  */
 import { fieldError } from './real-config-messages';
 import { has, type Reader } from './real-config-reader';
-import type { GqaAttention, MlaAttention, MoeShape, RouterRule } from './real-shape';
+import type { Attention, GqaAttention, MlaAttention, MoeShape, RouterRule } from './real-shape';
 
 export type Base = Pick<MoeShape, 'modelType' | 'vocab' | 'hidden' | 'layers' | 'tied'>;
 /** What readDeepseek and readGqaMoe give: a shape without its notes (readMoeConfig adds them). */
@@ -32,8 +34,15 @@ function readTopK(r: Reader, experts: number, expertsField: string): number {
   return r.limited('num_experts_per_tok', topK, 'topK');
 }
 
-export function readDeepseek(r: Reader, base: Base, heads: number): Read {
-  const v3 = base.modelType === 'deepseek_v3';
+/** DeepSeek-style MoE (DeepSeek-V2/V3, Kimi K2, GLM-4.5): dense first layers, routed + shared experts, groups. */
+type MoePart = Omit<Read, keyof Base>;
+
+/** `readAttention` is called between the layer fields and the routing fields, so that notes and errors come in the config's order. */
+function readDeepseekMoe(r: Reader, base: Base, readAttention: () => Attention): MoePart {
+  // Kimi K2 is DeepSeek-V3's architecture (DeepseekV3ForCausalLM); GLM-4.5's MoE is V3's too
+  // (sigmoid scores, e_score_correction_bias, groups, routed_scaling_factor).
+  const t = base.modelType;
+  const v3 = t === 'deepseek_v3' || t === 'kimi_k2' || t === 'glm4_moe';
   const experts = r.limited('n_routed_experts', r.int('n_routed_experts'), 'experts');
   const topK = readTopK(r, experts, 'n_routed_experts');
   const expertWidth = r.int('moe_intermediate_size');
@@ -42,30 +51,22 @@ export function readDeepseek(r: Reader, base: Base, heads: number): Read {
   if (firstDense > base.layers) {
     throw fieldError('first_k_dense_replace', 'hf.firstDenseExceeds', { firstDense, layers: base.layers });
   }
-  const freq = r.optionalInt('moe_layer_freq', 1, 1, 'moeAfterDense');
+  // GLM-4.5's code has no moe_layer_freq: every layer from first_k_dense_replace on is MoE (freq 1).
+  const freq = t === 'glm4_moe' ? 1 : r.optionalInt('moe_layer_freq', 1, 1, 'moeAfterDense');
   // DeepSeek's modeling_deepseek.py: layer i is MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
   // Multiples of freq in [firstDense, layers): ceil(layers / freq) − ceil(firstDense / freq).
   const moeLayers = Math.ceil(base.layers / freq) - Math.ceil(firstDense / freq);
   const split = layerSplit(base.layers, moeLayers, (i) => i >= firstDense && i % freq === 0);
   const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
+  const attention = readAttention();
 
-  const qLoraRank = r.intOrNull('q_lora_rank', 1, 'noQueryCompression');
-  const attention: MlaAttention = {
-    kind: 'mla',
-    heads,
-    qLoraRank,
-    kvLoraRank: r.int('kv_lora_rank'),
-    qkNopeHeadDim: r.int('qk_nope_head_dim'),
-    qkRopeHeadDim: r.int('qk_rope_head_dim'),
-    vHeadDim: r.int('v_head_dim'),
-    bias: r.flag('attention_bias', false),
-  };
-
-  // Routing: the defaults below are those of DeepSeek's own config classes for each version.
+  // Routing: the defaults below are those of each model's own config class (GLM-4.5's code always
+  // routes as noaux_tc with sigmoid scores; its routed_scaling_factor defaults to 1).
+  const glm = t === 'glm4_moe';
   const topkMethod = r.choice('topk_method', ['noaux_tc', 'group_limited_greedy', 'greedy'] as const, v3 ? 'noaux_tc' : 'greedy');
   const scoring = r.choice('scoring_func', ['sigmoid', 'softmax'] as const, v3 ? 'sigmoid' : 'softmax');
   const normTopk = r.flag('norm_topk_prob', v3);
-  const scaleRaw = r.real('routed_scaling_factor', v3 ? 2.5 : 1, 0);
+  const scaleRaw = r.real('routed_scaling_factor', v3 && !glm ? 2.5 : 1, 0);
   let nGroup = 1;
   let topkGroup = 1;
   if (topkMethod !== 'greedy') {
@@ -99,18 +100,41 @@ export function readDeepseek(r: Reader, base: Base, heads: number): Read {
   };
 
   const routed = { experts, topK, expertWidth, sharedExperts, sharedWidth: sharedExperts > 0 ? expertWidth : 0 };
-  return { ...base, attention, ...split, denseWidth, ...routed, routerBias: topkMethod === 'noaux_tc', sharedGate: false, router };
+  return {
+    attention,
+    ...split,
+    denseWidth,
+    ...routed,
+    routerBias: topkMethod === 'noaux_tc',
+    expertBias: false,
+    sharedGate: false,
+    router,
+  };
 }
 
-/** Mixtral, Qwen2-MoE, Qwen3-MoE and OLMoE: grouped-query attention and softmax routers. */
-export function readGqaMoe(r: Reader, base: Base, heads: number): Read {
-  const t = base.modelType;
-  const expertsField = t === 'mixtral' ? 'num_local_experts' : 'num_experts';
-  const experts = r.limited(expertsField, r.int(expertsField), 'experts');
-  const topK = readTopK(r, experts, expertsField);
-  const expertWidth =
-    t === 'mixtral' || t === 'olmoe' ? r.int('intermediate_size', 1, { why: 'expertWidth' }) : r.int('moe_intermediate_size');
+export function readDeepseek(r: Reader, base: Base, heads: number): Read {
+  const mla = (): MlaAttention => ({
+    kind: 'mla',
+    heads,
+    qLoraRank: r.intOrNull('q_lora_rank', 1, 'noQueryCompression'),
+    kvLoraRank: r.int('kv_lora_rank'),
+    qkNopeHeadDim: r.int('qk_nope_head_dim'),
+    qkRopeHeadDim: r.int('qk_rope_head_dim'),
+    vHeadDim: r.int('v_head_dim'),
+    bias: r.flag('attention_bias', false),
+  });
+  return { ...base, ...readDeepseekMoe(r, base, mla) };
+}
 
+/**
+ * Grouped-query attention of every non-DeepSeek type, each as its own modeling file builds it:
+ *   q/k/v biases: Qwen2-MoE (qkv_bias) and Qwen2 (always); with attention_bias: OLMoE, Qwen3-MoE,
+ *   gpt-oss, Llama, Llama 4 (also on o_proj), GLM-4.5 (q, k and v only);
+ *   q/k norms: Qwen3-MoE and GLM-4.5 with use_qk_norm (one per head), OLMoE (full projections);
+ *   attention sinks: gpt-oss (one logit per head).
+ */
+function readGqaAttention(r: Reader, base: Base, heads: number): GqaAttention {
+  const t = base.modelType;
   const kvHeads = r.optionalInt('num_key_value_heads', 1, heads, 'kvPerQuery');
   if (heads % kvHeads !== 0) {
     throw fieldError('num_key_value_heads', 'hf.kvHeads', { heads, kvHeads });
@@ -133,16 +157,51 @@ export function readGqaMoe(r: Reader, base: Base, heads: number): Read {
   let qkvBias = false;
   let oBias = false;
   if (t === 'qwen2_moe') qkvBias = r.flag('qkv_bias', true, 'qkvBias');
-  else if (t === 'qwen3_moe' || t === 'olmoe') qkvBias = oBias = r.flag('attention_bias', false);
-  const attention: GqaAttention = {
-    kind: 'gqa',
-    heads,
-    kvHeads,
-    headDim,
-    qkvBias,
-    oBias,
-    qkNorm: t === 'qwen3_moe' ? 'per-head' : t === 'olmoe' ? 'full' : 'none',
+  else if (t === 'qwen2') qkvBias = true;
+  else if (t === 'glm4_moe') qkvBias = r.flag('attention_bias', false);
+  else if (t === 'gpt_oss') qkvBias = oBias = r.flag('attention_bias', true);
+  else if (t !== 'mixtral') qkvBias = oBias = r.flag('attention_bias', false);
+  let qkNorm: GqaAttention['qkNorm'] = 'none';
+  if (t === 'qwen3_moe') qkNorm = 'per-head';
+  else if (t === 'olmoe') qkNorm = 'full';
+  else if (t === 'glm4_moe') qkNorm = r.flag('use_qk_norm', false) ? 'per-head' : 'none';
+  return { kind: 'gqa', heads, kvHeads, headDim, qkvBias, oBias, qkNorm, sinks: t === 'gpt_oss' };
+}
+
+/** GLM-4.5 (glm4_moe): DeepSeek-V3's mixture of experts under grouped-query attention. */
+export function readGlm(r: Reader, base: Base, heads: number): Read {
+  return { ...base, ...readDeepseekMoe(r, base, () => readGqaAttention(r, base, heads)) };
+}
+
+/** A dense model (llama, qwen2): every layer a SwiGLU of intermediate_size, no experts, no router. */
+export function readDense(r: Reader, base: Base, heads: number): Read {
+  const attention = readGqaAttention(r, base, heads);
+  const denseWidth = r.int('intermediate_size', 1, { why: 'denseWidth' });
+  const router: RouterRule = {
+    scoring: 'softmax',
+    nGroup: 1,
+    topkGroup: 1,
+    groupScore: 'max',
+    normalise: false,
+    scale: 1,
+    noise: 0,
+    sharedGate: false,
+    selectionBias: false,
   };
+  const none = { experts: 0, topK: 0, expertWidth: 0, sharedExperts: 0, sharedWidth: 0 };
+  const split = layerSplit(base.layers, 0, () => false);
+  return { ...base, attention, ...split, denseWidth, ...none, routerBias: false, expertBias: false, sharedGate: false, router };
+}
+
+/** Mixtral, Qwen2-MoE, Qwen3-MoE, OLMoE, gpt-oss and Llama 4: grouped-query attention, one router matrix. */
+export function readGqaMoe(r: Reader, base: Base, heads: number): Read {
+  const t = base.modelType;
+  const expertsField = t === 'mixtral' || t === 'gpt_oss' || t === 'llama4' ? 'num_local_experts' : 'num_experts';
+  const experts = r.limited(expertsField, r.int(expertsField), 'experts');
+  const topK = readTopK(r, experts, expertsField);
+  const expertWidth =
+    t === 'qwen2_moe' || t === 'qwen3_moe' ? r.int('moe_intermediate_size') : r.int('intermediate_size', 1, { why: 'expertWidth' });
+  const attention = readGqaAttention(r, base, heads);
 
   let split = layerSplit(base.layers, base.layers, () => true);
   if (t === 'qwen2_moe' || t === 'qwen3_moe') {
@@ -153,17 +212,34 @@ export function readGqaMoe(r: Reader, base: Base, heads: number): Read {
     // floor(layers / step) sparse layers, less those listed in mlp_only_layers.
     const moeLayers = Math.floor(base.layers / step) - [...mlpOnly].filter(sparse).length;
     split = layerSplit(base.layers, moeLayers, (i) => !mlpOnly.has(i) && sparse(i));
+  } else if (t === 'llama4') {
+    // transformers' Llama4TextConfig: moe_layers when given, else every interleave_moe_layer_step-th
+    // layer counting from 1 (layers step−1, 2·step−1, …): floor(layers / step) of them.
+    if (has(r.raw, 'moe_layers') && r.raw.moe_layers !== null) {
+      const listed = new Set(r.layerList('moe_layers', base.layers));
+      split = layerSplit(base.layers, listed.size, (i) => listed.has(i));
+    } else {
+      const step = r.optionalInt('interleave_moe_layer_step', 1, 1, 'everyLayerMoe');
+      split = layerSplit(base.layers, Math.floor(base.layers / step), (i) => (i + 1) % step === 0);
+    }
   }
-  const denseWidth = split.denseLayers > 0 ? r.int('intermediate_size', 1, { why: 'denseWidth' }) : 0;
+  // Llama 4's dense layers are wider than its experts: intermediate_size_mlp.
+  const denseField = t === 'llama4' ? 'intermediate_size_mlp' : 'intermediate_size';
+  const denseWidth = split.denseLayers > 0 ? r.int(denseField, 1, { why: 'denseWidth' }) : 0;
 
-  const sharedWidth = t === 'qwen2_moe' ? r.int('shared_expert_intermediate_size', 0, { why: 'sharedWidth' }) : 0;
+  // Qwen2-MoE: one wide shared expert behind a sigmoid gate; Llama 4: one shared expert as wide as a routed one.
+  let sharedWidth = 0;
+  if (t === 'qwen2_moe') sharedWidth = r.int('shared_expert_intermediate_size', 0, { why: 'sharedWidth' });
+  else if (t === 'llama4') sharedWidth = expertWidth;
   const sharedExperts = sharedWidth > 0 ? 1 : 0;
   const sharedGate = t === 'qwen2_moe';
 
-  // Mixtral always renormalises; Qwen2/Qwen3-MoE and OLMoE whenever norm_topk_prob, at every k, as their code does.
-  const normalise = t === 'mixtral' ? true : r.flag('norm_topk_prob', false);
+  // Mixtral and gpt-oss take the top-k logits, then softmax over those k (= softmax, top-k,
+  // renormalise); Llama 4 takes sigmoid of its top-k logits as they are; Qwen2/Qwen3-MoE and OLMoE
+  // renormalise whenever norm_topk_prob, at every k, as their code does.
+  const normalise = t === 'mixtral' || t === 'gpt_oss' ? true : t === 'llama4' ? false : r.flag('norm_topk_prob', false);
   const router: RouterRule = {
-    scoring: 'softmax',
+    scoring: t === 'llama4' ? 'sigmoid' : 'softmax',
     nGroup: 1,
     topkGroup: 1,
     groupScore: 'max',
@@ -175,5 +251,6 @@ export function readGqaMoe(r: Reader, base: Base, heads: number): Read {
   };
 
   const routed = { experts, topK, expertWidth, sharedExperts, sharedWidth };
-  return { ...base, attention, ...split, denseWidth, ...routed, routerBias: false, sharedGate, router };
+  const gptOss = t === 'gpt_oss';
+  return { ...base, attention, ...split, denseWidth, ...routed, routerBias: gptOss, expertBias: gptOss, sharedGate, router };
 }

@@ -1,7 +1,20 @@
 /** The plain shape a config is read into (real-config.ts): attention, router rule, layers and experts. */
 import type { RealNote } from './real-config-messages';
 
-export const MODEL_TYPES = ['deepseek_v3', 'deepseek_v2', 'mixtral', 'qwen2_moe', 'qwen3_moe', 'olmoe'] as const;
+export const MODEL_TYPES = [
+  'deepseek_v3',
+  'deepseek_v2',
+  'mixtral',
+  'qwen2_moe',
+  'qwen3_moe',
+  'olmoe',
+  'kimi_k2',
+  'glm4_moe',
+  'gpt_oss',
+  'llama4',
+  'llama',
+  'qwen2',
+] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
 /** Multi-head latent attention (DeepSeek-V2/V3). */
 export interface MlaAttention {
@@ -25,8 +38,13 @@ export interface GqaAttention {
   headDim: number;
   qkvBias: boolean;
   oBias: boolean;
-  /** RMS norms on queries and keys: none, one per head shared by all heads (Qwen3), or over the full projection (OLMoE). */
+  /**
+   * RMS norms on queries and keys: none, one per head shared by all heads (Qwen3, GLM-4.5), or over
+   * the full projection (OLMoE). Llama 4's q/k norm is an L2 norm without weights: 'none' here.
+   */
   qkNorm: 'none' | 'per-head' | 'full';
+  /** gpt-oss: one learned attention-sink logit per query head. */
+  sinks: boolean;
 }
 
 export type Attention = MlaAttention | GqaAttention;
@@ -62,7 +80,7 @@ export interface MoeShape {
   hidden: number;
   layers: number;
   attention: Attention;
-  /** Per layer, whether its feed-forward block is a mixture of experts (else a dense SwiGLU). */
+  /** Per layer, whether its feed-forward block is a mixture of experts (else a dense SwiGLU). A dense model (llama, qwen2) has none: 0 experts. */
   moeLayer: boolean[];
   moeLayers: number;
   denseLayers: number;
@@ -75,8 +93,10 @@ export interface MoeShape {
   /** Always-on experts per MoE layer and each one's hidden width. */
   sharedExperts: number;
   sharedWidth: number;
-  /** Router weights besides the experts × hidden gate matrix: V3's selection bias, Qwen2's shared-expert gate. */
+  /** Router weights besides the experts × hidden gate matrix: V3's (and GLM-4.5's) selection bias or gpt-oss's router bias (E each), Qwen2's shared-expert gate. */
   routerBias: boolean;
+  /** gpt-oss: each expert has biases on its gate and up projections (2 × width) and on its down projection (hidden). */
+  expertBias: boolean;
   sharedGate: boolean;
   tied: boolean;
   router: RouterRule;

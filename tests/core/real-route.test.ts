@@ -163,8 +163,8 @@ describe('limits', () => {
     );
   });
   it('passes config errors through', () => {
-    expect(() => routeRandomToken({ model_type: 'llama' }, 1)).toThrow(
-      expect.objectContaining({ code: 'hf.modelTypeUnsupported', field: 'model_type', args: expect.objectContaining({ got: '"llama"' }) }),
+    expect(() => routeRandomToken({ model_type: 'gpt2' }, 1)).toThrow(
+      expect.objectContaining({ code: 'hf.modelTypeUnsupported', field: 'model_type', args: expect.objectContaining({ got: '"gpt2"' }) }),
     );
   });
 });

@@ -36,9 +36,13 @@ describe('axe-core: no violations on the lesson pages', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not valid JSON' }).count()).toBe(1);
     expect(await axeViolations(page, 'demos/scale.html (broken config)')).toEqual([]);
 
-    await page.getByRole('radio', { name: /Your toy model/ }).check();
+    await page.getByRole('combobox', { name: 'Model' }).selectOption('toy');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent()).toContain('Your toy model');
     expect(await axeViolations(page, 'demos/scale.html (toy)')).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Model' }).selectOption('llama-3.1-8b');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent()).toContain('Llama 3.1 8B');
+    expect(await axeViolations(page, 'demos/scale.html (a dense model)')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -36,6 +36,7 @@ function deepText(locator: Locator): Promise<string> {
 
 const headline = (page: Page) => page.getByRole('group', { name: 'Headline counts' });
 const configBox = (page: Page) => page.getByRole('textbox', { name: 'Paste a config.json' });
+const modelList = (page: Page) => page.getByRole('combobox', { name: 'Model' });
 
 describe('demos/scale.html', () => {
   it('pasting the DeepSeek-V3 config shows 671B total and about 37B active; broken JSON gives line and column', async () => {
@@ -43,7 +44,7 @@ describe('demos/scale.html', () => {
     await expect.poll(() => headline(page).textContent(), { timeout: 20000 }).toContain('671.0B');
 
     // Start from another model, so the numbers below come from the paste.
-    await page.getByRole('radio', { name: /Mixtral 8x7B/ }).check();
+    await modelList(page).selectOption('mixtral-8x7b');
     await expect.poll(() => headline(page).textContent()).toContain('46.7B');
 
     await configBox(page).fill(V3_TEXT);
@@ -120,7 +121,8 @@ describe('demos/scale.html', () => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Showing:' }).textContent(), { timeout: 20000 })
       .toContain('Your toy model');
-    expect(await page.getByRole('radio', { name: /Your toy model 16 experts, top-1/ }).isChecked()).toBe(true);
+    expect(await modelList(page).inputValue()).toBe('toy');
+    expect(await modelList(page).locator('option:checked').textContent()).toMatch(/Your toy model · 16 experts, top-1/);
     const toy = page.getByRole('region', { name: '4. Your toy vs DeepSeek-V3' });
     expect(await deepText(toy)).toContain('1 of 16 routed + 1 shared');
     expect(await toy.getByRole('link', { name: 'Change your toy in the simulator' }).getAttribute('href')).toBe(`../index.html${query}`);
@@ -133,7 +135,7 @@ describe('demos/scale.html', () => {
       .toContain('Mixtral 8x7B (from config.json)');
     expect(await headline(page).textContent()).toContain('46.7B');
 
-    await page.getByRole('radio', { name: /DeepSeek-V2/ }).check();
+    await modelList(page).selectOption('deepseek-v2');
     await expect.poll(() => headline(page).textContent()).toContain('235.7B');
     expect(new URL(page.url()).searchParams.get('model')).toBe('deepseek-v2');
     expect(new URL(page.url()).searchParams.get('e')).toBe('16');

@@ -47,6 +47,8 @@ const en = {
       `<strong>Published</strong> (${source}): ${total} total, ${active} active. `,
     counted: (total: string, offTotal: string, active: string, offActive: string, without: string, offWithout: string) =>
       `<strong>Counted here from the config:</strong> ${total} total (${offTotal}); active ${active} with the input embedding (${offActive}), ${without} without it (${offWithout}).`,
+    countedWithoutVocab: (active: string, off: string) =>
+      ` Without the output head as well (the “non-embedding” count, which this publisher’s figure matches): ${active} (${off}).`,
     caption: (model: string) => `Where the weights are: ${model}`,
     part: 'Part',
     whatItIs: 'What it is',
@@ -177,6 +179,7 @@ const zh: typeof en = {
     published: (source, total, active) => `<strong>公布值</strong>（${source}）：总参数 ${total}，激活参数 ${active}。`,
     counted: (total, offTotal, active, offActive, without, offWithout) =>
       `<strong>这里根据配置统计：</strong>总参数 ${total}（${offTotal}）；激活参数计入输入嵌入为 ${active}（${offActive}），不计为 ${without}（${offWithout}）。`,
+    countedWithoutVocab: (active, off) => `输出头也不计（即“非嵌入”口径，该发布方的数字与此相符）：${active}（${off}）。`,
     caption: (model) => `权重分布：${model}`,
     part: '部分',
     whatItIs: '说明',

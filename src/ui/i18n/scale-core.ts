@@ -35,7 +35,10 @@ const en = {
           ? softmaxOfK
           : `Softmax over all ${E} router logits; the top ${k} are chosen; gate weights: their probabilities as they are.`;
       }
-      if (f.modelType === 'deepseek_v3' || f.modelType === 'deepseek_v2') {
+      if (E === 0) return 'No router: a dense model, every layer one feed-forward network that works for every token.';
+      if (f.modelType === 'llama4')
+        return `Sigmoid of each router logit; the top ${k} of ${E} are chosen; gate weights: their sigmoids as they are.${f.shared > 0 ? ' The shared expert always runs.' : ''}`;
+      if (f.modelType === 'deepseek_v3' || f.modelType === 'deepseek_v2' || f.modelType === 'kimi_k2' || f.modelType === 'glm4_moe') {
         const sigmoid = r.scoring === 'sigmoid';
         const groups =
           r.nGroup > 1
@@ -50,7 +53,7 @@ const en = {
           (f.shared > 0 ? ` ${f.shared} shared expert${f.shared > 1 ? 's always run' : ' always runs'}.` : '')
         );
       }
-      if (f.modelType === 'mixtral') return softmaxOfK;
+      if (f.modelType === 'mixtral' || f.modelType === 'gpt_oss') return softmaxOfK;
       return (
         `Softmax over all ${E} experts; the top ${k} are chosen; gate weights: ${r.normalise ? 'their probabilities scaled to sum to 1' : 'their probabilities as they are'}.` +
         (r.sharedGate && f.shared ? ' The shared expert always runs, scaled by its own sigmoid gate.' : '')
@@ -72,6 +75,15 @@ const en = {
       'deepseek-v3-report': 'DeepSeek-V3 technical report, arXiv 2412.19437',
       'deepseek-v2-paper': 'DeepSeek-V2 paper, arXiv 2405.04434',
       'mixtral-paper': 'Mistral AI, "Mixtral of experts", December 2023',
+      'kimi-k2-card': 'Moonshot AI, Kimi-K2-Instruct model card, July 2025',
+      'qwen3-cards': 'Qwen team, Qwen3 model cards, April 2025',
+      'gpt-oss-card': 'OpenAI, gpt-oss-120b & gpt-oss-20b model card, arXiv 2508.10925',
+      'llama4-card': 'Meta, Llama 4 model card, April 2025',
+      'glm45-card': 'Z.ai, GLM-4.5 model card and report, arXiv 2508.06471',
+      'mixtral-8x22b-post': 'Mistral AI, "Cheaper, Better, Faster, Stronger" (Mixtral 8x22B), April 2024',
+      'olmoe-paper': 'OLMoE paper, arXiv 2409.02060',
+      'qwen15-moe-blog': 'Qwen team, "Qwen1.5-MoE" blog post, March 2024',
+      'llama31-card': 'Meta, Llama 3.1 model card, July 2024',
     } satisfies Record<PublishedSourceId, string>,
     /** The attention in words (none for the toy). */
     attention: (a: Attention | null): string => {
@@ -79,7 +91,7 @@ const en = {
       if (a.kind === 'mla')
         return `multi-head latent attention: ${a.heads} heads, keys and values compressed to ${a.kvLoraRank}${a.qLoraRank !== null ? `, queries to ${a.qLoraRank}` : ''}`;
       const kind = a.kvHeads === a.heads ? 'multi-head attention' : a.kvHeads === 1 ? 'multi-query attention' : 'grouped-query attention';
-      return `${kind}: ${a.heads} query and ${a.kvHeads} key/value heads of width ${a.headDim}${a.qkNorm === 'per-head' ? ', q/k norms per head' : a.qkNorm === 'full' ? ', q/k norms' : ''}`;
+      return `${kind}: ${a.heads} query and ${a.kvHeads} key/value heads of width ${a.headDim}${a.qkNorm === 'per-head' ? ', q/k norms per head' : a.qkNorm === 'full' ? ', q/k norms' : ''}${a.sinks ? ', attention sinks' : ''}`;
     },
     /** The notes of a read config, by code: fields it did not have and the meaning they took, what the count left out. */
     realNotes: {
@@ -113,7 +125,10 @@ const zh: typeof en = {
         }
         return r.normalise ? softmaxOfK : `对全部 ${E} 个路由器 logits 做 softmax；选出前 ${k} 个；门控权重：它们的概率保持原样。`;
       }
-      if (f.modelType === 'deepseek_v3' || f.modelType === 'deepseek_v2') {
+      if (E === 0) return '没有路由器：这是稠密模型，每一层只有一个前馈网络，每个词元都会用到它。';
+      if (f.modelType === 'llama4')
+        return `对每个路由器 logit 取 sigmoid；从 ${E} 个专家中选出前 ${k} 个；门控权重：它们的 sigmoid 值保持原样。${f.shared > 0 ? '共享专家始终运行。' : ''}`;
+      if (f.modelType === 'deepseek_v3' || f.modelType === 'deepseek_v2' || f.modelType === 'kimi_k2' || f.modelType === 'glm4_moe') {
         const sigmoid = r.scoring === 'sigmoid';
         const groups =
           r.nGroup > 1
@@ -125,7 +140,7 @@ const zh: typeof en = {
           : `选中的${what}${r.scale !== 1 ? `乘以 ${r.scale}` : '保持原样'}`;
         return `${sigmoid ? '每个专家计算一个 sigmoid 得分' : `对全部 ${E} 个专家做 softmax`}。${groups}选出前 ${k} 个；门控权重：${weights}。${f.shared > 0 ? `${f.shared} 个共享专家始终运行。` : ''}`;
       }
-      if (f.modelType === 'mixtral') return softmaxOfK;
+      if (f.modelType === 'mixtral' || f.modelType === 'gpt_oss') return softmaxOfK;
       return `对全部 ${E} 个专家做 softmax；选出前 ${k} 个；门控权重：${r.normalise ? '它们的概率缩放到总和为 1' : '它们的概率保持原样'}。${r.sharedGate && f.shared ? '共享专家始终运行，并按它自己的 sigmoid 门控缩放。' : ''}`;
     },
     notes: (f) =>
@@ -141,13 +156,22 @@ const zh: typeof en = {
       'deepseek-v3-report': 'DeepSeek-V3 技术报告，arXiv 2412.19437',
       'deepseek-v2-paper': 'DeepSeek-V2 论文，arXiv 2405.04434',
       'mixtral-paper': 'Mistral AI 的 Mixtral 论文，2023 年 12 月',
+      'kimi-k2-card': '月之暗面 Kimi-K2-Instruct 模型卡，2025 年 7 月',
+      'qwen3-cards': '通义千问团队 Qwen3 模型卡，2025 年 4 月',
+      'gpt-oss-card': 'OpenAI 的 gpt-oss-120b 与 gpt-oss-20b 模型卡，arXiv 2508.10925',
+      'llama4-card': 'Meta 的 Llama 4 模型卡，2025 年 4 月',
+      'glm45-card': '智谱 GLM-4.5 模型卡与技术报告，arXiv 2508.06471',
+      'mixtral-8x22b-post': 'Mistral AI 发布 Mixtral 8x22B 的文章，2024 年 4 月',
+      'olmoe-paper': 'OLMoE 论文，arXiv 2409.02060',
+      'qwen15-moe-blog': '通义千问团队 Qwen1.5-MoE 博客文章，2024 年 3 月',
+      'llama31-card': 'Meta 的 Llama 3.1 模型卡，2024 年 7 月',
     },
     attention: (a) => {
       if (!a) return '';
       if (a.kind === 'mla')
         return `多头潜在注意力：${a.heads} 个头，键和值压缩到 ${a.kvLoraRank}${a.qLoraRank !== null ? `，查询压缩到 ${a.qLoraRank}` : ''}`;
       const kind = a.kvHeads === a.heads ? '多头注意力' : a.kvHeads === 1 ? '多查询注意力' : '分组查询注意力';
-      return `${kind}：${a.heads} 个查询头和 ${a.kvHeads} 个键/值头，宽度 ${a.headDim}${a.qkNorm === 'per-head' ? '，每个头有 q/k 归一化' : a.qkNorm === 'full' ? '，有 q/k 归一化' : ''}`;
+      return `${kind}：${a.heads} 个查询头和 ${a.kvHeads} 个键/值头，宽度 ${a.headDim}${a.qkNorm === 'per-head' ? '，每个头有 q/k 归一化' : a.qkNorm === 'full' ? '，有 q/k 归一化' : ''}${a.sinks ? '，有注意力汇聚（sink）' : ''}`;
     },
     realNotes: {
       'default.modelCode': assumedZh('模型代码中的默认值'),

@@ -90,9 +90,15 @@ const en = {
     countTitle: '2. Count its weights',
     showing: 'Showing: ',
     layerTitle: (model: string) => `3. One MoE layer of ${model}: every expert`,
+    denseTitle: (model: string) => `3. ${model} is dense: no experts to route`,
+    denseText: (model: string, total: string) =>
+      `Every layer of ${model} is one feed-forward network that every token goes through: no router chooses anything, and all ${total} weights work for every token (100% active). That is the cost a mixture of experts avoids: compare how little of a MoE model above works for one token.`,
+    customOption: 'Your own config (pasted or opened)',
     toyVsTitle: '4. Your toy vs DeepSeek-V3',
     costTitle: '5. What did training cost?',
     shape: (s: ShapeFacts) => {
+      if (!s.toy && s.moeLayers === 0)
+        return `${s.layers} dense layers, width ${s.hidden}, vocabulary ${s.vocab}; no experts: every weight works for every token.`;
       const layers = s.toy
         ? `${s.moeLayers} MoE layer${s.moeLayers > 1 ? 's' : ''}`
         : s.denseLayers
@@ -112,7 +118,7 @@ const en = {
   },
   config: {
     label: 'Paste a config.json',
-    hint: 'Any Hugging Face config.json of a DeepSeek-V2/V3, Mixtral, Qwen-MoE or OLMoE model. Edit a number and the counts follow.',
+    hint: 'Any Hugging Face config.json of a DeepSeek-V2/V3, Kimi K2, GLM-4.5, Mixtral, Qwen-MoE, OLMoE, gpt-oss or Llama 4 model (or a dense Llama or Qwen2). Edit a number and the counts follow.',
     placeholder: 'Paste a config.json here',
     fileLabel: 'Or open a config.json file:',
     dropHint: '(or drop it on the box)',
@@ -188,9 +194,15 @@ const zh: typeof en = {
     countTitle: '2. 统计它的权重',
     showing: '当前显示：',
     layerTitle: (model) => `3. ${model} 的一个 MoE 层：所有专家`,
+    denseTitle: (model) => `3. ${model} 是稠密模型：没有专家可供路由`,
+    denseText: (model, total) =>
+      `${model} 的每一层都只有一个前馈网络，每个词元都要经过它：没有路由器做任何选择，全部 ${total} 个权重对每个词元都起作用（100% 激活）。混合专家模型省下的正是这笔开销：对比上面的 MoE 模型，一个词元只用到其中多么小的一部分。`,
+    customOption: '你自己的配置（粘贴或打开的）',
     toyVsTitle: '4. 你的小模型与 DeepSeek-V3',
     costTitle: '5. 训练花了多少钱？',
     shape: (s) => {
+      if (!s.toy && s.moeLayers === 0)
+        return `${s.layers} 个稠密层，宽度 ${s.hidden}，词表 ${s.vocab}；没有专家：每个权重对每个词元都起作用。`;
       const layers = s.toy
         ? `${s.moeLayers} 个 MoE 层`
         : s.denseLayers
@@ -209,7 +221,7 @@ const zh: typeof en = {
   },
   config: {
     label: '粘贴 config.json',
-    hint: '可以是 DeepSeek-V2/V3、Mixtral、Qwen-MoE 或 OLMoE 模型在 Hugging Face 上的任意 config.json。改动一个数字，统计结果随之更新。',
+    hint: '可以是 DeepSeek-V2/V3、Kimi K2、GLM-4.5、Mixtral、Qwen-MoE、OLMoE、gpt-oss 或 Llama 4 模型（或稠密的 Llama、Qwen2 模型）在 Hugging Face 上的任意 config.json。改动一个数字，统计结果随之更新。',
     placeholder: '在这里粘贴 config.json',
     fileLabel: '或打开一个 config.json 文件：',
     dropHint: '（也可以把文件拖到文本框上）',

@@ -129,7 +129,9 @@ export class ParamBreakdown extends LitElement {
       formatScale(m.activeWithoutEmbedding),
       off(m.activeWithoutEmbedding, p.active),
     );
-    return html`<p class="published">${richText(published)}${richText(counted)}</p>`;
+    const noVocab = m.activeWithoutEmbedding - m.parts.outputHead.active;
+    const vocabFree = p.activeConvention === 'without-vocab' ? t.countedWithoutVocab(formatScale(noVocab), off(noVocab, p.active)) : '';
+    return html`<p class="published">${richText(published)}${richText(counted)}${vocabFree}</p>`;
   }
 
   private renderTable(m: ScaleModel) {

@@ -1,13 +1,13 @@
 /**
  * Lesson page shell, "Real scale": the same counting code that counts the toy counts DeepSeek-V3,
- * DeepSeek-V2, Mixtral or any config.json pasted in; one MoE layer is drawn expert by expert and a
+ * DeepSeek-V2, Mixtral, the other presets (src/core/presets.ts) or any config.json pasted in; one MoE layer is drawn expert by expert and a
  * random token is routed through it by the model's own router rule; the toy and V3 are set side by
  * side; and a calculator turns active weights into GPU-hours and dollars.
  *
  * The shell owns the state (which model, the config text, its problem, the last route) and calls
  * the core; the leaves only render what they are given and send intent up.
  * The URL: the simulator's own keys give the toy's shape (decoded by src/state/url.ts), and
- * `model=` names the preset shown (deepseek-v3, deepseek-v2, mixtral-8x7b or toy).
+ * `model=` names the preset shown (a preset's id, see src/core/presets.ts, or toy).
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -121,12 +121,8 @@ export class ScalePage extends LitElement {
     .top > section, .pair > section { margin-bottom: 0; }
     section.spaced { margin-top: var(--moe-sp-8); }
     .pair { margin-top: var(--moe-sp-8); }
-    fieldset { border: none; margin: 0 0 var(--moe-sp-7); padding: 0; }
-    legend { font-weight: 600; margin-bottom: var(--moe-sp-3); padding: 0; }
-    .choices { display: flex; flex-direction: column; gap: var(--moe-sp-2); }
-    .choices label { display: flex; gap: var(--moe-sp-4); align-items: baseline; padding: var(--moe-sp-2) var(--moe-sp-4); border-radius: 0.3rem; cursor: pointer; }
-    .choices label:has(input:checked) { background: var(--moe-info-bg-3); outline: 1px solid var(--moe-accent); }
-    .choices small { color: var(--moe-text-4); }
+    label.pick { display: block; font-weight: 600; margin-bottom: var(--moe-sp-3); }
+    select#model-pick { display: block; width: 100%; max-width: 32rem; margin: 0 0 var(--moe-sp-7); padding: var(--moe-sp-2) var(--moe-sp-4); font: inherit; }
     .showing { font-size: var(--moe-fs-base); margin: 0 0 var(--moe-sp-4); }
     .shape { font-size: var(--moe-fs-base); color: var(--moe-text-3); margin: 0 0 var(--moe-sp-4); }
     .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-5) var(--moe-sp-7); border-radius: 0.4rem; }
@@ -214,13 +210,12 @@ export class ScalePage extends LitElement {
       <div class="top">
         <section aria-labelledby="choose-h">
           <h2 id="choose-h">${t.chooseTitle}</h2>
-          <fieldset>
-            <legend>${t.modelLegend}</legend>
-            <div class="choices">
-              ${PRESETS.map((p) => this.radio(p.id, p.name, t.publishedTotal(formatScale(p.published.total).replace('.0B', 'B')), true))}
-              ${this.radio('toy', t.toyName, t.toyDetail(this.toy.layer.experts, this.toy.layer.topK, this.toy.hidden))}
-            </div>
-          </fieldset>
+          <label class="pick" for="model-pick">${t.modelLegend}</label>
+          <select id="model-pick" @change=${this.onPick}>
+            ${PRESETS.map((p) => this.option(p.id, `${p.name} · ${t.publishedTotal(formatScale(p.published.total).replace('.0B', 'B'))}`))}
+            ${this.option('toy', `${t.toyName} · ${t.toyDetail(this.toy.layer.experts, this.toy.layer.topK, this.toy.hidden)}`)}
+            ${this.choice === 'custom' ? html`<option value="custom" selected disabled>${t.customOption}</option>` : nothing}
+          </select>
           <config-input
             .value=${this.text}
             .problem=${problem}
@@ -247,10 +242,17 @@ export class ScalePage extends LitElement {
     const t = scaleWords().page;
     const r = this.routes;
     return html`
-      <section aria-labelledby="layer-h" class="spaced">
-        <h2 id="layer-h">${t.layerTitle(m.inSentence)}</h2>
-        <layer-experts .model=${m} .route=${r.route} .elapsed=${r.ms} .drewWeights=${r.drewWeights} .drawing=${r.drawing} .problem=${r.error === null ? null : t.cannotRoute(coreText(r.error))} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
-      </section>
+      ${
+        m.kind === 'real' && m.layer.experts === 0
+          ? html`<section aria-labelledby="layer-h" class="spaced">
+              <h2 id="layer-h">${t.denseTitle(m.inSentence)}</h2>
+              <p>${t.denseText(m.inSentence, formatScale(m.total))}</p>
+            </section>`
+          : html`<section aria-labelledby="layer-h" class="spaced">
+              <h2 id="layer-h">${t.layerTitle(m.inSentence)}</h2>
+              <layer-experts .model=${m} .route=${r.route} .elapsed=${r.ms} .drewWeights=${r.drewWeights} .drawing=${r.drawing} .problem=${r.error === null ? null : t.cannotRoute(coreText(r.error))} toyRouter=${this.toyRouter} @route-token=${this.onRoute}></layer-experts>
+            </section>`
+      }
       <div class="pair">
         <section aria-labelledby="toy-h">
           <h2 id="toy-h">${t.toyVsTitle}</h2>
@@ -264,10 +266,15 @@ export class ScalePage extends LitElement {
     `;
   }
 
-  private radio(id: Choice, name: string, detail: string, modelName = false) {
-    return html`<label><input type="radio" name="model" value=${id} .checked=${this.choice === id} @change=${() => this.select(id)} />
-      <span>${modelName ? html`<span translate="no">${name}</span>` : name} <small>${detail}</small></span></label>`;
+  /** One choice of the model list (selected by `?selected`, which holds on the first render too, unlike the select's value). */
+  private option(id: Choice, label: string) {
+    return html`<option value=${id} ?selected=${this.choice === id}>${label}</option>`;
   }
+
+  private readonly onPick = (e: Event): void => {
+    const id = (e.target as HTMLSelectElement).value;
+    if ((CHOICES as readonly string[]).includes(id)) this.select(id as Choice);
+  };
 
   private shapeText(m: ScaleModel): string {
     const L = m.layer;

@@ -67,6 +67,18 @@ describe('<param-breakdown>', () => {
     expect(t).toContain('head_dim = 128 (hidden_size / num_attention_heads)');
   });
 
+  it('GLM-4.5: the published active figure is set beside the count without both vocabulary matrices, its convention', async () => {
+    const el = await mount('param-breakdown', { model: preset('glm-4.5') });
+    const t = text(el);
+    expect(t).toContain('Published (Z.ai, GLM-4.5 model card and report, arXiv 2508.06471): 355B total, 32B active.');
+    expect(t).toContain('352.8B total (−0.6%)');
+    expect(t).toContain(
+      'Without the output head as well (the “non-embedding” count, which this publisher’s figure matches): 32.1B (+0.3%).',
+    );
+    // Only where that is the preset's convention.
+    expect(text(await mount('param-breakdown', { model: preset('mixtral-8x7b') }))).not.toContain('Without the output head as well');
+  });
+
   it('the toy, counted by the simulator’s code, without a published line', async () => {
     const m = toy();
     const el = await mount('param-breakdown', { model: m });

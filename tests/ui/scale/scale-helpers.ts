@@ -63,3 +63,10 @@ export function deep(el: Element): string {
 
 /** Waits until el and every lit component below it, through their shadow roots, has rendered. */
 export const settle = treeRendered;
+
+/** Chooses a model in the page's model list by its id, as a person picking an option does. */
+export function pick(page: Element, id: string, label = 'Model'): void {
+  const select = byLabel<HTMLSelectElement>(page, label);
+  select.value = id;
+  select.dispatchEvent(new Event('change'));
+}

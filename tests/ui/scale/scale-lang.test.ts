@@ -5,7 +5,7 @@ import { scaleModelFromConfig } from '../../../src/core/scale-model';
 import { getLang, setLang } from '../../../src/ui/i18n/locale';
 import '../../../src/ui/scale/scale-page';
 import type { ScalePage } from '../../../src/ui/scale/scale-page';
-import { byLabel, deep, mount, preset, settle, toy, unmountAll } from './scale-helpers';
+import { byLabel, deep, mount, pick, preset, settle, toy, unmountAll } from './scale-helpers';
 
 function paste(el: ScalePage, label: string, text: string): void {
   const box = byLabel<HTMLTextAreaElement>(el.shadowRoot!.querySelector('config-input')!, label);
@@ -39,7 +39,7 @@ describe('<scale-page> in Simplified Chinese', () => {
     expect(t).toContain('671.0B');
     expect(t).toContain('每个专家计算一个 sigmoid 得分。256 个专家分为 8 组');
     expect(t).toContain('词元 1：选中');
-    expect(t).toContain('你的小模型 8 个专家，top-2，宽度 32');
+    expect(t).toContain('你的小模型 · 8 个专家，top-2，宽度 32');
     expect(t).toContain('回到模拟器');
     expect(document.title).toBe('moe-lab：真实规模，从小模型到 DeepSeek-V3');
     expect(t).not.toContain('Choose a model');
@@ -75,7 +75,7 @@ describe('<scale-page> in Simplified Chinese', () => {
     setLang('zh');
     await settle(el);
     expect(new URLSearchParams(location.search).get('lang')).toBe('zh');
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[1]!.click();
+    pick(el, 'deepseek-v2', '模型');
     await settle(el);
     const params = new URLSearchParams(location.search);
     expect(params.get('model')).toBe('deepseek-v2');
@@ -117,12 +117,12 @@ describe('the link-notice box of <scale-page>', () => {
     await settle(el);
     const box = el.shadowRoot!.querySelector<HTMLElement>('.notice[role=alert]')!;
     expect([...box.querySelectorAll('li')].map((li) => li.textContent!.trim())).toEqual([
-      'Ignored model=nope: the models are deepseek-v3, deepseek-v2, mixtral-8x7b, toy.',
+      'Ignored model=nope: the models are deepseek-v3, deepseek-v2, mixtral-8x7b, kimi-k2, qwen3-235b-a22b, qwen3-30b-a3b, gpt-oss-120b, gpt-oss-20b, llama4-scout, llama4-maverick, glm-4.5, glm-4.5-air, mixtral-8x22b, olmoe-1b-7b, deepseek-v2-lite, qwen1.5-moe-a2.7b, llama-3.1-8b, toy.',
     ]);
     setLang('zh', { url: false });
     await settle(el);
     expect(box.querySelector('li')!.textContent!.trim()).toBe(
-      '已忽略 model=nope：可选的模型为 deepseek-v3, deepseek-v2, mixtral-8x7b, toy。',
+      '已忽略 model=nope：可选的模型为 deepseek-v3, deepseek-v2, mixtral-8x7b, kimi-k2, qwen3-235b-a22b, qwen3-30b-a3b, gpt-oss-120b, gpt-oss-20b, llama4-scout, llama4-maverick, glm-4.5, glm-4.5-air, mixtral-8x22b, olmoe-1b-7b, deepseek-v2-lite, qwen1.5-moe-a2.7b, llama-3.1-8b, toy。',
     );
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { presetById, presetText } from '../../../src/core/presets';
 import '../../../src/ui/scale/scale-page';
 import type { ScalePage } from '../../../src/ui/scale/scale-page';
-import { byLabel, deep, mount, settle, unmountAll } from './scale-helpers';
+import { byLabel, deep, mount, pick, settle, unmountAll } from './scale-helpers';
 
 afterEach(unmountAll);
 
@@ -32,19 +32,36 @@ describe('<scale-page>', () => {
     expect(t).toContain('37.6B');
     expect(t).toContain('Token 1: chosen');
     expect(t).toContain('2.788M');
-    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
-    expect(radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim().split(' published')[0])).toEqual([
+    const select = byLabel<HTMLSelectElement>(el, 'Model');
+    const options = [...select.options];
+    expect(options.map((o) => o.textContent!.replace(/\s+/g, ' ').trim().split(' · published')[0])).toEqual([
       'DeepSeek-V3',
       'DeepSeek-V2',
       'Mixtral 8x7B',
-      'Your toy model 8 experts, top-2, width 32',
+      'Kimi K2',
+      'Qwen3-235B-A22B',
+      'Qwen3-30B-A3B',
+      'gpt-oss-120b',
+      'gpt-oss-20b',
+      'Llama 4 Scout',
+      'Llama 4 Maverick',
+      'GLM-4.5',
+      'GLM-4.5-Air',
+      'Mixtral 8x22B',
+      'OLMoE-1B-7B',
+      'DeepSeek-V2-Lite',
+      'Qwen1.5-MoE-A2.7B',
+      'Llama 3.1 8B',
+      'Your toy model · 8 experts, top-2, width 32',
     ]);
-    expect(radios[0]!.checked).toBe(true);
+    expect(options[0]!.textContent).toContain('published 671B total');
+    expect(select.value).toBe('deepseek-v3');
+    expect(options[0]!.selected).toBe(true);
   });
 
   it('choosing a preset fills the box and recounts', async () => {
     const el = await mount('scale-page', {}, 1200);
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    pick(el, 'mixtral-8x7b');
     await settle(el);
     expect(deep(el)).toContain('Showing: Mixtral 8x7B');
     expect(deep(el)).toContain('46.7B');
@@ -54,9 +71,32 @@ describe('<scale-page>', () => {
     history.replaceState(null, '', location.pathname);
   });
 
+  it('a pasted config shows as its own entry of the list; a dense model shows no layer of experts', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    paste(el, JSON.stringify(presetById('mixtral-8x7b')!.config));
+    await settle(el);
+    const select = byLabel<HTMLSelectElement>(el, 'Model');
+    expect(select.value).toBe('custom');
+    expect(select.selectedOptions[0]!.textContent).toBe('Your own config (pasted or opened)');
+    pick(el, 'llama-3.1-8b');
+    await settle(el);
+    const t = deep(el);
+    expect(t).toContain('Showing: Llama 3.1 8B');
+    expect(t).toContain('32 dense layers, width 4,096, vocabulary 128,256; no experts: every weight works for every token.');
+    expect(t).toContain('3. Llama 3.1 8B is dense: no experts to route');
+    expect(t).toContain('all 8.0B weights work for every token (100% active)');
+    expect(el.shadowRoot!.querySelector('layer-experts')).toBeNull();
+    expect(new URLSearchParams(location.search).get('model')).toBe('llama-3.1-8b');
+    pick(el, 'glm-4.5');
+    await settle(el);
+    expect(deep(el)).toContain('Showing: GLM-4.5');
+    expect(el.shadowRoot!.querySelector('layer-experts')).not.toBeNull();
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('a pasted config is counted; broken JSON keeps the last good model and says where', async () => {
     const el = await mount('scale-page', {}, 1200);
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    pick(el, 'mixtral-8x7b');
     await settle(el);
     paste(el, JSON.stringify(presetById('deepseek-v3')!.config));
     await settle(el);
@@ -76,9 +116,9 @@ describe('<scale-page>', () => {
     paste(el, '{\n  "model_type": "mixtral",\n  "vocab_size": 32000,\n  "hidden_size": "4096"\n}');
     await settle(el);
     expect(deep(el)).toContain('Line 4, column 18: Cannot count this config: "hidden_size" must be a whole number, not "4096".');
-    paste(el, '{"model_type": "llama"}');
+    paste(el, '{"model_type": "gpt2"}');
     await settle(el);
-    expect(deep(el)).toContain('"model_type" "llama" is not supported');
+    expect(deep(el)).toContain('"model_type" "gpt2" is not supported');
   });
 
   it('draws a large router over several tasks with a progress bar; another token waits for it, another model cancels it', async () => {
@@ -111,7 +151,7 @@ describe('<scale-page>', () => {
     paste(el, JSON.stringify({ ...big, hidden_size: 2016 }));
     await settle(el);
     expect(layer.shadowRoot!.querySelector('progress')).not.toBeNull();
-    el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
+    pick(el, 'mixtral-8x7b');
     await el.routed();
     await new Promise((r) => setTimeout(r, 50));
     await settle(el);
