@@ -13,6 +13,7 @@ import { SENTENCES } from '../core/corpus';
 import { MoeModel } from '../core/model';
 import { tokenize, VOCAB, type Token } from '../core/tokenizer';
 import { WeightStore } from '../core/weight-store';
+import { ChangeNotifier, slicedPause } from './change-notifier';
 import { LatestRunner } from './latest-runner';
 
 /** The factors the lesson measures; null is "no limit". */
@@ -123,7 +124,7 @@ export interface SweepProgress {
  * factor after a change of capacity factor), and a change of the other settings abandons a sweep
  * in progress. Announces every change with a 'change' event. Owns the weights of its models.
  */
-export class CapacitySweeper extends EventTarget {
+export class CapacitySweeper extends ChangeNotifier {
   /** Measured points for `key`, in slider order (no limit last). */
   points: readonly SweepPoint[] = [];
   key = '';
@@ -164,24 +165,9 @@ export class CapacitySweeper extends EventTarget {
     return this.runner.idle();
   }
 
-  /** Calls `listener` after every change; returns the function that stops it. */
-  subscribe(listener: () => void): () => void {
-    this.addEventListener('change', listener);
-    return () => this.removeEventListener('change', listener);
-  }
-
-  private emit(): void {
-    this.dispatchEvent(new Event('change'));
-  }
-
   /** Measures what `config` is missing (a run the runner starts; a newer request cancels it via `target`). */
   private async measure(config: MoeConfig): Promise<void> {
-    let slice = Date.now();
-    const pause = async (): Promise<void> => {
-      if (Date.now() - slice < this.sliceMs) return;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      slice = Date.now();
-    };
+    const pause = slicedPause(this.sliceMs);
     const model = this.model;
     const key = `${sweepKey(config)}|${model?.id ?? 'toy'}`;
     if (key !== this.key) {

@@ -15,6 +15,7 @@ import {
   type RunHooks,
 } from './experiment-runs';
 import { TRAINING_EXPERIMENTS } from './experiments-url';
+import { ChangeNotifier, slicedPause } from './change-notifier';
 import { LatestRunner } from './latest-runner';
 import type { Trace } from '../core/trace';
 
@@ -26,7 +27,7 @@ export function experimentKey(input: ExperimentInput): string {
   return `${experiment}|${model.id}|${JSON.stringify(config)}${own}`;
 }
 
-export class ExperimentRunner extends EventTarget {
+export class ExperimentRunner extends ChangeNotifier {
   /** The latest result (partial while a training experiment runs), and the key it was measured for. */
   result: ExperimentResult | null = null;
   key = '';
@@ -63,31 +64,16 @@ export class ExperimentRunner extends EventTarget {
     return this.runner.idle();
   }
 
-  /** Calls `listener` after every change; returns the function that stops it. */
-  subscribe(listener: () => void): () => void {
-    this.addEventListener('change', listener);
-    return () => this.removeEventListener('change', listener);
-  }
-
-  private emit(): void {
-    this.dispatchEvent(new Event('change'));
-  }
-
   private async measure(input: ExperimentInput): Promise<void> {
     const key = experimentKey(input);
     if (key === this.key && this.result && (this.result.experiment !== 'compute' || this.result.done)) return;
-    let slice = Date.now();
     const hooks: RunHooks = {
       cancelled: () => this.closed || this.target !== key,
       progress: (p) => {
         this.progress = p;
         this.emit();
       },
-      pause: async () => {
-        if (Date.now() - slice < this.sliceMs) return;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        slice = Date.now();
-      },
+      pause: slicedPause(this.sliceMs),
     };
     const started = performance.now();
     this.key = key;

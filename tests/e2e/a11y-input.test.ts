@@ -296,7 +296,7 @@ describe('touch', () => {
     expect(Number(await slider.inputValue())).toBe(experts);
 
     await page.getByRole('button', { name: 'Start the guided tour' }).tap();
-    await expect.poll(() => page.getByRole('heading', { name: /^Lesson 1 of 7/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /^Lesson 1 of 8/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Next', exact: true }).tap();
     await expect.poll(() => page.evaluate(() => location.search)).toContain('lesson=1.2');
     await screenshot(page, 'touch-tablet-tour');

@@ -41,7 +41,7 @@ async function tabTo(page: Page, match: RegExp, back = false): Promise<void> {
 }
 
 function tourHeading(page: Page) {
-  return page.getByRole('heading', { level: 2 }).filter({ hasText: /^Lesson \d of 7/ });
+  return page.getByRole('heading', { level: 2 }).filter({ hasText: /^Lesson \d of 8/ });
 }
 
 describe('guided tour', () => {
@@ -55,7 +55,7 @@ describe('guided tour', () => {
     const problems: string[] = [];
     for (const [i, ref] of refs.entries()) {
       const step = stepOf(ref);
-      await expect.poll(() => tourHeading(page).textContent()).toContain(`Lesson ${ref.lesson + 1} of 7`);
+      await expect.poll(() => tourHeading(page).textContent()).toContain(`Lesson ${ref.lesson + 1} of 8`);
       await expect.poll(() => page.evaluate(() => location.search)).toContain(`lesson=${formatLessonRef(ref)}`);
       await settleApp(page);
       // The step is announced, and its panel is marked in words as well as by the outline.
@@ -107,7 +107,7 @@ describe('guided tour', () => {
   it('opens the step a link names, with its settings, and goes back and forth', async () => {
     const { page, errors } = await openPage(browser, `${base}?lesson=4.2`);
     await settleApp(page);
-    expect(await tourHeading(page).textContent()).toBe('Lesson 4 of 7: Capacity and dropped tokens');
+    expect(await tourHeading(page).textContent()).toBe('Lesson 4 of 8: Capacity and dropped tokens');
     const layer = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.layers[0]!);
     expect(layer.capacity).not.toBeNull();
     expect(layer.droppedChoices).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ describe('guided tour', () => {
     await page.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Each expert has a capacity' }).count()).toBe(1);
     await page.getByRole('combobox', { name: 'Lesson' }).selectOption({ label: '7. Compressed memory' });
-    await expect.poll(() => tourHeading(page).textContent()).toBe('Lesson 7 of 7: Compressed memory');
+    await expect.poll(() => tourHeading(page).textContent()).toBe('Lesson 7 of 8: Compressed memory');
     expect(await page.getByText(/1,998,848 numbers per token/).count()).toBe(1);
     await page.getByRole('button', { name: 'Close the tour' }).click();
     expect(await tourHeading(page).count()).toBe(0);
@@ -126,7 +126,7 @@ describe('guided tour', () => {
   it('keeps a view copied mid-lesson, and says so when a lesson link names no step', async () => {
     const { page, errors } = await openPage(browser, `${base}?lesson=1.2&e=16&k=3`);
     await settleApp(page);
-    expect(await tourHeading(page).textContent()).toContain('Lesson 1 of 7');
+    expect(await tourHeading(page).textContent()).toContain('Lesson 1 of 8');
     const cfg = await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).trace!.config);
     expect([cfg.routedExperts, cfg.topK]).toEqual([16, 3]);
     await page.goto(`${base}?lesson=9.1`);
@@ -173,7 +173,7 @@ describe('guided tour', () => {
     expect(await findUntranslated(page)).toEqual([]);
     await screenshot(page, 'lesson-2.2-zh');
     await page.getByRole('combobox', { name: 'Language · 语言' }).selectOption('en');
-    await expect.poll(() => tourHeading(page).textContent()).toContain('Lesson 2 of 7');
+    await expect.poll(() => tourHeading(page).textContent()).toContain('Lesson 2 of 8');
     await expect.poll(() => page.evaluate(() => location.search)).not.toContain('lang=');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(errors).toEqual([]);
