@@ -89,6 +89,9 @@ const en = {
     expertsPerToken: 'Experts per token, each MoE layer',
     routedShare: "Routed experts' share of all weights",
     perToken: (k: number, experts: string, shared: number) => `${k} of ${experts} routed${shared ? ` + ${shared} shared` : ''}`,
+    perTokenDense: 'none: a dense model, every weight works for every token',
+    whyDense: (w: { fixed: string; alwaysOn: string; toyK: number; toyE: number; toyKShare: string; name: string }) =>
+      `Why the fractions differ: in your toy ${w.fixed} of the weights (${w.alwaysOn}) work for every token, and ${w.toyK} of ${w.toyE} routed experts is ${w.toyKShare} of the rest. ${w.name} is dense: it has no experts to choose from, so every weight works for every token (100%).`,
     timesAsMany: (model: string, times: string) =>
       `${model} has ${times} times as many weights as your toy. Same counting, same rule for “active”: every weight except the routed experts a token did not use.`,
     why: (w: WhyFacts) =>
@@ -219,6 +222,9 @@ const zh: typeof en = {
     expertsPerToken: '每个 MoE 层中每个词元使用的专家',
     routedShare: '路由专家占全部权重的比例',
     perToken: (k, experts, shared) => `${experts} 个路由专家中的 ${k} 个${shared ? ` + ${shared} 个共享专家` : ''}`,
+    perTokenDense: '无：稠密模型，每个权重都为每个词元工作',
+    whyDense: (w) =>
+      `比例为何不同：在你的小模型中，${w.fixed} 的权重（${w.alwaysOn}）为每个词元工作，而 ${w.toyE} 个路由专家中用 ${w.toyK} 个，占其余部分的 ${w.toyKShare}。${w.name} 是稠密模型：没有可选的专家，因此每个权重都为每个词元工作（100%）。`,
     timesAsMany: (model, times) =>
       `${model} 的权重数是你的小模型的 ${times} 倍。统计方法相同，“激活”的规则也相同：除了词元没有用到的路由专家，所有权重都算激活。`,
     why: (w) =>

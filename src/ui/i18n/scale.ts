@@ -94,7 +94,7 @@ const en = {
     denseText: (model: string, total: string) =>
       `Every layer of ${model} is one feed-forward network that every token goes through: no router chooses anything, and all ${total} weights work for every token (100% active). That is the cost a mixture of experts avoids: compare how little of a MoE model above works for one token.`,
     customOption: 'Your own config (pasted or opened)',
-    toyVsTitle: '4. Your toy vs DeepSeek-V3',
+    toyVsTitle: (name: string) => `4. Your toy vs ${name}`,
     costTitle: '5. What did training cost?',
     shape: (s: ShapeFacts) => {
       if (!s.toy && s.moeLayers === 0)
@@ -198,7 +198,7 @@ const zh: typeof en = {
     denseText: (model, total) =>
       `${model} 的每一层都只有一个前馈网络，每个词元都要经过它：没有路由器做任何选择，全部 ${total} 个权重对每个词元都起作用（100% 激活）。混合专家模型省下的正是这笔开销：对比上面的 MoE 模型，一个词元只用到其中多么小的一部分。`,
     customOption: '你自己的配置（粘贴或打开的）',
-    toyVsTitle: '4. 你的小模型与 DeepSeek-V3',
+    toyVsTitle: (name) => `4. 你的小模型与 ${name}`,
     costTitle: '5. 训练花了多少钱？',
     shape: (s) => {
       if (!s.toy && s.moeLayers === 0)

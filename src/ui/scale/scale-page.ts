@@ -241,6 +241,8 @@ export class ScalePage extends LitElement {
   private renderRest(m: ScaleModel) {
     const t = scaleWords().page;
     const r = this.routes;
+    // "Your toy vs": the chosen model (DeepSeek-V3 while the toy itself is chosen).
+    const real = m.kind === 'real' ? m : this.v3;
     return html`
       ${
         m.kind === 'real' && m.layer.experts === 0
@@ -255,8 +257,8 @@ export class ScalePage extends LitElement {
       }
       <div class="pair">
         <section aria-labelledby="toy-h">
-          <h2 id="toy-h">${t.toyVsTitle}</h2>
-          <toy-vs-real .toy=${this.shown(this.toy)} .real=${this.v3} simulatorHref=${this.simulatorHref}></toy-vs-real>
+          <h2 id="toy-h">${t.toyVsTitle(real.name)}</h2>
+          <toy-vs-real .toy=${this.shown(this.toy)} .real=${real} simulatorHref=${this.simulatorHref}></toy-vs-real>
         </section>
         <section aria-labelledby="cost-h">
           <h2 id="cost-h">${t.costTitle}</h2>

@@ -54,8 +54,17 @@ export class ToyVsReal extends LitElement {
     const tf = toy.active / toy.total;
     const rf = real.active / real.total;
     const routedShare = (m: ScaleModel) => m.parts.routedExperts.total / m.total;
-    const perToken = (m: ScaleModel) => t.perToken(m.layer.topK, formatExact(m.layer.experts), m.layer.shared);
     const fixed = (m: ScaleModel) => (m.total - m.parts.routedExperts.total) / m.total;
+    const perToken = (m: ScaleModel) =>
+      m.layer.experts === 0 ? t.perTokenDense : t.perToken(m.layer.topK, formatExact(m.layer.experts), m.layer.shared);
+    const toyFacts = {
+      fixed: formatPercent(fixed(toy), 0),
+      alwaysOn: alwaysOn(toy),
+      toyK: toy.layer.topK,
+      toyE: toy.layer.experts,
+      toyKShare: formatPercent(toy.layer.topK / toy.layer.experts, 0),
+      name: real.name,
+    };
     return html`
       <div class="bars" role="group" aria-label=${t.fraction}>
         <div class="row"><span>${t.yourToy}</span><div class="track" aria-hidden="true"><div class="fill toy" ${styleProps({ width: `${(tf * 100).toFixed(2)}%` })}></div></div><span class="pct">${formatPercent(tf)}</span></div>
@@ -74,18 +83,17 @@ export class ToyVsReal extends LitElement {
       </table>
       <p>${t.timesAsMany(real.name, formatWords(real.total / toy.total))}</p>
       <p>
-        ${t.why({
-          fixed: formatPercent(fixed(toy), 0),
-          alwaysOn: alwaysOn(toy),
-          toyK: toy.layer.topK,
-          toyE: toy.layer.experts,
-          toyKShare: formatPercent(toy.layer.topK / toy.layer.experts, 0),
-          name: real.name,
-          routedShare: formatPercent(routedShare(real), 0),
-          realK: real.layer.topK,
-          realE: formatExact(real.layer.experts),
-          realKShare: formatPercent(real.layer.topK / real.layer.experts),
-        })}
+        ${
+          real.layer.experts === 0
+            ? t.whyDense(toyFacts)
+            : t.why({
+                ...toyFacts,
+                routedShare: formatPercent(routedShare(real), 0),
+                realK: real.layer.topK,
+                realE: formatExact(real.layer.experts),
+                realKShare: formatPercent(real.layer.topK / real.layer.experts),
+              })
+        }
       </p>
       ${this.simulatorHref ? html`<p><a href=${this.simulatorHref}>${t.changeLink}</a>${t.changeRest}</p>` : nothing}
     `;

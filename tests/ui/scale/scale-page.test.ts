@@ -61,10 +61,16 @@ describe('<scale-page>', () => {
 
   it('choosing a preset fills the box and recounts', async () => {
     const el = await mount('scale-page', {}, 1200);
+    await el.routed(); // sections 3 to 5 are drawn after the first paint
     pick(el, 'mixtral-8x7b');
     await settle(el);
     expect(deep(el)).toContain('Showing: Mixtral 8x7B');
     expect(deep(el)).toContain('46.7B');
+    // Every section follows the chosen model: its layer of experts, the toy against it, its training cost.
+    expect(deep(el)).toContain('3. One MoE layer of Mixtral 8x7B: every expert');
+    expect(deep(el)).toContain('4. Your toy vs Mixtral 8x7B');
+    expect(deep(el)).toContain('a token uses 2 of 8 of them (25.0%)');
+    expect(deep(el)).not.toContain('4. Your toy vs DeepSeek-V3');
     const box = byLabel<HTMLTextAreaElement>(el.shadowRoot!.querySelector('config-input')!, 'Paste a config.json');
     expect(box.value).toBe(presetText(presetById('mixtral-8x7b')!));
     expect(new URLSearchParams(location.search).get('model')).toBe('mixtral-8x7b');
@@ -85,6 +91,9 @@ describe('<scale-page>', () => {
     expect(t).toContain('32 dense layers, width 4,096, vocabulary 128,256; no experts: every weight works for every token.');
     expect(t).toContain('3. Llama 3.1 8B is dense: no experts to route');
     expect(t).toContain('all 8.0B weights work for every token (100% active)');
+    expect(t).toContain('4. Your toy vs Llama 3.1 8B');
+    expect(t).toContain('Llama 3.1 8B is dense: it has no experts to choose from, so every weight works for every token (100%).');
+    expect(t).toContain('none: a dense model, every weight works for every token');
     expect(el.shadowRoot!.querySelector('layer-experts')).toBeNull();
     expect(new URLSearchParams(location.search).get('model')).toBe('llama-3.1-8b');
     pick(el, 'glm-4.5');
