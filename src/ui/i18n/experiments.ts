@@ -61,7 +61,7 @@ const en = {
       baseline:
         'Uniform routing: 1 / E for the first choice (Mixtral’s line); k / E of a class’s tokens have e among their k choices (OLMoE’s).',
       caption:
-        'Rows are word classes, columns experts; a darker cell is a larger share. A cell well above the uniform line is a class that expert takes more than its share of.',
+        'Rows are word classes, columns experts; each cell is a percentage, darker when larger, outlined when above the uniform line: that expert takes more than its share of the class.',
     },
     neighbours: {
       title: 'Neighbours share experts',
@@ -306,7 +306,8 @@ const zh: typeof en = {
     words: (cls: string, expert: number, share: string, uniform: string, times: string) =>
       `最不均衡的格子：${cls}类词有 ${share} 的时间首选专家 ${expert + 1}，是均匀值 ${uniform} 的 ${times} 倍。`,
     wordsTrained: '训练过的路由器会按词的种类分拣，正如 Mixtral 和 OLMoE 对其词汇所报告的。',
-    wordsRandom: '随机权重下，任何模式都来自随机的嵌入行，而不是学习：请与训练过的权重比较。',
+    wordsRandom:
+      '随机权重下什么都没有学到，但一个词类仍可能偏向某个专家：每个词的向量都加上其词类的（随机）行，所以同类的词一开始就相似。请与训练过的权重比较。',
     neighbours: (layer: number, rate: string, base: string, z: string, side: 'above' | 'below' | 'near') =>
       `第 ${layer + 1} 层：相邻词有 ${rate} 的时间共享第一专家，随机为 ${base}（z = ${z}）：${side === 'above' ? '比随机更频繁' : side === 'below' ? '比随机更少' : '与随机相当'}。`,
     neighboursWhy:
