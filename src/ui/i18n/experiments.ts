@@ -144,7 +144,7 @@ const en = {
       `The most lopsided cell: ${cls} words go to expert ${expert + 1} first ${share} of the time, ${times}× the uniform ${uniform}.`,
     wordsTrained: 'Trained routers sort words by kind, as Mixtral and OLMoE report for their vocabularies.',
     wordsRandom:
-      'With random weights any pattern comes from the random embedding rows, not from learning: compare with the trained weights.',
+      'With random weights nothing was learned, yet a class can still lean to one expert: every word’s vector adds its class’s (random) row, so words of a class start out alike. Compare with the trained weights.',
     neighbours: (layer: number, rate: string, base: string, z: string, side: 'above' | 'below' | 'near') =>
       `Layer ${layer + 1}: neighbours share their first expert ${rate} of the time against ${base} by chance (z = ${z}): ${side === 'above' ? 'more often than chance' : side === 'below' ? 'less often than chance' : 'about as often as chance'}.`,
     neighboursWhy:
