@@ -1,11 +1,12 @@
 /**
  * The experiments page's part of the URL (issue 16): which experiment, the model's experts, top-k,
  * layers and seed (the simulator's own keys, url-keys.ts, checked by the one codec), the weights
- * (trained or random), the layer shown, the word of experiment 6 and the teacher's own sentences.
+ * (trained or random; the router picks the checkpoint: sigmoid-bias is the one trained with bias balancing), the layer shown, the word of experiment 6 and the teacher's own sentences.
  * Any other key is listed as ignored.
  *
  *   x  experiment (words, neighbours, together, knockout, settles, same-word, compute)
- *   e  routed experts   k  top-k   L  MoE layers   seed  seed   w  weights   layer  layer shown
+ *   e  routed experts   k  top-k   L  MoE layers   r  router (sigmoid-bias: the balanced checkpoint)
+ *   seed  seed   w  weights   layer  layer shown
  *   word  the word followed in experiment 6          text  sentences the teacher adds (one per line)
  */
 import { DEFAULT_CONFIG, type MoeConfig } from '../core/config';
@@ -39,14 +40,14 @@ const DEFAULTS: Readonly<Fields> = Object.freeze({
   word: DEFAULT_WORD,
 } as Fields);
 
-export const EXPERIMENT_KEYS = ['x', 'e', 'k', 'L', 'seed', 'w', 'layer', 'word', 'text'] as const;
+export const EXPERIMENT_KEYS = ['x', 'e', 'k', 'L', 'r', 'seed', 'w', 'layer', 'word', 'text'] as const;
 
 const own = (e: AnyEntry<LinkFields>) => e as unknown as AnyEntry<Fields>;
 
 export const EXPERIMENTS_SCHEMA: PageSchema<Fields> = {
   steps: [
     { key: 'x', field: 'experiment', codec: oneOf(EXPERIMENT_IDS, NOT_UNDERSTOOD) } as AnyEntry<Fields>,
-    ...CONFIG_ENTRIES.filter((e) => ['e', 'k', 'L', 'seed'].includes(e.key)).map(own),
+    ...CONFIG_ENTRIES.filter((e) => ['e', 'k', 'L', 'r', 'seed'].includes(e.key)).map(own),
     fitConfig as unknown as PageSchema<Fields>['steps'][number],
     own(VIEW_ENTRIES.w),
     own(VIEW_ENTRIES.layer),
@@ -59,7 +60,7 @@ export const EXPERIMENTS_SCHEMA: PageSchema<Fields> = {
 
 export interface ExperimentsView {
   experiment: ExperimentId;
-  /** The simulator's config with e, k, L and seed from the link. */
+  /** The simulator's config with e, k, L, r and seed from the link. */
   config: MoeConfig;
   weights: WeightsMode;
   layer: number;
@@ -87,11 +88,11 @@ export function defaultExperimentsView(): ExperimentsView {
 
 export function decodeExperimentsView(search: string): ExperimentsDecoded {
   const { state, notices, others } = decodeQuery(EXPERIMENTS_SCHEMA, search, DEFAULTS);
-  const { routedExperts, topK, layers, seed } = state;
+  const { routedExperts, topK, layers, router, seed } = state;
   return {
     view: {
       experiment: state.experiment,
-      config: { ...DEFAULT_CONFIG, routedExperts, topK, layers, seed },
+      config: { ...DEFAULT_CONFIG, routedExperts, topK, layers, router, seed },
       weights: state.weights,
       layer: state.layer,
       word: state.word.trim().toLowerCase(),

@@ -227,6 +227,27 @@ describe('demos/experiments.html', () => {
     expect(again.errors).toEqual([]);
   });
 
+  it('the balanced checkpoint: choosing the sigmoid-bias router runs the experiment on the weights trained with bias balancing', async () => {
+    const { page, errors } = await openPage(browser, `${PAGE}?backend=cpu&x=neighbours`);
+    await settled(page);
+    await page.getByRole('combobox', { name: /^Router/ }).selectOption('sigmoid-bias');
+    await settled(page);
+    expect(new URL(page.url()).search).toContain('r=sigmoid-bias');
+    expect(await page.getByText(/^Trained weights: 300 steps/).count()).toBe(1);
+    const shown = await shownResult(page);
+    const node = (
+      await runRoutingExperiment({
+        experiment: 'neighbours',
+        config: { ...DEFAULT_CONFIG, router: 'sigmoid-bias' },
+        model: pageSweepModel('trained'),
+        word: DEFAULT_WORD,
+        text: DEFAULT_EXPERIMENT_TEXT,
+      })
+    ).result;
+    expect(shown).toEqual(node);
+    expect(errors).toEqual([]);
+  });
+
   it('a bad link and a bad typed value: a message, the last good state kept, nothing thrown', async () => {
     const { page, errors } = await openPage(browser, `${PAGE}?backend=cpu&x=nonsense&k=99&layer=7&zoom=2`);
     await settled(page);

@@ -8,7 +8,7 @@ import {
   MAX_WORD_CHARS,
 } from '../../src/state/experiments-url';
 
-describe('the experiments page’s link (x, e, k, L, seed, w, layer, word, text)', () => {
+describe('the experiments page’s link (x, e, k, L, r, seed, w, layer, word, text)', () => {
   it('an empty link is the default view, with no notice', () => {
     const d = decodeExperimentsView('');
     expect(d.view).toEqual(defaultExperimentsView());
@@ -20,7 +20,7 @@ describe('the experiments page’s link (x, e, k, L, seed, w, layer, word, text)
     for (const experiment of EXPERIMENT_IDS) {
       const view = {
         experiment,
-        config: { ...DEFAULT_CONFIG, routedExperts: 16, topK: 3, layers: 2, seed: 42 },
+        config: { ...DEFAULT_CONFIG, routedExperts: 16, topK: 3, layers: 2, router: 'sigmoid-bias' as const, seed: 42 },
         weights: 'random' as const,
         layer: 1,
         word: 'bank',

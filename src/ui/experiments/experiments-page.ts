@@ -7,7 +7,7 @@
 import { getBackend, memory } from '@tensorflow/tfjs-core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { MoeConfig } from '../../core/config';
+import { ROUTERS, type MoeConfig } from '../../core/config';
 import { startBrowserBackend } from '../../state/backend';
 import { ExperimentRunner } from '../../state/experiment-runner';
 import { EXPERIMENT_STEPS, type ExperimentResult } from '../../state/experiment-runs';
@@ -34,6 +34,7 @@ import { PageController, type Diagnostics } from '../shared/page-controller';
 import { a11yStyles } from '../shared/shared-styles';
 import { downloadBlob } from '../simulator/export-menu';
 import { shownWeightsStatus } from '../simulator/shown-weights-status';
+import { routerInfo } from '../routing/router-info';
 import '../shared/lang-switch';
 import '../shared/theme-switch';
 import '../simulator/weights-control';
@@ -91,6 +92,7 @@ export class ExperimentsPage extends LitElement {
     .choices label.on { background: var(--moe-accent); color: var(--moe-on-accent); font-weight: 600; }
     .fields { display: grid; grid-template-columns: 1fr 6rem; gap: var(--moe-sp-3) var(--moe-sp-4); align-items: center; }
     .fields input, .fields select { font: inherit; min-height: 2rem; width: 100%; box-sizing: border-box; }
+    .fields select.wide { grid-column: 1 / -1; }
     .problem { grid-column: 1 / -1; color: var(--moe-error); font-weight: 600; margin: 0; }
     h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-5); }
     h3 { font-size: var(--moe-fs-1); margin: var(--moe-sp-7) 0 var(--moe-sp-3); }
@@ -191,6 +193,10 @@ export class ExperimentsPage extends LitElement {
     });
   }
 
+  private setRouter(router: string): void {
+    void this.sim.setConfig({ router }).then(() => this.requestRun());
+  }
+
   private setLayer(raw: string): void {
     this.layer = Math.max(0, Math.min(Number(raw) || 0, this.sim.state.config.layers - 1));
   }
@@ -268,6 +274,10 @@ export class ExperimentsPage extends LitElement {
       <div class="fields">
         ${field('routedExperts', m.experts, c.routedExperts, 1, 64)} ${field('topK', m.topK, c.topK, 1, 8)} ${field('layers', m.layers, c.layers, 1, 4)}
         ${field('seed', m.seed, c.seed, 0, 4294967295)}
+        <label for="router">${m.router}</label>
+        <select id="router" class="wide" @change=${(e: Event) => this.setRouter((e.target as HTMLSelectElement).value)}>
+          ${ROUTERS.map((r) => html`<option value=${r} ?selected=${r === c.router}>${routerInfo(r).name}</option>`)}
+        </select>
         <label for="layer">${m.layer}</label>
         <select id="layer" .value=${String(this.layer)} @change=${(e: Event) => this.setLayer((e.target as HTMLSelectElement).value)}>
           ${Array.from({ length: c.layers }, (_, l) => html`<option value=${l} ?selected=${l === this.layer}>${m.layerOption(l)}</option>`)}
