@@ -92,7 +92,7 @@ export class ExperimentsPage extends LitElement {
     .choices label.on { background: var(--moe-accent); color: var(--moe-on-accent); font-weight: 600; }
     .fields { display: grid; grid-template-columns: 1fr 6rem; gap: var(--moe-sp-3) var(--moe-sp-4); align-items: center; }
     .fields input, .fields select { font: inherit; min-height: 2rem; width: 100%; box-sizing: border-box; }
-    .fields select.wide { grid-column: 1 / -1; }
+    .fields .wide { grid-column: 1 / -1; }
     .problem { grid-column: 1 / -1; color: var(--moe-error); font-weight: 600; margin: 0; }
     h2 { font-size: var(--moe-fs-l); margin: 0 0 var(--moe-sp-5); }
     h3 { font-size: var(--moe-fs-1); margin: var(--moe-sp-7) 0 var(--moe-sp-3); }
@@ -274,7 +274,7 @@ export class ExperimentsPage extends LitElement {
       <div class="fields">
         ${field('routedExperts', m.experts, c.routedExperts, 1, 64)} ${field('topK', m.topK, c.topK, 1, 8)} ${field('layers', m.layers, c.layers, 1, 4)}
         ${field('seed', m.seed, c.seed, 0, 4294967295)}
-        <label for="router">${m.router}</label>
+        <label for="router" class="wide">${m.router}</label>
         <select id="router" class="wide" @change=${(e: Event) => this.setRouter((e.target as HTMLSelectElement).value)}>
           ${ROUTERS.map((r) => html`<option value=${r} ?selected=${r === c.router}>${routerInfo(r).name}</option>`)}
         </select>
