@@ -164,7 +164,9 @@ const md = [
   }.`,
   `- Training: the open-vocabulary model (${moe.vocab} rows + ${moe.classes} class rows, tied head), width 32, one MoE layer of SwiGLU experts of hidden 64, top-2 softmax router, Switch balance loss, Adam lr 0.01. moe-lab trains on its open corpus (route, differentiable forward, gradients of the weights used, Adam per group); PyTorch on random token ids of the same length, one forward and backward.`,
   `- Forward: one MoE layer, T = 1024 seeded random tokens, width 64, SwiGLU hidden 128, top-2; median wall time of route + experts (+ read-back for moe-lab). PyTorch's sparse path: index_select, expert, index_add_ per expert; dense: every expert on every token times its gate column.`,
-  `- Each side ran twice, in the order moe-lab, PyTorch, PyTorch, moe-lab; each figure is the better of its two runs.`,
+  haveTorch
+    ? `- Each side ran twice, in the order moe-lab, PyTorch, PyTorch, moe-lab; each figure is the better of its two runs.`
+    : `- moe-lab ran twice; each figure is the better of its two runs. No ratio against PyTorch figures from another run.`,
   `- ratio = moe-lab ÷ PyTorch. Goal (issue 18): ≥ 1 for tokens/s, ≤ 1 for ms; for (sparse/dense) ÷ (k/E), 1 means sparse saves all the FLOPs it skips, lower is better.`,
   `- Command: \`node scripts/run-ts.mjs bench/peers.ts\` (${((performance.now() - started) / 1000).toFixed(0)} s). Figures vary 2–5× between runs on a shared machine: compare the ratios.`,
   '',
