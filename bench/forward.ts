@@ -5,6 +5,7 @@
  *   npm run bench                        the whole grid; also writes bench/results/forward.md
  *   npm run bench -- --backends=wasm --tokens=1024 --experts=64 --topk=2     one cell (no file written)
  *   --budget=MS   time per cell for the timed repetitions (default 1500; slow cells still run 3 times)
+ *   --width=D --hidden=H   layer shape (default 32 and 64, the app's default)
  *
  * The entry runs through scripts/run-ts.mjs (vite's module runner, no extra dependency).
  *
@@ -15,17 +16,13 @@
  * runs of one (backend, T, E) group, dense and each k, are interleaved so that load from elsewhere
  * on the machine skews their ratios less.
  */
-import { dispose, env, memory, tensor2d, version_core, type Tensor2D } from '@tensorflow/tfjs-core';
+import { dispose, env, memory, version_core, type Tensor2D } from '@tensorflow/tfjs-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { initBackend, type BackendName } from '../src/core/backend';
-import { DEFAULT_CONFIG, type MoeConfig } from '../src/core/config';
-import { assignmentsOf, gateMatrix, MoeLayer } from '../src/core/moe-layer';
-import { Rng } from '../src/core/rng';
-
-const WIDTH = 32;
-const HIDDEN = 64;
+import type { MoeLayer } from '../src/core/moe-layer';
+import { BUDGET_MS as DEFAULT_BUDGET, fmt, forward, inputFor, layerFor, measureTogether, type Measured, type Timing } from './forward-util';
 
 /** Flags come from BENCH_ARGS (the benchmark runs inside vitest), e.g. BENCH_ARGS="--backends=wasm --tokens=1024". */
 const args = (process.env.BENCH_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -42,19 +39,15 @@ function listArg(name: string, fallback: (number | string)[]): (number | string)
   return typeof fallback[0] === 'number' ? items.map(Number) : items;
 }
 
+const WIDTH = Number(listArg('width', [32])[0]);
+const HIDDEN = Number(listArg('hidden', [64])[0]);
 const BACKENDS = listArg('backends', ['cpu', 'wasm']) as BackendName[];
 const TOKENS = listArg('tokens', [256, 1024]);
 const EXPERTS = listArg('experts', [8, 64, 256]);
 const TOPK = listArg('topk', [1, 2, 8]);
-const FULL_GRID = !args.some((a) => /^--(backends|tokens|experts|topk)=/.test(a));
-/** Time to spend on the timed repetitions of one cell (slow cells still get MIN_REPS). */
-const BUDGET_MS = Number(listArg('budget', [1500])[0]);
-const MIN_REPS = 3;
-const MAX_REPS = 60;
-/** A single call slower than this is its own warm-up (JIT warm-up is negligible next to it). */
-const SLOW_MS = 1500;
-
-type Mode = 'sparse' | 'dense';
+const FULL_GRID = !args.some((a) => /^--(backends|tokens|experts|topk|width|hidden)=/.test(a));
+/** Time to spend on the timed repetitions of one cell (slow cells still run 3 times). */
+const BUDGET_MS = Number(listArg('budget', [DEFAULT_BUDGET])[0]);
 
 interface Row {
   backend: BackendName;
@@ -65,113 +58,11 @@ interface Row {
   dense: Measured;
 }
 
-function layerFor(E: number, k: number): MoeLayer {
-  const config: MoeConfig = {
-    ...DEFAULT_CONFIG,
-    modelWidth: WIDTH,
-    expertHidden: HIDDEN,
-    routedExperts: E,
-    topK: k,
-    router: 'softmax-topk',
-    capacityFactor: null,
-  };
-  return new MoeLayer(config, 0);
-}
-
-function inputFor(T: number): Tensor2D {
-  return tensor2d(Rng.stream(DEFAULT_CONFIG.seed, 'bench', 'forward', T).normals(T * WIDTH), [T, WIDTH]);
-}
-
-/** Wall time of one forward and of its routing part (router logits, read-back, routing in JS). */
-interface Timing {
-  total: number;
-  route: number;
-}
-
-/** One layer forward as the app runs it, synced by reading the output back. */
-async function forward(layer: MoeLayer, h: Tensor2D, mode: Mode, timing?: Timing): Promise<Float32Array> {
-  const t0 = performance.now();
-  const E = layer.shape.experts;
-  const { routing } = await layer.route(h);
-  const t1 = performance.now();
-  const y = mode === 'sparse' ? layer.sparse(h, assignmentsOf(routing, E)) : layer.dense(h, gateMatrix(routing, E));
-  try {
-    return (await y.data()) as Float32Array;
-  } finally {
-    dispose(y);
-    if (timing) {
-      timing.total = performance.now() - t0;
-      timing.route = t1 - t0;
-    }
-  }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-interface Measured {
-  /** Median wall time of the whole forward. */
-  ms: number;
-  /** Median time of the routing part. */
-  route: number;
-  /** Median of (whole − routing): the experts, the combine and the output read-back. */
-  experts: number;
-  reps: number;
-}
-
-/**
- * Median times of several forwards measured together. Each is warmed up (at least one call,
- * ~150 ms) and gets as many repetitions as fill the budget (at least MIN_REPS); the repetitions of
- * all of them are then interleaved, spread evenly over the same stretch of time, so that a burst of
- * load from elsewhere on the machine hits them alike.
- */
-async function measureTogether(fs: ((t: Timing) => Promise<unknown>)[]): Promise<Measured[]> {
-  const jobs: { once: () => Promise<Timing>; runs: Timing[]; reps: number }[] = [];
-  for (const f of fs) {
-    const once = async (): Promise<Timing> => {
-      const t: Timing = { total: 0, route: 0 };
-      await f(t);
-      return t;
-    };
-    const first = await once();
-    const runs: Timing[] = [];
-    let estimate = first.total;
-    if (first.total >= SLOW_MS) {
-      runs.push(first);
-    } else {
-      let warm = first.total;
-      for (let i = 0; i < 10 && warm < 150; i++) warm += (await once()).total;
-      estimate = (await once()).total;
-    }
-    const reps = Math.min(MAX_REPS, Math.max(MIN_REPS, Math.round(BUDGET_MS / Math.max(estimate, 0.01))));
-    jobs.push({ once, runs, reps });
-  }
-  const rounds = Math.max(...jobs.map((j) => j.reps));
-  for (let r = 0; r < rounds; r++) {
-    for (const j of jobs) {
-      // Job j runs in round r when its share of the rounds so far reaches a new whole repetition.
-      if (Math.floor(((r + 1) * j.reps) / rounds) > Math.floor((r * j.reps) / rounds) && j.runs.length < j.reps)
-        j.runs.push(await j.once());
-    }
-  }
-  return jobs.map(({ runs }) => ({
-    ms: median(runs.map((r) => r.total)),
-    route: median(runs.map((r) => r.route)),
-    experts: median(runs.map((r) => r.total - r.route)),
-    reps: runs.length,
-  }));
-}
-
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] as number) - (b[i] as number)));
   return m;
 }
-
-const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
 async function main(): Promise<void> {
   env().set('IS_TEST', true); // silences the cpu backend's "install tfjs-node" banner
@@ -186,13 +77,13 @@ async function main(): Promise<void> {
     const simd = backend === 'wasm' ? ` (SIMD ${env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'})` : '';
     console.error(`# ${backend}${simd}`);
     for (const T of TOKENS) {
-      const h = inputFor(T);
+      const h: Tensor2D = inputFor(T, WIDTH);
       for (const E of EXPERTS) {
         const ks = TOPK.filter((k) => k <= E);
         if (ks.length === 0) continue;
         // Dense does not depend on k: it is measured once, with the routing of k = 2 (or the first k).
         const denseK = ks.includes(2) ? 2 : (ks[0] as number);
-        const layers = ks.map((k) => layerFor(E, k));
+        const layers = ks.map((k) => layerFor(E, k, WIDTH, HIDDEN));
         const denseLayer = layers[ks.indexOf(denseK)] as MoeLayer;
         if (backend === 'wasm') {
           // Cheap on wasm: check that sparse dispatch gives the dense result on every cell.
@@ -200,10 +91,10 @@ async function main(): Promise<void> {
             worstDiff = Math.max(worstDiff, maxAbsDiff(await forward(layer, h, 'sparse'), await forward(layer, h, 'dense')));
           }
         }
-        const [dense, ...sparse] = await measureTogether([
-          (t) => forward(denseLayer, h, 'dense', t),
-          ...layers.map((layer) => (t: Timing) => forward(layer, h, 'sparse', t)),
-        ]);
+        const [dense, ...sparse] = await measureTogether(
+          [(t) => forward(denseLayer, h, 'dense', t), ...layers.map((layer) => (t: Timing) => forward(layer, h, 'sparse', t))],
+          BUDGET_MS,
+        );
         for (const layer of layers) dispose(layer.variables());
         console.error(`  T=${T} E=${E} dense ${fmt((dense as Measured).ms)} ms (${(dense as Measured).reps} reps)`);
         ks.forEach((k, i) => {

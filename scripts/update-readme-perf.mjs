@@ -10,7 +10,7 @@ const summary = budgetMarkdown();
 writeFileSync(new URL('bench/results/summary.md', root), summary);
 const parts = [
   summary.trim(),
-  ...['browser.md', 'experiments.md', 'soak.md', 'training.md', 'forward.md']
+  ...['browser.md', 'experiments.md', 'soak.md', 'training.md', 'peers.md', 'forward.md']
     .map((f) => new URL(`bench/results/${f}`, root))
     .filter((u) => existsSync(u))
     .map((u) => readFileSync(u, 'utf8').trim().replace(/^# /, '### ')),
