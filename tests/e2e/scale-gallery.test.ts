@@ -63,9 +63,12 @@ describe('demos/scale.html: the gallery of every model', () => {
       '68.6 KiB (MLA)',
     ]);
 
-    // The selected model's own count (section 2) is the gallery's row for it.
+    // The selected model's own count (section 2's headline) is the gallery's row for it, to the weight.
     await page.getByRole('combobox', { name: 'Model' }).selectOption('mixtral-8x22b');
-    await expect.poll(() => page.getByRole('group', { name: 'Headline counts' }).textContent()).toContain('140.6B');
+    const headline = page.getByRole('group', { name: 'Headline counts' });
+    await expect.poll(() => headline.textContent()).toContain('140.6B');
+    const shown = await headline.locator('data').evaluateAll((ds) => ds.map((d) => Number(d.getAttribute('value'))));
+    expect(rows.find((r) => r.name === 'Mixtral 8x22B')!.counts).toEqual(shown);
     expect(rows.find((r) => r.name === 'Mixtral 8x22B')!.cells.slice(1, 3)).toEqual(['141B', '39.2B']);
 
     const img = gallery(page).getByRole('img', { name: /logarithmic scale/ });
