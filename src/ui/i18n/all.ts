@@ -18,6 +18,7 @@ import picture from './picture';
 import problems from './problems';
 import routers from './routers';
 import scale from './scale';
+import scaleGallery from './scale-gallery';
 import shell from './shell';
 import sim from './simulator';
 import train from './training';
@@ -39,6 +40,7 @@ const PARTS = {
   problems,
   routers,
   scale,
+  scaleGallery,
   shell,
   sim,
   train,

@@ -34,9 +34,11 @@ import '../shared/theme-switch';
 import './cost-calculator';
 import './layer-experts';
 import './param-breakdown';
+import './scale-gallery';
 import './toy-vs-real';
 import { commonWords } from '../i18n/common';
 import { scaleWords } from '../i18n/scale';
+import { scaleGalleryWords } from '../i18n/scale-gallery';
 
 type Choice = Preset['id'] | 'toy' | 'custom';
 const CHOICES = [...PRESETS.map((p) => p.id), 'toy'] as const;
@@ -237,7 +239,7 @@ export class ScalePage extends LitElement {
     `;
   }
 
-  /** Sections 3 to 5: the layer's experts, the toy against V3, the training cost. */
+  /** Sections 3 to 6: the layer's experts, the toy against V3, the training cost, the gallery of every model. */
   private renderRest(m: ScaleModel) {
     const t = scaleWords().page;
     const r = this.routes;
@@ -265,6 +267,10 @@ export class ScalePage extends LitElement {
           <cost-calculator .model=${m}></cost-calculator>
         </section>
       </div>
+      <section aria-labelledby="gallery-h" class="spaced">
+        <h2 id="gallery-h">${scaleGalleryWords().title}</h2>
+        <scale-gallery .toy=${this.toy}></scale-gallery>
+      </section>
     `;
   }
 
