@@ -17,6 +17,8 @@ export const MAX_LAYERS = 10_000;
 /** An error in a config: the field at fault ("config" for the whole object), its code and arguments. */
 export class ConfigFieldError<C extends RealConfigCode = RealConfigCode> extends CodedError<C, RealConfigMessages[C]> {
   readonly field: string;
+  /** The object the field belongs to when it is not the outermost one: "text_config" (Llama 4). */
+  within: string | null = null;
   constructor(field: string, code: C, args: RealConfigMessages[C]) {
     super(code, args);
     this.name = 'ConfigFieldError';
@@ -37,6 +39,8 @@ export type NullMeaning = 'noShared' | 'noQueryCompression';
  */
 export interface RealConfigMessages {
   'hf.notObject': { got: string };
+  /** A field that must hold an object (Llama 4's text_config). */
+  'hf.fieldNotObject': { field: string; got: string };
   /** No model_type, and neither `architectures` nor the fields tell it: `needs` and `experts` list the fields a config needs (comma lists). */
   'hf.modelTypeMissing': { supported: string; needs: string; experts: string };
   'hf.modelTypeUnsupported': { got: string; supported: string; needs: string; experts: string };

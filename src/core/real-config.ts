@@ -41,7 +41,7 @@
  * real-config-messages.ts (all re-exported from here).
  */
 import { describe, has, Reader, type Raw } from './real-config-reader';
-import { fieldError, MAX_LAYERS, note, type RealNote } from './real-config-messages';
+import { ConfigFieldError, fieldError, MAX_LAYERS, note, type RealNote } from './real-config-messages';
 import { readDeepseek, readDense, readGlm, readGqaMoe } from './real-families';
 import { EXPERT_FIELDS, inferModelType, MAX_IGNORED_LISTED, NEEDED_FIELDS, SUPPORTED, unknownFields } from './real-infer';
 import { MODEL_TYPES, type ModelType, type MoeShape } from './real-shape';
@@ -96,7 +96,7 @@ export function readMoeConfig(input: unknown): MoeShape {
     const text = raw.text_config;
     if (typeof text !== 'object' || text === null || Array.isArray(text)) {
       if (!has(raw, 'text_config')) throw fieldError('text_config', 'hf.missing', { field: 'text_config' });
-      throw fieldError('text_config', 'hf.notObject', { got: describe(text) });
+      throw fieldError('text_config', 'hf.fieldNotObject', { field: 'text_config', got: describe(text) });
     }
     fields = text as Raw;
   }
@@ -105,6 +105,16 @@ export function readMoeConfig(input: unknown): MoeShape {
     const fieldsListed = unknown.slice(0, MAX_IGNORED_LISTED).join(', ');
     reading.push(note('read.ignored', { fields: fieldsListed, more: Math.max(0, unknown.length - MAX_IGNORED_LISTED) }));
   }
+  try {
+    return readFields(raw, fields, modelType, reading);
+  } catch (e) {
+    // A field of Llama 4's text_config: the page points into text_config.
+    if (fields !== raw && e instanceof ConfigFieldError && e.field !== 'config') e.within = 'text_config';
+    throw e;
+  }
+}
+
+function readFields(raw: Raw, fields: Raw, modelType: ModelType, reading: RealNote[]): MoeShape {
   const r = new Reader(fields);
   const vocab = r.int('vocab_size');
   const hidden = r.int('hidden_size');

@@ -115,6 +115,7 @@ const en: ProblemTexts = {
   'train.biasNeedsSigmoid': () => 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router',
 
   'hf.notObject': ({ got }) => `the config must be a JSON object ({ … }), not ${got}`,
+  'hf.fieldNotObject': ({ field, got }) => `"${field}" must be a JSON object ({ … }), not ${got}`,
   'hf.modelTypeMissing': ({ supported, needs, experts }) =>
     `"model_type" is missing, and neither "architectures" nor the fields tell which model this is (supported: ${supported}); a config needs ${needs}, and for experts one of ${experts} with num_experts_per_tok`,
   'hf.modelTypeUnsupported': ({ got, supported, needs, experts }) =>
@@ -246,6 +247,7 @@ const zh: ProblemTexts = {
   'train.biasNeedsSigmoid': () => '偏置负载均衡（DeepSeek-V3）需要带偏置的 sigmoid 路由器',
 
   'hf.notObject': ({ got }) => `配置必须是一个 JSON 对象（{ … }），${notZh(got)}`,
+  'hf.fieldNotObject': ({ field, got }) => `"${field}" 必须是一个 JSON 对象（{ … }），${notZh(got)}`,
   'hf.modelTypeMissing': ({ supported, needs, experts }) =>
     `缺少 "model_type"，且 "architectures" 和各字段都无法判断这是哪种模型（支持的类型：${supported}）；配置需要 ${needs}，有专家时还需要 ${experts} 之一及 num_experts_per_tok`,
   'hf.modelTypeUnsupported': ({ got, supported, needs, experts }) =>
