@@ -454,6 +454,8 @@ describe('every message core and state make has a code the catalogue words in bo
       { ...deepseek, num_experts_per_tok: 100, topk_group: 8 },
       { ...deepseek, n_shared_experts: 65 },
       { ...(presetById('mixtral-8x7b')!.config as Record<string, unknown>), num_local_experts: 1_000_000, num_experts_per_tok: 1_000_000 },
+      // Llama 4's text_config must be an object.
+      { ...(presetById('llama4-scout')!.config as Record<string, unknown>), text_config: 'x' },
     ];
     for (const config of special) {
       const e = thrown(() => countParams(config));

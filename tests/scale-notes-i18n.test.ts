@@ -83,10 +83,14 @@ function expectWorded(n: RealNote, where: string): void {
   expect(zh, `${where}: the Chinese is the English`).not.toBe(en);
   expect(zh, where).toMatch(HAN);
   // Field names and kept terms may stay in Latin script; no English words besides.
-  const args = n.args as { field?: string; from?: string };
+  const args = n.args as { field?: string; from?: string; type?: string; evidence?: string; fields?: string };
   const kept = [
     ...(args.field ? [args.field] : []),
     ...(args.from ? [args.from] : []),
+    // How a config was read (read.*): the model type, the fields that told it, the fields ignored.
+    ...(args.type ? [args.type] : []),
+    ...(args.evidence ? args.evidence.split(', ') : []),
+    ...(args.fields ? args.fields.split(', ') : []),
     ...KEPT_TERMS,
     'MoE',
     'Qwen2-MoE',
@@ -100,7 +104,7 @@ function expectWorded(n: RealNote, where: string): void {
 
 /** Every note of a read config, worded. */
 function expectShapeWorded(s: MoeShape, where: string): void {
-  for (const n of [...s.defaults, ...s.leftOut]) expectWorded(n, `${where}: ${realNoteText(EN, n)}`);
+  for (const n of [...s.defaults, ...s.leftOut, ...s.reading]) expectWorded(n, `${where}: ${realNoteText(EN, n)}`);
 }
 
 describe('the notes of a read config, in both languages', () => {
@@ -117,6 +121,8 @@ describe('the notes of a read config, in both languages', () => {
         'default.derived',
         'leftOut.mtp',
         'leftOut.vision',
+        'read.inferred',
+        'read.ignored',
       ].sort(),
     );
   });
@@ -146,6 +152,12 @@ describe('the notes of a read config, in both languages', () => {
         [name, base],
         [`${name} without all optional fields`, without(base, optional)],
         [`${name} with a vision tower and 2 prediction layers`, { ...base, vision_config: {}, num_nextn_predict_layers: 2 }],
+        [`${name} without model_type`, without(base, ['model_type'])],
+        [`${name} without model_type and architectures`, without(base, ['model_type', 'architectures'])],
+        [
+          `${name} with unknown fields`,
+          { ...base, my_field: 1, another_one: 'x', ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`extra_${i}`, i])) },
+        ],
         ...optional.filter((f) => Object.hasOwn(base, f)).map((f): [string, Cfg] => [`${name} without ${f}`, without(base, [f])]),
         ...optional.filter((f) => Object.hasOwn(base, f)).map((f): [string, Cfg] => [`${name} with ${f}: null`, { ...base, [f]: null }]),
       ];

@@ -17,6 +17,8 @@ export const MAX_LAYERS = 10_000;
 /** An error in a config: the field at fault ("config" for the whole object), its code and arguments. */
 export class ConfigFieldError<C extends RealConfigCode = RealConfigCode> extends CodedError<C, RealConfigMessages[C]> {
   readonly field: string;
+  /** The object the field belongs to when it is not the outermost one: "text_config" (Llama 4). */
+  within: string | null = null;
   constructor(field: string, code: C, args: RealConfigMessages[C]) {
     super(code, args);
     this.name = 'ConfigFieldError';
@@ -37,8 +39,11 @@ export type NullMeaning = 'noShared' | 'noQueryCompression';
  */
 export interface RealConfigMessages {
   'hf.notObject': { got: string };
-  'hf.modelTypeMissing': { supported: string };
-  'hf.modelTypeUnsupported': { got: string; supported: string };
+  /** A field that must hold an object (Llama 4's text_config). */
+  'hf.fieldNotObject': { field: string; got: string };
+  /** No model_type, and neither `architectures` nor the fields tell it: `needs` and `experts` list the fields a config needs (comma lists). */
+  'hf.modelTypeMissing': { supported: string; needs: string; experts: string };
+  'hf.modelTypeUnsupported': { got: string; supported: string; needs: string; experts: string };
   'hf.missing': { field: string };
   'hf.missingWhy': { field: string; why: MissingWhy; method: string };
   'hf.missingOrNull': { field: string; nullMeans: NullMeaning };
@@ -74,12 +79,18 @@ export type DefaultWhy = 'modelCode' | 'untied' | 'moeAfterDense' | 'kvPerQuery'
  *   default.<why>    a field the config left out, and the value it took: "field = value (why)", with
  *                    `value` as JSON writes it (false, 1, 2.5, "noaux_tc", []);
  *   default.derived  a field computed from others: "head_dim = 128 (hidden_size / num_attention_heads)";
- *   leftOut.*        what the count leaves out, as the published headline totals do.
+ *   leftOut.*        what the count leaves out, as the published headline totals do;
+ *   read.*           how the config was read: the model type inferred when it gave none, the unknown
+ *                    fields ignored.
  */
 export type RealNoteMessages = { [W in DefaultWhy as `default.${W}`]: { field: string; value: string } } & {
   'default.derived': { field: string; value: string; from: string };
   'leftOut.mtp': { layers: number };
   'leftOut.vision': Record<string, never>;
+  /** No model_type: read as `type` from `architectures` or from its fields; `evidence` lists them (a comma list). */
+  'read.inferred': { type: string; from: 'architectures' | 'fields'; evidence: string };
+  /** Fields this page does not know, ignored: the first few (a comma list) and how many more. */
+  'read.ignored': { fields: string; more: number };
 };
 export type RealNoteCode = keyof RealNoteMessages;
 /** One note: its code and arguments (the page words it). */

@@ -33,13 +33,17 @@
  * Both lists are notes with a code and arguments each (RealNoteMessages, see ./coded), from which
  * the page words them in its language.
  *
+ * A config without model_type is read as the type its `architectures` or its fields tell, and
+ * says so in `reading` (real-infer.ts), which also lists the fields this page does not know (ignored).
+ *
  * Here the entry point and the common fields; the fields' rules in real-config-reader.ts, each
  * family's fields in real-families.ts, the shape read in real-shape.ts, the errors and notes in
  * real-config-messages.ts (all re-exported from here).
  */
 import { describe, has, Reader, type Raw } from './real-config-reader';
-import { fieldError, MAX_LAYERS, note, type RealNote } from './real-config-messages';
+import { ConfigFieldError, fieldError, MAX_LAYERS, note, type RealNote } from './real-config-messages';
 import { readDeepseek, readDense, readGlm, readGqaMoe } from './real-families';
+import { EXPERT_FIELDS, inferModelType, MAX_IGNORED_LISTED, NEEDED_FIELDS, SUPPORTED, unknownFields } from './real-infer';
 import { MODEL_TYPES, type ModelType, type MoeShape } from './real-shape';
 
 export * from './real-config-messages';
@@ -60,6 +64,23 @@ const READERS: Record<ModelType, typeof readGqaMoe> = {
   qwen2: readDense,
 };
 
+/** The model type of `raw`: its own model_type, or the one its architecture or fields tell (with a note saying so). */
+function modelTypeOf(raw: Raw, reading: RealNote[]): ModelType {
+  const needs = { supported: SUPPORTED, needs: NEEDED_FIELDS.join(', '), experts: EXPERT_FIELDS.join(', ') };
+  if (!has(raw, 'model_type')) {
+    const inferred = inferModelType(raw);
+    if (!inferred) throw fieldError('model_type', 'hf.modelTypeMissing', needs);
+    reading.push(note('read.inferred', { type: inferred.type, from: inferred.from, evidence: inferred.evidence.join(', ') }));
+    return inferred.type;
+  }
+  const type = raw.model_type;
+  if (typeof type !== 'string' || !(MODEL_TYPES as readonly string[]).includes(type)) {
+    const got = describe(type);
+    throw fieldError('model_type', 'hf.modelTypeUnsupported', { got, ...needs });
+  }
+  return type as ModelType;
+}
+
 /** Reads and checks a config; throws a ConfigFieldError naming the first field at fault. */
 export function readMoeConfig(input: unknown): MoeShape {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -67,26 +88,33 @@ export function readMoeConfig(input: unknown): MoeShape {
     throw fieldError('config', 'hf.notObject', { got });
   }
   const raw = input as Raw;
-  const supported = MODEL_TYPES.join(', ');
-  if (!has(raw, 'model_type')) {
-    throw fieldError('model_type', 'hf.modelTypeMissing', { supported });
-  }
-  const type = raw.model_type;
-  if (typeof type !== 'string' || !(MODEL_TYPES as readonly string[]).includes(type)) {
-    const got = describe(type);
-    throw fieldError('model_type', 'hf.modelTypeUnsupported', { got, supported });
-  }
-  const modelType = type as ModelType;
+  const reading: RealNote[] = [];
+  const modelType = modelTypeOf(raw, reading);
   // Llama 4 nests its language model's fields in text_config (its vision tower in vision_config).
   let fields = raw;
   if (modelType === 'llama4') {
     const text = raw.text_config;
     if (typeof text !== 'object' || text === null || Array.isArray(text)) {
       if (!has(raw, 'text_config')) throw fieldError('text_config', 'hf.missing', { field: 'text_config' });
-      throw fieldError('text_config', 'hf.notObject', { got: describe(text) });
+      throw fieldError('text_config', 'hf.fieldNotObject', { field: 'text_config', got: describe(text) });
     }
     fields = text as Raw;
   }
+  const unknown = unknownFields(raw, fields === raw ? null : fields);
+  if (unknown.length) {
+    const fieldsListed = unknown.slice(0, MAX_IGNORED_LISTED).join(', ');
+    reading.push(note('read.ignored', { fields: fieldsListed, more: Math.max(0, unknown.length - MAX_IGNORED_LISTED) }));
+  }
+  try {
+    return readFields(raw, fields, modelType, reading);
+  } catch (e) {
+    // A field of Llama 4's text_config: the page points into text_config.
+    if (fields !== raw && e instanceof ConfigFieldError && e.field !== 'config') e.within = 'text_config';
+    throw e;
+  }
+}
+
+function readFields(raw: Raw, fields: Raw, modelType: ModelType, reading: RealNote[]): MoeShape {
   const r = new Reader(fields);
   const vocab = r.int('vocab_size');
   const hidden = r.int('hidden_size');
@@ -103,5 +131,5 @@ export function readMoeConfig(input: unknown): MoeShape {
 
   const base = { modelType, vocab, hidden, layers, tied };
   const shape = READERS[modelType](r, base, heads);
-  return { ...shape, defaults: r.defaults, leftOut };
+  return { ...shape, defaults: r.defaults, leftOut, reading };
 }

@@ -11,7 +11,7 @@ import type { Attention, GqaAttention, MlaAttention, MoeShape, RouterRule } from
 
 export type Base = Pick<MoeShape, 'modelType' | 'vocab' | 'hidden' | 'layers' | 'tied'>;
 /** What readDeepseek and readGqaMoe give: a shape without its notes (readMoeConfig adds them). */
-type Read = Omit<MoeShape, 'defaults' | 'leftOut'>;
+type Read = Omit<MoeShape, 'defaults' | 'leftOut' | 'reading'>;
 
 /**
  * The layer split: `moeLayers` is counted in closed form by the caller (the count never walks the

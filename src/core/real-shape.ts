@@ -104,4 +104,6 @@ export interface MoeShape {
   defaults: RealNote[];
   /** What is left out of the count, as coded notes. */
   leftOut: RealNote[];
+  /** How the config was read (coded notes): the model type inferred when it gave none, the unknown fields ignored. */
+  reading: RealNote[];
 }

@@ -46,6 +46,8 @@ export interface ScaleModel {
   /** Fields absent from the config and the meaning they took, and what the count left out (coded notes, see MoeShape). */
   defaults: RealNote[];
   leftOut: RealNote[];
+  /** How a config was read: its model type inferred when it gave none, unknown fields ignored (coded notes, see MoeShape). */
+  reading: RealNote[];
   published: Published | null;
 }
 
@@ -81,6 +83,7 @@ export function scaleModelFromConfig(config: unknown, meta: { id: string; name: 
     router: s.router,
     defaults: s.defaults,
     leftOut: s.leftOut,
+    reading: s.reading,
     published: meta.published ?? null,
   };
 }
@@ -159,6 +162,7 @@ export function scaleModelFromToy(config: MoeConfig, vocabSize: number): ScaleMo
     router: TOY_RULE[config.router](config),
     defaults: [],
     leftOut: [],
+    reading: [],
     published: null,
   };
 }

@@ -686,12 +686,18 @@ describe('errors name the field; nothing is guessed', () => {
   });
 
   it('model_type missing, unknown or not a string', () => {
+    // Without model_type, a config is read as what its fields tell (real-infer.test.ts); one whose fields tell nothing is refused.
+    expect(countParams(without(v3, 'model_type')).shape.modelType).toBe('deepseek_v3');
     fails(
-      without(v3, 'model_type'),
+      { vocab_size: 100, num_hidden_layers: 2 },
       'model_type',
-      '"model_type" is missing; supported: deepseek_v3, deepseek_v2, mixtral, qwen2_moe, qwen3_moe, olmoe',
+      '"model_type" is missing, and neither "architectures" nor the fields tell which model this is (supported: deepseek_v3, deepseek_v2, mixtral, qwen2_moe, qwen3_moe, olmoe',
     );
-    fails({ ...v3, model_type: 'gpt2' }, 'model_type', '"model_type" "gpt2" is not supported; supported: deepseek_v3');
+    fails(
+      { ...v3, model_type: 'gpt2' },
+      'model_type',
+      '"model_type" "gpt2" is not supported (supported: deepseek_v3, deepseek_v2, mixtral, qwen2_moe, qwen3_moe, olmoe, kimi_k2, glm4_moe, gpt_oss, llama4, llama, qwen2); to read it as one of these, leave "model_type" out and give vocab_size, hidden_size, num_hidden_layers, num_attention_heads, intermediate_size, and for experts one of num_local_experts, num_experts, n_routed_experts with num_experts_per_tok',
+    );
     fails({ ...v3, model_type: 3 }, 'model_type', '"model_type" 3 is not supported');
   });
 

@@ -1,7 +1,8 @@
 /**
  * Property-based tests of what the real-scale page does with pasted text (src/ui/scale/scale-page.ts,
  * onText): parseJson (src/core/json-locate.ts), then scaleModelFromConfig → countParams
- * (src/core/params.ts, real-config.ts), then locateKey for the field an error names. For any text
+ * (src/core/params.ts, real-config.ts), then locateField for the field an error names (its value, or
+ * the end of the object that lacks it). For any text
  * and any JSON object the result is either counts (finite, whole, non-negative, active ≤ total) or
  * a problem that gives a line and column or names a field; nothing else is ever thrown.
  * FUZZ_RUNS generated inputs per property (tests/fuzz-runs.ts: 1,000 in `npm test`, 10,000 in
@@ -9,7 +10,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonError, locateKey, MAX_JSON_DEPTH, parseJson, type JsonProblem } from '../../src/core/json-locate';
+import { locateField } from '../../src/core/json-field';
+import { findJsonError, MAX_JSON_DEPTH, parseJson, type JsonProblem } from '../../src/core/json-locate';
 import { PARTS, type RealParams } from '../../src/core/params';
 import { presetById } from '../../src/core/presets';
 import { ConfigFieldError, MAX_FIELD, MODEL_TYPES } from '../../src/core/real-config';
@@ -26,7 +28,7 @@ const MAX_CONFIG_CHARS = 1_000_000;
 type Pasted =
   | { kind: 'empty' }
   | { kind: 'counted'; model: ScaleModel }
-  | { kind: 'problem'; message: string; field?: string; at?: JsonProblem | null };
+  | { kind: 'problem'; message: string; field?: string; within?: string | null; at?: JsonProblem | null };
 
 /** The steps of ScalePage.onText, with the core functions it calls. Throws only if they do. */
 function paste(raw: string): Pasted {
@@ -42,7 +44,8 @@ function paste(raw: string): Pasted {
     return { kind: 'counted', model: scaleModelFromConfig(parsed.value, { id: 'custom', name: 'your config.json' }) };
   } catch (err) {
     if (!(err instanceof ConfigFieldError)) throw err;
-    return { kind: 'problem', message: en(err), field: err.field, at: err.field !== 'config' ? locateKey(text, err.field) : null };
+    const at = err.field !== 'config' ? locateField(text, err.field, err.within) : null;
+    return { kind: 'problem', message: en(err), field: err.field, within: err.within, at };
   }
 }
 
@@ -386,8 +389,15 @@ describe('pasting any text on the real-scale page', () => {
         }
         if (result.field === 'config') return;
         expect(result.message).toContain(`"${result.field}"`);
-        const parsed = JSON.parse(text) as Record<string, unknown>;
-        if (Object.hasOwn(parsed, result.field)) {
+        const top = JSON.parse(text) as Record<string, unknown>;
+        // A field of Llama 4's text_config is looked for there.
+        const parsed = (result.within ? top[result.within] : top) as Record<string, unknown>;
+        if (!Object.hasOwn(parsed, result.field)) {
+          // Missing: the caret goes to the closing brace of the object that lacks it.
+          expect(result.at, `${result.field} missing from ${text.slice(0, 200)}`).toBeTruthy();
+          expectLocated(text, result.at!);
+          expect(text[result.at!.offset]).toBe('}');
+        } else {
           // The field is in the text: the caret goes to its value, the one JSON.parse kept.
           expect(result.at, `${result.field} in ${text.slice(0, 200)}`).toBeTruthy();
           expectLocated(text, result.at!);

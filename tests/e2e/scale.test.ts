@@ -82,6 +82,49 @@ describe('demos/scale.html', () => {
     expect(offsite).toEqual([]);
   });
 
+  it('a config pasted without model_type gives the same total and active figures as its preset, and says what it was read as', async () => {
+    const { page, errors, offsite } = await openPage(browser, `${base}demos/scale.html?model=qwen3-30b-a3b`);
+    await expect.poll(() => headline(page).textContent(), { timeout: 20000 }).toContain('30.5B');
+    // The headline's total and active figures, as shown.
+    const figures = async (): Promise<(string | undefined)[]> => {
+      const t = (await headline(page).textContent()) ?? '';
+      return [/Total weights\s*([\d.]+[BMT])/.exec(t)?.[1], /Active for one token\s*([\d.]+[BMT])/.exec(t)?.[1]];
+    };
+    const [total, active] = await figures();
+    expect(total).toBe('30.5B');
+    expect(active).toMatch(/^3\.\dB$/);
+
+    // The published config, less its model_type (and, a second time, less its architectures too).
+    const config = JSON.parse(readFileSync(resolve(presets, 'qwen3-30b-a3b.json'), 'utf8')) as Record<string, unknown>;
+    delete config.model_type;
+    await modelList(page).selectOption('mixtral-8x7b');
+    await expect.poll(() => headline(page).textContent()).toContain('46.7B');
+    await configBox(page).fill(JSON.stringify(config, null, 2));
+    await expect.poll(figures).toEqual([total, active]);
+    const note = page.getByRole('status').filter({ hasText: 'No model_type' });
+    expect(await note.textContent()).toContain(
+      'No model_type: read as qwen3_moe from its architecture (architectures = Qwen3MoeForCausalLM)',
+    );
+    await screenshot(page, 'scale-inferred-1280x800');
+
+    delete config.architectures;
+    await modelList(page).selectOption('mixtral-8x7b');
+    await expect.poll(() => headline(page).textContent()).toContain('46.7B');
+    await configBox(page).fill(JSON.stringify(config, null, 2));
+    await expect.poll(figures).toEqual([total, active]);
+    expect(await note.textContent()).toContain('No model_type: read as qwen3_moe from its fields (num_experts, moe_intermediate_size)');
+    expect(await page.getByRole('alert').filter({ hasText: 'Cannot count' }).count()).toBe(0);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'scale-inferred-390');
+    // The note fits a phone's width (it wraps its field names).
+    const box = (await note.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+    await page.close();
+  });
+
   it('routes tokens through all 256 experts, shows the cost of training, at 1280×800 and 768×1024', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },

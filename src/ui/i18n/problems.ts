@@ -115,8 +115,11 @@ const en: ProblemTexts = {
   'train.biasNeedsSigmoid': () => 'bias balancing (DeepSeek-V3) needs the sigmoid-with-bias router',
 
   'hf.notObject': ({ got }) => `the config must be a JSON object ({ … }), not ${got}`,
-  'hf.modelTypeMissing': ({ supported }) => `"model_type" is missing; supported: ${supported}`,
-  'hf.modelTypeUnsupported': ({ got, supported }) => `"model_type" ${got} is not supported; supported: ${supported}`,
+  'hf.fieldNotObject': ({ field, got }) => `"${field}" must be a JSON object ({ … }), not ${got}`,
+  'hf.modelTypeMissing': ({ supported, needs, experts }) =>
+    `"model_type" is missing, and neither "architectures" nor the fields tell which model this is (supported: ${supported}); a config needs ${needs}, and for experts one of ${experts} with num_experts_per_tok`,
+  'hf.modelTypeUnsupported': ({ got, supported, needs, experts }) =>
+    `"model_type" ${got} is not supported (supported: ${supported}); to read it as one of these, leave "model_type" out and give ${needs}, and for experts one of ${experts} with num_experts_per_tok`,
   'hf.missing': ({ field }) => `"${field}" is missing`,
   'hf.missingWhy': ({ field, why, method }) => `"${field}" is missing (${WHY_EN[why](method)})`,
   'hf.missingOrNull': ({ field, nullMeans }) => `"${field}" is missing (give a number, or null for ${NULL_MEANS_EN[nullMeans]})`,
@@ -244,8 +247,11 @@ const zh: ProblemTexts = {
   'train.biasNeedsSigmoid': () => '偏置负载均衡（DeepSeek-V3）需要带偏置的 sigmoid 路由器',
 
   'hf.notObject': ({ got }) => `配置必须是一个 JSON 对象（{ … }），${notZh(got)}`,
-  'hf.modelTypeMissing': ({ supported }) => `缺少 "model_type"；支持的类型：${supported}`,
-  'hf.modelTypeUnsupported': ({ got, supported }) => `不支持 "model_type"${lead(valueZh(got))}；支持的类型：${supported}`,
+  'hf.fieldNotObject': ({ field, got }) => `"${field}" 必须是一个 JSON 对象（{ … }），${notZh(got)}`,
+  'hf.modelTypeMissing': ({ supported, needs, experts }) =>
+    `缺少 "model_type"，且 "architectures" 和各字段都无法判断这是哪种模型（支持的类型：${supported}）；配置需要 ${needs}，有专家时还需要 ${experts} 之一及 num_experts_per_tok`,
+  'hf.modelTypeUnsupported': ({ got, supported, needs, experts }) =>
+    `不支持 "model_type"${lead(valueZh(got))}（支持的类型：${supported}）；若要按其中一种读取，请去掉 "model_type" 并给出 ${needs}，有专家时还需要 ${experts} 之一及 num_experts_per_tok`,
   'hf.missing': ({ field }) => `缺少 "${field}"`,
   'hf.missingWhy': ({ field, why, method }) => `缺少 "${field}"（${WHY_ZH[why](method)}）`,
   'hf.missingOrNull': ({ field, nullMeans }) => `缺少 "${field}"（请给出一个数字，或用 null 表示${NULL_MEANS_ZH[nullMeans]}）`,

@@ -105,6 +105,9 @@ const en = {
       'leftOut.mtp': ({ layers }) =>
         `the multi-token-prediction module (num_nextn_predict_layers = ${layers}), as in the published headline total`,
       'leftOut.vision': () => 'the vision tower (vision_config)',
+      'read.inferred': ({ type, from, evidence }) =>
+        `No model_type: read as ${type} from its ${from === 'architectures' ? 'architecture' : 'fields'} (${evidence})`,
+      'read.ignored': ({ fields, more }) => `Ignored, not known to this page: ${fields}${more > 0 ? ` and ${more} more` : ''}`,
     } satisfies RealNoteTexts,
   },
 };
@@ -183,6 +186,9 @@ const zh: typeof en = {
       'default.derived': ({ field, value, from }) => `${field} = ${value}（由 ${from} 算出）`,
       'leftOut.mtp': ({ layers }) => `多词元预测模块（num_nextn_predict_layers = ${layers}），与公布的总参数一致`,
       'leftOut.vision': () => '视觉塔（vision_config）',
+      'read.inferred': ({ type, from, evidence }) =>
+        `没有 model_type：根据其${from === 'architectures' ? '架构' : '字段'}按 ${type} 读取（${evidence}）`,
+      'read.ignored': ({ fields, more }) => `已忽略本页不认识的字段：${fields}${more > 0 ? ` 等，另有 ${more} 个` : ''}`,
     },
   },
 };

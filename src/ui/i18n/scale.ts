@@ -118,7 +118,7 @@ const en = {
   },
   config: {
     label: 'Paste a config.json',
-    hint: 'Any Hugging Face config.json of a DeepSeek-V2/V3, Kimi K2, GLM-4.5, Mixtral, Qwen-MoE, OLMoE, gpt-oss or Llama 4 model (or a dense Llama or Qwen2). Edit a number and the counts follow.',
+    hint: 'Any Hugging Face config.json of a DeepSeek-V2/V3, Kimi K2, GLM-4.5, Mixtral, Qwen-MoE, OLMoE, gpt-oss or Llama 4 model (or a dense Llama or Qwen2); without model_type, the type is read from its fields. Edit a number and the counts follow.',
     placeholder: 'Paste a config.json here',
     fileLabel: 'Or open a config.json file:',
     dropHint: '(or drop it on the box)',
@@ -221,7 +221,7 @@ const zh: typeof en = {
   },
   config: {
     label: '粘贴 config.json',
-    hint: '可以是 DeepSeek-V2/V3、Kimi K2、GLM-4.5、Mixtral、Qwen-MoE、OLMoE、gpt-oss 或 Llama 4 模型（或稠密的 Llama、Qwen2 模型）在 Hugging Face 上的任意 config.json。改动一个数字，统计结果随之更新。',
+    hint: '可以是 DeepSeek-V2/V3、Kimi K2、GLM-4.5、Mixtral、Qwen-MoE、OLMoE、gpt-oss 或 Llama 4 模型（或稠密的 Llama、Qwen2 模型）在 Hugging Face 上的任意 config.json；没有 model_type 时，根据其字段判断类型。改动一个数字，统计结果随之更新。',
     placeholder: '在这里粘贴 config.json',
     fileLabel: '或打开一个 config.json 文件：',
     dropHint: '（也可以把文件拖到文本框上）',

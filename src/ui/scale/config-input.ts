@@ -1,7 +1,8 @@
 /**
  * The config.json box: paste or type into it, drop a file on it, or open one. Sends the text up
  * (ConfigTextEvent); the shell parses and counts, and hands back a problem to show next to the box,
- * with its line and column and the line itself under a caret.
+ * with its line and column and the line itself under a caret, or the notes of how it was read (its
+ * model type inferred, unknown fields ignored).
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -28,6 +29,8 @@ export class ConfigInput extends LitElement {
   @property({ attribute: false }) problem: InputProblem | null = null;
   /** Name of the model still shown while the text has a problem. */
   @property() showing = '';
+  /** How the shown config was read (its model type inferred, unknown fields ignored), worded; shown while there is no problem. */
+  @property({ attribute: false }) notes: readonly string[] = [];
   /** The box's placeholder; empty for the catalogue's "Paste a config.json here". */
   @property() placeholder = '';
   @state() private dragging = false;
@@ -49,6 +52,8 @@ export class ConfigInput extends LitElement {
     .problem pre { margin: var(--moe-sp-3) 0; padding: var(--moe-sp-3) var(--moe-sp-4); background: var(--moe-surface); border-radius: 0.25rem; overflow-x: auto;
       font: 0.8rem/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--moe-text); }
     .caret { color: var(--moe-error); font-weight: 700; }
+    .notes p { margin: var(--moe-sp-4) 0 0; border-left: 3px solid var(--moe-accent); background: var(--moe-info-bg); padding: var(--moe-sp-3) var(--moe-sp-5);
+      font-size: var(--moe-fs-m); overflow-wrap: anywhere; }
   `,
   ];
 
@@ -64,7 +69,7 @@ export class ConfigInput extends LitElement {
         spellcheck="false"
         autocomplete="off"
         placeholder=${this.placeholder || m.placeholder}
-        aria-describedby="config-hint config-problem"
+        aria-describedby="config-hint config-problem config-notes"
         aria-invalid=${p ? 'true' : 'false'}
         .value=${this.value}
         @input=${this.onInput}
@@ -78,6 +83,7 @@ export class ConfigInput extends LitElement {
         <span>${m.dropHint}</span>
       </div>
       <div id="config-problem" role="alert">${p ? this.renderProblem(p) : nothing}</div>
+      <div id="config-notes" class="notes" role="status">${p ? nothing : this.notes.map((n) => html`<p>${n}</p>`)}</div>
     `;
   }
 

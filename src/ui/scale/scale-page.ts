@@ -12,7 +12,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { RouterKind } from '../../core/config';
-import { parseJson, locateKey } from '../../core/json-locate';
+import { parseJson } from '../../core/json-locate';
+import { locateField } from '../../core/json-field';
 import { PRESETS, presetById, presetText, type Preset } from '../../core/presets';
 import { ConfigFieldError } from '../../core/real-config';
 import { scaleModelFromConfig, scaleModelFromToy, type ScaleModel } from '../../core/scale-model';
@@ -37,7 +38,7 @@ import './param-breakdown';
 import './scale-gallery';
 import './toy-vs-real';
 import { commonWords } from '../i18n/common';
-import { scaleWords } from '../i18n/scale';
+import { realNoteText, scaleWords } from '../i18n/scale';
 import { scaleGalleryWords } from '../i18n/scale-gallery';
 
 type Choice = Preset['id'] | 'toy' | 'custom';
@@ -221,6 +222,7 @@ export class ScalePage extends LitElement {
           <config-input
             .value=${this.text}
             .problem=${problem}
+            .notes=${problem ? [] : m.reading.map((n) => realNoteText(scaleWords().core.realNotes, n))}
             showing=${problem ? m.name : ''}
             placeholder=${this.choice === 'toy' ? t.toyPlaceholder : ''}
             @config-text=${this.onText}
@@ -350,7 +352,8 @@ export class ScalePage extends LitElement {
       this.problem = null;
       this.routes.restart(this.model);
     } catch (err) {
-      const at = err instanceof ConfigFieldError && err.field !== 'config' ? locateKey(text, err.field) : null;
+      // The field's value, or where a missing field belongs (the end of its object).
+      const at = err instanceof ConfigFieldError && err.field !== 'config' ? locateField(text, err.field, err.within) : null;
       this.problem = () => ({ message: scaleWords().page.cannotCount(coreText(err)), ...(at ?? {}) });
     }
   }

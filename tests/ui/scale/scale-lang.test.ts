@@ -51,6 +51,18 @@ describe('<scale-page> in Simplified Chinese', () => {
     expect(document.title).toBe('moe-lab: real scale, from the toy to DeepSeek-V3');
   });
 
+  it('the note of a model type read from the fields follows a language switch', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    const { model_type: _t, architectures: _a, ...mixtral } = presetById('mixtral-8x7b')!.config as Record<string, unknown>;
+    paste(el, 'Paste a config.json', JSON.stringify(mixtral));
+    await settle(el);
+    expect(deep(el)).toContain('No model_type: read as mixtral from its fields (num_local_experts)');
+    setLang('zh', { url: false });
+    await settle(el);
+    expect(deep(el)).toContain('没有 model_type：根据其字段按 mixtral 读取（num_local_experts）');
+    expect(deep(el)).not.toContain('No model_type');
+  });
+
   it('a shown problem and a pasted model’s name follow a language switch', async () => {
     const el = await mount('scale-page', {}, 1200);
     paste(el, 'Paste a config.json', JSON.stringify(presetById('mixtral-8x7b')!.config));

@@ -130,6 +130,28 @@ describe('<scale-page>', () => {
     expect(deep(el)).toContain('"model_type" "gpt2" is not supported');
   });
 
+  it('a config without model_type is read as its fields tell, and says so; unknown fields are named; a missing field is pointed at', async () => {
+    const el = await mount('scale-page', {}, 1200);
+    const { model_type: _type, ...qwen } = presetById('qwen3-30b-a3b')!.config as Record<string, unknown>;
+    paste(el, JSON.stringify({ ...qwen, my_note: 'x' }, null, 2));
+    await settle(el);
+    let t = deep(el);
+    expect(t).toContain('No model_type: read as qwen3_moe from its architecture (architectures = Qwen3MoeForCausalLM)');
+    expect(t).toContain('Ignored, not known to this page: my_note');
+    expect(t).toContain('30.5B');
+    const status = el.shadowRoot!.querySelector('config-input')!.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.textContent).toContain('read as qwen3_moe');
+    const { num_experts_per_tok: _k, ...lacking } = qwen;
+    const text = JSON.stringify(lacking, null, 2);
+    paste(el, text);
+    await settle(el);
+    t = deep(el);
+    // The closing brace of the object that lacks it: where it would go.
+    expect(t).toContain(`Line ${text.split('\n').length}, column 1: Cannot count this config: "num_experts_per_tok" is missing.`);
+    expect(t).not.toContain('read as qwen3_moe');
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('draws a large router over several tasks with a progress bar; another token waits for it, another model cancels it', async () => {
     const el = await mount('scale-page', {}, 1200);
     await el.routed();
