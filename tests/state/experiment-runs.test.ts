@@ -48,7 +48,8 @@ async function directTraces(sentences = experimentSentences()) {
 }
 
 describe('the experiments page’s runs equal the core measurements', () => {
-  it('experiments 1–3 and 6 on 200 held-out sentences, every layer', async () => {
+  // Each of these routes the 200 held-out sentences several times: minutes on a loaded two-core machine.
+  it('experiments 1–3 and 6 on 200 held-out sentences, every layer', { timeout: 180000 }, async () => {
     const traces = await directTraces();
     expect(traces).toHaveLength(200);
     const before = memory().numTensors;
@@ -75,7 +76,7 @@ describe('the experiments page’s runs equal the core measurements', () => {
     expect(memory().numTensors).toBe(before);
   });
 
-  it('experiment 4: the ablation table and each token’s r best off, r = 1 … k', async () => {
+  it('experiment 4: the ablation table and each token’s r best off, r = 1 … k', { timeout: 180000 }, async () => {
     const m = new MoeModel(config, OPEN_VOCAB);
     const sentences = experimentSentences();
     const table = await ablationTable(m, sentences);
