@@ -114,6 +114,27 @@ describe('demos/scale.html', () => {
     await expect.poll(figures).toEqual([total, active]);
     expect(await note.textContent()).toContain('No model_type: read as qwen3_moe from its fields (num_experts, moe_intermediate_size)');
     expect(await page.getByRole('alert').filter({ hasText: 'Cannot count' }).count()).toBe(0);
+    // The sections below follow the pasted model: its name and its 128 experts, not DeepSeek-V3's.
+    const shown = (
+      (await page
+        .getByRole('status')
+        .filter({ hasText: /^Showing:/ })
+        .textContent()) ?? ''
+    )
+      .replace(/^Showing:\s*/, '')
+      .replace(/\s*\(qwen3_moe\)$/, '');
+    expect(shown).toBe('your config.json');
+    const headings = async () =>
+      (await page.getByRole('heading', { level: 2 }).allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+    await expect.poll(headings).toContain(`4. Your toy vs ${shown}`);
+    expect((await headings()).filter((h) => h.startsWith('3.'))).toEqual([expect.stringContaining(shown)]);
+    expect((await headings()).join(' ')).not.toContain('DeepSeek-V3');
+    expect(
+      await page
+        .getByRole('region', { name: `4. Your toy vs ${shown}` })
+        .getByText('8 of 128 routed')
+        .count(),
+    ).toBe(1);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'scale-inferred-390');
