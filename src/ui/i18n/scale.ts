@@ -157,6 +157,8 @@ const en = {
     check: (hours: string, off: string) => `Published: 2.788M H800 GPU-hours; this calculator: ${hours} (${off}).`,
     published: (gpus: string) =>
       `<strong>Published for DeepSeek-V3</strong> (technical report): ${gpus} H800 GPUs, 14.8T tokens, 2.788M GPU-hours = 2,664K pre-training + 119K context extension + 5K post-training; at $2 per GPU-hour, $5.576M. That is the official training run only: the report says it leaves out earlier research and ablation experiments, and it prices GPU time as if rented at $2 an hour.`,
+    otherModel: (name: string) =>
+      `The sliders start from DeepSeek-V3's published run (14.8T tokens on 2,048 H800 GPUs); ${name}'s own training set-up is not in its config. Set the tokens and GPUs its publisher reports to price its run.`,
     assumptions: (utilisation: string) =>
       `Assumptions: the peak default is the H800's dense BF16 throughput, about 989 TFLOP/s (DeepSeek ran most matrix products in FP8, whose peak is twice that, so against the FP8 peak the utilisation would be half). The utilisation default, ${utilisation}%, was not measured: it is <em>fitted</em> so that 6 × 36.6B × 14.8T reproduces the published 2.788M GPU-hours (fitted to the 2,664K pre-training hours alone it would be about 34.3%). 6 × N × D leaves out attention's own arithmetic and any recomputation; the input embedding is a lookup, so it is not in N.`,
   },
@@ -259,6 +261,8 @@ const zh: typeof en = {
     check: (hours, off) => `公布值：2.788M H800 GPU 小时；本计算器：${hours}（${off}）。`,
     published: (gpus) =>
       `<strong>DeepSeek-V3 公布的数据</strong>（技术报告）：${gpus} 块 H800 GPU，14.8T 个词元，2.788M GPU 小时 = 2,664K 预训练 + 119K 上下文扩展 + 5K 后训练；按每 GPU 小时 $2 计，共 $5.576M。这只是正式训练这一次的花费：报告说明其中不包括此前的研究和消融实验，而且是按每小时 $2 的租用价格来计算 GPU 时间的。`,
+    otherModel: (name) =>
+      `滑块从 DeepSeek-V3 公布的训练设置开始（14.8T 个词元，2,048 块 H800 GPU）；${name} 的训练设置不在其配置中。请按其发布者报告的词元数和 GPU 数设置，来估算它的训练花费。`,
     assumptions: (utilisation) =>
       `假设：峰值默认取 H800 的稠密 BF16 吞吐量，约 989 TFLOP/s（DeepSeek 的大部分矩阵乘法用 FP8 计算，FP8 峰值是它的两倍，所以按 FP8 峰值算，利用率只有一半）。利用率的默认值 ${utilisation}% 并非实测：它是<em>拟合</em>出来的，使 6 × 36.6B × 14.8T 正好得到公布的 2.788M GPU 小时（如果只拟合 2,664K 预训练小时，约为 34.3%）。6 × N × D 没有计入注意力本身的运算和任何重计算；输入嵌入只是查表，所以不计入 N。`,
   },

@@ -137,7 +137,12 @@ export class CostCalculator extends LitElement {
           </p>`
           : nothing
       }
-      <p class="published">${richText(t.published(formatExact(V3_TRAINING.gpus)))}</p>
+      ${
+        // DeepSeek's published run is the reference line for DeepSeek-V3 only; another model is priced from its own active weights.
+        isV3
+          ? html`<p class="published">${richText(t.published(formatExact(V3_TRAINING.gpus)))}</p>`
+          : html`<p class="other">${t.otherModel(modelInSentence(m))}</p>`
+      }
       <p class="assume">${richText(t.assumptions(DEFAULT_COST.utilisationPct.toFixed(2)))}</p>
     `;
   }

@@ -67,6 +67,9 @@ describe('<cost-calculator>', () => {
     const el = await mount('cost-calculator', { model: preset('mixtral-8x7b') });
     expect(text(el)).toContain('Training Mixtral 8x7B on 14.8T tokens');
     expect(text(el)).not.toContain('this calculator:');
+    // DeepSeek's published run is a reference only for DeepSeek-V3.
+    expect(text(el)).not.toContain('Published for DeepSeek-V3');
+    expect(text(el)).toContain("Mixtral 8x7B's own training set-up is not in its config");
     const small = await mount('cost-calculator', { model: toy() });
     expect(text(small)).toContain('Training your toy model on 14.8T tokens');
     expect(cell(small, 'Days on 2,048 GPUs', 1)).toBe('under a minute');

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { presetById, presetText } from '../../../src/core/presets';
 import '../../../src/ui/scale/scale-page';
 import type { ScalePage } from '../../../src/ui/scale/scale-page';
@@ -61,7 +61,8 @@ describe('<scale-page>', () => {
 
   it('choosing a preset fills the box and recounts', async () => {
     const el = await mount('scale-page', {}, 1200);
-    await el.routed(); // sections 3 to 5 are drawn after the first paint
+    // Sections 3 to 5 are drawn in the task after the first paint.
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('toy-vs-real')).not.toBeNull());
     pick(el, 'mixtral-8x7b');
     await settle(el);
     expect(deep(el)).toContain('Showing: Mixtral 8x7B');
@@ -84,6 +85,7 @@ describe('<scale-page>', () => {
     const select = byLabel<HTMLSelectElement>(el, 'Model');
     expect(select.value).toBe('custom');
     expect(select.selectedOptions[0]!.textContent).toBe('Your own config (pasted or opened)');
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('toy-vs-real')).not.toBeNull());
     pick(el, 'llama-3.1-8b');
     await settle(el);
     const t = deep(el);
