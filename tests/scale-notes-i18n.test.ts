@@ -243,6 +243,19 @@ describe('the notes of a read config, in both languages', () => {
 });
 
 describe('where the presets’ published figures come from', () => {
+  it('a preset counted with a wider tolerance says why, in both languages; DeepSeek-V3 says V3.1 and V3.2 share its shape', () => {
+    const en = CATALOGUE.en.scale.core.presetNotes;
+    const zh = CATALOGUE.zh.scale.core.presetNotes;
+    const wider = PRESETS.filter((p) => p.published.tolerance !== undefined).map((p) => p.id);
+    expect(wider.length).toBeGreaterThan(0);
+    for (const id of wider) {
+      expect(en[id], id).toBeTruthy();
+      expect(zh[id], id).toMatch(HAN);
+    }
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(en['deepseek-v3']).toContain('V3.1 and V3.2 share this shape');
+  });
+
   it('every source id is worded in both languages; the English is core’s', () => {
     const en = CATALOGUE.en.scale.core.publishedSource;
     const zh = CATALOGUE.zh.scale.core.publishedSource;

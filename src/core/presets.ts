@@ -8,7 +8,8 @@
  * and DeepSeek-V2-Lite's figures match it), or both vocabulary matrices left out (GLM-4.5's figures
  * match that one). Where no publisher says which convention it used, the one its figure matches is taken.
  * The count lands within 1% of the published total and 2% of the published active figure, except
- * where `reason` says why not (and `tolerance` says by how much it may then miss): tests/core/params-real.test.ts.
+ * where `tolerance` says by how much it may then miss and the page says why (presetNotes in
+ * src/ui/i18n/scale-core.ts; tests/scale-notes-i18n.test.ts checks there is one): tests/core/params-real.test.ts.
  */
 import deepseekV2Lite from './presets/deepseek-v2-lite.json';
 import deepseekV2 from './presets/deepseek-v2.json';
@@ -67,14 +68,13 @@ export interface Published {
   configUrl: string;
   activeConvention: ActiveConvention;
   /**
-   * Only where the count misses the published figures by more than 1% (total) or 2% (active): why,
-   * in English, and by how much it may miss instead (a fraction).
+   * Only where the count misses the published figures by more than 1% (total) or 2% (active): by how
+   * much it may miss instead (a fraction). The page says why (presetNotes in src/ui/i18n/scale-core.ts).
    */
-  reason?: string;
   tolerance?: { total?: number; active?: number };
 }
 
-type Extra = Pick<Published, 'reason' | 'tolerance'>;
+type Extra = Pick<Published, 'tolerance'>;
 
 function published(
   total: number,
@@ -139,7 +139,6 @@ export const PRESETS: readonly Preset[] = [
     name: 'Kimi K2',
     config: kimiK2,
     published: published(1e12, 32e9, 'kimi-k2-card', hf('moonshotai/Kimi-K2-Instruct'), 'without-embedding', {
-      reason: 'The card gives the total rounded to a whole trillion ("1T"); the config counts 1.026T.',
       tolerance: { total: 0.03 },
     }),
   },
@@ -173,8 +172,6 @@ export const PRESETS: readonly Preset[] = [
     name: 'Llama 4 Scout',
     config: llama4Scout,
     published: published(109e9, 17e9, 'llama4-card', hf('meta-llama/Llama-4-Scout-17B-16E-Instruct'), 'with-embedding', {
-      reason:
-        'The text model counts 107.8B; Meta’s 109B is the whole checkpoint, whose vision encoder (vision_config) the count leaves out.',
       tolerance: { total: 0.015 },
     }),
   },
@@ -213,7 +210,6 @@ export const PRESETS: readonly Preset[] = [
     name: 'DeepSeek-V2-Lite',
     config: deepseekV2Lite,
     published: published(15.7e9, 2.4e9, 'deepseek-v2-paper', hf('deepseek-ai/DeepSeek-V2-Lite'), 'without-embedding', {
-      reason: 'Counted 2.451B without the embedding (2.661B with it): the published "2.4B" is rounded to a tenth, down by 0.05B.',
       tolerance: { active: 0.025 },
     }),
   },

@@ -4,7 +4,7 @@
  * from. A part of ./scale (which spreads it into its own).
  */
 import type { Attention } from '../../core/real-config';
-import type { PublishedSourceId } from '../../core/presets';
+import type { PresetId, PublishedSourceId } from '../../core/presets';
 import type { NoteFacts, RealNoteTexts, RuleFacts } from './scale';
 import { section } from './section';
 
@@ -70,6 +70,19 @@ const en = {
         : f.tied
           ? ['The output head reuses the input embedding (tie_word_embeddings), so that matrix is counted once.']
           : [],
+    /** What a preset's count needs said beside its published figures (a shared shape, a rounding, what is left out). */
+    presetNotes: {
+      'deepseek-v3':
+        'DeepSeek-V3.1 and V3.2 share this shape (the same layers, experts and widths in their config.json), so they count the same.',
+      'kimi-k2': 'The card gives the total rounded to a whole trillion (“1T”); the config counts 1.026T.',
+      'llama4-scout':
+        'The text model counts 107.8B; Meta’s 109B is the whole checkpoint, whose vision encoder (vision_config) this count leaves out.',
+      'deepseek-v2-lite': 'Counted 2.451B without the embedding (2.661B with it): the published “2.4B” is rounded to a tenth.',
+      'gpt-oss-120b':
+        'These are parameter counts; the published checkpoint stores the experts in MXFP4 (about 4 bits a weight), so its files are far smaller than 2 bytes × the count.',
+      'gpt-oss-20b':
+        'These are parameter counts; the published checkpoint stores the experts in MXFP4 (about 4 bits a weight), so its files are far smaller than 2 bytes × the count.',
+    } as Partial<Record<PresetId, string>>,
     /** Where a preset's published figures come from, by its id (src/core/presets.ts). */
     publishedSource: {
       'deepseek-v3-report': 'DeepSeek-V3 technical report, arXiv 2412.19437',
@@ -155,6 +168,14 @@ const zh: typeof en = {
         : f.tied
           ? ['输出头复用输入嵌入（tie_word_embeddings），所以该矩阵只计一次。']
           : [],
+    presetNotes: {
+      'deepseek-v3': 'DeepSeek-V3.1 和 V3.2 与它形状相同（config.json 中的层数、专家数和宽度都一样），所以计数相同。',
+      'kimi-k2': '模型卡把总数四舍五入到整万亿（“1T”）；按配置计为 1.026T。',
+      'llama4-scout': '文本模型计为 107.8B；Meta 的 109B 是整个检查点，其中的视觉编码器（vision_config）不在本计数中。',
+      'deepseek-v2-lite': '不计嵌入为 2.451B（计入为 2.661B）：公布的“2.4B”四舍五入到十分位。',
+      'gpt-oss-120b': '这些是参数个数；公布的检查点用 MXFP4（每个权重约 4 位）存储专家，所以文件远小于 2 字节 × 参数数。',
+      'gpt-oss-20b': '这些是参数个数；公布的检查点用 MXFP4（每个权重约 4 位）存储专家，所以文件远小于 2 字节 × 参数数。',
+    },
     publishedSource: {
       'deepseek-v3-report': 'DeepSeek-V3 技术报告，arXiv 2412.19437',
       'deepseek-v2-paper': 'DeepSeek-V2 论文，arXiv 2405.04434',

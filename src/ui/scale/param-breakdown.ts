@@ -6,6 +6,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PARTS, type Part } from '../../core/params';
+import type { PresetId } from '../../core/presets';
 import type { ScaleModel } from '../../core/scale-model';
 import { formatPercent } from '../shared/format';
 import { LocaleController } from '../i18n/locale';
@@ -131,7 +132,8 @@ export class ParamBreakdown extends LitElement {
     );
     const noVocab = m.activeWithoutEmbedding - m.parts.outputHead.active;
     const vocabFree = p.activeConvention === 'without-vocab' ? t.countedWithoutVocab(formatScale(noVocab), off(noVocab, p.active)) : '';
-    return html`<p class="published">${richText(published)}${richText(counted)}${vocabFree}</p>`;
+    const note = scaleWords().core.presetNotes[m.id as PresetId];
+    return html`<p class="published">${richText(published)}${richText(counted)}${vocabFree}${note ? html` ${note}` : nothing}</p>`;
   }
 
   private renderTable(m: ScaleModel) {

@@ -23,6 +23,15 @@ describe('<param-breakdown>', () => {
     expect(el.shadowRoot!.querySelector('.big')!.getAttribute('aria-label')).toBe('671.0 billion weights in total');
   });
 
+  it('beside the published figures: what a preset shares (V3.1, V3.2) or why its count differs (Kimi K2’s rounded 1T)', async () => {
+    const v3 = await mount('param-breakdown', { model: preset('deepseek-v3') });
+    expect(text(v3)).toContain('DeepSeek-V3.1 and V3.2 share this shape');
+    const kimi = await mount('param-breakdown', { model: preset('kimi-k2') });
+    expect(text(kimi)).toContain('The card gives the total rounded to a whole trillion (“1T”); the config counts 1.026T.');
+    const mixtral = await mount('param-breakdown', { model: preset('mixtral-8x7b') });
+    expect(text(mixtral)).not.toContain('share this shape');
+  });
+
   it('a table row per non-empty part, with totals, shares and active counts', async () => {
     const el = await mount('param-breakdown', { model: preset('deepseek-v3') });
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
