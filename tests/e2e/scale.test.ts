@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/config';
+import { countParams } from '../../src/core/params';
+import { PRESETS } from '../../src/core/presets';
+import { formatScale } from '../../src/ui/scale/scale-format';
 import { encodeView } from '../../src/state/url';
 import { defaultView } from '../../src/state/view';
 import { launchBrowser, openPage, screenshot } from './browser';
@@ -39,6 +42,35 @@ const configBox = (page: Page) => page.getByRole('textbox', { name: 'Paste a con
 const modelList = (page: Page) => page.getByRole('combobox', { name: 'Model' });
 
 describe('demos/scale.html', () => {
+  it('each of the 17 presets, chosen from the list, shows its counted total and active figures and its published ones', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/scale.html`);
+    await expect.poll(() => headline(page).textContent(), { timeout: 20000 }).toContain('671');
+    for (const p of PRESETS) {
+      await modelList(page).selectOption(p.id);
+      const c = countParams(p.config);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Showing:/ })
+            .textContent(),
+        )
+        .toContain(p.name);
+      const t = ((await headline(page).textContent()) ?? '').replace(/\s+/g, ' ');
+      expect(t, p.id).toContain(`Total weights ${formatScale(c.total)}`);
+      expect(t, p.id).toContain(`Active for one token ${formatScale(c.active)}`);
+      expect(
+        await page
+          .getByText(/^Published \(/)
+          .first()
+          .textContent(),
+        p.id,
+      ).toContain(p.published.source);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('pasting the DeepSeek-V3 config shows 671B total and about 37B active; broken JSON gives line and column', async () => {
     const { page, errors, offsite } = await openPage(browser, `${base}demos/scale.html`);
     await expect.poll(() => headline(page).textContent(), { timeout: 20000 }).toContain('671.0B');
