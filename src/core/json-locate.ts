@@ -78,6 +78,8 @@ class Located extends Error {
 export const MAX_JSON_DEPTH = 100;
 
 const WS = new Set([' ', '\t', '\n', '\r']);
+/** JSON's whitespace (for json-field.ts). */
+export const JSON_WS: ReadonlySet<string> = WS;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
 /** The first syntax error in text, or null when it is valid JSON. */
@@ -312,14 +314,26 @@ export function parseJson(text: string): JsonResult {
  * key written twice the last one, the one JSON.parse keeps. Null when the key is not there.
  */
 export function locateKey(text: string, key: string): JsonProblem | null {
+  let start = 0;
+  while (start < text.length && WS.has(text[start] as string)) start++;
+  if (text[start] !== '{') return null;
+  const { value } = scanObject(text, start, key);
+  return value >= 0 ? locate(text, value) : null;
+}
+
+/**
+ * In the object that opens at `from` (a "{"): the offset of `key`'s value among its own keys (the
+ * last, the one JSON.parse keeps), or -1; and the offset of its closing brace, or -1 when unclosed.
+ */
+export function scanObject(text: string, from: number, key: string): { value: number; close: number } {
   const n = text.length;
   let depth = 0;
   let found = -1;
-  let i = 0;
+  let i = from;
   while (i < n) {
     const c = text[i];
     if (c === '"') {
-      // A string: find its end, then whether it is a key of the outermost object (followed by ":").
+      // A string: find its end, then whether it is one of this object's own keys (followed by ":").
       const start = i;
       i++;
       while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
@@ -327,14 +341,7 @@ export function locateKey(text: string, key: string): JsonProblem | null {
       if (depth !== 1) continue;
       let j = i;
       while (j < n && WS.has(text[j] as string)) j++;
-      if (text[j] !== ':') continue;
-      let name: unknown;
-      try {
-        name = JSON.parse(text.slice(start, i));
-      } catch {
-        continue;
-      }
-      if (name !== key) continue;
+      if (text[j] !== ':' || !sameKey(text.slice(start, i), key)) continue;
       j++;
       while (j < n && WS.has(text[j] as string)) j++;
       found = j;
@@ -342,8 +349,20 @@ export function locateKey(text: string, key: string): JsonProblem | null {
       continue;
     }
     if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return { value: found, close: i };
+    }
     i++;
   }
-  return found >= 0 ? locate(text, found) : null;
+  return { value: found, close: -1 };
+}
+
+/** Whether a JSON string literal (quotes included) spells `key`. */
+function sameKey(literal: string, key: string): boolean {
+  try {
+    return JSON.parse(literal) === key;
+  } catch {
+    return false;
+  }
 }
