@@ -4,7 +4,7 @@
  * from. A part of ./scale (which spreads it into its own).
  */
 import type { Attention } from '../../core/real-config';
-import type { PresetId, PublishedSourceId } from '../../core/presets';
+import { PUBLISHED_SOURCES, type PresetId, type PublishedSourceId } from '../../core/presets';
 import type { NoteFacts, RealNoteTexts, RuleFacts } from './scale';
 import { section } from './section';
 
@@ -83,21 +83,8 @@ const en = {
       'gpt-oss-20b':
         'These are parameter counts; the published checkpoint stores the experts in MXFP4 (about 4 bits a weight), so its files are far smaller than 2 bytes × the count.',
     } as Partial<Record<PresetId, string>>,
-    /** Where a preset's published figures come from, by its id (src/core/presets.ts). */
-    publishedSource: {
-      'deepseek-v3-report': 'DeepSeek-V3 technical report, arXiv 2412.19437',
-      'deepseek-v2-paper': 'DeepSeek-V2 paper, arXiv 2405.04434',
-      'mixtral-paper': 'Mistral AI, "Mixtral of experts", December 2023',
-      'kimi-k2-card': 'Moonshot AI, Kimi-K2-Instruct model card, July 2025',
-      'qwen3-cards': 'Qwen team, Qwen3 model cards, April 2025',
-      'gpt-oss-card': 'OpenAI, gpt-oss-120b & gpt-oss-20b model card, arXiv 2508.10925',
-      'llama4-card': 'Meta, Llama 4 model card, April 2025',
-      'glm45-card': 'Z.ai, GLM-4.5 model card and report, arXiv 2508.06471',
-      'mixtral-8x22b-post': 'Mistral AI, "Cheaper, Better, Faster, Stronger" (Mixtral 8x22B), April 2024',
-      'olmoe-paper': 'OLMoE paper, arXiv 2409.02060',
-      'qwen15-moe-blog': 'Qwen team, "Qwen1.5-MoE" blog post, March 2024',
-      'llama31-card': 'Meta, Llama 3.1 model card, July 2024',
-    } satisfies Record<PublishedSourceId, string>,
+    /** Where a preset's published figures come from, by its id: core's own English words (src/core/presets.ts). */
+    publishedSource: PUBLISHED_SOURCES as Record<PublishedSourceId, string>,
     /** The attention in words (none for the toy). */
     attention: (a: Attention | null): string => {
       if (!a) return '';
