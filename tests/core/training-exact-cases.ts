@@ -26,6 +26,11 @@ const plain =
 export const EXACT_CASES: ExactCase[] = [
   { name: 'default, 8 experts', steps: 100, make: plain(cfg({})) },
   { name: '64 experts', steps: 100, make: plain(cfg({ routedExperts: 64 })) },
+  {
+    name: '64 experts, one sentence a batch (most experts idle)',
+    steps: 20,
+    make: plain(cfg({ routedExperts: 64 }), { batchSize: 1 }),
+  },
   { name: 'one expert', steps: 8, make: plain(cfg({ routedExperts: 1, topK: 1 })) },
   { name: 'k = E', steps: 8, make: plain(cfg({ routedExperts: 4, topK: 4 })) },
   { name: 'capacity drops', steps: 8, make: plain(cfg({ capacityFactor: 0.5 })) },
