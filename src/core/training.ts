@@ -21,7 +21,6 @@ import {
   div,
   keep,
   logSoftmax,
-  matMul,
   mean,
   mul,
   neg,
@@ -56,6 +55,7 @@ import { evalTokens, grammarCorpus, makeBatch, type Corpus } from './train-batch
 import { FRESH_WEIGHTS, type WeightSource } from './weight-store';
 import { ExpertAdam } from './expert-adam';
 import { gateTensor, masks, sparseTrain } from './train-dispatch';
+import { embedRows, matMulBT, matMulG } from './grad-ops';
 import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
 
 export * from './train-batch';
@@ -177,17 +177,17 @@ export class MoeTrainer {
       );
       const table = model.embeddingMatrix(this.classMatrix ?? undefined);
       // One-hot × embedding instead of gather: gather's gradient is very slow on the cpu backend.
-      let x = matMul(cast(oneHot(ids, V), 'float32') as Tensor2D, table) as Tensor2D;
+      let x = embedRows(cast(oneHot(ids, V), 'float32') as Tensor2D, table);
       let balance: Scalar = scalar(0);
       let z: Scalar = scalar(0);
       for (const { layer, lt, a, eps, chosen, kept } of layerData) {
         const h = rmsNorm(x);
-        const logits = matMul(h, layer.router) as Tensor2D;
+        const logits = matMulG(h, layer.router as Tensor2D);
         const selection =
           layer.noiseRouter && eps
             ? (add(
                 logits,
-                mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMul(h, layer.noiseRouter))),
+                mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMulG(h, layer.noiseRouter as Tensor2D))),
               ) as Tensor2D)
             : logits;
         const chosenT = tensor2d(chosen, [T, E]);
@@ -228,7 +228,7 @@ export class MoeTrainer {
         if (s.zLoss > 0) z = add(z, mul(routerZLoss(logits), scalar(s.zLoss)));
       }
       // The head is the embedding matrix (tied): logits = norm(x) · embeddingᵀ.
-      const out = matMul(rmsNorm(x), table, false, true) as Tensor2D;
+      const out = matMulBT(rmsNorm(x), table);
       // Mean cross-entropy of the next word: −log softmax(out)[target].
       const task = neg(mean(sum(mul(cast(oneHot(tensor1d(batch.targets, 'int32'), V), 'float32'), logSoftmax(out)), 1))) as Scalar;
       const total = add(add(task, balance), z) as Scalar;
