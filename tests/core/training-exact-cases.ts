@@ -2,7 +2,8 @@
  * The runs whose losses tests/core/training-exact.test.ts pins (issue 18): the optimiser and the
  * dispatch were rewritten for speed and must train exactly as before. The losses in
  * training-exact.json were recorded on the cpu backend with the implementation before that change
- * (one tfjs Adam per expert group); regenerate only for a deliberate change of the maths:
+ * (one tfjs Adam per expert group, tfjs's own transposed products); the wasm cases on wasm, where
+ * they must agree to the bit. Regenerate only for a deliberate change of the maths:
  *   TRAINING_EXACT_WRITE=1 npx vitest run tests/core/training-exact.test.ts
  */
 import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
@@ -13,6 +14,8 @@ import { DEFAULT_TRAIN, MoeTrainer, type TrainSettings } from '../../src/core/tr
 
 export interface ExactCase {
   name: string;
+  /** Recorded on wasm (where the products are rewritten; exact to the bit there), else on cpu. */
+  wasm?: boolean;
   steps: number;
   make: () => MoeTrainer;
 }
@@ -48,6 +51,22 @@ export const EXACT_CASES: ExactCase[] = [
     make: () => {
       const config = cfg({ routedExperts: 64 });
       return new MoeTrainer(config, TRAINING_RECIPE.settings(config), OPEN_VOCAB, openCorpus());
+    },
+  },
+  { name: 'wasm: default, 8 experts', wasm: true, steps: 40, make: plain(cfg({})) },
+  {
+    name: 'wasm: shared experts, two layers, noisy top-k',
+    wasm: true,
+    steps: 12,
+    make: plain(cfg({ sharedExperts: 1, layers: 2, router: 'noisy-topk' }), { balance: 'switch', batchSize: 30 }),
+  },
+  {
+    name: 'wasm: open vocabulary, shipped recipe, 64 experts',
+    wasm: true,
+    steps: 12,
+    make: () => {
+      const config = cfg({ routedExperts: 64 });
+      return new MoeTrainer(config, { ...TRAINING_RECIPE.settings(config), batchSize: 72 }, OPEN_VOCAB, openCorpus());
     },
   },
 ];
