@@ -20,8 +20,8 @@ import {
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
 import type { RouterKind } from './config';
-import { gatherRows, scatterAddRows } from './grad-ops';
-import { swiglu, type Assignments, type ExpertWeights, type MoeLayer } from './moe-layer';
+import { gatherRows, matMulG, scatterAddRows } from './grad-ops';
+import type { Assignments, ExpertWeights, MoeLayer } from './moe-layer';
 import type { LayerTrace } from './trace';
 
 /** Row-major tokens × experts masks of the chosen and of the kept (not dropped) choices. */
@@ -64,6 +64,12 @@ export function gateTensor(
   return mul(softmax(add(selection, mul(sub(1, chosen), scalar(-1e9)))), kept);
 }
 
+/** moe-layer.ts's swiglu, its products' gradients untransposed on wasm for many rows (matMulG): the same floats. */
+function swigluTrain(x: Tensor2D, w: ExpertWeights): Tensor2D {
+  const a = matMulG(x, w.gate as Tensor2D);
+  return matMulG(mul(mul(a, sigmoid(a)), matMulG(x, w.up as Tensor2D)), w.down as Tensor2D);
+}
+
 /** Sparse dispatch with gradients (gatherRows / scatterAddRows): each expert on its own tokens. */
 export function sparseTrain(layer: MoeLayer, h: Tensor2D, gates: Tensor2D, a: Assignments): Tensor2D {
   const [T, d] = h.shape;
@@ -75,7 +81,7 @@ export function sparseTrain(layer: MoeLayer, h: Tensor2D, gates: Tensor2D, a: As
     const to = a.offsets[e + 1] as number;
     if (to === from) continue;
     expertOf.fill(e, from, to);
-    parts.push(swiglu(gatherRows(h, a.tokens.subarray(from, to)), layer.experts[e] as ExpertWeights));
+    parts.push(swigluTrain(gatherRows(h, a.tokens.subarray(from, to)), layer.experts[e] as ExpertWeights));
   }
   let out: Tensor2D = tensor2d(new Float32Array(T * d), [T, d]);
   if (parts.length > 0) {
@@ -85,6 +91,6 @@ export function sparseTrain(layer: MoeLayer, h: Tensor2D, gates: Tensor2D, a: As
     const g = E === 1 ? rows : sum(mul(rows, cast(oneHot(tensor1d(expertOf, 'int32'), E), 'float32') as Tensor2D), 1, true);
     out = scatterAddRows(a.tokens, mul(ys, g), T);
   }
-  for (const w of layer.shared) out = add(out, swiglu(h, w));
+  for (const w of layer.shared) out = add(out, swigluTrain(h, w));
   return out;
 }

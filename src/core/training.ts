@@ -6,9 +6,9 @@
  *  2. run a differentiable forward that reuses those choices: gate weights are recomputed from the
  *     router logits with the chosen experts as a constant mask (tfjs has no gradient for top-k);
  *  3. compute gradients only for the weights that took part: embedding, head, routers, shared
- *     experts, and the routed experts that processed at least one token. Each of these groups has
- *     its own Adam state, so an expert that was not chosen is not touched at all, not even by
- *     momentum: "only those are trained";
+ *     experts, and the routed experts that processed at least one token. Each routed expert has
+ *     its own Adam state and step count (one stacked update per layer, expert-adam.ts), so an
+ *     expert that was not chosen is not touched at all, not even by momentum: "only those are trained";
  *  4. DeepSeek-V3 bias balancing moves the selection bias by γ from this step's load.
  *
  * The settings are in train-settings.ts, the batches in train-batch.ts, the differentiable gates
@@ -21,7 +21,6 @@ import {
   div,
   keep,
   logSoftmax,
-  matMul,
   mean,
   mul,
   neg,
@@ -54,7 +53,9 @@ import { vocabularyTokens } from './specialisation';
 import { VOCAB, type Vocab } from './tokenizer';
 import { evalTokens, grammarCorpus, makeBatch, type Corpus } from './train-batch';
 import { FRESH_WEIGHTS, type WeightSource } from './weight-store';
+import { ExpertAdam } from './expert-adam';
 import { gateTensor, masks, sparseTrain } from './train-dispatch';
+import { embedRows, matMulBT, matMulG } from './grad-ops';
 import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
 
 export * from './train-batch';
@@ -95,6 +96,8 @@ export class MoeTrainer {
   readonly model: MoeModel;
   private stepCount = 0;
   private readonly groups = new Map<string, Group>();
+  /** Each layer's routed experts' Adam (by layer index). */
+  private readonly expertAdams: ExpertAdam[];
   /** Open vocabulary: the constant vocab × classes one-hot table of the factorised embedding. */
   private readonly classMatrix: Tensor2D | null;
 
@@ -107,6 +110,7 @@ export class MoeTrainer {
   ) {
     this.model = new MoeModel(config, vocab, source);
     this.classMatrix = this.model.classEmbedding ? this.model.classMatrix() : null;
+    this.expertAdams = this.model.layers.map((layer) => new ExpertAdam(layer.experts));
   }
 
   get step(): number {
@@ -152,15 +156,17 @@ export class MoeTrainer {
     });
 
     const groups: Group[] = [this.group('embedding', model.classEmbedding ? [model.embedding, model.classEmbedding] : [model.embedding])];
-    for (const { layer, used } of layerData) {
+    for (const { layer } of layerData) {
       groups.push(this.group(`L${layer.index}/router`, layer.noiseRouter ? [layer.router, layer.noiseRouter] : [layer.router]));
       layer.shared.forEach((w, i) => groups.push(this.group(`L${layer.index}/shared${i}`, [w.gate, w.up, w.down])));
-      for (const e of used) {
-        const w = layer.experts[e] as ExpertWeights;
-        groups.push(this.group(`L${layer.index}/expert${e}`, [w.gate, w.up, w.down]));
-      }
     }
-    const varList = groups.flatMap((g) => g.vars);
+    const expertVars = layerData.flatMap(({ layer, used }) =>
+      used.flatMap((e) => {
+        const w = layer.experts[e] as ExpertWeights;
+        return [w.gate, w.up, w.down];
+      }),
+    );
+    const varList = [...groups.flatMap((g) => g.vars), ...expertVars];
 
     const V = this.vocab.words.length;
     let parts: Tensor | null = null;
@@ -171,17 +177,17 @@ export class MoeTrainer {
       );
       const table = model.embeddingMatrix(this.classMatrix ?? undefined);
       // One-hot × embedding instead of gather: gather's gradient is very slow on the cpu backend.
-      let x = matMul(cast(oneHot(ids, V), 'float32') as Tensor2D, table) as Tensor2D;
+      let x = embedRows(cast(oneHot(ids, V), 'float32') as Tensor2D, table);
       let balance: Scalar = scalar(0);
       let z: Scalar = scalar(0);
       for (const { layer, lt, a, eps, chosen, kept } of layerData) {
         const h = rmsNorm(x);
-        const logits = matMul(h, layer.router) as Tensor2D;
+        const logits = matMulG(h, layer.router as Tensor2D);
         const selection =
           layer.noiseRouter && eps
             ? (add(
                 logits,
-                mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMul(h, layer.noiseRouter))),
+                mul(mul(tensor2d(eps, [T, E]), scalar(this.config.routerNoise)), softplus(matMulG(h, layer.noiseRouter as Tensor2D))),
               ) as Tensor2D)
             : logits;
         const chosenT = tensor2d(chosen, [T, E]);
@@ -222,7 +228,7 @@ export class MoeTrainer {
         if (s.zLoss > 0) z = add(z, mul(routerZLoss(logits), scalar(s.zLoss)));
       }
       // The head is the embedding matrix (tied): logits = norm(x) · embeddingᵀ.
-      const out = matMul(rmsNorm(x), table, false, true) as Tensor2D;
+      const out = matMulBT(rmsNorm(x), table);
       // Mean cross-entropy of the next word: −log softmax(out)[target].
       const task = neg(mean(sum(mul(cast(oneHot(tensor1d(batch.targets, 'int32'), V), 'float32'), logSoftmax(out)), 1))) as Scalar;
       const total = add(add(task, balance), z) as Scalar;
@@ -233,6 +239,7 @@ export class MoeTrainer {
     const { value, grads } = variableGrads(lossFn, varList);
     try {
       for (const g of groups) g.optimizer.applyGradients(g.vars.map((v) => ({ name: v.name, tensor: grads[v.name] as Tensor })));
+      for (const { layer, used } of layerData) (this.expertAdams[layer.index] as ExpertAdam).apply(used, grads, s.learningRate);
     } finally {
       dispose(value);
       dispose(Object.values(grads));
@@ -276,6 +283,7 @@ export class MoeTrainer {
   dispose(): void {
     this.classMatrix?.dispose();
     for (const g of this.groups.values()) g.optimizer.dispose();
+    for (const a of this.expertAdams) a.dispose();
     this.groups.clear();
     this.model.dispose();
   }
