@@ -103,6 +103,8 @@ describe('demos/scale.html: the gallery of every model', () => {
       return out;
     });
     expect(wide).toEqual([]);
+    // Nor is the page: the parts table of section 2 scrolls in its own box too.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Every model name in the chart is shown whole (not cut off).
     const cut = await gallery(page)
       .locator('scale-gallery-chart .name')

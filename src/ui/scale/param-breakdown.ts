@@ -66,6 +66,7 @@ export class ParamBreakdown extends LitElement {
     ul.conv { margin: var(--moe-sp-5) 0; padding-left: var(--moe-sp-9); }
     ul.conv li { margin: var(--moe-sp-2) 0; }
     .published { background: var(--moe-info-bg); border-left: 4px solid var(--moe-accent); padding: var(--moe-sp-3) var(--moe-sp-6); margin: var(--moe-sp-5) 0; }
+    .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; width: 100%; font-size: var(--moe-fs-base); margin-top: var(--moe-sp-5); }
     caption { text-align: left; font-weight: 700; padding-bottom: var(--moe-sp-3); }
     th, td { text-align: left; padding: var(--moe-sp-2) var(--moe-sp-4); border-bottom: 1px solid var(--moe-rule); vertical-align: top; }
@@ -140,7 +141,8 @@ export class ParamBreakdown extends LitElement {
     const rows = PARTS.filter((p) => m.parts[p].total > 0);
     const n = (v: number) => scaled(v, this.exact);
     const t = scaleWords().breakdown;
-    return html`<table>
+    // The table scrolls sideways in its own box on a narrow screen (the page does not).
+    return html`<div class="scroll" role="region" tabindex="0" aria-label=${t.caption(modelName(m))}><table>
       <caption>${t.caption(modelName(m))}</caption>
       <thead>
         <tr><th scope="col">${t.part}</th><th scope="col">${t.whatItIs}</th><th scope="col" class="n">${t.totalHead}</th><th scope="col" class="n">${t.shareHead}</th><th scope="col" class="n">${t.activeHead}</th></tr>
@@ -159,7 +161,7 @@ export class ParamBreakdown extends LitElement {
       <tfoot>
         <tr><th scope="row">${t.all}</th><td></td><td class="n">${n(m.total)}</td><td class="n">100%</td><td class="n">${n(m.active)}</td></tr>
       </tfoot>
-    </table>`;
+    </table></div>`;
   }
 
   private renderNotes(m: ScaleModel) {
