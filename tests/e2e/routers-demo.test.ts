@@ -29,6 +29,23 @@ describe('demos/routers.html', () => {
     expect(offsite).toEqual([]);
   });
 
+  it('fits a phone’s width (390): the sentence list shrinks to the screen, nothing scrolls sideways', async () => {
+    const { page, errors } = await openPage(browser, `${base}demos/routers.html`, { width: 390, height: 844 });
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('region', { name: 'Expert choice' })
+            .getByRole('button', { name: /^token \d+:/ })
+            .count(),
+        { timeout: 20000 },
+      )
+      .toBe(10);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'routers-390');
+    expect(errors).toEqual([]);
+  });
+
   it('compares the routers on the weights each was trained with, and says why random weights look alike', async () => {
     const { page, errors } = await openPage(browser, `${base}demos/routers.html`);
     const routers = ['Softmax top-k', 'Noisy top-k', 'Sigmoid with bias', 'Expert choice'];

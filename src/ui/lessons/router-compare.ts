@@ -73,8 +73,8 @@ export class RouterCompare extends LitElement {
     code { font-size: var(--moe-fs-m); display: block; margin: var(--moe-sp-3) 0; }
     p { margin: var(--moe-sp-3) 0; }
     .controls { display: flex; flex-wrap: wrap; gap: var(--moe-sp-7); align-items: end; margin-bottom: var(--moe-sp-8); }
-    label { display: flex; flex-direction: column; font-weight: 600; gap: var(--moe-sp-2); }
-    input, select { font: inherit; padding: var(--moe-sp-2); }
+    label { display: flex; flex-direction: column; font-weight: 600; gap: var(--moe-sp-2); min-width: 0; max-width: 100%; }
+    input, select { font: inherit; padding: var(--moe-sp-2); max-width: 100%; }
     .notice { background: var(--moe-warn-bg); border: 1px solid var(--moe-warn); padding: var(--moe-sp-5) var(--moe-sp-7); border-radius: 0.4rem; }
     .problem { color: var(--moe-error); font-weight: 600; }
     fieldset.weights { display: flex; gap: var(--moe-sp-5); border: 1px solid var(--moe-border); border-radius: 0.4rem; padding: var(--moe-sp-2) var(--moe-sp-5); margin: 0; }
