@@ -40,8 +40,6 @@ const DEFAULTS: Readonly<Fields> = Object.freeze({
   word: DEFAULT_WORD,
 } as Fields);
 
-export const EXPERIMENT_KEYS = ['x', 'e', 'k', 'L', 'r', 'seed', 'w', 'layer', 'word', 'text'] as const;
-
 const own = (e: AnyEntry<LinkFields>) => e as unknown as AnyEntry<Fields>;
 
 export const EXPERIMENTS_SCHEMA: PageSchema<Fields> = {

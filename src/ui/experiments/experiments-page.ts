@@ -4,7 +4,6 @@
  * run, and its tokenizer) and the experiment runner; keeps x, e, k, L, seed, w, layer, word and text
  * in the URL; hands plain data to <experiment-result>.
  */
-import { getBackend, memory } from '@tensorflow/tfjs-core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ROUTERS, type MoeConfig } from '../../core/config';
@@ -31,6 +30,7 @@ import { LocaleController } from '../i18n/locale';
 import { localized } from '../i18n/localize-message';
 import type { TrainShapeEvent, WeightsModeEvent } from '../shared/events';
 import { PageController, type Diagnostics } from '../shared/page-controller';
+import { tfjsDiagnostics } from '../shared/tfjs-diagnostics';
 import { a11yStyles } from '../shared/shared-styles';
 import { downloadBlob } from '../simulator/export-menu';
 import { shownWeightsStatus } from '../simulator/shown-weights-status';
@@ -60,10 +60,7 @@ export class ExperimentsPage extends LitElement {
       this.requestRun();
       await this.runner.idle();
     },
-    diagnostics: (): Diagnostics => {
-      const m = memory();
-      return { tensors: m.numTensors, bytes: m.numBytes, backend: getBackend() };
-    },
+    diagnostics: tfjsDiagnostics,
   });
   private readonly i18n = new LocaleController(this);
   private readonly ignored: { key: string; value: string }[];
@@ -314,7 +311,7 @@ export class ExperimentsPage extends LitElement {
       ? m.starting
       : p
         ? trains
-          ? m.training(Math.min(p.done, EXPERIMENT_STEPS * (this.experiment === 'compute' ? 2 : 1)), p.total)
+          ? m.training(p.done, p.total)
           : m.running(p.done, p.total)
         : this.runner.result
           ? m.measuredIn((this.runner.lastMs / 1000).toFixed(2))

@@ -6,7 +6,6 @@
  * its own header, tour and link handling around it.
  * Keyboard: ← → step, Space play/pause, Home/End first/last token.
  */
-import { getBackend, memory } from '@tensorflow/tfjs-core';
 import { html, LitElement, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { expertShape } from '../../core/config';
 import { MAX_TOKENS } from '../../core/tokenizer';
@@ -31,6 +30,7 @@ import './weights-control';
 import { shownWeightsStatus } from './shown-weights-status';
 import { linkNotices } from '../shared/link-notices';
 import { PageController, type Diagnostics } from '../shared/page-controller';
+import { tfjsDiagnostics } from '../shared/tfjs-diagnostics';
 import { TourController } from './tour-controller';
 import './assignment-matrix';
 import './control-panel';
@@ -93,10 +93,7 @@ export class SimulatorShell implements ReactiveController {
         ' ': () => sim.togglePlay(),
       },
       idle: () => sim.idle(),
-      diagnostics: (): Diagnostics => {
-        const m = memory();
-        return { tensors: m.numTensors, bytes: m.numBytes, backend: getBackend() };
-      },
+      diagnostics: tfjsDiagnostics,
     });
     this.page.watch(sim.store);
   }
