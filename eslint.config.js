@@ -5,7 +5,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-lib/', 'dist-*/', 'node_modules/', 'reports/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-lib/',
+      'dist-*/',
+      'node_modules/',
+      'reports/',
+      'test-results/',
+      'kernels/',
+      'src/core/generated/',
+      'scripts/tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -39,7 +39,7 @@ describe("README's layout", () => {
 
   it('names only files that exist', () => {
     const known = new Set(
-      ['src', 'tests', 'demos', 'bench', 'build', 'scripts'].flatMap((d) => filesBelow(d)).map((p) => p.split('/').pop()!),
+      ['src', 'tests', 'demos', 'bench', 'build', 'scripts', 'kernels'].flatMap((d) => filesBelow(d)).map((p) => p.split('/').pop()!),
     );
     const named = [...new Set([...layout.matchAll(/(?<![\w.*-])[\w-][\w.-]*\.(?:ts|mjs|css|html)\b/g)].map((m) => m[0]))];
     expect(named.length).toBeGreaterThan(30);

@@ -6,6 +6,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { env, getBackend, ready, removeBackend, setBackend } from '@tensorflow/tfjs-core';
 import { CodedError, type CodeOf } from './coded';
+import { loadExpertKernels } from './expert-kernels';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -75,6 +76,8 @@ async function startWasm(options: BackendOptions): Promise<void> {
   const ok = await setBackend('wasm');
   if (!ok) throw new CodedError('backend.wasmInit', {});
   await ready();
+  // The fused routed-experts kernels (issue 18); without them the tfjs reference path runs.
+  await loadExpertKernels();
 }
 
 export async function initBackend(prefer: BackendName, options: BackendOptions = {}): Promise<BackendStatus> {

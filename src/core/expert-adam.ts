@@ -17,6 +17,7 @@ import {
   concat,
   dispose,
   div,
+  engine,
   backend,
   gatherND,
   mul,
@@ -28,12 +29,14 @@ import {
   tidy,
   where,
   zeros,
+  type NamedAttrMap,
   type NamedTensorMap,
   type Tensor,
   type Tensor1D,
   type Tensor2D,
   type Tensor3D,
 } from '@tensorflow/tfjs-core';
+import { ADAM_KERNEL, expertKernelsReady, type AdamStep } from './expert-kernels';
 import type { ExpertWeights } from './moe-layer';
 
 /** train.adam's defaults, which the per-expert optimisers used. */
@@ -70,6 +73,52 @@ export class ExpertAdam {
     if (this.index.length === 0) this.index = this.experts.map((_, e) => tensor1d([e], 'int32'));
     const isUsed = new Array<boolean>(E).fill(false);
     for (const e of used) isUsed[e] = true;
+    if (expertKernelsReady()) this.applyFused(isUsed, grads, learningRate, epsilon);
+    else this.applyTfjs(isUsed, used, grads, learningRate, epsilon);
+    for (const e of used) {
+      this.acc1[e] = (this.acc1[e] as number) * Math.fround(BETA1);
+      this.acc2[e] = (this.acc2[e] as number) * Math.fround(BETA2);
+    }
+  }
+
+  /** The same step as one kernel call per kind of weight (expert-kernels.ts, MoeExpertAdam). */
+  private applyFused(isUsed: boolean[], grads: NamedTensorMap, learningRate: number, epsilon: number): void {
+    const E = this.experts.length;
+    const c1 = Float32Array.from(this.acc1, (a) => 1 - a);
+    const c2 = Float32Array.from(this.acc2, (a) => 1 - a);
+    const used = Uint8Array.from(isUsed, (u) => (u ? 1 : 0));
+    KINDS.forEach((kind, k) => {
+      const vars = this.experts.map((w) => w[kind]);
+      const inputs: NamedTensorMap = {};
+      const m0 = this.m[k];
+      const v0 = this.v[k];
+      if (m0 && v0) Object.assign(inputs, { m: m0, v: v0 });
+      let i = 0;
+      vars.forEach((w, e) => {
+        if (!isUsed[e]) return;
+        inputs[`w${i}`] = w;
+        inputs[`g${i}`] = grads[w.name] as Tensor;
+        i++;
+      });
+      const step: AdamStep = { used, size: (vars[0] as Tensor).size, c1, c2, beta1: BETA1, beta2: BETA2, learningRate, epsilon };
+      const [m, v, ...next] = engine().runKernel(ADAM_KERNEL, inputs, step as unknown as NamedAttrMap) as unknown as Tensor[];
+      let j = 0;
+      vars.forEach((w, e) => {
+        if (!isUsed[e]) return;
+        const t = next[j++] as Tensor;
+        w.assign(t as Tensor2D);
+        t.dispose();
+      });
+      dispose([m0, v0].filter((t): t is Tensor2D => t !== null));
+      this.m[k] = reshape(m as Tensor, [E * (vars[0] as Tensor2D).shape[0], (vars[0] as Tensor2D).shape[1]]);
+      this.v[k] = reshape(v as Tensor, [E * (vars[0] as Tensor2D).shape[0], (vars[0] as Tensor2D).shape[1]]);
+      dispose([m as Tensor, v as Tensor]);
+    });
+  }
+
+  /** The step in tfjs ops (cpu, or wasm without the kernels). */
+  private applyTfjs(isUsed: boolean[], used: readonly number[], grads: NamedTensorMap, learningRate: number, epsilon: number): void {
+    const E = this.experts.length;
     KINDS.forEach((kind, k) => {
       const vars = this.experts.map((w) => w[kind]);
       const [rows, cols] = (vars[0] as Tensor2D).shape;
@@ -105,10 +154,6 @@ export class ExpertAdam {
       this.m[k] = m as Tensor2D;
       this.v[k] = v as Tensor2D;
     });
-    for (const e of used) {
-      this.acc1[e] = (this.acc1[e] as number) * Math.fround(BETA1);
-      this.acc2[e] = (this.acc2[e] as number) * Math.fround(BETA2);
-    }
   }
 
   dispose(): void {

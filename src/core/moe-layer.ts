@@ -30,6 +30,8 @@ import {
 import { expertShape, type ExpertShape, type MoeConfig } from './config';
 import { Rng } from './rng';
 import { route, softplus, type Ablation, type Routing, type RouterSpec } from './router';
+import { expertKernelsReady } from './expert-kernels';
+import { fusedSparse } from './fused-experts';
 import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 
 export interface ExpertWeights {
@@ -216,6 +218,8 @@ export class MoeLayer {
       let out: Tensor2D;
       if (n === 0) {
         out = zeros([T, d]);
+      } else if (expertKernelsReady()) {
+        out = fusedSparse(h, a, this.experts);
       } else {
         // Each expert gathers its own rows straight from h. Slicing them out of one gathered block
         // is slow on wasm, whose slice copies its whole input; and wasm's gather indexes every

@@ -20,6 +20,8 @@ import {
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
 import type { RouterKind } from './config';
+import { expertKernelsReady } from './expert-kernels';
+import { fusedSparseTrain } from './fused-experts';
 import { gatherRows, matMulG, scatterAddRows } from './grad-ops';
 import type { Assignments, ExpertWeights, MoeLayer } from './moe-layer';
 import type { LayerTrace } from './trace';
@@ -74,6 +76,11 @@ function swigluTrain(x: Tensor2D, w: ExpertWeights): Tensor2D {
 export function sparseTrain(layer: MoeLayer, h: Tensor2D, gates: Tensor2D, a: Assignments): Tensor2D {
   const [T, d] = h.shape;
   const E = layer.shape.experts;
+  if (expertKernelsReady()) {
+    let fused = fusedSparseTrain(h, gates, a, layer.experts);
+    for (const w of layer.shared) fused = add(fused, swigluTrain(h, w));
+    return fused;
+  }
   const parts: Tensor2D[] = [];
   const expertOf = new Int32Array(a.tokens.length);
   for (let e = 0; e < E; e++) {

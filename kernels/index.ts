@@ -1,0 +1,3 @@
+// AssemblyScript entry of the WebAssembly kernels (scripts/build-kernels.mjs builds it).
+export { expertsForward, expertsBackward } from './experts';
+export { expertAdam } from './adam';

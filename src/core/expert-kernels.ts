@@ -1,0 +1,343 @@
+/**
+ * The fused routed-experts kernels (issue 18): the WebAssembly SIMD module built from kernels/*.ts
+ * by scripts/build-kernels.mjs, registered as two tfjs kernels of the wasm backend,
+ *   MoeExpertsForward   inputs x [T,d], gates, w0 … w(3E−1) → [y [T,d], cache]
+ *   MoeExpertsBackward  inputs x, gates, cache, dy, w0 … → [dx, dgates, dW of each expert with tokens]
+ * (w = each expert's Wg, Wu, Wd in turn). The module imports tfjs-wasm's own memory, so it reads the
+ * tensors where they are and writes its outputs into tensors tfjs allocated: no copies. The choices
+ * (tokens sorted by expert, their offsets, and where each gate is in `gates`) come as attributes.
+ * Elsewhere (the cpu backend, or before loadExpertKernels) nothing is registered and callers keep
+ * the tfjs reference path (fused-experts.ts decides).
+ */
+import {
+  backend as currentBackend,
+  getBackend,
+  registerKernel,
+  type KernelConfig,
+  type NamedAttrMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import { CodedError } from './coded';
+import { EXPERT_KERNELS_WASM } from './generated/expert-kernels-wasm';
+
+export const FORWARD_KERNEL = 'MoeExpertsForward';
+export const BACKWARD_KERNEL = 'MoeExpertsBackward';
+export const ADAM_KERNEL = 'MoeExpertAdam';
+
+/** The WebAssembly memory object (the core is built without the DOM's or Node's type libraries). */
+type WasmMemory = object & { buffer: ArrayBuffer };
+
+/** What the kernels use of the platform's WebAssembly API. */
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: object }>;
+}
+
+/** What the kernels use of tfjs-wasm's backend (BackendWasm). */
+interface WasmBackendLike {
+  wasm: { asm: { memory: WasmMemory }; _malloc(bytes: number): number; _free(ptr: number): void };
+  getMemoryOffset(dataId: object): number;
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+}
+
+interface KernelExports {
+  expertsForward(...args: number[]): void;
+  expertsBackward(...args: number[]): void;
+  expertAdam(...args: number[]): void;
+}
+
+/**
+ * Attributes of MoeExpertAdam (one kind of weight of one layer's E experts): inputs m and v (the
+ * stacked moments; absent on the first step, zeros), then w0, g0, w1, g1, … of the used experts in
+ * order; outputs the new m and v, then each used expert's new weight.
+ */
+export interface AdamStep {
+  used: Uint8Array;
+  /** Floats of one expert's weight. */
+  size: number;
+  /** 1 − β1ⁿ and 1 − β2ⁿ per expert (float32). */
+  c1: Float32Array;
+  c2: Float32Array;
+  beta1: number;
+  beta2: number;
+  learningRate: number;
+  epsilon: number;
+}
+
+/** The choices of one layer's routed experts, as the kernels take them (attributes of both kernels). */
+export interface ExpertChoices {
+  /** Token of each kept choice, sorted by expert. */
+  tokens: Int32Array;
+  /** Choices of expert e at offsets[e] .. offsets[e+1]. */
+  offsets: Int32Array;
+  /** Index of each choice's gate in the `gates` input. */
+  gateIdx: Int32Array;
+  /** The experts' hidden width. */
+  hidden: number;
+}
+
+let compiled: Promise<object> | null = null;
+/** One instance per tfjs-wasm memory (a new backend has a new heap). */
+const instances = new WeakMap<WasmMemory, KernelExports>();
+let registered = false;
+let enabled = true;
+
+function wasmBackend(): WasmBackendLike | null {
+  if (getBackend() !== 'wasm') return null;
+  const b = currentBackend() as unknown as Partial<WasmBackendLike>;
+  return typeof b.wasm?.asm?.memory === 'object' && typeof b.makeOutput === 'function' ? (b as WasmBackendLike) : null;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The module's bytes from the generated base64 text. */
+export function base64Bytes(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let acc = 0;
+  let bits = 0;
+  let at = 0;
+  for (const ch of clean) {
+    acc = (acc << 6) | BASE64.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[at++] = (acc >> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Compiles the module (once) and instantiates it on the current wasm backend's memory, then
+ * registers the kernels. Resolves false, leaving the reference path in place, when the backend is
+ * not wasm or WebAssembly refuses the module.
+ */
+export async function loadExpertKernels(): Promise<boolean> {
+  const b = wasmBackend();
+  if (!b) return false;
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!api) return false;
+  try {
+    compiled ??= api.compile(base64Bytes(EXPERT_KERNELS_WASM));
+    const memory = b.wasm.asm.memory;
+    if (!instances.has(memory)) {
+      const instance = await api.instantiate(await compiled, { env: { memory } });
+      instances.set(memory, instance.exports as unknown as KernelExports);
+    }
+  } catch {
+    return false;
+  }
+  if (!registered) {
+    registerKernel(forwardConfig);
+    registerKernel(backwardConfig);
+    registerKernel(adamConfig);
+    registered = true;
+  }
+  return true;
+}
+
+/** Whether the fused kernels run now: wasm backend, loaded for its heap, and not switched off. */
+export function expertKernelsReady(): boolean {
+  const b = wasmBackend();
+  return enabled && registered && !!b && instances.has(b.wasm.asm.memory);
+}
+
+/** Switches the fused kernels off (the tfjs reference path) or back on; returns the previous setting. */
+export function setExpertKernels(on: boolean): boolean {
+  const was = enabled;
+  enabled = on;
+  return was;
+}
+
+/** Floats of working space the kernels need for the largest expert's m choices. */
+function scratchFloats(m: number, d: number, H: number, backward: boolean): number {
+  return backward ? m * (4 * d + 4 * H) + d * H + Math.max(m * Math.max(d, H), d * H) + m * d : m * (d + H);
+}
+
+/** Copies int arrays into one fresh block of the heap; returns their addresses (free the first). */
+function writeInts(b: WasmBackendLike, arrays: Int32Array[]): number[] {
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const base = b.wasm._malloc(Math.max(4, total * 4));
+  // After _malloc: the heap may have grown, so the view is made now.
+  const heap = new Int32Array(b.wasm.asm.memory.buffer);
+  const at: number[] = [];
+  let p = base;
+  for (const a of arrays) {
+    heap.set(a, p >> 2);
+    at.push(p);
+    p += a.length * 4;
+  }
+  return at;
+}
+
+function largest(offsets: Int32Array): number {
+  let m = 0;
+  for (let e = 0; e + 1 < offsets.length; e++) m = Math.max(m, (offsets[e + 1] as number) - (offsets[e] as number));
+  return m;
+}
+
+interface KernelCall {
+  b: WasmBackendLike;
+  k: KernelExports;
+  c: ExpertChoices;
+  x: TensorInfo;
+  gates: TensorInfo;
+  weights: TensorInfo[];
+}
+
+function call(inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, kb: unknown): KernelCall {
+  const b = kb as WasmBackendLike;
+  const k = instances.get(b.wasm.asm.memory);
+  if (!k) throw new CodedError('kernels.notLoaded', {});
+  const c = attrs as unknown as ExpertChoices;
+  const weights = Array.from({ length: 3 * (c.offsets.length - 1) }, (_, i) => inputs[`w${i}`] as TensorInfo);
+  return { b, k, c, x: inputs.x as TensorInfo, gates: inputs.gates as TensorInfo, weights };
+}
+
+const ptr = (b: WasmBackendLike, t: TensorInfo): number => b.getMemoryOffset(t.dataId);
+
+const forwardConfig: KernelConfig = {
+  kernelName: FORWARD_KERNEL,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const { b, k, c, x, gates, weights } = call(inputs as Record<string, TensorInfo>, attrs as NamedAttrMap, backend);
+    const [T, d] = x.shape as [number, number];
+    const E = c.offsets.length - 1;
+    const H = c.hidden;
+    const n = c.offsets[E] as number;
+    const y = b.makeOutput([T, d], 'float32');
+    const cache = b.makeOutput([Math.max(1, n * (2 * H + d))], 'float32');
+    const wTable = Int32Array.from(weights, (w) => ptr(b, w));
+    const [ints, gateIdx, tokens, offsets, table] = writeInts(b, [new Int32Array(1), c.gateIdx, c.tokens, c.offsets, wTable]) as number[];
+    const scratch = b.wasm._malloc(Math.max(4, scratchFloats(largest(c.offsets), d, H, false) * 4));
+    try {
+      k.expertsForward(T, d, H, E, ptr(b, x), ptr(b, gates), gateIdx!, tokens!, offsets!, table!, ptr(b, y), ptr(b, cache), scratch);
+    } finally {
+      b.wasm._free(scratch);
+      b.wasm._free(ints!);
+    }
+    return [y, cache];
+  },
+};
+
+const backwardConfig: KernelConfig = {
+  kernelName: BACKWARD_KERNEL,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const named = inputs as Record<string, TensorInfo>;
+    const { b, k, c, x, gates, weights } = call(named, attrs as NamedAttrMap, backend);
+    const [T, d] = x.shape as [number, number];
+    const E = c.offsets.length - 1;
+    const H = c.hidden;
+    const G = gates.shape.reduce((p, q) => p * q, 1);
+    const dx = b.makeOutput([T, d], 'float32');
+    const dgates = b.makeOutput([...gates.shape], 'float32');
+    const grads: TensorInfo[] = [];
+    const gTable = new Int32Array(3 * E);
+    for (let e = 0; e < E; e++) {
+      if ((c.offsets[e + 1] as number) === (c.offsets[e] as number)) continue;
+      for (let j = 0; j < 3; j++) {
+        const g = b.makeOutput([...(weights[3 * e + j] as TensorInfo).shape], 'float32');
+        gTable[3 * e + j] = ptr(b, g);
+        grads.push(g);
+      }
+    }
+    const wTable = Int32Array.from(weights, (w) => ptr(b, w));
+    const [ints, gateIdx, tokens, offsets, table, gt] = writeInts(b, [
+      new Int32Array(1),
+      c.gateIdx,
+      c.tokens,
+      c.offsets,
+      wTable,
+      gTable,
+    ]) as number[];
+    const scratch = b.wasm._malloc(Math.max(4, scratchFloats(largest(c.offsets), d, H, true) * 4));
+    try {
+      k.expertsBackward(
+        T,
+        d,
+        H,
+        E,
+        G,
+        ptr(b, x),
+        ptr(b, gates),
+        gateIdx!,
+        tokens!,
+        offsets!,
+        table!,
+        ptr(b, named.cache as TensorInfo),
+        ptr(b, named.dy as TensorInfo),
+        ptr(b, dx),
+        ptr(b, dgates),
+        gt!,
+        scratch,
+      );
+    } finally {
+      b.wasm._free(scratch);
+      b.wasm._free(ints!);
+    }
+    return [dx, dgates, ...grads];
+  },
+};
+
+const adamConfig: KernelConfig = {
+  kernelName: ADAM_KERNEL,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, attrs, backend }) => {
+    const b = backend as unknown as WasmBackendLike;
+    const k = instances.get(b.wasm.asm.memory);
+    if (!k) throw new CodedError('kernels.notLoaded', {});
+    const named = inputs as Record<string, TensorInfo>;
+    const s = attrs as unknown as AdamStep;
+    const E = s.used.length;
+    const mOut = b.makeOutput([E * s.size], 'float32');
+    const vOut = b.makeOutput([E * s.size], 'float32');
+    const outs: TensorInfo[] = [];
+    const tables = [new Int32Array(E), new Int32Array(E), new Int32Array(E)];
+    let i = 0;
+    for (let e = 0; e < E; e++) {
+      if (!s.used[e]) continue;
+      const w = named[`w${i}`] as TensorInfo;
+      const o = b.makeOutput([...w.shape], 'float32');
+      outs.push(o);
+      (tables[0] as Int32Array)[e] = ptr(b, w);
+      (tables[1] as Int32Array)[e] = ptr(b, named[`g${i}`] as TensorInfo);
+      (tables[2] as Int32Array)[e] = ptr(b, o);
+      i++;
+    }
+    const [ints, wt, gt, ot] = writeInts(b, [new Int32Array(1), ...tables]) as number[];
+    const floats = b.wasm._malloc(E * 8 + E);
+    const heap = b.wasm.asm.memory.buffer;
+    new Float32Array(heap, floats, E).set(s.c1);
+    new Float32Array(heap, floats + E * 4, E).set(s.c2);
+    new Uint8Array(heap, floats + E * 8, E).set(s.used);
+    const f32 = Math.fround;
+    try {
+      k.expertAdam(
+        E,
+        s.size,
+        floats + E * 8,
+        wt!,
+        gt!,
+        ot!,
+        named.m ? ptr(b, named.m) : 0,
+        named.v ? ptr(b, named.v) : 0,
+        ptr(b, mOut),
+        ptr(b, vOut),
+        floats,
+        floats + E * 4,
+        f32(s.beta1),
+        f32(1 - s.beta1),
+        f32(s.beta2),
+        f32(1 - s.beta2),
+        f32(-s.learningRate),
+        f32(s.epsilon),
+      );
+    } finally {
+      b.wasm._free(floats);
+      b.wasm._free(ints!);
+    }
+    return [mOut, vOut, ...outs];
+  },
+};
