@@ -4,6 +4,7 @@
 //   soak.json     bench/soak.ts      tensor counts, heap growth, first vs last 1,000 token steps
 //   training.json bench/training.ts  training speed in Node
 //   forward.json  bench/forward.ts   sparse/dense against the FLOP ratio
+//   peers.json    bench/peers.ts     moe-lab ÷ PyTorch on the same CPU (issue 18), in Node and in Chromium
 //   node scripts/perf-summary.mjs    prints the table (scripts/update-readme-perf.mjs also puts it in the README)
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +33,7 @@ export function budgetRows() {
   const soak = readJson('soak.json');
   const training = readJson('training.json');
   const forward = forwardRows();
+  const peers = readJson('peers.json');
   const rows = [];
   const missing = (metric, goal, bench) => rows.push([metric, `not measured (run ${bench})`, goal, '—']);
 
@@ -163,7 +165,35 @@ export function budgetRows() {
     ]);
   } else missing('soak', 'tensors equal, heap bounded', 'bench/soak.ts');
 
+  // Side by side with PyTorch (issue 18's goals), as ratios measured in one run.
+  const peerGoal = (figure) =>
+    figure.startsWith('training')
+      ? ['≥ 1', (x) => x >= 1]
+      : figure.startsWith('forward')
+        ? ['≤ 1.2', (x) => x <= 1.2]
+        : figure.includes('E=256')
+          ? ['≤ 3 (moe-lab)', (x) => x <= 3]
+          : ['≤ 2 (moe-lab)', (x) => x <= 2];
+  for (const r of peers?.rows ?? []) {
+    const flop = r.figure.startsWith('sparse/dense');
+    const [goal, ok] = peerGoal(r.figure);
+    const node = flop ? r.moeLab : r.ratio;
+    const chromium = flop ? r.chromium : r.chromiumRatio;
+    if (node == null || chromium == null) {
+      rows.push([`vs PyTorch: ${r.figure}`, 'not measured (needs python3-torch; run bench/peers.ts)', goal, '—']);
+      continue;
+    }
+    rows.push([
+      flop ? `vs PyTorch: ${r.figure}` : `vs PyTorch: ${r.figure}, moe-lab ÷ PyTorch`,
+      `Node ${node.toFixed(2)}, Chromium ${chromium.toFixed(2)}${flop ? ` (PyTorch ${r.pytorch.toFixed(2)})` : ''}`,
+      goal,
+      met(ok(node) && ok(chromium)),
+    ]);
+  }
+  if (!peers) missing('vs PyTorch', '—', 'bench/peers.ts');
+
   const dates = [
+    ['peers', peers?.date],
     ['browser', browser?.date],
     ['soak', soak?.date],
     ['Node training', training?.date],

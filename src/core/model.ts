@@ -124,14 +124,21 @@ export class MoeModel {
         try {
           const bias = layer.bias.slice();
           const { routing, logits, noise, input } = await layer.route(h, noiseStep, ablation?.[layer.index]);
-          const y =
-            mode === 'sparse'
-              ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts))
-              : layer.dense(h, gateMatrix(routing, layer.shape.experts));
-          const next = add(x, y) as Tensor2D;
-          dispose([x, y]);
-          x = next;
-          const sharedLoad = layer.sharedLoad;
+          let sharedLoad: number[];
+          if (layer.index === this.layers.length - 1 && !keepOutput) {
+            // The last layer's output is not read: the trace needs only its routing (issue 18: a
+            // training step routes the batch first, then runs its own differentiable forward).
+            sharedLoad = layer.shared.map(() => tokens.length);
+          } else {
+            const y =
+              mode === 'sparse'
+                ? layer.sparse(h, assignmentsOf(routing, layer.shape.experts))
+                : layer.dense(h, gateMatrix(routing, layer.shape.experts));
+            const next = add(x, y) as Tensor2D;
+            dispose([x, y]);
+            x = next;
+            sharedLoad = layer.sharedLoad;
+          }
           traces.push(
             layerTrace(
               layer.index,

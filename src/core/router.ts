@@ -136,6 +136,7 @@ export function softplus(x: number): number {
  * with the root and, if it gets in, log k steps; the k kept are sorted at the end.
  */
 export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: number) => boolean): number[] {
+  if (!allowed && k > 0 && k <= SMALL_K) return topKSmall(values, k);
   const idx: number[] = [];
   const val: number[] = [];
   if (k <= 0) return idx;
@@ -179,6 +180,37 @@ export function topKIndices(values: ArrayLike<number>, k: number, allowed?: (i: 
   }
   const order = idx.map((_, j) => j).sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0));
   return order.map((j) => idx[j] as number);
+}
+
+/** Up to this k, topKIndices keeps its best in a sorted list instead of a heap (issue 18: routing speed). */
+const SMALL_K = 16;
+
+/**
+ * topKIndices for a small k and every candidate allowed, with the same result: the best k so far in
+ * a list sorted by value (largest first; of equal values, the lower index first), a candidate
+ * entering only if it beats the last (an equal value never does: its index is higher) and moving up
+ * past the smaller values. O(n) comparisons for values in no particular order, and no closures.
+ */
+function topKSmall(values: ArrayLike<number>, k: number): number[] {
+  const m = Math.min(k, values.length);
+  const idx = new Array<number>(m);
+  const val = new Array<number>(m);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    let at: number;
+    if (count < m) at = count++;
+    else if (v > (val[m - 1] as number)) at = m - 1;
+    else continue;
+    while (at > 0 && (val[at - 1] as number) < v) {
+      val[at] = val[at - 1] as number;
+      idx[at] = idx[at - 1] as number;
+      at--;
+    }
+    val[at] = v;
+    idx[at] = i;
+  }
+  return idx;
 }
 
 export function route(spec: RouterSpec, input: RouterInput): Routing {
