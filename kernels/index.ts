@@ -1,3 +1,4 @@
 // AssemblyScript entry of the WebAssembly kernels (scripts/build-kernels.mjs builds it).
 export { expertsForward, expertsBackward } from './experts';
 export { expertAdam } from './adam';
+export { matMulTA } from './products';

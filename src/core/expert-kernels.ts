@@ -23,6 +23,8 @@ import { EXPERT_KERNELS_WASM } from './generated/expert-kernels-wasm';
 export const FORWARD_KERNEL = 'MoeExpertsForward';
 export const BACKWARD_KERNEL = 'MoeExpertsBackward';
 export const ADAM_KERNEL = 'MoeExpertAdam';
+/** aᵀ·b summed as grad-ops.ts's matMulTA sums on wasm: inputs a [K,M], b [K,N] → [M,N]. */
+export const MATMUL_TA_KERNEL = 'MoeMatMulTA';
 
 /** The WebAssembly memory object (the core is built without the DOM's or Node's type libraries). */
 type WasmMemory = object & { buffer: ArrayBuffer };
@@ -44,6 +46,7 @@ interface KernelExports {
   expertsForward(...args: number[]): void;
   expertsBackward(...args: number[]): void;
   expertAdam(...args: number[]): void;
+  matMulTA(...args: number[]): void;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function loadExpertKernels(): Promise<boolean> {
     registerKernel(forwardConfig);
     registerKernel(backwardConfig);
     registerKernel(adamConfig);
+    registerKernel(matMulTAConfig);
     registered = true;
   }
   return true;
@@ -339,5 +343,26 @@ const adamConfig: KernelConfig = {
       b.wasm._free(ints!);
     }
     return [mOut, vOut, ...outs];
+  },
+};
+
+const matMulTAConfig: KernelConfig = {
+  kernelName: MATMUL_TA_KERNEL,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const b = backend as unknown as WasmBackendLike;
+    const k = instances.get(b.wasm.asm.memory);
+    if (!k) throw new CodedError('kernels.notLoaded', {});
+    const { a, b: bt } = inputs as Record<string, TensorInfo>;
+    const [K, M] = (a as TensorInfo).shape as [number, number];
+    const N = (bt as TensorInfo).shape[1] as number;
+    const out = b.makeOutput([M, N], 'float32');
+    const scratch = b.wasm._malloc(Math.max(4, (M * K + M * N) * 4));
+    try {
+      k.matMulTA(K, M, N, ptr(b, a as TensorInfo), ptr(b, bt as TensorInfo), ptr(b, out), scratch);
+    } finally {
+      b.wasm._free(scratch);
+    }
+    return out;
   },
 };

@@ -8,6 +8,7 @@
  */
 import {
   add,
+  engine,
   getBackend,
   customGrad,
   gatherND,
@@ -19,6 +20,7 @@ import {
   type Tensor,
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
+import { expertKernelsReady, MATMUL_TA_KERNEL } from './expert-kernels';
 
 function indexTensor(idx: Int32Array): Tensor2D {
   return tensor2d(idx, [idx.length, 1], 'int32');
@@ -59,6 +61,8 @@ const blocked = (): boolean => getBackend() === 'wasm';
 /** aᵀ·b, equal to the bit to matMul(a, b, true, false), from untransposed products of ≤ 48 rows. */
 export function matMulTA(a: Tensor2D, b: Tensor2D): Tensor2D {
   if (!blocked()) return matMul(a, b, true, false);
+  // The same sums in one kernel call (expert-kernels.ts), when loaded.
+  if (expertKernelsReady() && a.shape[0] > 0) return engine().runKernel(MATMUL_TA_KERNEL, { a, b }) as Tensor2D;
   const k = a.shape[0];
   if (k <= K_BLOCK) return matMul(transpose(a), b);
   let out: Tensor2D | null = null;
