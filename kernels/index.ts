@@ -2,3 +2,4 @@
 export { expertsForward, expertsBackward } from './experts';
 export { expertAdam } from './adam';
 export { matMulTA } from './products';
+export { embedRows, embedGrad } from './embed';

@@ -36,7 +36,8 @@ import {
   type Tensor2D,
   type Tensor3D,
 } from '@tensorflow/tfjs-core';
-import { ADAM_KERNEL, expertKernelsReady, type AdamStep } from './expert-kernels';
+import { expertKernelsReady } from './expert-kernels';
+import { ADAM_KERNEL, type AdamStep } from './train-kernels';
 import type { ExpertWeights } from './moe-layer';
 
 /** train.adam's defaults, which the per-expert optimisers used. */

@@ -17,55 +17,12 @@ import {
   type NamedAttrMap,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { CodedError } from './coded';
 import { EXPERT_KERNELS_WASM } from './generated/expert-kernels-wasm';
+import { instances, kernelsOf, ptr, writeInts, type KernelExports, type WasmApi, type WasmBackendLike } from './kernel-heap';
+import { TRAINING_KERNELS } from './train-kernels';
 
 export const FORWARD_KERNEL = 'MoeExpertsForward';
 export const BACKWARD_KERNEL = 'MoeExpertsBackward';
-export const ADAM_KERNEL = 'MoeExpertAdam';
-/** aᵀ·b summed as grad-ops.ts's matMulTA sums on wasm: inputs a [K,M], b [K,N] → [M,N]. */
-export const MATMUL_TA_KERNEL = 'MoeMatMulTA';
-
-/** The WebAssembly memory object (the core is built without the DOM's or Node's type libraries). */
-type WasmMemory = object & { buffer: ArrayBuffer };
-
-/** What the kernels use of the platform's WebAssembly API. */
-interface WasmApi {
-  compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: object): Promise<{ exports: object }>;
-}
-
-/** What the kernels use of tfjs-wasm's backend (BackendWasm). */
-interface WasmBackendLike {
-  wasm: { asm: { memory: WasmMemory }; _malloc(bytes: number): number; _free(ptr: number): void };
-  getMemoryOffset(dataId: object): number;
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-}
-
-interface KernelExports {
-  expertsForward(...args: number[]): void;
-  expertsBackward(...args: number[]): void;
-  expertAdam(...args: number[]): void;
-  matMulTA(...args: number[]): void;
-}
-
-/**
- * Attributes of MoeExpertAdam (one kind of weight of one layer's E experts): inputs m and v (the
- * stacked moments; absent on the first step, zeros), then w0, g0, w1, g1, … of the used experts in
- * order; outputs the new m and v, then each used expert's new weight.
- */
-export interface AdamStep {
-  used: Uint8Array;
-  /** Floats of one expert's weight. */
-  size: number;
-  /** 1 − β1ⁿ and 1 − β2ⁿ per expert (float32). */
-  c1: Float32Array;
-  c2: Float32Array;
-  beta1: number;
-  beta2: number;
-  learningRate: number;
-  epsilon: number;
-}
 
 /** The choices of one layer's routed experts, as the kernels take them (attributes of both kernels). */
 export interface ExpertChoices {
@@ -80,8 +37,6 @@ export interface ExpertChoices {
 }
 
 let compiled: Promise<object> | null = null;
-/** One instance per tfjs-wasm memory (a new backend has a new heap). */
-const instances = new WeakMap<WasmMemory, KernelExports>();
 let registered = false;
 let enabled = true;
 
@@ -134,8 +89,7 @@ export async function loadExpertKernels(): Promise<boolean> {
   if (!registered) {
     registerKernel(forwardConfig);
     registerKernel(backwardConfig);
-    registerKernel(adamConfig);
-    registerKernel(matMulTAConfig);
+    for (const config of TRAINING_KERNELS) registerKernel(config);
     registered = true;
   }
   return true;
@@ -159,22 +113,6 @@ function scratchFloats(m: number, d: number, H: number, backward: boolean): numb
   return backward ? m * (4 * d + 4 * H) + d * H + Math.max(m * Math.max(d, H), d * H) + m * d : m * (d + H);
 }
 
-/** Copies int arrays into one fresh block of the heap; returns their addresses (free the first). */
-function writeInts(b: WasmBackendLike, arrays: Int32Array[]): number[] {
-  const total = arrays.reduce((s, a) => s + a.length, 0);
-  const base = b.wasm._malloc(Math.max(4, total * 4));
-  // After _malloc: the heap may have grown, so the view is made now.
-  const heap = new Int32Array(b.wasm.asm.memory.buffer);
-  const at: number[] = [];
-  let p = base;
-  for (const a of arrays) {
-    heap.set(a, p >> 2);
-    at.push(p);
-    p += a.length * 4;
-  }
-  return at;
-}
-
 function largest(offsets: Int32Array): number {
   let m = 0;
   for (let e = 0; e + 1 < offsets.length; e++) m = Math.max(m, (offsets[e + 1] as number) - (offsets[e] as number));
@@ -192,14 +130,11 @@ interface KernelCall {
 
 function call(inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, kb: unknown): KernelCall {
   const b = kb as WasmBackendLike;
-  const k = instances.get(b.wasm.asm.memory);
-  if (!k) throw new CodedError('kernels.notLoaded', {});
+  const k = kernelsOf(b);
   const c = attrs as unknown as ExpertChoices;
   const weights = Array.from({ length: 3 * (c.offsets.length - 1) }, (_, i) => inputs[`w${i}`] as TensorInfo);
   return { b, k, c, x: inputs.x as TensorInfo, gates: inputs.gates as TensorInfo, weights };
 }
-
-const ptr = (b: WasmBackendLike, t: TensorInfo): number => b.getMemoryOffset(t.dataId);
 
 const forwardConfig: KernelConfig = {
   kernelName: FORWARD_KERNEL,
@@ -282,87 +217,5 @@ const backwardConfig: KernelConfig = {
       b.wasm._free(ints!);
     }
     return [dx, dgates, ...grads];
-  },
-};
-
-const adamConfig: KernelConfig = {
-  kernelName: ADAM_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, attrs, backend }) => {
-    const b = backend as unknown as WasmBackendLike;
-    const k = instances.get(b.wasm.asm.memory);
-    if (!k) throw new CodedError('kernels.notLoaded', {});
-    const named = inputs as Record<string, TensorInfo>;
-    const s = attrs as unknown as AdamStep;
-    const E = s.used.length;
-    const mOut = b.makeOutput([E * s.size], 'float32');
-    const vOut = b.makeOutput([E * s.size], 'float32');
-    const outs: TensorInfo[] = [];
-    const tables = [new Int32Array(E), new Int32Array(E), new Int32Array(E)];
-    let i = 0;
-    for (let e = 0; e < E; e++) {
-      if (!s.used[e]) continue;
-      const w = named[`w${i}`] as TensorInfo;
-      const o = b.makeOutput([...w.shape], 'float32');
-      outs.push(o);
-      (tables[0] as Int32Array)[e] = ptr(b, w);
-      (tables[1] as Int32Array)[e] = ptr(b, named[`g${i}`] as TensorInfo);
-      (tables[2] as Int32Array)[e] = ptr(b, o);
-      i++;
-    }
-    const [ints, wt, gt, ot] = writeInts(b, [new Int32Array(1), ...tables]) as number[];
-    const floats = b.wasm._malloc(E * 8 + E);
-    const heap = b.wasm.asm.memory.buffer;
-    new Float32Array(heap, floats, E).set(s.c1);
-    new Float32Array(heap, floats + E * 4, E).set(s.c2);
-    new Uint8Array(heap, floats + E * 8, E).set(s.used);
-    const f32 = Math.fround;
-    try {
-      k.expertAdam(
-        E,
-        s.size,
-        floats + E * 8,
-        wt!,
-        gt!,
-        ot!,
-        named.m ? ptr(b, named.m) : 0,
-        named.v ? ptr(b, named.v) : 0,
-        ptr(b, mOut),
-        ptr(b, vOut),
-        floats,
-        floats + E * 4,
-        f32(s.beta1),
-        f32(1 - s.beta1),
-        f32(s.beta2),
-        f32(1 - s.beta2),
-        f32(-s.learningRate),
-        f32(s.epsilon),
-      );
-    } finally {
-      b.wasm._free(floats);
-      b.wasm._free(ints!);
-    }
-    return [mOut, vOut, ...outs];
-  },
-};
-
-const matMulTAConfig: KernelConfig = {
-  kernelName: MATMUL_TA_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const b = backend as unknown as WasmBackendLike;
-    const k = instances.get(b.wasm.asm.memory);
-    if (!k) throw new CodedError('kernels.notLoaded', {});
-    const { a, b: bt } = inputs as Record<string, TensorInfo>;
-    const [K, M] = (a as TensorInfo).shape as [number, number];
-    const N = (bt as TensorInfo).shape[1] as number;
-    const out = b.makeOutput([M, N], 'float32');
-    const scratch = b.wasm._malloc(Math.max(4, (M * K + M * N) * 4));
-    try {
-      k.matMulTA(K, M, N, ptr(b, a as TensorInfo), ptr(b, bt as TensorInfo), ptr(b, out), scratch);
-    } finally {
-      b.wasm._free(scratch);
-    }
-    return out;
   },
 };

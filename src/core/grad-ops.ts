@@ -8,7 +8,11 @@
  */
 import {
   add,
+  cast,
   engine,
+  oneHot,
+  tensor1d,
+  type NamedAttrMap,
   getBackend,
   customGrad,
   gatherND,
@@ -20,7 +24,8 @@ import {
   type Tensor,
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
-import { expertKernelsReady, MATMUL_TA_KERNEL } from './expert-kernels';
+import { expertKernelsReady } from './expert-kernels';
+import { EMBED_GRAD_KERNEL, EMBED_KERNEL, MATMUL_TA_KERNEL } from './train-kernels';
 
 function indexTensor(idx: Int32Array): Tensor2D {
   return tensor2d(idx, [idx.length, 1], 'int32');
@@ -106,6 +111,22 @@ export function embedRows(oneHotRows: Tensor2D, table: Tensor2D): Tensor2D {
       gradFunc: (dy: Tensor, saved: Tensor[]) => matMulTA(saved[0] as Tensor2D, dy as Tensor2D),
     };
   });
+  return op(table) as Tensor2D;
+}
+
+/**
+ * The embedding rows of the token ids, as embedRows(oneHot(ids) as float32, table) computes them,
+ * gradient included, to the bit; with the kernels loaded, by a lookup and a scatter-add in blocks
+ * (train-kernels.ts, MoeEmbedRows and MoeEmbedGrad) without the tokens × vocabulary one-hot matrix.
+ */
+export function embedIds(ids: Int32Array, table: Tensor2D): Tensor2D {
+  const rows = table.shape[0];
+  if (!expertKernelsReady() || ids.length === 0) return embedRows(cast(oneHot(tensor1d(ids, 'int32'), rows), 'float32') as Tensor2D, table);
+  const lookup = { ids, rows } as unknown as NamedAttrMap;
+  const op = customGrad((...args: (Tensor | GradSaveFunc)[]) => ({
+    value: engine().runKernel(EMBED_KERNEL, { table: args[0] as Tensor }, lookup) as Tensor,
+    gradFunc: (dy: Tensor) => engine().runKernel(EMBED_GRAD_KERNEL, { dy }, lookup) as Tensor,
+  }));
   return op(table) as Tensor2D;
 }
 

@@ -55,7 +55,7 @@ import { evalTokens, grammarCorpus, makeBatch, type Corpus } from './train-batch
 import { FRESH_WEIGHTS, type WeightSource } from './weight-store';
 import { ExpertAdam } from './expert-adam';
 import { gateTensor, masks, sparseTrain } from './train-dispatch';
-import { embedRows, matMulBT, matMulG } from './grad-ops';
+import { embedIds, matMulBT, matMulG } from './grad-ops';
 import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
 
 export * from './train-batch';
@@ -169,15 +169,13 @@ export class MoeTrainer {
     const varList = [...groups.flatMap((g) => g.vars), ...expertVars];
 
     const V = this.vocab.words.length;
+    const ids = Int32Array.from(batch.tokens, (t) => t.id);
     let parts: Tensor | null = null;
     const lossFn = (): Scalar => {
-      const ids = tensor1d(
-        batch.tokens.map((t) => t.id),
-        'int32',
-      );
       const table = model.embeddingMatrix(this.classMatrix ?? undefined);
-      // One-hot × embedding instead of gather: gather's gradient is very slow on the cpu backend.
-      let x = embedRows(cast(oneHot(ids, V), 'float32') as Tensor2D, table);
+      // One-hot × embedding instead of gather: gather's gradient is very slow on the cpu backend
+      // (embedIds: the same on wasm by a lookup kernel, when loaded).
+      let x = embedIds(ids, table);
       let balance: Scalar = scalar(0);
       let z: Scalar = scalar(0);
       for (const { layer, lt, a, eps, chosen, kept } of layerData) {

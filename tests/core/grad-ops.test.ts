@@ -1,9 +1,23 @@
-import { cast, env, grads, setBackend, matMul, mul, oneHot, randomNormal, sum, tensor1d, tidy, type Tensor2D } from '@tensorflow/tfjs-core';
+import {
+  cast,
+  env,
+  grads,
+  setBackend,
+  matMul,
+  mul,
+  oneHot,
+  randomNormal,
+  sum,
+  tensor1d,
+  tensor2d,
+  tidy,
+  type Tensor2D,
+} from '@tensorflow/tfjs-core';
 // tfjs-core registers gradients only on request (training.ts does it for the app).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../src/core/backend';
-import { embedRows, matMulBT, matMulG, matMulTA } from '../../src/core/grad-ops';
+import { embedIds, embedRows, matMulBT, matMulG, matMulTA } from '../../src/core/grad-ops';
 
 const bits = (t: Tensor2D): number[] => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
 
@@ -67,6 +81,28 @@ describe.each(['wasm', 'cpu'] as const)('on %s, equal to the bit to tfjs’s own
       expect(bits(embedRows(rows, table))).toEqual(bits(matMul(rows, table)));
       const [mine] = grads((t) => sum(mul(embedRows(rows, t as Tensor2D), w)))([table]);
       const [tfjs] = grads((t) => sum(mul(matMul(rows, t as Tensor2D), w)))([table]);
+      expect(bits(mine as Tensor2D)).toEqual(bits(tfjs as Tensor2D));
+    });
+  });
+
+  it.each([
+    [200, 50],
+    [130, 7],
+    [30, 40],
+  ])('embedIds: %i tokens of %i words (repeats within and across blocks of 48), lookup and gradient as the one-hot product', (T, V) => {
+    tidy(() => {
+      const idList = Array.from({ length: T }, (_, t) => (t * 7919 + (t % 3)) % V);
+      const ids = Int32Array.from(idList);
+      // Row 1 holds −0 and +0 entries: the product turns −0 into +0, and so must the lookup.
+      const values = randomNormal([V, 16], 0, 1, 'float32', 6).arraySync() as number[][];
+      values[1]![0] = -0;
+      values[1]![1] = 0;
+      const table = tensor2d(values) as Tensor2D;
+      const w = randomNormal([T, 16], 0, 1, 'float32', 7);
+      const rows = cast(oneHot(tensor1d(idList, 'int32'), V), 'float32') as Tensor2D;
+      expect(bits(embedIds(ids, table))).toEqual(bits(matMul(rows, table)));
+      const [mine] = grads((t) => sum(mul(embedIds(ids, t as Tensor2D), w)))([table]);
+      const [tfjs] = grads((t) => sum(mul(embedRows(rows, t as Tensor2D), w)))([table]);
       expect(bits(mine as Tensor2D)).toEqual(bits(tfjs as Tensor2D));
     });
   });

@@ -1,0 +1,57 @@
+// AssemblyScript (compiled by scripts/build-kernels.mjs): the embedding lookup of a training step
+// and its gradient, equal to the bit to training.ts's one-hot product (oneHot(ids) · table, whose
+// gradient grad-ops.ts's matMulTA sums in blocks of 48 tokens) without the tokens × vocabulary
+// one-hot matrix. A one-hot row times the table adds the one row to +0, so the lookup adds +0 (only
+// −0 changes: it becomes +0). The gradient sums, in each block of 48 tokens, the rows of dy of the
+// tokens of each word in order from +0, then adds each block's sums in order: as the product does,
+// whose other terms are all zeros.
+
+// @ts-ignore: decorator
+@inline
+function f(p: usize, i: i32): usize {
+  return p + (<usize>i << 2);
+}
+
+/** out[t] = table[ids[t]] + 0, for T rows of width d. */
+export function embedRows(T: i32, d: i32, ids: usize, table: usize, out: usize): void {
+  for (let t = 0; t < T; t++) {
+    const row = f(table, load<i32>(f(ids, t)) * d);
+    const o = f(out, t * d);
+    for (let j = 0; j < d; j++) store<f32>(f(o, j), load<f32>(f(row, j)) + <f32>0);
+  }
+}
+
+/**
+ * out[V×d] = Σ over blocks of 48 tokens of (Σ over the block's tokens t of word v of dy[t]).
+ * partial: V×d floats; touched: V bytes; list: 48 ints (all working space).
+ */
+export function embedGrad(T: i32, d: i32, V: i32, ids: usize, dy: usize, out: usize, partial: usize, touched: usize, list: usize): void {
+  memory.fill(out, 0, <usize>(V * d) << 2);
+  memory.fill(partial, 0, <usize>(V * d) << 2);
+  memory.fill(touched, 0, <usize>V);
+  for (let t0 = 0; t0 < T; t0 += 48) {
+    const end = t0 + 48 < T ? t0 + 48 : T;
+    let n = 0;
+    for (let t = t0; t < end; t++) {
+      const v = load<i32>(f(ids, t));
+      const p = f(partial, v * d);
+      const src = f(dy, t * d);
+      if (load<u8>(touched + <usize>v) == 0) {
+        store<u8>(touched + <usize>v, 1);
+        store<i32>(f(list, n), v);
+        n++;
+      }
+      for (let j = 0; j < d; j++) store<f32>(f(p, j), load<f32>(f(p, j)) + load<f32>(f(src, j)));
+    }
+    for (let i = 0; i < n; i++) {
+      const v = load<i32>(f(list, i));
+      const p = f(partial, v * d);
+      const o = f(out, v * d);
+      for (let j = 0; j < d; j++) {
+        store<f32>(f(o, j), load<f32>(f(o, j)) + load<f32>(f(p, j)));
+        store<f32>(f(p, j), 0);
+      }
+      store<u8>(touched + <usize>v, 0);
+    }
+  }
+}

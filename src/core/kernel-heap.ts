@@ -1,0 +1,61 @@
+/**
+ * What the WebAssembly kernels (expert-kernels.ts, train-kernels.ts) share: the types of tfjs-wasm's
+ * backend and of the module's exports, the module's instance for each tfjs-wasm heap, tensor
+ * addresses and int arrays written into the heap.
+ */
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { CodedError } from './coded';
+
+/** The WebAssembly memory object (the core is built without the DOM's or Node's type libraries). */
+export type WasmMemory = object & { buffer: ArrayBuffer };
+
+/** What the kernels use of the platform's WebAssembly API. */
+export interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: object }>;
+}
+
+/** What the kernels use of tfjs-wasm's backend (BackendWasm). */
+export interface WasmBackendLike {
+  wasm: { asm: { memory: WasmMemory }; _malloc(bytes: number): number; _free(ptr: number): void };
+  getMemoryOffset(dataId: object): number;
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+}
+
+export interface KernelExports {
+  expertsForward(...args: number[]): void;
+  expertsBackward(...args: number[]): void;
+  expertAdam(...args: number[]): void;
+  matMulTA(...args: number[]): void;
+  embedRows(...args: number[]): void;
+  embedGrad(...args: number[]): void;
+}
+
+/** One instance of the kernels' module per tfjs-wasm memory (a new backend has a new heap). */
+export const instances = new WeakMap<WasmMemory, KernelExports>();
+
+/** The module's exports on this backend's heap (loadExpertKernels has instantiated it). */
+export function kernelsOf(backend: unknown): KernelExports {
+  const k = instances.get((backend as WasmBackendLike).wasm.asm.memory);
+  if (!k) throw new CodedError('kernels.notLoaded', {});
+  return k;
+}
+
+/** A tensor's address in the heap. */
+export const ptr = (b: WasmBackendLike, t: TensorInfo): number => b.getMemoryOffset(t.dataId);
+
+/** Copies int arrays into one fresh block of the heap; returns their addresses (free the first). */
+export function writeInts(b: WasmBackendLike, arrays: Int32Array[]): number[] {
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const base = b.wasm._malloc(Math.max(4, total * 4));
+  // After _malloc: the heap may have grown, so the view is made now.
+  const heap = new Int32Array(b.wasm.asm.memory.buffer);
+  const at: number[] = [];
+  let p = base;
+  for (const a of arrays) {
+    heap.set(a, p >> 2);
+    at.push(p);
+    p += a.length * 4;
+  }
+  return at;
+}
