@@ -71,7 +71,6 @@ export class ExpertAdam {
     const E = this.experts.length;
     // The optimisers' default ε: the backend's (1e-7 in float32).
     const epsilon = backend().epsilon();
-    if (this.index.length === 0) this.index = this.experts.map((_, e) => tensor1d([e], 'int32'));
     const isUsed = new Array<boolean>(E).fill(false);
     for (const e of used) isUsed[e] = true;
     if (expertKernelsReady()) this.applyFused(isUsed, grads, learningRate, epsilon);
@@ -120,6 +119,7 @@ export class ExpertAdam {
   /** The step in tfjs ops (cpu, or wasm without the kernels). */
   private applyTfjs(isUsed: boolean[], used: readonly number[], grads: NamedTensorMap, learningRate: number, epsilon: number): void {
     const E = this.experts.length;
+    if (this.index.length === 0) this.index = this.experts.map((_, e) => tensor1d([e], 'int32'));
     KINDS.forEach((kind, k) => {
       const vars = this.experts.map((w) => w[kind]);
       const [rows, cols] = (vars[0] as Tensor2D).shape;

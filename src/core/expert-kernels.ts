@@ -9,16 +9,9 @@
  * Elsewhere (the cpu backend, or before loadExpertKernels) nothing is registered and callers keep
  * the tfjs reference path (fused-experts.ts decides).
  */
-import {
-  backend as currentBackend,
-  getBackend,
-  registerKernel,
-  type KernelConfig,
-  type NamedAttrMap,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
+import { backend as currentBackend, getBackend, registerKernel, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
 import { EXPERT_KERNELS_WASM } from './generated/expert-kernels-wasm';
-import { instances, kernelsOf, ptr, writeInts, type KernelExports, type WasmApi, type WasmBackendLike } from './kernel-heap';
+import { instances, ptr, wasmKernel, withHeap, writeInts, type KernelExports, type WasmApi, type WasmBackendLike } from './kernel-heap';
 import { TRAINING_KERNELS } from './train-kernels';
 
 export const FORWARD_KERNEL = 'MoeExpertsForward';
@@ -119,80 +112,71 @@ function largest(offsets: Int32Array): number {
   return m;
 }
 
-interface KernelCall {
-  b: WasmBackendLike;
-  k: KernelExports;
-  c: ExpertChoices;
-  x: TensorInfo;
-  gates: TensorInfo;
-  weights: TensorInfo[];
-}
-
-function call(inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, kb: unknown): KernelCall {
-  const b = kb as WasmBackendLike;
-  const k = kernelsOf(b);
+/** The expert kernels' common inputs; `ints` holds the choices' arrays in the heap (free it after). */
+function expertCall(b: WasmBackendLike, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, more: Int32Array[] = []) {
   const c = attrs as unknown as ExpertChoices;
-  const weights = Array.from({ length: 3 * (c.offsets.length - 1) }, (_, i) => inputs[`w${i}`] as TensorInfo);
-  return { b, k, c, x: inputs.x as TensorInfo, gates: inputs.gates as TensorInfo, weights };
+  const E = c.offsets.length - 1;
+  const weights = Array.from({ length: 3 * E }, (_, i) => inputs[`w${i}`] as TensorInfo);
+  const x = inputs.x as TensorInfo;
+  const wTable = Int32Array.from(weights, (w) => ptr(b, w));
+  const [ints, gateIdx, tokens, offsets, table, ...rest] = writeInts(b, [
+    new Int32Array(1),
+    c.gateIdx,
+    c.tokens,
+    c.offsets,
+    wTable,
+    ...more,
+  ]) as number[];
+  const [T, d] = x.shape as [number, number];
+  return {
+    c,
+    E,
+    T,
+    d,
+    H: c.hidden,
+    x,
+    gates: inputs.gates as TensorInfo,
+    weights,
+    ints: ints!,
+    choices: [gateIdx!, tokens!, offsets!, table!],
+    rest,
+  };
 }
 
-const forwardConfig: KernelConfig = {
-  kernelName: FORWARD_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, attrs, backend }) => {
-    const { b, k, c, x, gates, weights } = call(inputs as Record<string, TensorInfo>, attrs as NamedAttrMap, backend);
-    const [T, d] = x.shape as [number, number];
-    const E = c.offsets.length - 1;
-    const H = c.hidden;
-    const n = c.offsets[E] as number;
-    const y = b.makeOutput([T, d], 'float32');
-    const cache = b.makeOutput([Math.max(1, n * (2 * H + d))], 'float32');
-    const wTable = Int32Array.from(weights, (w) => ptr(b, w));
-    const [ints, gateIdx, tokens, offsets, table] = writeInts(b, [new Int32Array(1), c.gateIdx, c.tokens, c.offsets, wTable]) as number[];
-    const scratch = b.wasm._malloc(Math.max(4, scratchFloats(largest(c.offsets), d, H, false) * 4));
-    try {
-      k.expertsForward(T, d, H, E, ptr(b, x), ptr(b, gates), gateIdx!, tokens!, offsets!, table!, ptr(b, y), ptr(b, cache), scratch);
-    } finally {
-      b.wasm._free(scratch);
-      b.wasm._free(ints!);
-    }
-    return [y, cache];
-  },
-};
+const forwardConfig = wasmKernel(FORWARD_KERNEL, (b, k, inputs, attrs) => {
+  const { c, E, T, d, H, x, gates, ints, choices } = expertCall(b, inputs, attrs);
+  const n = c.offsets[E] as number;
+  const y = b.makeOutput([T, d], 'float32');
+  const cache = b.makeOutput([Math.max(1, n * (2 * H + d))], 'float32');
+  try {
+    withHeap(b, scratchFloats(largest(c.offsets), d, H, false) * 4, (scratch) =>
+      k.expertsForward(T, d, H, E, ptr(b, x), ptr(b, gates), ...choices, ptr(b, y), ptr(b, cache), scratch),
+    );
+  } finally {
+    b.wasm._free(ints);
+  }
+  return [y, cache];
+});
 
-const backwardConfig: KernelConfig = {
-  kernelName: BACKWARD_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, attrs, backend }) => {
-    const named = inputs as Record<string, TensorInfo>;
-    const { b, k, c, x, gates, weights } = call(named, attrs as NamedAttrMap, backend);
-    const [T, d] = x.shape as [number, number];
-    const E = c.offsets.length - 1;
-    const H = c.hidden;
-    const G = gates.shape.reduce((p, q) => p * q, 1);
-    const dx = b.makeOutput([T, d], 'float32');
-    const dgates = b.makeOutput([...gates.shape], 'float32');
-    const grads: TensorInfo[] = [];
-    const gTable = new Int32Array(3 * E);
-    for (let e = 0; e < E; e++) {
-      if ((c.offsets[e + 1] as number) === (c.offsets[e] as number)) continue;
-      for (let j = 0; j < 3; j++) {
-        const g = b.makeOutput([...(weights[3 * e + j] as TensorInfo).shape], 'float32');
-        gTable[3 * e + j] = ptr(b, g);
-        grads.push(g);
-      }
+const backwardConfig = wasmKernel(BACKWARD_KERNEL, (b, k, inputs, attrs) => {
+  const c = attrs as unknown as ExpertChoices;
+  const E = c.offsets.length - 1;
+  const grads: TensorInfo[] = [];
+  const gTable = new Int32Array(3 * E);
+  for (let e = 0; e < E; e++) {
+    if ((c.offsets[e + 1] as number) === (c.offsets[e] as number)) continue;
+    for (let j = 0; j < 3; j++) {
+      const g = b.makeOutput([...(inputs[`w${3 * e + j}`] as TensorInfo).shape], 'float32');
+      gTable[3 * e + j] = ptr(b, g);
+      grads.push(g);
     }
-    const wTable = Int32Array.from(weights, (w) => ptr(b, w));
-    const [ints, gateIdx, tokens, offsets, table, gt] = writeInts(b, [
-      new Int32Array(1),
-      c.gateIdx,
-      c.tokens,
-      c.offsets,
-      wTable,
-      gTable,
-    ]) as number[];
-    const scratch = b.wasm._malloc(Math.max(4, scratchFloats(largest(c.offsets), d, H, true) * 4));
-    try {
+  }
+  const { T, d, H, x, gates, ints, choices, rest } = expertCall(b, inputs, attrs, [gTable]);
+  const dx = b.makeOutput([T, d], 'float32');
+  const dgates = b.makeOutput([...gates.shape], 'float32');
+  const G = gates.shape.reduce((p, q) => p * q, 1);
+  try {
+    withHeap(b, scratchFloats(largest(c.offsets), d, H, true) * 4, (scratch) =>
       k.expertsBackward(
         T,
         d,
@@ -201,21 +185,17 @@ const backwardConfig: KernelConfig = {
         G,
         ptr(b, x),
         ptr(b, gates),
-        gateIdx!,
-        tokens!,
-        offsets!,
-        table!,
-        ptr(b, named.cache as TensorInfo),
-        ptr(b, named.dy as TensorInfo),
+        ...choices,
+        ptr(b, inputs.cache as TensorInfo),
+        ptr(b, inputs.dy as TensorInfo),
         ptr(b, dx),
         ptr(b, dgates),
-        gt!,
+        rest[0]!,
         scratch,
-      );
-    } finally {
-      b.wasm._free(scratch);
-      b.wasm._free(ints!);
-    }
-    return [dx, dgates, ...grads];
-  },
-};
+      ),
+    );
+  } finally {
+    b.wasm._free(ints);
+  }
+  return [dx, dgates, ...grads];
+});

@@ -3,7 +3,7 @@
  * backend and of the module's exports, the module's instance for each tfjs-wasm heap, tensor
  * addresses and int arrays written into the heap.
  */
-import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { CodedError } from './coded';
 
 /** The WebAssembly memory object (the core is built without the DOM's or Node's type libraries). */
@@ -58,4 +58,29 @@ export function writeInts(b: WasmBackendLike, arrays: Int32Array[]): number[] {
     p += a.length * 4;
   }
   return at;
+}
+
+/** A kernel of the wasm backend that runs on the module's exports (kernelsOf). */
+export function wasmKernel(
+  kernelName: string,
+  run: (b: WasmBackendLike, k: KernelExports, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap) => TensorInfo | TensorInfo[],
+): KernelConfig {
+  return {
+    kernelName,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const b = backend as unknown as WasmBackendLike;
+      return run(b, kernelsOf(b), inputs as Record<string, TensorInfo>, attrs as NamedAttrMap);
+    },
+  };
+}
+
+/** Runs f with `bytes` of fresh heap at `at`, freed after. */
+export function withHeap<T>(b: WasmBackendLike, bytes: number, f: (at: number) => T): T {
+  const at = b.wasm._malloc(Math.max(4, bytes));
+  try {
+    return f(at);
+  } finally {
+    b.wasm._free(at);
+  }
 }

@@ -7,7 +7,7 @@
  *   MoeEmbedRows   the embedding lookup oneHot(ids)·table; MoeEmbedGrad its gradient (grad-ops.ts)
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { kernelsOf, ptr, writeInts, type WasmBackendLike } from './kernel-heap';
+import { ptr, wasmKernel, withHeap, writeInts } from './kernel-heap';
 
 export const ADAM_KERNEL = 'MoeExpertAdam';
 export const MATMUL_TA_KERNEL = 'MoeMatMulTA';
@@ -38,38 +38,32 @@ export interface EmbedLookup {
   rows: number;
 }
 
-const adamConfig: KernelConfig = {
-  kernelName: ADAM_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, attrs, backend }) => {
-    const b = backend as unknown as WasmBackendLike;
-    const k = kernelsOf(b);
-    const named = inputs as Record<string, TensorInfo>;
-    const s = attrs as unknown as AdamStep;
-    const E = s.used.length;
-    const mOut = b.makeOutput([E * s.size], 'float32');
-    const vOut = b.makeOutput([E * s.size], 'float32');
-    const outs: TensorInfo[] = [];
-    const tables = [new Int32Array(E), new Int32Array(E), new Int32Array(E)];
-    let i = 0;
-    for (let e = 0; e < E; e++) {
-      if (!s.used[e]) continue;
-      const w = named[`w${i}`] as TensorInfo;
-      const o = b.makeOutput([...w.shape], 'float32');
-      outs.push(o);
-      (tables[0] as Int32Array)[e] = ptr(b, w);
-      (tables[1] as Int32Array)[e] = ptr(b, named[`g${i}`] as TensorInfo);
-      (tables[2] as Int32Array)[e] = ptr(b, o);
-      i++;
-    }
-    const [ints, wt, gt, ot] = writeInts(b, [new Int32Array(1), ...tables]) as number[];
-    const floats = b.wasm._malloc(E * 8 + E);
-    const heap = b.wasm.asm.memory.buffer;
-    new Float32Array(heap, floats, E).set(s.c1);
-    new Float32Array(heap, floats + E * 4, E).set(s.c2);
-    new Uint8Array(heap, floats + E * 8, E).set(s.used);
-    const f32 = Math.fround;
-    try {
+const adamConfig = wasmKernel(ADAM_KERNEL, (b, k, named, attrs) => {
+  const s = attrs as unknown as AdamStep;
+  const E = s.used.length;
+  const mOut = b.makeOutput([E * s.size], 'float32');
+  const vOut = b.makeOutput([E * s.size], 'float32');
+  const outs: TensorInfo[] = [];
+  const tables = [new Int32Array(E), new Int32Array(E), new Int32Array(E)];
+  let i = 0;
+  for (let e = 0; e < E; e++) {
+    if (!s.used[e]) continue;
+    const w = named[`w${i}`] as TensorInfo;
+    const o = b.makeOutput([...w.shape], 'float32');
+    outs.push(o);
+    (tables[0] as Int32Array)[e] = ptr(b, w);
+    (tables[1] as Int32Array)[e] = ptr(b, named[`g${i}`] as TensorInfo);
+    (tables[2] as Int32Array)[e] = ptr(b, o);
+    i++;
+  }
+  const [ints, wt, gt, ot] = writeInts(b, [new Int32Array(1), ...tables]) as number[];
+  const f32 = Math.fround;
+  try {
+    withHeap(b, E * 8 + E, (floats) => {
+      const heap = b.wasm.asm.memory.buffer;
+      new Float32Array(heap, floats, E).set(s.c1);
+      new Float32Array(heap, floats + E * 4, E).set(s.c2);
+      new Uint8Array(heap, floats + E * 8, E).set(s.used);
       k.expertAdam(
         E,
         s.size,
@@ -90,74 +84,60 @@ const adamConfig: KernelConfig = {
         f32(-s.learningRate),
         f32(s.epsilon),
       );
-    } finally {
-      b.wasm._free(floats);
-      b.wasm._free(ints!);
-    }
-    return [mOut, vOut, ...outs];
-  },
-};
+    });
+  } finally {
+    b.wasm._free(ints!);
+  }
+  return [mOut, vOut, ...outs];
+});
 
-const matMulTAConfig: KernelConfig = {
-  kernelName: MATMUL_TA_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, backend }) => {
-    const b = backend as unknown as WasmBackendLike;
-    const k = kernelsOf(b);
-    const { a, b: bt } = inputs as Record<string, TensorInfo>;
-    const [K, M] = (a as TensorInfo).shape as [number, number];
-    const N = (bt as TensorInfo).shape[1] as number;
-    const out = b.makeOutput([M, N], 'float32');
-    const scratch = b.wasm._malloc(Math.max(4, (M * K + M * N) * 4));
-    try {
-      k.matMulTA(K, M, N, ptr(b, a as TensorInfo), ptr(b, bt as TensorInfo), ptr(b, out), scratch);
-    } finally {
-      b.wasm._free(scratch);
-    }
-    return out;
-  },
-};
+const matMulTAConfig = wasmKernel(MATMUL_TA_KERNEL, (b, k, { a, b: bt }) => {
+  const [K, M] = (a as TensorInfo).shape as [number, number];
+  const N = (bt as TensorInfo).shape[1] as number;
+  const out = b.makeOutput([M, N], 'float32');
+  withHeap(b, (M * K + M * N) * 4, (scratch) =>
+    k.matMulTA(K, M, N, ptr(b, a as TensorInfo), ptr(b, bt as TensorInfo), ptr(b, out), scratch),
+  );
+  return out;
+});
 
-const embedConfig: KernelConfig = {
-  kernelName: EMBED_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, attrs, backend }) => {
-    const b = backend as unknown as WasmBackendLike;
-    const k = kernelsOf(b);
-    const table = (inputs as Record<string, TensorInfo>).table as TensorInfo;
-    const { ids } = attrs as unknown as EmbedLookup;
-    const d = table.shape[1] as number;
-    const out = b.makeOutput([ids.length, d], 'float32');
-    const [at] = writeInts(b, [ids]) as number[];
-    try {
-      k.embedRows(ids.length, d, at!, ptr(b, table), ptr(b, out));
-    } finally {
-      b.wasm._free(at!);
-    }
-    return out;
-  },
-};
+/** The token ids written into the heap for f (and freed after). */
+function withIds<T>(b: Parameters<typeof withHeap>[0], ids: Int32Array, f: (at: number) => T): T {
+  return withHeap(b, ids.length * 4, (at) => {
+    new Int32Array(b.wasm.asm.memory.buffer, at, ids.length).set(ids);
+    return f(at);
+  });
+}
 
-const embedGradConfig: KernelConfig = {
-  kernelName: EMBED_GRAD_KERNEL,
-  backendName: 'wasm',
-  kernelFunc: ({ inputs, attrs, backend }) => {
-    const b = backend as unknown as WasmBackendLike;
-    const k = kernelsOf(b);
-    const dy = (inputs as Record<string, TensorInfo>).dy as TensorInfo;
-    const { ids, rows } = attrs as unknown as EmbedLookup;
-    const d = dy.shape[1] as number;
-    const out = b.makeOutput([rows, d], 'float32');
-    const [at, list] = writeInts(b, [ids, new Int32Array(48)]) as number[];
-    const scratch = b.wasm._malloc(Math.max(4, rows * d * 4 + rows));
-    try {
-      k.embedGrad(ids.length, d, rows, at!, ptr(b, dy), ptr(b, out), scratch, scratch + rows * d * 4, list!);
-    } finally {
-      b.wasm._free(scratch);
-      b.wasm._free(at!);
-    }
-    return out;
-  },
-};
+const embedConfig = wasmKernel(EMBED_KERNEL, (b, k, { table }, attrs) => {
+  const { ids } = attrs as unknown as EmbedLookup;
+  const d = (table as TensorInfo).shape[1] as number;
+  const out = b.makeOutput([ids.length, d], 'float32');
+  withIds(b, ids, (at) => k.embedRows(ids.length, d, at, ptr(b, table as TensorInfo), ptr(b, out)));
+  return out;
+});
+
+const embedGradConfig = wasmKernel(EMBED_GRAD_KERNEL, (b, k, { dy }, attrs) => {
+  const { ids, rows } = attrs as unknown as EmbedLookup;
+  const d = (dy as TensorInfo).shape[1] as number;
+  const out = b.makeOutput([rows, d], 'float32');
+  // Working space: the block's sums (rows × d), which rows it touched (rows bytes), their list (48).
+  withIds(b, ids, (at) =>
+    withHeap(b, rows * d * 4 + 48 * 4 + rows, (scratch) =>
+      k.embedGrad(
+        ids.length,
+        d,
+        rows,
+        at,
+        ptr(b, dy as TensorInfo),
+        ptr(b, out),
+        scratch,
+        scratch + rows * d * 4 + 48 * 4,
+        scratch + rows * d * 4,
+      ),
+    ),
+  );
+  return out;
+});
 
 export const TRAINING_KERNELS: KernelConfig[] = [adamConfig, matMulTAConfig, embedConfig, embedGradConfig];

@@ -1,6 +1,7 @@
 import {
   dispose,
   env,
+  memory,
   mul,
   randomNormal,
   setBackend,
@@ -22,6 +23,7 @@ import { base64Bytes, expertKernelsReady, setExpertKernels } from '../../src/cor
 import { assignmentsOf, gateMatrix, MoeLayer, type ExpertWeights } from '../../src/core/moe-layer';
 import { rmsNorm } from '../../src/core/model';
 import { sparseTrain } from '../../src/core/train-dispatch';
+import { DEFAULT_TRAIN, MoeTrainer } from '../../src/core/training';
 
 /** Largest |a − b| relative to the largest |b| (1 when b is all zeros). */
 function relDiff(a: Tensor, b: Tensor): number {
@@ -152,6 +154,36 @@ describe('fused expert Adam (issue 18)', () => {
 function bitsOf(t: Tensor): number[] {
   return Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
 }
+
+describe('the fused kernels leak no tensor (wasm)', () => {
+  beforeAll(async () => {
+    env().set('IS_TEST', false);
+    expect((await initBackend('wasm')).name).toBe('wasm');
+    expect(expertKernelsReady()).toBe(true);
+  });
+  afterAll(async () => {
+    env().set('IS_TEST', true);
+    await setBackend('cpu');
+  });
+
+  it('training: the same count step after step once warmed up, and back to the start after dispose; routing leaves none', async () => {
+    const start = memory().numTensors;
+    const t = new MoeTrainer({ ...DEFAULT_CONFIG, sharedExperts: 1, layers: 2 }, { ...DEFAULT_TRAIN, balance: 'switch', zLoss: 0.001 });
+    for (let i = 0; i < 5; i++) await t.trainStep();
+    // The fused Adam keeps each layer's stacked moments only (two per kind of weight).
+    const inner = t as unknown as { expertAdams: { tensorCount: number }[] };
+    expect(inner.expertAdams.map((a) => a.tensorCount)).toEqual([6, 6]);
+    const warm = memory().numTensors;
+    for (let i = 0; i < 10; i++) {
+      await t.trainStep();
+      expect(memory().numTensors, `after step ${t.step}`).toBe(warm);
+    }
+    await t.routeEvalSet();
+    expect(memory().numTensors).toBe(warm);
+    t.dispose();
+    expect(memory().numTensors).toBe(start);
+  }, 120_000);
+});
 
 describe('base64Bytes', () => {
   it.each([0, 1, 2, 3, 4, 5, 255, 1000])('decodes %i bytes as Node does', (n) => {
