@@ -3,3 +3,4 @@ export { expertsForward, expertsBackward } from './experts';
 export { expertAdam } from './adam';
 export { matMulTA } from './products';
 export { embedRows, embedGrad } from './embed';
+export { ceShift, ceLoss, ceGrad } from './cross-entropy';

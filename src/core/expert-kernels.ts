@@ -10,8 +10,18 @@
  * the tfjs reference path (fused-experts.ts decides).
  */
 import { backend as currentBackend, getBackend, registerKernel, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs-core';
-import { EXPERT_KERNELS_WASM } from './generated/expert-kernels-wasm';
-import { instances, ptr, wasmKernel, withHeap, writeInts, type KernelExports, type WasmApi, type WasmBackendLike } from './kernel-heap';
+import { EXP2F_TABLE, EXPERT_KERNELS_WASM } from './generated/expert-kernels-wasm';
+import {
+  expTables,
+  instances,
+  ptr,
+  wasmKernel,
+  withHeap,
+  writeInts,
+  type KernelExports,
+  type WasmApi,
+  type WasmBackendLike,
+} from './kernel-heap';
 import { TRAINING_KERNELS } from './train-kernels';
 
 export const FORWARD_KERNEL = 'MoeExpertsForward';
@@ -74,6 +84,10 @@ export async function loadExpertKernels(): Promise<boolean> {
     const memory = b.wasm.asm.memory;
     if (!instances.has(memory)) {
       const instance = await api.instantiate(await compiled, { env: { memory } });
+      // The expf table, once per heap (freed with the backend).
+      const table = b.wasm._malloc(32 * 8);
+      new BigUint64Array(memory.buffer, table, 32).set(EXP2F_TABLE.map((h) => BigInt(`0x${h}`)));
+      expTables.set(memory, table);
       instances.set(memory, instance.exports as unknown as KernelExports);
     }
   } catch {

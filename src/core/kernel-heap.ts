@@ -29,10 +29,23 @@ export interface KernelExports {
   matMulTA(...args: number[]): void;
   embedRows(...args: number[]): void;
   embedGrad(...args: number[]): void;
+  ceShift(...args: number[]): void;
+  ceLoss(...args: number[]): void;
+  ceGrad(...args: number[]): void;
 }
 
 /** One instance of the kernels' module per tfjs-wasm memory (a new backend has a new heap). */
 export const instances = new WeakMap<WasmMemory, KernelExports>();
+
+/** Where the expf table of kernels/cross-entropy.ts is in each heap (written at load). */
+export const expTables = new WeakMap<WasmMemory, number>();
+
+/** The expf table's address on this backend's heap. */
+export function expTableOf(b: WasmBackendLike): number {
+  const at = expTables.get(b.wasm.asm.memory);
+  if (at === undefined) throw new CodedError('kernels.notLoaded', {});
+  return at;
+}
 
 /** The module's exports on this backend's heap (loadExpertKernels has instantiated it). */
 export function kernelsOf(backend: unknown): KernelExports {

@@ -5,14 +5,18 @@
  *   MoeExpertAdam  one kind of weight of a layer's routed experts, one Adam step (expert-adam.ts)
  *   MoeMatMulTA    aᵀ·b summed in blocks of 48 rows as grad-ops.ts's matMulTA (a [K,M], b [K,N])
  *   MoeEmbedRows   the embedding lookup oneHot(ids)·table; MoeEmbedGrad its gradient (grad-ops.ts)
+ *   MoeCeShift, MoeCeLoss, MoeCeGrad   the next-word loss and its gradient (next-word-loss.ts)
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { ptr, wasmKernel, withHeap, writeInts } from './kernel-heap';
+import { expTableOf, ptr, wasmKernel, withHeap, writeInts } from './kernel-heap';
 
 export const ADAM_KERNEL = 'MoeExpertAdam';
 export const MATMUL_TA_KERNEL = 'MoeMatMulTA';
 export const EMBED_KERNEL = 'MoeEmbedRows';
 export const EMBED_GRAD_KERNEL = 'MoeEmbedGrad';
+export const CE_SHIFT_KERNEL = 'MoeCeShift';
+export const CE_LOSS_KERNEL = 'MoeCeLoss';
+export const CE_GRAD_KERNEL = 'MoeCeGrad';
 
 /**
  * Attributes of MoeExpertAdam (one kind of weight of one layer's E experts): inputs m and v (the
@@ -140,4 +144,40 @@ const embedGradConfig = wasmKernel(EMBED_GRAD_KERNEL, (b, k, { dy }, attrs) => {
   return out;
 });
 
-export const TRAINING_KERNELS: KernelConfig[] = [adamConfig, matMulTAConfig, embedConfig, embedGradConfig];
+/** logits [T,V] → [x − row max, Σ exp of that per row [T,1]]. */
+const ceShiftConfig = wasmKernel(CE_SHIFT_KERNEL, (b, k, { logits }) => {
+  const [T, V] = (logits as TensorInfo).shape as [number, number];
+  const shifted = b.makeOutput([T, V], 'float32');
+  const se = b.makeOutput([T, 1], 'float32');
+  k.ceShift(T, V, ptr(b, logits as TensorInfo), ptr(b, shifted), ptr(b, se), expTableOf(b));
+  return [shifted, se];
+});
+
+/** shifted, lse [T,1]; attrs targets → [loss (a scalar), log-probabilities [T,V]]. */
+const ceLossConfig = wasmKernel(CE_LOSS_KERNEL, (b, k, { shifted, lse }, attrs) => {
+  const { ids } = attrs as unknown as EmbedLookup;
+  const [T, V] = (shifted as TensorInfo).shape as [number, number];
+  const loss = b.makeOutput([], 'float32');
+  const value = b.makeOutput([T, V], 'float32');
+  withIds(b, ids, (at) => k.ceLoss(T, V, ptr(b, shifted as TensorInfo), ptr(b, lse as TensorInfo), at, ptr(b, value), ptr(b, loss)));
+  return [loss, value];
+});
+
+/** log-probabilities [T,V], dy (the loss's upstream gradient); attrs targets → dlogits [T,V]. */
+const ceGradConfig = wasmKernel(CE_GRAD_KERNEL, (b, k, { value, dy }, attrs) => {
+  const { ids } = attrs as unknown as EmbedLookup;
+  const [T, V] = (value as TensorInfo).shape as [number, number];
+  const out = b.makeOutput([T, V], 'float32');
+  withIds(b, ids, (at) => k.ceGrad(T, V, ptr(b, value as TensorInfo), at, ptr(b, dy as TensorInfo), ptr(b, out), expTableOf(b)));
+  return out;
+});
+
+export const TRAINING_KERNELS: KernelConfig[] = [
+  adamConfig,
+  matMulTAConfig,
+  embedConfig,
+  embedGradConfig,
+  ceShiftConfig,
+  ceLossConfig,
+  ceGradConfig,
+];

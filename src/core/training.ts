@@ -16,23 +16,16 @@
  */
 import {
   add,
-  cast,
   dispose,
   div,
   keep,
-  logSoftmax,
-  mean,
   mul,
-  neg,
-  oneHot,
   scalar,
   sigmoid,
   slice,
   softmax,
   softplus,
   stack,
-  sum,
-  tensor1d,
   tensor2d,
   train,
   variableGrads,
@@ -56,6 +49,7 @@ import { FRESH_WEIGHTS, type WeightSource } from './weight-store';
 import { ExpertAdam } from './expert-adam';
 import { gateTensor, masks, sparseTrain } from './train-dispatch';
 import { embedIds, matMulBT, matMulG } from './grad-ops';
+import { nextWordLoss } from './next-word-loss';
 import { DEFAULT_TRAIN, type TrainSettings } from './train-settings';
 
 export * from './train-batch';
@@ -168,7 +162,6 @@ export class MoeTrainer {
     );
     const varList = [...groups.flatMap((g) => g.vars), ...expertVars];
 
-    const V = this.vocab.words.length;
     const ids = Int32Array.from(batch.tokens, (t) => t.id);
     let parts: Tensor | null = null;
     const lossFn = (): Scalar => {
@@ -228,7 +221,7 @@ export class MoeTrainer {
       // The head is the embedding matrix (tied): logits = norm(x) · embeddingᵀ.
       const out = matMulBT(rmsNorm(x), table);
       // Mean cross-entropy of the next word: −log softmax(out)[target].
-      const task = neg(mean(sum(mul(cast(oneHot(tensor1d(batch.targets, 'int32'), V), 'float32'), logSoftmax(out)), 1))) as Scalar;
+      const task = nextWordLoss(out, batch.targets);
       const total = add(add(task, balance), z) as Scalar;
       parts = keep(stack([task, balance, z, total]));
       return total;
