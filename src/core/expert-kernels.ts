@@ -1,9 +1,10 @@
 /**
  * The fused routed-experts kernels (issue 18): the WebAssembly SIMD module built from kernels/*.ts
- * by scripts/build-kernels.mjs, registered as two tfjs kernels of the wasm backend,
+ * by scripts/build-kernels.mjs, loaded with the wasm backend and registered as tfjs kernels of it:
+ * here the routed experts' two,
  *   MoeExpertsForward   inputs x [T,d], gates, w0 … w(3E−1) → [y [T,d], cache]
  *   MoeExpertsBackward  inputs x, gates, cache, dy, w0 … → [dx, dgates, dW of each expert with tokens]
- * (w = each expert's Wg, Wu, Wd in turn). The module imports tfjs-wasm's own memory, so it reads the
+ * (w = each expert's Wg, Wu, Wd in turn), and the rest of a training step's (train-kernels.ts). The module imports tfjs-wasm's own memory, so it reads the
  * tensors where they are and writes its outputs into tensors tfjs allocated: no copies. The choices
  * (tokens sorted by expert, their offsets, and where each gate is in `gates`) come as attributes.
  * Elsewhere (the cpu backend, or before loadExpertKernels) nothing is registered and callers keep
