@@ -1,10 +1,8 @@
 import {
   dispose,
-  env,
   memory,
   mul,
   randomNormal,
-  setBackend,
   sum,
   tensor2d,
   tidy,
@@ -15,15 +13,15 @@ import {
   type Tensor2D,
 } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../src/core/backend';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { ExpertAdam } from '../../src/core/expert-adam';
-import { base64Bytes, expertKernelsReady, setExpertKernels } from '../../src/core/expert-kernels';
+import { base64Bytes, setExpertKernels } from '../../src/core/expert-kernels';
 import { assignmentsOf, gateMatrix, MoeLayer, type ExpertWeights } from '../../src/core/moe-layer';
 import { rmsNorm } from '../../src/core/model';
 import { sparseTrain } from '../../src/core/train-dispatch';
 import { DEFAULT_TRAIN, MoeTrainer } from '../../src/core/training';
+import { onWasmWithKernels } from './wasm-suite';
 
 /** Largest |a − b| relative to the largest |b| (1 when b is all zeros). */
 function relDiff(a: Tensor, b: Tensor): number {
@@ -51,17 +49,7 @@ const CASES: [string, Partial<MoeConfig>, number][] = [
 ];
 
 describe('fused routed-experts kernels equal the tfjs reference path (issue 18)', () => {
-  beforeAll(async () => {
-    // As trained-checkpoints.test.ts: test mode's leak check misfires on wasm for customGrad ops.
-    env().set('IS_TEST', false);
-    expect((await initBackend('wasm')).name).toBe('wasm');
-    expect(expertKernelsReady()).toBe(true);
-  });
-  afterAll(async () => {
-    setExpertKernels(true);
-    env().set('IS_TEST', true);
-    await setBackend('cpu');
-  });
+  onWasmWithKernels();
 
   it.each(CASES)('%s: forward and gradients to the bit', async (_name, over, T) => {
     const config: MoeConfig = { ...DEFAULT_CONFIG, ...over, seed: T };
@@ -109,15 +97,7 @@ describe('fused routed-experts kernels equal the tfjs reference path (issue 18)'
 });
 
 describe('fused expert Adam (issue 18)', () => {
-  beforeAll(async () => {
-    env().set('IS_TEST', false);
-    expect((await initBackend('wasm')).name).toBe('wasm');
-  });
-  afterAll(async () => {
-    setExpertKernels(true);
-    env().set('IS_TEST', true);
-    await setBackend('cpu');
-  });
+  onWasmWithKernels();
 
   it('equals the tfjs ops to the bit, moments and per-expert step counts included, idle experts untouched', () => {
     const config: MoeConfig = { ...DEFAULT_CONFIG, routedExperts: 6, modelWidth: 12, expertHidden: 20, seed: 5 };
@@ -156,15 +136,7 @@ function bitsOf(t: Tensor): number[] {
 }
 
 describe('the fused kernels leak no tensor (wasm)', () => {
-  beforeAll(async () => {
-    env().set('IS_TEST', false);
-    expect((await initBackend('wasm')).name).toBe('wasm');
-    expect(expertKernelsReady()).toBe(true);
-  });
-  afterAll(async () => {
-    env().set('IS_TEST', true);
-    await setBackend('cpu');
-  });
+  onWasmWithKernels();
 
   it('training: the same count step after step once warmed up, and back to the start after dispose; routing leaves none', async () => {
     const start = memory().numTensors;

@@ -1,9 +1,9 @@
-import { env, grads, mul, randomNormal, scalar, setBackend, tensor2d, tidy, type Tensor, type Tensor2D } from '@tensorflow/tfjs-core';
+import { grads, mul, randomNormal, scalar, tensor2d, tidy, type Tensor, type Tensor2D } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../../src/core/backend';
-import { expertKernelsReady, setExpertKernels } from '../../src/core/expert-kernels';
+import { describe, expect, it } from 'vitest';
+import { setExpertKernels } from '../../src/core/expert-kernels';
 import { nextWordLoss } from '../../src/core/next-word-loss';
+import { onWasmWithKernels } from './wasm-suite';
 
 const bits = (t: Tensor): number[] => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
 
@@ -15,16 +15,7 @@ function lossAndGrad(logits: Tensor2D, targets: number[], scale: number): [Tenso
 }
 
 describe('next-word loss: the fused kernels give the tfjs ops’ bits (issue 18)', () => {
-  beforeAll(async () => {
-    env().set('IS_TEST', false);
-    expect((await initBackend('wasm')).name).toBe('wasm');
-    expect(expertKernelsReady()).toBe(true);
-  });
-  afterAll(async () => {
-    setExpertKernels(true);
-    env().set('IS_TEST', true);
-    await setBackend('cpu');
-  });
+  onWasmWithKernels();
 
   it.each([
     ['405 tokens × 722 words', 405, 722, 3, 1],
