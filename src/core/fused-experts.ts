@@ -72,17 +72,19 @@ export function fusedSparseTrain(h: Tensor2D, gates: Tensor2D, a: Assignments, e
     const save = args[args.length - 1] as GradSaveFunc;
     const [x, g, ...ws] = args.slice(0, -1) as Tensor[];
     const [y, cache] = run(FORWARD_KERNEL, named(x as Tensor, g as Tensor, ws), choices);
-    save([x as Tensor, g as Tensor, cache as Tensor, ...ws]);
+    // The weights are not saved (a copy of each per step, 192 at 64 experts): they are the layer's
+    // variables, unchanged until the optimiser runs after the gradients.
+    save([x as Tensor, g as Tensor, cache as Tensor]);
     return {
       value: y as Tensor,
       gradFunc: (dy: Tensor | Tensor[], saved: Tensor[]) => {
-        const [sx, sg, sc, ...sw] = saved as Tensor[];
-        const inputs = named(sx as Tensor, sg as Tensor, sw);
+        const [sx, sg, sc] = saved as Tensor[];
+        const inputs = named(sx as Tensor, sg as Tensor, ws);
         inputs.cache = sc as Tensor;
         inputs.dy = dy as Tensor;
         const [dx, dg, ...dw] = run(BACKWARD_KERNEL, inputs, choices);
         let next = 0;
-        const wGrads = sw.map((w, i) => (used[Math.floor(i / 3)] ? (dw[next++] as Tensor) : zerosLike(w)));
+        const wGrads = ws.map((w, i) => (used[Math.floor(i / 3)] ? (dw[next++] as Tensor) : zerosLike(w)));
         return [dx as Tensor, dg as Tensor, ...wGrads];
       },
     };
