@@ -83,7 +83,6 @@ export class ExpertAdam {
 
   /** The same step as one kernel call per kind of weight (expert-kernels.ts, MoeExpertAdam). */
   private applyFused(isUsed: boolean[], grads: NamedTensorMap, learningRate: number, epsilon: number): void {
-    const E = this.experts.length;
     const c1 = Float32Array.from(this.acc1, (a) => 1 - a);
     const c2 = Float32Array.from(this.acc2, (a) => 1 - a);
     const used = Uint8Array.from(isUsed, (u) => (u ? 1 : 0));
@@ -100,7 +99,8 @@ export class ExpertAdam {
         inputs[`g${i}`] = grads[w.name] as Tensor;
         i++;
       });
-      const step: AdamStep = { used, size: (vars[0] as Tensor).size, c1, c2, beta1: BETA1, beta2: BETA2, learningRate, epsilon };
+      const [rows, cols] = (vars[0] as Tensor2D).shape;
+      const step: AdamStep = { used, rows, cols, c1, c2, beta1: BETA1, beta2: BETA2, learningRate, epsilon };
       const [m, v, ...next] = engine().runKernel(ADAM_KERNEL, inputs, step as unknown as NamedAttrMap) as unknown as Tensor[];
       let j = 0;
       vars.forEach((w, e) => {
@@ -110,9 +110,8 @@ export class ExpertAdam {
         t.dispose();
       });
       dispose([m0, v0].filter((t): t is Tensor2D => t !== null));
-      this.m[k] = reshape(m as Tensor, [E * (vars[0] as Tensor2D).shape[0], (vars[0] as Tensor2D).shape[1]]);
-      this.v[k] = reshape(v as Tensor, [E * (vars[0] as Tensor2D).shape[0], (vars[0] as Tensor2D).shape[1]]);
-      dispose([m as Tensor, v as Tensor]);
+      this.m[k] = m as Tensor2D;
+      this.v[k] = v as Tensor2D;
     });
   }
 

@@ -18,7 +18,7 @@ import {
   ptr,
   wasmKernel,
   withHeap,
-  writeInts,
+  withInts,
   type KernelExports,
   type WasmApi,
   type WasmBackendLike,
@@ -127,49 +127,26 @@ function largest(offsets: Int32Array): number {
   return m;
 }
 
-/** The expert kernels' common inputs; `ints` holds the choices' arrays in the heap (free it after). */
-function expertCall(b: WasmBackendLike, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap, more: Int32Array[] = []) {
+/** The expert kernels' common inputs, and the choices' arrays (with the weights' addresses) for the heap. */
+function expertCall(b: WasmBackendLike, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap) {
   const c = attrs as unknown as ExpertChoices;
   const E = c.offsets.length - 1;
-  const weights = Array.from({ length: 3 * E }, (_, i) => inputs[`w${i}`] as TensorInfo);
+  const wTable = Int32Array.from({ length: 3 * E }, (_, i) => ptr(b, inputs[`w${i}`] as TensorInfo));
   const x = inputs.x as TensorInfo;
-  const wTable = Int32Array.from(weights, (w) => ptr(b, w));
-  const [ints, gateIdx, tokens, offsets, table, ...rest] = writeInts(b, [
-    new Int32Array(1),
-    c.gateIdx,
-    c.tokens,
-    c.offsets,
-    wTable,
-    ...more,
-  ]) as number[];
   const [T, d] = x.shape as [number, number];
-  return {
-    c,
-    E,
-    T,
-    d,
-    H: c.hidden,
-    x,
-    gates: inputs.gates as TensorInfo,
-    weights,
-    ints: ints!,
-    choices: [gateIdx!, tokens!, offsets!, table!],
-    rest,
-  };
+  return { c, E, T, d, H: c.hidden, x, gates: inputs.gates as TensorInfo, ints: [c.gateIdx, c.tokens, c.offsets, wTable] };
 }
 
 const forwardConfig = wasmKernel(FORWARD_KERNEL, (b, k, inputs, attrs) => {
-  const { c, E, T, d, H, x, gates, ints, choices } = expertCall(b, inputs, attrs);
+  const { c, E, T, d, H, x, gates, ints } = expertCall(b, inputs, attrs);
   const n = c.offsets[E] as number;
   const y = b.makeOutput([T, d], 'float32');
   const cache = b.makeOutput([Math.max(1, n * (2 * H + d))], 'float32');
-  try {
+  withInts(b, ints, (choices) =>
     withHeap(b, scratchFloats(largest(c.offsets), d, H, false) * 4, (scratch) =>
       k.expertsForward(T, d, H, E, ptr(b, x), ptr(b, gates), ...choices, ptr(b, y), ptr(b, cache), scratch),
-    );
-  } finally {
-    b.wasm._free(ints);
-  }
+    ),
+  );
   return [y, cache];
 });
 
@@ -186,11 +163,11 @@ const backwardConfig = wasmKernel(BACKWARD_KERNEL, (b, k, inputs, attrs) => {
       grads.push(g);
     }
   }
-  const { T, d, H, x, gates, ints, choices, rest } = expertCall(b, inputs, attrs, [gTable]);
+  const { T, d, H, x, gates, ints } = expertCall(b, inputs, attrs);
   const dx = b.makeOutput([T, d], 'float32');
   const dgates = b.makeOutput([...gates.shape], 'float32');
   const G = gates.shape.reduce((p, q) => p * q, 1);
-  try {
+  withInts(b, [...ints, gTable], ([gateIdx, tokens, offsets, wTable, gt]) =>
     withHeap(b, scratchFloats(largest(c.offsets), d, H, true) * 4, (scratch) =>
       k.expertsBackward(
         T,
@@ -200,17 +177,18 @@ const backwardConfig = wasmKernel(BACKWARD_KERNEL, (b, k, inputs, attrs) => {
         G,
         ptr(b, x),
         ptr(b, gates),
-        ...choices,
+        gateIdx!,
+        tokens!,
+        offsets!,
+        wTable!,
         ptr(b, inputs.cache as TensorInfo),
         ptr(b, inputs.dy as TensorInfo),
         ptr(b, dx),
         ptr(b, dgates),
-        rest[0]!,
+        gt!,
         scratch,
       ),
-    );
-  } finally {
-    b.wasm._free(ints);
-  }
+    ),
+  );
   return [dx, dgates, ...grads];
 });

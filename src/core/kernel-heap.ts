@@ -1,7 +1,7 @@
 /**
  * What the WebAssembly kernels (expert-kernels.ts, train-kernels.ts) share: the types of tfjs-wasm's
  * backend and of the module's exports, the module's instance for each tfjs-wasm heap, tensor
- * addresses and int arrays written into the heap.
+ * addresses, and working space and int arrays in the heap for the length of a call.
  */
 import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { CodedError } from './coded';
@@ -57,22 +57,6 @@ export function kernelsOf(backend: unknown): KernelExports {
 /** A tensor's address in the heap. */
 export const ptr = (b: WasmBackendLike, t: TensorInfo): number => b.getMemoryOffset(t.dataId);
 
-/** Copies int arrays into one fresh block of the heap; returns their addresses (free the first). */
-export function writeInts(b: WasmBackendLike, arrays: Int32Array[]): number[] {
-  const total = arrays.reduce((s, a) => s + a.length, 0);
-  const base = b.wasm._malloc(Math.max(4, total * 4));
-  // After _malloc: the heap may have grown, so the view is made now.
-  const heap = new Int32Array(b.wasm.asm.memory.buffer);
-  const at: number[] = [];
-  let p = base;
-  for (const a of arrays) {
-    heap.set(a, p >> 2);
-    at.push(p);
-    p += a.length * 4;
-  }
-  return at;
-}
-
 /** A kernel of the wasm backend that runs on the module's exports (kernelsOf). */
 export function wasmKernel(
   kernelName: string,
@@ -96,4 +80,21 @@ export function withHeap<T>(b: WasmBackendLike, bytes: number, f: (at: number) =
   } finally {
     b.wasm._free(at);
   }
+}
+
+/** Runs f with the int arrays copied into one fresh block of the heap (their addresses, in order), freed after. */
+export function withInts<T>(b: WasmBackendLike, arrays: readonly Int32Array[], f: (at: number[]) => T): T {
+  const total = arrays.reduce((n, a) => n + a.length, 0);
+  return withHeap(b, total * 4, (base) => {
+    // After _malloc: the heap may have grown, so the view is made now.
+    const heap = new Int32Array(b.wasm.asm.memory.buffer);
+    const at: number[] = [];
+    let p = base;
+    for (const a of arrays) {
+      heap.set(a, p >> 2);
+      at.push(p);
+      p += a.length * 4;
+    }
+    return f(at);
+  });
 }

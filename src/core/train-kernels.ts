@@ -8,7 +8,7 @@
  *   MoeCeShift, MoeCeLoss, MoeCeGrad   the next-word loss and its gradient (next-word-loss.ts)
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
-import { expTableOf, ptr, wasmKernel, withHeap, writeInts } from './kernel-heap';
+import { expTableOf, ptr, wasmKernel, withHeap, withInts } from './kernel-heap';
 
 export const ADAM_KERNEL = 'MoeExpertAdam';
 export const MATMUL_TA_KERNEL = 'MoeMatMulTA';
@@ -25,8 +25,9 @@ export const CE_GRAD_KERNEL = 'MoeCeGrad';
  */
 export interface AdamStep {
   used: Uint8Array;
-  /** Floats of one expert's weight. */
-  size: number;
+  /** The shape of one expert's weight. */
+  rows: number;
+  cols: number;
   /** 1 − β1ⁿ and 1 − β2ⁿ per expert (float32). */
   c1: Float32Array;
   c2: Float32Array;
@@ -36,8 +37,11 @@ export interface AdamStep {
   epsilon: number;
 }
 
-/** Attributes of MoeEmbedRows and MoeEmbedGrad: each token's row, and the table's rows. */
-export interface EmbedLookup {
+/**
+ * Attributes of the embedding and loss kernels: each token's row id (its word, or its next word),
+ * and how many rows there are (the table's, or the vocabulary's).
+ */
+export interface TokenRows {
   ids: Int32Array;
   rows: number;
 }
@@ -45,8 +49,9 @@ export interface EmbedLookup {
 const adamConfig = wasmKernel(ADAM_KERNEL, (b, k, named, attrs) => {
   const s = attrs as unknown as AdamStep;
   const E = s.used.length;
-  const mOut = b.makeOutput([E * s.size], 'float32');
-  const vOut = b.makeOutput([E * s.size], 'float32');
+  // The moments stacked as ExpertAdam keeps them: [E·rows, cols].
+  const mOut = b.makeOutput([E * s.rows, s.cols], 'float32');
+  const vOut = b.makeOutput([E * s.rows, s.cols], 'float32');
   const outs: TensorInfo[] = [];
   const tables = [new Int32Array(E), new Int32Array(E), new Int32Array(E)];
   let i = 0;
@@ -60,9 +65,8 @@ const adamConfig = wasmKernel(ADAM_KERNEL, (b, k, named, attrs) => {
     (tables[2] as Int32Array)[e] = ptr(b, o);
     i++;
   }
-  const [ints, wt, gt, ot] = writeInts(b, [new Int32Array(1), ...tables]) as number[];
   const f32 = Math.fround;
-  try {
+  withInts(b, tables, ([wt, gt, ot]) =>
     withHeap(b, E * 8 + E, (floats) => {
       const heap = b.wasm.asm.memory.buffer;
       new Float32Array(heap, floats, E).set(s.c1);
@@ -70,7 +74,7 @@ const adamConfig = wasmKernel(ADAM_KERNEL, (b, k, named, attrs) => {
       new Uint8Array(heap, floats + E * 8, E).set(s.used);
       k.expertAdam(
         E,
-        s.size,
+        s.rows * s.cols,
         floats + E * 8,
         wt!,
         gt!,
@@ -88,10 +92,8 @@ const adamConfig = wasmKernel(ADAM_KERNEL, (b, k, named, attrs) => {
         f32(-s.learningRate),
         f32(s.epsilon),
       );
-    });
-  } finally {
-    b.wasm._free(ints!);
-  }
+    }),
+  );
   return [mOut, vOut, ...outs];
 });
 
@@ -105,34 +107,26 @@ const matMulTAConfig = wasmKernel(MATMUL_TA_KERNEL, (b, k, { a, b: bt }) => {
   return out;
 });
 
-/** The token ids written into the heap for f (and freed after). */
-function withIds<T>(b: Parameters<typeof withHeap>[0], ids: Int32Array, f: (at: number) => T): T {
-  return withHeap(b, ids.length * 4, (at) => {
-    new Int32Array(b.wasm.asm.memory.buffer, at, ids.length).set(ids);
-    return f(at);
-  });
-}
-
 const embedConfig = wasmKernel(EMBED_KERNEL, (b, k, { table }, attrs) => {
-  const { ids } = attrs as unknown as EmbedLookup;
+  const { ids } = attrs as unknown as TokenRows;
   const d = (table as TensorInfo).shape[1] as number;
   const out = b.makeOutput([ids.length, d], 'float32');
-  withIds(b, ids, (at) => k.embedRows(ids.length, d, at, ptr(b, table as TensorInfo), ptr(b, out)));
+  withInts(b, [ids], ([at]) => k.embedRows(ids.length, d, at!, ptr(b, table as TensorInfo), ptr(b, out)));
   return out;
 });
 
 const embedGradConfig = wasmKernel(EMBED_GRAD_KERNEL, (b, k, { dy }, attrs) => {
-  const { ids, rows } = attrs as unknown as EmbedLookup;
+  const { ids, rows } = attrs as unknown as TokenRows;
   const d = (dy as TensorInfo).shape[1] as number;
   const out = b.makeOutput([rows, d], 'float32');
   // Working space: the block's sums (rows × d), which rows it touched (rows bytes), their list (48).
-  withIds(b, ids, (at) =>
+  withInts(b, [ids], ([at]) =>
     withHeap(b, rows * d * 4 + 48 * 4 + rows, (scratch) =>
       k.embedGrad(
         ids.length,
         d,
         rows,
-        at,
+        at!,
         ptr(b, dy as TensorInfo),
         ptr(b, out),
         scratch,
@@ -155,20 +149,20 @@ const ceShiftConfig = wasmKernel(CE_SHIFT_KERNEL, (b, k, { logits }) => {
 
 /** shifted, lse [T,1]; attrs targets → [loss (a scalar), log-probabilities [T,V]]. */
 const ceLossConfig = wasmKernel(CE_LOSS_KERNEL, (b, k, { shifted, lse }, attrs) => {
-  const { ids } = attrs as unknown as EmbedLookup;
+  const { ids } = attrs as unknown as TokenRows;
   const [T, V] = (shifted as TensorInfo).shape as [number, number];
   const loss = b.makeOutput([], 'float32');
   const value = b.makeOutput([T, V], 'float32');
-  withIds(b, ids, (at) => k.ceLoss(T, V, ptr(b, shifted as TensorInfo), ptr(b, lse as TensorInfo), at, ptr(b, value), ptr(b, loss)));
+  withInts(b, [ids], ([at]) => k.ceLoss(T, V, ptr(b, shifted as TensorInfo), ptr(b, lse as TensorInfo), at!, ptr(b, value), ptr(b, loss)));
   return [loss, value];
 });
 
 /** log-probabilities [T,V], dy (the loss's upstream gradient); attrs targets → dlogits [T,V]. */
 const ceGradConfig = wasmKernel(CE_GRAD_KERNEL, (b, k, { value, dy }, attrs) => {
-  const { ids } = attrs as unknown as EmbedLookup;
+  const { ids } = attrs as unknown as TokenRows;
   const [T, V] = (value as TensorInfo).shape as [number, number];
   const out = b.makeOutput([T, V], 'float32');
-  withIds(b, ids, (at) => k.ceGrad(T, V, ptr(b, value as TensorInfo), at, ptr(b, dy as TensorInfo), ptr(b, out), expTableOf(b)));
+  withInts(b, [ids], ([at]) => k.ceGrad(T, V, ptr(b, value as TensorInfo), at!, ptr(b, dy as TensorInfo), ptr(b, out), expTableOf(b)));
   return out;
 });
 
