@@ -6,6 +6,7 @@
 // library's expf (Arm's algorithm for musl: 2^(k/32) from a table and a cubic in double precision),
 // its table (tab[i] = bits of 2^(i/32) − i·2^47) computed by scripts/build-kernels.mjs and written
 // into the heap at load (this module may have no data segment). Sums run in order from +0.
+import { f, i32At } from './address';
 
 // @ts-ignore: decorator
 @inline const INVLN2N: f64 = reinterpret<f64>(0x40471547652b82fe); // 32/ln 2
@@ -21,12 +22,6 @@
 @inline const OVERFLOW: f32 = reinterpret<f32>(0x42b17217); // log(2^128)
 // @ts-ignore: decorator
 @inline const UNDERFLOW: f32 = reinterpret<f32>(0xc2cff1b4); // log(2^−150)
-
-// @ts-ignore: decorator
-@inline
-function f(p: usize, i: i32): usize {
-  return p + (<usize>i << 2);
-}
 
 /** e^x in float32 as the C library computes it; tab: the 32-entry table. */
 export function expf(x: f32, tab: usize): f32 {
@@ -83,7 +78,7 @@ export function ceLoss(T: i32, V: i32, shifted: usize, lse: usize, targets: usiz
     const o = f(value, t * V);
     for (let v = 0; v < V; v++) store<f32>(f(o, v), load<f32>(f(s, v)) - l);
     // The one-hot row's sum: +0 plus the target's value (the other terms are zeros).
-    total += <f32>0 + load<f32>(f(o, load<i32>(f(targets, t))));
+    total += <f32>0 + load<f32>(f(o, i32At(targets, t)));
   }
   store<f32>(out, -(total / <f32>T));
 }
@@ -93,7 +88,7 @@ export function ceGrad(T: i32, V: i32, value: usize, targets: usize, dy: usize, 
   const g: f32 = -load<f32>(dy) / <f32>T;
   const zero: f32 = g * <f32>0;
   for (let t = 0; t < T; t++) {
-    const target = load<i32>(f(targets, t));
+    const target = i32At(targets, t);
     const val = f(value, t * V);
     const o = f(out, t * V);
     for (let v = 0; v < V; v++) store<f32>(f(o, v), (v == target ? g : zero) - g * expf(load<f32>(f(val, v)), tab));

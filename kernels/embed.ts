@@ -5,17 +5,12 @@
 // −0 changes: it becomes +0). The gradient sums, in each block of 48 tokens, the rows of dy of the
 // tokens of each word in order from +0, then adds each block's sums in order: as the product does,
 // whose other terms are all zeros.
-
-// @ts-ignore: decorator
-@inline
-function f(p: usize, i: i32): usize {
-  return p + (<usize>i << 2);
-}
+import { f, i32At } from './address';
 
 /** out[t] = table[ids[t]] + 0, for T rows of width d. */
 export function embedRows(T: i32, d: i32, ids: usize, table: usize, out: usize): void {
   for (let t = 0; t < T; t++) {
-    const row = f(table, load<i32>(f(ids, t)) * d);
+    const row = f(table, i32At(ids, t) * d);
     const o = f(out, t * d);
     for (let j = 0; j < d; j++) store<f32>(f(o, j), load<f32>(f(row, j)) + <f32>0);
   }
@@ -33,7 +28,7 @@ export function embedGrad(T: i32, d: i32, V: i32, ids: usize, dy: usize, out: us
     const end = t0 + 48 < T ? t0 + 48 : T;
     let n = 0;
     for (let t = t0; t < end; t++) {
-      const v = load<i32>(f(ids, t));
+      const v = i32At(ids, t);
       const p = f(partial, v * d);
       const src = f(dy, t * d);
       if (load<u8>(touched + <usize>v) == 0) {
@@ -44,7 +39,7 @@ export function embedGrad(T: i32, d: i32, V: i32, ids: usize, dy: usize, out: us
       for (let j = 0; j < d; j++) store<f32>(f(p, j), load<f32>(f(p, j)) + load<f32>(f(src, j)));
     }
     for (let i = 0; i < n; i++) {
-      const v = load<i32>(f(list, i));
+      const v = i32At(list, i);
       const p = f(partial, v * d);
       const o = f(out, v * d);
       for (let j = 0; j < d; j++) {

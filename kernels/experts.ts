@@ -7,21 +7,10 @@
 // Weights are expert by expert: wTable holds the addresses of each expert's Wg [d×H], Wu [d×H] and
 // Wd [H×d]. The forward keeps A = x·Wg, U = x·Wu and O = SwiGLU(x) of every choice in `cache`
 // (n×H, n×H, n×d) for the backward. All addresses are byte offsets into the imported memory;
-// `scratch` is working space sized by the caller (see expertScratchFloats in expert-kernels.ts).
+// `scratch` is working space sized by the caller (see scratchFloats in expert-kernels.ts).
+import { f, i32At } from './address';
 import { addInto, gemm, gemmBlocked, transpose } from './gemm';
 import { sigmoid, sigmoid4 } from './sigmoid';
-
-// @ts-ignore: decorator
-@inline
-function f(p: usize, i: i32): usize {
-  return p + (<usize>i << 2);
-}
-
-// @ts-ignore: decorator
-@inline
-function i32At(p: usize, i: i32): i32 {
-  return load<i32>(p + (<usize>i << 2));
-}
 
 function zero(p: usize, count: i32): void {
   memory.fill(p, 0, <usize>count << 2);
