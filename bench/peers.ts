@@ -56,35 +56,34 @@ const date = new Date().toISOString().slice(0, 10);
 const tmp = mkdtempSync(join(tmpdir(), 'moe-peers-'));
 const started = performance.now();
 
-function runMoeLab(): MoeLab {
-  const out = join(tmp, 'moe.json');
-  const run = spawnSync(process.execPath, [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.bench.config.ts'], {
+/** Runs one vitest config (a moe-lab half) and reads the figures it wrote to `out`. */
+function runHalf(config: string, out: string, env: Record<string, string>, what: string): MoeLab {
+  rmSync(out, { force: true });
+  const run = spawnSync(process.execPath, [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', config], {
     cwd: root,
-    env: { ...process.env, BENCH: 'peers-moe', PEERS_OUT: out, PEERS_BATCH: BATCH, PEERS_SECONDS: SECONDS },
+    env: { ...process.env, ...env, PEERS_BATCH: BATCH, PEERS_SECONDS: SECONDS },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (run.status !== 0 || !existsSync(out)) throw new Error('the moe-lab half (bench/peers-moe.ts) failed');
+  if (run.status !== 0 || !existsSync(out)) throw new Error(`the ${what} failed`);
   const figures = JSON.parse(readFileSync(out, 'utf8')) as MoeLab;
   rmSync(out);
   return figures;
 }
 
+/** In Node (bench/peers-moe.ts, which writes PEERS_OUT). */
+function runMoeLab(): MoeLab {
+  const out = join(tmp, 'moe.json');
+  return runHalf('vitest.bench.config.ts', out, { BENCH: 'peers-moe', PEERS_OUT: out }, 'moe-lab half (bench/peers-moe.ts)');
+}
+
+/** In headless Chromium (bench/peers-chromium.test.ts, which writes reports/peers-chromium.json). */
 function runChromium(): MoeLab {
-  const out = resolve(root, 'reports/peers-chromium.json');
-  rmSync(out, { force: true });
-  const run = spawnSync(
-    process.execPath,
-    [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.peers-chromium.config.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, PEERS_BATCH: BATCH, PEERS_SECONDS: SECONDS },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+  return runHalf(
+    'vitest.peers-chromium.config.ts',
+    resolve(root, 'reports/peers-chromium.json'),
+    {},
+    'Chromium half (bench/peers-chromium.test.ts)',
   );
-  if (run.status !== 0 || !existsSync(out)) throw new Error('the Chromium half (bench/peers-chromium.test.ts) failed');
-  const figures = JSON.parse(readFileSync(out, 'utf8')) as MoeLab;
-  rmSync(out);
-  return figures;
 }
 
 function runTorch(moe: MoeLab): Torch {
