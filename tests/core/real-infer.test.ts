@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { countParams, PARTS } from '../../src/core/params';
 import { PRESETS, presetById } from '../../src/core/presets';
 import { ConfigFieldError, readMoeConfig, type RealNote } from '../../src/core/real-config';
-import { inferModelType, MAX_IGNORED_LISTED } from '../../src/core/real-infer';
+import { inferModelType, MAX_IGNORED_LISTED, unknownFields } from '../../src/core/real-infer';
 import { CATALOGUE } from '../../src/ui/i18n/all';
 import { realNoteText } from '../../src/ui/i18n/scale';
 import { en, zh } from '../words';
@@ -196,5 +196,36 @@ describe('when the type cannot be told or is not supported', () => {
   it('a field it needs but lacks is still named (the inferred type’s own field)', () => {
     const e = refusal(without(QWEN3, ['model_type', 'num_experts_per_tok']));
     expect([e.field, en(e)]).toEqual(['num_experts_per_tok', '"num_experts_per_tok" is missing']);
+  });
+});
+
+describe('the fields the page knows (real-infer.ts keeps them by hand)', () => {
+  /** The config as a proxy that records every field the reader looks at or up, nested configs too. */
+  function watched(raw: Readonly<Record<string, unknown>>, seen: Set<string>): Record<string, unknown> {
+    return new Proxy({ ...raw } as Record<string, unknown>, {
+      get(target, key) {
+        if (typeof key === 'string') seen.add(key);
+        const v = target[key as string];
+        return key === 'text_config' && typeof v === 'object' && v !== null && !Array.isArray(v)
+          ? watched(v as Record<string, unknown>, seen)
+          : v;
+      },
+      getOwnPropertyDescriptor(target, key) {
+        if (typeof key === 'string') seen.add(key);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+    });
+  }
+
+  it('every field the reader reads, with model_type and inferred without it, is one it does not call ignored', () => {
+    const seen = new Set<string>();
+    for (const p of PRESETS) {
+      readMoeConfig(watched(p.config, seen));
+      const { model_type: _type, ...rest } = p.config;
+      readMoeConfig(watched(rest, seen));
+    }
+    expect(seen.size).toBeGreaterThan(25);
+    const asConfig = Object.fromEntries([...seen].map((k) => [k, 1]));
+    expect(unknownFields(asConfig, null)).toEqual([]);
   });
 });
