@@ -67,10 +67,10 @@ export async function closeOpenedPages(): Promise<void> {
  * from the first load on); closed after the test, like openPage's pages. `url` is any URL of the site.
  */
 export async function sharedPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await (await sharedContext(browser, url)).newPage();
+  const page = await within((await sharedContext(browser, url)).newPage(), 'a new page', 30000);
   opened.add(page);
   page.on('close', () => opened.delete(page));
-  await page.setViewportSize(viewport);
+  await within(page.setViewportSize(viewport), "the new page's viewport", 30000);
   return page;
 }
 
@@ -98,12 +98,26 @@ export async function openPage(
     if (m.type() === 'error' && !options.allowErrors?.test(m.text())) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+  page.on('crash', () => errors.push('the page crashed'));
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) offsite.push(u);
   });
   await page.goto(url);
   return { page, errors, offsite };
+}
+
+/**
+ * `p`, or an error naming `what` when it has not settled after `ms`. For reads with no timeout of
+ * their own (page.evaluate, locator.count): a page whose thread hangs fails the test with a message
+ * that says which read it hung in, instead of running into the test's timeout unexplained.
+ */
+export function within<T>(p: Promise<T>, what: string, ms = 10000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from the page within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, openPage, screenshot, within } from './browser';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -16,7 +16,10 @@ const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** The loop's step counter, read from the page's shell. */
 function stepOf(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelector('training-page')?.training?.step ?? -1);
+  return within(
+    page.evaluate(() => document.querySelector('training-page')?.training?.step ?? -1),
+    'the training step',
+  );
 }
 
 async function ready(page: Page): Promise<void> {
