@@ -46,8 +46,46 @@ export function expf(x: f32, tab: usize): f32 {
   return <f32>(y * s);
 }
 
-/** Per row of logits [T×V]: shifted = x − max(x) (into `shifted`), se[t] = Σ exp(shifted). */
+/** e^x of two float64 lanes that hold float32 values (no lane at or past the limits), as expf does each. */
+// @ts-ignore: decorator
+@inline
+function expPair(x: v128, tab: usize): v128 {
+  const z = f64x2.mul(f64x2.splat(INVLN2N), x);
+  let kd = f64x2.add(z, f64x2.splat(SHIFT));
+  const ki = kd;
+  kd = f64x2.sub(kd, f64x2.splat(SHIFT));
+  const r = f64x2.sub(z, kd);
+  // No gather in wasm SIMD: the two table entries are loaded one at a time.
+  const t0 = load<u64>(tab + (<usize>(i64x2.extract_lane(ki, 0) & 31) << 3));
+  const t1 = load<u64>(tab + (<usize>(i64x2.extract_lane(ki, 1) & 31) << 3));
+  const s = i64x2.add(i64x2.replace_lane(i64x2.splat(t0), 1, t1), i64x2.shl(ki, 47));
+  const q = f64x2.add(f64x2.mul(f64x2.splat(C0), r), f64x2.splat(C1));
+  const r2 = f64x2.mul(r, r);
+  let y = f64x2.add(f64x2.mul(f64x2.splat(C2), r), f64x2.splat(1));
+  y = f64x2.add(f64x2.mul(q, r2), y);
+  return f64x2.mul(y, s);
+}
+
+/**
+ * e^x of four float32 lanes, each as expf computes it (the same float64 operations in the same order,
+ * two lanes at a time); a group with a lane at or past the limits (|x| ≥ 88, NaN) goes to expf.
+ */
+function expf4(x: v128, tab: usize): v128 {
+  const abstop = v128.and(i32x4.shr_u(x, 20), i32x4.splat(0x7ff));
+  if (v128.any_true(i32x4.ge_u(abstop, i32x4.splat(0x42b)))) {
+    let out = f32x4.splat(expf(f32x4.extract_lane(x, 0), tab));
+    out = f32x4.replace_lane(out, 1, expf(f32x4.extract_lane(x, 1), tab));
+    out = f32x4.replace_lane(out, 2, expf(f32x4.extract_lane(x, 2), tab));
+    return f32x4.replace_lane(out, 3, expf(f32x4.extract_lane(x, 3), tab));
+  }
+  const lo = f32x4.demote_f64x2_zero(expPair(f64x2.promote_low_f32x4(x), tab));
+  const hi = f32x4.demote_f64x2_zero(expPair(f64x2.promote_low_f32x4(v128.shuffle<f32>(x, x, 2, 3, 0, 1)), tab));
+  return v128.shuffle<f32>(lo, hi, 0, 1, 4, 5);
+}
+
+/** Per row of logits [T×V]: shifted = x − max(x) (into `shifted`), se[t] = Σ exp(shifted), in order. */
 export function ceShift(T: i32, V: i32, logits: usize, shifted: usize, se: usize, tab: usize): void {
+  const V4 = V & ~3;
   for (let t = 0; t < T; t++) {
     const x = f(logits, t * V);
     const o = f(shifted, t * V);
@@ -56,8 +94,19 @@ export function ceShift(T: i32, V: i32, logits: usize, shifted: usize, se: usize
       const xv = load<f32>(f(x, v));
       if (xv > m) m = xv;
     }
+    const mv = f32x4.splat(m);
     let sum: f32 = 0;
-    for (let v = 0; v < V; v++) {
+    let v = 0;
+    for (; v < V4; v += 4) {
+      const sv = f32x4.sub(v128.load(f(x, v)), mv);
+      v128.store(f(o, v), sv);
+      const e = expf4(sv, tab);
+      sum += f32x4.extract_lane(e, 0);
+      sum += f32x4.extract_lane(e, 1);
+      sum += f32x4.extract_lane(e, 2);
+      sum += f32x4.extract_lane(e, 3);
+    }
+    for (; v < V; v++) {
       const sv = load<f32>(f(x, v)) - m;
       store<f32>(f(o, v), sv);
       sum += expf(sv, tab);
@@ -87,10 +136,17 @@ export function ceLoss(T: i32, V: i32, shifted: usize, lse: usize, targets: usiz
 export function ceGrad(T: i32, V: i32, value: usize, targets: usize, dy: usize, out: usize, tab: usize): void {
   const g: f32 = -load<f32>(dy) / <f32>T;
   const zero: f32 = g * <f32>0;
+  const gv = f32x4.splat(g);
+  const zv = f32x4.splat(zero);
+  const V4 = V & ~3;
   for (let t = 0; t < T; t++) {
-    const target = i32At(targets, t);
     const val = f(value, t * V);
     const o = f(out, t * V);
-    for (let v = 0; v < V; v++) store<f32>(f(o, v), (v == target ? g : zero) - g * expf(load<f32>(f(val, v)), tab));
+    let v = 0;
+    for (; v < V4; v += 4) v128.store(f(o, v), f32x4.sub(zv, f32x4.mul(gv, expf4(v128.load(f(val, v)), tab))));
+    for (; v < V; v++) store<f32>(f(o, v), zero - g * expf(load<f32>(f(val, v)), tab));
+    // The target's entry: g, not zero, less the same product.
+    const target = i32At(targets, t);
+    if (<u32>target < <u32>V) store<f32>(f(o, target), g - g * expf(load<f32>(f(val, target)), tab));
   }
 }

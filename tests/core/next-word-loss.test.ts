@@ -22,6 +22,9 @@ describe('next-word loss: the fused kernels give the tfjs ops’ bits (issue 18)
     ['targets first and last, upstream gradient 3', 7, 50, 2, 3],
     ['wide logits: exp underflows and goes subnormal', 12, 30, 60, 1],
     ['one token, two words', 1, 2, 1, 0.5],
+    // Four at a time with no words left over; groups of four with a lane past exp's limits take the scalar path.
+    ['64 words, wide logits: vector and scalar groups in a row', 9, 64, 40, 1],
+    ['one token, four words', 1, 4, 5, 2],
   ])('%s', (_name, T, V, spread, scale) => {
     tidy(() => {
       const values = (randomNormal([T, V], 0, spread, 'float32', T + V).arraySync() as number[][]).map((row, t) =>
