@@ -4,7 +4,7 @@
 // one-hot matrix. A one-hot row times the table adds the one row to +0, so the lookup adds +0 (only
 // −0 changes: it becomes +0). The gradient sums, in each block of 48 tokens, the rows of dy of the
 // tokens of each word in order from +0, then adds each block's sums in order: as the product does,
-// whose other terms are all zeros.
+// whose other terms are all zeros. And the model's own lookup for routing, as tfjs's gather gives it.
 import { f, i32At } from './address';
 
 /** out[t] = table[ids[t]] + 0, for T rows of width d. */
@@ -13,6 +13,36 @@ export function embedRows(T: i32, d: i32, ids: usize, table: usize, out: usize):
     const row = f(table, i32At(ids, t) * d);
     const o = f(out, t * d);
     for (let j = 0; j < d; j++) store<f32>(f(o, j), load<f32>(f(row, j)) + <f32>0);
+  }
+}
+
+/**
+ * The model's own lookup (model.ts embed, for routing): out[t] = table[ids[t]], a copy, as tfjs's
+ * gather gives; with a class table (a factorised embedding, classTable ≠ 0), plus the row of the
+ * token's class, or +0 for a word of no class (cls[t] < 0), as gather from the class table padded
+ * with a row of zeros and added.
+ */
+export function lookupRows(T: i32, d: i32, ids: usize, table: usize, cls: usize, classTable: usize, out: usize): void {
+  const bytes = <usize>d << 2;
+  const d4 = d & ~3;
+  for (let t = 0; t < T; t++) {
+    const row = f(table, i32At(ids, t) * d);
+    const o = f(out, t * d);
+    if (classTable == 0) {
+      memory.copy(o, row, bytes);
+      continue;
+    }
+    const c = i32At(cls, t);
+    if (c < 0) {
+      let j = 0;
+      for (; j < d4; j += 4) v128.store(f(o, j), f32x4.add(v128.load(f(row, j)), f32x4.splat(0)));
+      for (; j < d; j++) store<f32>(f(o, j), load<f32>(f(row, j)) + <f32>0);
+      continue;
+    }
+    const crow = f(classTable, c * d);
+    let j = 0;
+    for (; j < d4; j += 4) v128.store(f(o, j), f32x4.add(v128.load(f(row, j)), v128.load(f(crow, j))));
+    for (; j < d; j++) store<f32>(f(o, j), load<f32>(f(row, j)) + load<f32>(f(crow, j)));
   }
 }
 

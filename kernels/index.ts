@@ -2,5 +2,5 @@
 export { expertsForward, expertsBackward } from './experts';
 export { expertAdam } from './adam';
 export { matMulTA } from './products';
-export { embedRows, embedGrad } from './embed';
+export { embedRows, embedGrad, lookupRows } from './embed';
 export { ceShift, ceLoss, ceGrad } from './cross-entropy';

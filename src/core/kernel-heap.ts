@@ -29,6 +29,7 @@ export interface KernelExports {
   matMulTA(...args: number[]): void;
   embedRows(...args: number[]): void;
   embedGrad(...args: number[]): void;
+  lookupRows(...args: number[]): void;
   ceShift(...args: number[]): void;
   ceLoss(...args: number[]): void;
   ceGrad(...args: number[]): void;

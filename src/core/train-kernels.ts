@@ -5,6 +5,7 @@
  *   MoeExpertAdam  one kind of weight of a layer's routed experts, one Adam step (expert-adam.ts)
  *   MoeMatMulTA    aᵀ·b summed in blocks of 48 rows as grad-ops.ts's matMulTA (a [K,M], b [K,N])
  *   MoeEmbedRows   the embedding lookup oneHot(ids)·table; MoeEmbedGrad its gradient (grad-ops.ts)
+ *   MoeLookupRows  the model's embedding lookup for routing, as gather gives it (model.ts embed)
  *   MoeCeShift, MoeCeLoss, MoeCeGrad   the next-word loss and its gradient (next-word-loss.ts)
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
@@ -14,6 +15,7 @@ export const ADAM_KERNEL = 'MoeExpertAdam';
 export const MATMUL_TA_KERNEL = 'MoeMatMulTA';
 export const EMBED_KERNEL = 'MoeEmbedRows';
 export const EMBED_GRAD_KERNEL = 'MoeEmbedGrad';
+export const LOOKUP_KERNEL = 'MoeLookupRows';
 export const CE_SHIFT_KERNEL = 'MoeCeShift';
 export const CE_LOSS_KERNEL = 'MoeCeLoss';
 export const CE_GRAD_KERNEL = 'MoeCeGrad';
@@ -35,6 +37,15 @@ export interface AdamStep {
   beta2: number;
   learningRate: number;
   epsilon: number;
+}
+
+/**
+ * Attributes of MoeLookupRows: each token's row of the table, and (with a class table, its second
+ * input) each token's class, −1 for none.
+ */
+export interface LookupRows {
+  ids: Int32Array;
+  classes: Int32Array | null;
 }
 
 /**
@@ -115,6 +126,16 @@ const embedConfig = wasmKernel(EMBED_KERNEL, (b, k, { table }, attrs) => {
   return out;
 });
 
+const lookupConfig = wasmKernel(LOOKUP_KERNEL, (b, k, { table, classTable }, attrs) => {
+  const { ids, classes } = attrs as unknown as LookupRows;
+  const d = (table as TensorInfo).shape[1] as number;
+  const out = b.makeOutput([ids.length, d], 'float32');
+  withInts(b, [ids, classes ?? new Int32Array(0)], ([at, cls]) =>
+    k.lookupRows(ids.length, d, at!, ptr(b, table as TensorInfo), cls!, classTable ? ptr(b, classTable) : 0, ptr(b, out)),
+  );
+  return out;
+});
+
 const embedGradConfig = wasmKernel(EMBED_GRAD_KERNEL, (b, k, { dy }, attrs) => {
   const { ids, rows } = attrs as unknown as TokenRows;
   const d = (dy as TensorInfo).shape[1] as number;
@@ -171,6 +192,7 @@ export const TRAINING_KERNELS: KernelConfig[] = [
   matMulTAConfig,
   embedConfig,
   embedGradConfig,
+  lookupConfig,
   ceShiftConfig,
   ceLossConfig,
   ceGradConfig,

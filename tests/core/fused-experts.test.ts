@@ -18,7 +18,9 @@ import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { ExpertAdam } from '../../src/core/expert-adam';
 import { base64Bytes, setExpertKernels } from '../../src/core/expert-kernels';
 import { assignmentsOf, gateMatrix, MoeLayer, type ExpertWeights } from '../../src/core/moe-layer';
-import { rmsNorm } from '../../src/core/model';
+import { MoeModel, rmsNorm } from '../../src/core/model';
+import { OPEN_VOCAB } from '../../src/core/open-vocab';
+import { VOCAB } from '../../src/core/tokenizer';
 import { sparseTrain } from '../../src/core/train-dispatch';
 import { DEFAULT_TRAIN, MoeTrainer } from '../../src/core/training';
 import { onWasmWithKernels } from './wasm-suite';
@@ -168,5 +170,31 @@ describe('base64Bytes', () => {
   it.each([0, 1, 2, 3, 4, 5, 255, 1000])('decodes %i bytes as Node does', (n) => {
     const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 0xff);
     expect(Array.from(base64Bytes(Buffer.from(bytes).toString('base64')))).toEqual(Array.from(bytes));
+  });
+});
+
+describe('the model’s embedding lookup by kernel (issue 18)', () => {
+  onWasmWithKernels();
+
+  it.each([
+    ['the toy vocabulary (a copy of each row, −0 kept)', VOCAB],
+    ['the open vocabulary (each row plus its class row, or +0 for a word of no class)', OPEN_VOCAB],
+  ])('%s: the same bits as gather', (_name, vocab) => {
+    const model = new MoeModel({ ...DEFAULT_CONFIG, seed: 9 }, vocab);
+    const rows = model.embedding.shape[0] as number;
+    // −0 and +0 entries in the first row: a copy keeps −0; adding a class row or +0 does not.
+    const values = model.embedding.arraySync() as number[][];
+    values[0]![0] = -0;
+    values[0]![1] = 0;
+    model.embedding.assign(tensor2d(values));
+    const ids = Array.from({ length: 300 }, (_, t) => (t === 0 ? 0 : t === 299 ? rows - 1 : (t * 7919) % rows));
+    setExpertKernels(true);
+    const fused = model.embed(ids);
+    setExpertKernels(false);
+    const reference = model.embed(ids);
+    setExpertKernels(true);
+    expect(bitsOf(fused)).toEqual(bitsOf(reference));
+    dispose([fused, reference]);
+    model.dispose();
   });
 });
