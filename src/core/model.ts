@@ -47,6 +47,11 @@ export interface RunOptions {
   truncated?: boolean;
   /** Per layer (by index), routed experts switched off for this run (router.ts Ablation); none when absent. */
   ablation?: readonly (Ablation | null | undefined)[];
+  /**
+   * Only the choices (a training step's routing pass): the trace's token rows carry no per-expert
+   * numbers (logits, scores, noise, biased and input are empty), which no view will read.
+   */
+  choicesOnly?: boolean;
 }
 
 export interface RunResult {
@@ -108,7 +113,7 @@ export class MoeModel {
 
   /** Routes the tokens through every layer. One read-back per layer (the router logits). */
   async run(tokens: Token[], options: RunOptions = {}): Promise<RunResult> {
-    const { mode = 'sparse', noiseStep = 0, keepOutput = false, truncated = false, ablation } = options;
+    const { mode = 'sparse', noiseStep = 0, keepOutput = false, truncated = false, ablation, choicesOnly = false } = options;
     const traces: LayerTrace[] = [];
     if (tokens.length === 0) {
       return {
@@ -150,6 +155,7 @@ export class MoeModel {
               noise ? { routing, logits, noise, bias, sharedLoad, input } : { routing, logits, bias, sharedLoad, input },
               this.config,
               this.params,
+              !choicesOnly,
             ),
           );
         } finally {

@@ -14,7 +14,7 @@ export interface TokenTrace extends Token {
 
 /** How one layer routed one token. */
 export interface TokenRouting {
-  /** Raw router logits, one per routed expert. */
+  /** Raw router logits, one per routed expert (empty, as are scores, in a run for the choices only: RunOptions.choicesOnly). */
   logits: number[];
   /** The router's input: the token's hidden state after the layer's RMS norm (at layer 1, its normalised embedding), d numbers. */
   input?: number[];
@@ -98,7 +98,8 @@ export interface LayerRun {
   input?: Float32Array;
 }
 
-export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: ToyParams): LayerTrace {
+/** One layer's record; without `numbers`, the token rows carry only the choices (RunOptions.choicesOnly). */
+export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: ToyParams, numbers = true): LayerTrace {
   const E = expertShape(config).experts;
   const { routing } = run;
   let droppedChoices = 0;
@@ -108,14 +109,15 @@ export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: T
     droppedChoices += r.dropped.length - used;
     if (used === 0) skippedTokens++;
     const tr: TokenRouting = {
-      logits: rows(run.logits, t, E),
-      scores: rows(routing.scores, t, E),
+      logits: numbers ? rows(run.logits, t, E) : [],
+      scores: numbers ? rows(routing.scores, t, E) : [],
       experts: r.experts,
       weights: r.weights,
       dropped: r.dropped,
       used,
       skipped: used === 0,
     };
+    if (!numbers) return tr;
     if (run.noise) tr.noise = rows(run.noise, t, E);
     if (run.input) tr.input = rows(run.input, t, config.modelWidth);
     if (config.router === 'sigmoid-bias' && routing.selection) tr.biased = rows(routing.selection, t, E);

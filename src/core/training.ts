@@ -139,7 +139,7 @@ export class MoeTrainer {
     const k = shape.active;
     const batch = makeBatch(this.config.seed, this.stepCount, s.batchSize, this.vocab, this.corpus);
     const T = batch.tokens.length;
-    const { trace } = await model.run(batch.tokens, { noiseStep: this.stepCount });
+    const { trace } = await model.run(batch.tokens, { noiseStep: this.stepCount, choicesOnly: true });
 
     const layerData = model.layers.map((layer) => {
       const lt = trace.layers[layer.index] as LayerTrace;

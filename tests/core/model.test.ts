@@ -206,6 +206,30 @@ describe('run options', () => {
     model.dispose();
   });
 
+  it.each(['softmax-topk', 'noisy-topk', 'sigmoid-bias'] as const)(
+    'choicesOnly (%s, two layers, capacity drops): the same choices, weights, drops and loads, no per-expert numbers',
+    async (router) => {
+      const model = new MoeModel(cfg({ router, layers: 2, capacityFactor: 0.5 }));
+      const full = (await model.run(TOKENS, { noiseStep: 3 })).trace;
+      const lean = (await model.run(TOKENS, { noiseStep: 3, choicesOnly: true })).trace;
+      expect(lean.layers).toHaveLength(2);
+      lean.layers.forEach((l, i) => {
+        const f = full.layers[i]!;
+        expect(l.experts).toEqual(f.experts);
+        expect(l.balance).toEqual(f.balance);
+        expect(l.droppedChoices).toBe(f.droppedChoices);
+        expect(l.droppedChoices).toBeGreaterThan(0);
+        l.tokens.forEach((t, j) => {
+          const ft = f.tokens[j]!;
+          expect([t.experts, t.weights, t.dropped, t.used, t.skipped]).toEqual([ft.experts, ft.weights, ft.dropped, ft.used, ft.skipped]);
+          expect([t.logits, t.scores, t.input, t.noise, t.biased]).toEqual([[], [], undefined, undefined, undefined]);
+        });
+      });
+      expect(lean.perToken).toEqual(full.perToken);
+      model.dispose();
+    },
+  );
+
   it('the sigmoid-bias selection bias steers routing and is recorded', async () => {
     const model = new MoeModel(cfg({ router: 'sigmoid-bias' }));
     const layer = model.layers[0];
