@@ -27,9 +27,7 @@ import {
   softplus,
   stack,
   tensor2d,
-  train,
   variableGrads,
-  type AdamOptimizer,
   type Scalar,
   type Tensor,
   type Tensor2D,
@@ -44,6 +42,7 @@ import { assignmentsOf, type ExpertWeights } from './moe-layer';
 import { Rng } from './rng';
 import { vocabularyTokens } from './specialisation';
 import { VOCAB, type Vocab } from './tokenizer';
+import { DenseAdam } from './dense-adam';
 import { evalTokens, grammarCorpus, makeBatch, type Corpus } from './train-batch';
 import { FRESH_WEIGHTS, type WeightSource } from './weight-store';
 import { ExpertAdam } from './expert-adam';
@@ -82,7 +81,7 @@ export interface StepReport {
   totalParams: number;
 }
 interface Group {
-  optimizer: AdamOptimizer;
+  optimizer: DenseAdam;
   vars: Variable[];
 }
 
@@ -118,13 +117,13 @@ export class MoeTrainer {
   /** New settings apply from the next step; Adam keeps its moments, only the rate changes. */
   setSettings(settings: TrainSettings): void {
     this.settingsNow = { ...settings };
-    for (const g of this.groups.values()) (g.optimizer as unknown as { learningRate: number }).learningRate = settings.learningRate;
+    for (const g of this.groups.values()) g.optimizer.learningRate = settings.learningRate;
   }
 
   private group(key: string, vars: Variable[]): Group {
     let g = this.groups.get(key);
     if (!g) {
-      g = { optimizer: train.adam(this.settingsNow.learningRate), vars };
+      g = { optimizer: new DenseAdam(this.settingsNow.learningRate, vars), vars };
       this.groups.set(key, g);
     }
     return g;
@@ -229,7 +228,7 @@ export class MoeTrainer {
 
     const { value, grads } = variableGrads(lossFn, varList);
     try {
-      for (const g of groups) g.optimizer.applyGradients(g.vars.map((v) => ({ name: v.name, tensor: grads[v.name] as Tensor })));
+      for (const g of groups) g.optimizer.apply(grads);
       for (const { layer, used } of layerData) (this.expertAdams[layer.index] as ExpertAdam).apply(used, grads, s.learningRate);
     } finally {
       dispose(value);
