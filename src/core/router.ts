@@ -190,14 +190,15 @@ const SMALL_K = 16;
  * a list sorted by value (largest first; of equal values, the lower index first), a candidate
  * entering only if it beats the last (an equal value never does: its index is higher) and moving up
  * past the smaller values. O(n) comparisons for values in no particular order, and no closures.
+ * Reads values[from .. from + n) (a row of a matrix, without a view made for it).
  */
-function topKSmall(values: ArrayLike<number>, k: number): number[] {
-  const m = Math.min(k, values.length);
+function topKSmall(values: ArrayLike<number>, k: number, from = 0, n = values.length): number[] {
+  const m = Math.min(k, n);
   const idx = new Array<number>(m);
   const val = new Array<number>(m);
   let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
+  for (let i = 0; i < n; i++) {
+    const v = values[from + i] as number;
     let at: number;
     if (count < m) at = count++;
     else if (v > (val[m - 1] as number)) at = m - 1;
@@ -318,7 +319,11 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
         for (let e = 0; e < E; e++) selection[o + e] = (logits[o + e] as number) + (noise[o + e] as number);
         h = selection;
       }
-      chosen = off ? topKIndices(rowView(h, o, E), k, (e) => !off[o + e]) : topKIndices(rowView(h, o, E), k);
+      chosen = off
+        ? topKIndices(rowView(h, o, E), k, (e) => !off[o + e])
+        : k > 0 && k <= SMALL_K
+          ? topKSmall(h, k, o, E)
+          : topKIndices(rowView(h, o, E), k);
       softmaxInto(h, o, E, scores);
       weights = gateWeights(
         chosen.map((e) => scores[o + e] as number),

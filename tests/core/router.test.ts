@@ -117,6 +117,37 @@ describe('topKIndices', () => {
   });
 });
 
+describe('token choice reads each row in place', () => {
+  it('chooses, for every row of a matrix, what topKIndices chooses on that row alone (k of 1 to 16 and past it)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (T, E, kWanted, seed) => {
+          const k = Math.min(kWanted, E);
+          const logits = Float32Array.from({ length: T * E }, (_, i) => Math.fround(Math.sin(seed + i * 12.9898) * 3));
+          const spec = {
+            kind: 'softmax-topk' as const,
+            experts: E,
+            topK: k,
+            capacityFactor: null,
+            nGroup: 1,
+            topkGroup: 1,
+            routeScale: 1,
+            normalise: true,
+          };
+          route(spec, { tokens: T, logits }).routes.forEach((r, t) => {
+            expect(r.experts).toEqual(topKIndices(Array.from(logits.subarray(t * E, (t + 1) * E)), k));
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('capacityFor', () => {
   it('ceil(T·k/E · cf) by hand', () => {
     expect(capacityFor(16, 2, 8, 1)).toBe(4); // exact product: 4, not 5
