@@ -127,18 +127,8 @@ describe('token choice reads each row in place', () => {
         fc.integer({ min: 0, max: 1000 }),
         (T, E, kWanted, seed) => {
           const k = Math.min(kWanted, E);
-          const logits = Float32Array.from({ length: T * E }, (_, i) => Math.fround(Math.sin(seed + i * 12.9898) * 3));
-          const spec = {
-            kind: 'softmax-topk' as const,
-            experts: E,
-            topK: k,
-            capacityFactor: null,
-            nGroup: 1,
-            topkGroup: 1,
-            routeScale: 1,
-            normalise: true,
-          };
-          route(spec, { tokens: T, logits }).routes.forEach((r, t) => {
+          const logits = randomLogits(T, E, seed);
+          route(spec('softmax-topk', E, k), { tokens: T, logits }).routes.forEach((r, t) => {
             expect(r.experts).toEqual(topKIndices(Array.from(logits.subarray(t * E, (t + 1) * E)), k));
           });
         },
