@@ -49,13 +49,15 @@ export class DenseAdam {
   }
 
   /** One step for every weight, each with its gradient in `grads` (by the weight's name). */
-  apply(grads: Record<string, Tensor>): void {
+  apply(grads: Record<string, Tensor | undefined>): void {
     // The optimiser's default ε: the backend's (1e-7 in float32).
     const epsilon = backend().epsilon();
     const c1 = Math.fround(1 - this.acc1);
     const c2 = Math.fround(1 - this.acc2);
     for (const w of this.vars) {
-      const g = grads[w.name] as Tensor;
+      const g = grads[w.name];
+      // As AdamOptimizer: a weight with no gradient (no path to the loss) is left as it is.
+      if (!g) continue;
       const m0 = this.m.get(w.name);
       const v0 = this.v.get(w.name);
       const fused = expertKernelsReady() && w.shape.length === 2;

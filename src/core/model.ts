@@ -49,7 +49,7 @@ export interface RunOptions {
   ablation?: readonly (Ablation | null | undefined)[];
   /**
    * Only the choices (a training step's routing pass): the trace's token rows carry no per-expert
-   * numbers (logits, scores, noise, biased and input are empty), which no view will read.
+   * numbers, which no view will read (logits and scores are empty; noise, biased and input absent).
    */
   choicesOnly?: boolean;
 }
@@ -177,7 +177,9 @@ export class MoeModel {
     const { classOf } = this.vocab;
     const factorised = this.classEmbedding !== null && classOf !== undefined;
     const rows = this.embedding.shape[0] as number;
-    if (expertKernelsReady() && ids.length > 0 && ids.every((id) => Number.isInteger(id) && id >= 0 && id < rows)) {
+    const classes = (this.classEmbedding?.shape[0] as number | undefined) ?? 0;
+    const inRange = (id: number): boolean => Number.isInteger(id) && id >= 0 && id < rows && (!factorised || (classOf[id] ?? -1) < classes);
+    if (expertKernelsReady() && ids.length > 0 && ids.every(inRange)) {
       // The same floats by one kernel call (train-kernels.ts, MoeLookupRows): tfjs-wasm's gather took
       // about 0.4 ms for 400 rows, a tenth of a training step's routing pass.
       const attrs: LookupRows = { ids: Int32Array.from(ids), classes: factorised ? Int32Array.from(ids, (id) => classOf[id] ?? -1) : null };

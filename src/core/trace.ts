@@ -117,11 +117,11 @@ export function layerTrace(index: number, run: LayerRun, config: MoeConfig, p: T
       used,
       skipped: used === 0,
     };
+    if (r.keptGroups) tr.keptGroups = r.keptGroups;
     if (!numbers) return tr;
     if (run.noise) tr.noise = rows(run.noise, t, E);
     if (run.input) tr.input = rows(run.input, t, config.modelWidth);
     if (config.router === 'sigmoid-bias' && routing.selection) tr.biased = rows(routing.selection, t, E);
-    if (r.keptGroups) tr.keptGroups = r.keptGroups;
     return tr;
   });
   const experts = routing.demand.map((demand, e) => ({ index: e, demand, load: routing.load[e] as number, params: p.routedExpert }));

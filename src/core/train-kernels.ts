@@ -9,6 +9,7 @@
  *   MoeCeShift, MoeCeLoss, MoeCeGrad   the next-word loss and its gradient (next-word-loss.ts)
  */
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
+import { CodedError } from './coded';
 import { expTableOf, ptr, wasmKernel, withHeap, withInts } from './kernel-heap';
 
 export const ADAM_KERNEL = 'MoeExpertAdam';
@@ -128,6 +129,10 @@ const embedConfig = wasmKernel(EMBED_KERNEL, (b, k, { table }, attrs) => {
 
 const lookupConfig = wasmKernel(LOOKUP_KERNEL, (b, k, { table, classTable }, attrs) => {
   const { ids, classes } = attrs as unknown as LookupRows;
+  // Each token's class comes with the class table, or neither does (the kernel would read past them).
+  if ((classes === null) !== (classTable === undefined) || (classes !== null && classes.length !== ids.length)) {
+    throw new CodedError('kernels.lookupClasses', {});
+  }
   const d = (table as TensorInfo).shape[1] as number;
   const out = b.makeOutput([ids.length, d], 'float32');
   withInts(b, [ids, classes ?? new Int32Array(0)], ([at, cls]) =>

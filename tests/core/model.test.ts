@@ -206,10 +206,14 @@ describe('run options', () => {
     model.dispose();
   });
 
-  it.each(['softmax-topk', 'noisy-topk', 'sigmoid-bias'] as const)(
-    'choicesOnly (%s, two layers, capacity drops): the same choices, weights, drops and loads, no per-expert numbers',
-    async (router) => {
-      const model = new MoeModel(cfg({ router, layers: 2, capacityFactor: 0.5 }));
+  it.each([
+    ['softmax-topk', {}],
+    ['noisy-topk', {}],
+    ['sigmoid-bias', { nGroup: 4, topkGroup: 2 }],
+  ] as const)(
+    'choicesOnly (%s, two layers, capacity drops): the same choices, weights, drops, groups and loads, no per-expert numbers',
+    async (router, groups) => {
+      const model = new MoeModel(cfg({ router, layers: 2, capacityFactor: 0.5, ...groups }));
       const full = (await model.run(TOKENS, { noiseStep: 3 })).trace;
       const lean = (await model.run(TOKENS, { noiseStep: 3, choicesOnly: true })).trace;
       expect(lean.layers).toHaveLength(2);
@@ -221,7 +225,15 @@ describe('run options', () => {
         expect(l.droppedChoices).toBeGreaterThan(0);
         l.tokens.forEach((t, j) => {
           const ft = f.tokens[j]!;
-          expect([t.experts, t.weights, t.dropped, t.used, t.skipped]).toEqual([ft.experts, ft.weights, ft.dropped, ft.used, ft.skipped]);
+          expect([t.experts, t.weights, t.dropped, t.used, t.skipped, t.keptGroups]).toEqual([
+            ft.experts,
+            ft.weights,
+            ft.dropped,
+            ft.used,
+            ft.skipped,
+            ft.keptGroups,
+          ]);
+          if (router === 'sigmoid-bias') expect(t.keptGroups).toHaveLength(2);
           expect([t.logits, t.scores, t.input, t.noise, t.biased]).toEqual([[], [], undefined, undefined, undefined]);
         });
       });

@@ -67,7 +67,12 @@ export async function closeOpenedPages(): Promise<void> {
  * from the first load on); closed after the test, like openPage's pages. `url` is any URL of the site.
  */
 export async function sharedPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await within((await sharedContext(browser, url)).newPage(), 'a new page', 30000);
+  const opening = (await sharedContext(browser, url)).newPage();
+  // A page that arrives after the wait gave up is closed, not left running beside later tests.
+  const page = await within(opening, 'a new page', 30000).catch((e: unknown) => {
+    void opening.then((late) => late.close()).catch(() => undefined);
+    throw e;
+  });
   opened.add(page);
   page.on('close', () => opened.delete(page));
   await within(page.setViewportSize(viewport), "the new page's viewport", 30000);
