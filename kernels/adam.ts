@@ -32,8 +32,8 @@ export function expertAdam(
     const c2 = load<f32>(c2s + (<usize>e << 2));
     // Four floats at a time (SIMD's float32 operations round as the scalar ones), then the rest.
     const first = m == 0;
-    const mIn = first ? 0 : m + at;
-    const vIn = first ? 0 : v + at;
+    const mIn: usize = first ? 0 : m + at;
+    const vIn: usize = first ? 0 : v + at;
     const b1v = f32x4.splat(b1);
     const ob1v = f32x4.splat(ob1);
     const b2v = f32x4.splat(b2);
