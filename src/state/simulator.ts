@@ -91,13 +91,10 @@ export class Simulator {
   private modelSteps = 0;
   private modelKey = '';
   private modelTrace: Trace | null = null;
-  private readonly runner = new LatestRunner<void>((_input, ctx) => this.run(ctx), {
-    onError: (e) => {
-      this.model?.dispose();
-      this.model = null;
-      this.set({ error: e instanceof Error ? e.message : String(e) });
-    },
-  });
+  private readonly runner: LatestRunner<void>;
+  /** Resolves once the backend is chosen (at once unless the simulator was made `held`). */
+  private readonly backendChosen: Promise<void>;
+  private chooseBackend: () => void = () => undefined;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** The config the current model was built for (a trained model's own config carries the trained seed). */
   private modelConfig: MoeConfig | null = null;
@@ -110,12 +107,25 @@ export class Simulator {
   private readonly trained: WeightsKeeper;
   private readonly liveSteps: number;
 
-  /** options: where checkpoints come from (tests give their own files), and the steps of "Train this shape". */
+  /**
+   * options: where checkpoints come from (tests give their own files), the steps of "Train this
+   * shape", and `held`: a page's simulator runs nothing until setBackend() (tfjs throws on any op
+   * while the wasm backend it switches to still loads; a sentence typed then waits for it).
+   */
   constructor(
     initial: SimState = initialState(),
-    options: { fetchCheckpoint?: CheckpointFetch; liveSteps?: number; ships?: (id: string) => boolean } = {},
+    options: { fetchCheckpoint?: CheckpointFetch; liveSteps?: number; ships?: (id: string) => boolean; held?: boolean } = {},
   ) {
     this.store = new Store(initial);
+    this.runner = new LatestRunner<void>((_input, ctx) => this.run(ctx), {
+      held: options.held ?? false,
+      onError: (e) => {
+        this.model?.dispose();
+        this.model = null;
+        this.set({ error: e instanceof Error ? e.message : String(e) });
+      },
+    });
+    this.backendChosen = options.held ? new Promise((resolve) => (this.chooseBackend = resolve)) : Promise.resolve();
     this.trained = new WeightsKeeper(options.fetchCheckpoint ?? fetchShipped, () => void this.refresh(), options.ships);
     this.liveSteps = options.liveSteps ?? TRAINING_RECIPE.liveSteps;
   }
@@ -169,6 +179,7 @@ export class Simulator {
    * A config change or cancelTraining() stops it.
    */
   async trainShape(): Promise<void> {
+    await this.backendChosen;
     await this.trained.train(this.current.config, this.liveSteps, (weightsStatus) => this.set({ weightsStatus }));
     return this.refresh();
   }
@@ -180,8 +191,11 @@ export class Simulator {
     return this.refresh();
   }
 
+  /** The backend the page chose (and is ready): a held simulator starts its runs. */
   setBackend(backend: BackendStatus): void {
     this.set({ backend });
+    this.chooseBackend();
+    this.runner.release();
   }
 
   /** Applies a config change if it is valid; otherwise keeps the config and reports the problems. */

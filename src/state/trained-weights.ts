@@ -30,12 +30,16 @@ export interface CheckpointFiles {
 }
 export type CheckpointFetch = (id: string) => Promise<CheckpointFiles>;
 
-/** A checkpoint could not be fetched at all (offline, a host that does not serve the file). */
+/** A checkpoint could not be fetched at all (offline, a host that does not serve the file), or tfjs could not take it in. */
 export interface FetchProblem {
   code: 'checkpoint.fetch';
   args: { text: string };
 }
 export type WeightsProblem = CheckpointProblem | FetchProblem;
+
+function notLoaded(e: unknown): { ok: false; problem: FetchProblem } {
+  return { ok: false, problem: { code: 'checkpoint.fetch', args: { text: e instanceof Error ? e.message : String(e) } } };
+}
 
 const LIBRARY = import.meta.env.MOE_LIBRARY === true;
 const BIN_URLS: Record<string, () => Promise<string>> = LIBRARY
@@ -69,12 +73,13 @@ export async function loadCheckpoint(shape: TrainedShape, fetchFiles: Checkpoint
   try {
     files = await fetchFiles(shape.id);
   } catch (e) {
-    return { ok: false, problem: { code: 'checkpoint.fetch', args: { text: e instanceof Error ? e.message : String(e) } } };
+    return notLoaded(e);
   }
   const config = trainedConfig(shape);
-  // The seeded starting weights, which the file's values are changes from.
-  const fresh = new MoeModel(config, OPEN_VOCAB);
+  let fresh: MoeModel | null = null;
   try {
+    // The seeded starting weights, which the file's values are changes from.
+    fresh = new MoeModel(config, OPEN_VOCAB);
     const bases = new Map((await readWeights(fresh)).map((t) => [t.name, t.values]));
     const result = decodeCheckpoint(
       files.bin,
@@ -96,8 +101,11 @@ export async function loadCheckpoint(shape: TrainedShape, fetchFiles: Checkpoint
         specialisation: m.specialisation,
       },
     };
+  } catch (e) {
+    // tfjs failing to make the starting weights (its backend not ready, out of memory): not loaded, said so.
+    return notLoaded(e);
   } finally {
-    fresh.dispose();
+    fresh?.dispose();
   }
 }
 

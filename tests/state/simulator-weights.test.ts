@@ -3,7 +3,8 @@
  * routed view; a broken or missing file gives its problem and the random model; a shape without a
  * checkpoint can be trained in the page; nothing leaks.
  */
-import { memory } from '@tensorflow/tfjs-core';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { getBackend, memory, registerBackend, removeBackend, setBackend } from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { encodeCheckpoint } from '../../src/core/checkpoint';
 import { DEFAULT_CONFIG } from '../../src/core/config';
@@ -13,7 +14,7 @@ import { OPEN_VOCAB } from '../../src/core/open-vocab';
 import { Rng } from '../../src/core/rng';
 import { TRAINED_SHAPES, trainedConfig } from '../../src/core/trained-shapes';
 import { initialState, Simulator } from '../../src/state/simulator';
-import { OPEN_VOCAB_HASH, type CheckpointFetch } from '../../src/state/trained-weights';
+import { loadCheckpoint, OPEN_VOCAB_HASH, type CheckpointFetch } from '../../src/state/trained-weights';
 import { defaultView, type ViewState } from '../../src/state/view';
 
 /** A checkpoint for the default shape: its seeded start with every routing weight moved a little. */
@@ -142,5 +143,43 @@ describe('Simulator weights', () => {
     await sim.setConfig({ routedExperts: 9 });
     expect(sim.state.weightsStatus.kind).toBe('none');
     sim.dispose();
+  });
+
+  it("a page's (held) simulator runs nothing before its backend is chosen: a sentence typed then is routed after", async () => {
+    let fetched = 0;
+    const sim = new Simulator(initialState(), { fetchCheckpoint: () => (fetched++, fakeFiles()), held: true });
+    let done = false;
+    const typed = sim.setText('the teacher reads a story').then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+    expect(sim.state.trace).toBeNull();
+    expect(fetched).toBe(0);
+    sim.setBackend({ name: 'cpu', notice: null });
+    await typed;
+    expect(sim.state.trace!.tokens.map((t) => t.text)).toContain('story');
+    await sim.idle();
+    expect(sim.state.weightsStatus.kind).toBe('trained');
+    sim.dispose();
+  });
+
+  it('a checkpoint that arrives while tfjs still starts a backend is not loaded, with the reason; nothing is thrown', async () => {
+    const files = await fakeFiles();
+    const before = getBackend();
+    // A backend whose start takes 200 ms: tfjs refuses every op until it has started.
+    registerBackend('slow-start', () => new Promise<MathBackendCPU>((r) => setTimeout(() => r(new MathBackendCPU()), 200)));
+    const switching = setBackend('slow-start');
+    try {
+      const result = await loadCheckpoint(TRAINED_SHAPES[0]!, () => Promise.resolve(files));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problem).toEqual({
+        code: 'checkpoint.fetch',
+        args: { text: expect.stringMatching(/not yet been initialized/) },
+      });
+    } finally {
+      await switching;
+      await setBackend(before);
+      removeBackend('slow-start');
+    }
+    expect((await loadCheckpoint(TRAINED_SHAPES[0]!, () => Promise.resolve(files))).ok).toBe(true);
   });
 });

@@ -44,7 +44,7 @@ type ConfigField = 'routedExperts' | 'topK' | 'layers' | 'seed';
 
 @customElement('experiments-page')
 export class ExperimentsPage extends LitElement {
-  private readonly sim = new Simulator(initialState());
+  private readonly sim = new Simulator(initialState(), { held: true });
   private readonly runner = new ExperimentRunner();
   private readonly page = new PageController(this, {
     title: () => experimentsWords().pageTitle,

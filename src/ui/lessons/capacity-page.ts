@@ -33,7 +33,7 @@ import { commonWords } from '../i18n/common';
 
 @customElement('capacity-page')
 export class CapacityPage extends LitElement {
-  private readonly sim = new Simulator(initialState());
+  private readonly sim = new Simulator(initialState(), { held: true });
   private readonly sweeper = new CapacitySweeper();
   private readonly page = new PageController(this, {
     title: () => capacityPageWords().pageTitle,

@@ -34,7 +34,7 @@ const FIELDS = ['experts', 'topk', 'shared', 'granularity', 'seed', 'sentence'] 
 
 @customElement('sparsity-page')
 export class SparsityPage extends LitElement {
-  private readonly sim = new Simulator(initialState());
+  private readonly sim = new Simulator(initialState(), { held: true });
   private readonly page = new PageController(this, {
     title: () => lessonPagesWords().sparsity.pageTitle,
     start: startBrowserBackend,

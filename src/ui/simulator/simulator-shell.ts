@@ -61,7 +61,7 @@ export interface ShellOptions {
 }
 
 export class SimulatorShell implements ReactiveController {
-  readonly sim = new Simulator(initialState());
+  readonly sim = new Simulator(initialState(), { held: true });
   /** The guided tour (shown on the main page only; elsewhere it stays closed). */
   readonly tour: TourController;
   readonly page: PageController;
