@@ -88,10 +88,45 @@ function rows4(n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize,
   }
 }
 
-/** One row of C. */
+/**
+ * One row of C: 32 columns at a time (eight sums in flight, as in rows4; with two, each add waits
+ * for the one before it: 1.35× slower a row), then eight, four, one.
+ */
 function rows1(n: i32, k: i32, a: usize, b: usize, ldb: i32, c: usize, acc: bool): void {
   const rb = <usize>ldb * 4;
   let j = 0;
+  for (; j + 32 <= n; j += 32) {
+    const cj = c + <usize>j * 4;
+    let c0 = start(cj, acc);
+    let c1 = start(cj + 16, acc);
+    let c2 = start(cj + 32, acc);
+    let c3 = start(cj + 48, acc);
+    let c4 = start(cj + 64, acc);
+    let c5 = start(cj + 80, acc);
+    let c6 = start(cj + 96, acc);
+    let c7 = start(cj + 112, acc);
+    let bp = b + <usize>j * 4;
+    for (let p = 0; p < k; p++) {
+      const x = f32x4.splat(load<f32>(a + <usize>p * 4));
+      c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bp)));
+      c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bp + 16)));
+      c2 = f32x4.add(c2, f32x4.mul(x, v128.load(bp + 32)));
+      c3 = f32x4.add(c3, f32x4.mul(x, v128.load(bp + 48)));
+      c4 = f32x4.add(c4, f32x4.mul(x, v128.load(bp + 64)));
+      c5 = f32x4.add(c5, f32x4.mul(x, v128.load(bp + 80)));
+      c6 = f32x4.add(c6, f32x4.mul(x, v128.load(bp + 96)));
+      c7 = f32x4.add(c7, f32x4.mul(x, v128.load(bp + 112)));
+      bp += rb;
+    }
+    v128.store(cj, c0);
+    v128.store(cj + 16, c1);
+    v128.store(cj + 32, c2);
+    v128.store(cj + 48, c3);
+    v128.store(cj + 64, c4);
+    v128.store(cj + 80, c5);
+    v128.store(cj + 96, c6);
+    v128.store(cj + 112, c7);
+  }
   for (; j + 8 <= n; j += 8) {
     const cj = c + <usize>j * 4;
     let c0 = start(cj, acc);
