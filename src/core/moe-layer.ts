@@ -17,6 +17,7 @@ import {
   getBackend,
   matMul,
   mul,
+  reshape,
   scatterND,
   sigmoid as tfSigmoid,
   tensor1d,
@@ -165,31 +166,23 @@ export class MoeLayer {
   ): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array; input: Float32Array }> {
     const [T, d] = h.shape;
     const E = this.shape.experts;
-    // One read-back: the logits, the noise logits (noisy top-k) and the router's input h itself.
+    // One read-back: the logits, the noise logits (noisy top-k) and the router's input h itself, each
+    // flattened and laid end to end, so that each is a view of the read-back (no copy per token).
     const all = tidy(() => {
       const l = matMul(h, this.router);
-      return concat(this.noiseRouter ? [l, matMul(h, this.noiseRouter), h] : [l, h], 1);
+      const parts = this.noiseRouter ? [l, matMul(h, this.noiseRouter), h] : [l, h];
+      return concat(parts.map((p) => reshape(p, [-1])));
     });
     const data = (await all.data()) as Float32Array;
     dispose(all);
     const routed = this.noiseRouter ? 2 * E : E;
-    const cols = routed + d;
-    const logits = new Float32Array(T * E);
-    const input = new Float32Array(T * d);
-    for (let t = 0; t < T; t++) {
-      logits.set(data.subarray(t * cols, t * cols + E), t * E);
-      input.set(data.subarray(t * cols + routed, (t + 1) * cols), t * d);
-    }
+    const logits = data.subarray(0, T * E);
+    const input = data.subarray(T * routed, T * (routed + d));
     let noise: Float32Array | undefined;
     if (this.noiseRouter) {
       const eps = Rng.stream(this.config.seed, 'noise', this.index, noiseStep).normals(T * E);
       noise = new Float32Array(T * E);
-      for (let t = 0; t < T; t++) {
-        for (let e = 0; e < E; e++) {
-          const i = t * E + e;
-          noise[i] = (eps[i] as number) * softplus(data[t * cols + E + e] as number) * this.config.routerNoise;
-        }
-      }
+      for (let i = 0; i < T * E; i++) noise[i] = (eps[i] as number) * softplus(data[T * E + i] as number) * this.config.routerNoise;
     }
     const routing = route(
       this.spec,

@@ -267,10 +267,12 @@ function rowView(values: ArrayLike<number>, from: number, n: number): ArrayLike<
   return Array.from({ length: n }, (_, i) => values[from + i] as number);
 }
 
-/** Writes the softmax of values[from .. from+n) into out[from ..), without allocating. */
-function softmaxInto(values: ArrayLike<number>, from: number, n: number, out: Float64Array): void {
-  let max = -Infinity;
-  for (let e = 0; e < n; e++) max = Math.max(max, values[from + e] as number);
+/**
+ * Writes the softmax of values[from .. from+n) into out[from ..), without allocating. `max` is the
+ * row's largest value when the caller already has it (its top-1 choice); the result is the same to
+ * the bit (where Math.max would give NaN, a NaN in the sum makes every entry NaN all the same).
+ */
+function softmaxInto(values: ArrayLike<number>, from: number, n: number, out: Float64Array, max = rowMax(values, from, n)): void {
   let sum = 0;
   for (let e = 0; e < n; e++) {
     const x = Math.exp((values[from + e] as number) - max);
@@ -278,6 +280,12 @@ function softmaxInto(values: ArrayLike<number>, from: number, n: number, out: Fl
     sum += x;
   }
   for (let e = 0; e < n; e++) out[from + e] = (out[from + e] as number) / sum;
+}
+
+function rowMax(values: ArrayLike<number>, from: number, n: number): number {
+  let max = -Infinity;
+  for (let e = 0; e < n; e++) max = Math.max(max, values[from + e] as number);
+  return max;
 }
 
 /** Token choice: each token picks its experts, then full experts drop later tokens. */
@@ -319,12 +327,14 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
         for (let e = 0; e < E; e++) selection[o + e] = (logits[o + e] as number) + (noise[o + e] as number);
         h = selection;
       }
-      chosen = off
-        ? topKIndices(rowView(h, o, E), k, (e) => !off[o + e])
-        : k > 0 && k <= SMALL_K
-          ? topKSmall(h, k, o, E)
-          : topKIndices(rowView(h, o, E), k);
-      softmaxInto(h, o, E, scores);
+      // With nothing switched off, the first choice is the row's largest value: the softmax's shift.
+      let max: number | undefined;
+      if (off) chosen = topKIndices(rowView(h, o, E), k, (e) => !off[o + e]);
+      else if (k > 0 && k <= SMALL_K) {
+        chosen = topKSmall(h, k, o, E);
+        max = h[o + (chosen[0] as number)] as number;
+      } else chosen = topKIndices(rowView(h, o, E), k);
+      softmaxInto(h, o, E, scores, max);
       weights = gateWeights(
         chosen.map((e) => scores[o + e] as number),
         spec.normalise,

@@ -138,6 +138,32 @@ describe('token choice reads each row in place', () => {
   });
 });
 
+describe('token choice scores', () => {
+  it('are softmax() of each row to the bit, ties, ±0, infinities and NaN included (the shift is taken from the first choice)', () => {
+    const value = fc.oneof(
+      { weight: 6, arbitrary: fc.double({ min: -50, max: 50, noNaN: true }) },
+      fc.constantFrom(0, -0, 1, Infinity, -Infinity, NaN, -745, 709),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }).chain((E) =>
+          fc.record({
+            E: fc.constant(E),
+            k: fc.integer({ min: 1, max: E }),
+            rows: fc.array(fc.array(value, { minLength: E, maxLength: E }), { minLength: 1, maxLength: 4 }),
+          }),
+        ),
+        ({ E, k, rows }) => {
+          const logits = rows.flat();
+          const { scores } = route(spec('softmax-topk', E, k), { tokens: rows.length, logits });
+          rows.forEach((row, t) => expect(Array.from(scores.subarray(t * E, (t + 1) * E))).toEqual(softmax(row)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('capacityFor', () => {
   it('ceil(T·k/E · cf) by hand', () => {
     expect(capacityFor(16, 2, 8, 1)).toBe(4); // exact product: 4, not 5
