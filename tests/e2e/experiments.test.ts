@@ -232,7 +232,8 @@ describe('demos/experiments.html', () => {
     await settled(page);
     await page.getByRole('combobox', { name: /^Router/ }).selectOption('sigmoid-bias');
     await settled(page);
-    expect(new URL(page.url()).search).toContain('r=sigmoid-bias');
+    // The URL is written at most every 250 ms, maybe after the page has settled.
+    await expect.poll(() => new URL(page.url()).searchParams.get('r')).toBe('sigmoid-bias');
     expect(await page.getByText(/^Trained weights: 300 steps/).count()).toBe(1);
     const shown = await shownResult(page);
     const node = (
