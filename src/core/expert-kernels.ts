@@ -109,6 +109,11 @@ export function expertKernelsReady(): boolean {
   return enabled && registered && !!b && instances.has(b.wasm.asm.memory);
 }
 
+/** The wasm backend whose heap the kernels are loaded for, when they run now (expertKernelsReady); else null. */
+export function readyKernelBackend(): WasmBackendLike | null {
+  return expertKernelsReady() ? wasmBackend() : null;
+}
+
 /** Switches the fused kernels off (the tfjs reference path) or back on; returns the previous setting. */
 export function setExpertKernels(on: boolean): boolean {
   const was = enabled;

@@ -33,6 +33,7 @@ export interface KernelExports {
   ceShift(...args: number[]): void;
   ceLoss(...args: number[]): void;
   ceGrad(...args: number[]): void;
+  softmaxRows(...args: number[]): void;
 }
 
 /** One instance of the kernels' module per tfjs-wasm memory (a new backend has a new heap). */

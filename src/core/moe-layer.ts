@@ -33,6 +33,7 @@ import { Rng } from './rng';
 import { route, softplus, type Ablation, type Routing, type RouterSpec } from './router';
 import { expertKernelsReady } from './expert-kernels';
 import { fusedSparse } from './fused-experts';
+import { softmaxRowsOnWasm } from './softmax-rows';
 import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 
 export interface ExpertWeights {
@@ -184,9 +185,12 @@ export class MoeLayer {
       noise = new Float32Array(T * E);
       for (let i = 0; i < T * E; i++) noise[i] = (eps[i] as number) * softplus(data[T * E + i] as number) * this.config.routerNoise;
     }
+    // The softmax over the logits themselves on wasm's kernels (the same bits), where the router takes one.
+    const plain = this.spec.kind === 'softmax-topk' || this.spec.kind === 'expert-choice';
+    const softmax = (plain && softmaxRowsOnWasm(logits, T, E)) || undefined;
     const routing = route(
       this.spec,
-      ablation ? { tokens: T, logits, noise, bias: this.bias, ablation } : { tokens: T, logits, noise, bias: this.bias },
+      ablation ? { tokens: T, logits, noise, bias: this.bias, ablation, softmax } : { tokens: T, logits, noise, bias: this.bias, softmax },
     );
     return noise ? { routing, logits, noise, input } : { routing, logits, input };
   }

@@ -49,6 +49,11 @@ export interface RouterInput {
   bias?: ArrayLike<number>;
   /** Experts switched off for this routing (see the top of this file); none when absent. */
   ablation?: Ablation;
+  /**
+   * The softmax of each row of the logits, computed elsewhere to the same bits (softmax-rows.ts, on
+   * wasm); used, and returned as the scores, where the router's softmax runs on the logits themselves.
+   */
+  softmax?: Float64Array;
 }
 
 /** Routed experts switched off without changing any weight (DeepSeekMoE's ablations). */
@@ -256,6 +261,7 @@ function checkInput(spec: RouterSpec, input: RouterInput): void {
   if (spec.kind === 'noisy-topk' && input.noise && input.noise.length !== n) {
     throw new Error(`router: expected ${n} noise values, got ${input.noise.length}`);
   }
+  if (input.softmax && input.softmax.length !== n) throw new Error(`router: expected ${n} probabilities, got ${input.softmax.length}`);
   if (input.bias && input.bias.length !== spec.experts) {
     throw new Error(`router: expected ${spec.experts} biases, got ${input.bias.length}`);
   }
@@ -293,8 +299,10 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
   const { logits, noise, bias } = input;
-  const scores = new Float64Array(T * E);
   const selection = spec.kind === 'softmax-topk' || (spec.kind === 'noisy-topk' && !noise) ? undefined : new Float64Array(T * E);
+  // Given probabilities are the softmax of the logits: of use where the softmax runs on them.
+  const given = spec.kind !== 'sigmoid-bias' && !selection ? input.softmax : undefined;
+  const scores = given ?? new Float64Array(T * E);
   const routes: TokenRoute[] = [];
   const groupSize = E / spec.nGroup;
 
@@ -334,7 +342,7 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
         chosen = topKSmall(h, k, o, E);
         max = h[o + (chosen[0] as number)] as number;
       } else chosen = topKIndices(rowView(h, o, E), k);
-      softmaxInto(h, o, E, scores, max);
+      if (!given) softmaxInto(h, o, E, scores, max);
       weights = gateWeights(
         chosen.map((e) => scores[o + e] as number),
         spec.normalise,
@@ -378,8 +386,11 @@ export function keepGroups(biased: ArrayLike<number>, nGroup: number, topkGroup:
 function expertChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | null = null): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
-  const scores = new Float64Array(T * E);
-  for (let t = 0; t < T; t++) softmaxInto(input.logits, t * E, E, scores);
+  let scores = input.softmax;
+  if (!scores) {
+    scores = new Float64Array(T * E);
+    for (let t = 0; t < T; t++) softmaxInto(input.logits, t * E, E, scores);
+  }
   const capacity = Math.min(T, capacityFor(T, k, E, spec.capacityFactor ?? 1));
   const picked: { e: number; w: number }[][] = Array.from({ length: T }, () => []);
   const load = new Array<number>(E).fill(0);

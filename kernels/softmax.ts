@@ -1,0 +1,189 @@
+// AssemblyScript (compiled by scripts/build-kernels.mjs): the router's softmax in float64 with the
+// bits of src/core/router.ts's JS one, whose exp is V8's Math.exp: fdlibm's __ieee754_exp as V8 keeps
+// it (v8/src/base/ieee754.cc: FreeBSD's version, scaling by a 2^k it builds from bits, and exp(1)
+// returning e). Two lanes at a time where both are in the common range, the C code line by line
+// elsewhere. Every float64 operation rounds as the C code's (no fused multiply-add in WebAssembly).
+
+// @ts-ignore: decorator
+@inline const LN2_HI: f64 = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000
+// @ts-ignore: decorator
+@inline const LN2_LO: f64 = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
+// @ts-ignore: decorator
+@inline const INV_LN2: f64 = 1.44269504088896338700; // 0x3FF71547 652B82FE
+// @ts-ignore: decorator
+@inline const P1: f64 = 1.66666666666666019037e-1;
+// @ts-ignore: decorator
+@inline const P2: f64 = -2.77777777770155933842e-3;
+// @ts-ignore: decorator
+@inline const P3: f64 = 6.61375632143793436117e-5;
+// @ts-ignore: decorator
+@inline const P4: f64 = -1.65339022054652515390e-6;
+// @ts-ignore: decorator
+@inline const P5: f64 = 4.13813679705723846039e-8;
+// @ts-ignore: decorator
+@inline const E: f64 = 2.718281828459045;
+// @ts-ignore: decorator
+@inline const O_THRESHOLD: f64 = 7.09782712893383973096e2;
+// @ts-ignore: decorator
+@inline const U_THRESHOLD: f64 = -7.45133219101941108420e2;
+// @ts-ignore: decorator
+@inline const HUGE: f64 = 1.0e300;
+// @ts-ignore: decorator
+@inline const TWO_M1000: f64 = 9.33263618503218878990e-302;
+// @ts-ignore: decorator
+@inline const MAGIC: f64 = 6755399441055744.0; // 1.5·2^52
+// @ts-ignore: decorator
+@inline const TWO_1023: f64 = 8.988465674311579539e307;
+
+/** The double with high word `hi` and low word 0. */
+// @ts-ignore: decorator
+@inline
+function high(hi: u32): f64 {
+  return reinterpret<f64>(<u64>hi << 32);
+}
+
+/** 2^k for −1022 ≤ k ≤ 1023, from its bits. */
+// @ts-ignore: decorator
+@inline
+function pow2(k: i32): f64 {
+  return reinterpret<f64>(<u64>(0x3ff + k) << 52);
+}
+
+/** Math.exp(x): the C code, branch for branch. */
+export function exp(x: f64): f64 {
+  const bits = reinterpret<u64>(x);
+  const xsb = <i32>(bits >> 63);
+  const hx = <u32>(bits >> 32) & 0x7fffffff;
+  if (hx >= 0x40862e42) {
+    if (hx >= 0x7ff00000) {
+      if ((hx & 0xfffff) != 0 || <u32>bits != 0) return x + x;
+      return xsb == 0 ? x : 0.0;
+    }
+    if (x > O_THRESHOLD) return HUGE * HUGE;
+    if (x < U_THRESHOLD) return TWO_M1000 * TWO_M1000;
+  }
+  let hi: f64 = 0;
+  let lo: f64 = 0;
+  let k: i32 = 0;
+  if (hx > 0x3fd62e42) {
+    if (hx < 0x3ff0a2b2) {
+      if (x == 1.0) return E;
+      hi = xsb == 0 ? x - LN2_HI : x + LN2_HI;
+      lo = xsb == 0 ? LN2_LO : -LN2_LO;
+      k = 1 - xsb - xsb;
+    } else {
+      k = <i32>(INV_LN2 * x + (xsb == 0 ? 0.5 : -0.5));
+      const t = <f64>k;
+      hi = x - t * LN2_HI;
+      lo = t * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    if (HUGE + x > 1.0) return 1.0 + x;
+  }
+  const t = x * x;
+  const twopk = k >= -1021 ? pow2(k < 1024 ? k : 0) : pow2(k + 1000);
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k == 0) return 1.0 - ((x * c) / (c - 2.0) - x);
+  const y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+  if (k >= -1021) {
+    if (k == 1024) return y * 2.0 * TWO_1023;
+    return y * twopk;
+  }
+  return y * twopk * TWO_M1000;
+}
+
+/**
+ * exp of two lanes, each as exp() above, when both lie in 2^-28 ≤ |x| < 708.39 (high word below
+ * 0x40862E42, at least 0x3E300000) and neither is 1: there the C code takes one of three reductions,
+ * which here are one, their results equal to the bit: k = 0 for |x| up to 0.5 ln 2 (by the high word,
+ * as the C code tests it; hi = x − 0·ln2HI = x, lo = 0), ±1 up to 1.5 ln 2 (the general formula gives
+ * ±1 there, and x ∓ 1·ln2HI, ±1·ln2LO are the special case's hi and lo), the general formula beyond.
+ * And at k = 0, 1 − ((0 − xc/(2 − c)) − x) is the C code's 1 − (xc/(c − 2) − x): the two quotients
+ * differ only in sign, exactly.
+ */
+// @ts-ignore: decorator
+@inline
+function exp2lanes(x: v128): v128 {
+  const sign = v128.and(x, i64x2.splat(0x8000000000000000));
+  const half = v128.or(f64x2.splat(0.5), sign);
+  // (int) of the C code truncates toward zero: k as a double (an integer, |k| ≤ 1075) ...
+  let t0 = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), x), half));
+  // ... and 0 where |x| ≤ 0.5 ln 2 by the high word (0x3FD62E42 or less), with hi = x, lo = +0.
+  t0 = v128.andnot(t0, f64x2.lt(f64x2.abs(x), f64x2.splat(high(0x3fd62e43))));
+  const hi = f64x2.sub(x, f64x2.mul(t0, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(t0, f64x2.splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
+  p = f64x2.add(f64x2.splat(P3), f64x2.mul(t, p));
+  p = f64x2.add(f64x2.splat(P2), f64x2.mul(t, p));
+  p = f64x2.add(f64x2.splat(P1), f64x2.mul(t, p));
+  const c = f64x2.sub(r, f64x2.mul(t, p));
+  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2.0), c));
+  const y = f64x2.sub(f64x2.splat(1.0), f64x2.sub(f64x2.sub(lo, q), hi));
+  // k as an integer: the low bits of k + 1.5·2^52. Then 2^k from its bits, or 2^(k+1000) and 2^-1000 below k = −1021.
+  const k64 = i64x2.sub(f64x2.add(t0, f64x2.splat(MAGIC)), f64x2.splat(MAGIC));
+  const deep = i64x2.lt_s(k64, i64x2.splat(-1021));
+  const kk = v128.bitselect(i64x2.add(k64, i64x2.splat(1000)), k64, deep);
+  const twopk = i64x2.shl(i64x2.add(kk, i64x2.splat(0x3ff)), 52);
+  const scaled = f64x2.mul(y, twopk);
+  return v128.bitselect(f64x2.mul(scaled, f64x2.splat(TWO_M1000)), scaled, deep);
+}
+
+/**
+ * exp of two lanes each 0 or less, or NaN (all a softmax needs: x − max), as exp() above, without a
+ * branch: exp2lanes' result, except 1 + x where |x| < 2^-28 (the C code's early return; the row's
+ * largest value gives x = 0) and 0 below its underflow threshold (−∞ included). From −745.13 to
+ * −708.39 the C code goes on to the reduction exp2lanes makes; NaN stays NaN through it.
+ */
+// @ts-ignore: decorator
+@inline
+function expNonPositive(x: v128): v128 {
+  const y = exp2lanes(x);
+  const tiny = f64x2.lt(f64x2.abs(x), f64x2.splat(TINY));
+  const under = f64x2.lt(x, f64x2.splat(U_THRESHOLD));
+  return v128.andnot(v128.bitselect(f64x2.add(f64x2.splat(1.0), x), y, tiny), under);
+}
+
+// @ts-ignore: decorator
+@inline const TINY: f64 = 3.725290298461914e-9; // 2^-28: high word 0x3E300000
+
+/**
+ * out[t·E + e] = softmax of row t of the float32 logits, as router.ts's softmaxInto: the row's largest
+ * value m (Math.max's: NaN if any is NaN), exp(x − m) for each, their sum in order from 0, each
+ * divided by it. logits: T×E float32; out: T×E float64.
+ */
+export function softmaxRows(T: i32, E: i32, logits: usize, out: usize): void {
+  for (let t = 0; t < T; t++) {
+    const row = logits + ((<usize>t * <usize>E) << 2);
+    const o = out + ((<usize>t * <usize>E) << 3);
+    // The largest value: the same in any order (max is exact; NaN if any is NaN; +0 over −0, as Math.max).
+    let m4 = f32x4.splat(-Infinity);
+    let e = 0;
+    for (; e + 4 <= E; e += 4) m4 = f32x4.max(m4, v128.load(row + (<usize>e << 2)));
+    let max32: f32 = Mathf.max(Mathf.max(f32x4.extract_lane(m4, 0), f32x4.extract_lane(m4, 1)), Mathf.max(f32x4.extract_lane(m4, 2), f32x4.extract_lane(m4, 3)));
+    for (; e < E; e++) max32 = Mathf.max(max32, load<f32>(row + (<usize>e << 2)));
+    const max = <f64>max32;
+    const m = f64x2.splat(max);
+    // The exps, each added to the sum as it comes (in order, as the JS loop adds them).
+    let sum: f64 = 0;
+    e = 0;
+    for (; e + 2 <= E; e += 2) {
+      const x = f64x2.sub(f64x2.promote_low_f32x4(v128.load64_zero(row + (<usize>e << 2))), m);
+      const y = expNonPositive(x);
+      v128.store(o + (<usize>e << 3), y);
+      sum += f64x2.extract_lane(y, 0);
+      sum += f64x2.extract_lane(y, 1);
+    }
+    for (; e < E; e++) {
+      const y = exp(<f64>load<f32>(row + (<usize>e << 2)) - max);
+      store<f64>(o + (<usize>e << 3), y);
+      sum += y;
+    }
+    const s = f64x2.splat(sum);
+    let i = 0;
+    for (; i + 2 <= E; i += 2) v128.store(o + (<usize>i << 3), f64x2.div(v128.load(o + (<usize>i << 3)), s));
+    for (; i < E; i++) store<f64>(o + (<usize>i << 3), load<f64>(o + (<usize>i << 3)) / sum);
+  }
+}
