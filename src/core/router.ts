@@ -343,13 +343,13 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
         max = h[o + (chosen[0] as number)] as number;
       } else chosen = topKIndices(rowView(h, o, E), k);
       if (!given) softmaxInto(h, o, E, scores, max);
-      weights = gateWeights(
-        chosen.map((e) => scores[o + e] as number),
-        spec.normalise,
-        1,
-      );
+      const picked = new Array<number>(chosen.length);
+      for (let j = 0; j < chosen.length; j++) picked[j] = scores[o + (chosen[j] as number)] as number;
+      weights = gateWeights(picked, spec.normalise, 1);
     }
-    const r: TokenRoute = { experts: chosen, weights, dropped: new Array<boolean>(chosen.length).fill(false) };
+    const dropped = new Array<boolean>(chosen.length);
+    for (let j = 0; j < chosen.length; j++) dropped[j] = false;
+    const r: TokenRoute = { experts: chosen, weights, dropped };
     if (keptGroups) r.keptGroups = keptGroups;
     routes.push(r);
   }
@@ -359,11 +359,12 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
   const load = new Array<number>(E).fill(0);
   // First come, first served (Switch Transformer): earlier tokens keep their slot.
   for (const r of routes) {
-    r.experts.forEach((e, j) => {
+    for (let j = 0; j < r.experts.length; j++) {
+      const e = r.experts[j] as number;
       demand[e] = (demand[e] as number) + 1;
       if (capacity !== null && (load[e] as number) >= capacity) r.dropped[j] = true;
       else load[e] = (load[e] as number) + 1;
-    });
+    }
   }
   const out: Routing = { scores, routes, capacity, demand, load };
   if (selection) out.selection = selection;
