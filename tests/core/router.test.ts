@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROUTERS, type RouterKind } from '../../src/core/config';
+import { ROUTERS } from '../../src/core/config';
 import { Rng } from '../../src/core/rng';
 import {
   capacityFor,
@@ -10,16 +10,14 @@ import {
   softmax,
   softplus,
   topKIndices,
-  type RouterSpec,
   type Routing,
   type TokenRoute,
 } from '../../src/core/router';
+import { routerSpec } from './router-spec';
 
 const E = Math.E;
 
-function spec(kind: RouterKind, experts: number, topK: number, extra: Partial<RouterSpec> = {}): RouterSpec {
-  return { kind, experts, topK, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, normalise: true, ...extra };
-}
+const spec = routerSpec;
 
 /** Inverse sigmoid: the logit whose sigmoid is p. */
 const logit = (p: number): number => Math.log(p / (1 - p));

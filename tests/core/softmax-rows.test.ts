@@ -10,20 +10,12 @@ import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { setExpertKernels } from '../../src/core/expert-kernels';
 import { MoeLayer } from '../../src/core/moe-layer';
 import { Rng } from '../../src/core/rng';
-import { route, type RouterSpec } from '../../src/core/router';
+import { route } from '../../src/core/router';
 import { softmaxRowsOnWasm } from '../../src/core/softmax-rows';
 import { onWasmWithKernels } from './wasm-suite';
+import { routerSpec } from './router-spec';
 
-const spec = (experts: number): RouterSpec => ({
-  kind: 'softmax-topk',
-  experts,
-  topK: 1,
-  capacityFactor: null,
-  nGroup: 1,
-  topkGroup: 1,
-  routeScale: 1,
-  normalise: true,
-});
+const spec = (experts: number) => routerSpec('softmax-topk', experts, 1);
 
 /** The JS router's scores for these rows (no probabilities given). */
 const jsScores = (logits: Float32Array, T: number, E: number): number[] => Array.from(route(spec(E), { tokens: T, logits }).scores);

@@ -6,20 +6,12 @@
 import { env } from '@tensorflow/tfjs-core';
 import { afterAll, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
-import { route, type RouterSpec } from '../../../src/core/router';
+import { route } from '../../../src/core/router';
 import { softmaxRowsOnWasm } from '../../../src/core/softmax-rows';
 import { startBrowserBackend } from '../../../src/state/backend';
+import { routerSpec } from '../../core/router-spec';
 
-const spec = (experts: number): RouterSpec => ({
-  kind: 'softmax-topk',
-  experts,
-  topK: 1,
-  capacityFactor: null,
-  nGroup: 1,
-  topkGroup: 1,
-  routeScale: 1,
-  normalise: true,
-});
+const spec = (experts: number) => routerSpec('softmax-topk', experts, 1);
 
 afterAll(() => env().set('IS_TEST', true));
 
