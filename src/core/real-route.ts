@@ -8,7 +8,8 @@
  * trained weights would be) and the token from `seed`, all through src/core/rng.ts.
  */
 import { CodedError } from './coded';
-import { gateWeights, keepGroups, sigmoid, softmax, softplus, topKIndices } from './router';
+import { gateWeights, keepGroups, sigmoid, softmax, softplus } from './router';
+import { topKIndices } from './top-k';
 import type { RouterRule } from './real-config';
 import { Rng } from './rng';
 import { scaleModelFromConfig, type ScaleModel } from './scale-model';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTERS, type RouterKind } from '../../../src/core/config';
 import { Rng } from '../../../src/core/rng';
-import { route, softmax, topKIndices, type RouterInput, type RouterSpec } from '../../../src/core/router';
+import { route, softmax, type RouterInput, type RouterSpec } from '../../../src/core/router';
+import { topKIndices } from '../../../src/core/top-k';
 
 function spec(kind: RouterKind, experts: number, topK: number, extra: Partial<RouterSpec> = {}): RouterSpec {
   return { kind, experts, topK, capacityFactor: null, nGroup: 1, topkGroup: 1, routeScale: 1, normalise: true, ...extra };
