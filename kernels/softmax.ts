@@ -1,8 +1,9 @@
 // AssemblyScript (compiled by scripts/build-kernels.mjs): the router's softmax in float64 with the
 // bits of src/core/router.ts's JS one, whose exp is V8's Math.exp: fdlibm's __ieee754_exp as V8 keeps
-// it (v8/src/base/ieee754.cc: FreeBSD's version, scaling by a 2^k it builds from bits, and exp(1)
-// returning e). Two lanes at a time where both are in the common range, the C code line by line
-// elsewhere. Every float64 operation rounds as the C code's (no fused multiply-add in WebAssembly).
+// it (v8/src/base/ieee754.cc: FreeBSD's version, scaling by a 2^k it builds from bits). A softmax
+// only takes exp of x − max ≤ 0 (or NaN), so only those branches of the C code are here, two lanes
+// at a time, made lane masks. Every float64 operation rounds as the C code's (no fused multiply-add
+// in WebAssembly).
 
 // @ts-ignore: decorator
 @inline const LN2_HI: f64 = 6.93147180369123816490e-1; // 0x3FE62E42 FEE00000
@@ -21,19 +22,13 @@
 // @ts-ignore: decorator
 @inline const P5: f64 = 4.13813679705723846039e-8;
 // @ts-ignore: decorator
-@inline const E: f64 = 2.718281828459045;
-// @ts-ignore: decorator
-@inline const O_THRESHOLD: f64 = 7.09782712893383973096e2;
-// @ts-ignore: decorator
 @inline const U_THRESHOLD: f64 = -7.45133219101941108420e2;
-// @ts-ignore: decorator
-@inline const HUGE: f64 = 1.0e300;
 // @ts-ignore: decorator
 @inline const TWO_M1000: f64 = 9.33263618503218878990e-302;
 // @ts-ignore: decorator
-@inline const MAGIC: f64 = 6755399441055744.0; // 1.5·2^52
+@inline const TINY: f64 = 3.725290298461914e-9; // 2^-28: high word 0x3E300000
 // @ts-ignore: decorator
-@inline const TWO_1023: f64 = 8.988465674311579539e307;
+@inline const MAGIC: f64 = 6755399441055744.0; // 1.5·2^52
 
 /** The double with high word `hi` and low word 0. */
 // @ts-ignore: decorator
@@ -42,59 +37,8 @@ function high(hi: u32): f64 {
   return reinterpret<f64>(<u64>hi << 32);
 }
 
-/** 2^k for −1022 ≤ k ≤ 1023, from its bits. */
-// @ts-ignore: decorator
-@inline
-function pow2(k: i32): f64 {
-  return reinterpret<f64>(<u64>(0x3ff + k) << 52);
-}
-
-/** Math.exp(x): the C code, branch for branch. */
-export function exp(x: f64): f64 {
-  const bits = reinterpret<u64>(x);
-  const xsb = <i32>(bits >> 63);
-  const hx = <u32>(bits >> 32) & 0x7fffffff;
-  if (hx >= 0x40862e42) {
-    if (hx >= 0x7ff00000) {
-      if ((hx & 0xfffff) != 0 || <u32>bits != 0) return x + x;
-      return xsb == 0 ? x : 0.0;
-    }
-    if (x > O_THRESHOLD) return HUGE * HUGE;
-    if (x < U_THRESHOLD) return TWO_M1000 * TWO_M1000;
-  }
-  let hi: f64 = 0;
-  let lo: f64 = 0;
-  let k: i32 = 0;
-  if (hx > 0x3fd62e42) {
-    if (hx < 0x3ff0a2b2) {
-      if (x == 1.0) return E;
-      hi = xsb == 0 ? x - LN2_HI : x + LN2_HI;
-      lo = xsb == 0 ? LN2_LO : -LN2_LO;
-      k = 1 - xsb - xsb;
-    } else {
-      k = <i32>(INV_LN2 * x + (xsb == 0 ? 0.5 : -0.5));
-      const t = <f64>k;
-      hi = x - t * LN2_HI;
-      lo = t * LN2_LO;
-    }
-    x = hi - lo;
-  } else if (hx < 0x3e300000) {
-    if (HUGE + x > 1.0) return 1.0 + x;
-  }
-  const t = x * x;
-  const twopk = k >= -1021 ? pow2(k < 1024 ? k : 0) : pow2(k + 1000);
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k == 0) return 1.0 - ((x * c) / (c - 2.0) - x);
-  const y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
-  if (k >= -1021) {
-    if (k == 1024) return y * 2.0 * TWO_1023;
-    return y * twopk;
-  }
-  return y * twopk * TWO_M1000;
-}
-
 /**
- * exp of two lanes, each as exp() above, when both lie in 2^-28 ≤ |x| < 708.39 (high word below
+ * exp of two lanes, each as the C code's, when both lie in 2^-28 ≤ |x| < 708.39 (high word below
  * 0x40862E42, at least 0x3E300000) and neither is 1: there the C code takes one of three reductions,
  * which here are one, their results equal to the bit: k = 0 for |x| up to 0.5 ln 2 (by the high word,
  * as the C code tests it; hi = x − 0·ln2HI = x, lo = 0), ±1 up to 1.5 ln 2 (the general formula gives
@@ -132,7 +76,7 @@ function exp2lanes(x: v128): v128 {
 }
 
 /**
- * exp of two lanes each 0 or less, or NaN (all a softmax needs: x − max), as exp() above, without a
+ * exp of two lanes each 0 or less, or NaN (all a softmax needs: x − max), as the C code's, without a
  * branch: exp2lanes' result, except 1 + x where |x| < 2^-28 (the C code's early return; the row's
  * largest value gives x = 0) and 0 below its underflow threshold (−∞ included). From −745.13 to
  * −708.39 the C code goes on to the reduction exp2lanes makes; NaN stays NaN through it.
@@ -145,9 +89,6 @@ function expNonPositive(x: v128): v128 {
   const under = f64x2.lt(x, f64x2.splat(U_THRESHOLD));
   return v128.andnot(v128.bitselect(f64x2.add(f64x2.splat(1.0), x), y, tiny), under);
 }
-
-// @ts-ignore: decorator
-@inline const TINY: f64 = 3.725290298461914e-9; // 2^-28: high word 0x3E300000
 
 /**
  * out[t·E + e] = softmax of row t of the float32 logits, as router.ts's softmaxInto: the row's largest
@@ -176,8 +117,9 @@ export function softmaxRows(T: i32, E: i32, logits: usize, out: usize): void {
       sum += f64x2.extract_lane(y, 0);
       sum += f64x2.extract_lane(y, 1);
     }
-    for (; e < E; e++) {
-      const y = exp(<f64>load<f32>(row + (<usize>e << 2)) - max);
+    // An odd row's last value: one lane of the same.
+    if (e < E) {
+      const y = f64x2.extract_lane(expNonPositive(f64x2.splat(<f64>load<f32>(row + (<usize>e << 2)) - max)), 0);
       store<f64>(o + (<usize>e << 3), y);
       sum += y;
     }
