@@ -91,11 +91,13 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 800 },
-  options: { allowErrors?: RegExp; initScript?: string } = {},
+  options: { allowErrors?: RegExp; initScript?: string; beforeLoad?: (page: Page) => Promise<void> } = {},
 ): Promise<WatchedPage> {
   const page = await sharedPage(browser, url, viewport);
   // Runs in the page before any of its own scripts (e.g. a PerformanceObserver that must see the load).
   if (options.initScript) await page.addInitScript(options.initScript);
+  // Set-up of the page itself before it loads (e.g. routes that slow some of its files down).
+  await options.beforeLoad?.(page);
   const errors: string[] = [];
   const offsite: string[] = [];
   const origin = new URL(url).origin;
@@ -138,7 +140,7 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
 /** The main page's shell as the tests see it: its trace and its settled() (src/ui/simulator/moe-app.ts). */
 export interface AppHandle extends HTMLElement {
   settled(): Promise<void>;
-  diagnostics(): { tensors: number; bytes: number };
+  diagnostics(): { tensors: number; bytes: number; backend: string };
   trace: Trace | null;
 }
 

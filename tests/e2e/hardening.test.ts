@@ -2,9 +2,9 @@
  * Hardening checks on the built site: it works from a plain static file server (no special headers,
  * no vite), and text a user types is never turned into HTML.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, sharedPage, type AppHandle } from './browser';
+import { launchBrowser, openPage, type AppHandle } from './browser';
 import { staticServer, type StaticServer } from './static-server';
 
 let browser: Browser;
@@ -81,46 +81,38 @@ describe('user text', () => {
 describe('a sentence typed while WebAssembly still loads', () => {
   it('waits for the backend, then routes it on wasm, with no error', async () => {
     const base = inject('baseUrl');
-    const page = await sharedPage(browser, base);
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
     // A slow network. The sentence is typed before the wasm backend's script arrives (0.8 s), its
     // binary comes 2.5 s after that, and the trained weights' file arrives while the binary is on its way.
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const delayed: string[] = [];
-    await page.route(/\/assets\/.*\.js$/, async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      if (body.includes('setWasmPaths')) {
-        delayed.push('script');
-        await wait(800);
-      }
-      await route.fulfill({ response, body });
-    });
-    await page.route(/\.wasm$/, async (route) => {
-      delayed.push('binary');
-      await wait(2500);
-      await route.continue();
-    });
-    await page.route(/\.bin$/, async (route) => {
-      delayed.push('weights');
-      await wait(1500);
-      await route.continue();
-    });
-    await page.goto(base);
+    const slowNetwork = async (page: Page): Promise<void> => {
+      await page.route(/\/assets\/.*\.js$/, async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        if (body.includes('setWasmPaths')) {
+          delayed.push('script');
+          await wait(800);
+        }
+        await route.fulfill({ response, body });
+      });
+      await page.route(/\.wasm$/, async (route) => {
+        delayed.push('binary');
+        await wait(2500);
+        await route.continue();
+      });
+      await page.route(/\.bin$/, async (route) => {
+        delayed.push('weights');
+        await wait(1500);
+        await route.continue();
+      });
+    };
+    const { page, errors } = await openPage(browser, base, undefined, { beforeLoad: slowNetwork });
     const box = page.getByRole('textbox', { name: 'Sentence' });
     await box.fill('the teacher reads a story');
     await box.press('Enter');
     await expect.poll(() => page.getByRole('button', { name: /^token \d+: story[ ,]/ }).count(), { timeout: 20000 }).toBeGreaterThan(0);
     await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).settled());
-    expect(
-      await page.evaluate(
-        () => (document.querySelector('moe-app') as unknown as { diagnostics(): { backend: string } }).diagnostics().backend,
-      ),
-    ).toBe('wasm');
+    expect(await page.evaluate(() => (document.querySelector('moe-app') as AppHandle).diagnostics().backend)).toBe('wasm');
     expect(delayed).toContain('binary');
     expect(errors).toEqual([]);
   });
