@@ -4,4 +4,4 @@ export { expertAdam } from './adam';
 export { matMulTA } from './products';
 export { embedRows, embedGrad, lookupRows } from './embed';
 export { ceShift, ceLoss, ceGrad } from './cross-entropy';
-export { softmaxRows } from './softmax';
+export { softmaxRows, topKSoftmaxRows } from './softmax';

@@ -90,6 +90,44 @@ function expNonPositive(x: v128): v128 {
   return v128.andnot(v128.bitselect(f64x2.add(f64x2.splat(1.0), x), y, tiny), under);
 }
 
+/** The row's largest value (Math.max's: the same in any order; NaN if any is NaN; +0 over −0). */
+// @ts-ignore: decorator
+@inline
+function rowMax(row: usize, E: i32): f64 {
+  let m4 = f32x4.splat(-Infinity);
+  let e = 0;
+  for (; e + 4 <= E; e += 4) m4 = f32x4.max(m4, v128.load(row + (<usize>e << 2)));
+  let max32: f32 = Mathf.max(Mathf.max(f32x4.extract_lane(m4, 0), f32x4.extract_lane(m4, 1)), Mathf.max(f32x4.extract_lane(m4, 2), f32x4.extract_lane(m4, 3)));
+  for (; e < E; e++) max32 = Mathf.max(max32, load<f32>(row + (<usize>e << 2)));
+  return <f64>max32;
+}
+
+/**
+ * The sum of exp(x − max) over the row, each added as it comes (in order from 0, as the JS loop adds
+ * them); each exp is also stored at o when `keep` (o is not read otherwise).
+ */
+// @ts-ignore: decorator
+@inline
+function expSum(row: usize, E: i32, max: f64, o: usize, keep: bool): f64 {
+  const m = f64x2.splat(max);
+  let sum: f64 = 0;
+  let e = 0;
+  for (; e + 2 <= E; e += 2) {
+    const x = f64x2.sub(f64x2.promote_low_f32x4(v128.load64_zero(row + (<usize>e << 2))), m);
+    const y = expNonPositive(x);
+    if (keep) v128.store(o + (<usize>e << 3), y);
+    sum += f64x2.extract_lane(y, 0);
+    sum += f64x2.extract_lane(y, 1);
+  }
+  // An odd row's last value: one lane of the same.
+  if (e < E) {
+    const y = f64x2.extract_lane(expNonPositive(f64x2.splat(<f64>load<f32>(row + (<usize>e << 2)) - max)), 0);
+    if (keep) store<f64>(o + (<usize>e << 3), y);
+    sum += y;
+  }
+  return sum;
+}
+
 /**
  * out[t·E + e] = softmax of row t of the float32 logits, as router.ts's softmaxInto: the row's largest
  * value m (Math.max's: NaN if any is NaN), exp(x − m) for each, their sum in order from 0, each
@@ -99,33 +137,69 @@ export function softmaxRows(T: i32, E: i32, logits: usize, out: usize): void {
   for (let t = 0; t < T; t++) {
     const row = logits + ((<usize>t * <usize>E) << 2);
     const o = out + ((<usize>t * <usize>E) << 3);
-    // The largest value: the same in any order (max is exact; NaN if any is NaN; +0 over −0, as Math.max).
-    let m4 = f32x4.splat(-Infinity);
-    let e = 0;
-    for (; e + 4 <= E; e += 4) m4 = f32x4.max(m4, v128.load(row + (<usize>e << 2)));
-    let max32: f32 = Mathf.max(Mathf.max(f32x4.extract_lane(m4, 0), f32x4.extract_lane(m4, 1)), Mathf.max(f32x4.extract_lane(m4, 2), f32x4.extract_lane(m4, 3)));
-    for (; e < E; e++) max32 = Mathf.max(max32, load<f32>(row + (<usize>e << 2)));
-    const max = <f64>max32;
-    const m = f64x2.splat(max);
-    // The exps, each added to the sum as it comes (in order, as the JS loop adds them).
-    let sum: f64 = 0;
-    e = 0;
-    for (; e + 2 <= E; e += 2) {
-      const x = f64x2.sub(f64x2.promote_low_f32x4(v128.load64_zero(row + (<usize>e << 2))), m);
-      const y = expNonPositive(x);
-      v128.store(o + (<usize>e << 3), y);
-      sum += f64x2.extract_lane(y, 0);
-      sum += f64x2.extract_lane(y, 1);
-    }
-    // An odd row's last value: one lane of the same.
-    if (e < E) {
-      const y = f64x2.extract_lane(expNonPositive(f64x2.splat(<f64>load<f32>(row + (<usize>e << 2)) - max)), 0);
-      store<f64>(o + (<usize>e << 3), y);
-      sum += y;
-    }
+    const sum = expSum(row, E, rowMax(row, E), o, true);
     const s = f64x2.splat(sum);
     let i = 0;
     for (; i + 2 <= E; i += 2) v128.store(o + (<usize>i << 3), f64x2.div(v128.load(o + (<usize>i << 3)), s));
     for (; i < E; i++) store<f64>(o + (<usize>i << 3), load<f64>(o + (<usize>i << 3)) / sum);
+  }
+}
+
+/**
+ * Puts value v of index i at list entry `at` (its last, or the first free one), moved up past the
+ * smaller values before it (an equal one keeps its place: its index is lower).
+ */
+// @ts-ignore: decorator
+@inline
+function place(pv: usize, ix: usize, at: i32, v: f64, i: i32): void {
+  while (at > 0 && load<f64>(pv + (<usize>(at - 1) << 3)) < v) {
+    store<f64>(pv + (<usize>at << 3), load<f64>(pv + (<usize>(at - 1) << 3)));
+    store<i32>(ix + (<usize>at << 2), load<i32>(ix + (<usize>(at - 1) << 2)));
+    at--;
+  }
+  store<f64>(pv + (<usize>at << 3), v);
+  store<i32>(ix + (<usize>at << 2), i);
+}
+
+/**
+ * Each row's top m (m = min(topK, E), topK small) by logit, largest first, ties to the lower index (as
+ * src/core/top-k.ts's topKSmall: a sorted list that a candidate enters only when it beats the last),
+ * into idx (T×m int32), and their softmax probabilities, the bits softmaxRows gives them, into prob
+ * (T×m float64; also the list's values while a row is ranked). The other probabilities are not
+ * stored: the softmax's sum still takes every exp.
+ */
+export function topKSoftmaxRows(T: i32, E: i32, topK: i32, logits: usize, idx: usize, prob: usize): void {
+  const m = min(topK, E);
+  if (m <= 0) return;
+  for (let t = 0; t < T; t++) {
+    const row = logits + ((<usize>t * <usize>E) << 2);
+    const ix = idx + ((<usize>t * <usize>m) << 2);
+    const pv = prob + ((<usize>t * <usize>m) << 3);
+    // The first m values fill the list; later ones enter when they beat its last value. Four at a
+    // time are first compared with it at once: most rows have few entries after the first values.
+    let i = 0;
+    for (; i < m; i++) place(pv, ix, i, <f64>load<f32>(row + (<usize>i << 2)), i);
+    let last = load<f64>(pv + (<usize>(m - 1) << 3));
+    while (i < E) {
+      if (i + 4 <= E && !v128.any_true(f32x4.gt(v128.load(row + (<usize>i << 2)), f32x4.splat(<f32>last)))) {
+        i += 4;
+        continue;
+      }
+      const end = min(i + 4, E);
+      for (; i < end; i++) {
+        const v = <f64>load<f32>(row + (<usize>i << 2));
+        if (!(v > last)) continue;
+        place(pv, ix, m - 1, v, i);
+        last = load<f64>(pv + (<usize>(m - 1) << 3));
+      }
+    }
+    // The shift: the first choice's value, the row's largest unless the row holds a NaN, whose exp
+    // then makes the sum and so every probability NaN all the same (router.ts's shift too).
+    const max = load<f64>(pv);
+    const sum = expSum(row, E, max, 0, false);
+    for (let j = 0; j < m; j++) {
+      const x = load<f64>(pv + (<usize>j << 3)) - max;
+      store<f64>(pv + (<usize>j << 3), f64x2.extract_lane(expNonPositive(f64x2.splat(x)), 0) / sum);
+    }
   }
 }

@@ -34,6 +34,7 @@ export interface KernelExports {
   ceLoss(...args: number[]): void;
   ceGrad(...args: number[]): void;
   softmaxRows(...args: number[]): void;
+  topKSoftmaxRows(...args: number[]): void;
 }
 
 /** One instance of the kernels' module per tfjs-wasm memory (a new backend has a new heap). */

@@ -30,10 +30,11 @@ import {
 } from '@tensorflow/tfjs-core';
 import { expertShape, type ExpertShape, type MoeConfig } from './config';
 import { Rng } from './rng';
-import { route, softplus, type Ablation, type Routing, type RouterSpec } from './router';
+import { route, softplus, type Ablation, type RouterInput, type Routing, type RouterSpec } from './router';
 import { expertKernelsReady } from './expert-kernels';
 import { fusedSparse } from './fused-experts';
-import { softmaxRowsOnWasm } from './softmax-rows';
+import { softmaxRowsOnWasm, topKSoftmaxRowsOnWasm } from './softmax-rows';
+import { SMALL_K } from './top-k';
 import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 
 export interface ExpertWeights {
@@ -185,13 +186,17 @@ export class MoeLayer {
       noise = new Float32Array(T * E);
       for (let i = 0; i < T * E; i++) noise[i] = (eps[i] as number) * softplus(data[T * E + i] as number) * this.config.routerNoise;
     }
-    // The softmax over the logits themselves on wasm's kernels (the same bits), where the router takes one.
+    // The softmax over the logits themselves on wasm's kernels (the same bits), where the router takes
+    // one; for a plain top-k, only the chosen experts' probabilities, and the rest when first read.
+    const k = this.spec.topK;
+    const ranked = this.spec.kind === 'softmax-topk' && !ablation && k > 0 && k <= SMALL_K ? topKSoftmaxRowsOnWasm(logits, T, E, k) : null;
     const plain = this.spec.kind === 'softmax-topk' || this.spec.kind === 'expert-choice';
-    const softmax = (plain && softmaxRowsOnWasm(logits, T, E)) || undefined;
-    const routing = route(
-      this.spec,
-      ablation ? { tokens: T, logits, noise, bias: this.bias, ablation, softmax } : { tokens: T, logits, noise, bias: this.bias, softmax },
-    );
+    const softmax = (!ranked && plain && softmaxRowsOnWasm(logits, T, E)) || undefined;
+    const given: RouterInput = ranked
+      ? { tokens: T, logits, bias: this.bias, ranked: { ...ranked, softmax: () => softmaxRowsOnWasm(logits, T, E) } }
+      : { tokens: T, logits, noise, bias: this.bias, softmax };
+    if (ablation) given.ablation = ablation;
+    const routing = route(this.spec, given);
     return noise ? { routing, logits, noise, input } : { routing, logits, input };
   }
 

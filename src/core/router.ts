@@ -55,6 +55,13 @@ export interface RouterInput {
    * wasm); used, and returned as the scores, where the router's softmax runs on the logits themselves.
    */
   softmax?: Float64Array;
+  /**
+   * softmax-topk with nothing switched off: each token's top min(k, E) experts by logit and their
+   * probabilities, ranked elsewhere to the same bits (softmax-rows.ts, on wasm; row t at t·m). The
+   * scores are then the softmax computed when first read: by `softmax` here (null: not there), else
+   * in JS, the same bits either way.
+   */
+  ranked?: { m: number; experts: Int32Array; probs: Float64Array; softmax?: () => Float64Array | null };
 }
 
 /** Routed experts switched off without changing any weight (DeepSeekMoE's ablations). */
@@ -214,6 +221,10 @@ function rowMax(values: ArrayLike<number>, from: number, n: number): number {
 function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | null = null): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
+  const ranked = input.ranked;
+  if (ranked && spec.kind === 'softmax-topk' && !off && ranked.m === Math.min(k, E) && ranked.experts.length === T * ranked.m) {
+    return rankedChoice(spec, input, ranked);
+  }
   const { logits, noise, bias } = input;
   const selection = spec.kind === 'softmax-topk' || (spec.kind === 'noisy-topk' && !noise) ? undefined : new Float64Array(T * E);
   // Given probabilities are the softmax of the logits: of use where the softmax runs on them.
@@ -270,10 +281,17 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
     routes.push(r);
   }
 
+  const out: Routing = { scores, routes, ...capacityDrops(spec, T, routes) };
+  if (selection) out.selection = selection;
+  return out;
+}
+
+/** First come, first served (Switch Transformer): earlier tokens keep their slot; marks the dropped choices. */
+function capacityDrops(spec: RouterSpec, T: number, routes: TokenRoute[]): Pick<Routing, 'capacity' | 'demand' | 'load'> {
+  const { experts: E, topK: k } = spec;
   const capacity = spec.capacityFactor === null ? null : capacityFor(T, k, E, spec.capacityFactor);
   const demand = new Array<number>(E).fill(0);
   const load = new Array<number>(E).fill(0);
-  // First come, first served (Switch Transformer): earlier tokens keep their slot.
   for (const r of routes) {
     for (let j = 0; j < r.experts.length; j++) {
       const e = r.experts[j] as number;
@@ -282,8 +300,49 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
       else load[e] = (load[e] as number) + 1;
     }
   }
-  const out: Routing = { scores, routes, capacity, demand, load };
-  if (selection) out.selection = selection;
+  return { capacity, demand, load };
+}
+
+/**
+ * Token choice from choices ranked elsewhere (RouterInput.ranked): the same routes as tokenChoice's
+ * loop, whose softmax would only be read at the chosen experts; the whole softmax waits until the
+ * scores are first read.
+ */
+function rankedChoice(spec: RouterSpec, input: RouterInput, ranked: NonNullable<RouterInput['ranked']>): Routing {
+  const { experts: E } = spec;
+  const T = input.tokens;
+  const m = ranked.m;
+  const routes: TokenRoute[] = new Array<TokenRoute>(T);
+  for (let t = 0; t < T; t++) {
+    const chosen = new Array<number>(m);
+    const picked = new Array<number>(m);
+    const dropped = new Array<boolean>(m);
+    for (let j = 0; j < m; j++) {
+      chosen[j] = ranked.experts[t * m + j] as number;
+      picked[j] = ranked.probs[t * m + j] as number;
+      dropped[j] = false;
+    }
+    routes[t] = { experts: chosen, weights: gateWeights(picked, spec.normalise, 1), dropped };
+  }
+  const { logits } = input;
+  const whole = (): Float64Array => {
+    const given = ranked.softmax?.();
+    if (given) return given;
+    const p = new Float64Array(T * E);
+    for (let t = 0; t < T; t++) softmaxInto(logits, t * E, E, p);
+    return p;
+  };
+  const out = { scores: new Float64Array(0), routes, ...capacityDrops(spec, T, routes) };
+  // The scores, computed when first read, then kept as a plain property (key order as tokenChoice's).
+  Object.defineProperty(out, 'scores', {
+    configurable: true,
+    enumerable: true,
+    get(): Float64Array {
+      const scores = whole();
+      Object.defineProperty(out, 'scores', { value: scores, writable: true, configurable: true, enumerable: true });
+      return scores;
+    },
+  });
   return out;
 }
 

@@ -23,3 +23,36 @@ export function softmaxRowsOnWasm(logits: Float32Array, tokens: number, experts:
     return new Float64Array(heap, base + inBytes, n).slice();
   });
 }
+
+/** Each token's top m = min(k, E) experts by logit and their softmax probabilities (row t at t·m). */
+export interface RankedRows {
+  m: number;
+  experts: Int32Array;
+  probs: Float64Array;
+}
+
+/**
+ * Each row's top k (k ≤ SMALL_K) by logit, as topKSmall ranks them, with the probabilities that
+ * softmaxRowsOnWasm gives them (the same bits), without the whole softmax's T×E float64 array: at
+ * 1,024 tokens × 256 experts that array alone costs ~0.8 ms of fresh pages. Null where the kernels
+ * do not run.
+ */
+export function topKSoftmaxRowsOnWasm(logits: Float32Array, tokens: number, experts: number, k: number): RankedRows | null {
+  const b = readyKernelBackend();
+  const n = tokens * experts;
+  const m = Math.min(k, experts);
+  if (!b || n === 0 || m <= 0 || logits.length !== n) return null;
+  const inBytes = Math.ceil((n * 4) / 8) * 8;
+  const idxBytes = Math.ceil((tokens * m * 4) / 8) * 8;
+  return withHeap(b, inBytes + idxBytes + tokens * m * 8 + 8, (at) => {
+    const base = Math.ceil(at / 8) * 8;
+    const heap = b.wasm.asm.memory.buffer;
+    new Float32Array(heap, base, n).set(logits);
+    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, base, base + inBytes, base + inBytes + idxBytes);
+    return {
+      m,
+      experts: new Int32Array(heap, base + inBytes, tokens * m).slice(),
+      probs: new Float64Array(heap, base + inBytes + idxBytes, tokens * m).slice(),
+    };
+  });
+}
