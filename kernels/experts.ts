@@ -9,7 +9,7 @@
 // (n×H, n×H, n×d) for the backward. All addresses are byte offsets into the imported memory;
 // `scratch` is working space sized by the caller (see scratchFloats in expert-kernels.ts).
 import { f, i32At } from './address';
-import { addInto, gemm, gemmBlocked, transpose } from './gemm';
+import { addInto, gemm, gemmBlocked, readAhead, readAheadSink, transpose } from './gemm';
 import { sigmoid, sigmoid4 } from './sigmoid';
 
 function zero(p: usize, count: i32): void {
@@ -68,6 +68,16 @@ export function expertsForward(
     const wg = <usize>i32At(wTable, 3 * e);
     const wu = <usize>i32At(wTable, 3 * e + 1);
     const wd = <usize>i32At(wTable, 3 * e + 2);
+    // The next expert with choices: its weights are read ahead while this one's products run.
+    let next = e + 1;
+    while (next < E && i32At(offsets, next + 1) == i32At(offsets, next)) next++;
+    if (next < E) {
+      const size = <usize>(d * H) << 2;
+      const ng = <usize>i32At(wTable, 3 * next);
+      const nu = <usize>i32At(wTable, 3 * next + 1);
+      const nd = <usize>i32At(wTable, 3 * next + 2);
+      readAhead(ng, ng + size, nu, nu + size, nd, nd + size);
+    } else readAhead(0, 0, 0, 0, 0, 0);
     const xg = scratch;
     const p = f(scratch, m * d);
     const a = f(cache, from * H);
@@ -85,6 +95,8 @@ export function expertsForward(
       for (let j = 0; j < d; j++) store<f32>(f(yt, j), load<f32>(f(yt, j)) + g * load<f32>(f(oi, j)));
     }
   }
+  readAhead(0, 0, 0, 0, 0, 0);
+  store<i32>(scratch, readAheadSink());
 }
 
 export function expertsBackward(

@@ -10,6 +10,57 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
   for (; i < m; i++) rows1(n, k, a + <usize>(i * lda) * 4, b, ldb, c + <usize>(i * ldc) * 4, acc);
 }
 
+// Reading ahead. WebAssembly has no prefetch instruction, and the routed experts' weights at many
+// experts do not stay in the core's caches (1,024 tokens, 256 experts: 25 MB, each expert's read
+// for ~8 tokens), so a product would wait on each line it reads. While one expert's products run,
+// their column blocks each load one float from each of the next AHEAD_LINES 64-byte lines of the
+// next expert's weights (up to three regions, set by readAhead), so that those lines are on their
+// way while the arithmetic goes on. The loads only feed `sink` (the caller stores it, so that they
+// stay); no result changes. 1,024 tokens × 256 experts: the experts' part 7.4–8.7 → 5.1–5.5 ms
+// (12 lines a block; 4, 8, 24 and 48 were slower).
+let aheadA: usize = 0;
+let aheadAEnd: usize = 0;
+let aheadB: usize = 0;
+let aheadBEnd: usize = 0;
+let aheadC: usize = 0;
+let aheadCEnd: usize = 0;
+let sink: i32 = 0;
+// @ts-ignore: decorator
+@inline const AHEAD_LINES = 12;
+
+/** Regions [a, aEnd), [b, bEnd), [c, cEnd) to read ahead, in that order (all empty: none). */
+export function readAhead(a: usize, aEnd: usize, b: usize, bEnd: usize, c: usize, cEnd: usize): void {
+  aheadA = a;
+  aheadAEnd = aEnd;
+  aheadB = b;
+  aheadBEnd = bEnd;
+  aheadC = c;
+  aheadCEnd = cEnd;
+}
+
+/** What the reads ahead have loaded, summed: for the caller to store, so that the loads are kept. */
+export function readAheadSink(): i32 {
+  return sink;
+}
+
+/** The next AHEAD_LINES lines of the regions to read ahead, one float of each. */
+// @ts-ignore: decorator
+@inline
+function stepAhead(): void {
+  for (let i = 0; i < AHEAD_LINES; i++) {
+    if (aheadA < aheadAEnd) {
+      sink += load<i32>(aheadA);
+      aheadA += 64;
+    } else if (aheadB < aheadBEnd) {
+      sink += load<i32>(aheadB);
+      aheadB += 64;
+    } else if (aheadC < aheadCEnd) {
+      sink += load<i32>(aheadC);
+      aheadC += 64;
+    } else return;
+  }
+}
+
 // @ts-ignore: decorator
 @inline
 function start(c: usize, acc: bool): v128 {
@@ -23,6 +74,7 @@ function rows4(n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize,
   const rb = <usize>ldb * 4;
   let j = 0;
   for (; j + 8 <= n; j += 8) {
+    stepAhead();
     const cj = c + <usize>j * 4;
     let c00 = start(cj, acc);
     let c01 = start(cj + 16, acc);
@@ -96,6 +148,7 @@ function rows1(n: i32, k: i32, a: usize, b: usize, ldb: i32, c: usize, acc: bool
   const rb = <usize>ldb * 4;
   let j = 0;
   for (; j + 32 <= n; j += 32) {
+    stepAhead();
     const cj = c + <usize>j * 4;
     let c0 = start(cj, acc);
     let c1 = start(cj + 16, acc);
