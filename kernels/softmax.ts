@@ -164,11 +164,12 @@ function place(pv: usize, ix: usize, at: i32, v: f64, i: i32): void {
 /**
  * Each row's top m (m = min(topK, E), topK small) by logit, largest first, ties to the lower index (as
  * src/core/top-k.ts's topKSmall: a sorted list that a candidate enters only when it beats the last),
- * into idx (T×m int32), and their softmax probabilities, the bits softmaxRows gives them, into prob
- * (T×m float64; also the list's values while a row is ranked). The other probabilities are not
- * stored: the softmax's sum still takes every exp.
+ * into idx (T×m int32), and into prob (T×m float64; also the list's values while a row is ranked):
+ * with `whole`, their softmax probabilities, the bits softmaxRows gives them (the softmax's sum takes
+ * every exp; the other probabilities are not stored); without, only their exps exp(v − m), m the
+ * row's largest value (NaN if any is NaN), the bits of router.ts's softmaxGates for renormalised gates.
  */
-export function topKSoftmaxRows(T: i32, E: i32, topK: i32, logits: usize, idx: usize, prob: usize): void {
+export function topKSoftmaxRows(T: i32, E: i32, topK: i32, logits: usize, idx: usize, prob: usize, whole: bool): void {
   const m = min(topK, E);
   if (m <= 0) return;
   for (let t = 0; t < T; t++) {
@@ -177,29 +178,51 @@ export function topKSoftmaxRows(T: i32, E: i32, topK: i32, logits: usize, idx: u
     const pv = prob + ((<usize>t * <usize>m) << 3);
     // The first m values fill the list; later ones enter when they beat its last value. Four at a
     // time are first compared with it at once: most rows have few entries after the first values.
+    // A NaN never enters after them, so whether the row holds one is noted on the way.
+    let nan = false;
     let i = 0;
-    for (; i < m; i++) place(pv, ix, i, <f64>load<f32>(row + (<usize>i << 2)), i);
+    for (; i < m; i++) {
+      const v = <f64>load<f32>(row + (<usize>i << 2));
+      nan = nan || v != v;
+      place(pv, ix, i, v, i);
+    }
     let last = load<f64>(pv + (<usize>(m - 1) << 3));
     while (i < E) {
-      if (i + 4 <= E && !v128.any_true(f32x4.gt(v128.load(row + (<usize>i << 2)), f32x4.splat(<f32>last)))) {
-        i += 4;
-        continue;
-      }
-      const end = min(i + 4, E);
-      for (; i < end; i++) {
-        const v = <f64>load<f32>(row + (<usize>i << 2));
-        if (!(v > last)) continue;
-        place(pv, ix, m - 1, v, i);
-        last = load<f64>(pv + (<usize>(m - 1) << 3));
+      if (i + 4 <= E) {
+        const four = v128.load(row + (<usize>i << 2));
+        nan = nan || v128.any_true(f32x4.ne(four, four));
+        if (!v128.any_true(f32x4.gt(four, f32x4.splat(<f32>last)))) {
+          i += 4;
+          continue;
+        }
+        const end = i + 4;
+        for (; i < end; i++) last = offer(pv, ix, m, last, <f64>load<f32>(row + (<usize>i << 2)), i);
+      } else {
+        for (; i < E; i++) {
+          const v = <f64>load<f32>(row + (<usize>i << 2));
+          nan = nan || v != v;
+          last = offer(pv, ix, m, last, v, i);
+        }
       }
     }
-    // The shift: the first choice's value, the row's largest unless the row holds a NaN, whose exp
-    // then makes the sum and so every probability NaN all the same (router.ts's shift too).
-    const max = load<f64>(pv);
-    const sum = expSum(row, E, max, 0, false);
+    // The shift: the first choice's value, the row's largest unless the row holds a NaN (the sign of
+    // a zero aside, which changes no exp). With the whole softmax, a NaN's exp makes the sum and so
+    // every probability NaN all the same (router.ts's shift too); without, the shift is NaN.
+    const max = whole || !nan ? load<f64>(pv) : NaN;
+    const sum = whole ? expSum(row, E, max, 0, false) : 1;
     for (let j = 0; j < m; j++) {
       const x = load<f64>(pv + (<usize>j << 3)) - max;
-      store<f64>(pv + (<usize>j << 3), f64x2.extract_lane(expNonPositive(f64x2.splat(x)), 0) / sum);
+      const y = f64x2.extract_lane(expNonPositive(f64x2.splat(x)), 0);
+      store<f64>(pv + (<usize>j << 3), whole ? y / sum : y);
     }
   }
+}
+
+/** Offers value v of index i to a full list whose last value is `last`; returns the list's last value after. */
+// @ts-ignore: decorator
+@inline
+function offer(pv: usize, ix: usize, m: i32, last: f64, v: f64, i: i32): f64 {
+  if (!(v > last)) return last;
+  place(pv, ix, m - 1, v, i);
+  return load<f64>(pv + (<usize>(m - 1) << 3));
 }

@@ -11,8 +11,8 @@ export type RouterKind = (typeof ROUTERS)[number];
 export const GRANULARITIES = [1, 2, 4, 8] as const;
 
 /**
- * How the chosen experts' gate weights are made (src/core/router.ts gateWeights): 'chosen' renormalises
- * them over the k chosen (Mixtral, Qwen3-MoE, DeepSeek-V3; at k = 1 the weight is always 1, so the
+ * How the chosen experts' gate weights are made (src/core/gate-math.ts gateWeights): 'chosen'
+ * renormalises them over the k chosen (Mixtral, Qwen3-MoE, DeepSeek-V3; at k = 1 the weight is always 1, so the
  * task loss gives the router no gradient); 'all' keeps each chosen expert's probability over all
  * experts (the Switch Transformer; Qwen1.5/Qwen2-MoE and OLMoE ship norm_topk_prob false).
  */

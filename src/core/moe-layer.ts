@@ -30,7 +30,8 @@ import {
 } from '@tensorflow/tfjs-core';
 import { expertShape, type ExpertShape, type MoeConfig } from './config';
 import { Rng } from './rng';
-import { route, softplus, type Ablation, type RouterInput, type Routing, type RouterSpec } from './router';
+import { softplus } from './gate-math';
+import { route, type Ablation, type RouterInput, type Routing, type RouterSpec } from './router';
 import { expertKernelsReady } from './expert-kernels';
 import { fusedSparse } from './fused-experts';
 import { softmaxRowsOnWasm, topKSoftmaxRowsOnWasm } from './softmax-rows';
@@ -189,7 +190,10 @@ export class MoeLayer {
     // The softmax over the logits themselves on wasm's kernels (the same bits), where the router takes
     // one; for a plain top-k, only the chosen experts' probabilities, and the rest when first read.
     const k = this.spec.topK;
-    const ranked = this.spec.kind === 'softmax-topk' && !ablation && k > 0 && k <= SMALL_K ? topKSoftmaxRowsOnWasm(logits, T, E, k) : null;
+    const ranked =
+      this.spec.kind === 'softmax-topk' && !ablation && k > 0 && k <= SMALL_K
+        ? topKSoftmaxRowsOnWasm(logits, T, E, k, this.spec.normalise)
+        : null;
     const plain = this.spec.kind === 'softmax-topk' || this.spec.kind === 'expert-choice';
     const softmax = (!ranked && plain && softmaxRowsOnWasm(logits, T, E)) || undefined;
     const given: RouterInput = ranked

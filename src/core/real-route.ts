@@ -8,7 +8,8 @@
  * trained weights would be) and the token from `seed`, all through src/core/rng.ts.
  */
 import { CodedError } from './coded';
-import { gateWeights, keepGroups, sigmoid, softmax, softplus } from './router';
+import { gateWeights, sigmoid, softmax, softmaxGates, softplus } from './gate-math';
+import { keepGroups } from './router';
 import { topKIndices } from './top-k';
 import type { RouterRule } from './real-config';
 import { Rng } from './rng';
@@ -191,7 +192,8 @@ export function routeRandomToken(input: RouteTarget | ScaleModel | unknown, seed
 
 /**
  * One token's router logits through a model's router rule: scores, the groups kept, the k chosen
- * and their gate weights (src/core/router.ts gateWeights, the rule the toy routers use too).
+ * and their gate weights (src/core/gate-math.ts softmaxGates and gateWeights, the rules the toy routers
+ * use too).
  */
 export function routeLogits(
   rule: RouterRule,
@@ -219,10 +221,13 @@ export function routeLogits(
   } else {
     chosen = topKIndices(selection, k);
   }
-  const weights = gateWeights(
-    chosen.map((e) => scores[e] as number),
-    rule.normalise,
-    rule.scale,
-  );
+  const weights =
+    rule.scoring === 'sigmoid'
+      ? gateWeights(
+          chosen.map((e) => scores[e] as number),
+          rule.normalise,
+          rule.scale,
+        )
+      : softmaxGates(logits, 0, E, chosen, rule.normalise, scores, rule.scale);
   return { scores, chosen, weights, groupScores, keptGroups };
 }

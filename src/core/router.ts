@@ -23,6 +23,7 @@
  * no token chose changes nothing at all, and with no ablation the routing is the same as before.
  */
 import type { RouterKind } from './config';
+import { gateWeights, rowView, sigmoid, softmaxGates, softmaxInto } from './gate-math';
 import { SMALL_K, topKIndices, topKSmall } from './top-k';
 
 export interface RouterSpec {
@@ -56,12 +57,13 @@ export interface RouterInput {
    */
   softmax?: Float64Array;
   /**
-   * softmax-topk with nothing switched off: each token's top min(k, E) experts by logit and their
-   * probabilities, ranked elsewhere to the same bits (softmax-rows.ts, on wasm; row t at t·m). The
+   * softmax-topk with nothing switched off: each token's top min(k, E) experts by logit and what
+   * their gates are made from (softmaxGates: their exps where the gates are renormalised, else their
+   * probabilities), ranked elsewhere to the same bits (softmax-rows.ts, on wasm; row t at t·m). The
    * scores are then the softmax computed when first read: by `softmax` here (null: not there), else
    * in JS, the same bits either way.
    */
-  ranked?: { m: number; experts: Int32Array; probs: Float64Array; softmax?: () => Float64Array | null };
+  ranked?: { m: number; experts: Int32Array; picked: Float64Array; exps: boolean; softmax?: () => Float64Array | null };
 }
 
 /** Routed experts switched off without changing any weight (DeepSeekMoE's ablations). */
@@ -112,36 +114,6 @@ export function capacityFor(tokens: number, k: number, experts: number, factor: 
   return Math.max(1, Math.ceil((tokens * k * factor) / experts - 1e-9));
 }
 
-/**
- * Gate weights from the chosen experts' scores (probabilities or sigmoid affinities), the one rule of
- * every router here and of the real-scale routers (real-route.ts), so the two cannot drift apart:
- * renormalised to sum 1 over the chosen when `normalise` (Mixtral, Qwen3-MoE, DeepSeek-V3; at every k,
- * as their code does, so at k = 1 the weight is exactly 1), else the scores as they are (the Switch
- * Transformer; Qwen1.5/Qwen2-MoE and OLMoE with norm_topk_prob false); then times `scale`.
- */
-export function gateWeights(picked: readonly number[], normalise: boolean, scale: number): number[] {
-  if (!normalise) return picked.map((s) => s * scale);
-  let sum = 0;
-  for (const s of picked) sum += s;
-  return picked.map((s) => (s / sum) * scale);
-}
-
-export function softmax(values: ArrayLike<number>): number[] {
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] as number);
-  const exps = Array.from(values, (v) => Math.exp(v - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
-}
-
-export function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-}
-
-export function softplus(x: number): number {
-  return x > 30 ? x : Math.log1p(Math.exp(x));
-}
-
 export function route(spec: RouterSpec, input: RouterInput): Routing {
   checkInput(spec, input);
   const off = offMask(spec, input);
@@ -190,39 +162,19 @@ function checkInput(spec: RouterSpec, input: RouterInput): void {
   }
 }
 
-/** values[from .. from+n) without copying typed arrays. */
-function rowView(values: ArrayLike<number>, from: number, n: number): ArrayLike<number> {
-  if (values instanceof Float32Array || values instanceof Float64Array) return values.subarray(from, from + n);
-  return Array.from({ length: n }, (_, i) => values[from + i] as number);
-}
-
-/**
- * Writes the softmax of values[from .. from+n) into out[from ..), without allocating. `max` is the
- * row's largest value when the caller already has it (its top-1 choice); the result is the same to
- * the bit (where Math.max would give NaN, a NaN in the sum makes every entry NaN all the same).
- */
-function softmaxInto(values: ArrayLike<number>, from: number, n: number, out: Float64Array, max = rowMax(values, from, n)): void {
-  let sum = 0;
-  for (let e = 0; e < n; e++) {
-    const x = Math.exp((values[from + e] as number) - max);
-    out[from + e] = x;
-    sum += x;
-  }
-  for (let e = 0; e < n; e++) out[from + e] = (out[from + e] as number) / sum;
-}
-
-function rowMax(values: ArrayLike<number>, from: number, n: number): number {
-  let max = -Infinity;
-  for (let e = 0; e < n; e++) max = Math.max(max, values[from + e] as number);
-  return max;
-}
-
 /** Token choice: each token picks its experts, then full experts drop later tokens. */
 function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | null = null): Routing {
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
   const ranked = input.ranked;
-  if (ranked && spec.kind === 'softmax-topk' && !off && ranked.m === Math.min(k, E) && ranked.experts.length === T * ranked.m) {
+  if (
+    ranked &&
+    spec.kind === 'softmax-topk' &&
+    !off &&
+    ranked.exps === spec.normalise &&
+    ranked.m === Math.min(k, E) &&
+    ranked.experts.length === T * ranked.m
+  ) {
     return rankedChoice(spec, input, ranked);
   }
   const { logits, noise, bias } = input;
@@ -270,9 +222,7 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
         max = h[o + (chosen[0] as number)] as number;
       } else chosen = topKIndices(rowView(h, o, E), k);
       if (!given) softmaxInto(h, o, E, scores, max);
-      const picked = new Array<number>(chosen.length);
-      for (let j = 0; j < chosen.length; j++) picked[j] = scores[o + (chosen[j] as number)] as number;
-      weights = gateWeights(picked, spec.normalise, 1);
+      weights = softmaxGates(h, o, E, chosen, spec.normalise, scores);
     }
     const dropped = new Array<boolean>(chosen.length);
     for (let j = 0; j < chosen.length; j++) dropped[j] = false;
@@ -305,8 +255,8 @@ function capacityDrops(spec: RouterSpec, T: number, routes: TokenRoute[]): Pick<
 
 /**
  * Token choice from choices ranked elsewhere (RouterInput.ranked): the same routes as tokenChoice's
- * loop, whose softmax would only be read at the chosen experts; the whole softmax waits until the
- * scores are first read.
+ * loop (softmaxGates' weights from the same values); the whole softmax waits until the scores are
+ * first read.
  */
 function rankedChoice(spec: RouterSpec, input: RouterInput, ranked: NonNullable<RouterInput['ranked']>): Routing {
   const { experts: E } = spec;
@@ -319,7 +269,7 @@ function rankedChoice(spec: RouterSpec, input: RouterInput, ranked: NonNullable<
     const dropped = new Array<boolean>(m);
     for (let j = 0; j < m; j++) {
       chosen[j] = ranked.experts[t * m + j] as number;
-      picked[j] = ranked.probs[t * m + j] as number;
+      picked[j] = ranked.picked[t * m + j] as number;
       dropped[j] = false;
     }
     routes[t] = { experts: chosen, weights: gateWeights(picked, spec.normalise, 1), dropped };

@@ -24,20 +24,23 @@ export function softmaxRowsOnWasm(logits: Float32Array, tokens: number, experts:
   });
 }
 
-/** Each token's top m = min(k, E) experts by logit and their softmax probabilities (row t at t·m). */
+/** Each token's top m = min(k, E) experts by logit and what their gates are made from (row t at t·m). */
 export interface RankedRows {
   m: number;
   experts: Int32Array;
-  probs: Float64Array;
+  /** Their softmax probabilities, or (`exps`) only their exps exp(v − row max), for renormalised gates. */
+  picked: Float64Array;
+  exps: boolean;
 }
 
 /**
- * Each row's top k (k ≤ SMALL_K) by logit, as topKSmall ranks them, with the probabilities that
- * softmaxRowsOnWasm gives them (the same bits), without the whole softmax's T×E float64 array: at
- * 1,024 tokens × 256 experts that array alone costs ~0.8 ms of fresh pages. Null where the kernels
- * do not run.
+ * Each row's top k (k ≤ SMALL_K) by logit, as topKSmall ranks them, with what router.ts makes their
+ * gates from, to the bit: for renormalised gates (`exps`) their exps, as softmaxGates takes them,
+ * without the softmax's sum (1,024 tokens × 256 experts: 262,144 exps fewer); else their
+ * probabilities as softmaxRowsOnWasm gives them, without the whole softmax's T×E float64 array (at
+ * that size ~0.8 ms of fresh pages). Null where the kernels do not run.
  */
-export function topKSoftmaxRowsOnWasm(logits: Float32Array, tokens: number, experts: number, k: number): RankedRows | null {
+export function topKSoftmaxRowsOnWasm(logits: Float32Array, tokens: number, experts: number, k: number, exps: boolean): RankedRows | null {
   const b = readyKernelBackend();
   const n = tokens * experts;
   const m = Math.min(k, experts);
@@ -48,11 +51,12 @@ export function topKSoftmaxRowsOnWasm(logits: Float32Array, tokens: number, expe
     const base = Math.ceil(at / 8) * 8;
     const heap = b.wasm.asm.memory.buffer;
     new Float32Array(heap, base, n).set(logits);
-    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, base, base + inBytes, base + inBytes + idxBytes);
+    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, base, base + inBytes, base + inBytes + idxBytes, exps ? 0 : 1);
     return {
       m,
       experts: new Int32Array(heap, base + inBytes, tokens * m).slice(),
-      probs: new Float64Array(heap, base + inBytes + idxBytes, tokens * m).slice(),
+      picked: new Float64Array(heap, base + inBytes + idxBytes, tokens * m).slice(),
+      exps,
     };
   });
 }

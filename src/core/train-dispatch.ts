@@ -43,7 +43,7 @@ export function masks(lt: LayerTrace, E: number): { chosen: Float32Array; kept: 
 /**
  * Differentiable gate weights (tokens × experts, zero where unused) from the router's selection
  * logits, with the choices as constants. Equal to the weights the router computed in plain JS
- * (router.ts gateWeights): renormalised over the chosen when `normalise`, else each the probability
+ * (gate-math.ts softmaxGates, gateWeights): renormalised over the chosen when `normalise`, else each the probability
  * over all experts (or the raw sigmoid score). Renormalised at k = 1 the weight is the constant 1 and
  * the router gets no gradient from the task loss; the probability over all experts keeps one.
  */

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROUTERS } from '../../src/core/config';
 import { Rng } from '../../src/core/rng';
-import { capacityFor, keepGroups, route, sigmoid, softmax, softplus, type Routing, type TokenRoute } from '../../src/core/router';
+import { sigmoid, softmax, softplus } from '../../src/core/gate-math';
+import { capacityFor, keepGroups, route, type Routing, type TokenRoute } from '../../src/core/router';
 import { topKIndices } from '../../src/core/top-k';
 import { routerSpec } from './router-spec';
 

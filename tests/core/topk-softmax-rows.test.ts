@@ -18,28 +18,35 @@ import { routerSpec } from './router-spec';
 import { edgeRows } from './softmax-edge-rows';
 import { onWasmWithKernels } from './wasm-suite';
 
-/** Each row's choices by topKSmall and the JS router's softmax at them (no probabilities given). */
-function jsRanked(logits: Float32Array, T: number, E: number, k: number): { experts: number[]; probs: number[] } {
+/**
+ * Each row's choices by topKSmall, and the JS router's softmax at them, or (`exps`) their exps
+ * exp(v − the row's Math.max), as softmaxGates takes them for renormalised gates.
+ */
+function jsRanked(logits: Float32Array, T: number, E: number, k: number, exps: boolean): { experts: number[]; picked: number[] } {
   const scores = route(routerSpec('softmax-topk', E, 1), { tokens: T, logits }).scores;
   const experts: number[] = [];
-  const probs: number[] = [];
+  const picked: number[] = [];
   for (let t = 0; t < T; t++) {
+    const max = Math.max(...logits.subarray(t * E, (t + 1) * E));
     for (const e of topKSmall(logits, k, t * E, E)) {
       experts.push(e);
-      probs.push(scores[t * E + e] as number);
+      picked.push(exps ? Math.exp((logits[t * E + e] as number) - max) : (scores[t * E + e] as number));
     }
   }
-  return { experts, probs };
+  return { experts, picked };
 }
 
 function expectSameRanking(logits: Float32Array, T: number, E: number, k: number): void {
-  const wasm = topKSoftmaxRowsOnWasm(logits, T, E, k);
-  expect(wasm).not.toBeNull();
-  expect(wasm!.m).toBe(Math.min(k, E));
-  const js = jsRanked(logits, T, E, k);
-  expect(Array.from(wasm!.experts)).toEqual(js.experts);
-  // toEqual compares numbers with Object.is: +0 and −0 differ, NaN equals NaN.
-  expect(Array.from(wasm!.probs)).toEqual(js.probs);
+  for (const exps of [false, true]) {
+    const wasm = topKSoftmaxRowsOnWasm(logits, T, E, k, exps);
+    expect(wasm).not.toBeNull();
+    expect(wasm!.m).toBe(Math.min(k, E));
+    expect(wasm!.exps).toBe(exps);
+    const js = jsRanked(logits, T, E, k, exps);
+    expect(Array.from(wasm!.experts)).toEqual(js.experts);
+    // toEqual compares numbers with Object.is: +0 and −0 differ, NaN equals NaN.
+    expect(Array.from(wasm!.picked)).toEqual(js.picked);
+  }
 }
 
 describe('top k with their softmax on wasm (issue 18: routing speed)', () => {
@@ -86,11 +93,11 @@ describe('top k with their softmax on wasm (issue 18: routing speed)', () => {
 
   it('is not used where the kernels do not run, for k = 0, or for a size that does not match', () => {
     setExpertKernels(false);
-    expect(topKSoftmaxRowsOnWasm(new Float32Array(8), 2, 4, 2)).toBeNull();
+    expect(topKSoftmaxRowsOnWasm(new Float32Array(8), 2, 4, 2, true)).toBeNull();
     setExpertKernels(true);
-    expect(topKSoftmaxRowsOnWasm(new Float32Array(8), 3, 4, 2)).toBeNull();
-    expect(topKSoftmaxRowsOnWasm(new Float32Array(8), 2, 4, 0)).toBeNull();
-    expect(topKSoftmaxRowsOnWasm(new Float32Array(0), 0, 4, 2)).toBeNull();
+    expect(topKSoftmaxRowsOnWasm(new Float32Array(8), 3, 4, 2, true)).toBeNull();
+    expect(topKSoftmaxRowsOnWasm(new Float32Array(8), 2, 4, 0, true)).toBeNull();
+    expect(topKSoftmaxRowsOnWasm(new Float32Array(0), 0, 4, 2, true)).toBeNull();
   });
 
   it('routes as the JS router, and computes the whole softmax once, when the scores are first read', () => {
@@ -100,7 +107,7 @@ describe('top k with their softmax on wasm (issue 18: routing speed)', () => {
     for (const extra of [{}, { normalise: false }, { capacityFactor: 0.5 }] as Partial<RouterSpec>[]) {
       const spec = routerSpec('softmax-topk', E, 3, extra);
       const plain = route(spec, { tokens: T, logits });
-      const ranked = topKSoftmaxRowsOnWasm(logits, T, E, 3)!;
+      const ranked = topKSoftmaxRowsOnWasm(logits, T, E, 3, spec.normalise)!;
       let computed = 0;
       const softmax = (): Float64Array | null => {
         computed++;
@@ -125,10 +132,13 @@ describe('top k with their softmax on wasm (issue 18: routing speed)', () => {
     const E = 8;
     const logits = Rng.stream(4, 'topk-softmax-rows', 'others').normals(T * E, 1);
     // Wrong choices on purpose: a router that used them would route differently.
-    const ranked = { m: 2, experts: new Int32Array(T * 2), probs: new Float64Array(T * 2).fill(0.5) };
+    const ranked = { m: 2, experts: new Int32Array(T * 2), picked: new Float64Array(T * 2).fill(0.5), exps: true };
     for (const spec of [routerSpec('sigmoid-bias', E, 2), routerSpec('noisy-topk', E, 2), routerSpec('softmax-topk', E, 3)]) {
       expect(route(spec, { tokens: T, logits, ranked }).routes).toEqual(route(spec, { tokens: T, logits }).routes);
     }
+    // Exps given where the gates take probabilities (or the other way round) are not used either.
+    const wrong = routerSpec('softmax-topk', E, 2, { normalise: false });
+    expect(route(wrong, { tokens: T, logits, ranked }).routes).toEqual(route(wrong, { tokens: T, logits }).routes);
     const spec = routerSpec('softmax-topk', E, 2);
     const ablation = { disabled: [0] };
     expect(route(spec, { tokens: T, logits, ranked, ablation }).routes).toEqual(route(spec, { tokens: T, logits, ablation }).routes);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTERS, type RouterKind } from '../../../src/core/config';
 import { Rng } from '../../../src/core/rng';
-import { route, softmax, type RouterInput, type RouterSpec } from '../../../src/core/router';
+import { softmax } from '../../../src/core/gate-math';
+import { route, type RouterInput, type RouterSpec } from '../../../src/core/router';
 import { topKIndices } from '../../../src/core/top-k';
 
 function spec(kind: RouterKind, experts: number, topK: number, extra: Partial<RouterSpec> = {}): RouterSpec {
