@@ -1,13 +1,14 @@
 /**
  * In Chromium itself: the router's softmax on wasm (kernels/softmax.ts, a port of V8's Math.exp) gives
  * the bits of this browser's own Math.exp softmax, the JS router's, so a page routes the same on the
- * wasm and the cpu backend (tests/core/softmax-rows.test.ts checks the same in Node, edges included).
+ * wasm and the cpu backend (tests/core/softmax-rows.test.ts checks the same in Node, edges included);
+ * and token choice's routing on wasm (topKSoftmaxRows) routes as the JS router.
  */
 import { env } from '@tensorflow/tfjs-core';
 import { afterAll, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { route } from '../../../src/core/router';
-import { softmaxRowsOnWasm } from '../../../src/core/softmax-rows';
+import { softmaxRowsOnWasm, topKSoftmaxRowsOnWasm } from '../../../src/core/softmax-rows';
 import { startBrowserBackend } from '../../../src/state/backend';
 import { routerSpec } from '../../core/router-spec';
 
@@ -27,6 +28,12 @@ it("equals this browser's Math.exp softmax to the bit", async () => {
       // route() given no probabilities runs its JS softmax.
       const js = route(spec(E), { tokens: T, logits }).scores;
       expect(Array.from(onWasm!)).toEqual(Array.from(js));
+      // Token choice's routing on wasm (each token's top 2 and their exps for renormalised gates)
+      // routes as the JS router, weights to the bit.
+      const ranked = topKSoftmaxRowsOnWasm(logits, T, E, 2, true);
+      expect(ranked).not.toBeNull();
+      const top2 = routerSpec('softmax-topk', E, 2);
+      expect(route(top2, { tokens: T, logits, ranked: ranked! }).routes).toEqual(route(top2, { tokens: T, logits }).routes);
     }
   }
 });
