@@ -184,6 +184,7 @@ export const QUERY_KEYS = [
   'g',
   'tg',
   'rs',
+  'gn',
   'd',
   'h',
   'L',
@@ -195,6 +196,8 @@ export const QUERY_KEYS = [
   'speed',
   'layer',
   'hide',
+  'pic',
+  'w',
   'backend',
   'lesson',
   'lang',
@@ -213,7 +216,7 @@ const queryKey: fc.Arbitrary<string> = fc.oneof(
 const queryValue: fc.Arbitrary<string> = fc.oneof(
   numberText,
   garbageText,
-  fc.constantFrom(...ROUTERS, 'none', ...HIDEABLE),
+  fc.constantFrom(...ROUTERS, ...GATE_NORMS, ...PICTURE_MODES, ...WEIGHTS_MODES, 'none', ...HIDEABLE),
   fc.subarray([...HIDEABLE, 'bogus', '', ' router ']).map((h) => h.join(',')),
   sentence,
 );

@@ -61,6 +61,7 @@ const CONFIG_KEYS: Record<string, keyof MoeConfig> = {
   g: 'nGroup',
   tg: 'topkGroup',
   rs: 'routeScale',
+  gn: 'gateNorm',
   d: 'modelWidth',
   h: 'expertHidden',
   L: 'layers',
