@@ -35,17 +35,21 @@ export function inputFor(T: number, width: number): Tensor2D {
   return tensor2d(Rng.stream(DEFAULT_CONFIG.seed, 'bench', 'forward', T).normals(T * width), [T, width]);
 }
 
-/** Wall time of one forward and of its routing part (router logits, read-back, routing in JS). */
+/** Wall time of one forward and of its routing part (router logits, their top k, routing in JS). */
 export interface Timing {
   total: number;
   route: number;
 }
 
-/** One layer forward as the app runs it, synced by reading the output back. */
+/**
+ * One layer forward as a training step's routing pass runs it (a route for the choices only: on
+ * wasm the top k are ranked on the router's logits where they lie in the heap, and only the
+ * choices come back), synced by reading the output back.
+ */
 export async function forward(layer: MoeLayer, h: Tensor2D, mode: Mode, timing?: Timing): Promise<Float32Array> {
   const t0 = performance.now();
   const E = layer.shape.experts;
-  const { routing } = await layer.route(h);
+  const { routing } = await layer.route(h, 0, null, true);
   const t1 = performance.now();
   const y = mode === 'sparse' ? layer.sparse(h, assignmentsOf(routing, E)) : layer.dense(h, gateMatrix(routing, E));
   try {

@@ -117,10 +117,10 @@ async function main(): Promise<void> {
     `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${platform()} ${arch()}, Node ${process.version}`,
     `- tfjs-core ${version_core}; wasm backend single-threaded${BACKENDS.includes('wasm') ? `, SIMD ${env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}` : ''}`,
     `- Layer: width ${WIDTH}, SwiGLU experts of hidden width ${HIDDEN}, router softmax-topk, no capacity limit, no shared experts; input: seeded N(0, 1) tokens`,
-    `- One forward = route (router logits read back, routing in JS) + sparse or dense experts + read-back of the output. Median of repeated runs after warm-up; the runs of one (backend, T, E) group are interleaved.`,
+    `- One forward = route for the choices only (router logits; on wasm their top k ranked where they lie in the heap, as a training step's routing pass does, on cpu read back; routing in JS) + sparse or dense experts + read-back of the output. Median of repeated runs after warm-up; the runs of one (backend, T, E) group are interleaved.`,
     `- Dense runs every expert on every token, so it does not depend on k: it is measured once per (backend, T, E) and repeated on each k row.`,
     `- FLOP ratio k/E: the expert FLOPs of sparse over dense. (sparse/dense) ÷ (k/E): 1 means sparse is exactly as much faster as its FLOPs allow.`,
-    `- route ms: the \`layer.route(h)\` part of the sparse forward (router matMul, read-back of the logits, routing in JS); both paths pay it.`,
+    `- route ms: the \`layer.route(h)\` part of the sparse forward (router matMul, the top k of its logits, routing in JS); both paths pay it.`,
     `  "experts only": the same ratio ÷ FLOP ratio with each path's routing time taken out (medians of whole − routing).`,
     ...(BACKENDS.includes('wasm')
       ? [`- Check: on wasm, sparse equals dense on every cell to max |Δ| = ${worstDiff.toExponential(1)}.`]

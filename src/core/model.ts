@@ -133,7 +133,7 @@ export class MoeModel {
         const h = rmsNorm(x);
         try {
           const bias = layer.bias.slice();
-          const { routing, logits, noise, input } = await layer.route(h, noiseStep, ablation?.[layer.index]);
+          const { routing, logits, noise, input } = await layer.route(h, noiseStep, ablation?.[layer.index], choicesOnly);
           let sharedLoad: number[];
           if (layer.index === this.layers.length - 1 && !keepOutput) {
             // The last layer's output is not read: the trace needs only its routing (issue 18: a

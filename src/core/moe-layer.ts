@@ -34,7 +34,7 @@ import { softplus } from './gate-math';
 import { route, type Ablation, type RouterInput, type Routing, type RouterSpec } from './router';
 import { expertKernelsReady } from './expert-kernels';
 import { fusedSparse } from './fused-experts';
-import { softmaxRowsOnWasm, topKSoftmaxRowsOnWasm } from './softmax-rows';
+import { softmaxRowsOnWasm, topKSoftmaxRowsOfTensor, topKSoftmaxRowsOnWasm } from './softmax-rows';
 import { SMALL_K } from './top-k';
 import { FRESH_WEIGHTS, weightKey, type WeightSource } from './weight-store';
 
@@ -161,14 +161,31 @@ export class MoeLayer {
   /**
    * Router logits (and noise logits) for h, read back in one transfer, then routed in plain JS.
    * `ablation` switches routed experts off for this routing only (router.ts; the weights are untouched).
+   * `choicesOnly` (a run for the choices only, RunOptions.choicesOnly): where the kernels rank a plain
+   * top-k, the logits are ranked where the matMul left them, and the logits, the input and the
+   * routing's scores come back empty.
    */
   async route(
     h: Tensor2D,
     noiseStep = 0,
     ablation?: Ablation | null,
+    choicesOnly = false,
   ): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array; input: Float32Array }> {
     const [T, d] = h.shape;
     const E = this.shape.experts;
+    if (choicesOnly && this.spec.kind === 'softmax-topk' && !ablation && this.spec.topK > 0 && this.spec.topK <= SMALL_K) {
+      const l = matMul(h, this.router);
+      try {
+        const ranked = topKSoftmaxRowsOfTensor(l, this.spec.topK, this.spec.normalise);
+        if (ranked) {
+          const none = new Float32Array(0);
+          const routing = route(this.spec, { tokens: T, logits: none, bias: this.bias, ranked });
+          return { routing, logits: none, input: none };
+        }
+      } finally {
+        dispose(l);
+      }
+    }
     // One read-back: the logits, the noise logits (noisy top-k) and the router's input h itself, each
     // flattened and laid end to end, so that each is a view of the read-back (no copy per token).
     const all = tidy(() => {

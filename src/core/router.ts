@@ -61,7 +61,8 @@ export interface RouterInput {
    * their gates are made from (softmaxGates: their exps where the gates are renormalised, else their
    * probabilities), ranked elsewhere to the same bits (softmax-rows.ts, on wasm; row t at t·m). The
    * scores are then the softmax computed when first read: by `softmax` here (null: not there), else
-   * in JS, the same bits either way.
+   * in JS, the same bits either way. With no logits at all (a route for the choices only, whose
+   * logits were not read back: MoeLayer.route), the scores are empty.
    */
   ranked?: { m: number; experts: Int32Array; picked: Float64Array; exps: boolean; softmax?: () => Float64Array | null };
 }
@@ -150,9 +151,23 @@ function offMask(spec: RouterSpec, input: RouterInput): Uint8Array | null {
   return off;
 }
 
+/** Whether the routing is made from input.ranked (softmax-topk, its gates and its m as the spec's). */
+function takesRanked(spec: RouterSpec, input: RouterInput): boolean {
+  const r = input.ranked;
+  return (
+    !!r &&
+    spec.kind === 'softmax-topk' &&
+    r.exps === spec.normalise &&
+    r.m === Math.min(spec.topK, spec.experts) &&
+    r.experts.length === input.tokens * r.m
+  );
+}
+
 function checkInput(spec: RouterSpec, input: RouterInput): void {
   const n = input.tokens * spec.experts;
-  if (input.logits.length !== n) throw new Error(`router: expected ${n} logits, got ${input.logits.length}`);
+  // No logits at all only where the choices were ranked elsewhere and nothing is switched off.
+  const ranksAlone = input.logits.length === 0 && takesRanked(spec, input) && !ablates(input.ablation);
+  if (input.logits.length !== n && !ranksAlone) throw new Error(`router: expected ${n} logits, got ${input.logits.length}`);
   if (spec.kind === 'noisy-topk' && input.noise && input.noise.length !== n) {
     throw new Error(`router: expected ${n} noise values, got ${input.noise.length}`);
   }
@@ -167,16 +182,7 @@ function tokenChoice(spec: RouterSpec, input: RouterInput, off: Uint8Array | nul
   const { experts: E, topK: k } = spec;
   const T = input.tokens;
   const ranked = input.ranked;
-  if (
-    ranked &&
-    spec.kind === 'softmax-topk' &&
-    !off &&
-    ranked.exps === spec.normalise &&
-    ranked.m === Math.min(k, E) &&
-    ranked.experts.length === T * ranked.m
-  ) {
-    return rankedChoice(spec, input, ranked);
-  }
+  if (ranked && !off && takesRanked(spec, input)) return rankedChoice(spec, input, ranked);
   const { logits, noise, bias } = input;
   const selection = spec.kind === 'softmax-topk' || (spec.kind === 'noisy-topk' && !noise) ? undefined : new Float64Array(T * E);
   // Given probabilities are the softmax of the logits: of use where the softmax runs on them.
@@ -278,6 +284,8 @@ function rankedChoice(spec: RouterSpec, input: RouterInput, ranked: NonNullable<
   const whole = (): Float64Array => {
     const given = ranked.softmax?.();
     if (given) return given;
+    // Ranked with no logits here (a route for the choices only): no scores either.
+    if (logits.length === 0) return new Float64Array(0);
     const p = new Float64Array(T * E);
     for (let t = 0; t < T; t++) softmaxInto(logits, t * E, E, p);
     return p;

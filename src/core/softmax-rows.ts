@@ -5,7 +5,8 @@
  * copied into tfjs-wasm's heap and the probabilities out of it.
  */
 import { readyKernelBackend } from './expert-kernels';
-import { kernelsOf, withHeap } from './kernel-heap';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { kernelsOf, ptr, withHeap, type WasmBackendLike } from './kernel-heap';
 
 /** Row t of the result is the softmax of logits[t·E .. (t+1)·E); null where the kernels do not run (cpu, not loaded). */
 export function softmaxRowsOnWasm(logits: Float32Array, tokens: number, experts: number): Float64Array | null {
@@ -42,16 +43,43 @@ export interface RankedRows {
  */
 export function topKSoftmaxRowsOnWasm(logits: Float32Array, tokens: number, experts: number, k: number, exps: boolean): RankedRows | null {
   const b = readyKernelBackend();
+  if (!b || logits.length !== tokens * experts) return null;
+  return rankRows(b, logits, tokens, experts, k, exps);
+}
+
+/**
+ * The same for a tokens × experts float32 tensor of the wasm backend, ranked where it lies in the
+ * heap: nothing is read back or copied (a run for the choices only: at 1,024 tokens × 256 experts
+ * the read-back was a fresh 1 MB array each forward, which Chromium's collector made 0.4–3.5 ms).
+ */
+export function topKSoftmaxRowsOfTensor(logits: TensorInfo, k: number, exps: boolean): RankedRows | null {
+  const b = readyKernelBackend();
+  const [tokens, experts] = logits.shape as [number, number];
+  if (!b || logits.shape.length !== 2 || logits.dtype !== 'float32') return null;
+  return rankRows(b, ptr(b, logits), tokens, experts, k, exps);
+}
+
+/** topKSoftmaxRows on logits given as an array (copied into the heap) or by their address in it. */
+function rankRows(
+  b: WasmBackendLike,
+  logits: Float32Array | number,
+  tokens: number,
+  experts: number,
+  k: number,
+  exps: boolean,
+): RankedRows | null {
   const n = tokens * experts;
   const m = Math.min(k, experts);
-  if (!b || n === 0 || m <= 0 || logits.length !== n) return null;
-  const inBytes = Math.ceil((n * 4) / 8) * 8;
+  if (n === 0 || m <= 0) return null;
+  const inBytes = typeof logits === 'number' ? 0 : Math.ceil((n * 4) / 8) * 8;
   const idxBytes = Math.ceil((tokens * m * 4) / 8) * 8;
   return withHeap(b, inBytes + idxBytes + tokens * m * 8 + 8, (at) => {
     const base = Math.ceil(at / 8) * 8;
+    // After _malloc: the heap may have grown, so its buffer is taken now (the call allocates nothing).
     const heap = b.wasm.asm.memory.buffer;
-    new Float32Array(heap, base, n).set(logits);
-    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, base, base + inBytes, base + inBytes + idxBytes, exps ? 0 : 1);
+    if (typeof logits !== 'number') new Float32Array(heap, base, n).set(logits);
+    const from = typeof logits === 'number' ? logits : base;
+    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, from, base + inBytes, base + inBytes + idxBytes, exps ? 0 : 1);
     return {
       m,
       experts: new Int32Array(heap, base + inBytes, tokens * m).slice(),

@@ -5,7 +5,7 @@
  * infinities, ties and ±0. The router given them routes as without, and computes the whole softmax
  * only when its scores are read.
  */
-import { randomNormal, tidy, type Tensor2D } from '@tensorflow/tfjs-core';
+import { memory, randomNormal, tidy, type Tensor2D } from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type MoeConfig } from '../../src/core/config';
 import { setExpertKernels } from '../../src/core/expert-kernels';
@@ -164,6 +164,41 @@ describe('top k with their softmax on wasm (issue 18: routing speed)', () => {
         expect(withKernel.routes).toEqual(without.routes);
         expect(withKernel.load).toEqual(without.load);
         expect(Array.from(withKernel.scores)).toEqual(Array.from(without.scores));
+      }
+      h.dispose();
+      layer.variables().forEach((v) => v.dispose());
+    }
+  });
+  it('ranks the logits where the matMul left them in a route for the choices only: the same routes, nothing read back, no tensor left', async () => {
+    const configs: Partial<MoeConfig>[] = [
+      {},
+      { routedExperts: 256, topK: 8 },
+      { topK: 1, gateNorm: 'all' },
+      { topK: 1, gateNorm: 'chosen' },
+      { routedExperts: 64, topK: 2, gateNorm: 'all', capacityFactor: 0.5 },
+      { routedExperts: 4, topK: 4 },
+      { router: 'sigmoid-bias', nGroup: 4, topkGroup: 2 },
+    ];
+    for (const over of configs) {
+      const config: MoeConfig = { ...DEFAULT_CONFIG, ...over };
+      const layer = new MoeLayer(config, 0);
+      const h = tidy(() => randomNormal([300, layer.shape.width], 0, 1, 'float32', 9) as Tensor2D);
+      const full = await layer.route(h);
+      const before = memory().numTensors;
+      const lean = await layer.route(h, 0, null, true);
+      expect(memory().numTensors).toBe(before);
+      setExpertKernels(false);
+      const without = (await layer.route(h, 0, null, true)).routing;
+      setExpertKernels(true);
+      for (const other of [full.routing, without]) {
+        expect(lean.routing.routes).toEqual(other.routes);
+        expect([lean.routing.load, lean.routing.demand, lean.routing.capacity]).toEqual([other.load, other.demand, other.capacity]);
+      }
+      if (config.router === 'softmax-topk') {
+        // Ranked in the heap: the logits, the input and the scores were not read back.
+        expect([lean.logits.length, lean.input.length, lean.routing.scores.length]).toEqual([0, 0, 0]);
+      } else {
+        expect(Array.from(lean.logits)).toEqual(Array.from(full.logits));
       }
       h.dispose();
       layer.variables().forEach((v) => v.dispose());
