@@ -204,7 +204,7 @@ const md = [
         : 'not on this machine, never measured'
   }.`,
   `- Training: the open-vocabulary model (${moe.vocab} rows + ${moe.classes} class rows, tied head), width 32, one MoE layer of SwiGLU experts of hidden 64, top-2 softmax router, Switch balance loss, Adam lr 0.01. moe-lab trains on its open corpus (route, differentiable forward, gradients of the weights used, Adam per group); PyTorch on random token ids of the same length, one forward and backward.`,
-  `- Forward: one MoE layer, T = 1024 seeded random tokens, width 64, SwiGLU hidden 128, top-2; median wall time of route + experts (+ read-back for moe-lab). PyTorch's sparse path: index_select, expert, index_add_ per expert; dense: every expert on every token times its gate column.`,
+  `- Forward: one MoE layer, T = 1024 seeded random tokens, width 64, SwiGLU hidden 128, top-2; median wall time of route + experts (+ read-back of the output for moe-lab), sparse and dense each in its own run of repetitions (as PyTorch's are timed: interleaving them left each sparse forward right after a dense one). PyTorch's sparse path: index_select, expert, index_add_ per expert; dense: every expert on every token times its gate column.`,
   haveTorch
     ? `- Each ran twice, in the order Node, Chromium, PyTorch, PyTorch, Chromium, Node; each figure is the better of its two runs.`
     : `- moe-lab ran twice in Node and twice in Chromium; each figure is the better of its two runs. No ratio against PyTorch figures from another run.`,
