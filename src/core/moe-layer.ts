@@ -173,10 +173,13 @@ export class MoeLayer {
   ): Promise<{ routing: Routing; logits: Float32Array; noise?: Float32Array; input: Float32Array }> {
     const [T, d] = h.shape;
     const E = this.shape.experts;
-    if (choicesOnly && this.spec.kind === 'softmax-topk' && !ablation && this.spec.topK > 0 && this.spec.topK <= SMALL_K) {
+    const k = this.spec.topK;
+    // A plain top-k with nothing switched off: its top k and their gates can be ranked on wasm.
+    const ranks = this.spec.kind === 'softmax-topk' && !ablation && k > 0 && k <= SMALL_K;
+    if (choicesOnly && ranks) {
       const l = matMul(h, this.router);
       try {
-        const ranked = topKSoftmaxRowsOfTensor(l, this.spec.topK, this.spec.normalise);
+        const ranked = topKSoftmaxRowsOfTensor(l, k, this.spec.normalise);
         if (ranked) {
           const none = new Float32Array(0);
           const routing = route(this.spec, { tokens: T, logits: none, bias: this.bias, ranked });
@@ -206,11 +209,7 @@ export class MoeLayer {
     }
     // The softmax over the logits themselves on wasm's kernels (the same bits), where the router takes
     // one; for a plain top-k, only the chosen experts' probabilities, and the rest when first read.
-    const k = this.spec.topK;
-    const ranked =
-      this.spec.kind === 'softmax-topk' && !ablation && k > 0 && k <= SMALL_K
-        ? topKSoftmaxRowsOnWasm(logits, T, E, k, this.spec.normalise)
-        : null;
+    const ranked = ranks ? topKSoftmaxRowsOnWasm(logits, T, E, k, this.spec.normalise) : null;
     const plain = this.spec.kind === 'softmax-topk' || this.spec.kind === 'expert-choice';
     const softmax = (!ranked && plain && softmaxRowsOnWasm(logits, T, E)) || undefined;
     const given: RouterInput = ranked

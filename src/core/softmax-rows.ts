@@ -54,8 +54,8 @@ export function topKSoftmaxRowsOnWasm(logits: Float32Array, tokens: number, expe
  */
 export function topKSoftmaxRowsOfTensor(logits: TensorInfo, k: number, exps: boolean): RankedRows | null {
   const b = readyKernelBackend();
-  const [tokens, experts] = logits.shape as [number, number];
   if (!b || logits.shape.length !== 2 || logits.dtype !== 'float32') return null;
+  const [tokens, experts] = logits.shape as [number, number];
   return rankRows(b, ptr(b, logits), tokens, experts, k, exps);
 }
 
@@ -71,15 +71,15 @@ function rankRows(
   const n = tokens * experts;
   const m = Math.min(k, experts);
   if (n === 0 || m <= 0) return null;
-  const inBytes = typeof logits === 'number' ? 0 : Math.ceil((n * 4) / 8) * 8;
+  const copied = typeof logits !== 'number';
+  const inBytes = copied ? Math.ceil((n * 4) / 8) * 8 : 0;
   const idxBytes = Math.ceil((tokens * m * 4) / 8) * 8;
   return withHeap(b, inBytes + idxBytes + tokens * m * 8 + 8, (at) => {
     const base = Math.ceil(at / 8) * 8;
     // After _malloc: the heap may have grown, so its buffer is taken now (the call allocates nothing).
     const heap = b.wasm.asm.memory.buffer;
-    if (typeof logits !== 'number') new Float32Array(heap, base, n).set(logits);
-    const from = typeof logits === 'number' ? logits : base;
-    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, from, base + inBytes, base + inBytes + idxBytes, exps ? 0 : 1);
+    if (copied) new Float32Array(heap, base, n).set(logits);
+    kernelsOf(b).topKSoftmaxRows(tokens, experts, m, copied ? base : logits, base + inBytes, base + inBytes + idxBytes, exps ? 0 : 1);
     return {
       m,
       experts: new Int32Array(heap, base + inBytes, tokens * m).slice(),
